@@ -1,0 +1,291 @@
+"""The data model: issues, articles, gazetteers (countries, actors, topics), threads and event mentions.
+
+Machine output and editors' corrections live side by side: every editable model keeps its history
+(django-simple-history), and an Event records in `corrected_fields` which of its fields an editor set,
+so that re-processing never overwrites them.
+"""
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Issue(models.Model):
+    class DateMethod(models.TextChoices):
+        CALENDAR = "calendar", "calendar (no dated evidence in the text)"
+        CONFIRMED = "calendar+evidence", "calendar, agrees with the dates the text cites"
+        EVIDENCE = "evidence", "moved after the newest date the text cites"
+        EDITOR = "editor", "set by an editor"
+
+    volume = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    date = models.DateField(help_text="Inferred (or editor-set) publication date.")
+    date_method = models.CharField(max_length=20, choices=DateMethod.choices, default=DateMethod.CALENDAR)
+    date_confidence = models.FloatField(default=0.0)
+    date_note = models.TextField(blank=True, help_text="How the date was obtained, in words.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["volume", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["volume", "number"], name="issue_unique_volume_number"),
+        ]
+
+    def __str__(self):
+        return f"Vol {self.volume} No {self.number} ({self.date:%d %b %Y})"
+
+    @property
+    def date_set_by_editor(self):
+        return self.date_method == self.DateMethod.EDITOR
+
+
+class Article(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="articles")
+    position = models.PositiveSmallIntegerField(default=1, help_text="Order within the issue.")
+    headline = models.CharField(max_length=500, blank=True)
+    body = models.TextField()
+    source_name = models.CharField(max_length=255, help_text="File the article was read from.")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of volume, issue and text.")
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["issue__volume", "issue__number", "position", "id"]
+
+    def __str__(self):
+        return self.headline or f"{self.issue}: article {self.position}"
+
+    def get_absolute_url(self):
+        return reverse("events:article", args=[self.pk])
+
+    @property
+    def title(self):
+        return self.headline.rstrip(".").title() if self.headline else self.body[:80].rsplit(" ", 1)[0] + "…"
+
+
+class Country(models.Model):
+    code = models.CharField(max_length=2, unique=True, help_text="ISO 3166-1 alpha-2.")
+    name = models.CharField(max_length=100, unique=True, help_text="Common English name as the news uses it.")
+    official_name = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:country", args=[self.code])
+
+
+class CountryAlias(models.Model):
+    class Kind(models.TextChoices):
+        NAME = "name", "name"
+        ADJECTIVE = "adjective", "adjective"
+        CAPITAL = "capital", "capital or seat of power"
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=100)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NAME)
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name_plural = "country aliases"
+        constraints = [models.UniqueConstraint(fields=["text"], name="country_alias_unique_text")]
+
+    def __str__(self):
+        return self.text
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=200, unique=True, help_text="Canonical name.")
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="actors")
+    description = models.CharField(max_length=300, blank=True)
+    needs_review = models.BooleanField(default=False, help_text="Found by the machine, not yet in the gazetteer.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:actor", args=[self.pk])
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name_plural = "actor aliases"
+        constraints = [models.UniqueConstraint(fields=["actor", "text"], name="actor_alias_unique")]
+
+    def __str__(self):
+        return self.text
+
+
+class ActorRole(models.Model):
+    """An office held over a date range: "President of Russia", 2000-05-07 → (open)."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=200)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["actor", "start"]
+
+    def __str__(self):
+        return f"{self.title} ({self.start or '…'} – {self.end or '…'})"
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TopicKeyword(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="keywords")
+    text = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["text"]
+        constraints = [models.UniqueConstraint(fields=["topic", "text"], name="topic_keyword_unique")]
+
+    def __str__(self):
+        return self.text
+
+
+class Granularity(models.TextChoices):
+    DAY = "day", "day"
+    WEEK = "week", "week"
+    MONTH = "month", "month"
+    SEASON = "season", "season"
+    QUARTER = "quarter", "quarter"
+    HALF = "half", "half year"
+    YEAR = "year", "year"
+    DECADE = "decade", "decade"
+
+
+class EventType(models.TextChoices):
+    VISIT = "visit", "visit"
+    MEETING = "meeting", "meeting or talks"
+    SUMMIT = "summit", "summit"
+    STATEMENT = "statement", "statement"
+    AGREEMENT = "agreement", "agreement"
+    MILITARY = "military", "military or arms cooperation"
+    NUCLEAR = "nuclear", "nuclear cooperation"
+    ECONOMIC = "economic", "economic cooperation"
+    APPOINTMENT = "appointment", "appointment"
+    LETTER = "letter", "letter or message"
+    PROTEST = "protest", "protest, sanction or threat"
+    POSTPONEMENT = "postponement", "postponement or cancellation"
+
+
+class Status(models.TextChoices):
+    OCCURRED = "occurred", "occurred"
+    PLANNED = "planned", "planned"
+    POSTPONED = "postponed", "postponed or cancelled"
+    REPORTED = "reported", "reported or speculated"
+
+
+class Thread(models.Model):
+    """One real happening, mentioned by one or more Events, possibly across issues."""
+
+    title = models.CharField(max_length=300)
+    event_type = models.CharField(max_length=20, choices=EventType.choices)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    date_start = models.DateField()
+    date_end = models.DateField()
+    granularity = models.CharField(max_length=10, choices=Granularity.choices)
+    set_by_editor = models.BooleanField(default=False, help_text="Interval set by an editor: never recomputed.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date_start", "date_end", "id"]
+        indexes = [models.Index(fields=["date_start", "id"], name="thread_date_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(date_end__gte=models.F("date_start")), name="thread_interval_ordered"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Event(models.Model):
+    """One mention of a happening in one sentence of one article."""
+
+    # Fields an editor may correct; re-processing leaves any listed in `corrected_fields` alone.
+    CORRECTABLE_FIELDS = (
+        "date_start", "date_end", "granularity", "event_type", "status", "summary",
+        "actors", "countries", "topics", "hidden", "thread",
+    )
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    # Identity of a machine mention inside its article, stable across re-processing runs.
+    extraction_key = models.CharField(max_length=100)
+    sentence_start = models.PositiveIntegerField(help_text="Offset of the sentence in the article body.")
+    sentence_end = models.PositiveIntegerField()
+    sentence = models.TextField(help_text="The whole source sentence, exactly as in the article.")
+    date_text = models.CharField(max_length=200, help_text="The time expression that dates the event.")
+    date_text_start = models.PositiveIntegerField(help_text="Offset of the phrase in the article body.")
+    date_text_end = models.PositiveIntegerField()
+    timex_value = models.CharField(max_length=50, blank=True)
+    timex_mod = models.CharField(max_length=20, blank=True)
+    anchor_date = models.DateField(help_text="Issue date the phrase was resolved against.")
+    date_start = models.DateField()
+    date_end = models.DateField()
+    granularity = models.CharField(max_length=10, choices=Granularity.choices)
+    event_type = models.CharField(max_length=20, choices=EventType.choices)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    summary = models.CharField(max_length=300, blank=True)
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    reported_dates = models.JSONField(default=list, blank=True, help_text="ISO dates of the source attributions.")
+    confidence = models.FloatField(default=0.5)
+    hidden = models.BooleanField(default=False, help_text="Not an event: hidden from the timeline.")
+    corrected_fields = models.JSONField(default=list, blank=True, help_text="Fields an editor set.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(m2m_fields=[actors, countries, topics])
+
+    class Meta:
+        ordering = ["date_start", "id"]
+        indexes = [
+            models.Index(fields=["date_start", "id"], name="event_date_idx"),
+            models.Index(fields=["hidden", "date_start"], name="event_visible_date_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "extraction_key"], name="event_unique_mention"),
+            models.CheckConstraint(condition=Q(date_end__gte=models.F("date_start")), name="event_interval_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.date_text}: {self.summary or self.sentence[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("events:event", args=[self.pk])
+
+    @property
+    def corrected(self):
+        return bool(self.corrected_fields)
+
+    def is_corrected(self, field):
+        return field in (self.corrected_fields or [])
