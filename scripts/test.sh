@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install everything the tests need and run the whole suite on a PostgreSQL server the run starts itself.
+#   scripts/test.sh [PYTEST_ARGS...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh
+bash scripts/setup.sh
+mkdir -p test-artifacts
+exec .venv/bin/python -m pytest "$@"
