@@ -1,0 +1,41 @@
+"""`manage.py ingest PATH...`: read Monitor archive files (or folders of *.txt) into the database.
+
+Exit codes (contract): 0 every file ingested or unchanged; 1 some file failed (the rest are stored);
+2 usage error (no path given, or a path that does not exist).
+"""
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events.services.ingest import ingest_paths
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class Command(BaseCommand):
+    help = "Ingest Monitor archive files (files or folders, recursing into folders for *.txt)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="archive file or folder")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    def handle(self, *args, paths, no_progress, **options):
+        self._check_paths(paths)
+        report = ingest_paths(paths, progress=not no_progress)
+        for result in report.files:
+            for error in result.errors:
+                self.stderr.write(f"{result.name}: {error}")
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {warning}", style_func=self.style.WARNING)
+        self.stdout.write(report.summary())
+        if not report.ok:
+            raise CommandError(f"{report.files_failed} of {report.files_read} files failed; "
+                               "the others were stored", returncode=EXIT_FAILED)
+
+    def _check_paths(self, paths):
+        if not paths:
+            raise CommandError("give at least one file or folder to ingest", returncode=EXIT_USAGE)
+        missing = [p for p in paths if not Path(p).exists()]
+        if missing:
+            raise CommandError(f"no such file or folder: {', '.join(missing)}", returncode=EXIT_USAGE)

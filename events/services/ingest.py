@@ -1,0 +1,199 @@
+"""Ingest: archive files -> Issue and Article rows, one transaction per article.
+
+Used by `manage.py ingest` and by the staff upload page (`ingest_text`). Each article is stored
+atomically together with what `process_article` extracts from it, so a failure leaves no partial rows
+for that article and the run goes on. Ingesting the same text again is a no-op reported as
+"unchanged" (Article.content_hash is unique), also when two ingests race each other.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from tqdm import tqdm
+
+from events.extraction.articles import ArticleFileError, ParsedArticle, parse_article_bytes, read_article_file
+from events.extraction.calendar import IssueDating, date_issue
+from events.models import Article, Issue
+from events.services.extraction import process_article
+
+NEW = "new"
+UNCHANGED = "unchanged"
+FAILED = "failed"
+SOURCE_NAME_MAX = 255
+
+
+@dataclass
+class FileResult:
+    name: str
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0  # articles that could not be stored (1 for a file that could not be read at all)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def files_read(self) -> int:
+        return len(self.files)
+
+    @property
+    def files_failed(self) -> int:
+        return sum(1 for f in self.files if not f.ok)
+
+    @property
+    def articles_new(self) -> int:
+        return sum(f.new for f in self.files)
+
+    @property
+    def articles_unchanged(self) -> int:
+        return sum(f.unchanged for f in self.files)
+
+    @property
+    def articles_failed(self) -> int:
+        return sum(f.failed for f in self.files)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{f.name}: {w}" for f in self.files for w in f.warnings]
+
+    @property
+    def ok(self) -> bool:
+        return self.files_failed == 0
+
+    def summary(self) -> str:
+        return (f"files read: {self.files_read}, articles new: {self.articles_new}, "
+                f"unchanged: {self.articles_unchanged}, failed: {self.articles_failed} "
+                f"(files failed: {self.files_failed}, warnings: {len(self.warnings)})")
+
+
+def collect_files(paths) -> list[Path]:
+    """Files as given, and every *.txt under the folders given, sorted within each folder."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def ingest_paths(paths, progress=True) -> IngestReport:
+    """Ingest files and folders (recursing for *.txt); a failed file does not stop the others."""
+    files = collect_files(paths)
+    report = IngestReport()
+    show = progress and sys.stderr.isatty()
+    for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not show):
+        report.files.append(_ingest_file(str(path), lambda p=path: read_article_file(p)))
+    return report
+
+
+def ingest_text(name: str, data: bytes) -> IngestReport:
+    """Ingest one uploaded file given its name and raw bytes."""
+    return IngestReport([_ingest_file(name, lambda: parse_article_bytes(name, data))])
+
+
+def _ingest_file(name, parse) -> FileResult:
+    result = FileResult(name)
+    try:
+        parsed = parse()
+    except ArticleFileError as error:
+        result.errors.append(error.reason)
+        result.failed = 1
+        return result
+    result.warnings.extend(parsed.warnings)
+    for parsed_article in parsed.articles:
+        try:
+            status, article_id = store_article(parsed_article, source_name=Path(name).name)
+        except Exception as error:  # one bad article must not stop the file or the run
+            result.failed += 1
+            result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
+                                 f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
+            continue
+        if status == NEW:
+            result.new += 1
+        else:
+            result.unchanged += 1
+        result.article_ids.append(article_id)
+    return result
+
+
+def content_hash(volume: int, number: int, headline: str, body: str) -> str:
+    # Unit separators keep the fields apart, so no two different articles hash the same text.
+    joined = "\x1f".join([str(volume), str(number), headline, body])
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
+    """Store one parsed article with its extraction, atomically. Returns (NEW or UNCHANGED, article id)."""
+    digest = content_hash(parsed.volume, parsed.number, parsed.headline, parsed.body)
+    existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+    if existing is not None:
+        return UNCHANGED, existing
+    with transaction.atomic():
+        issue = _locked_issue(parsed)
+        # Checked again under the issue's lock: a concurrent ingest of the same issue has committed by now.
+        existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+        if existing is not None:
+            return UNCHANGED, existing
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(
+                    issue=issue, position=_next_position(issue), headline=parsed.headline, body=parsed.body,
+                    source_name=source_name[:SOURCE_NAME_MAX], content_hash=digest)
+        except IntegrityError:
+            # The same text stored meanwhile under another issue lock (cannot happen for the same
+            # volume/number, which the hash includes, but the constraint is the final word).
+            existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+            if existing is None:
+                raise
+            return UNCHANGED, existing
+        redate_issue(issue)
+        process_article(article)
+    return NEW, article.id
+
+
+def _locked_issue(parsed: ParsedArticle) -> Issue:
+    """The issue row, created if needed, locked until the transaction ends (serialises concurrent ingests)."""
+    dating = date_issue(parsed.volume, parsed.number, [parsed.body])
+    # get_or_create retries the get after an IntegrityError inside its own savepoint, so two processes
+    # creating the same issue at once end up with the one row (PostgreSQL blocks the second insert
+    # until the first commits).
+    issue, _ = Issue.objects.get_or_create(volume=parsed.volume, number=parsed.number,
+                                           defaults=_dating_fields(dating))
+    return Issue.objects.select_for_update().get(pk=issue.pk)
+
+
+def _next_position(issue: Issue) -> int:
+    return (issue.articles.aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def redate_issue(issue: Issue) -> Issue:
+    """Date the issue over all its stored article bodies; an editor's date is never recomputed."""
+    if issue.date_method == Issue.DateMethod.EDITOR:
+        return issue
+    bodies = list(issue.articles.values_list("body", flat=True))
+    fields = _dating_fields(date_issue(issue.volume, issue.number, bodies))
+    if any(getattr(issue, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(issue, name, value)
+        issue.save(update_fields=list(fields))
+    return issue
+
+
+def _dating_fields(dating: IssueDating) -> dict:
+    return {"date": dating.date, "date_method": dating.method, "date_confidence": dating.confidence,
+            "date_note": dating.note}
