@@ -1,0 +1,176 @@
+"""The gazetteer in the database: loading the data files idempotently, keeping editors' work, building from it."""
+import json
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from events.models import Actor, ActorAlias, ActorRole, Country, CountryAlias, Topic, TopicKeyword
+from events.services import gazetteer as gz
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {
+    "countries": [
+        {"code": "ZZ", "name": "Zedland", "aliases": [{"text": "Zedville", "kind": "capital"},
+                                                      {"text": "Zedlandic", "kind": "adjective"}]},
+        {"code": "ZY", "name": "Whyland", "aliases": [{"text": "Whyburg", "kind": "capital"}]},
+    ],
+    "actors": [
+        {"name": "Anna Zedova", "aliases": ["Zedova"], "country": "ZZ",
+         "roles": [{"title": "President of Zedland", "country": "ZZ", "start": "2000-05-07", "end": None}]},
+    ],
+    "topics": [{"name": "Zed affairs", "slug": "zed-affairs", "keywords": ["zed", "zeds"]}],
+}
+
+
+def _sync(data=None):
+    return gz.sync_gazetteer(_checked(SMALL if data is None else data))
+
+
+def _checked(data):
+    """Run the data through the same checks as the files (dates become date objects, codes upper-cased)."""
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp())
+    for kind, filename in gz.FILES.items():
+        (folder / filename).write_text(json.dumps(data.get(kind, [])), encoding="utf-8")
+    return gz.read_gazetteer_files(folder)
+
+
+def test_fresh_database_has_the_data_files_loaded_by_the_migration():
+    # Migration 0002 loads the files; every country code and actor/topic name in them is a row.
+    data = gz.read_gazetteer_files()
+    assert data["countries"], "countries.json should not be empty"
+    assert set(Country.objects.values_list("code", flat=True)) >= {c["code"] for c in data["countries"]}
+    assert set(Actor.objects.values_list("name", flat=True)) >= {a["name"] for a in data["actors"]}
+    assert set(Topic.objects.values_list("name", flat=True)) >= {t["name"] for t in data["topics"]}
+    # The news names: Russia is RU and Moscow one of its aliases, a capital (countries.json says so).
+    russia = Country.objects.get(code="RU")
+    assert russia.name == "Russia"
+    assert CountryAlias.objects.get(text="Moscow").country == russia
+
+
+def test_sync_creates_then_is_idempotent():
+    first = _sync()
+    assert first.created["countries"] == 2 and first.created["actors"] == 1 and first.created["topics"] == 1
+    assert first.created["country aliases"] == 3 and first.created["actor roles"] == 1
+    snapshot = (Country.objects.count(), CountryAlias.objects.count(), Actor.objects.count(),
+                ActorAlias.objects.count(), ActorRole.objects.count(), Topic.objects.count(),
+                TopicKeyword.objects.count())
+    second = _sync()
+    assert not second.changed, second.summary()
+    assert snapshot == (Country.objects.count(), CountryAlias.objects.count(), Actor.objects.count(),
+                        ActorAlias.objects.count(), ActorRole.objects.count(), Topic.objects.count(),
+                        TopicKeyword.objects.count())
+    anna = Actor.objects.get(name="Anna Zedova")
+    assert anna.country.code == "ZZ" and not anna.needs_review
+    role = anna.roles.get()
+    assert role.title == "President of Zedland" and str(role.start) == "2000-05-07" and role.end is None
+
+
+def test_editor_additions_are_never_deleted_and_file_changes_reach_machine_rows():
+    _sync()
+    anna = Actor.objects.get(name="Anna Zedova")
+    ActorAlias.objects.create(actor=anna, text="Madame Z")  # an editor's alias
+    CountryAlias.objects.create(country=Country.objects.get(code="ZZ"), text="Zed", kind="name")
+    TopicKeyword.objects.create(topic=Topic.objects.get(name="Zed affairs"), text="zedness")
+    changed = json.loads(json.dumps(SMALL))
+    changed["countries"][1]["name"] = "Whyland Republic"  # the file renames a country nobody edited
+    changed["actors"][0]["aliases"] = ["A. Zedova"]  # the file drops "Zedova" and adds another
+    report = _sync(changed)
+    assert report.updated == {"countries": 1}
+    assert report.created == {"actor aliases": 1}
+    assert Country.objects.get(code="ZY").name == "Whyland Republic"
+    assert set(anna.aliases.values_list("text", flat=True)) == {"Zedova", "A. Zedova", "Madame Z"}
+    assert CountryAlias.objects.filter(text="Zed").exists()
+    assert TopicKeyword.objects.filter(text="zedness").exists()
+
+
+def test_fields_an_editor_changed_are_kept():
+    _sync()
+    editor = get_user_model().objects.create_user("editor")
+    anna = Actor.objects.get(name="Anna Zedova")
+    anna.country = Country.objects.get(code="ZY")
+    anna._history_user = editor  # what the admin's request middleware does
+    anna.save()
+    report = _sync()
+    anna.refresh_from_db()
+    assert anna.country.code == "ZY", "the editor's country must survive a reload of the files"
+    assert report.kept == ["actor Anna Zedova"]
+    assert not report.changed
+
+
+def test_machine_guess_with_the_same_name_is_promoted():
+    # process_article creates unknown actors with needs_review=True; once the file lists them they are known.
+    Actor.objects.create(name="Anna Zedova", needs_review=True)
+    _sync()
+    anna = Actor.objects.get(name="Anna Zedova")
+    assert not anna.needs_review and anna.country.code == "ZZ"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "not readable as JSON"),
+    (json.dumps([{"code": "RUS", "name": "Russia"}]), "not ISO 3166-1 alpha-2"),
+    (json.dumps([{"code": "RU"}]), "'name' must be a non-empty str"),
+    (json.dumps([{"code": "RU", "name": "Russia", "aliases": [{"text": "Moscow", "kind": "city"}]}]),
+     "has kind 'city'"),
+])
+def test_bad_files_are_refused_with_a_clear_message(tmp_path, content, message):
+    (tmp_path / "countries.json").write_text(content, encoding="utf-8")
+    with pytest.raises(gz.GazetteerFileError) as excinfo:
+        gz.read_gazetteer_files(tmp_path)
+    assert "countries.json" in str(excinfo.value) and message in str(excinfo.value)
+    with pytest.raises(CommandError, match=message):
+        call_command("load_gazetteers", "--data-dir", str(tmp_path), stdout=StringIO())
+
+
+def test_role_dates_are_checked(tmp_path):
+    actors = [{"name": "X", "roles": [{"title": "T", "start": "2001-02-30"}]}]
+    (tmp_path / "actors.json").write_text(json.dumps(actors), encoding="utf-8")
+    with pytest.raises(gz.GazetteerFileError, match="not an ISO date"):
+        gz.read_gazetteer_files(tmp_path)
+
+
+def test_load_gazetteers_command_reports_and_is_idempotent(tmp_path):
+    for kind, filename in gz.FILES.items():
+        (tmp_path / filename).write_text(json.dumps(SMALL[kind]), encoding="utf-8")
+    out = StringIO()
+    call_command("load_gazetteers", "--data-dir", str(tmp_path), stdout=out)
+    assert "created" in out.getvalue() and "2 countries" in out.getvalue()
+    out = StringIO()
+    call_command("load_gazetteers", "--data-dir", str(tmp_path), stdout=out)
+    assert "created nothing; updated nothing" in out.getvalue()
+
+
+def test_database_gazetteer_carries_editor_changes_and_leaves_out_unreviewed_guesses():
+    _sync()
+    anna = Actor.objects.get(name="Anna Zedova")
+    ActorAlias.objects.create(actor=anna, text="Madame Z")
+    Actor.objects.create(name="Guessed Person", needs_review=True)
+    data = gz.gazetteer_data_from_db()
+    actors = {a["name"]: a for a in data["actors"]}
+    assert set(actors["Anna Zedova"]["aliases"]) == {"Zedova", "Madame Z"}
+    assert actors["Anna Zedova"]["roles"] == [
+        {"title": "President of Zedland", "country": "ZZ", "start": "2000-05-07", "end": None}]
+    assert "Guessed Person" not in actors
+    countries = {c["code"]: c for c in data["countries"]}
+    assert {"text": "Zedville", "kind": "capital"} in countries["ZZ"]["aliases"]
+    topics = {t["name"]: t for t in data["topics"]}
+    assert set(topics["Zed affairs"]["keywords"]) == {"zed", "zeds"}
+
+
+def test_cached_gazetteer_is_rebuilt_only_after_a_change():
+    pytest.importorskip("events.extraction.entities", reason="entities.Gazetteer not committed yet")
+    _sync()
+    first = gz.get_gazetteer_snapshot()
+    assert gz.get_gazetteer_snapshot() is first
+    ActorAlias.objects.create(actor=Actor.objects.get(name="Anna Zedova"), text="Madame Z")
+    second = gz.get_gazetteer_snapshot()
+    assert second is not first
+    assert gz.get_gazetteer_snapshot() is second
+    # A machine guess (needs_review, created in bulk by the extraction service) does not force a rebuild.
+    Actor.objects.bulk_create([Actor(name="Guessed Person", needs_review=True)])
+    assert gz.get_gazetteer_snapshot() is second
