@@ -1,0 +1,172 @@
+"""Temporal tagger: time expressions -> TIMEX3 type, value, mod, the interval covered, and role.
+
+    tag(text, anchor) -> [{"start", "end", "text", "type", "value", "mod", "earliest", "latest", "role"}]
+
+Two phases (HeidelTime's shape): timex_rules recognises expressions as underspecified norms
+("UNDEF-last-month" + END); timex_resolve fixes them against the anchor (the issue date), the
+tense around them, their role, and the previous date in the text; timex_interval turns each
+value into the days it covers. Parenthesised source citations and "(see the Monitor, ...)"
+cross-references get role citation/crossref and never lie after the anchor.
+
+Command line (contract):
+    python -m events.extraction.timex --anchor YYYY-MM-DD [FILE]   one JSON object a line
+    python -m events.extraction.timex --batch                      {"id","anchor","text"} lines in,
+                                                                   {"id","timexes"} lines out
+Plain Python, no Django imports.
+"""
+import argparse
+import datetime as dt
+import json
+import sys
+
+from .citations import find_attributions
+from .timex_interval import interval
+from .timex_resolve import Resolver
+from .timex_rules import recognize
+
+OUTPUT_KEYS = ("start", "end", "text", "type", "value", "mod", "earliest", "latest", "role")
+
+
+def parse_anchor(anchor):
+    """A datetime.date from a date or 'YYYY-MM-DD'; ValueError naming the bad value otherwise."""
+    if isinstance(anchor, dt.datetime):
+        return anchor.date()
+    if isinstance(anchor, dt.date):
+        return anchor
+    if isinstance(anchor, str):
+        try:
+            return dt.date.fromisoformat(anchor.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"anchor must be a date in the form YYYY-MM-DD, got {anchor!r}")
+
+
+def attribution_roles(text):
+    """[(start, end, role, cited_dates)] for parenthesised citations and cross-references."""
+    return [(a.start, a.end, a.kind, a.dates) for a in find_attributions(text)]
+
+
+def _role_at(spans, start, end):
+    for s, e, role, _ in spans:
+        if s <= start and end <= e:
+            return role
+    return "event"
+
+
+def _cited_day_mentions(spans, mentions):
+    """Cited dates the rules did not catch on their own, such as the '20' of 'April 16, 20'."""
+    covered = [(m["start"], m["end"]) for m in mentions]
+    extra = []
+    for _, _, role, dates in spans:
+        for d in dates:
+            if any(s < d.end and d.start < e for s, e in covered):
+                continue
+            norm = f"{d.year}-{d.month:02d}-{d.day:02d}" if d.year else f"UNDEF-year-{d.month:02d}-{d.day:02d}"
+            extra.append({"type": "DATE", "norm": norm, "mod": None, "part": None, "start": d.start,
+                          "end": d.end, "rule": "citation_day", "range_end": d.day_end})
+    return extra
+
+
+def _apply_range(m):
+    """'July 21-23': one timex; its value is the month, its interval the days of the range."""
+    earliest = dt.date.fromisoformat(m["value"][:10])
+    try:
+        latest = earliest.replace(day=m["range_end"])
+    except ValueError:
+        return
+    m["value"] = m["value"][:7]
+    m["earliest"], m["latest"] = earliest.isoformat(), latest.isoformat()
+
+
+def tag(text, anchor):
+    """TIMEX3 records for every time expression in `text`, in text order, resolved against `anchor`."""
+    anchor = parse_anchor(anchor)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    spans = attribution_roles(text)
+    mentions = recognize(text)
+    mentions = sorted(mentions + _cited_day_mentions(spans, mentions), key=lambda m: m["start"])
+    for m in mentions:
+        m["role"] = _role_at(spans, m["start"], m["end"])
+    resolver = Resolver(text, anchor)
+    _pre_resolve_explicit(mentions, resolver)
+    out = []
+    for i, m in enumerate(mentions):
+        resolver.resolve(m, mentions[i + 1] if i + 1 < len(mentions) else None)
+        if m["value"] is None:
+            continue
+        m["earliest"] = m["latest"] = None
+        if m["type"] in ("DATE", "TIME"):
+            m["earliest"], m["latest"] = interval(m["value"], m.get("part"), anchor)
+            if m.get("range_end") and m["value"][:1].isdigit() and len(m["value"]) >= 10:
+                _apply_range(m)
+        m["text"] = text[m["start"]:m["end"]]
+        out.append({k: m.get(k) for k in OUTPUT_KEYS})
+    return out
+
+
+def _pre_resolve_explicit(mentions, resolver):
+    """Give 'after the June 27 talks'-style look-ahead a value to point at before the main pass."""
+    for m in mentions:
+        if not m["norm"].startswith("UNDEF"):
+            m["value"] = m["norm"]
+        elif m["norm"].startswith("UNDEF-year-") and m["type"] == "DATE":
+            probe = dict(m)
+            probe_resolver = Resolver(resolver.text, resolver.anchor)
+            m["value"] = probe_resolver.resolve(probe)["value"]
+
+
+# ---------------------------------------------------------------- command line
+def _print_records(records, stream):
+    for r in records:
+        stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def run_batch(stdin, stdout, stderr):
+    """The timex_eval protocol: one {"id","anchor","text"} a line in, one {"id","timexes"} a line out."""
+    status = 0
+    for lineno, line in enumerate(stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            records = tag(doc["text"], doc["anchor"])
+        except (ValueError, KeyError, TypeError) as exc:
+            what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            stderr.write(f"batch line {lineno}: {what}\n")
+            status = 1
+            records, doc = [], doc if isinstance(locals().get("doc"), dict) else {}
+        stdout.write(json.dumps({"id": doc.get("id"), "timexes": records}, ensure_ascii=False) + "\n")
+    return status
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m events.extraction.timex", description=__doc__.split("\n")[0])
+    parser.add_argument("--anchor", help="the document's date (issue date), YYYY-MM-DD")
+    parser.add_argument("--batch", action="store_true", help="JSON-lines batch protocol on stdin/stdout")
+    parser.add_argument("file", nargs="?", help="text file to tag (standard input when absent)")
+    args = parser.parse_args(argv)
+    if args.batch:
+        return run_batch(sys.stdin, sys.stdout, sys.stderr)
+    if not args.anchor:
+        parser.error("--anchor YYYY-MM-DD is required unless --batch")
+    try:
+        anchor = parse_anchor(args.anchor)
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    try:
+        if args.file:
+            with open(args.file, encoding="utf-8", errors="replace") as fh:
+                text = fh.read()
+        else:
+            text = sys.stdin.read()
+    except OSError as exc:
+        sys.stderr.write(f"error: cannot read {args.file}: {exc.strerror}\n")
+        return 2
+    _print_records(tag(text, anchor), sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

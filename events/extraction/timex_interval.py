@@ -1,0 +1,158 @@
+"""The concrete interval (earliest, latest day) a resolved TIMEX3 DATE/TIME value covers.
+
+Conventions (docs/timex.md has the table):
+  day            that day; a TIME value (2000-06-09TEV) covers its day
+  ISO week       Monday..Sunday; YYYY-Www-WE = Saturday..Sunday of that week
+  month          whole month; early = days 1-10, mid = 11-20, late = 21-end
+  season         meteorological: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec(YYYY)-Feb(YYYY+1)
+  quarter/half   Q1 Jan-Mar ... Q4 Oct-Dec; H1 Jan-Jun, H2 Jul-Dec
+  year           whole year; early/mid/late = thirds (Jan-Apr, May-Aug, Sep-Dec)
+  decade (199)   1990-1999; early = years 0-3, mid = 4-6, late = 7-9
+  century (19)   1900-1999
+  "earlier"/"later" (comparative): from the period's start to the anchor / from the anchor to its
+                 end when the anchor falls inside the period, else its first / last two thirds
+  "latter part", "second half": the second half; "first half": the first half
+  PRESENT_REF    the anchor day; PAST_REF, FUTURE_REF and values with X: no interval (null)
+"""
+import calendar
+import datetime as dt
+import re
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def month_end(year, month):
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def iso_week_monday(year, week):
+    return dt.date.fromisocalendar(year, week, 1)
+
+
+def base_interval(value, anchor):
+    """(earliest, latest, unit) of a resolved value, or None when it names no fixed period."""
+    v = value.split("T")[0] if "T" in value and not value.startswith("P") else value
+    if v == "PRESENT_REF":
+        return anchor, anchor, "day"
+    if "X" in v or not v or not v[0].isdigit():
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v)
+    if m:
+        d = dt.date(*map(int, m.groups()))
+        return d, d, "day"
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", v)
+    if m:
+        monday = iso_week_monday(int(m.group(1)), int(m.group(2)))
+        if m.group(3):
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend"
+        return monday, monday + dt.timedelta(days=6), "week"
+    m = re.fullmatch(r"(\d{4})-(\d\d)", v)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        return dt.date(y, mo, 1), month_end(y, mo), "month"
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
+    if m:
+        y, s = int(m.group(1)), m.group(2)
+        if s == "WI":
+            return dt.date(y, 12, 1), month_end(y + 1, 2), "season"
+        a, b = _SEASON_MONTHS[s]
+        return dt.date(y, a, 1), month_end(y, b), "season"
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
+    if m:
+        y, q = int(m.group(1)), int(m.group(2))
+        return dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter"
+    m = re.fullmatch(r"(\d{4})-H([12])", v)
+    if m:
+        y, h = int(m.group(1)), int(m.group(2))
+        return dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h), "half"
+    if re.fullmatch(r"\d{4}", v):
+        y = int(v)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
+    if re.fullmatch(r"\d{3}", v):
+        y = int(v) * 10
+        return dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade"
+    if re.fullmatch(r"\d{2}", v):
+        y = int(v) * 100
+        return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century"
+    return None
+
+
+def _thirds_of_month(start, end, part):
+    if part == "early":
+        return start, start.replace(day=10)
+    if part == "mid":
+        return start.replace(day=11), start.replace(day=20)
+    return start.replace(day=21), end
+
+
+def _split_by_months(start, end, first, last):
+    """Months [first, last) counted from `start`'s month (0-based), inclusive of whole months."""
+    months = []
+    y, m = start.year, start.month
+    while dt.date(y, m, 1) <= end:
+        months.append((y, m))
+        m += 1
+        if m == 13:
+            y, m = y + 1, 1
+    chosen = months[first:last] or months
+    return dt.date(chosen[0][0], chosen[0][1], 1), month_end(*chosen[-1])
+
+
+def _split_by_years(start, end, first, last):
+    years = list(range(start.year, end.year + 1))
+    chosen = years[first:last] or years
+    return dt.date(chosen[0], 1, 1), dt.date(chosen[-1], 12, 31)
+
+
+def _third(n, part):
+    """Index range of the early/mid/late third of n equal steps."""
+    k = max(1, round(n / 3))
+    if part == "early":
+        return 0, k
+    if part == "mid":
+        return k, n - k if n - k > k else k + 1
+    return n - k, n
+
+
+def apply_part(start, end, unit, part, anchor):
+    """Narrow (start, end) of a `unit` period to the `part` named by the expression."""
+    if not part:
+        return start, end
+    if part in ("earlier", "later"):
+        if start <= anchor <= end:
+            return (start, anchor) if part == "earlier" else (anchor, end)
+        span = (end - start).days + 1
+        cut = span // 3
+        return (start, end - dt.timedelta(days=cut)) if part == "earlier" else (start + dt.timedelta(days=cut), end)
+    if part in ("latter", "first-half"):
+        half = ((end - start).days + 1) // 2
+        return (start + dt.timedelta(days=half), end) if part == "latter" else (start, start + dt.timedelta(days=half - 1))
+    if unit == "day":
+        return start, end
+    if unit == "month":
+        return _thirds_of_month(start, end, part)
+    if unit in ("week", "weekend"):
+        if unit == "weekend":
+            return start, end
+        offsets = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}[part]
+        return start + dt.timedelta(days=offsets[0]), start + dt.timedelta(days=offsets[1])
+    if unit in ("decade", "century"):
+        n = end.year - start.year + 1
+        if unit == "decade":
+            a, b = {"early": (0, 4), "mid": (4, 7), "late": (7, 10)}[part]
+        else:
+            a, b = _third(n, part)
+        return _split_by_years(start, end, a, b)
+    n_months = (end.year - start.year) * 12 + end.month - start.month + 1
+    a, b = _third(n_months, part)
+    return _split_by_months(start, end, a, b)
+
+
+def interval(value, part, anchor):
+    """(earliest, latest) ISO strings for a resolved DATE/TIME value, or (None, None)."""
+    base = base_interval(value, anchor)
+    if base is None:
+        return None, None
+    start, end, unit = base
+    start, end = apply_part(start, end, unit, part, anchor)
+    return start.isoformat(), end.isoformat()

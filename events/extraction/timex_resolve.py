@@ -1,0 +1,407 @@
+"""Resolution phase of the temporal tagger: fix every underspecified norm against the anchor,
+the tense/modality around the mention, its role, and the previous date in the text.
+
+Year choice for a month-day, month or season without a year (docs/timex.md):
+  1. a citation or cross-reference never lies after the anchor: the latest occurrence on or before it;
+  2. if the occurrence nearest the anchor is within NEAR_DAYS of it, take it (news talks about
+     the recent past and the near future: "December 28" on 2 January is last December);
+  3. else the tense/modality cue nearest the mention decides: future (will, planned, expected,
+     scheduled, next ...) takes the next occurrence, past (was, had, said, -ed ...) the last one;
+  4. with no cue, the nearest occurrence.
+Plain Python, no Django imports.
+"""
+import datetime as dt
+import re
+
+from .timex_interval import base_interval
+
+NEAR_DAYS = 92
+
+FUTURE_CUES = {
+    "will", "shall", "'ll", "would", "plans", "plan", "planned", "planning", "scheduled", "schedule",
+    "expected", "expects", "expect", "upcoming", "due", "next", "intends", "intend", "intended", "hopes",
+    "hope", "set", "slated", "forthcoming", "anticipated", "may", "might", "going", "to", "coming",
+    "prepare", "prepares", "preparing", "proposed", "until", "before",
+}
+PAST_CUES = {
+    "was", "were", "had", "did", "has", "have", "ago", "last", "said", "met", "came", "went", "made",
+    "took", "gave", "told", "began", "held", "saw", "won", "led", "left", "sent", "paid", "fell",
+    "rose", "got", "became", "brought", "bought", "sold", "signed", "since", "earlier", "struck", "spoke",
+    "wrote", "knew", "thought", "found", "met", "ran", "stood", "felt", "hit", "put", "set",
+}
+# "set" is future in "set for" and past in "had set": the following word decides (below).
+_WORD = re.compile(r"[A-Za-z']+")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def tense_cue(text, start, end, before_chars=90, after_chars=50):
+    """'future', 'past' or None: the tense/modality word nearest before the mention (then after)."""
+    left_limit = max(0, start - before_chars)
+    left = text[left_limit:start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    if cut:
+        left = left[cut.end():]
+    words = _WORD.findall(left)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].lower()
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        kind = _classify(w, nxt, words[i - 1].lower() if i else "")
+        if kind:
+            return kind
+    right = text[end:end + after_chars]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    words = _WORD.findall(right)
+    for i, w in enumerate(words[:6]):
+        kind = _classify(w.lower(), words[i + 1].lower() if i + 1 < len(words) else "", words[i - 1].lower() if i else "")
+        if kind:
+            return kind
+    return None
+
+
+def _classify(w, nxt, prev):
+    if w == "to":
+        # "is to", "are to" announce a plan; other "to" is neutral.
+        return "future" if prev in ("is", "are", "was", "were") else None
+    if w == "going":
+        return "future" if nxt == "to" else None
+    if w in ("until", "before", "coming", "set"):
+        if w == "set":
+            return "future" if nxt in ("for", "to") and prev not in ("had", "was", "were") else None
+        return None
+    if w in FUTURE_CUES:
+        return "future"
+    if w in PAST_CUES:
+        return "past"
+    if len(w) > 4 and w.endswith("ed") and w not in ("need", "indeed", "speed", "seed", "proceed", "succeed", "exceed", "feed", "bleed"):
+        return "past"
+    return None
+
+
+# ---------------------------------------------------------------- calendar helpers
+def add_months(year, month, n):
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def iso_week(d):
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def quarter_of(d):
+    return (d.month - 1) // 3 + 1
+
+
+def season_value(d):
+    """The meteorological season containing day d: (year, code); Jan/Feb belong to last year's WI."""
+    if d.month in (3, 4, 5):
+        return d.year, "SP"
+    if d.month in (6, 7, 8):
+        return d.year, "SU"
+    if d.month in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year if d.month == 12 else d.year - 1), "WI"
+
+
+def _distance(anchor, start, end):
+    if start <= anchor <= end:
+        return 0
+    return (start - anchor).days if start > anchor else (anchor - end).days
+
+
+def choose_occurrence(make_value, anchor, role, tense):
+    """Pick the year for a value written without one (rules in the module docstring)."""
+    cands = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        value = make_value(year)
+        iv = base_interval(value, anchor) if value else None
+        if iv:
+            cands.append((value, iv[0], iv[1]))
+    if not cands:
+        return make_value(anchor.year)
+    if role in ("citation", "crossref"):
+        past = [c for c in cands if c[1] <= anchor]
+        return max(past, key=lambda c: c[1])[0] if past else cands[0][0]
+    nearest = min(cands, key=lambda c: (_distance(anchor, c[1], c[2]), c[1] > anchor))
+    if _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS or tense is None:
+        return nearest[0]
+    if tense == "future":
+        later = [c for c in cands if c[2] >= anchor]
+        return min(later, key=lambda c: c[1])[0] if later else nearest[0]
+    earlier = [c for c in cands if c[1] <= anchor]
+    return max(earlier, key=lambda c: c[1])[0] if earlier else nearest[0]
+
+
+def _safe_day(year, month, day):
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- unit arithmetic
+def shift(anchor_value, unit, n):
+    """Shift a day/month/quarter/year value by n units of `unit`, keeping `unit`'s granularity."""
+    iv = base_interval(anchor_value, None) if anchor_value != "PRESENT_REF" else None
+    if iv is None:
+        return None
+    d = iv[0]
+    if unit == "day":
+        return (d + dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        return iso_week(d + dt.timedelta(weeks=n))
+    if unit == "weekend":
+        return iso_week(d + dt.timedelta(weeks=n)) + "-WE"
+    if unit == "month":
+        y, m = add_months(d.year, d.month, n)
+        return f"{y}-{m:02d}"
+    if unit == "quarter":
+        y, m = add_months(d.year, 3 * quarter_of(d) - 2, 3 * n)
+        return f"{y}-Q{quarter_of(dt.date(y, m, 1))}"
+    if unit == "half":
+        y, m = add_months(d.year, 1 if d.month <= 6 else 7, 6 * n)
+        return f"{y}-H{1 if m <= 6 else 2}"
+    if unit == "year":
+        return f"{d.year + n}"
+    if unit == "decade":
+        return f"{d.year // 10 + n}"
+    if unit == "century":
+        return f"{d.year // 100 + n:02d}"
+    return None
+
+
+def granularity(value):
+    iv = base_interval(value, None) if value and value[0].isdigit() else None
+    return iv[2] if iv else None
+
+
+_FINER = ["day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+
+
+def fine_enough(value, unit):
+    """Can `value` anchor an offset counted in `unit`? (a day offset needs a day)."""
+    g = granularity(value)
+    if g is None:
+        return False
+    if unit == "day":
+        return g == "day"
+    if unit in ("week", "weekend"):
+        return g in ("day", "week", "weekend")
+    if unit == "month":
+        return g in ("day", "week", "month")
+    return True
+
+
+# ---------------------------------------------------------------- the resolver
+class Resolver:
+    """Resolves mentions of one text in order, remembering the dates already seen (for REF)."""
+
+    def __init__(self, text, anchor):
+        self.text = text
+        self.anchor = anchor
+        self.refs = []          # resolved event DATE values in text order
+
+    def today(self, n=0):
+        return (self.anchor + dt.timedelta(days=n)).isoformat()
+
+    # -- the reference date for anaphora
+    def reference(self, unit):
+        for value in reversed(self.refs[-8:]):
+            if fine_enough(value, unit):
+                return value
+        return self.anchor.isoformat()
+
+    def last_ref_is_quarter(self):
+        return bool(self.refs) and granularity(self.refs[-1]) == "quarter"
+
+    def resolve(self, m, next_mention=None):
+        """Fill m['value'], m['type'] (may change), m['mod']; return m."""
+        norm = m["norm"]
+        time_suffix = ""
+        tm = re.search(r"(T(?:MO|AF|EV|NI|\d\d(?::\d\d)?))$", norm)
+        if tm and norm.startswith("UNDEF"):
+            time_suffix = tm.group(1)
+            norm = norm[:tm.start()]
+        value = self._resolve_norm(norm, m, next_mention)
+        if value is None:
+            if m.get("next_only"):
+                m["value"] = None
+                return m
+            value = "XXXX-XX-XX"
+        if time_suffix and value[:1].isdigit():
+            value += time_suffix
+        m["value"] = value
+        if m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value:
+            self.refs.append(value)
+        return m
+
+    def _resolve_norm(self, norm, m, next_mention):
+        if not norm.startswith("UNDEF"):
+            return norm
+        a = self.anchor
+        tense = lambda: tense_cue(self.text, m["start"], m["end"])  # noqa: E731 - computed lazily
+        role = m["role"]
+
+        if r := re.fullmatch(r"UNDEF-year-(\d\d)-(\d\d)", norm):
+            mo, d = int(r.group(1)), int(r.group(2))
+            return choose_occurrence(lambda y: _safe_day(y, mo, d), a, role, tense() if role == "event" else None)
+        if r := re.fullmatch(r"UNDEF-year-(\d\d)", norm):
+            mo = r.group(1)
+            return choose_occurrence(lambda y: f"{y}-{mo}", a, role, tense() if role == "event" else None)
+        if r := re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", norm):
+            s = r.group(1)
+            return choose_occurrence(lambda y: f"{y}-{s}", a, role, tense() if role == "event" else None)
+        if r := re.fullmatch(r"UNDEF-(this|last|next)-year-(\d\d)", norm):
+            return f"{a.year + {'this': 0, 'last': -1, 'next': 1}[r.group(1)]}-{r.group(2)}"
+        if r := re.fullmatch(r"UNDEF-(this|last|next)-M(\d\d)", norm):
+            return self._named_month(r.group(1), int(r.group(2)))
+        if r := re.fullmatch(r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", norm):
+            return self._named_season(r.group(1), r.group(2))
+        if r := re.fullmatch(r"UNDEF-(this|last|next)-([QH])(\d)", norm):
+            y = a.year + {"this": 0, "last": -1, "next": 1}[r.group(1)]
+            return f"{y}-{r.group(2)}{r.group(3)}"
+        if r := re.fullmatch(r"UNDEF-(this|last|next)-D(\d)", norm):
+            return self._named_weekday(r.group(1), int(r.group(2)))
+        if r := re.fullmatch(r"UNDEF-weekday-(\d)", norm):
+            return self._bare_weekday(int(r.group(1)), tense())
+        if r := re.fullmatch(r"UNDEF-(this|last|next)-(\w+)", norm):
+            return self._relative_unit(r.group(1), r.group(2), tense)
+        if r := re.fullmatch(r"UNDEF-decade-(\d)", norm):
+            # "the '80s": the latest such decade not after the anchor's.
+            d = int(r.group(1))
+            century = a.year // 100 if d * 10 <= a.year % 100 else a.year // 100 - 1
+            return f"{century}{d}"
+        if r := re.fullmatch(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", norm):
+            n = int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
+            return shift(a.isoformat(), r.group(1), n)
+        if r := re.fullmatch(r"UNDEF-RELQ-year-MINUS-1", norm):
+            if self.last_ref_is_quarter():
+                return self._quarter_year_before(self.refs[-1])
+            return shift(a.isoformat(), "year", -1)
+        if r := re.fullmatch(r"UNDEF-REFQ-year-MINUS-1", norm):
+            if self.last_ref_is_quarter():
+                return self._quarter_year_before(self.refs[-1])
+            return shift(self.reference("year"), "year", -1)
+        if norm == "UNDEF-REFQ-quarter-PLUS-0":
+            if self.last_ref_is_quarter():
+                return self.refs[-1]
+            return shift(a.isoformat(), "quarter", -1)
+        if r := re.fullmatch(r"UNDEF-REFY-quarter-(\d{4})", norm):
+            q = next((v for v in reversed(self.refs) if granularity(v) == "quarter"), None)
+            return f"{r.group(1)}-Q{q[-1]}" if q else r.group(1)
+        if r := re.fullmatch(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", norm):
+            ref = dt.date.fromisoformat(self.reference("day"))
+            wd = int(r.group(1))
+            if r.group(2) == "MINUS":
+                delta = (ref.isoweekday() - wd) % 7 or 7
+                return (ref - dt.timedelta(days=delta)).isoformat()
+            delta = (wd - ref.isoweekday()) % 7 or 7
+            return (ref + dt.timedelta(days=delta)).isoformat()
+        if r := re.fullmatch(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", norm):
+            unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
+            target = self._following_date(m, next_mention, unit)
+            if target:
+                return shift(target, unit, n)
+            if m.get("next_only"):
+                return None
+            if m.get("duration") and re.match(r"\s*[A-Za-z(\"“]", self.text[m["end"]:m["end"] + 3]):
+                # "a week after a summit": no date to count from, so it is the length "a week".
+                m["type"] = "DURATION"
+                m["end"] = m["duration_end"]
+                return m["duration"]
+            return shift(self.reference(unit), unit, n)
+        if r := re.fullmatch(r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", norm):
+            unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
+            return shift(self.reference(unit), unit, n)
+        return None
+
+    def _quarter_year_before(self, value):
+        y, q = value.split("-Q")
+        return f"{int(y) - 1}-Q{q}"
+
+    def _following_date(self, m, nxt, unit):
+        """The date an 'N days after ...' phrase points to, if one follows closely in the clause."""
+        if not nxt or nxt.get("value") is None or nxt["start"] - m["end"] > 60:
+            return None
+        between = self.text[m["end"]:nxt["start"]]
+        if re.search(r"[.;!?]|\n", between):
+            return None
+        return nxt["value"] if fine_enough(nxt["value"], unit) else None
+
+    def _named_month(self, rel, month):
+        a = self.anchor
+        if rel == "this":
+            return f"{a.year}-{month:02d}"
+        if rel == "last":
+            return f"{a.year if month < a.month else a.year - 1}-{month:02d}"
+        return f"{a.year if month > a.month else a.year + 1}-{month:02d}"
+
+    def _named_season(self, rel, code):
+        a = self.anchor
+        cands = []
+        for y in (a.year - 2, a.year - 1, a.year, a.year + 1):
+            s, e, _ = base_interval(f"{y}-{code}", a)
+            cands.append((y, s, e))
+        if rel == "last":
+            done = [c for c in cands if c[2] < a]
+            return f"{done[-1][0]}-{code}"
+        if rel == "next":
+            ahead = [c for c in cands if c[1] > a]
+            return f"{ahead[0][0]}-{code}"
+        inside = [c for c in cands if c[1] <= a <= c[2]]
+        if inside:
+            return f"{inside[0][0]}-{code}"
+        return f"{a.year}-{code}"
+
+    def _named_weekday(self, rel, day):
+        a = self.anchor
+        if rel == "last":
+            delta = (a.isoweekday() - day) % 7 or 7
+            return (a - dt.timedelta(days=delta)).isoformat()
+        if rel == "next":
+            delta = (day - a.isoweekday()) % 7 or 7
+            return (a + dt.timedelta(days=delta)).isoformat()
+        return (a + dt.timedelta(days=day - a.isoweekday())).isoformat()
+
+    def _bare_weekday(self, day, tense):
+        """News convention: the last such day within the past week, unless the clause looks ahead."""
+        a = self.anchor
+        if tense == "future":
+            delta = (day - a.isoweekday()) % 7
+            return (a + dt.timedelta(days=delta)).isoformat()
+        delta = (a.isoweekday() - day) % 7
+        return (a - dt.timedelta(days=delta)).isoformat()
+
+    def _relative_unit(self, rel, unit, tense):
+        a = self.anchor
+        n = {"this": 0, "last": -1, "next": 1}[rel]
+        if unit == "day":
+            return self.today(n)
+        if unit == "weekend":
+            return self._weekend(rel, tense)
+        if unit == "decade" and rel == "last":
+            return f"{a.year // 10 - 1}"
+        return shift(a.isoformat(), unit, n)
+
+    def _weekend(self, rel, tense):
+        """'the weekend' on Mon-Wed is the one just past; on Thu/Fri the coming one, unless tense says otherwise."""
+        a = self.anchor
+        wd = a.isoweekday()
+        this_week = iso_week(a) + "-WE"
+        prev_week = iso_week(a - dt.timedelta(days=7)) + "-WE"
+        if rel == "last":
+            return prev_week
+        if rel == "next":
+            return iso_week(a + dt.timedelta(days=7)) + "-WE" if wd >= 6 else this_week
+        if wd >= 6:
+            return this_week
+        t = tense()
+        if t == "future":
+            return this_week
+        if t == "past":
+            return prev_week
+        return prev_week if wd <= 3 else this_week

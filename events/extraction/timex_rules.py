@@ -1,0 +1,683 @@
+"""Recognition phase of the temporal tagger: named patterns, each with its examples beside it.
+
+A rule's builder turns a match into an *underspecified* mention: the TIMEX3 type, a norm
+string that the resolution phase (timex_resolve) fixes against the anchor, an optional mod,
+and an optional `part` (which part of the period: early, late, earlier, ...). Norms:
+
+  2000-06-09, 1998-Q3, 199, PRESENT_REF, P2D ... already final
+  UNDEF-year-12-28          month-day, year to choose      ("December 28")
+  UNDEF-year-03 / -SP       month / season, year to choose ("in March", "the summer")
+  UNDEF-this|last|next-UNIT unit relative to the anchor    ("last week", "this year")
+  UNDEF-this|last|next-M07  a named month / season / weekday / quarter ("last July", "this spring")
+  UNDEF-last-year-07        month of a relative year       ("February of this year")
+  UNDEF-weekday-5           bare weekday                   ("Friday")
+  UNDEF-REL-year-MINUS-3    offset from the anchor         ("three years ago")
+  UNDEF-REF-day-MINUS-1     offset from the previous date  ("the day before", "a day earlier")
+  UNDEF-REFNEXT-day-PLUS-1  offset from the next date, else the previous ("one day after the June 27 talks")
+  UNDEF-RELQ / REFQ-year-MINUS-1  "a year ago / earlier": the same quarter a year before when
+                            the text is talking in quarters, else a year before
+Plain Python, no Django imports.
+"""
+import re
+from dataclasses import dataclass, field
+
+from .timex_vocab import (
+    DAYNUM, MONTH_ANY, MONTH_FULL, NUMBER, ORDINALS, SEASON, SEASONS, UNIT, UNITS, WEEKDAY, WEEKDAYS,
+    YEAR4, alternation, day_number, month_number, number_value, unit_name,
+)
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: str
+    build: object
+    examples: list = field(default_factory=list)
+    flags: int = re.IGNORECASE
+
+    def __post_init__(self):
+        self.regex = re.compile(self.pattern, self.flags)
+
+
+# ---------------------------------------------------------------- shared fragments
+# Which part of a period: TIMEX3 mod and the interval convention (see timex_interval).
+PARTS = {
+    "early": ("START", "early"), "the beginning of": ("START", "early"), "the start of": ("START", "early"),
+    "the early part of": ("START", "early"), "early in": ("START", "early"), "the first part of": ("START", "early"),
+    "at the beginning of": ("START", "early"),
+    "earlier": ("START", "earlier"), "earlier in": ("START", "earlier"),
+    "mid": ("MID", "mid"), "the middle of": ("MID", "mid"), "the mid": ("MID", "mid"), "in the middle of": ("MID", "mid"),
+    "late": ("END", "late"), "the end of": ("END", "late"), "the very end of": ("END", "late"),
+    "late in": ("END", "late"), "the close of": ("END", "late"),
+    "later": ("END", "later"), "later in": ("END", "later"), "the rest of": ("END", "later"),
+    "the remainder of": ("END", "later"), "the later part of": ("END", "later"),
+    "the latter part of": ("END", "latter"), "the second half of": ("END", "latter"),
+    "the last half of": ("END", "latter"), "the first half of": ("START", "first-half"),
+}
+PART = r"(?P<part>" + alternation(PARTS)[3:-1] + r")(?:\s+|-\s*)"
+LEFT = r"(?<![\w$£€.,/-])"          # not glued to a preceding word, number or currency sign
+RIGHT_NUM = r"(?![\d,.]?\d)(?!\s*(?:%|percent|per\s+cent)\b)"
+
+
+def part_of(m):
+    """(mod, part) of the PART group, or (None, None)."""
+    p = m.groupdict().get("part")
+    if not p:
+        return None, None
+    return PARTS[re.sub(r"\s+", " ", p.lower())]
+
+
+def mention(type_, norm, mod=None, part=None, **extra):
+    d = {"type": type_, "norm": norm, "mod": mod, "part": part}
+    d.update(extra)
+    return d
+
+
+def relation(word):
+    """'this past' -> 'last', 'this coming' -> 'next', 'current' -> 'this'."""
+    w = re.sub(r"\s+", " ", (word or "").lower()).removeprefix("the ")
+    return {"this past": "last", "past": "last", "last": "last", "previous": "last", "latest": "last",
+            "this coming": "next", "coming": "next", "next": "next", "this": "this", "current": "this",
+            "these": "this", "present": "this"}.get(w)
+
+
+def text_before(text, start, width=30):
+    return text[max(0, start - width):start]
+
+
+# ---------------------------------------------------------------- builders
+def build_month_day(m, text):
+    g = m.groupdict()
+    month = month_number(g["mon"])
+    d1 = day_number(g["d1"])
+    d2 = day_number(g["d2"]) if g.get("d2") else None
+    if d1 > 31 or (d2 is not None and not d1 < d2 <= 31):
+        return None
+    mm, dd = f"{month:02d}", f"{d1:02d}"
+    norm = f"{g['year']}-{mm}-{dd}" if g.get("year") else f"UNDEF-year-{mm}-{dd}"
+    mod, part = part_of(m)
+    return mention("DATE", norm, mod, part, range_end=d2)
+
+
+def build_day_month(m, text):
+    g = m.groupdict()
+    d1 = day_number(g["d1"])
+    mm, dd = f"{month_number(g['mon']):02d}", f"{d1:02d}"
+    return mention("DATE", f"{g['year']}-{mm}-{dd}" if g.get("year") else f"UNDEF-year-{mm}-{dd}")
+
+
+def build_month_year(m, text):
+    g = m.groupdict()
+    mod, part = part_of(m)
+    return mention("DATE", f"{g['year']}-{month_number(g['mon']):02d}", mod, part)
+
+
+def build_month_rel_year(m, text):
+    g = m.groupdict()
+    rel = relation(g["rel"])
+    return mention("DATE", f"UNDEF-{rel}-year-{month_number(g['mon']):02d}")
+
+
+def build_month(m, text):
+    g = m.groupdict()
+    mod, part = part_of(m)
+    rel = relation(g.get("rel"))
+    word = g["mon"]
+    before = text_before(text, m.start(), 12)
+    # "May" is usually the modal verb, "March" sometimes the verb: only with a time cue.
+    if word in ("May", "March") and not (rel or part or re.search(r"\b(?:in|since|until|by|of|during|before|after|from|through|to|last|next|this|early|late|mid)\s+$", before, re.I)):
+        return None
+    mm = f"{month_number(word):02d}"
+    if rel:
+        return mention("DATE", f"UNDEF-{rel}-M{mm}", mod, part)
+    return mention("DATE", f"UNDEF-year-{mm}", mod, part)
+
+
+def build_season(m, text):
+    g = m.groupdict()
+    mod, part = part_of(m)
+    if g.get("part2"):
+        mod, part = PARTS[g["part2"].lower()]
+    code = SEASONS[g["season"].lower()]
+    if g.get("year"):
+        return mention("DATE", f"{g['year']}-{code}", mod, part)
+    rel = relation(g.get("rel"))
+    if rel:
+        return mention("DATE", f"UNDEF-{rel}-S{code}", mod, part)
+    return mention("DATE", f"UNDEF-year-{code}", mod, part)
+
+
+COUNT_NOUNS = re.compile(
+    r"\s*(?:people|persons|troops|soldiers|men|women|shares|tons|tonnes|workers|employees|members|units|"
+    r"cars|jobs|dollars|yen|rubles|km|kilometers|kilometres|miles|meters|metres|feet|acres|barrels|pounds|"
+    r"votes|delegates|copies|words|points|seats|refugees|prisoners|tanks|aircraft|planes|missiles|warheads|"
+    r"hectares|deaths|cases|students|residents|homes|houses|stores|calories)\b", re.I)
+
+
+def build_year(m, text):
+    g = m.groupdict()
+    if COUNT_NOUNS.match(text, m.end()):
+        return None
+    year = g["year"]
+    mod, part = part_of(m)
+    if part == "first-half":
+        return mention("DATE", f"{year}-H1")
+    if part == "latter" and g["part"].lower().startswith(("the second half", "the last half")):
+        return mention("DATE", f"{year}-H2")
+    return mention("DATE", year, mod, part)
+
+
+def build_fiscal_year(m, text):
+    return mention("DATE", m.group("year"))
+
+
+def build_decade(m, text):
+    g = m.groupdict()
+    mod, part = part_of(m)
+    if g.get("part2"):
+        mod, part = PARTS[g["part2"].lower()]
+    if g.get("dec"):
+        return mention("DATE", g["dec"][:3], mod, part)
+    if g.get("short"):
+        return mention("DATE", "UNDEF-decade-" + g["short"], mod, part)
+    words = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6",
+             "seventies": "7", "eighties": "8", "nineties": "9"}
+    return mention("DATE", "UNDEF-decade-" + words[g["word"].lower()], mod, part)
+
+
+def build_century(m, text):
+    n = ORDINALS.get(m.group("ord").lower())
+    if not n:
+        return None
+    return mention("DATE", f"{n - 1:02d}")
+
+
+_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def build_spelled_year(m, text):
+    g = m.groupdict()
+    if g.get("millennium"):
+        rest = number_value(g["rest"]) if g.get("rest") else 0
+        return mention("DATE", f"{2000 + (rest or 0)}")
+    tens = _SPELLED_TENS[g["tens"].lower()]
+    ones = number_value(g["ones"]) if g.get("ones") else 0
+    return mention("DATE", f"19{tens + (ones or 0):02d}")
+
+
+UNIT_NORM = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "quarter": "quarter",
+             "decade": "decade", "century": "century", "half": "half", "day": "day"}
+
+
+def build_relative_unit(m, text):
+    g = m.groupdict()
+    unit = g["unit"].lower()
+    mod, part = part_of(m)
+    rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if rel_word in ("the following", "following", "the next") and unit != "weekend" and part is None and rel_word != "the next":
+        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-1")
+    if rel_word in ("the previous", "the preceding", "the prior"):
+        return mention("DATE", f"UNDEF-REF-{unit}-MINUS-1", mod, part)
+    if rel_word in ("that", "the same"):
+        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-0", mod, part)
+    if rel_word == "the":
+        # "the end of the month", "earlier in the year": only with a part, and means "this".
+        if part is None:
+            return None
+        rel = "this"
+    else:
+        rel = relation(rel_word)
+    if rel is None:
+        return None
+    if rel_word in ("the past", "the last") and unit in ("week", "month") and part is None:
+        # "the past week" is the last seven days: a duration, as TimeBank annotates it.
+        return mention("DURATION", f"P1{'W' if unit == 'week' else 'M'}")
+    return mention("DATE", f"UNDEF-{rel}-{UNIT_NORM[unit]}", mod, part)
+
+
+def build_year_end(m, text):
+    return mention("DATE", "UNDEF-this-year", "END", "late")
+
+
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def build_quarter(m, text):
+    g = m.groupdict()
+    n = QUARTER_WORDS[g["ord"].lower()]
+    kind = "Q" if g["q"].lower().startswith("quarter") else "H"
+    if kind == "H" and n > 2:
+        return None
+    year = g.get("year")
+    rel = g.get("rel") or ""
+    if year and re.fullmatch(r"\d{4}", year):
+        return mention("DATE", f"{year}-{kind}{n}")
+    rel_source = (year or rel).lower()
+    if "last" in rel_source or "year-ago" in rel_source or "year-earlier" in rel_source or "previous" in rel_source:
+        return mention("DATE", f"UNDEF-last-{kind}{n}")
+    if "next" in rel_source:
+        return mention("DATE", f"UNDEF-next-{kind}{n}")
+    return mention("DATE", f"UNDEF-this-{kind}{n}")
+
+
+def build_year_quarter(m, text):
+    g = m.groupdict()
+    if g.get("ord"):
+        return mention("DATE", f"{g['year']}-Q{QUARTER_WORDS[g['ord'].lower()]}")
+    return mention("DATE", "UNDEF-REFY-quarter-" + g["year"])
+
+
+def build_latest_quarter(m, text):
+    return mention("DATE", "UNDEF-last-quarter")
+
+
+def build_the_quarter(m, text):
+    return mention("DATE", "UNDEF-REFQ-quarter-PLUS-0")
+
+
+def build_year_ago_period(m, text):
+    return mention("DATE", "UNDEF-RELQ-year-MINUS-1")
+
+
+APPROX_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "nearly": "APPROX", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "within": "EQUAL_OR_LESS", "fewer than": "LESS_THAN", "just over": "MORE_THAN", "just under": "LESS_THAN",
+}
+APPROX = r"(?:(?P<approx>" + alternation(APPROX_MODS)[3:-1] + r")\s+)?"
+# "over the past several years": there "over" is the preposition, not "more than".
+APPROX_NO_OVER = r"(?:(?P<approx>" + alternation([k for k in APPROX_MODS if k != "over"])[3:-1] + r")\s+)?"
+
+
+def quantity(num_text):
+    """Number of units as TIMEX3 writes it: '3', or 'X' for vague amounts."""
+    n = number_value(num_text)
+    return "X" if n is None else str(n)
+
+
+def duration_value(n, unit):
+    letter, is_time = UNITS[unit]
+    if unit == "decade" and n not in ("X", "1"):
+        return f"P{int(n) * 10}Y"
+    return f"PT{n}{letter}" if is_time else f"P{n}{letter}"
+
+
+def approx_mod(m):
+    a = m.groupdict().get("approx")
+    return APPROX_MODS[re.sub(r"\s+", " ", a.lower())] if a else None
+
+
+def build_ago(m, text):
+    n = quantity(m.group("num"))
+    unit = unit_name(m.group("unit"))
+    if unit in ("second", "minute", "hour"):
+        return None
+    mod = approx_mod(m)
+    if n == "X":
+        return mention("DATE", "PAST_REF")
+    if unit == "year" and n == "1":
+        return mention("DATE", "UNDEF-RELQ-year-MINUS-1", mod)
+    return mention("DATE", f"UNDEF-REL-{unit}-MINUS-{n}", mod)
+
+
+def build_offset(m, text):
+    """'a day earlier', 'two weeks later', 'one day after (the June 27 talks)'."""
+    n = quantity(m.group("num"))
+    unit = unit_name(m.group("unit"))
+    direction = m.group("dir").lower()
+    if n == "X" or unit in ("second", "minute", "hour"):
+        return None
+    sign = "MINUS" if direction in ("earlier", "before", "previously", "prior") else "PLUS"
+    if unit == "year" and n == "1" and sign == "MINUS":
+        return mention("DATE", "UNDEF-REFQ-year-MINUS-1")
+    if direction in ("before", "after"):
+        # Resolution looks for a date right after; with none it is a duration ("a week after a summit").
+        return mention("DATE", f"UNDEF-REFNEXT-{unit}-{sign}-{n}", duration=duration_value(n, unit),
+                       duration_end=m.end("unit"))
+    return mention("DATE", f"UNDEF-REF-{unit}-{sign}-{n}")
+
+
+def build_the_day_offset(m, text):
+    """'the day before', 'the next day', 'the same day', 'that day'."""
+    t = re.sub(r"\s+", " ", m.group(0).lower())
+    if "before yesterday" in t:
+        return mention("DATE", "UNDEF-REL-day-MINUS-2")
+    if "after tomorrow" in t:
+        return mention("DATE", "UNDEF-REL-day-PLUS-2")
+    if t.endswith("before") or "previous" in t or "preceding" in t or "prior" in t or "eve" in t:
+        sign, n = "MINUS", "1"
+    elif t.endswith("after") or "next" in t or "following" in t:
+        sign, n = "PLUS", "1"
+    else:
+        sign, n = "PLUS", "0"
+    if t == "the eve":
+        # "the eve of the July 21-23 summit": only meaningful with a date right after.
+        return mention("DATE", "UNDEF-REFNEXT-day-MINUS-1", next_only=True)
+    if t.endswith(("before", "after")):
+        return mention("DATE", f"UNDEF-REFNEXT-day-{sign}-{n}")
+    return mention("DATE", f"UNDEF-REF-day-{sign}-{n}")
+
+
+DEICTIC = {
+    "today": ("DATE", "UNDEF-this-day"), "yesterday": ("DATE", "UNDEF-last-day"),
+    "tomorrow": ("DATE", "UNDEF-next-day"), "tonight": ("TIME", "UNDEF-this-dayTNI"),
+    "last night": ("TIME", "UNDEF-last-dayTNI"), "this morning": ("TIME", "UNDEF-this-dayTMO"),
+    "this afternoon": ("TIME", "UNDEF-this-dayTAF"), "this evening": ("TIME", "UNDEF-this-dayTEV"),
+    "yesterday morning": ("TIME", "UNDEF-last-dayTMO"), "yesterday afternoon": ("TIME", "UNDEF-last-dayTAF"),
+    "yesterday evening": ("TIME", "UNDEF-last-dayTEV"), "tomorrow morning": ("TIME", "UNDEF-next-dayTMO"),
+    "the day before yesterday": ("DATE", "UNDEF-REL-day-MINUS-2"),
+    "the day after tomorrow": ("DATE", "UNDEF-REL-day-PLUS-2"),
+    # vague references (TimeBank's conventions)
+    "now": ("DATE", "PRESENT_REF"), "right now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF"),
+    "nowadays": ("DATE", "PRESENT_REF"), "at present": ("DATE", "PRESENT_REF"), "presently": ("DATE", "PRESENT_REF"),
+    "these days": ("DATE", "PRESENT_REF"), "at the moment": ("DATE", "PRESENT_REF"), "current": ("DATE", "PRESENT_REF"),
+    "the present": ("DATE", "PRESENT_REF"), "so far": ("DATE", "PRESENT_REF"),
+    "recently": ("DATE", "PAST_REF"), "recent": ("DATE", "PAST_REF"), "lately": ("DATE", "PAST_REF"),
+    "more recently": ("DATE", "PAST_REF"), "most recently": ("DATE", "PAST_REF"), "previously": ("DATE", "PAST_REF"),
+    "formerly": ("DATE", "PAST_REF"), "the past": ("DATE", "PAST_REF"), "recent days": ("DATE", "PAST_REF"),
+    "recent years": ("DATE", "PAST_REF"), "past years": ("DATE", "PAST_REF"), "the last few months": ("DATE", "PAST_REF"),
+    "the past several years": ("DATE", "PAST_REF"),
+    "recent weeks": ("DURATION", "PXW"), "recent months": ("DURATION", "PXM"), "recent quarters": ("DURATION", "PXM"),
+    "soon": ("DATE", "FUTURE_REF"), "the future": ("DATE", "FUTURE_REF"), "future": ("DATE", "FUTURE_REF"),
+    "the near future": ("DATE", "FUTURE_REF"), "the near term": ("DATE", "FUTURE_REF"),
+    "the short term": ("DATE", "FUTURE_REF"), "the long term": ("DATE", "FUTURE_REF"),
+    "coming months": ("DATE", "FUTURE_REF"), "coming years": ("DATE", "FUTURE_REF"),
+    "coming quarters": ("DATE", "FUTURE_REF"), "the coming months": ("DATE", "FUTURE_REF"),
+    "the coming years": ("DATE", "FUTURE_REF"), "the years ahead": ("DATE", "FUTURE_REF"),
+    "the coming days": ("DATE", "FUTURE_REF"), "a later date": ("DATE", "FUTURE_REF"),
+    "as soon as possible": ("DATE", "FUTURE_REF"), "the months ahead": ("DATE", "FUTURE_REF"),
+    "coming weeks": ("DURATION", "PXW"), "the coming weeks": ("DURATION", "PXW"), "the weeks ahead": ("DURATION", "PXW"),
+}
+
+
+def build_deictic(m, text):
+    key = re.sub(r"\s+", " ", m.group(0).lower())
+    type_, norm = DEICTIC[key]
+    if key == "current" and re.match(r"\s+(?:account|accounts|affairs|events|flow|flows|level|levels|law|laws|rate|rates|system|policy|account's)\b", text[m.end():m.end() + 12], re.I):
+        return None
+    if key == "future" and re.search(r"\b(?:the|a|no|any)\s+$", text_before(text, m.start(), 6), re.I) is None and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
+        return None
+    return mention(type_, norm)
+
+
+TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "nights": "NI"}
+
+
+def build_weekday(m, text):
+    g = m.groupdict()
+    day = WEEKDAYS[g["wd"].lower()]
+    rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    before = text_before(text, m.start(), 8).lower()
+    if re.search(r"\b(?:each|every)\s+$", before):
+        return None
+    tod = g.get("tod")
+    type_ = "TIME" if tod else "DATE"
+    suffix = "T" + TIMES_OF_DAY[tod.lower()] if tod else ""
+    mod, part = None, None
+    if rel_word in ("early", "earlier"):
+        mod, part = "START", "early"
+    elif rel_word in ("late", "later"):
+        mod, part = "END", "late"
+    if rel_word in ("the previous", "the preceding"):
+        norm = f"UNDEF-REFWD-{day}-MINUS"
+    elif rel_word in ("the following", "the next"):
+        norm = f"UNDEF-REFWD-{day}-PLUS"
+    elif rel_word in ("last", "this past", "past"):
+        norm = f"UNDEF-last-D{day}"
+    elif rel_word in ("next", "this coming", "coming"):
+        norm = f"UNDEF-next-D{day}"
+    elif rel_word == "this":
+        norm = f"UNDEF-this-D{day}"
+    else:
+        norm = f"UNDEF-weekday-{day}"
+    return mention(type_, norm + suffix, mod, part)
+
+
+def build_set(m, text):
+    g = m.groupdict()
+    det = g["det"].lower()
+    unit = unit_name(g["unit"])
+    if det == "a":
+        # "a year" is a rate only after an amount: "$300 million a year", "twice a year".
+        if not re.search(r"(?:\d|million|billion|trillion|percent|%|times|twice|once|thrice|dollars)\W{0,3}$", text_before(text, m.start(), 20).rstrip(), re.I):
+            return None
+    letter, is_time = UNITS[unit]
+    return mention("SET", f"PT1{letter}" if is_time else f"P1{letter}")
+
+
+def build_set_named(m, text):
+    w = m.group("what")
+    if w.lower() in WEEKDAYS:
+        return mention("SET", f"XXXX-WXX-{WEEKDAYS[w.lower()]}")
+    return mention("SET", f"XXXX-{month_number(w):02d}")
+
+
+SET_ADVERBS = {"annually": ("SET", "P1Y"), "yearly": ("SET", "P1Y"), "quarterly": ("SET", "P3M"),
+               "monthly": ("SET", "P1M"), "weekly": ("SET", "P1W"), "hourly": ("SET", "PT1H")}
+
+
+def build_set_adverb(m, text):
+    word = m.group(0).lower()
+    after = text[m.end():m.end() + 15]
+    # As adjectives ("a weekly newspaper") they are not times.
+    if word != "annually" and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:and|or|in|by|to|from|at|on|for|since|until)\b", after):
+        return None
+    type_, value = SET_ADVERBS[word]
+    return mention(type_, value)
+
+
+def build_duration(m, text):
+    g = m.groupdict()
+    n = quantity(g["num"])
+    unit = unit_name(g["unit"])
+    if n != "X" and int(n) == 0:
+        return None
+    num_word = g["num"].lower()
+    if num_word in ("a", "an", "one") and re.match(r"\s+(?:of|in)\s+(?:the|its|his|her|their)\b", text[m.end():m.end() + 12], re.I) is None:
+        pass
+    if num_word in ("some",) and not g.get("approx"):
+        return None
+    if unit == "second" and num_word in ("a", "an"):
+        return None  # "a second reactor": the ordinal, not one second
+    return mention("DURATION", duration_value(n, unit), approx_mod(m))
+
+
+def build_span_duration(m, text):
+    """'the past three years', 'the next few days', 'the first nine months'."""
+    g = m.groupdict()
+    n = quantity(g["num"])
+    unit = unit_name(g["unit"])
+    return mention("DURATION", duration_value(n, unit), approx_mod(m))
+
+
+def build_bare_plural_duration(m, text):
+    before = text_before(text, m.start(), 14).lower()
+    if not re.search(r"\b(?:for|in|within|over|after|take|took|takes|taken|spent|lasted|last|past)\s+$", before):
+        return None
+    unit = unit_name(m.group("unit"))
+    return mention("DURATION", duration_value("X", unit))
+
+
+def build_clock(m, text):
+    g = m.groupdict()
+    hour = int(g["h"])
+    minute = int(g["min"]) if g.get("min") else 0
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if hour > 12 and ap:
+        return None
+    if ap == "pm" and hour < 12:
+        hour += 12
+    if ap == "am" and hour == 12:
+        hour = 0
+    day = g.get("day")
+    if day and day.lower() in WEEKDAYS:
+        base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}"
+    elif day and day.lower() == "yesterday":
+        base = "UNDEF-last-day"
+    elif day and day.lower() == "tomorrow":
+        base = "UNDEF-next-day"
+    else:
+        base = "UNDEF-this-day"
+    mod = "APPROX" if g.get("approx") else None
+    return mention("TIME", f"{base}T{hour:02d}:{minute:02d}", mod)
+
+
+def build_noon(m, text):
+    g = m.groupdict()
+    hour = "12:00" if g["what"].lower() == "noon" else "24"
+    day = g.get("day")
+    base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}" if day and day.lower() in WEEKDAYS else "UNDEF-this-day"
+    return mention("TIME", f"{base}T{hour}")
+
+
+def build_tod(m, text):
+    """'the morning', 'mid-afternoon': a time of the anchor day."""
+    g = m.groupdict()
+    code = TIMES_OF_DAY[g["tod"].lower()]
+    mod = "MID" if g.get("mid") else None
+    return mention("TIME", f"UNDEF-this-dayT{code}", mod)
+
+
+# ---------------------------------------------------------------- the rules
+REL_WORDS = r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|previous|coming|current|the\s+past|the\s+previous|the\s+preceding|the\s+prior|the\s+coming|the\s+following|the\s+current|the\s+same|the\s+latest|the\s+last|the\s+next|the\s+present|following|that|the)"
+TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night|nights))?"
+
+RULES = [
+    Rule("month_day",
+         LEFT + r"(?:" + PART + r")?(?:(?-i:" + WEEKDAY + r"),?\s+)?(?-i:(?P<mon>" + MONTH_ANY + r"))\s+(?P<d1>" + DAYNUM
+         + r")(?:\s*[-–]\s*(?P<d2>" + DAYNUM + r"))?(?:,?\s+(?P<year>" + YEAR4 + r"))?" + RIGHT_NUM,
+         build_month_day, ["June 9", "Friday, June 30", "July 21-23", "August 30, 2000", "Dec. 7", "Sept. 30, 1989"]),
+    Rule("day_month",
+         LEFT + r"(?P<d1>" + DAYNUM + r")\s+(?:of\s+)?(?-i:(?P<mon>" + MONTH_FULL + r"))(?:,?\s+(?P<year>" + YEAR4 + r"))?" + RIGHT_NUM,
+         build_day_month, ["9 June", "30 June 2000", "the 9th of June"]),
+    Rule("month_year",
+         r"(?:" + PART + r")?(?-i:(?P<mon>" + MONTH_ANY + r"))\s+(?:of\s+)?(?P<year>" + YEAR4 + r")\b" + RIGHT_NUM,
+         build_month_year, ["August 1988", "February of 1947", "early June 1994"]),
+    Rule("month_rel_year",
+         r"(?-i:(?P<mon>" + MONTH_FULL + r"))\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+         build_month_rel_year, ["February of this year", "January this year", "June last year"]),
+    Rule("month",
+         r"\b(?:" + PART + r")?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past)\s+)?(?-i:(?P<mon>" + MONTH_FULL + r"))\b(?!\s*\d)",
+         build_month, ["in November", "last July", "this past December", "early September", "mid-November", "his February visit"]),
+    Rule("season",
+         r"\b(?:" + PART + r")?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|the)\s+)(?:(?P<part2>early|late|mid)(?:\s+|-))?(?P<season>"
+         + SEASON + r")\b(?:\s+(?:of\s+)?(?P<year>" + YEAR4 + r")\b)?",
+         build_season, ["last fall", "this spring", "the early summer", "this past spring", "the winter of 1994"]),
+    Rule("season_year",
+         r"\b(?:" + PART + r")?(?:(?P<part2>early|late|mid)(?:\s+|-))?(?P<season>" + SEASON + r")\s+(?:of\s+)?(?P<year>" + YEAR4 + r")\b",
+         build_season, ["spring 1999", "summer of 2000"]),
+    Rule("year",
+         LEFT + r"(?:" + PART + r")?(?P<year>" + YEAR4 + r")\b" + RIGHT_NUM + r"(?!'?s\b)",
+         build_year, ["1979", "mid-1996", "the end of 1990", "early 1991", "the first half of 1990"]),
+    Rule("fiscal_year",
+         r"\b(?:the\s+)?fiscal(?:\s+year)?\s+(?P<year>" + YEAR4 + r")\b",
+         build_fiscal_year, ["fiscal 1989", "fiscal year 1990"]),
+    Rule("decade",
+         r"(?:\b" + PART + r")?(?:\bthe\s+)?(?:(?P<part2>early|mid|late)(?:\s+|-))?(?:(?P<dec>1\d\d0|20\d0)'?s\b|'(?P<short>\d)0'?s\b|\b(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+         build_decade, ["the 1990s", "the early 1980s", "the '80s", "the nineties", "the mid-1990s"]),
+    Rule("century",
+         r"\b(?:the\s+)?(?P<ord>" + alternation(ORDINALS)[3:-1] + r")[\s-]+century\b",
+         build_century, ["the 20th century", "11th century", "the nineteenth century"]),
+    Rule("spelled_year",
+         r"\b(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+         build_spelled_year, ["nineteen ninety-six", "the year two thousand", "nineteen seventy-nine"]),
+    Rule("relative_unit",
+         r"\b(?:" + PART + r")?" + REL_WORDS + r"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|half)\b(?!-)",
+         build_relative_unit, ["last week", "late last week", "earlier this week", "the end of this month",
+                               "later this year", "the latter part of last year", "since the beginning of this year",
+                               "over the weekend", "the following month", "that year", "the end of the year"]),
+    Rule("year_end",
+         r"\b(?:year[- ]end|year's\s+end)\b",
+         build_year_end, ["year-end", "year's end"]),
+    Rule("quarter",
+         r"\b(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|the\s+year-ago|the\s+year-earlier|the\s+previous\s+year's|the|its|their)\s+)?(?:fiscal[- ]?)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<q>quarter|half)\b(?:\s+of\s+(?P<year>" + YEAR4 + r"|this\s+year|last\s+year|next\s+year))?",
+         build_quarter, ["the third quarter", "fourth-quarter", "this year's third quarter", "the first half of 1990",
+                         "next year's first quarter", "the fiscal first quarter"]),
+    Rule("year_quarter",
+         r"\b(?:the\s+)?(?P<year>" + YEAR4 + r")\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?:quarter|period)\b",
+         build_year_quarter, ["the 1988 third quarter", "the 1988 quarter"]),
+    Rule("latest_quarter",
+         r"\b(?:the\s+)?(?:latest|most\s+recent|just-ended|just\s+ended|recent)\s+(?:quarter|period)\b",
+         build_latest_quarter, ["the latest quarter", "the latest period"]),
+    Rule("the_quarter",
+         r"\b(?:the|that|this)\s+quarter\b(?!\s+of\b)(?!-)",
+         build_the_quarter, ["the quarter"]),
+    Rule("year_ago_period",
+         r"\b(?:(?:the|a)\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[- ]ago|year[- ]earlier)(?:\s+(?:period|quarter|levels?|results))?\b|\bthe\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+         build_year_ago_period, ["the year-ago period", "year-earlier", "the corresponding period last year"]),
+    Rule("ago",
+         APPROX + r"\b(?P<num>" + NUMBER + r")\s+(?P<unit>" + UNIT + r")\s+ago\b",
+         build_ago, ["three years ago", "a year ago", "10 days ago", "a few years ago", "about two weeks ago"]),
+    Rule("offset",
+         r"\b(?P<num>" + NUMBER + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|later|before|after|previously|prior)\b",
+         build_offset, ["A day earlier", "two weeks later", "One day after", "a year earlier"]),
+    Rule("the_day_offset",
+         r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+eve)\b",
+         build_the_day_offset, ["the day before", "the same day", "the next day", "that day"]),
+    Rule("deictic",
+         r"\b" + alternation(DEICTIC) + r"\b",
+         build_deictic, ["now", "currently", "in recent days", "yesterday", "the coming years", "soon"]),
+    Rule("weekday",
+         r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+preceding|the\s+following|the\s+next|early|earlier|late|later)\s+)?(?-i:(?P<wd>" + WEEKDAY + r"))\b" + TOD,
+         build_weekday, ["Friday", "last Friday", "Thursday evening", "next Monday", "Earlier Sunday"]),
+    Rule("set",
+         r"\b(?P<det>per|a|each|every)\s+(?P<unit>year|month|week|day|quarter|hour)\b(?!\s+(?:ago|earlier|later|before|after|or\s+two)\b)",
+         build_set, ["per year", "each month", "$300 million a year"]),
+    Rule("set_named",
+         r"\b(?:each|every)\s+(?-i:(?P<what>" + WEEKDAY + "|" + MONTH_FULL + r"))\b",
+         build_set_named, ["each Thursday", "every July"]),
+    Rule("set_adverb",
+         r"\b(?:annually|yearly|quarterly|monthly|weekly|hourly)\b",
+         build_set_adverb, ["annually"]),
+    Rule("span_duration",
+         APPROX_NO_OVER + r"\b(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|remaining|latest|last)\s+(?P<num>" + NUMBER
+         + r")\s+(?:(?:full|straight|consecutive|trading)\s+)?(?P<unit>" + UNIT + r")\b",
+         build_span_duration, ["the past three years", "the next few days", "the first nine months", "at least the past 18 months"]),
+    Rule("duration",
+         APPROX + r"\b(?:the\s+)?(?P<num>" + NUMBER + r")(?:\s+|-)(?:(?:additional|more|full|straight|consecutive|trading|long|short|extra)\s+)?(?P<unit>"
+         + UNIT + r")\b(?:-old\b)?",
+         build_duration, ["two days", "a two-day visit", "more than a decade", "the nine months", "at least 30 days", "8-month-old"]),
+    Rule("bare_plural_duration",
+         r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b",
+         build_bare_plural_duration, ["for years", "in months"]),
+    Rule("clock",
+         r"(?:(?P<approx>around|about|at\s+about|approximately)\s+)?\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:EST|EDT|GMT|CST|PST|local\s+time))?(?:,?\s+(?P<day>(?-i:" + WEEKDAY + r")|yesterday|today|tomorrow))?",
+         build_clock, ["10 p.m. Wednesday", "around 7:15 p.m.", "5 p.m. EST"]),
+    Rule("noon",
+         r"\b(?P<what>noon|midnight)(?:\s+(?P<day>(?-i:" + WEEKDAY + r")))?\b",
+         build_noon, ["noon Saturday", "midnight Friday"]),
+    Rule("time_of_day",
+         r"\b(?:the|(?P<mid>mid)(?:-|\s+))(?P<tod>morning|afternoon|evening)\b",
+         build_tod, ["the morning", "mid-afternoon"]),
+]
+
+RULES_BY_NAME = {r.name: r for r in RULES}
+
+
+def recognize(text):
+    """All non-overlapping underspecified mentions in `text`, in text order (longest match wins)."""
+    candidates = []
+    for priority, rule in enumerate(RULES):
+        for m in rule.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            built = rule.build(m, text)
+            if built is None:
+                continue
+            start, end = m.start(), m.end()
+            # Keep spans tight: no leading/trailing spaces.
+            while start < end and text[start].isspace():
+                start += 1
+            built.update(start=start, end=end, rule=rule.name)
+            candidates.append((start, -(end - start), priority, built))
+    candidates.sort(key=lambda c: c[:3])
+    chosen, last_end = [], -1
+    for start, neg_len, _, built in candidates:
+        if start >= last_end:
+            chosen.append(built)
+            last_end = built["end"]
+    return chosen

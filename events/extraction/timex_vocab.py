@@ -1,0 +1,101 @@
+"""Word lists the temporal tagger's rules are built from (plain data, no Django).
+
+Every pattern fragment here is a flat alternation of fixed words, so the combined rules stay
+linear-time: no nested repetition anywhere.
+"""
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+# Meteorological seasons; the code is the TIMEX3 one.
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a half": None,
+}
+# Quantities that TIMEX3 writes as X ("several years" = PXY).
+VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of", "numerous")
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "21st": 21, "20th": 20, "19th": 19, "18th": 18, "17th": 17, "11th": 11,
+}
+
+# Units: TIMEX3 duration letter, whether it is a time (PT...) unit.
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
+    "decade": ("E", False), "century": ("C", False),
+}
+UNIT_PLURALS = {"centuries": "century", "seconds": "second", "minutes": "minute", "hours": "hour",
+                "days": "day", "weeks": "week", "months": "month", "quarters": "quarter",
+                "years": "year", "decades": "decade"}
+
+
+def alternation(words):
+    """A regex alternation of fixed words, longest first so the longer word wins."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def unit_name(word):
+    """'Years' -> 'year'."""
+    w = word.lower()
+    return UNIT_PLURALS.get(w, w)
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {k: v for k, v in NUMBER_WORDS.items() if isinstance(v, int) and v < 10 and k not in ("a", "an")}
+
+
+def number_value(text):
+    """'three' -> 3, '18' -> 18, 'twenty-four' -> 24, 'several' -> None (vague)."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ONES:
+        return _TENS[parts[0]] + _ONES[parts[1]]
+    return None
+
+
+# Fragments used by the rules.
+MONTH_FULL = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_ANY = f"(?:{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
+SEASON = "(?:spring|summer|fall|autumn|winter)"
+NUMBER = (
+    r"(?:\d{1,4}|" + alternation([k for k in NUMBER_WORDS if k not in ("a half",)] + list(VAGUE_NUMBERS))[3:-1]
+    + r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))"
+)
+UNIT = alternation(list(UNITS) + list(UNIT_PLURALS))
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
+
+
+def month_number(word):
+    """'Sept.' -> 9, 'December' -> 12."""
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBREVIATIONS[w]
+
+
+def day_number(text):
+    return int(re.match(r"\d+", text).group())
