@@ -1,0 +1,461 @@
+"""Actors, countries and topics in an article, from gazetteers kept as data (events/extraction/data/*.json).
+
+Gazetteer shapes (the Django side loads the same dicts into editable models):
+  countries: [{"code": "RU", "name": "Russia", "aliases": [{"text": "Moscow", "kind": "capital"}, ...]}]
+  actors:    [{"name": "Vladimir Putin", "aliases": ["Putin", ...], "country": "RU",
+               "roles": [{"title": "President of Russia", "country": "RU", "start": "2000-05-07", "end": null}]}]
+  topics:    [{"name": "Military cooperation", "slug": "military-cooperation", "keywords": ["arms sales", ...]}]
+
+Countries: every name and alias is matched case-sensitively on word edges, longest first, so
+"North Korean" never also yields South Korea and "Russian-U.S. summit" yields Russia and the United
+States. Capitals and seats of power stand for their state (metonymy: "Moscow announced").
+The bare adjective "Soviet" is not an alias: in this period it dates ("Soviet-era ties") rather than
+places; "Soviet Union" and "USSR" map to Russia, the successor state. country_phrases.json adds
+phrases naming two states at once ("North and South Korea") and capitalised names that contain an
+alias but are no country ("Washington Times").
+
+Actors: aliases are matched ignoring case after the first letter and treating hyphen and space alike
+("Kim Dae Jung" = "Kim Dae-jung" = "Kim Dae-Jung"). A surname shared by several actors ("Ivanov",
+"Kim") is resolved to the most recently named of them in the article, and dropped when none was named
+(precision first). "The Russian president" is whoever held that office on the issue date. A person
+introduced by a title but absent from the gazetteer ("North Korean ambassador Pak Ui Chun") becomes
+an unknown actor (known=False) with that title and the country of the title's adjective.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from events.extraction.mention import ActorRef
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_NAME_TOKEN = r"[A-Z][a-z]+(?:[-'\u2019][A-Za-z][a-z]+)*"
+_NAME_SEQUENCE = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
+# Capitalised words that open a name-like run but are not names.
+_NOT_NAME_WORDS = frozenset({
+    "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "According", "Following", "After",
+    "Before", "Since", "During", "While", "When", "Meanwhile", "Indeed", "Moreover", "However", "That",
+    "This", "These", "Those", "Some", "Many", "His", "Her", "Its", "Their", "Sources", "Reports",
+    "Foreign", "Defense", "Defence", "Ministry", "Council", "Security", "State", "Department", "Party",
+    "President", "Minister", "Deputy", "Prime", "Secretary", "Ambassador", "General", "Government",
+})
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: str  # name, adjective, capital, joint
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    ref: ActorRef
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+def _read_json(name: str):
+    path = DATA_DIR / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def _parse_day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _normalise_name(text: str) -> str:
+    """Key for comparing spelling variants: lower case, hyphens and runs of spaces as one space."""
+    return re.sub(r"[\s\-]+", " ", text.replace("\u2019", "'")).strip().lower()
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(patterns) if patterns else r"(?!x)x"
+
+
+def _flexible_name_pattern(alias: str) -> str:
+    """Regex for an actor alias: case-insensitive after the first letter, hyphen or space between parts."""
+    parts = [re.escape(part) for part in re.split(r"[\s\-]+", alias.strip()) if part]
+    first = parts[0]
+    head = first[0] if first[0].isalpha() else first[:2]
+    rest = first[len(head):]
+    return head + "(?i:" + rest + "".join(r"[\s\-]+" + part for part in parts[1:]) + ")"
+
+
+class Gazetteer:
+    """Countries, actors and topics, with the compiled matchers built from them."""
+
+    def __init__(self, countries=(), actors=(), topics=(), country_phrases=None, roles=None):
+        self.countries = list(countries)
+        self.actors = list(actors)
+        self.topics = list(topics)
+        # Phrase and title rules are engine data, not editable gazetteer rows: from the files unless given.
+        self.country_phrases = country_phrases if country_phrases is not None else (
+            _read_json("country_phrases.json") or {"joint": {}, "not_countries": []})
+        self.roles = roles if roles is not None else (
+            _read_json("roles.json") or {"office_nouns": {}, "titles": [], "not_actor_after": [], "not_actor_phrases": []})
+        self._build_countries()
+        self._build_actors()
+        self._build_topics()
+        self._build_titles()
+
+    @classmethod
+    def from_files(cls, folder: Path | None = None) -> "Gazetteer":
+        folder = Path(folder) if folder else DATA_DIR
+
+        def read(name, default):
+            path = folder / name
+            return json.loads(path.read_text(encoding="utf-8")) if path.exists() else default
+
+        return cls(
+            countries=read("countries.json", []),
+            actors=read("actors.json", []),
+            topics=read("topics.json", []),
+            country_phrases=read("country_phrases.json", None),
+            roles=read("roles.json", None),
+        )
+
+    # -- countries -------------------------------------------------------------------------------
+    def _build_countries(self):
+        self.country_names = {country["code"]: country["name"] for country in self.countries}
+        self._country_by_text: dict[str, tuple[list[str], str]] = {}
+        for country in self.countries:
+            self._country_by_text[country["name"]] = ([country["code"]], "name")
+            for alias in country.get("aliases", []):
+                self._country_by_text[alias["text"]] = ([country["code"]], alias.get("kind", "name"))
+        for phrase, codes in self.country_phrases.get("joint", {}).items():
+            self._country_by_text[phrase] = (list(codes), "joint")
+        for phrase in self.country_phrases.get("not_countries", []):
+            self._country_by_text[phrase] = ([], "none")
+        texts = sorted(self._country_by_text, key=len, reverse=True)
+        self._country_regex = re.compile(
+            r"(?<![\w$])(?:" + _alternation([re.escape(text) for text in texts]) + r")(?![\w$])")
+        self._adjectives = sorted(
+            (text for text, (codes, kind) in self._country_by_text.items()
+             if len(codes) == 1 and kind in ("adjective", "name")),
+            key=len, reverse=True)
+
+    def country_name(self, code: str) -> str | None:
+        return self.country_names.get(code)
+
+    def find_countries(self, text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
+        end = len(text) if end is None else end
+        found = []
+        for match in self._country_regex.finditer(text, start, end):
+            codes, kind = self._country_by_text[match.group()]
+            for code in codes:
+                found.append(CountryMention(match.start(), match.end(), match.group(), code, kind))
+        return found
+
+    def country_of_phrase(self, phrase: str) -> str | None:
+        """The first country named in `phrase` ("North Korean ambassador" -> "KP")."""
+        for mention in self.find_countries(phrase):
+            return mention.code
+        return None
+
+    # -- topics ----------------------------------------------------------------------------------
+    def _build_topics(self):
+        self._topic_by_keyword: dict[str, str] = {}
+        for topic in self.topics:
+            for keyword in topic.get("keywords", []):
+                self._topic_by_keyword.setdefault(keyword.lower(), topic["name"])
+        keywords = sorted(self._topic_by_keyword, key=len, reverse=True)
+        self._topic_regex = re.compile(
+            r"(?<![\w-])(?:" + _alternation([re.escape(k) for k in keywords]) + r")(?![\w-])", re.IGNORECASE)
+
+    def find_topics(self, text: str, start: int = 0, end: int | None = None) -> list[TopicMention]:
+        end = len(text) if end is None else end
+        return [TopicMention(m.start(), m.end(), m.group(), self._topic_by_keyword[m.group().lower()])
+                for m in self._topic_regex.finditer(text, start, end)]
+
+    # -- actors ----------------------------------------------------------------------------------
+    def _build_actors(self):
+        self._actor_by_name = {actor["name"]: actor for actor in self.actors}
+        self._actors_by_alias: dict[str, list[str]] = {}
+        for actor in self.actors:
+            for alias in {actor["name"], *actor.get("aliases", [])}:
+                names = self._actors_by_alias.setdefault(_normalise_name(alias), [])
+                if actor["name"] not in names:
+                    names.append(actor["name"])
+        aliases = {alias for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
+        patterns = [_flexible_name_pattern(alias) for alias in sorted(aliases, key=len, reverse=True)]
+        self._actor_regex = re.compile(r"(?<![\w])(?:" + _alternation(patterns) + r")(?![\w])")
+        self._not_actor_after = {word.lower() for word in self.roles.get("not_actor_after", [])}
+        phrases = self.roles.get("not_actor_phrases", [])
+        self._not_actor_phrase_regex = re.compile(_alternation([re.escape(p) for p in phrases]))
+
+    def actors_for_alias(self, text: str) -> list[str]:
+        return self._actors_by_alias.get(_normalise_name(text), [])
+
+    def actor(self, name: str) -> dict | None:
+        return self._actor_by_name.get(name)
+
+    def role_on(self, name: str, day: datetime.date) -> dict | None:
+        """The first role `name` held on `day`."""
+        actor = self._actor_by_name.get(name)
+        for role in (actor or {}).get("roles", []):
+            if _role_covers(role, day):
+                return role
+        return None
+
+    def office_holder(self, country: str, office_noun: str, day: datetime.date) -> str | None:
+        """Who held the office ("president", "leader") of `country` on `day`."""
+        for prefix in self.roles.get("office_nouns", {}).get(office_noun.lower(), []):
+            for actor in self.actors:
+                for role in actor.get("roles", []):
+                    if role.get("country") == country and _title_is(role["title"], prefix) and _role_covers(role, day):
+                        return actor["name"]
+        return None
+
+    def actor_ref(self, name: str, day: datetime.date) -> ActorRef:
+        actor = self._actor_by_name[name]
+        role = self.role_on(name, day)
+        return ActorRef(name=name, known=True, country=actor.get("country"), title=role["title"] if role else None)
+
+    # -- titles (unknown persons, office phrases) -------------------------------------------------
+    def _build_titles(self):
+        titles = sorted(self.roles.get("titles", []), key=len, reverse=True)
+        title_alt = "(?i:" + _alternation([re.escape(t).replace(r"\-", r"[\s\-]") for t in titles]) + ")"
+        self._title_words = {word.lower() for title in titles for word in re.split(r"[\s\-]+", title)}
+        qualifier = "(?:" + _alternation([re.escape(a) for a in self._adjectives]) + ")"
+        possessive = rf"(?:{qualifier}(?:[\u2019']s)?)"
+        self._title_before_name = re.compile(
+            rf"(?<![\w-])(?:(?P<qual>{possessive})\s+)?(?P<title>{title_alt})(?![\w-])\s+(?P<name>{_NAME_SEQUENCE})")
+        self._title_comma_name = re.compile(
+            rf"(?<![\w-])(?P<qual>{possessive})\s+(?P<title>{title_alt}(?:\s+(?:to|of|for|in)\s+[^,;.()\u2013\u2014]{{1,60}}?)?),\s+"
+            rf"(?P<name>{_NAME_SEQUENCE})(?=[,.;)\u2013\u2014]|\s+[a-z]|$)")
+        self._name_comma_title = re.compile(
+            rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:the\s+|a\s+)?(?P<title>{title_alt}(?![\w-])[^,;.()\u2013\u2014]{{0,80}})")
+        office_nouns = sorted(self.roles.get("office_nouns", {}), key=len, reverse=True)
+        self._office_phrase = re.compile(
+            rf"\b[Tt]he\s+(?P<qual>{qualifier})\s+(?P<noun>{_alternation([re.escape(n) for n in office_nouns])})(?![\w-])")
+
+    def is_title_word(self, word: str) -> bool:
+        return word.lower() in self._title_words
+
+
+def _title_is(title: str, prefix: str) -> bool:
+    for candidate in (title, title.removeprefix("Acting ")):
+        if candidate == prefix or candidate.startswith(prefix + " of "):
+            return True
+    return False
+
+
+def _role_covers(role: dict, day: datetime.date) -> bool:
+    start, end = _parse_day(role.get("start")), _parse_day(role.get("end"))
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer from the data files, loaded once per process."""
+    return Gazetteer.from_files()
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole-article entity finding
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str  # known, unknown, office, bare
+    names: tuple[str, ...] = ()  # gazetteer actors for known/office
+    title: str | None = None
+    country: str | None = None
+
+
+class ArticleEntities:
+    """Entity mentions of one article, with lookups by character range."""
+
+    def __init__(self, actors: list[ActorMention], countries: list[CountryMention], topics: list[TopicMention]):
+        self.actors = actors
+        self.countries = countries
+        self.topics = topics
+        self._actor_starts = [m.start for m in actors]
+        self._country_starts = [m.start for m in countries]
+        self._topic_starts = [m.start for m in topics]
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return _slice(self.actors, self._actor_starts, start, end)
+
+    def countries_in(self, start: int, end: int) -> list[CountryMention]:
+        return _slice(self.countries, self._country_starts, start, end)
+
+    def topics_in(self, start: int, end: int) -> list[TopicMention]:
+        return _slice(self.topics, self._topic_starts, start, end)
+
+
+def _slice(items, starts, start, end):
+    return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
+                  masked: list[tuple[int, int]] = ()) -> ArticleEntities:
+    """Actors (with in-article coreference), countries and topics of `text`, outside `masked` spans
+    (source attributions, whose agency and newspaper names are not participants)."""
+    countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)]
+    topics = [m for m in gazetteer.find_topics(text) if not _in_spans(m.start, masked)]
+    actors = find_actors(text, anchor, gazetteer, masked)
+    return ArticleEntities(actors, countries, topics)
+
+
+def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
+                masked: list[tuple[int, int]] = ()) -> list[ActorMention]:
+    masked = list(masked) + [m.span() for m in gazetteer._not_actor_phrase_regex.finditer(text)
+                             if gazetteer.roles.get("not_actor_phrases")]
+    known = _known_candidates(text, gazetteer, masked)
+    unknown = _unknown_candidates(text, gazetteer, masked)
+    candidates = _resolve_overlaps(known + unknown)
+    candidates += _bare_unknown_candidates(text, candidates, gazetteer, masked)
+    candidates += _office_candidates(text, anchor, gazetteer, masked)
+    candidates = _resolve_overlaps(candidates)
+    return _resolve_coreference(candidates, anchor, gazetteer)
+
+
+def _in_spans(position: int, spans) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _known_candidates(text, gazetteer, masked) -> list[_Candidate]:
+    found = []
+    for match in gazetteer._actor_regex.finditer(text):
+        if _in_spans(match.start(), masked) or not match.group()[0].isupper():
+            continue
+        if _next_word(text, match.end()) in gazetteer._not_actor_after:
+            continue  # "the Bush administration": an administration, not the man
+        names = tuple(gazetteer.actors_for_alias(match.group()))
+        if names:
+            found.append(_Candidate(match.start(), match.end(), match.group(), "known", names))
+    return found
+
+
+def _next_word(text: str, position: int) -> str:
+    match = re.match(r"\s+([\w\u2019']+)", text[position:position + 40])
+    return match.group(1).lower() if match else ""
+
+
+def _unknown_candidates(text, gazetteer, masked) -> list[_Candidate]:
+    found = []
+    for regex in (gazetteer._title_before_name, gazetteer._title_comma_name, gazetteer._name_comma_title):
+        for match in regex.finditer(text):
+            candidate = _unknown_from_match(text, match, gazetteer)
+            if candidate and not _in_spans(candidate.start, masked):
+                found.append(candidate)
+    return found
+
+
+def _unknown_from_match(text, match, gazetteer) -> _Candidate | None:
+    name_start, name_end = match.span("name")
+    tokens = list(re.finditer(r"\S+", text[name_start:name_end]))
+    # Drop leading rank words ("Rear-Admiral Ali Shamkhani") and stop at a country alias.
+    while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
+        tokens.pop(0)
+    if len(tokens) < 2:
+        return None
+    start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
+    if gazetteer.find_countries(text[start:end]) or any(gazetteer.find_countries(t.group()) for t in tokens):
+        return None  # "North Korea", "Russia" after a title word are places
+    title = " ".join(match.group("title").split()).strip()
+    qualifier = match.groupdict().get("qual")
+    country = gazetteer.country_of_phrase(qualifier) if qualifier else gazetteer.country_of_phrase(title)
+    return _Candidate(start, end, text[start:end], "unknown", (), title, country)
+
+
+def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candidate]:
+    """Later bare mentions of an unknown person by one of their name parts ("Pak" for "Pak Ui Chun")."""
+    parts = {}
+    for candidate in candidates:
+        if candidate.kind != "unknown":
+            continue
+        tokens = candidate.text.split()
+        for token in {tokens[0], tokens[-1]}:
+            if len(token) > 2 and token not in _NOT_NAME_WORDS and not gazetteer.actors_for_alias(token):
+                parts.setdefault(token, candidate)
+    if not parts:
+        return []
+    regex = re.compile(r"(?<![\w-])(?:" + _alternation([re.escape(p) for p in parts]) + r")(?![\w-])")
+    return [_Candidate(m.start(), m.end(), m.group(), "bare") for m in regex.finditer(text)
+            if not _in_spans(m.start(), masked)]
+
+
+def _office_candidates(text, anchor, gazetteer, masked) -> list[_Candidate]:
+    found = []
+    for match in gazetteer._office_phrase.finditer(text):
+        country = gazetteer.country_of_phrase(match.group("qual"))
+        holder = gazetteer.office_holder(country, match.group("noun"), anchor) if country else None
+        if holder and not _in_spans(match.start(), masked):
+            found.append(_Candidate(match.start(), match.end(), match.group(), "office", (holder,)))
+    return found
+
+
+def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep one candidate per overlapping group: a full unknown name beats a bare known surname
+    inside it ("Jai-chun Lee" over "Lee"); otherwise the gazetteer match wins, then the longer."""
+    def rank(candidate):
+        single_word_known = candidate.kind == "known" and " " not in candidate.text and "-" not in candidate.text
+        return (candidate.kind in ("known", "office") and not single_word_known, candidate.end - candidate.start)
+
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=rank, reverse=True):
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
+    """Walk the mentions in text order; a shared surname goes to the most recent bearer."""
+    recent: dict[str, ActorRef] = {}
+    mentions = []
+    for candidate in candidates:
+        ref = _ref_for(candidate, recent, anchor, gazetteer)
+        if ref is None:
+            continue
+        mentions.append(ActorMention(candidate.start, candidate.end, candidate.text, ref))
+        _remember(ref, candidate, recent, gazetteer)
+    return mentions
+
+
+def _ref_for(candidate, recent, anchor, gazetteer) -> ActorRef | None:
+    key = _normalise_name(candidate.text)
+    if candidate.kind == "unknown":
+        return ActorRef(name=candidate.text, known=False, country=candidate.country, title=candidate.title)
+    if candidate.kind == "bare":
+        return recent.get(key)
+    if candidate.kind == "office":
+        return gazetteer.actor_ref(candidate.names[0], anchor)
+    if len(candidate.names) == 1 and (" " in key or key not in recent):
+        return gazetteer.actor_ref(candidate.names[0], anchor)
+    if key in recent:
+        return recent[key]
+    return None  # an ambiguous surname with no earlier bearer in the article
+
+
+def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
+    """Make every one-word alias (and, for unknown persons, each name part) point at `ref`."""
+    if ref.known:
+        actor = gazetteer.actor(ref.name) or {}
+        words = [alias for alias in actor.get("aliases", []) if " " not in alias.strip() and "-" not in alias]
+    else:
+        tokens = ref.name.split()
+        words = [tokens[0], tokens[-1]]
+    for word in words:
+        recent[_normalise_name(word)] = ref
