@@ -125,6 +125,10 @@ def apply_part(start, end, unit, part, anchor):
         cut = span // 3
         return (start, end - dt.timedelta(days=cut)) if part == "earlier" else (start + dt.timedelta(days=cut), end)
     if part in ("latter", "first-half"):
+        if unit in ("year", "half", "quarter", "season"):
+            n = (end.year - start.year) * 12 + end.month - start.month + 1
+            a, b = (n // 2, n) if part == "latter" else (0, n // 2)
+            return _split_by_months(start, end, a, b)
         half = ((end - start).days + 1) // 2
         return (start + dt.timedelta(days=half), end) if part == "latter" else (start, start + dt.timedelta(days=half - 1))
     if unit == "day":

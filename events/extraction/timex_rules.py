@@ -223,8 +223,9 @@ def build_relative_unit(m, text):
     if rel_word in ("that", "the same"):
         return mention("DATE", f"UNDEF-REF-{unit}-PLUS-0", mod, part)
     if rel_word == "the":
-        # "the end of the month", "earlier in the year": only with a part, and means "this".
-        if part is None:
+        # "the end of the month", "earlier in the year": only with a part, and means "this";
+        # "the weekend" alone is the nearest weekend (resolution picks which).
+        if part is None and unit != "weekend":
             return None
         rel = "this"
     else:
