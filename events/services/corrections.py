@@ -1,0 +1,524 @@
+"""Editors' corrections: the only code that writes an editor's change to the database.
+
+Every write here is one django-simple-history record carrying who (``history_user``), when, what
+(the record's diff against the previous one) and why (``history_change_reason``). A correctable
+Event field an editor sets goes into ``Event.corrected_fields``; extraction never overwrites those.
+
+Also here: ``parse_date_text``, the parser behind the admin's "date as text" field.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from events.models import Actor, ActorAlias, Event, Granularity, Issue
+
+# --------------------------------------------------------------------------------------------
+# Dates typed by an editor
+# --------------------------------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+}
+MONTHS["sept"] = 9
+MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+YEAR_RE = r"(?P<year>\d{4})"
+
+# Parts of a month (the project-wide convention, DESIGN.md section 6).
+MONTH_PARTS = {
+    "early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "the beginning of": (1, 10),
+    "mid": (11, 20), "middle of": (11, 20), "the middle of": (11, 20), "mid-": (11, 20),
+    "late": (21, None), "end of": (21, None), "the end of": (21, None),
+}
+MONTH_PART_RE = r"(?P<part>the beginning of|beginning of|start of|the middle of|middle of|the end of|end of|early|mid|late)"
+
+# Meteorological seasons: (first month, number of months). Winter YYYY starts in December of YYYY.
+SEASONS = {"spring": (3, 3), "summer": (6, 3), "fall": (9, 3), "autumn": (9, 3), "winter": (12, 3)}
+SEASON_RE = r"(?P<season>spring|summer|fall|autumn|winter)"
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+GRANULARITY_RANK = {g: i for i, g in enumerate(
+    [Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.SEASON,
+     Granularity.QUARTER, Granularity.HALF, Granularity.YEAR, Granularity.DECADE])}
+
+
+class DateParseError(ValueError):
+    """The text is not a date this parser understands."""
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    start: date
+    end: date  # inclusive
+    granularity: str
+
+    def __str__(self):
+        if self.start == self.end:
+            return f"{self.start:%d %b %Y} ({self.granularity})"
+        return f"{self.start:%d %b %Y} – {self.end:%d %b %Y} ({self.granularity})"
+
+
+def _month_end(year, month):
+    return calendar.monthrange(year, month)[1]
+
+
+def _months(year, month, count):
+    """Interval of `count` whole months starting with (year, month)."""
+    end_month0 = month - 1 + count - 1
+    end_year, end_month = year + end_month0 // 12, end_month0 % 12 + 1
+    return date(year, month, 1), date(end_year, end_month, _month_end(end_year, end_month))
+
+
+def _distance(interval, base):
+    start, end = interval
+    if start <= base <= end:
+        return 0
+    return (start - base).days if start > base else (base - end).days
+
+
+def _nearest_year(make, base):
+    """make(year) -> (start, end); the year whose interval is nearest the base date (ties: earlier)."""
+    candidates = [make(y) for y in (base.year - 1, base.year, base.year + 1)]
+    return min(candidates, key=lambda iv: (_distance(iv, base), iv[0]))
+
+
+def _with_year(year, make, base):
+    return make(int(year)) if year else _nearest_year(make, base)
+
+
+def _month_part(month, part, year, base):
+    first, last = MONTH_PARTS[part]
+
+    def make(y):
+        return date(y, month, first), date(y, month, last or _month_end(y, month))
+
+    return _with_year(year, make, base)
+
+
+def _season(season, year, base):
+    month, count = SEASONS[season]
+    return _with_year(year, lambda y: _months(y, month, count), base)
+
+
+def _dateparser_day(text, base):
+    """An explicit or relative day via dateparser; the reading nearest the base date wins."""
+    from dateparser.date import DateDataParser
+
+    results = []
+    for prefer in ("past", "future"):
+        data = DateDataParser(languages=["en"], settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer,
+            "STRICT_PARSING": False,
+        }).get_date_data(text)
+        if data.date_obj is not None:
+            results.append((data.date_obj.date(), data.period))
+    if not results:
+        return None
+    day, period = min(results, key=lambda r: (abs((r[0] - base).days), r[0]))
+    if period == "month":
+        return (*_months(day.year, day.month, 1), Granularity.MONTH)
+    if period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31), Granularity.YEAR
+    if period == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6), Granularity.WEEK
+    return day, day, Granularity.DAY
+
+
+def _relative_offset(word):
+    return {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[word]
+
+
+def _parse_single(text, base):
+    """One date expression (no range) -> (start, end, granularity) or None."""
+    t = text
+    m = re.fullmatch(YEAR_RE, t)
+    if m:
+        y = int(m["year"])
+        return date(y, 1, 1), date(y, 12, 31), Granularity.YEAR
+    m = re.fullmatch(r"(?:the )?(?P<decade>\d{3})0'?s", t)
+    if m:
+        y = int(m["decade"]) * 10
+        return date(y, 1, 1), date(y + 9, 12, 31), Granularity.DECADE
+    m = re.fullmatch(MONTH_PART_RE + r"[ -]?" + MONTH_RE + r"(?:,? " + YEAR_RE + r")?", t)
+    if m:
+        return (*_month_part(MONTHS[m["month"]], m["part"], m["year"], base), Granularity.MONTH)
+    m = re.fullmatch(r"(?:(?P<part>early|mid|late) )?" + SEASON_RE + r"(?:,? (?:of )?" + YEAR_RE + r")?", t)
+    if m:
+        start, end = _season(m["season"], m["year"], base)
+        if m["part"]:  # early/mid/late season: its first, second or third month
+            index = {"early": 0, "mid": 1, "late": 2}[m["part"]]
+            start, end = _months(*_add_months(start, index), 1)
+            return start, end, Granularity.MONTH
+        return start, end, Granularity.SEASON
+    m = re.fullmatch(r"(?P<rel>this|last|past|previous|next|coming) " + SEASON_RE, t)
+    if m:
+        month, count = SEASONS[m["season"]]
+        this = _months(base.year if base.month >= 3 or month != 12 else base.year - 1, month, count)
+        y = this[0].year + _relative_offset(m["rel"])
+        return (*_months(y, month, count), Granularity.SEASON)
+    m = re.fullmatch(r"(?P<rel>this|last|past|previous|next|coming) (?P<unit>year|month)", t)
+    if m:
+        offset = _relative_offset(m["rel"])
+        if m["unit"] == "year":
+            y = base.year + offset
+            return date(y, 1, 1), date(y, 12, 31), Granularity.YEAR
+        y, mo = _add_months(date(base.year, base.month, 1), offset)
+        return (*_months(y, mo, 1), Granularity.MONTH)
+    m = re.fullmatch(r"(?:in )?" + MONTH_RE + r",? " + YEAR_RE, t)
+    if m:
+        return (*_months(int(m["year"]), MONTHS[m["month"]], 1), Granularity.MONTH)
+    m = re.fullmatch(r"(?:in )?" + MONTH_RE, t)
+    if m:
+        month = MONTHS[m["month"]]
+        return (*_nearest_year(lambda y: _months(y, month, 1), base), Granularity.MONTH)
+    m = re.fullmatch(r"(?:the )?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)? " + YEAR_RE, t) \
+        or re.fullmatch(r"q(?P<n>[1-4]) " + YEAR_RE, t) or re.fullmatch(YEAR_RE + r"-?q(?P<n>[1-4])", t)
+    if m:
+        n = ORDINALS.get(m["n"]) or int(m["n"])
+        return (*_months(int(m["year"]), 3 * (n - 1) + 1, 3), Granularity.QUARTER)
+    m = re.fullmatch(r"(?:the )?(?P<n>first|1st|second|2nd) half(?: of)? " + YEAR_RE, t) \
+        or re.fullmatch(r"h(?P<n>[12]) " + YEAR_RE, t) or re.fullmatch(YEAR_RE + r"-?h(?P<n>[12])", t)
+    if m:
+        n = ORDINALS.get(m["n"]) or int(m["n"])
+        return (*_months(int(m["year"]), 6 * (n - 1) + 1, 6), Granularity.HALF)
+    if not re.search(r"[a-z0-9]", t):
+        return None
+    return _dateparser_day(t, base)
+
+
+def _add_months(first_of_month, offset):
+    index = first_of_month.year * 12 + first_of_month.month - 1 + offset
+    return index // 12, index % 12 + 1
+
+
+DAY = r"(?P<d{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+DASH = r"\s*(?:-|–|—|to|through|until)\s*"
+
+
+def _day_range(t, base):
+    """Day ranges inside one month: "12-14 March 2001", "March 12-14, 2001", "12 to 14 March"."""
+    m = re.fullmatch(DAY.format(n=1) + DASH + DAY.format(n=2) + r" (?:of )?" + MONTH_RE + r"(?:,? " + YEAR_RE + r")?", t) \
+        or re.fullmatch(MONTH_RE + r" " + DAY.format(n=1) + DASH + DAY.format(n=2) + r"(?:,? " + YEAR_RE + r")?", t)
+    if not m:
+        return None
+    month, d1, d2 = MONTHS[m["month"]], int(m["d1"]), int(m["d2"])
+
+    def make(y):
+        return date(y, month, d1), date(y, month, d2)
+
+    try:
+        start, end = _with_year(m["year"], make, base)
+    except ValueError as exc:
+        raise DateParseError(f"not a valid day: {exc}") from exc
+    return start, end, Granularity.DAY
+
+
+RANGE_SPLIT = re.compile(r"^(?:from |between )?(?P<a>.+?)(?: to | until | through | and | – | — | - |–|—)(?P<b>.+)$")
+
+
+def parse_date_text(text: str, base: date) -> DateInterval:
+    """Parse an editor's date text relative to `base` (the issue date) into an inclusive interval.
+
+    Understands: explicit days ("28 Dec 2000", "December 28", "2001-01-28"), relative days
+    ("yesterday", "last Tuesday") via dateparser; month parts ("late January 2001": early = 1-10,
+    mid = 11-20, late = 21-end); meteorological seasons ("spring 2001" = Mar-May; winter 2001 =
+    Dec 2001-Feb 2002); "January 2001" (whole month); "2001" (whole year); "1990s"; quarters and
+    halves ("Q1 2001", "second half of 2000"); "this/last/next spring|month|year"; day ranges
+    ("12-14 March 2001") and ranges of any two of these ("28 Dec 2000 to 3 Jan 2001").
+    A missing year is the one that puts the date nearest the base date (so "December 28" in an
+    issue of 2 January 2001 is 28 Dec 2000, and "late January" is late January 2001).
+    Raises DateParseError for anything else.
+    """
+    t = re.sub(r"\s+", " ", (text or "").strip().lower()).strip(" .,")
+    if not t:
+        raise DateParseError("Enter a date.")
+    if isinstance(base, datetime):
+        base = base.date()
+    try:
+        found = _day_range(t, base) or _parse_single(t, base)
+        if found is None:
+            m = RANGE_SPLIT.match(t)
+            if m:
+                right = _parse_single(m["b"].strip(), base)
+                left_text = m["a"].strip()
+                if right and not re.search(r"\d{4}", left_text):
+                    year = right[0].year
+                    left = _parse_single(f"{left_text} {year}", base)
+                    if left and left[0] > right[1]:  # "28 December to 3 January 2001"
+                        left = _parse_single(f"{left_text} {year - 1}", base)
+                    left = left or _parse_single(left_text, base)
+                else:
+                    left = _parse_single(left_text, base)
+                if left and right:
+                    g = max(left[2], right[2], key=GRANULARITY_RANK.__getitem__)
+                    found = (left[0], right[1], g)
+    except ValueError as exc:  # impossible calendar dates ("30 February 2001")
+        raise DateParseError(f"“{text}” is not a valid date: {exc}") from exc
+    if found is None:
+        raise DateParseError(
+            f"Could not read “{text}” as a date. Try “28 Dec 2000”, “late January 2001”, "
+            "“spring 2001”, “January 2001”, “2001” or “12-14 March 2001”.")
+    start, end, granularity = found
+    if end < start:
+        raise DateParseError(f"“{text}” ends before it starts.")
+    return DateInterval(start, end, str(granularity))
+
+
+# --------------------------------------------------------------------------------------------
+# Writing corrections
+# --------------------------------------------------------------------------------------------
+
+M2M_FIELDS = ("actors", "countries", "topics")
+DATE_FIELDS = ("date_start", "date_end", "granularity")
+
+
+def _label(user):
+    return getattr(user, "get_username", lambda: "")() or "an editor"
+
+
+def _reason(reason, default):
+    reason = (reason or "").strip()
+    return (reason or default)[:100]  # history_change_reason is a CharField(100)
+
+
+def _current(event, field):
+    if field in M2M_FIELDS:
+        return set(getattr(event, field).values_list("pk", flat=True))
+    if field == "thread":
+        return event.thread_id
+    return getattr(event, field)
+
+
+def _normalise(field, value):
+    if field in M2M_FIELDS:
+        return {getattr(v, "pk", v) for v in (value or [])}
+    if field == "thread":
+        return getattr(value, "pk", value)
+    return value
+
+
+def _save_with_history(obj, user, reason, m2m=None):
+    """Set m2m values without intermediate history rows, then save once: one history record."""
+    if m2m:
+        obj.skip_history_when_saving = True
+        try:
+            for field, pks in m2m.items():
+                getattr(obj, field).set(pks)
+        finally:
+            del obj.skip_history_when_saving
+    if user is not None and getattr(user, "is_authenticated", False):
+        obj._history_user = user
+    obj._change_reason = reason
+    obj.save()
+
+
+def _apply(event, values, user, reason, corrected_fields):
+    m2m = {}
+    for field, value in values.items():
+        if field in M2M_FIELDS:
+            m2m[field] = value
+        elif field == "thread":
+            event.thread_id = value
+        else:
+            setattr(event, field, value)
+    if event.date_end < event.date_start:
+        raise ValidationError({"date_end": "The end date is before the start date."})
+    event.corrected_fields = [f for f in Event.CORRECTABLE_FIELDS if f in corrected_fields]
+    _save_with_history(event, user, reason, m2m)
+
+
+@transaction.atomic
+def correct_event(event: Event, changes: dict, *, user=None, reason: str = "") -> list[str]:
+    """Apply an editor's values to correctable fields; returns the fields that really changed.
+
+    `changes` maps field names from Event.CORRECTABLE_FIELDS to new values (m2m: objects or pks;
+    thread: a Thread, its pk or None). Values equal to the current ones are not corrections.
+    Changing any of date_start/date_end/granularity protects all three: the interval is one unit.
+    Nothing is written when nothing changed.
+    """
+    unknown = set(changes) - set(Event.CORRECTABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not correctable: {', '.join(sorted(unknown))}")
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    changed = {}
+    for field, value in changes.items():
+        value = _normalise(field, value)
+        if value != _current(event, field):
+            changed[field] = value
+    if not changed:
+        return []
+    protected = set(event.corrected_fields or []) | set(changed)
+    if protected & set(DATE_FIELDS):
+        protected |= set(DATE_FIELDS)
+    _apply(event, changed, user, _reason(reason, f"corrected {', '.join(sorted(changed))}"), protected)
+    return sorted(changed)
+
+
+def set_event_date(event: Event, text: str, *, user=None, reason: str = "") -> DateInterval:
+    """Correct an event's date from text parsed relative to its issue date."""
+    interval = parse_date_text(text, event.article.issue.date)
+    correct_event(event, {"date_start": interval.start, "date_end": interval.end,
+                          "granularity": interval.granularity},
+                  user=user, reason=reason or f"date set to “{text}”")
+    return interval
+
+
+def mark_not_event(events, *, user=None, reason: str = "", hidden: bool = True) -> int:
+    """Mark events as "not an event" (hidden from the timeline), or show them again."""
+    count = 0
+    with transaction.atomic():
+        for event in events:
+            default = "marked as not an event" if hidden else "shown again on the timeline"
+            if correct_event(event, {"hidden": hidden}, user=user, reason=_reason(reason, default)):
+                count += 1
+    return count
+
+
+@transaction.atomic
+def revert_event(event: Event, *, user=None, reason: str = "", history_id: int | None = None) -> list[str]:
+    """Undo one editor change: by default the newest history record that has an editor as its user.
+
+    The fields that change touched get the values of the record before it, and leave
+    corrected_fields unless they were corrected before that change too. The revert is itself a
+    history record (with the user and reason). Returns the fields restored.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    records = event.history.order_by("-history_date", "-history_id")
+    if history_id is not None:
+        record = records.filter(history_id=history_id).first()
+    else:
+        record = records.filter(history_user__isnull=False).first()
+    if record is None:
+        raise ValidationError("There is no editor change to revert.")
+    previous = record.prev_record
+    if previous is None:
+        raise ValidationError("That is the first version of this event: there is nothing before it.")
+    delta = record.diff_against(previous, included_fields=list(Event.CORRECTABLE_FIELDS))
+    fields = [f for f in Event.CORRECTABLE_FIELDS if f in set(delta.changed_fields)]
+    if not fields:
+        raise ValidationError("That change did not touch a correctable field.")
+    if set(fields) & set(DATE_FIELDS):
+        fields = list(dict.fromkeys(fields + list(DATE_FIELDS)))
+    values = {}
+    for field in fields:
+        if field in M2M_FIELDS:
+            rows = getattr(previous, field).all()
+            values[field] = {getattr(row, Event._meta.get_field(field).m2m_reverse_field_name() + "_id") for row in rows}
+        elif field == "thread":
+            values[field] = previous.thread_id
+        else:
+            values[field] = getattr(previous, field)
+    was_corrected = set(previous.corrected_fields or [])
+    protected = (set(event.corrected_fields or []) - set(fields)) | (set(fields) & was_corrected)
+    when = f"{record.history_date:%Y-%m-%d %H:%M}"
+    text = f"revert of change #{record.history_id} ({when})"
+    if reason and reason.strip():
+        text += f": {reason.strip()}"
+    _apply(event, values, user, _reason(text, text), protected)
+    return fields
+
+
+def correct_thread(thread, changes: dict, *, user=None, reason: str = "") -> list[str]:
+    """Correct a thread; a changed interval or title marks it set_by_editor (never recomputed)."""
+    changed = [f for f, v in changes.items() if getattr(thread, f) != v]
+    if not changed:
+        return []
+    for field in changed:
+        setattr(thread, field, changes[field])
+    if thread.date_end < thread.date_start:
+        raise ValidationError({"date_end": "The end date is before the start date."})
+    if set(changed) & {"date_start", "date_end", "granularity", "title", "event_type", "status"}:
+        thread.set_by_editor = True
+    _save_with_history(thread, user, _reason(reason, f"corrected {', '.join(sorted(changed))}"))
+    return sorted(changed)
+
+
+@transaction.atomic
+def correct_issue_date(issue: Issue, new_date: date, user=None, reason: str = ""):
+    """Set an issue's date by hand and re-resolve every relative phrase of its articles.
+
+    date_method becomes "editor" and confidence 1.0; every article of the issue is processed
+    again (events.services.extraction.process_article), which leaves editors' corrected fields
+    alone. All in one transaction: if one article fails, nothing changes.
+    """
+    from events.services.extraction import process_article
+
+    issue = Issue.objects.select_for_update().get(pk=issue.pk)
+    old = issue.date
+    issue.date = new_date
+    issue.date_method = Issue.DateMethod.EDITOR
+    issue.date_confidence = 1.0
+    note = f"Set by {_label(user)} (was {old:%Y-%m-%d})."
+    if reason and reason.strip():
+        note += f" Reason: {reason.strip()}"
+    issue.date_note = note
+    _save_with_history(issue, user, _reason(reason, f"date corrected from {old:%Y-%m-%d} to {new_date:%Y-%m-%d}"))
+    results = []
+    for article in issue.articles.order_by("position", "pk"):
+        results.append(process_article(article))
+    return issue
+
+
+@transaction.atomic
+def merge_actors(target: Actor, others, *, user=None, reason: str = "") -> int:
+    """Merge `others` into `target`: events, aliases, roles and any other reference move to the
+    target, the others' names become its aliases, then the others are deleted. Each event whose
+    actors change gets a history record. Returns the number of events changed."""
+    others = [a for a in others if a.pk != target.pk]
+    if not others:
+        raise ValidationError("Choose at least one other actor to merge into the target.")
+    other_pks = [a.pk for a in others]
+    names = ", ".join(a.name for a in others)
+    text = _reason(reason, f"merged {names} into {target.name}")
+    event_pks = Event.actors.through.objects.filter(actor_id__in=other_pks).values("event_id")
+    events = Event.objects.select_for_update().filter(pk__in=event_pks)
+    count = 0
+    for event in events:
+        pks = set(event.actors.values_list("pk", flat=True))
+        new = (pks - set(other_pks)) | {target.pk}
+        _save_with_history(event, user, text, {"actors": new})
+        count += 1
+    existing = set(target.aliases.values_list("text", flat=True)) | {target.name}
+    for alias in ActorAlias.objects.filter(actor__in=other_pks):
+        if alias.text in existing:
+            alias.delete()
+        else:
+            existing.add(alias.text)
+            alias.actor = target
+            alias.save()
+    for other in others:
+        if other.name not in existing:
+            ActorAlias.objects.create(actor=target, text=other.name)
+            existing.add(other.name)
+        if target.country_id is None and other.country_id:
+            target.country_id = other.country_id
+    # Every other reference to an actor (roles, and anything added later) moves to the target.
+    for rel in Actor._meta.related_objects:
+        if rel.related_model is ActorAlias or rel.many_to_many or rel.related_model._meta.app_label != "events":
+            continue
+        if getattr(rel.related_model, "_history_excluded", False) or rel.related_model.__name__.startswith("Historical"):
+            continue
+        if rel.one_to_many or rel.one_to_one:
+            rel.related_model.objects.filter(**{f"{rel.field.name}__in": other_pks}).update(**{rel.field.name: target})
+    for rel in Actor._meta.related_objects:
+        if rel.many_to_many and rel.related_model is not Event and not rel.related_model.__name__.startswith("Historical"):
+            for obj in rel.related_model.objects.filter(**{f"{rel.field.name}__in": other_pks}).distinct():
+                manager = getattr(obj, rel.field.name)
+                manager.remove(*other_pks)
+                manager.add(target)
+    _save_with_history(target, user, text)
+    for other in others:
+        other._change_reason = text
+        if user is not None and getattr(user, "is_authenticated", False):
+            other._history_user = user
+        other.delete()
+    return count
