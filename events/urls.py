@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401  (pages are added by the timeline views)
+from django.urls import path
+
+from . import views
 
 app_name = "events"
-urlpatterns = []
+urlpatterns = [
+    path("", views.timeline, name="timeline"),
+    path("actors/suggest", views.actor_suggest, name="actor_suggest"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("actors/<int:pk>/", views.actor_detail, name="actor"),
+    path("countries/<str:code>/", views.country_detail, name="country"),
+    path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
+    path("export.json", views.export, {"fmt": "json"}, name="export_json"),
+]
