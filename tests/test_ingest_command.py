@@ -62,8 +62,10 @@ def test_exit_1_names_the_failed_file_and_keeps_the_rest(tmp_path):
 @pytest.mark.parametrize("args, message", [
     ((), "give at least one file or folder"),
     (("/no/such/folder",), "no such file or folder: /no/such/folder"),
+    ((str(CORPUS), "EMPTY_FOLDER"), "no *.txt files in: "),
 ])
-def test_exit_2_on_usage_errors_and_nothing_is_written(args, message):
+def test_exit_2_on_usage_errors_and_nothing_is_written(args, message, tmp_path):
+    args = tuple(str(tmp_path) if a == "EMPTY_FOLDER" else a for a in args)
     out, err, code = manage("ingest", *args)
     assert code == 2
     assert message in err

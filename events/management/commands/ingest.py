@@ -1,13 +1,13 @@
 """`manage.py ingest PATH...`: read Monitor archive files (or folders of *.txt) into the database.
 
 Exit codes (contract): 0 every file ingested or unchanged; 1 some file failed (the rest are stored);
-2 usage error (no path given, or a path that does not exist).
+2 usage error (no path given, a path that does not exist, or a folder with no *.txt file in it).
 """
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events.services.ingest import ingest_paths
+from events.services.ingest import collect_files, ingest_paths
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -39,3 +39,7 @@ class Command(BaseCommand):
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}", returncode=EXIT_USAGE)
+        empty = [p for p in paths if Path(p).is_dir() and not collect_files([p])]
+        if empty:
+            # Most likely the wrong folder: say so rather than report success on nothing.
+            raise CommandError(f"no *.txt files in: {', '.join(empty)}", returncode=EXIT_USAGE)
