@@ -17,67 +17,79 @@ from .timex_interval import base_interval
 
 NEAR_DAYS = 92
 
-FUTURE_CUES = {
-    "will", "shall", "'ll", "would", "plans", "plan", "planned", "planning", "scheduled", "schedule",
-    "expected", "expects", "expect", "upcoming", "due", "next", "intends", "intend", "intended", "hopes",
-    "hope", "set", "slated", "forthcoming", "anticipated", "may", "might", "going", "to", "coming",
-    "prepare", "prepares", "preparing", "proposed", "until", "before",
+# Strong cues are auxiliaries and modals; weak ones are past-tense verbs and forward-looking words.
+STRONG_FUTURE = {"will", "shall", "'ll", "won't", "would"}
+STRONG_PAST = {"was", "were", "had", "did", "has", "have", "hadn't", "wasn't", "weren't", "ago"}
+PLAN_WORDS = {"scheduled", "planned", "expected", "due", "slated", "set", "planning", "plans", "plan",
+              "intends", "intend", "expects", "expect", "upcoming", "forthcoming", "anticipated"}
+WEAK_FUTURE = {"next", "coming", "may", "might", "hopes", "hope", "proposed", "prepares", "preparing", "until"}
+IRREGULAR_PAST = {
+    "said", "met", "came", "went", "made", "took", "gave", "told", "began", "held", "saw", "won", "led",
+    "left", "sent", "paid", "fell", "rose", "got", "became", "brought", "bought", "sold", "struck", "spoke",
+    "wrote", "knew", "thought", "found", "ran", "stood", "felt", "hit", "put", "last", "earlier", "since",
+    "flew", "drew", "grew", "threw", "broke", "chose", "won", "lost", "meant", "kept", "heard", "built",
 }
-PAST_CUES = {
-    "was", "were", "had", "did", "has", "have", "ago", "last", "said", "met", "came", "went", "made",
-    "took", "gave", "told", "began", "held", "saw", "won", "led", "left", "sent", "paid", "fell",
-    "rose", "got", "became", "brought", "bought", "sold", "signed", "since", "earlier", "struck", "spoke",
-    "wrote", "knew", "thought", "found", "met", "ran", "stood", "felt", "hit", "put", "set",
-}
-# "set" is future in "set for" and past in "had set": the following word decides (below).
+NOT_PAST = {"need", "indeed", "speed", "seed", "proceed", "succeed", "exceed", "feed", "bleed", "red",
+            "hundred", "embed", "shed", "based", "related", "united", "limited", "advanced", "proposed"}
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
-def tense_cue(text, start, end, before_chars=90, after_chars=50):
-    """'future', 'past' or None: the tense/modality word nearest before the mention (then after)."""
-    left_limit = max(0, start - before_chars)
-    left = text[left_limit:start]
+def _cue(words, i):
+    """(strength, tense) of words[i] in its context, or None. Strength 2 = auxiliary/modal/plan."""
+    w = words[i].lower()
+    prev = words[i - 1].lower() if i else ""
+    prev2 = words[i - 2].lower() if i > 1 else ""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if w in STRONG_FUTURE:
+        return 2, "future"
+    if w == "to" and prev in ("is", "are"):
+        return 2, "future"
+    if w == "going" and nxt == "to":
+        return 2, "future"
+    if w in PLAN_WORDS:
+        if w == "set" and nxt not in ("for", "to"):
+            return None
+        # "had been scheduled to expire Friday": the plan lies in the past.
+        if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
+            return 2, "past"
+        return 2, "future"
+    if w in STRONG_PAST:
+        return 2, "past"
+    if w in WEAK_FUTURE:
+        return 1, "future"
+    if w in IRREGULAR_PAST:
+        return 1, "past"
+    if len(w) > 4 and w.endswith("ed") and w not in NOT_PAST:
+        return 1, "past"
+    return None
+
+
+def tense_cue(text, start, end, before_chars=100, after_chars=60):
+    """'future', 'past' or None: the nearest strong cue before the mention in its sentence, else the
+    nearest weak one, else the same after the mention."""
+    left = text[max(0, start - before_chars):start]
     cut = None
     for cut in _SENTENCE_END.finditer(left):
         pass
     if cut:
         left = left[cut.end():]
-    words = _WORD.findall(left)
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i].lower()
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        kind = _classify(w, nxt, words[i - 1].lower() if i else "")
-        if kind:
-            return kind
     right = text[end:end + after_chars]
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[:stop.start()]
-    words = _WORD.findall(right)
-    for i, w in enumerate(words[:6]):
-        kind = _classify(w.lower(), words[i + 1].lower() if i + 1 < len(words) else "", words[i - 1].lower() if i else "")
-        if kind:
-            return kind
-    return None
-
-
-def _classify(w, nxt, prev):
-    if w == "to":
-        # "is to", "are to" announce a plan; other "to" is neutral.
-        return "future" if prev in ("is", "are", "was", "were") else None
-    if w == "going":
-        return "future" if nxt == "to" else None
-    if w in ("until", "before", "coming", "set"):
-        if w == "set":
-            return "future" if nxt in ("for", "to") and prev not in ("had", "was", "were") else None
-        return None
-    if w in FUTURE_CUES:
-        return "future"
-    if w in PAST_CUES:
-        return "past"
-    if len(w) > 4 and w.endswith("ed") and w not in ("need", "indeed", "speed", "seed", "proceed", "succeed", "exceed", "feed", "bleed"):
-        return "past"
+    for words in (_WORD.findall(left), None):
+        if words is None:
+            words = _WORD.findall(right)[:8]
+            order = range(len(words))
+        else:
+            order = range(len(words) - 1, -1, -1)
+        found = [c for c in (_cue(words, i) for i in order) if c]
+        strong = [t for s, t in found if s == 2]
+        if strong:
+            return strong[0]
+        if found:
+            return found[0][1]
     return None
 
 
@@ -127,7 +139,7 @@ def choose_occurrence(make_value, anchor, role, tense):
         past = [c for c in cands if c[1] <= anchor]
         return max(past, key=lambda c: c[1])[0] if past else cands[0][0]
     nearest = min(cands, key=lambda c: (_distance(anchor, c[1], c[2]), c[1] > anchor))
-    if _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS or tense is None:
+    if tense is None or _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS:
         return nearest[0]
     if tense == "future":
         later = [c for c in cands if c[2] >= anchor]
@@ -235,7 +247,9 @@ class Resolver:
         if time_suffix and value[:1].isdigit():
             value += time_suffix
         m["value"] = value
-        if m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value:
+        # Year-ago comparisons point back; they must not become the reference themselves.
+        if (m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value
+                and not re.match(r"UNDEF-(RELQ|REFQ)", norm)):
             self.refs.append(value)
         return m
 

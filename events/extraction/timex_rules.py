@@ -376,14 +376,14 @@ DEICTIC = {
     "now": ("DATE", "PRESENT_REF"), "right now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF"),
     "nowadays": ("DATE", "PRESENT_REF"), "at present": ("DATE", "PRESENT_REF"), "presently": ("DATE", "PRESENT_REF"),
     "these days": ("DATE", "PRESENT_REF"), "at the moment": ("DATE", "PRESENT_REF"), "current": ("DATE", "PRESENT_REF"),
-    "the present": ("DATE", "PRESENT_REF"), "so far": ("DATE", "PRESENT_REF"),
-    "recently": ("DATE", "PAST_REF"), "recent": ("DATE", "PAST_REF"), "lately": ("DATE", "PAST_REF"),
-    "more recently": ("DATE", "PAST_REF"), "most recently": ("DATE", "PAST_REF"), "previously": ("DATE", "PAST_REF"),
+    "the present": ("DATE", "PRESENT_REF"),
+    "recently": ("DATE", "PAST_REF"), "lately": ("DATE", "PAST_REF"),
+    "more recently": ("DATE", "PAST_REF"), "most recently": ("DATE", "PAST_REF"), 
     "formerly": ("DATE", "PAST_REF"), "the past": ("DATE", "PAST_REF"), "recent days": ("DATE", "PAST_REF"),
     "recent years": ("DATE", "PAST_REF"), "past years": ("DATE", "PAST_REF"), "the last few months": ("DATE", "PAST_REF"),
     "the past several years": ("DATE", "PAST_REF"),
     "recent weeks": ("DURATION", "PXW"), "recent months": ("DURATION", "PXM"), "recent quarters": ("DURATION", "PXM"),
-    "soon": ("DATE", "FUTURE_REF"), "the future": ("DATE", "FUTURE_REF"), "future": ("DATE", "FUTURE_REF"),
+    "soon": ("DATE", "FUTURE_REF"), "the future": ("DATE", "FUTURE_REF"),
     "the near future": ("DATE", "FUTURE_REF"), "the near term": ("DATE", "FUTURE_REF"),
     "the short term": ("DATE", "FUTURE_REF"), "the long term": ("DATE", "FUTURE_REF"),
     "coming months": ("DATE", "FUTURE_REF"), "coming years": ("DATE", "FUTURE_REF"),
@@ -400,8 +400,8 @@ def build_deictic(m, text):
     type_, norm = DEICTIC[key]
     if key == "current" and re.match(r"\s+(?:account|accounts|affairs|events|flow|flows|level|levels|law|laws|rate|rates|system|policy|account's)\b", text[m.end():m.end() + 12], re.I):
         return None
-    if key == "future" and re.search(r"\b(?:the|a|no|any)\s+$", text_before(text, m.start(), 6), re.I) is None and not re.match(r"\s+[a-z]", text[m.end():m.end() + 3]):
-        return None
+    if key == "the future" and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]) and not re.match(r"\s+(?:and|or|of|in|is|will|was|as|at|for|to|by)\b", text[m.end():m.end() + 6]):
+        return None  # "the future training of officers": an adjective, not a time
     return mention(type_, norm)
 
 
