@@ -163,7 +163,6 @@ def test_database_gazetteer_carries_editor_changes_and_leaves_out_unreviewed_gue
 
 
 def test_cached_gazetteer_is_rebuilt_only_after_a_change():
-    pytest.importorskip("events.extraction.entities", reason="entities.Gazetteer not committed yet")
     _sync()
     first = gz.get_gazetteer_snapshot()
     assert gz.get_gazetteer_snapshot() is first

@@ -1,9 +1,327 @@
 """Extraction service: runs events.extraction on a stored Article and stores its Event mentions.
 
-Placeholder signature only, so that ingest can call it; the events work fills it in.
+`process_article(article)` runs inside the caller's transaction (ingest: one per article; reprocess: one per
+article too) and:
+
+* runs `extract_article(article.body, article.issue.date, gazetteer)` with the gazetteer built from the
+  database (events.services.gazetteer, cached per process);
+* upserts one Event per mention, keyed by (article, extraction_key = mention.key);
+* maps actors to Actor rows by canonical name (an unknown one becomes a new Actor with needs_review=True
+  and the country the mention gives), countries by ISO code, topics by name; stores reported dates as ISO
+  strings and the issue date as anchor_date;
+* FIELD-LEVEL PROTECTION: a field named in event.corrected_fields is never written, the m2m fields
+  (actors, countries, topics) included; `hidden` and `thread` are never written here (linking leaves an
+  event whose corrected_fields has "thread" alone). date_start and date_end move together: when an editor
+  corrected either, both are kept (the interval must stay ordered). Uncorrected fields do update;
+* deletes the article's events that are no longer extracted, except those an editor touched (non-empty
+  corrected_fields or hidden=True), which are kept;
+* links the article's events into threads (events.services.threads) and sets article.processed_at.
+
+Writes are bulk (bulk_create / bulk_update / through-table rows), so storing a new article takes a fixed
+number of queries whatever its number of events. Machine writes therefore leave no simple-history records;
+editors' corrections (events.services.corrections) do.
 """
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from events.models import Actor, Article, Event, EventType, Granularity, Status
+
+logger = logging.getLogger(__name__)
+
+# Machine-only fields: always rewritten from the mention.
+MACHINE_FIELDS = ("sentence_start", "sentence_end", "sentence", "date_text", "date_text_start", "date_text_end",
+                  "timex_value", "timex_mod", "anchor_date", "reported_dates", "confidence")
+# Correctable scalar fields the machine also sets (Event.CORRECTABLE_FIELDS less hidden, thread, m2m).
+CORRECTABLE_SCALARS = ("date_start", "date_end", "granularity", "event_type", "status", "summary")
+M2M_FIELDS = ("actors", "countries", "topics")
+_M2M_TARGET = {"actors": "actor_id", "countries": "country_id", "topics": "topic_id"}
+_LIMITS = {"date_text": 200, "timex_value": 50, "timex_mod": 20, "summary": 300}
+_CHOICES = {"event_type": set(EventType.values), "status": set(Status.values), "granularity": set(Granularity.values)}
 
 
-def process_article(article):
-    """Extract event mentions from `article` and store them (inside the caller's transaction)."""
-    return []
+@dataclass
+class ProcessResult:
+    article_id: int
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    kept: int = 0  # no longer extracted, kept because an editor touched them
+    event_ids: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    threads: object = None  # events.services.threads.LinkResult
+    orphaned_threads: set = field(default_factory=set)  # threads of deleted events, to recompute
+
+    def add(self, other: "ProcessResult"):
+        for name in ("created", "updated", "unchanged", "deleted", "kept"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.warnings.extend(other.warnings)
+
+
+def protected_fields(event: Event) -> set:
+    """The fields of `event` that re-processing must not write."""
+    corrected = set(event.corrected_fields or [])
+    if corrected & {"date_start", "date_end"}:
+        corrected |= {"date_start", "date_end"}
+    return corrected | {"hidden", "thread"}
+
+
+def editor_touched(event: Event) -> bool:
+    return bool(event.corrected_fields) or event.hidden
+
+
+def run_extraction(article: Article, gazetteer=None):
+    """The mentions of `article` (no database writes)."""
+    from events.extraction.pipeline import extract_article
+
+    return extract_article(article.body, article.issue.date, gazetteer)
+
+
+def process_article(article, *, gazetteer=None, link=True) -> ProcessResult:
+    """Extract event mentions from `article` and store them (inside the caller's transaction).
+
+    `gazetteer`: an events.services.gazetteer.GazetteerSnapshot (default: the database's, cached).
+    Returns a ProcessResult with counts; idempotent (a second run changes nothing).
+    """
+    from events.services.gazetteer import get_gazetteer_snapshot
+
+    snapshot = gazetteer if gazetteer is not None else get_gazetteer_snapshot()
+    mentions = run_extraction(article, snapshot.gazetteer)
+    with transaction.atomic():
+        # Serialise concurrent runs over the same article (ingest vs reprocess).
+        list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk", flat=True))
+        result = store_mentions(article, mentions, snapshot)
+        if link:
+            from events.services.threads import link_events
+
+            result.threads = link_events(result.event_ids, also_threads=result.orphaned_threads)
+        article.processed_at = timezone.now()
+        Article.objects.filter(pk=article.pk).update(processed_at=article.processed_at)
+    for warning in result.warnings:
+        logger.warning("article %s: %s", article.pk, warning)
+    return result
+
+
+def _mention_values(mention, anchor, result) -> dict | None:
+    values = {
+        "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end,
+        "sentence": mention.sentence, "date_text": mention.date_text,
+        "date_text_start": mention.date_text_start, "date_text_end": mention.date_text_end,
+        "timex_value": mention.timex_value or "", "timex_mod": mention.timex_mod or "",
+        "anchor_date": anchor, "reported_dates": [d.isoformat() for d in mention.reported_dates],
+        "confidence": float(mention.confidence), "date_start": mention.date_start, "date_end": mention.date_end,
+        "granularity": mention.granularity, "event_type": mention.event_type, "status": mention.status,
+        "summary": mention.summary or "",
+    }
+    for name, choices in _CHOICES.items():
+        if values[name] not in choices:
+            result.warnings.append(f"mention {mention.key}: {name} {values[name]!r} is not one of "
+                                   f"{sorted(choices)}; mention skipped")
+            return None
+    if values["date_end"] < values["date_start"]:
+        result.warnings.append(f"mention {mention.key}: date_end before date_start; mention skipped")
+        return None
+    for name, limit in _LIMITS.items():
+        values[name] = values[name][:limit]
+    return values
+
+
+def _actor_ids(mentions, snapshot, result) -> dict:
+    """Canonical name -> Actor id for every actor the mentions name; unknown ones created (needs_review)."""
+    ids = {}
+    wanted = {}
+    for mention in mentions:
+        for ref in mention.actors:
+            name = ref.name.strip()[:200]
+            if not name:
+                continue
+            if name in snapshot.actor_ids:
+                ids[name] = snapshot.actor_ids[name]
+            else:
+                wanted.setdefault(name, ref)
+    if wanted:
+        found = dict(Actor.objects.filter(name__in=list(wanted)).values_list("name", "id"))
+        missing = [name for name in wanted if name not in found]
+        if missing:
+            Actor.objects.bulk_create([
+                Actor(name=name, needs_review=not wanted[name].known,
+                      country_id=snapshot.country_ids.get(wanted[name].country or ""),
+                      description=(wanted[name].title or "")[:300])
+                for name in missing], ignore_conflicts=True)
+            found.update(Actor.objects.filter(name__in=missing).values_list("name", "id"))
+        ids.update(found)
+    return ids
+
+
+def _desired_m2m(mention, snapshot, actor_ids, result) -> dict:
+    actors = []
+    for ref in mention.actors:
+        actor_id = actor_ids.get(ref.name.strip()[:200])
+        if actor_id is not None and actor_id not in actors:
+            actors.append(actor_id)
+    countries = []
+    for code in mention.countries:
+        country_id = snapshot.country_ids.get(code)
+        if country_id is None:
+            result.warnings.append(f"mention {mention.key}: country code {code!r} is not in the gazetteer")
+        elif country_id not in countries:
+            countries.append(country_id)
+    topics = []
+    for name in mention.topics:
+        topic_id = snapshot.topic_ids.get(name)
+        if topic_id is None:
+            result.warnings.append(f"mention {mention.key}: topic {name!r} is not in the gazetteer")
+        elif topic_id not in topics:
+            topics.append(topic_id)
+    return {"actors": actors, "countries": countries, "topics": topics}
+
+
+def _current_m2m(event_ids) -> dict:
+    current = {event_id: {name: set() for name in M2M_FIELDS} for event_id in event_ids}
+    if not event_ids:
+        return current
+    for name in M2M_FIELDS:
+        through = getattr(Event, name).through
+        target = _M2M_TARGET[name]
+        for event_id, target_id in through.objects.filter(event_id__in=event_ids).values_list("event_id", target):
+            current[event_id][name].add(target_id)
+    return current
+
+
+def store_mentions(article, mentions, snapshot) -> ProcessResult:
+    """Upsert the mentions as the article's Events, honouring editors' corrections (see the module doc)."""
+    result = ProcessResult(article_id=article.pk)
+    anchor = article.issue.date
+    existing = {event.extraction_key: event for event in Event.objects.filter(article=article)}
+    current_m2m = _current_m2m([event.pk for event in existing.values()])
+    actor_ids = _actor_ids(mentions, snapshot, result)
+
+    new_events, new_m2m = [], []
+    updates = {}  # tuple of changed field names -> [events]
+    m2m_add = {name: [] for name in M2M_FIELDS}
+    m2m_remove = {name: [] for name in M2M_FIELDS}
+    seen = set()
+    for mention in mentions:
+        if mention.key in seen:
+            result.warnings.append(f"mention {mention.key}: duplicate key; later one skipped")
+            continue
+        values = _mention_values(mention, anchor, result)
+        if values is None:
+            continue
+        seen.add(mention.key)
+        desired = _desired_m2m(mention, snapshot, actor_ids, result)
+        event = existing.get(mention.key)
+        if event is None:
+            new_events.append(Event(article=article, extraction_key=mention.key, **values))
+            new_m2m.append(desired)
+            continue
+        protected = protected_fields(event)
+        changed = tuple(name for name, value in values.items()
+                        if name not in protected and getattr(event, name) != value)
+        for name in changed:
+            setattr(event, name, values[name])
+        m2m_changed = False
+        for name in M2M_FIELDS:
+            if name in protected:
+                continue
+            want, have = set(desired[name]), current_m2m[event.pk][name]
+            m2m_add[name].extend((event.pk, target) for target in want - have)
+            m2m_remove[name].extend((event.pk, target) for target in have - want)
+            m2m_changed = m2m_changed or want != have
+        if changed:
+            updates.setdefault(changed, []).append(event)
+        if changed or m2m_changed:
+            result.updated += 1
+        else:
+            result.unchanged += 1
+        result.event_ids.append(event.pk)
+
+    if new_events:
+        Event.objects.bulk_create(new_events)
+        for event, desired in zip(new_events, new_m2m):
+            for name in M2M_FIELDS:
+                m2m_add[name].extend((event.pk, target) for target in desired[name])
+            result.event_ids.append(event.pk)
+        result.created = len(new_events)
+    for fields, events in updates.items():
+        Event.objects.bulk_update(events, list(fields) + ["updated_at"] if _touch(events) else list(fields))
+    for name in M2M_FIELDS:
+        through = getattr(Event, name).through
+        target = _M2M_TARGET[name]
+        if m2m_remove[name]:
+            for event_id in {event_id for event_id, _ in m2m_remove[name]}:
+                targets = [t for e, t in m2m_remove[name] if e == event_id]
+                through.objects.filter(event_id=event_id, **{f"{target}__in": targets}).delete()
+        if m2m_add[name]:
+            through.objects.bulk_create([through(event_id=e, **{target: t}) for e, t in m2m_add[name]],
+                                        ignore_conflicts=True)
+
+    gone = [event for key, event in existing.items() if key not in seen]
+    deletable = [event.pk for event in gone if not editor_touched(event)]
+    result.kept = len(gone) - len(deletable)
+    result.event_ids.extend(event.pk for event in gone if editor_touched(event))
+    if deletable:
+        result.orphaned_threads = {event.thread_id for event in gone if event.pk in set(deletable) and event.thread_id}
+        Event.objects.filter(pk__in=deletable).delete()
+        result.deleted = len(deletable)
+    return result
+
+
+def _touch(events):
+    now = timezone.now()
+    for event in events:
+        event.updated_at = now
+    return True
+
+
+@dataclass
+class ReprocessReport:
+    articles: int = 0
+    failed: list = field(default_factory=list)  # (article id, message)
+    totals: ProcessResult = field(default_factory=lambda: ProcessResult(article_id=None))
+
+    def summary(self) -> str:
+        t = self.totals
+        text = (f"{self.articles} articles reprocessed: events {t.created} created, {t.updated} updated, "
+                f"{t.unchanged} unchanged, {t.deleted} deleted, {t.kept} kept (editor-touched, no longer extracted)")
+        if self.failed:
+            text += f"; {len(self.failed)} failed: " + "; ".join(f"article {pk}: {msg}" for pk, msg in self.failed)
+        return text
+
+
+def reprocess_articles(article_ids=None, progress=None) -> ReprocessReport:
+    """Run extraction again over stored articles (all, or `article_ids`), one transaction per article.
+
+    The gazetteer is rebuilt from the database first, so editors' changes take effect. Corrected fields are
+    honoured (process_article). An article that fails is rolled back alone and reported; the rest go on.
+    Unknown ids raise ValueError before anything is written.
+    """
+    from events.services.gazetteer import invalidate_gazetteer
+
+    queryset = Article.objects.select_related("issue").order_by("issue__volume", "issue__number", "position", "id")
+    if article_ids:
+        wanted = {int(pk) for pk in article_ids}
+        found = set(queryset.filter(pk__in=wanted).values_list("pk", flat=True))
+        if wanted - found:
+            raise ValueError(f"no article with id {', '.join(str(pk) for pk in sorted(wanted - found))}")
+        queryset = queryset.filter(pk__in=wanted)
+    invalidate_gazetteer()
+    report = ReprocessReport()
+    for article in queryset.iterator(chunk_size=200):
+        try:
+            with transaction.atomic():
+                result = process_article(article)
+        except Exception as exc:  # one bad article must not stop the run; it is reported
+            logger.exception("reprocessing article %s failed", article.pk)
+            report.failed.append((article.pk, f"{type(exc).__name__}: {exc}"))
+            continue
+        report.articles += 1
+        report.totals.add(result)
+        if progress:
+            progress(article, result)
+    return report

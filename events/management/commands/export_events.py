@@ -1,0 +1,36 @@
+"""manage.py export_events [--format jsonl|csv] [--include-hidden]: every event mention, one a line.
+
+The contract (DESIGN.md section 5): JSON lines with the keys id, thread_id, date_start, date_end,
+granularity, date_text, sentence, summary, event_type, status, actors, countries, topics, reported,
+issue {volume, number, date}, article_id, corrected. CSV: the same fields, lists joined with "; ",
+issue as issue_volume / issue_number / issue_date, with a header line. Hidden events are left out
+unless --include-hidden. Rows come from events.services.export.event_export_rows (the web export uses it too).
+"""
+from django.core.management.base import BaseCommand
+
+from events.services.export import event_export_rows, export_queryset, write_csv, write_jsonl
+
+
+class Command(BaseCommand):
+    help = "Write every event mention to standard output, one per line (JSON lines or CSV)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        parser.add_argument("--include-hidden", action="store_true",
+                            help="also export events an editor marked as not an event")
+
+    def handle(self, *args, **options):
+        rows = event_export_rows(export_queryset(include_hidden=options["include_hidden"]))
+        writer = write_csv if options["format"] == "csv" else write_jsonl
+        writer(rows, _Plain(self.stdout))
+        self.stdout.flush()
+
+
+class _Plain:
+    """A file-like view of the command's stdout that writes text exactly as given."""
+
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
+
+    def write(self, text):
+        self.wrapper.write(text, ending="")

@@ -1,0 +1,287 @@
+"""Threads: link the mentions (Events) of one real happening across issues, and derive the thread's fields.
+
+LINKING RULE. An event joins an existing thread when all of these hold:
+  1. same family of event types: encounters (visit, meeting, summit), communications (statement, letter),
+     cooperation (agreement, military, nuclear, economic), appointment, protest; a postponement goes with any
+     family (it is news about another happening);
+  2. its interval overlaps the thread's canonical interval, and neither is coarser than MAX_SPAN_DAYS
+     (a season or a quarter; "last year" is too vague to say which happening it is);
+  3. shared participants: countries shared >= min(2, countries of each side) (so a Russia-North Korea visit
+     and a Russia-China visit of the same month stay apart, while "a visit to North Korea" with no Russian
+     country joins "Putin in Pyongyang"), and when both sides name actors, at least one actor shared; a
+     side with no countries must share an actor.
+The best candidate wins (shared actors x2 + shared countries + 1 for the same type, then the older
+thread). No candidate: a new thread. An event already in a thread stays there while it still qualifies.
+An event whose corrected_fields lists "thread" is never re-linked; a hidden event is not linked.
+
+THREAD FIELDS (recomputed whenever a member changes, unless set_by_editor):
+  * interval and granularity: those of the most precise member (shortest interval; ties: the latest issue);
+  * title: that member's summary (else the first member's with a summary, else type + countries);
+  * event_type: the most common type among members other than postponement (ties: the most precise
+    member's); postponement only when every member is one;
+  * status, from the members ordered by issue date (then article position, then sentence offset):
+      - postponed if the latest member is a postponement or says postponed;
+      - else occurred if any member says occurred (reported after the fact: its issue date is on or after
+        the thread's start), since a later "it happened" beats an earlier "it will happen";
+      - else the latest member's status (planned, reported).
+Cheap: a fixed number of queries per call, whatever the number of events (candidates, their participants,
+members for the recomputation, one bulk update each for events and threads).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from events.models import Event, EventType, Thread
+
+FAMILY = {
+    EventType.VISIT: "encounter", EventType.MEETING: "encounter", EventType.SUMMIT: "encounter",
+    EventType.STATEMENT: "communication", EventType.LETTER: "communication",
+    EventType.AGREEMENT: "cooperation", EventType.MILITARY: "cooperation", EventType.NUCLEAR: "cooperation",
+    EventType.ECONOMIC: "cooperation", EventType.APPOINTMENT: "appointment", EventType.PROTEST: "protest",
+    EventType.POSTPONEMENT: "*",
+}
+MAX_SPAN_DAYS = 100
+
+
+@dataclass
+class LinkResult:
+    linked: int = 0  # events put into an existing thread
+    created: int = 0  # new threads
+    kept: int = 0  # events left in their thread
+    recomputed: int = 0
+    deleted: int = 0  # machine threads left with no events
+    thread_ids: set = field(default_factory=set)
+
+
+@dataclass
+class _Member:
+    id: int
+    event_type: str
+    status: str
+    date_start: object
+    date_end: object
+    granularity: str
+    summary: str
+    anchor: object
+    order: tuple
+    thread_id: int | None = None
+
+
+def families_match(a: str, b: str) -> bool:
+    fa, fb = FAMILY.get(a, a), FAMILY.get(b, b)
+    return fa == "*" or fb == "*" or fa == fb
+
+
+def span(start, end) -> int:
+    return (end - start).days + 1
+
+
+def participants_match(actors_a, countries_a, actors_b, countries_b) -> bool:
+    shared_countries = len(countries_a & countries_b)
+    shared_actors = len(actors_a & actors_b)
+    if actors_a and actors_b and not shared_actors:
+        return False
+    if not countries_a or not countries_b:
+        return shared_actors > 0
+    return shared_countries >= max(1, min(2, len(countries_a), len(countries_b)))
+
+
+def _score(event_type, actors, countries, candidate) -> tuple:
+    return (2 * len(actors & candidate["actors"]) + len(countries & candidate["countries"])
+            + (1 if candidate["event_type"] == event_type else 0), -candidate["order"])
+
+
+def link_events(event_ids, also_threads=()) -> LinkResult:
+    """Link the given events into threads and recompute every thread they touch (see the module doc)."""
+    result = LinkResult()
+    events = list(Event.objects.filter(pk__in=list(event_ids)).only(
+        "id", "thread_id", "event_type", "date_start", "date_end", "hidden", "corrected_fields"))
+    touched = {tid for tid in also_threads if tid}
+    touched |= {e.thread_id for e in events if e.thread_id}
+    todo = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])
+            and span(e.date_start, e.date_end) <= MAX_SPAN_DAYS]
+    # Too vague to link: still needs a thread of its own for the timeline.
+    solo = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])
+            and span(e.date_start, e.date_end) > MAX_SPAN_DAYS]
+    own = _participants_of_events([e.pk for e in events])
+
+    overlap = Q()
+    for event in todo:
+        overlap |= Q(date_start__lte=event.date_end, date_end__gte=event.date_start)
+    candidates = {}
+    if todo:
+        for thread in Thread.objects.filter(overlap).values("id", "event_type", "date_start", "date_end", "set_by_editor"):
+            if span(thread["date_start"], thread["date_end"]) <= MAX_SPAN_DAYS or thread["set_by_editor"]:
+                candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
+    current_ids = {e.thread_id for e in todo if e.thread_id}
+    for thread in Thread.objects.filter(pk__in=current_ids - set(candidates)).values(
+            "id", "event_type", "date_start", "date_end", "set_by_editor"):
+        candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
+    exclude = {e.pk for e in todo}
+    for thread_id, actors, countries in _participants_of_threads(list(candidates), exclude):
+        candidates[thread_id]["actors"] |= actors
+        candidates[thread_id]["countries"] |= countries
+
+    new_threads = []  # (Thread, candidate dict)
+    changed_events = []
+    for event in sorted(todo, key=lambda e: (span(e.date_start, e.date_end), e.pk)):
+        actors, countries = own.get(event.pk, (set(), set()))
+        if not actors and not countries:
+            best = None
+        else:
+            def fits(c, alone_ok=False):
+                if alone_ok and not c["actors"] and not c["countries"]:
+                    return True  # its own thread, with no other visible member: stays as it is
+                return (families_match(event.event_type, c["event_type"])
+                        and c["date_start"] <= event.date_end and c["date_end"] >= event.date_start
+                        and participants_match(actors, countries, c["actors"], c["countries"]))
+            current = candidates.get(event.thread_id)
+            if current is not None and fits(current, alone_ok=True):
+                best = current
+            else:
+                fitting = [c for c in candidates.values() if fits(c)]
+                best = max(fitting, key=lambda c: _score(event.event_type, actors, countries, c), default=None)
+        if best is None:
+            thread = Thread(title="", event_type=event.event_type, status="planned", date_start=event.date_start,
+                            date_end=event.date_end, granularity="day")
+            best = {"id": None, "object": thread, "event_type": event.event_type, "date_start": event.date_start,
+                    "date_end": event.date_end, "set_by_editor": False, "actors": set(), "countries": set(),
+                    "order": 10**15 + len(new_threads)}
+            new_threads.append(best)
+            candidates[("new", len(new_threads))] = best
+            result.created += 1
+        elif best["id"] is not None and best["id"] == event.thread_id:
+            result.kept += 1
+        else:
+            result.linked += 1
+        best["actors"] |= actors
+        best["countries"] |= countries
+        # A more precise member narrows the candidate interval for the next events of this run.
+        if not best["set_by_editor"] and span(event.date_start, event.date_end) < span(best["date_start"], best["date_end"]):
+            best["date_start"], best["date_end"] = event.date_start, event.date_end
+        event._target = best
+        changed_events.append(event)
+    for event in solo:
+        if event.thread_id is None:
+            thread = Thread(title="", event_type=event.event_type, status="planned", date_start=event.date_start,
+                            date_end=event.date_end, granularity="day")
+            target = {"id": None, "object": thread}
+            new_threads.append(target)
+            result.created += 1
+            event._target = target
+            changed_events.append(event)
+        else:
+            result.kept += 1
+
+    if new_threads:
+        created = Thread.objects.bulk_create([t["object"] for t in new_threads])
+        for target, thread in zip(new_threads, created):
+            target["id"] = thread.pk
+    moved = []
+    for event in changed_events:
+        if event.thread_id != event._target["id"]:
+            event.thread_id = event._target["id"]
+            moved.append(event)
+        touched.add(event.thread_id)
+    if moved:
+        Event.objects.bulk_update(moved, ["thread"])
+    recompute = recompute_threads(touched)
+    result.recomputed, result.deleted = recompute
+    result.thread_ids = touched
+    return result
+
+
+def _participants_of_events(event_ids) -> dict:
+    found = {event_id: (set(), set()) for event_id in event_ids}
+    if not event_ids:
+        return found
+    for event_id, actor_id in Event.actors.through.objects.filter(event_id__in=event_ids).values_list(
+            "event_id", "actor_id"):
+        found[event_id][0].add(actor_id)
+    for event_id, country_id in Event.countries.through.objects.filter(event_id__in=event_ids).values_list(
+            "event_id", "country_id"):
+        found[event_id][1].add(country_id)
+    return found
+
+
+def _participants_of_threads(thread_ids, exclude_events):
+    """(thread id, actor ids, country ids) over the visible members of each thread, less `exclude_events`."""
+    if not thread_ids:
+        return []
+    by_thread = {tid: (set(), set()) for tid in thread_ids}
+    members = Q(event__thread_id__in=thread_ids, event__hidden=False) & ~Q(event_id__in=exclude_events)
+    for thread_id, actor_id in Event.actors.through.objects.filter(members).values_list(
+            "event__thread_id", "actor_id"):
+        by_thread[thread_id][0].add(actor_id)
+    for thread_id, country_id in Event.countries.through.objects.filter(members).values_list(
+            "event__thread_id", "country_id"):
+        by_thread[thread_id][1].add(country_id)
+    return [(tid, a, c) for tid, (a, c) in by_thread.items()]
+
+
+def recompute_threads(thread_ids) -> tuple[int, int]:
+    """Derive each thread's interval, title, type and status from its visible members.
+
+    Threads set by an editor are left alone. A machine thread with no events at all is deleted.
+    Returns (threads updated, threads deleted).
+    """
+    thread_ids = {tid for tid in thread_ids if tid}
+    if not thread_ids:
+        return 0, 0
+    threads = {t.pk: t for t in Thread.objects.filter(pk__in=thread_ids)}
+    members: dict[int, list[_Member]] = {tid: [] for tid in threads}
+    with_events = set()
+    for row in Event.objects.filter(thread_id__in=list(threads)).values(
+            "id", "thread_id", "hidden", "event_type", "status", "date_start", "date_end", "granularity", "summary",
+            "article__issue__date", "article__issue__volume", "article__issue__number", "article__position",
+            "sentence_start"):
+        with_events.add(row["thread_id"])
+        if row["hidden"]:
+            continue
+        members[row["thread_id"]].append(_Member(
+            id=row["id"], event_type=row["event_type"], status=row["status"], date_start=row["date_start"],
+            date_end=row["date_end"], granularity=row["granularity"], summary=row["summary"],
+            anchor=row["article__issue__date"],
+            order=(row["article__issue__date"], row["article__issue__volume"], row["article__issue__number"],
+                   row["article__position"], row["sentence_start"], row["id"])))
+    empty = [tid for tid, t in threads.items() if tid not in with_events and not t.set_by_editor]
+    if empty:
+        Thread.objects.filter(pk__in=empty).delete()
+    changed = []
+    for tid, thread in threads.items():
+        if thread.set_by_editor or not members.get(tid):
+            continue
+        values = thread_fields(members[tid])
+        if any(getattr(thread, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(thread, name, value)
+            changed.append(thread)
+    if changed:
+        Thread.objects.bulk_update(changed, ["title", "event_type", "status", "date_start", "date_end", "granularity"])
+    return len(changed), len(empty)
+
+
+def thread_fields(members: list[_Member]) -> dict:
+    """A thread's derived fields from its visible members (the rule in the module doc)."""
+    by_time = sorted(members, key=lambda m: m.order)
+    latest = by_time[-1]
+    precise = min(members, key=lambda m: (span(m.date_start, m.date_end), -m.anchor.toordinal(), m.id))
+    types = Counter(m.event_type for m in members if m.event_type != EventType.POSTPONEMENT)
+    if types:
+        top = max(types.values())
+        event_type = precise.event_type if types.get(precise.event_type) == top else \
+            sorted(t for t, n in types.items() if n == top)[0]
+    else:
+        event_type = EventType.POSTPONEMENT
+    if latest.status == "postponed" or latest.event_type == EventType.POSTPONEMENT:
+        status = "postponed"
+    elif any(m.status == "occurred" and m.anchor >= precise.date_start for m in members):
+        status = "occurred"
+    else:
+        status = latest.status
+    title = precise.summary or next((m.summary for m in by_time if m.summary), "") or EventType(event_type).label
+    return {"title": title[:300], "event_type": event_type, "status": status, "date_start": precise.date_start,
+            "date_end": precise.date_end, "granularity": precise.granularity}
