@@ -22,7 +22,6 @@ Bad input raises ArticleFileError naming the file and the reason. Nothing here t
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +30,8 @@ from events.extraction.calendar import issues_in_volume, year_of_volume
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_CONTROL_SHARE = 0.05  # more control characters than this and it is not a text file
 MAX_HEADLINE_CHARS = 300
-ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+# Unicode category Cc (C0 and C1 controls) less tab, newline, carriage return and form feed.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 _PUBLICATION_LINE = re.compile(r"[ \t]*Publication:[^\n]*")
 _PUBLICATION_FIELDS = re.compile(
@@ -115,7 +115,7 @@ def decode_text(source: str, data: bytes) -> tuple[str, str, list[str]]:
 
 
 def _refuse_binary_text(source, text):
-    controls = sum(1 for ch in text if ch not in ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROL_CHARACTER.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise ArticleFileError(source, f"binary file ({controls} control characters in {len(text)}), not text")
 
