@@ -88,6 +88,7 @@ def tag(text, anchor):
     mentions = sorted(mentions + _cited_day_mentions(spans, mentions), key=lambda m: m["start"])
     for m in mentions:
         m["role"] = _role_at(spans, m["start"], m["end"])
+        m["phrase"] = text[m["start"]:m["end"]]
     resolver = Resolver(text, anchor)
     _pre_resolve_explicit(mentions, resolver)
     out = []

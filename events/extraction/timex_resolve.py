@@ -227,8 +227,12 @@ class Resolver:
                 return value
         return self.anchor.isoformat()
 
-    def last_ref_is_quarter(self):
-        return bool(self.refs) and granularity(self.refs[-1]) == "quarter"
+    def context_quarter(self):
+        """The quarter the text is talking about: a recent quarter mention not after the anchor."""
+        for value in reversed(self.refs[-4:]):
+            if granularity(value) == "quarter" and base_interval(value, None)[0] <= self.anchor:
+                return value
+        return None
 
     def resolve(self, m, next_mention=None):
         """Fill m['value'], m['type'] (may change), m['mod']; return m."""
@@ -292,18 +296,17 @@ class Resolver:
         if r := re.fullmatch(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", norm):
             n = int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
             return shift(a.isoformat(), r.group(1), n)
-        if r := re.fullmatch(r"UNDEF-RELQ-year-MINUS-1", norm):
-            if self.last_ref_is_quarter():
-                return self._quarter_year_before(self.refs[-1])
-            return shift(a.isoformat(), "year", -1)
-        if r := re.fullmatch(r"UNDEF-REFQ-year-MINUS-1", norm):
-            if self.last_ref_is_quarter():
-                return self._quarter_year_before(self.refs[-1])
-            return shift(self.reference("year"), "year", -1)
+        if norm in ("UNDEF-RELQ-year-MINUS-1", "UNDEF-REFQ-year-MINUS-1"):
+            # Earnings prose compares a quarter with "a year ago": the same quarter a year before.
+            q = self.context_quarter()
+            if q is None and re.search(r"quarter|period", m.get("phrase", ""), re.I):
+                q = shift(a.isoformat(), "quarter", -1)
+            if q:
+                return self._quarter_year_before(q)
+            base = a.isoformat() if norm.startswith("UNDEF-RELQ") else self.reference("year")
+            return shift(base, "year", -1)
         if norm == "UNDEF-REFQ-quarter-PLUS-0":
-            if self.last_ref_is_quarter():
-                return self.refs[-1]
-            return shift(a.isoformat(), "quarter", -1)
+            return self.context_quarter() or shift(a.isoformat(), "quarter", -1)
         if r := re.fullmatch(r"UNDEF-REFY-quarter-(\d{4})", norm):
             q = next((v for v in reversed(self.refs) if granularity(v) == "quarter"), None)
             return f"{r.group(1)}-Q{q[-1]}" if q else r.group(1)

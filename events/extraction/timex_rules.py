@@ -216,6 +216,8 @@ def build_relative_unit(m, text):
     unit = g["unit"].lower()
     mod, part = part_of(m)
     rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if rel_word in ("the full", "the fiscal"):
+        rel_word = "the"
     if rel_word in ("the following", "following", "the next") and unit != "weekend" and part is None and rel_word != "the next":
         return mention("DATE", f"UNDEF-REF-{unit}-PLUS-1")
     if rel_word in ("the previous", "the preceding", "the prior"):
@@ -225,7 +227,13 @@ def build_relative_unit(m, text):
     if rel_word == "the":
         # "the end of the month", "earlier in the year": only with a part, and means "this";
         # "the weekend" alone is the nearest weekend (resolution picks which).
-        if part is None and unit != "weekend":
+        if part is None and unit == "year":
+            # "the year ended March 31" is a fiscal year (a length); "for the year" the current one.
+            if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to)\b", text[m.end():m.end() + 16]):
+                return mention("DURATION", "P1Y")
+            if not re.search(r"\b(?:for|in|during|of|through|throughout)\s+$", text_before(text, m.start(), 12), re.I):
+                return None
+        elif part is None and unit != "weekend":
             return None
         rel = "this"
     else:
@@ -544,7 +552,7 @@ def build_tod(m, text):
 
 
 # ---------------------------------------------------------------- the rules
-REL_WORDS = r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|previous|coming|current|the\s+past|the\s+previous|the\s+preceding|the\s+prior|the\s+coming|the\s+following|the\s+current|the\s+same|the\s+latest|the\s+last|the\s+next|the\s+present|following|that|the)"
+REL_WORDS = r"(?P<rel>the\s+full|the\s+fiscal|this\s+past|this\s+coming|this|last|next|past|previous|coming|current|the\s+past|the\s+previous|the\s+preceding|the\s+prior|the\s+coming|the\s+following|the\s+current|the\s+same|the\s+latest|the\s+last|the\s+next|the\s+present|following|that|the)"
 TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night|nights))?"
 
 RULES = [
