@@ -77,12 +77,17 @@ class TimelineFilter(django_filters.FilterSet):
         )
 
 
-def bound_filter(params, queryset, *, without=()):
-    """A TimelineFilter on `params` (a QueryDict), leaving out the parameters named in `without`."""
-    data = params.copy()
-    for name in without:
-        data.pop(name, None)
-    return TimelineFilter(data, queryset=queryset)
+def filtered_without(filterset, queryset, without=()):
+    """`queryset` filtered by `filterset`'s valid values except those named in `without`.
+
+    Reuses the already cleaned values, so no further validation queries run (for facet counts and the
+    month overview, which ignore their own filter).
+    """
+    filterset.errors  # noqa: B018 - make sure the form is cleaned
+    for name, value in filterset.form.cleaned_data.items():
+        if name not in without:
+            queryset = filterset.filters[name].filter(queryset, value)
+    return queryset
 
 
 def input_notes(params, filterset):

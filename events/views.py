@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .filters import ActorSuggestForm, TimelineFilter, bound_filter, input_notes
+from .filters import ActorSuggestForm, TimelineFilter, filtered_without, input_notes
 from .models import Actor, Country, EventType, Status
 from .templatetags.highlight import article_spans, paragraphs
 
@@ -51,8 +51,8 @@ def _timeline_context(request, base_events, *, fixed=None):
         except ValueError:
             notes.append("Ignored a malformed “after” value: showing the first page.")
     cleaned = filterset.form.cleaned_data  # the valid fields only; filterset.qs has cleaned the form
-    without_dates = bound_filter(params, base_events, without=("date_from", "date_to")).qs
-    without_country = bound_filter(params, base_events, without=("country",)).qs
+    without_dates = filtered_without(filterset, base_events, ("date_from", "date_to"))
+    without_country = filtered_without(filterset, base_events, ("country",))
     selected_actors = list(cleaned.get("actor") or [])
     suggest = ActorSuggestForm(request.GET)
     actor_q = suggest.cleaned_data["actor_q"] if suggest.is_valid() else ""
