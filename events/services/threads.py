@@ -5,7 +5,8 @@ LINKING RULE. An event joins an existing thread when all of these hold:
      cooperation (agreement, military, nuclear, economic), appointment, protest; a postponement goes with any
      family (it is news about another happening);
   2. its interval overlaps the thread's canonical interval, and neither is coarser than MAX_SPAN_DAYS
-     (a season or a quarter; "last year" is too vague to say which happening it is);
+     (a season or a quarter; "last year" is too vague to say which happening it is). A postponement is
+     dated by the putting-off, so it reaches from a week before to 60 days after its own interval;
   3. shared participants: countries shared >= min(2, countries of each side) (so a Russia-North Korea visit
      and a Russia-China visit of the same month stay apart, while "a visit to North Korea" with no Russian
      country joins "Putin in Pyongyang"), and when both sides name actors, at least one actor shared; a
@@ -29,6 +30,7 @@ members for the recomputation, one bulk update each for events and threads).
 """
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -44,6 +46,8 @@ FAMILY = {
     EventType.POSTPONEMENT: "*",
 }
 MAX_SPAN_DAYS = 100
+POSTPONEMENT_BEFORE_DAYS = 7
+POSTPONEMENT_AFTER_DAYS = 60
 
 
 @dataclass
@@ -68,6 +72,15 @@ class _Member:
     anchor: object
     order: tuple
     thread_id: int | None = None
+
+
+def reach(event) -> tuple:
+    """The interval a thread must overlap to take `event`: its own, or for a postponement the weeks around
+    it (news of a postponement dates the putting-off, while the happening was set for a later day)."""
+    if event.event_type == EventType.POSTPONEMENT:
+        return (event.date_start - datetime.timedelta(days=POSTPONEMENT_BEFORE_DAYS),
+                event.date_end + datetime.timedelta(days=POSTPONEMENT_AFTER_DAYS))
+    return event.date_start, event.date_end
 
 
 def families_match(a: str, b: str) -> bool:
@@ -110,7 +123,8 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
 
     overlap = Q()
     for event in todo:
-        overlap |= Q(date_start__lte=event.date_end, date_end__gte=event.date_start)
+        reach_start, reach_end = reach(event)
+        overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start)
     candidates = {}
     if todo:
         for thread in Thread.objects.filter(overlap).values("id", "event_type", "date_start", "date_end", "set_by_editor"):
@@ -129,6 +143,7 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
     changed_events = []
     for event in sorted(todo, key=lambda e: (span(e.date_start, e.date_end), e.pk)):
         actors, countries = own.get(event.pk, (set(), set()))
+        reach_start, reach_end = reach(event)
         if not actors and not countries:
             best = None
         else:
@@ -136,7 +151,7 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
                 if alone_ok and not c["actors"] and not c["countries"]:
                     return True  # its own thread, with no other visible member: stays as it is
                 return (families_match(event.event_type, c["event_type"])
-                        and c["date_start"] <= event.date_end and c["date_end"] >= event.date_start
+                        and c["date_start"] <= reach_end and c["date_end"] >= reach_start
                         and participants_match(actors, countries, c["actors"], c["countries"]))
             current = candidates.get(event.thread_id)
             if current is not None and fits(current, alone_ok=True):
