@@ -50,6 +50,8 @@ def _cue(words, i):
     if w in PLAN_WORDS:
         if w == "set" and nxt not in ("for", "to"):
             return None
+        if prev in ("than", "as"):
+            return None  # "lower-than-expected", "as planned" say nothing of the date
         # "had been scheduled to expire Friday": the plan lies in the past.
         if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
             return 2, "past"
@@ -85,6 +87,11 @@ def tense_cue(text, start, end, before_chars=100, after_chars=60):
         else:
             order = range(len(words) - 1, -1, -1)
         found = [c for c in (_cue(words, i) for i in order) if c]
+        if words is not None and order and order.start > order.stop:
+            # The verb right before the date governs it: "met on Monday", "closed Wednesday".
+            close = [c for c in (_cue(words, i) for i in range(len(words) - 1, max(-1, len(words) - 4), -1)) if c]
+            if close:
+                return close[0][1]
         strong = [t for s, t in found if s == 2]
         if strong:
             return strong[0]

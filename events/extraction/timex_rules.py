@@ -406,6 +406,9 @@ DEICTIC = {
 def build_deictic(m, text):
     key = re.sub(r"\s+", " ", m.group(0).lower())
     type_, norm = DEICTIC[key]
+    after = text[m.end():m.end() + 3]
+    if key == "soon" and re.search(r"\bas\s+$", text_before(text, m.start(), 4), re.I):
+        return None  # "as soon as they arrive" is a conjunction
     if key == "current" and re.match(r"\s+(?:account|accounts|affairs|events|flow|flows|level|levels|law|laws|rate|rates|system|policy|account's)\b", text[m.end():m.end() + 12], re.I):
         return None
     if key == "the future" and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]) and not re.match(r"\s+(?:and|or|of|in|is|will|was|as|at|for|to|by)\b", text[m.end():m.end() + 6]):
@@ -492,6 +495,11 @@ def build_duration(m, text):
         return None
     if unit == "second" and num_word in ("a", "an"):
         return None  # "a second reactor": the ordinal, not one second
+    after = text[m.end():m.end() + 8]
+    if re.match(r"\s+old\b", after) and not m.group(0).endswith("-old"):
+        return None  # "52 years old" is an age
+    if unit == "quarter" and n in ("1", "2", "3") and re.match(r"\s+of\b", after):
+        return None  # "three-quarters of its food" is a fraction
     return mention("DURATION", duration_value(n, unit), approx_mod(m))
 
 
