@@ -351,49 +351,8 @@ def date_span():
 
 # --- export ---------------------------------------------------------------------------------------
 
-EXPORT_FIELDS = [
-    "id", "thread_id", "date_start", "date_end", "granularity", "date_text", "sentence", "summary",
-    "event_type", "status", "actors", "countries", "topics", "reported", "issue", "article_id", "corrected",
-]
-
-
-def export_queryset(events):
-    return (
-        events.select_related("article__issue")
-        .prefetch_related(
-            Prefetch("actors", queryset=Actor.objects.order_by("name")),
-            Prefetch("countries", queryset=Country.objects.order_by("name")),
-            Prefetch("topics", queryset=Topic.objects.order_by("name")),
-        )
-        .order_by("date_start", "id")
-    )
-
-
-def export_row(event):
-    """One event mention in the export_events contract (DESIGN.md section 5)."""
-    issue = event.article.issue
-    return {
-        "id": event.pk,
-        "thread_id": event.thread_id,
-        "date_start": event.date_start.isoformat(),
-        "date_end": event.date_end.isoformat(),
-        "granularity": event.granularity,
-        "date_text": event.date_text,
-        "sentence": event.sentence,
-        "summary": event.summary,
-        "event_type": event.event_type,
-        "status": event.status,
-        "actors": [a.name for a in event.actors.all()],
-        "countries": [c.name for c in event.countries.all()],
-        "topics": [t.name for t in event.topics.all()],
-        "reported": list(event.reported_dates or []),
-        "issue": {"volume": issue.volume, "number": issue.number, "date": issue.date.isoformat()},
-        "article_id": event.article_id,
-        "corrected": bool(event.corrected_fields),
-    }
-
-
 def export_rows(events):
-    for event in export_queryset(events).iterator(chunk_size=500):
-        yield export_row(event)
+    """Contract rows (export_events, DESIGN.md section 5) of the filtered `events`, in timeline order."""
+    from .services.export import event_export_rows
 
+    return event_export_rows(events.order_by("date_start", "date_end", "id"))

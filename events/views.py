@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .filters import ActorSuggestForm, TimelineFilter, filtered_without, input_notes
 from .models import Actor, Country, EventType, Status
+from .services.export import CSV_COLUMNS, csv_row
 from .templatetags.highlight import article_spans, paragraphs
 
 MAX_PK = 2**63 - 1
@@ -181,21 +182,13 @@ def export(request, fmt):
     return response
 
 
-CSV_COLUMNS = [f for f in selectors.EXPORT_FIELDS if f != "issue"] + ["issue_volume", "issue_number", "issue_date"]
-
-
 class _Echo:
     def write(self, value):
         return value
 
 
 def _csv_lines(rows):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
+    writer = csv.DictWriter(_Echo(), fieldnames=CSV_COLUMNS, lineterminator="\n")
+    yield writer.writeheader()
     for row in rows:
-        issue = row.pop("issue")
-        row.update(issue_volume=issue["volume"], issue_number=issue["number"], issue_date=issue["date"])
-        for key in ("actors", "countries", "topics", "reported"):
-            row[key] = "; ".join(row[key])
-        row["corrected"] = "true" if row["corrected"] else "false"
-        yield writer.writerow([row[c] if row[c] is not None else "" for c in CSV_COLUMNS])
+        yield writer.writerow(csv_row(row))

@@ -127,13 +127,20 @@ def test_actor_suggestions_match_names_and_aliases():
 
 
 @pytest.mark.django_db
-def test_export_row_follows_the_contract():
+def test_export_rows_follow_the_contract_and_the_filters():
     ru, kp = f.country(), f.country("KP", "North Korea")
     ev = f.event(actors=[f.actor("Vladimir Putin")], countries=[ru, kp], topics=[f.topic("Missile defense")],
                  reported=["2001-02-09"], corrected=["status"], summary="Putin to meet Kim")
-    row = selectors.export_row(selectors.export_queryset(selectors.visible_events()).get(pk=ev.pk))
-    assert list(row) == selectors.EXPORT_FIELDS
+    f.event(countries=[ru], summary="other", start=date(2000, 5, 1))
+    f.event(countries=[kp], summary="hidden", hidden=True)
+    rows = list(selectors.export_rows(selectors.visible_events().filter(countries=kp)))
+    assert len(rows) == 1
+    row = rows[0]
+    assert list(row) == ["id", "thread_id", "date_start", "date_end", "granularity", "date_text", "sentence",
+                         "summary", "event_type", "status", "actors", "countries", "topics", "reported", "issue",
+                         "article_id", "corrected"]
     assert row["countries"] == ["North Korea", "Russia"]
     assert row["issue"] == {"volume": 7, "number": ev.article.issue.number, "date": ev.article.issue.date.isoformat()}
     assert row["corrected"] is True and row["reported"] == ["2001-02-09"]
     assert ev.article.body[ev.sentence_start:ev.sentence_end] == row["sentence"]
+    assert [r["summary"] for r in selectors.export_rows(selectors.visible_events())] == ["other", "Putin to meet Kim"]
