@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from events.extraction.mention import ActorRef
+from events.extraction.phrases import fold, trie_pattern
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -144,9 +145,8 @@ class Gazetteer:
             self._country_by_text[phrase] = (list(codes), "joint")
         for phrase in self.country_phrases.get("not_countries", []):
             self._country_by_text[phrase] = ([], "none")
-        texts = sorted(self._country_by_text, key=len, reverse=True)
-        self._country_regex = re.compile(
-            r"(?<![\w$])(?:" + _alternation([re.escape(text) for text in texts]) + r")(?![\w$])")
+        self._phrase_country: dict[str, str | None] = {}
+        self._country_regex = re.compile(r"(?<![\w$])" + trie_pattern(self._country_by_text) + r"(?![\w$])")
         self._adjectives = sorted(
             (text for text, (codes, kind) in self._country_by_text.items()
              if len(codes) == 1 and kind in ("adjective", "name")),
@@ -166,24 +166,26 @@ class Gazetteer:
 
     def country_of_phrase(self, phrase: str) -> str | None:
         """The first country named in `phrase` ("North Korean ambassador" -> "KP")."""
-        for mention in self.find_countries(phrase):
-            return mention.code
-        return None
+        if phrase not in self._phrase_country:
+            mentions = self.find_countries(phrase)
+            self._phrase_country[phrase] = mentions[0].code if mentions else None
+        return self._phrase_country[phrase]
 
     # -- topics ----------------------------------------------------------------------------------
     def _build_topics(self):
+        # Keywords are matched on the folded text (lower case, hyphen as space): "Non-proliferation"
+        # and "nonproliferation" are separate keywords, "missile-defense" and "missile defense" one.
         self._topic_by_keyword: dict[str, str] = {}
         for topic in self.topics:
             for keyword in topic.get("keywords", []):
-                self._topic_by_keyword.setdefault(keyword.lower(), topic["name"])
-        keywords = sorted(self._topic_by_keyword, key=len, reverse=True)
-        self._topic_regex = re.compile(
-            r"(?<![\w-])(?:" + _alternation([re.escape(k) for k in keywords]) + r")(?![\w-])", re.IGNORECASE)
+                self._topic_by_keyword.setdefault(fold(keyword.strip()), topic["name"])
+        self._topic_regex = re.compile(r"(?<![\w])" + trie_pattern(self._topic_by_keyword) + r"(?![\w])")
 
-    def find_topics(self, text: str, start: int = 0, end: int | None = None) -> list[TopicMention]:
+    def find_topics(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[TopicMention]:
+        folded = fold(text) if folded is None else folded
         end = len(text) if end is None else end
-        return [TopicMention(m.start(), m.end(), m.group(), self._topic_by_keyword[m.group().lower()])
-                for m in self._topic_regex.finditer(text, start, end)]
+        return [TopicMention(m.start(), m.end(), text[m.start():m.end()], self._topic_by_keyword[m.group()])
+                for m in self._topic_regex.finditer(folded, start, end)]
 
     # -- actors ----------------------------------------------------------------------------------
     def _build_actors(self):
@@ -194,14 +196,16 @@ class Gazetteer:
                 names = self._actors_by_alias.setdefault(_normalise_name(alias), [])
                 if actor["name"] not in names:
                     names.append(actor["name"])
-        aliases = {alias for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
-        patterns = [_flexible_name_pattern(alias) for alias in sorted(aliases, key=len, reverse=True)]
-        self._actor_regex = re.compile(r"(?<![\w])(?:" + _alternation(patterns) + r")(?![\w])")
+        # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
+        # the first letter must be a capital in the original (checked by the caller).
+        aliases = {_fold_name(alias) for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
+        self._actor_regex = re.compile(r"(?<![\w])" + trie_pattern(aliases) + r"(?![\w])")
         self._not_actor_after = {word.lower() for word in self.roles.get("not_actor_after", [])}
         phrases = self.roles.get("not_actor_phrases", [])
         self._not_actor_phrase_regex = re.compile(_alternation([re.escape(p) for p in phrases]))
 
     def actors_for_alias(self, text: str) -> list[str]:
+        """Gazetteer actors having `text` as an alias (spelling variants normalised)."""
         return self._actors_by_alias.get(_normalise_name(text), [])
 
     def actor(self, name: str) -> dict | None:
@@ -231,24 +235,31 @@ class Gazetteer:
 
     # -- titles (unknown persons, office phrases) -------------------------------------------------
     def _build_titles(self):
-        titles = sorted(self.roles.get("titles", []), key=len, reverse=True)
-        title_alt = "(?i:" + _alternation([re.escape(t).replace(r"\-", r"[\s\-]") for t in titles]) + ")"
+        titles = self.roles.get("titles", [])
         self._title_words = {word.lower() for title in titles for word in re.split(r"[\s\-]+", title)}
-        qualifier = "(?:" + _alternation([re.escape(a) for a in self._adjectives]) + ")"
-        possessive = rf"(?:{qualifier}(?:[\u2019']s)?)"
-        self._title_before_name = re.compile(
-            rf"(?<![\w-])(?:(?P<qual>{possessive})\s+)?(?P<title>{title_alt})(?![\w-])\s+(?P<name>{_NAME_SEQUENCE})")
-        self._title_comma_name = re.compile(
-            rf"(?<![\w-])(?P<qual>{possessive})\s+(?P<title>{title_alt}(?:\s+(?:to|of|for|in)\s+[^,;.()\u2013\u2014]{{1,60}}?)?),\s+"
+        # Titles are found on the folded text; the patterns below are then tried at each title only.
+        self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles}) + r"(?![\w])")
+        qualifier = trie_pattern(self._adjectives)
+        self._qualifier_before = re.compile(rf"(?<![\w$])(?P<qual>{qualifier}(?:[\u2019']s)?)\s+$")
+        # "North Korean ambassador Pak Ui Chun": title, then the name.
+        self._name_after_title = re.compile(rf"\s+(?P<name>{_NAME_SEQUENCE})")
+        # "South Korea's ambassador to Russia, Jai-chun Lee": title (needs a country before it), comma, name.
+        self._comma_name_after_title = re.compile(
+            rf"(?P<rest>\s+(?:to|of|for|in)\s+[^,;.()\u2013\u2014]{{1,60}}?)?,\s+"
             rf"(?P<name>{_NAME_SEQUENCE})(?=[,.;)\u2013\u2014]|\s+[a-z]|$)")
-        self._name_comma_title = re.compile(
-            rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:the\s+|a\s+)?(?P<title>{title_alt}(?![\w-])[^,;.()\u2013\u2014]{{0,80}})")
-        office_nouns = sorted(self.roles.get("office_nouns", {}), key=len, reverse=True)
+        # "Viktor Komardin, deputy director of ...": name, comma, title.
+        self._name_comma_before_title = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:the\s+|a\s+)?$")
+        self._title_rest = re.compile(r"[^,;.()\u2013\u2014]{0,80}")
+        office_nouns = self.roles.get("office_nouns", {})
         self._office_phrase = re.compile(
-            rf"\b[Tt]he\s+(?P<qual>{qualifier})\s+(?P<noun>{_alternation([re.escape(n) for n in office_nouns])})(?![\w-])")
+            rf"\b[Tt]he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
 
     def is_title_word(self, word: str) -> bool:
         return word.lower() in self._title_words
+
+
+def _fold_name(alias: str) -> str:
+    return re.sub(r" +", " ", fold(alias.strip()))
 
 
 def _title_is(title: str, prefix: str) -> bool:
@@ -312,18 +323,20 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
                   masked: list[tuple[int, int]] = ()) -> ArticleEntities:
     """Actors (with in-article coreference), countries and topics of `text`, outside `masked` spans
     (source attributions, whose agency and newspaper names are not participants)."""
+    folded = fold(text)
     countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)]
-    topics = [m for m in gazetteer.find_topics(text) if not _in_spans(m.start, masked)]
-    actors = find_actors(text, anchor, gazetteer, masked)
+    topics = [m for m in gazetteer.find_topics(text, folded=folded) if not _in_spans(m.start, masked)]
+    actors = find_actors(text, anchor, gazetteer, masked, folded)
     return ArticleEntities(actors, countries, topics)
 
 
 def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
-                masked: list[tuple[int, int]] = ()) -> list[ActorMention]:
+                masked: list[tuple[int, int]] = (), folded: str | None = None) -> list[ActorMention]:
+    folded = fold(text) if folded is None else folded
     masked = list(masked) + [m.span() for m in gazetteer._not_actor_phrase_regex.finditer(text)
                              if gazetteer.roles.get("not_actor_phrases")]
-    known = _known_candidates(text, gazetteer, masked)
-    unknown = _unknown_candidates(text, gazetteer, masked)
+    known = _known_candidates(text, folded, gazetteer, masked)
+    unknown = _unknown_candidates(text, folded, gazetteer, masked)
     candidates = _resolve_overlaps(known + unknown)
     candidates += _bare_unknown_candidates(text, candidates, gazetteer, masked)
     candidates += _office_candidates(text, anchor, gazetteer, masked)
@@ -335,16 +348,17 @@ def _in_spans(position: int, spans) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _known_candidates(text, gazetteer, masked) -> list[_Candidate]:
+def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
     found = []
-    for match in gazetteer._actor_regex.finditer(text):
-        if _in_spans(match.start(), masked) or not match.group()[0].isupper():
+    for match in gazetteer._actor_regex.finditer(folded):
+        start, end = match.span()
+        if _in_spans(start, masked) or not text[start].isupper():
             continue
-        if _next_word(text, match.end()) in gazetteer._not_actor_after:
+        if _next_word(text, end) in gazetteer._not_actor_after:
             continue  # "the Bush administration": an administration, not the man
-        names = tuple(gazetteer.actors_for_alias(match.group()))
+        names = tuple(gazetteer.actors_for_alias(text[start:end]))
         if names:
-            found.append(_Candidate(match.start(), match.end(), match.group(), "known", names))
+            found.append(_Candidate(start, end, text[start:end], "known", names))
     return found
 
 
@@ -353,18 +367,37 @@ def _next_word(text: str, position: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _unknown_candidates(text, gazetteer, masked) -> list[_Candidate]:
+def _unknown_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
+    """Persons introduced by a title, in three shapes, tried at each title found."""
     found = []
-    for regex in (gazetteer._title_before_name, gazetteer._title_comma_name, gazetteer._name_comma_title):
-        for match in regex.finditer(text):
-            candidate = _unknown_from_match(text, match, gazetteer)
+    for title in gazetteer._title_regex.finditer(folded):
+        start, end = title.span()
+        if start > 0 and text[start - 1] == "-":
+            continue  # "admiral" inside "Rear-Admiral": the whole rank is a title of its own
+        before = gazetteer._qualifier_before.search(text, max(0, start - 40), start)
+        qualifier = before.group("qual") if before else None
+        for candidate in _title_shapes(text, start, end, qualifier, gazetteer):
             if candidate and not _in_spans(candidate.start, masked):
                 found.append(candidate)
     return found
 
 
-def _unknown_from_match(text, match, gazetteer) -> _Candidate | None:
-    name_start, name_end = match.span("name")
+def _title_shapes(text, start, end, qualifier, gazetteer):
+    title = text[start:end]
+    after = gazetteer._name_after_title.match(text, end)
+    if after:
+        yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer)
+    comma = gazetteer._comma_name_after_title.match(text, end) if qualifier else None
+    if comma:
+        full_title = title + (comma.group("rest") or "")
+        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer)
+    named = gazetteer._name_comma_before_title.search(text, max(0, start - 80), start)
+    if named:
+        rest = gazetteer._title_rest.match(text, end)
+        yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer)
+
+
+def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer) -> _Candidate | None:
     tokens = list(re.finditer(r"\S+", text[name_start:name_end]))
     # Drop leading rank words ("Rear-Admiral Ali Shamkhani") and stop at a country alias.
     while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
@@ -372,10 +405,9 @@ def _unknown_from_match(text, match, gazetteer) -> _Candidate | None:
     if len(tokens) < 2:
         return None
     start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
-    if gazetteer.find_countries(text[start:end]) or any(gazetteer.find_countries(t.group()) for t in tokens):
+    if gazetteer.country_of_phrase(text[start:end]) or any(t.group() in gazetteer._country_by_text for t in tokens):
         return None  # "North Korea", "Russia" after a title word are places
-    title = " ".join(match.group("title").split()).strip()
-    qualifier = match.groupdict().get("qual")
+    title = " ".join(title.split()).strip()
     country = gazetteer.country_of_phrase(qualifier) if qualifier else gazetteer.country_of_phrase(title)
     return _Candidate(start, end, text[start:end], "unknown", (), title, country)
 
@@ -415,9 +447,12 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
         return (candidate.kind in ("known", "office") and not single_word_known, candidate.end - candidate.start)
 
     kept: list[_Candidate] = []
+    taken: set[int] = set()
     for candidate in sorted(candidates, key=rank, reverse=True):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
+        span = range(candidate.start, candidate.end)
+        if taken.isdisjoint(span):
             kept.append(candidate)
+            taken.update(span)
     return sorted(kept, key=lambda c: c.start)
 
 

@@ -21,6 +21,7 @@ Source attributions' dates in the sentence become reported_dates.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import re
@@ -70,10 +71,11 @@ class EventRules:
         self.max_distance = data.get("max_trigger_distance", 120)
         self.type_order = [entry["type"] for entry in data["types"]]
         self.summaries = {entry["type"]: entry["summary"] for entry in data["types"]}
-        self.trigger_regexes = [
-            (entry["type"], priority, _word_regex(entry["triggers"]))
-            for priority, entry in enumerate(data["types"])
-        ]
+        # One pass finds every trigger: a named group per type, in priority order.
+        self.trigger_regex = re.compile(
+            r"(?<![\w-])(?:" + "|".join(
+                f"(?P<t{priority}>" + "|".join(entry["triggers"]) + ")" for priority, entry in enumerate(data["types"])
+            ) + r")(?![\w-])", re.IGNORECASE)
         self.schedulable = set(data.get("schedulable_types", []))
         cues = data.get("status_cues", {})
         self.set_for_before = re.compile(cues.get("set_for_before_date", r"(?!x)x"), re.IGNORECASE)
@@ -172,9 +174,9 @@ def _granularity_by_length(days: int) -> str:
 # ---------------------------------------------------------------------------------------------
 def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Trigger]:
     found = []
-    for event_type, priority, regex in rules.trigger_regexes:
-        for match in regex.finditer(text, start, end):
-            found.append(Trigger(match.start(), match.end(), event_type, priority))
+    for match in rules.trigger_regex.finditer(text, start, end):
+        priority = int(match.lastgroup[1:])
+        found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
     return found
 
 
@@ -362,6 +364,8 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
     ordered = sorted(timexes, key=lambda t: t["start"])
     mentions = []
     position = 0
+    triggers = find_triggers(text, 0, len(text), rules)
+    trigger_starts = [trigger.start for trigger in triggers]
     for sentence in sentences:
         inside = []
         while position < len(ordered) and ordered[position]["start"] < sentence.end:
@@ -369,11 +373,14 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
                 inside.append(ordered[position])
             position += 1
         if inside:
-            mentions.extend(_sentence_events(text, anchor, sentence, inside, quotes, entities, gazetteer, rules))
+            in_sentence = triggers[bisect.bisect_left(trigger_starts, sentence.start):
+                                   bisect.bisect_left(trigger_starts, sentence.end)]
+            mentions.extend(_sentence_events(text, anchor, sentence, inside, in_sentence, quotes, entities,
+                                             gazetteer, rules))
     return mentions
 
 
-def _sentence_events(text, anchor, sentence, timexes, quotes, entities, gazetteer, rules) -> list[EventMention]:
+def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities, gazetteer, rules) -> list[EventMention]:
     citations = [t for t in timexes if t.get("role") == "citation"]
     claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
                  and t.get("value") not in rules.skip_values]
@@ -386,7 +393,6 @@ def _sentence_events(text, anchor, sentence, timexes, quotes, entities, gazettee
     if not actors and not countries:
         return []
     topics = unique_in_order(m.name for m in entities.topics_in(sentence.start, sentence.end))
-    triggers = find_triggers(text, sentence.start, sentence.end, rules)
     reported = reported_dates_of(citations)
     mentions = []
     for timex in candidates:
