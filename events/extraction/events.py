@@ -261,6 +261,13 @@ def unique_in_order(values) -> list:
     return result
 
 
+def countries_in_order(country_mentions, actor_mentions) -> list[str]:
+    """Countries named in the sentence and those of its actors ("Sergeev" -> Russia), by first appearance."""
+    located = [(m.start, m.code) for m in country_mentions]
+    located += [(m.start, m.ref.country) for m in actor_mentions if m.ref.country]
+    return unique_in_order(code for _, code in sorted(located))
+
+
 def display_name(name: str) -> str:
     """Short name for a summary: the surname ("Sergeev"), or the whole name when it is written first."""
     parts = name.split()
@@ -389,7 +396,7 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
         return []
     actor_mentions = entities.actors_in(sentence.start, sentence.end)
     actors = unique_actors(actor_mentions)
-    countries = unique_in_order(m.code for m in entities.countries_in(sentence.start, sentence.end))
+    countries = countries_in_order(entities.countries_in(sentence.start, sentence.end), actor_mentions)
     if not actors and not countries:
         return []
     topics = unique_in_order(m.name for m in entities.topics_in(sentence.start, sentence.end))
