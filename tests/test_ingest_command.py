@@ -72,8 +72,8 @@ def test_exit_2_on_usage_errors_and_nothing_is_written(args, message, tmp_path):
     assert Issue.objects.count() == 0
 
 
-def write_synthetic_archive(folder, files=240, issues=6):
-    """Many small files, 40 per issue, so that concurrent runs overlap on the same issues for a while."""
+def write_synthetic_archive(folder, files=120, issues=6):
+    """Many small files, 20 per issue, so that concurrent runs overlap on the same issues for a while."""
     for k in range(files):
         number = 40 + k % issues
         (folder / f"{k:03d}.txt").write_text(
@@ -90,13 +90,13 @@ def test_three_concurrent_ingests_of_one_folder_store_everything_once(tmp_path):
     results = [run.communicate(timeout=180) + (run.returncode,) for run in runs]
     assert [code for _, _, code in results] == [0, 0, 0], [err for _, err, _ in results]
 
-    # 240 synthetic articles + 5 corpus articles, each stored exactly once over all runs; each run
-    # sees all 245, as new or unchanged (with the issue lock and the savepoint removed, this fails).
+    # 120 synthetic articles + 5 corpus articles, each stored exactly once over all runs; each run
+    # sees all 125, as new or unchanged (with the issue lock and the savepoint removed, this fails).
     new = [int(out.split("articles new: ")[1].split(",")[0]) for out, _, _ in results]
     unchanged = [int(out.split("unchanged: ")[1].split(",")[0]) for out, _, _ in results]
-    assert sum(new) == 245
-    assert [n + u for n, u in zip(new, unchanged)] == [245, 245, 245]
-    assert Article.objects.count() == 245
+    assert sum(new) == 125
+    assert [n + u for n, u in zip(new, unchanged)] == [125, 125, 125]
+    assert Article.objects.count() == 125
     assert Issue.objects.count() == 6 + 5
     # Within each issue the positions are 1..k without gaps or repeats (the issue lock serialises them).
     for issue in Issue.objects.all():
