@@ -1,0 +1,194 @@
+"""Event mentions from hand-made sentences and hand-made time expressions (the tagger is tested
+elsewhere): which dates count, type by the nearest trigger, status, reported dates, summary."""
+import datetime
+import json
+
+import pytest
+
+from events.extraction.entities import default_gazetteer, find_entities
+from events.extraction.events import default_rules, extract_events, granularity
+from events.extraction.sentences import split_sentences
+
+ANCHOR = datetime.date(2001, 1, 2)
+
+
+def timex(text, phrase, value, earliest, latest=None, role="event", kind="DATE", mod=None, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return {"start": start, "end": start + len(phrase), "text": phrase, "type": kind, "value": value, "mod": mod,
+            "earliest": earliest, "latest": latest or earliest, "role": role}
+
+
+def extract(text, timexes, anchor=ANCHOR):
+    gazetteer = default_gazetteer()
+    entities = find_entities(text, anchor, gazetteer)
+    return extract_events(text, anchor, timexes, split_sentences(text), entities, gazetteer, default_rules())
+
+
+@pytest.mark.parametrize("value, earliest, latest, mod, expected", [
+    ("2000-12-28", "2000-12-28", "2000-12-28", None, "day"),
+    ("2000-07", "2000-07-21", "2000-07-23", None, "day"),  # "July 21-23": a run of days
+    ("2000-07", "2000-07-01", "2000-07-31", None, "month"),
+    ("2001-01", "2001-01-21", "2001-01-31", "END", "month"),  # "late last month"
+    ("2000-W52", "2000-12-25", "2000-12-31", None, "week"),
+    ("2001-SP", "2001-03-01", "2001-05-31", None, "season"),
+    ("2001-Q1", "2001-01-01", "2001-03-31", None, "quarter"),
+    ("2000-H2", "2000-07-01", "2000-12-31", None, "half"),
+    ("2000", "2000-01-01", "2000-12-31", None, "year"),
+    ("199X", "1990-01-01", "1999-12-31", None, "decade"),
+])
+def test_granularity_of_timex_values(value, earliest, latest, mod, expected):
+    d = datetime.date.fromisoformat
+    assert granularity(value, d(earliest), d(latest), mod) == expected
+
+
+def test_talks_on_a_day_give_a_meeting_with_both_actors_and_countries():
+    text = "Following talks on December 28 with Ali Shamkhani, Sergeev announced a new chapter."
+    [mention] = extract(text, [timex(text, "December 28", "2000-12-28", "2000-12-28")])
+    assert (mention.date_start, mention.date_end, mention.granularity) == (
+        datetime.date(2000, 12, 28), datetime.date(2000, 12, 28), "day")
+    assert mention.event_type == "meeting" and mention.status == "occurred"
+    assert [a.name for a in mention.actors] == ["Ali Shamkhani", "Igor Sergeev"]
+    assert mention.countries == ["IR", "RU"]  # from the actors, in order of appearance
+    assert mention.summary == "Shamkhani and Sergeev hold talks"
+    assert mention.key == f"{mention.sentence_start}:{text.index('December 28')}"
+    assert mention.sentence == text
+
+
+def test_citation_dates_are_reported_dates_never_events():
+    text = "Putin visited Beijing on July 18 (AFP, July 19-20)."
+    timexes = [timex(text, "July 18", "2000-07-18", "2000-07-18"),
+               timex(text, "July 19-20", "2000-07", "2000-07-19", "2000-07-20", role="citation")]
+    mentions = extract(text, timexes, datetime.date(2000, 7, 21))
+    assert [m.date_text for m in mentions] == ["July 18"]
+    assert mentions[0].reported_dates == [datetime.date(2000, 7, 19), datetime.date(2000, 7, 20)]
+
+
+def test_a_sentence_dated_only_by_its_citation_gives_no_event():
+    text = "Putin met the envoy in Moscow (Reuters, July 19)."
+    assert extract(text, [timex(text, "July 19", "2000-07-19", "2000-07-19", role="citation")]) == []
+
+
+def test_crossreference_dates_are_not_events():
+    text = "Putin met Kim in Moscow (see the Monitor, July 19)."
+    assert extract(text, [timex(text, "July 19", "2000-07-19", "2000-07-19", role="crossref")]) == []
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Moscow renounced the 1995 agreement with Washington.", "1995"),
+    ("It was the first visit to Tehran since Iran\u2019s 1979 revolution.", "1979"),
+])
+def test_a_year_used_as_a_modifier_is_no_event_date(sentence, year):
+    start_year = f"{year}-01-01"
+    assert extract(sentence, [timex(sentence, year, year, start_year, f"{year}-12-31")]) == []
+
+
+def test_a_year_after_in_is_an_event_date():
+    text = "Moscow signed the treaty with Pyongyang in 1995."
+    [mention] = extract(text, [timex(text, "1995", "1995", "1995-01-01", "1995-12-31")])
+    assert (mention.event_type, mention.granularity) == ("agreement", "year")
+
+
+def test_vague_references_and_durations_give_no_event():
+    text = "Moscow has visited Tehran in recent days. Putin met Khatami for two days."
+    timexes = [timex(text, "recent days", "PAST_REF", None, None),
+               timex(text, "two days", "P2D", None, None, kind="DURATION")]
+    assert extract(text, timexes) == []
+
+
+def test_a_date_inside_a_quotation_is_the_speakers_not_an_event():
+    text = "Igor Ivanov said in Moscow that \u201cthe visit to Tehran a year ago went well.\u201d"
+    assert extract(text, [timex(text, "a year ago", "2000", "2000-01-01", "2000-12-31")]) == []
+    # The same words outside quotation marks do date the visit.
+    plain = "Igor Ivanov said in Moscow that the visit to Tehran a year ago went well."
+    [mention] = extract(plain, [timex(plain, "a year ago", "2000", "2000-01-01", "2000-12-31")])
+    assert mention.event_type == "visit"
+
+
+def test_a_generic_evaluation_a_year_ago_gives_no_event():
+    text = "The situation in North Korea, which a year ago seemed much worse, is calmer."
+    assert extract(text, [timex(text, "a year ago", "2000", "2000-01-01", "2000-12-31")]) == []
+
+
+def test_the_start_of_a_span_is_no_event():
+    text = "Russia has armed Iran since last year."
+    assert extract(text, [timex(text, "last year", "2000", "2000-01-01", "2000-12-31")]) == []
+
+
+def test_a_sentence_without_actor_or_country_gives_no_event():
+    text = "The talks took place on December 28."
+    assert extract(text, [timex(text, "December 28", "2000-12-28", "2000-12-28")]) == []
+
+
+def test_a_date_with_no_trigger_in_reach_gives_no_event():
+    text = "On December 28 the weather in Moscow was cold and the streets of the city were quiet and empty."
+    assert extract(text, [timex(text, "December 28", "2000-12-28", "2000-12-28")]) == []
+
+
+def test_future_date_is_planned_visit_with_place():
+    text = "Sources now say that Putin will arrive in North Korea on July 19."
+    [mention] = extract(text, [timex(text, "July 19", "2000-07-19", "2000-07-19")], datetime.date(2000, 7, 5))
+    assert (mention.event_type, mention.status) == ("visit", "planned")
+    assert mention.summary == "Putin visits North Korea"
+
+
+def test_later_this_month_starting_on_the_issue_date_is_planned():
+    text = "Putin visits Pyongyang later this month."
+    t = timex(text, "later this month", "2000-07", "2000-07-05", "2000-07-31", mod="END")
+    [mention] = extract(text, [t], datetime.date(2000, 7, 5))
+    assert mention.status == "planned"
+
+
+def test_originally_set_for_is_postponed():
+    text = "Kim\u2019s visit to Russia had originally been set for April 17-18."
+    t = timex(text, "April 17-18", "2001-04", "2001-04-17", "2001-04-18")
+    [mention] = extract(text, [t], datetime.date(2001, 4, 24))
+    assert (mention.event_type, mention.status, mention.granularity) == ("visit", "postponed", "day")
+
+
+def test_a_past_postponement_is_the_event():
+    text = "Last week a planned visit to Moscow by Kim Jong-il had been put off."
+    t = timex(text, "Last week", "2001-W16", "2001-04-16", "2001-04-22")
+    [mention] = extract(text, [t], datetime.date(2001, 4, 24))
+    assert (mention.event_type, mention.status) == ("postponement", "occurred")
+
+
+def test_speculation_is_reported():
+    text = "Sources speculated that Putin might visit Pyongyang on July 20."
+    [mention] = extract(text, [timex(text, "July 20", "2000-07-20", "2000-07-20")], datetime.date(2000, 6, 13))
+    assert mention.status == "reported"
+
+
+def test_a_trigger_nearer_another_date_belongs_to_that_date():
+    # "summit" sits right after "July 21-23", so it is that date's; "the eve" keeps the visit.
+    text = "Putin\u2019s visit to Pyongyang could come on the eve of the July 21-23 summit of the G-8 in Japan."
+    timexes = [timex(text, "the eve", "2000-07-20", "2000-07-20"),
+               timex(text, "July 21-23", "2000-07", "2000-07-21", "2000-07-23")]
+    mentions = extract(text, timexes, datetime.date(2000, 6, 13))
+    assert [(m.date_text, m.event_type) for m in mentions] == [("the eve", "visit"), ("July 21-23", "summit")]
+
+
+def test_nearest_trigger_gives_the_type():
+    text = "Igor Ivanov told reporters on June 9 that Putin would meet Kim Jong-il."
+    [mention] = extract(text, [timex(text, "June 9", "2000-06-09", "2000-06-09")], datetime.date(2000, 6, 13))
+    assert (mention.event_type, mention.status) == ("statement", "occurred")
+    assert mention.summary == "Ivanov makes a statement"
+
+
+def test_letter_and_hedge():
+    text = "On June 25, in a letter to Kim Jong-il, Putin reportedly praised the summit."
+    [mention] = extract(text, [timex(text, "June 25", "2000-06-25", "2000-06-25")], datetime.date(2000, 7, 5))
+    assert (mention.event_type, mention.status) == ("letter", "reported")
+
+
+def test_as_dict_is_json_ready():
+    text = "Following talks on December 28 with Ali Shamkhani, Sergeev announced a new chapter (AFP, December 29)."
+    timexes = [timex(text, "December 28", "2000-12-28", "2000-12-28"),
+               timex(text, "December 29", "2000-12-29", "2000-12-29", role="citation")]
+    [mention] = extract(text, timexes)
+    data = json.loads(json.dumps(mention.as_dict()))
+    assert data["date_start"] == "2000-12-28" and data["reported_dates"] == ["2000-12-29"]
+    assert data["actors"][0] == {"name": "Ali Shamkhani", "known": True, "country": "IR",
+                                 "title": "Defense Minister of Iran"}
+    assert 0.0 <= data["confidence"] <= 1.0
