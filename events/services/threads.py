@@ -2,21 +2,25 @@
 
 LINKING RULE. An event joins an existing thread when all of these hold:
   1. same family of event types: encounters (visit, meeting, summit), communications (statement, letter),
-     cooperation (agreement, military, nuclear, economic), appointment, protest; a postponement goes with any
-     family (it is news about another happening);
-  2. its interval overlaps the thread's canonical interval, and neither is coarser than MAX_SPAN_DAYS
-     (a season or a quarter; "last year" is too vague to say which happening it is). A postponement is
+     cooperation (agreement, military, nuclear, economic), appointment, protest; a postponement goes with
+     encounters and cooperation (it is news about another happening) and is linked after the other
+     events of its article;
+  2. its interval overlaps the thread's canonical interval (two intervals of a few days and the same type
+     may also be up to NEAR_DAYS apart: "July 19" and "the eve of the July 21-23 summit"), and the event is
+     not coarser than MAX_SPAN_DAYS (a season or a quarter; "last year" is too vague to say which
+     happening it is). A postponement is
      dated by the putting-off, so it reaches from a week before to 60 days after its own interval;
   3. shared participants: countries shared >= min(2, countries of each side) (so a Russia-North Korea visit
      and a Russia-China visit of the same month stay apart, while "a visit to North Korea" with no Russian
      country joins "Putin in Pyongyang"), and when both sides name actors, at least one actor shared; a
      side with no countries must share an actor.
-The best candidate wins (shared actors x2 + shared countries + 1 for the same type, then the older
-thread). No candidate: a new thread. An event already in a thread stays there while it still qualifies.
+The best candidate wins: first one whose interval contains the event's or lies inside it, then shared
+actors x2 + shared countries + 1 for the same type, then the older thread. No candidate: a new thread. An event already in a thread stays there while it still qualifies.
 An event whose corrected_fields lists "thread" is never re-linked; a hidden event is not linked.
 
 THREAD FIELDS (recomputed whenever a member changes, unless set_by_editor):
-  * interval and granularity: those of the most precise member (shortest interval; ties: the latest issue);
+  * interval and granularity: those of the most precise member (shortest interval; ties: the latest issue),
+    postponements left out unless every member is one (they date the putting-off, not the happening);
   * title: that member's summary (else the first member's with a summary, else type + countries);
   * event_type: the most common type among members other than postponement (ties: the most precise
     member's); postponement only when every member is one;
@@ -45,7 +49,10 @@ FAMILY = {
     EventType.ECONOMIC: "cooperation", EventType.APPOINTMENT: "appointment", EventType.PROTEST: "protest",
     EventType.POSTPONEMENT: "*",
 }
+POSTPONABLE = {"*", "encounter", "cooperation"}
 MAX_SPAN_DAYS = 100
+SHORT_DAYS = 3
+NEAR_DAYS = 2
 POSTPONEMENT_BEFORE_DAYS = 7
 POSTPONEMENT_AFTER_DAYS = 60
 
@@ -75,17 +82,41 @@ class _Member:
 
 
 def reach(event) -> tuple:
-    """The interval a thread must overlap to take `event`: its own, or for a postponement the weeks around
-    it (news of a postponement dates the putting-off, while the happening was set for a later day)."""
+    """The widest interval a thread's interval may meet to take `event` (see intervals_meet): its own,
+    widened by NEAR_DAYS when it is a few days at most, or for a postponement the weeks around it (news of
+    a postponement dates the putting-off, while the happening was set for a later day)."""
     if event.event_type == EventType.POSTPONEMENT:
         return (event.date_start - datetime.timedelta(days=POSTPONEMENT_BEFORE_DAYS),
                 event.date_end + datetime.timedelta(days=POSTPONEMENT_AFTER_DAYS))
+    if span(event.date_start, event.date_end) <= SHORT_DAYS:
+        near = datetime.timedelta(days=NEAR_DAYS)
+        return event.date_start - near, event.date_end + near
     return event.date_start, event.date_end
+
+
+def intervals_meet(event, thread: dict) -> bool:
+    """Overlap; a postponement within its reach; two short intervals of the same type within NEAR_DAYS
+    ("July 19" and "the eve of the July 21-23 summit", read as July 20, for one visit)."""
+    if thread["date_start"] <= event.date_end and thread["date_end"] >= event.date_start:
+        return True
+    if event.event_type == EventType.POSTPONEMENT:
+        start, end = reach(event)
+        return thread["date_start"] <= end and thread["date_end"] >= start
+    if thread["event_type"] == EventType.POSTPONEMENT:  # the same window, seen from the happening
+        return (thread["date_start"] - datetime.timedelta(days=POSTPONEMENT_AFTER_DAYS) <= event.date_end
+                and thread["date_end"] + datetime.timedelta(days=POSTPONEMENT_BEFORE_DAYS) >= event.date_start)
+    if (event.event_type == thread["event_type"] and span(event.date_start, event.date_end) <= SHORT_DAYS
+            and span(thread["date_start"], thread["date_end"]) <= SHORT_DAYS):
+        start, end = reach(event)
+        return thread["date_start"] <= end and thread["date_end"] >= start
+    return False
 
 
 def families_match(a: str, b: str) -> bool:
     fa, fb = FAMILY.get(a, a), FAMILY.get(b, b)
-    return fa == "*" or fb == "*" or fa == fb
+    if fa == "*" or fb == "*":  # a postponement puts off a visit, talks, a summit or a deal
+        return (fb if fa == "*" else fa) in POSTPONABLE
+    return fa == fb
 
 
 def span(start, end) -> int:
@@ -102,9 +133,13 @@ def participants_match(actors_a, countries_a, actors_b, countries_b) -> bool:
     return shared_countries >= max(1, min(2, len(countries_a), len(countries_b)))
 
 
-def _score(event_type, actors, countries, candidate) -> tuple:
-    return (2 * len(actors & candidate["actors"]) + len(countries & candidate["countries"])
-            + (1 if candidate["event_type"] == event_type else 0), -candidate["order"])
+def _score(event, actors, countries, candidate) -> tuple:
+    """Higher is better: a thread whose interval one of the two contains (a vague "last July" belongs to the
+    July 19 visit rather than to talks that straddle June and July), then shared participants and type."""
+    contained = ((event.date_start <= candidate["date_start"] and candidate["date_end"] <= event.date_end)
+                 or (candidate["date_start"] <= event.date_start and event.date_end <= candidate["date_end"]))
+    return (contained, 2 * len(actors & candidate["actors"]) + len(countries & candidate["countries"])
+            + (1 if candidate["event_type"] == event.event_type else 0), -candidate["order"])
 
 
 def link_events(event_ids, also_threads=()) -> LinkResult:
@@ -126,13 +161,13 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
         reach_start, reach_end = reach(event)
         overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start)
     candidates = {}
-    if todo:
-        for thread in Thread.objects.filter(overlap).values("id", "event_type", "date_start", "date_end", "set_by_editor"):
-            if span(thread["date_start"], thread["date_end"]) <= MAX_SPAN_DAYS or thread["set_by_editor"]:
-                candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
     current_ids = {e.thread_id for e in todo if e.thread_id}
-    for thread in Thread.objects.filter(pk__in=current_ids - set(candidates)).values(
+    wanted = set(Thread.objects.filter(overlap).values_list("id", flat=True)) if todo else set()
+    for thread in Thread.objects.filter(pk__in=wanted | current_ids).values(
             "id", "event_type", "date_start", "date_end", "set_by_editor"):
+        if span(thread["date_start"], thread["date_end"]) > MAX_SPAN_DAYS and not thread["set_by_editor"] \
+                and thread["id"] not in current_ids:
+            continue
         candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
     exclude = {e.pk for e in todo}
     for thread_id, actors, countries in _participants_of_threads(list(candidates), exclude):
@@ -141,7 +176,8 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
 
     new_threads = []  # (Thread, candidate dict)
     changed_events = []
-    for event in sorted(todo, key=lambda e: (span(e.date_start, e.date_end), e.pk)):
+    # The happenings first, most precise first; postponements last, to join the happening they put off.
+    for event in sorted(todo, key=lambda e: (e.event_type == EventType.POSTPONEMENT, span(e.date_start, e.date_end), e.pk)):
         actors, countries = own.get(event.pk, (set(), set()))
         reach_start, reach_end = reach(event)
         if not actors and not countries:
@@ -151,14 +187,14 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
                 if alone_ok and not c["actors"] and not c["countries"]:
                     return True  # its own thread, with no other visible member: stays as it is
                 return (families_match(event.event_type, c["event_type"])
-                        and c["date_start"] <= reach_end and c["date_end"] >= reach_start
+                        and intervals_meet(event, c)
                         and participants_match(actors, countries, c["actors"], c["countries"]))
             current = candidates.get(event.thread_id)
             if current is not None and fits(current, alone_ok=True):
                 best = current
             else:
                 fitting = [c for c in candidates.values() if fits(c)]
-                best = max(fitting, key=lambda c: _score(event.event_type, actors, countries, c), default=None)
+                best = max(fitting, key=lambda c: _score(event, actors, countries, c), default=None)
         if best is None:
             thread = Thread(title="", event_type=event.event_type, status="planned", date_start=event.date_start,
                             date_end=event.date_end, granularity="day")
@@ -174,9 +210,11 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
             result.linked += 1
         best["actors"] |= actors
         best["countries"] |= countries
-        # A more precise member narrows the candidate interval for the next events of this run.
-        if not best["set_by_editor"] and span(event.date_start, event.date_end) < span(best["date_start"], best["date_end"]):
+        # A more precise member narrows a machine thread's interval for the next events of this run.
+        if (not best["set_by_editor"] and event.event_type != EventType.POSTPONEMENT
+                and span(event.date_start, event.date_end) < span(best["date_start"], best["date_end"])):
             best["date_start"], best["date_end"] = event.date_start, event.date_end
+            best["event_type"] = event.event_type
         event._target = best
         changed_events.append(event)
     for event in solo:
@@ -283,7 +321,9 @@ def thread_fields(members: list[_Member]) -> dict:
     """A thread's derived fields from its visible members (the rule in the module doc)."""
     by_time = sorted(members, key=lambda m: m.order)
     latest = by_time[-1]
-    precise = min(members, key=lambda m: (span(m.date_start, m.date_end), -m.anchor.toordinal(), m.id))
+    # A postponement is dated by the putting-off, not by the happening: it sets the date only when alone.
+    happening = [m for m in members if m.event_type != EventType.POSTPONEMENT] or members
+    precise = min(happening, key=lambda m: (span(m.date_start, m.date_end), -m.anchor.toordinal(), m.id))
     types = Counter(m.event_type for m in members if m.event_type != EventType.POSTPONEMENT)
     if types:
         top = max(types.values())
