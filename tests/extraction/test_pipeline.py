@@ -1,0 +1,217 @@
+"""extract_article on the five corpus articles, end to end with the real temporal tagger, and the CLI.
+
+Every expectation below is reasoned from the article text and its issue date (see the comments),
+not copied from the program's output.
+"""
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from events.extraction.citations import find_attributions
+from events.extraction.mention import ActorRef, EventMention
+from events.extraction.pipeline import extract_article
+from tests.extraction._monitor_articles import CORPUS, all_articles, load_article
+
+REPO = Path(__file__).resolve().parents[2]
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def mentions_by_issue():
+    return {key: (load_article(*key)[0], extract_article(*load_article(*key)))
+            for key in [(7, 1), (7, 30), (6, 114), (6, 129), (7, 79)]}
+
+
+def find(mentions, date_text, sentence_part=""):
+    found = [m for m in mentions if m.date_text == date_text and sentence_part in m.sentence]
+    assert found, f"no mention dated {date_text!r} in a sentence with {sentence_part!r}"
+    return found[0]
+
+
+def test_vol7_no1_talks_on_december_28(mentions_by_issue):
+    body, mentions = mentions_by_issue[(7, 1)]
+    mention = find(mentions, "December 28", "Following talks on December 28")
+    assert isinstance(mention, EventMention)
+    # Issue 1 of 2001 is Tuesday 2 January 2001, so "December 28" is 28 December 2000, a single day.
+    assert (mention.date_start, mention.date_end, mention.granularity) == (D(2000, 12, 28), D(2000, 12, 28), "day")
+    # "talks ... with his Iranian counterpart, Rear-Admiral Ali Shamkhani, Sergeev announced": a meeting
+    # that has happened, between Shamkhani (Iran's defence minister) and Sergeev (Russia's).
+    assert (mention.event_type, mention.status) == ("meeting", "occurred")
+    assert {a.name for a in mention.actors} == {"Igor Sergeev", "Ali Shamkhani"}
+    assert all(a.known for a in mention.actors)
+    assert set(mention.countries) == {"RU", "IR"}
+    # "reestablishing military cooperation" is in the sentence.
+    assert "Military cooperation" in mention.topics
+    # The sentence is the source, exactly as in the body, and the phrase points into the body.
+    assert body[mention.sentence_start:mention.sentence_end] == mention.sentence
+    assert mention.sentence.startswith("Following talks on December 28")
+    assert body[mention.date_text_start:mention.date_text_end] == "December 28"
+    assert mention.key == f"{mention.sentence_start}:{mention.date_text_start}"
+    assert "Sergeev" in mention.summary and "Shamkhani" in mention.summary
+
+
+def test_vol7_no1_a_day_earlier_is_december_27_reported_by_the_citation(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 1)]
+    mention = find(mentions, "A day earlier")
+    # One day before the December 28 talks of the previous sentence: 27 December 2000.
+    assert (mention.date_start, mention.date_end) == (D(2000, 12, 27), D(2000, 12, 27))
+    assert "Mohammad Khatami" in [a.name for a in mention.actors]
+    # The sentence ends with "(AFP, December 28-29)": the reports of 28 and 29 December 2000.
+    assert mention.reported_dates == [D(2000, 12, 28), D(2000, 12, 29)]
+
+
+def test_no_event_is_dated_by_a_citation_or_crossreference(mentions_by_issue):
+    for body, mentions in mentions_by_issue.values():
+        attributions = [(a.start, a.end) for a in find_attributions(body)]
+        assert attributions
+        for mention in mentions:
+            assert not any(start <= mention.date_text_start < end for start, end in attributions), mention.date_text
+
+
+def test_no_event_from_adjectival_years(mentions_by_issue):
+    # "Iran's 1979 Islamic revolution", "an informal 1995 agreement", "the 1972 Anti-Ballistic Missile
+    # Treaty", "Russia's 1990 decision": each year only modifies a noun.
+    for _, mentions in mentions_by_issue.values():
+        assert not [m.date_text for m in mentions if m.date_text in {"1972", "1979", "1990", "1995"}]
+
+
+def test_no_event_from_generic_phrases(mentions_by_issue):
+    # "which a year ago seemed much worse than it does today" (a quoted judgement), "in the coming
+    # years", "at this early date", "the future": none dates a happening.
+    for _, mentions in mentions_by_issue.values():
+        texts = {m.date_text.lower() for m in mentions}
+        assert not texts & {"a year ago", "today", "the coming years", "the future", "future", "now"}
+
+
+def test_vol7_no30_planned_meetings(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 30)]
+    # Issue 30 of 2001 is 13 February 2001; "Putin will meet this spring" is spring 2001
+    # (March-May by the meteorological convention), still to come.
+    spring = find(mentions, "this spring")
+    assert (spring.date_start, spring.date_end, spring.granularity) == (D(2001, 3, 1), D(2001, 5, 31), "season")
+    assert (spring.event_type, spring.status) == ("meeting", "planned")
+    # "Khatami's planned visit to Moscow sometime in March": a visit in March 2001, planned.
+    march = find(mentions, "March", "Khatami")
+    assert (march.event_type, march.status, march.granularity) == ("visit", "planned", "month")
+    assert march.date_start == D(2001, 3, 1) and "Mohammad Khatami" in [a.name for a in march.actors]
+    # "talks with North Korean leader Kim Jong-il sometime in April": a planned meeting in April 2001.
+    april = find(mentions, "April")
+    assert (april.event_type, april.status) == ("meeting", "planned")
+    assert {"Vladimir Putin", "Kim Jong-il"} <= {a.name for a in april.actors}
+    assert {"RU", "KP"} <= set(april.countries)
+
+
+def test_vol7_no30_munich_statement_last_week(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 30)]
+    # "Sergei Ivanov in Munich last week, when he told a gathering": the week before 13 February 2001
+    # is 5-11 February (ISO week 6); the quote's "a year ago" is no event of its own.
+    mention = find(mentions, "last week", "Munich")
+    assert (mention.date_start, mention.date_end, mention.granularity) == (D(2001, 2, 5), D(2001, 2, 11), "week")
+    assert [a.name for a in mention.actors] == ["Sergei Ivanov"]
+    assert mention.event_type == "statement"
+    # Its citation "(New York Times News Service, February 6)" is the report date.
+    assert mention.reported_dates == [D(2001, 2, 6)]
+
+
+def test_vol6_no114_speculated_date_is_reported(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 114)]
+    # "diplomatic sources ... suggested that it might be on the eve of the July 21-23 summit": the
+    # eve of 21 July 2000 is 20 July, and the date is only speculation.
+    eve = find(mentions, "the eve")
+    assert (eve.date_start, eve.status) == (D(2000, 7, 20), "reported")
+    assert eve.event_type == "visit"  # the Putin visit, not the summit that follows it
+
+
+def test_vol6_no114_ivanov_on_june_9_and_the_day_before(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 114)]
+    # "Russian Foreign Minister Igor Ivanov told reporters on June 9": a statement of 9 June 2000.
+    june9 = find(mentions, "June 9")
+    assert (june9.date_start, june9.event_type, june9.status) == (D(2000, 6, 9), "statement", "occurred")
+    assert june9.actors[0].name == "Igor Ivanov"
+    # "on June 10, when Moscow announced that ... Mamedov ... had met ... the day before with North
+    # Korean ambassador Pak Ui Chun": a meeting on 9 June with an unknown (not in the gazetteer) actor.
+    before = find(mentions, "the day before")
+    assert (before.date_start, before.event_type) == (D(2000, 6, 9), "meeting")
+    pak = [a for a in before.actors if a.name == "Pak Ui Chun"]
+    assert pak == [ActorRef(name="Pak Ui Chun", known=False, country="KP", title="ambassador")]
+
+
+def test_vol6_no129_planned_visit_with_reported_dates(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 129)]
+    # Issue 129 of 2000 is 5 July 2000: "Putin will arrive in North Korea on July 19" is planned, and
+    # the sentence's citations "(The Korea Herald, July 3; AFP, June 28)" are its report dates.
+    mention = find(mentions, "July 19")
+    assert (mention.date_start, mention.event_type, mention.status) == (D(2000, 7, 19), "visit", "planned")
+    assert mention.reported_dates == [D(2000, 6, 28), D(2000, 7, 3)]
+    assert "KP" in mention.countries
+
+
+def test_vol6_no129_letter_of_june_25(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 129)]
+    # "On June 25, in a letter to Kim, Putin reportedly praised": a letter, known only from reports.
+    mention = find(mentions, "June 25")
+    assert (mention.date_start, mention.event_type, mention.status) == (D(2000, 6, 25), "letter", "reported")
+    assert mention.reported_dates == [D(2000, 6, 26)]
+
+
+def test_vol7_no79_postponement(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 79)]
+    # Issue 79 of 2001 is 24 April 2001. "had originally been set for April 17-18": the visit's
+    # original dates, now postponed; two days, so day granularity.
+    original = find(mentions, "April 17-18")
+    assert (original.date_start, original.date_end, original.granularity) == (D(2001, 4, 17), D(2001, 4, 18), "day")
+    assert (original.event_type, original.status) == ("visit", "postponed")
+    # "appeared to suffer a setback last week when it became known that a planned visit ... had been
+    # put off": the postponement itself happened in the week of 16-22 April.
+    setback = find(mentions, "last week", "put off")
+    assert (setback.event_type, setback.status) == ("postponement", "occurred")
+    assert (setback.date_start, setback.date_end) == (D(2001, 4, 16), D(2001, 4, 22))
+    # "intended to resume talks later this month": talks still to come, in late April 2001.
+    later = find(mentions, "later this month")
+    assert (later.event_type, later.status) == ("meeting", "planned")
+
+
+def test_keys_are_unique_and_stable(mentions_by_issue):
+    for key, (body, mentions) in mentions_by_issue.items():
+        keys = [m.key for m in mentions]
+        assert len(keys) == len(set(keys))
+        again = [m.key for m in extract_article(body, load_article(*key)[1])]
+        assert again == keys
+
+
+def test_every_mention_is_well_formed():
+    allowed_types = {"visit", "meeting", "summit", "statement", "agreement", "military", "nuclear", "economic",
+                     "appointment", "letter", "protest", "postponement"}
+    for body, anchor in all_articles():
+        mentions = extract_article(body, anchor)
+        assert mentions
+        for m in mentions:
+            assert m.date_start <= m.date_end
+            assert m.event_type in allowed_types
+            assert m.status in {"occurred", "planned", "postponed", "reported"}
+            assert m.granularity in {"day", "week", "month", "season", "quarter", "half", "year", "decade"}
+            assert m.sentence_start <= m.date_text_start < m.date_text_end <= m.sentence_end
+            assert 0.0 <= m.confidence <= 1.0 and m.summary and len(m.summary) <= 140
+            assert m.actors or m.countries
+
+
+def test_cli_prints_one_json_object_per_mention():
+    path = next(p for p in sorted(CORPUS.glob("*.txt")) if "Volume: 7 Issue: 1\n" in p.read_text(encoding="utf-8"))
+    result = subprocess.run(
+        [sys.executable, "-m", "events.extraction.pipeline", "--anchor", "2001-01-02", str(path)],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=True)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    # The talks of 28 December 2000 are among them, with ISO dates and actors as objects.
+    talks = [r for r in rows if r["date_text"] == "December 28" and r["event_type"] == "meeting"]
+    assert talks and talks[0]["date_start"] == "2000-12-28"
+    assert {a["name"] for a in talks[0]["actors"]} == {"Igor Sergeev", "Ali Shamkhani"}
+
+
+def test_cli_rejects_a_bad_anchor():
+    result = subprocess.run([sys.executable, "-m", "events.extraction.pipeline", "--anchor", "2001-13-40", "-"],
+                            cwd=REPO, capture_output=True, text=True, input="", timeout=60)
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
