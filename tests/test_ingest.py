@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from events.extraction.articles import ParsedArticle, ParsedFile
-from events.models import Article, Issue
+from events.models import Article, Event, Issue
 from events.services.ingest import _ingest_file, ingest_paths, ingest_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,6 +22,7 @@ def snapshot():
         list(Issue.objects.values_list("id", "volume", "number", "date", "date_method", "date_confidence", "date_note")),
         list(Article.objects.values_list("id", "issue_id", "position", "headline", "content_hash")),
         Issue.history.count(),
+        list(Event.objects.order_by("id").values_list("id", "article_id", "date_start", "date_end")),
     )
 
 
