@@ -47,7 +47,8 @@ def year_of_volume(volume: int) -> int:
     if not isinstance(volume, int) or isinstance(volume, bool) or volume < 1:
         raise ValueError(f"volume must be a positive whole number, not {volume!r}")
     if volume > MAX_VOLUME:
-        raise ValueError(f"volume {volume} is past {MAX_VOLUME} (year {FIRST_VOLUME_YEAR + volume}): not a Monitor volume")
+        raise ValueError(f"volume {volume} is past {MAX_VOLUME} (year {FIRST_VOLUME_YEAR + volume}): "
+                         "not a Monitor volume")
     return FIRST_VOLUME_YEAR + volume
 
 
@@ -116,17 +117,19 @@ def cited_dates(texts, near: dt.date) -> list[dt.date]:
 def date_issue(volume: int, number: int, texts) -> IssueDating:
     """Date an issue from the calendar, checked against the newest date its articles cite."""
     planned = calendar_date(volume, number)
-    basis = f"calendar: {_ordinal(number)} publication day of {planned.year} (weekdays less US federal holidays) = {_fmt(planned)}"
+    basis = (f"calendar: {_ordinal(number)} publication day of {planned.year} "
+             f"(weekdays less US federal holidays) = {_fmt(planned)}")
     evidence = cited_dates(texts, planned)
     if not evidence:
         return IssueDating(planned, CALENDAR, CONFIDENCE_CALENDAR, f"{basis}; no cited dates to check it against")
     newest = max(evidence)
     gap = (planned - newest).days
     if gap > AGREEMENT_WINDOW_DAYS:
-        return IssueDating(planned, CALENDAR, CONFIDENCE_DISTANT,
-                           f"{basis}; newest cited date {_fmt(newest)} is {gap} days earlier: consistent, too old to confirm")
+        return IssueDating(planned, CALENDAR, CONFIDENCE_DISTANT, f"{basis}; newest cited date {_fmt(newest)} "
+                                                                  f"is {gap} days earlier: consistent, too old to confirm")
     if gap > 0:
-        return IssueDating(planned, CONFIRMED, CONFIDENCE_CONFIRMED, f"{basis}; newest cited date {_fmt(newest)} agrees")
+        return IssueDating(planned, CONFIRMED, CONFIDENCE_CONFIRMED,
+                           f"{basis}; newest cited date {_fmt(newest)} agrees")
     if -gap > MAX_MOVE_DAYS:
         return IssueDating(planned, CALENDAR, CONFIDENCE_CONFLICT,
                            f"{basis}; kept, although a cited date {_fmt(newest)} is {-gap} days later "
