@@ -133,7 +133,8 @@ def test_cp1252_upload_is_stored_with_a_warning():
 
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
-    (b"Publication: Monitor Volume: 7 Issue: 3\n\n\x00\x00", "binary file"),
+    (b"Publication: Monitor Volume: 7 Issue: 3\n\n\x00\x00", "binary file (NUL byte"),
+    (b"Publication: Monitor Volume: 7 Issue: 3\n\n" + bytes(range(1, 9)) * 20, "binary file (160 control characters"),
     (b"Publication: Monitor Volume: 7 Issue: 3\n\nbad \x81\x8d byte", "not UTF-8"),
     (b"A story with no header at all.", "no 'Publication: Monitor Volume: V Issue: N' line found"),
     (b"Publication: Monitor Volume: 7 Issue: zero\n\nBody.", "issue 'zero' is not a positive whole number"),
