@@ -174,3 +174,101 @@ def test_query_count_does_not_grow_with_the_number_of_events(mentions):
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert counts[1] <= 22, counts
+
+
+# ------------------------------------------------------------------------------------------------ corpus
+# The real pipeline over the five corpus articles (read at run time, never copied here), stored by the
+# ingest service in one transaction per article, each calling process_article.
+from pathlib import Path  # noqa: E402
+
+from events.extraction.citations import find_attributions  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "monitor"
+
+
+@pytest.fixture
+def corpus():
+    from events.services.ingest import ingest_paths
+
+    report = ingest_paths([CORPUS], progress=False)
+    assert report.ok, report.summary()
+    return {(a.issue.volume, a.issue.number): a for a in Article.objects.select_related("issue")}
+
+
+def events_of(article):
+    return list(article.events.prefetch_related("actors", "countries"))
+
+
+def names(event, relation):
+    return {obj.name for obj in getattr(event, relation).all()}
+
+
+def test_corpus_every_article_is_processed_and_events_quote_their_article(corpus):
+    assert len(corpus) == 5
+    for article in corpus.values():
+        assert article.processed_at is not None
+        events = events_of(article)
+        assert events, f"no events in {article.issue}"
+        for event in events:
+            # Offsets point into the stored body: the sentence and the date phrase are exactly the article's.
+            assert article.body[event.sentence_start:event.sentence_end] == event.sentence
+            assert article.body[event.date_text_start:event.date_text_end] == event.date_text
+            assert event.sentence_start <= event.date_text_start < event.date_text_end <= event.sentence_end
+            assert event.anchor_date == article.issue.date
+            assert event.date_start <= event.date_end
+            assert event.thread_id is not None
+
+
+def test_corpus_no_event_is_dated_by_a_citation_alone(corpus):
+    # "(AFP, December 28-29)" dates the report, not the event: no event's date phrase may lie inside a
+    # parenthesised source attribution or Monitor cross-reference.
+    for article in corpus.values():
+        spans = [(a.start, a.end) for a in find_attributions(article.body)]
+        assert spans, "every corpus article cites its sources"
+        for event in events_of(article):
+            inside = [s for s in spans if s[0] <= event.date_text_start and event.date_text_end <= s[1]]
+            assert not inside, (article.issue, event.date_text, event.sentence)
+
+
+def test_corpus_sergeev_in_tehran(corpus):
+    # Vol 7 No 1 appeared on Tuesday 2 January 2001 (the first weekday of 2001 that is no federal holiday),
+    # so "Following talks on December 28 with his Iranian counterpart, Rear-Admiral Ali Shamkhani, Sergeev
+    # announced ..." is 28 December 2000: a meeting between the Russian Igor Sergeev and the Iranian
+    # Ali Shamkhani, which took place.
+    article = corpus[(7, 1)]
+    assert article.issue.date == D(2001, 1, 2)
+    talks = [e for e in events_of(article) if e.date_start == e.date_end == D(2000, 12, 28)
+             and e.event_type == "meeting"]
+    assert talks, [(e.date_text, e.event_type) for e in events_of(article)]
+    event = talks[0]
+    assert event.granularity == "day" and event.status == "occurred"
+    assert {"Igor Sergeev", "Ali Shamkhani"} <= names(event, "actors")
+    assert {"Russia", "Iran"} <= names(event, "countries")
+    # "A day earlier Iranian President Mohammad Khatami ... during a meeting of his own with Sergeev":
+    # the day before the talks, 27 December 2000.
+    earlier = [e for e in events_of(article) if e.date_text == "A day earlier"]
+    assert len(earlier) == 1 and earlier[0].date_start == earlier[0].date_end == D(2000, 12, 27)
+    assert "Mohammad Khatami" in names(earlier[0], "actors")
+    # Nothing in the article is dated 2001-12: December here is the December before the issue.
+    assert not [e for e in events_of(article) if e.date_start >= D(2001, 1, 2)]
+
+
+def test_corpus_putin_to_arrive_in_north_korea_on_july_19(corpus):
+    # Vol 6 No 129 (Wednesday 5 July 2000): "Sources now say that Putin will arrive in North Korea on
+    # July 19" - a planned visit on 19 July 2000 by Vladimir Putin to North Korea.
+    article = corpus[(6, 129)]
+    assert article.issue.date == D(2000, 7, 5)
+    visits = [e for e in events_of(article) if e.date_text == "July 19"]
+    assert len(visits) == 1
+    event = visits[0]
+    assert (event.date_start, event.date_end, event.event_type, event.status) == (
+        D(2000, 7, 19), D(2000, 7, 19), "visit", "planned")
+    assert "Vladimir Putin" in names(event, "actors") and "North Korea" in names(event, "countries")
+
+
+def test_corpus_unknown_persons_are_stored_for_review(corpus):
+    # Vol 6 No 114: "North Korean ambassador Pak Ui Chun" is introduced by a title and is not in the
+    # gazetteer: an Actor flagged needs_review, North Korean by his title.
+    pak = Actor.objects.filter(name="Pak Ui Chun").first()
+    assert pak is not None and pak.needs_review and pak.country.code == "KP"
+    assert pak.events.exists()

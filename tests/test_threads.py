@@ -160,3 +160,68 @@ def test_status_rule():
 
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "monitor"
+
+
+def _ingest(paths):
+    from events.services.ingest import ingest_paths
+
+    for path in paths:
+        report = ingest_paths([path], progress=False)
+        assert report.ok, report.summary()
+
+
+def _mention_of(volume, number, date_text):
+    events = list(Event.objects.filter(article__issue__volume=volume, article__issue__number=number,
+                                       date_text=date_text))
+    assert events, f"no event {date_text!r} in Vol {volume} No {number}"
+    return events
+
+
+@pytest.mark.parametrize("order", ["as filed", "reversed"])
+def test_corpus_putin_visit_to_pyongyang_is_one_thread(order):
+    # Three issues speak of one happening, Putin's visit to North Korea in July 2000:
+    #   Vol 6 No 114 (13 June 2000): "will make an unprecedented trip to North Korea sometime next month" (July);
+    #   Vol 6 No 129 (5 July 2000): "Putin will arrive in North Korea on July 19";
+    #   Vol 7 No 30 (13 February 2001): "made a groundbreaking visit to North Korea last July".
+    # One thread, dated by its most precise mention (19 July 2000, a day), a visit, which occurred: the
+    # 2001 issue reports it after the fact. The same thread whatever order the files are ingested in.
+    files = sorted(CORPUS.glob("*.txt"))
+    _ingest(files if order == "as filed" else files[::-1])
+    june = _mention_of(6, 114, "next month")
+    july = _mention_of(6, 129, "July 19")
+    later = _mention_of(7, 30, "last July")
+    threads = {e.thread_id for e in june + july + later}
+    assert len(threads) == 1, threads
+    thread = Thread.objects.get(pk=threads.pop())
+    assert (thread.date_start, thread.date_end, thread.granularity) == (D(2000, 7, 19), D(2000, 7, 19), "day")
+    assert (thread.event_type, thread.status) == ("visit", "occurred")
+    assert "Putin" in thread.title and ("North Korea" in thread.title or "Pyongyang" in thread.title)
+    # The G-8 summit in Okinawa on July 21-23, which both 2000 issues mention beside the visit, is another
+    # happening (another place, another type): not in the visit's thread.
+    summit = _mention_of(6, 114, "July 21-23") + _mention_of(6, 129, "July 21-23")
+    assert not {e.thread_id for e in summit} & {thread.pk}
+
+
+def test_corpus_kim_visit_to_russia_is_postponed():
+    # Vol 7 No 30 (13 February 2001): Putin "holds talks with North Korean leader Kim Jong-il sometime in
+    # April" (planned). Vol 7 No 79 (24 April 2001): Kim's visit "had originally been set for April 17-18"
+    # and "had been put off". One thread, dated April 17-18 2001 (the most precise date of the happening
+    # itself), postponed because the latest issue says so.
+    _ingest([CORPUS])
+    april = _mention_of(7, 30, "April")
+    set_for = _mention_of(7, 79, "April 17-18")
+    threads = {e.thread_id for e in april + set_for}
+    assert len(threads) == 1, threads
+    thread = Thread.objects.get(pk=threads.pop())
+    assert (thread.date_start, thread.date_end) == (D(2001, 4, 17), D(2001, 4, 18))
+    assert thread.status == "postponed"
+
+
+def test_corpus_linking_again_changes_nothing():
+    _ingest([CORPUS])
+    before = list(Event.objects.order_by("id").values_list("id", "thread_id"))
+    threads = list(Thread.objects.order_by("id").values_list("id", "title", "status", "date_start", "date_end"))
+    result = link_events([pk for pk, _ in before])
+    assert result.linked == result.created == 0
+    assert list(Event.objects.order_by("id").values_list("id", "thread_id")) == before
+    assert list(Thread.objects.order_by("id").values_list("id", "title", "status", "date_start", "date_end")) == threads

@@ -335,7 +335,8 @@ class GazetteerSnapshot:
 
     gazetteer: object
     country_ids: dict  # ISO code -> Country id
-    actor_ids: dict  # canonical name -> Actor id (every actor, needs_review ones included)
+    actor_ids: dict  # canonical name -> Actor id, reviewed actors only (the fingerprint covers them; the
+    # storing code looks machine guesses up by name each time, so a rolled-back guess is never cached)
     topic_ids: dict  # topic name -> Topic id
     country_names: dict  # ISO code -> common name
     fingerprint: tuple = ()
@@ -425,7 +426,7 @@ def get_gazetteer_snapshot() -> GazetteerSnapshot:
     snapshot = GazetteerSnapshot(
         gazetteer=build_gazetteer(data),
         country_ids=dict(Country.objects.values_list("code", "id")),
-        actor_ids=dict(Actor.objects.values_list("name", "id")),
+        actor_ids=dict(Actor.objects.filter(needs_review=False).values_list("name", "id")),
         topic_ids=dict(Topic.objects.values_list("name", "id")),
         country_names=dict(Country.objects.values_list("code", "name")),
         fingerprint=key,
