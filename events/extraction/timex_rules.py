@@ -33,10 +33,14 @@ class Rule:
     pattern: str
     build: object
     examples: list = field(default_factory=list)
+    core: str = None         # a sparse pattern every match contains: the rule then runs only near it
     flags: int = re.IGNORECASE
 
     def __post_init__(self):
-        self.regex = re.compile(self.pattern, self.flags)
+        self.core_regex = re.compile(self.core, self.flags) if self.core else None
+        # A match starts at a word boundary (or an apostrophe: "'80s"): checking that first lets
+        # the engine skip positions inside words cheaply.
+        self.regex = re.compile(r"(?:\b|(?='))" + self.pattern, self.flags)
 
 
 # ---------------------------------------------------------------- shared fragments
@@ -672,23 +676,69 @@ RULES = [
          build_tod, ["the morning", "mid-afternoon"]),
 ]
 
+# The sparse word each rule's matches contain (see Rule.core): scanning for it first keeps the
+# tagger fast, since these rules' optional prefixes are costly to try at every position.
+UNIT_CORE = r"\b" + UNIT + r"\b"
+CORES = {
+    "month_day": r"\b(?-i:" + MONTH_ANY + r")", "month_year": r"\b(?-i:" + MONTH_ANY + r")",
+    "day_month": r"\b(?-i:" + MONTH_FULL + r")\b", "month_rel_year": r"\b(?-i:" + MONTH_FULL + r")\b",
+    "month": r"\b(?-i:" + MONTH_FULL + r")\b",
+    "season": r"\b" + SEASON + r"\b", "season_year": r"\b" + SEASON + r"\b",
+    "decade": r"\d0'?s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    "century": r"\bcentury\b", "spelled_year": r"\b(?:nineteen|thousand)\b", "fiscal_year": r"\bfiscal\b",
+    "relative_unit": r"\b(?:week|weekend|month|year|quarter|decade|century|half)\b",
+    "year_end": r"\byear\b", "quarter": r"\b(?:quarter|half)\b", "year_quarter": r"\b(?:quarter|period)\b",
+    "latest_quarter": r"\b(?:quarter|period)\b", "the_quarter": r"\bquarter\b",
+    "year_ago_period": r"\byear[- ](?:ago|earlier)\b|\b(?:corresponding|comparable|same)\s+(?:period|quarter)\b",
+    "ago": r"\bago\b", "offset": r"\b(?:earlier|later|before|after|previously|prior)\b",
+    "the_day_offset": r"\b(?:day|eve)\b",
+    "deictic": r"\b(?:now|current|currently|nowadays|present|presently|these|moment|recently|lately|formerly|"
+               r"past|recent|soon|future|term|coming|ahead|date|possible|today|yesterday|tomorrow|tonight|"
+               r"night|morning|afternoon|evening|months|years|weeks|days|quarters)\b",
+    "weekday": r"\b(?-i:" + WEEKDAY + r")\b", "set_named": r"\b(?:each|every)\b",
+    "set": r"\b(?:year|month|week|day|quarter|hour)\b",
+    "span_duration": UNIT_CORE, "duration": UNIT_CORE, "bare_plural_duration": UNIT_CORE,
+    "clock": r"[ap]\.?m\b", "noon": r"\b(?:noon|midnight)\b", "time_of_day": r"\b(?:morning|afternoon|evening)\b",
+}
+for _rule in RULES:
+    if _rule.name in CORES:
+        _rule.core = CORES[_rule.name]
+        _rule.core_regex = re.compile(_rule.core, _rule.flags)
+
 RULES_BY_NAME = {r.name: r for r in RULES}
+
+
+CORE_BEFORE, CORE_AFTER = 60, 30
+
+
+def rule_matches(rule, text):
+    """Matches of one rule: a whole-text scan, or windowed scans around its core hits."""
+    if rule.core_regex is None:
+        yield from rule.regex.finditer(text)
+        return
+    seen = set()
+    n = len(text)
+    for core in rule.core_regex.finditer(text):
+        cs, ce = core.start(), core.end()
+        for m in rule.regex.finditer(text, max(0, cs - CORE_BEFORE), min(n, ce + CORE_AFTER)):
+            if m.start() <= cs and m.end() >= ce and m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 def recognize(text):
     """All non-overlapping underspecified mentions in `text`, in text order (longest match wins)."""
     candidates = []
     for priority, rule in enumerate(RULES):
-        for m in rule.regex.finditer(text):
+        for m in rule_matches(rule, text):
             if m.end() == m.start():
                 continue
             built = rule.build(m, text)
             if built is None:
                 continue
             start, end = m.start(), m.end()
-            # Keep spans tight: no leading/trailing spaces.
             while start < end and text[start].isspace():
-                start += 1
+                start += 1  # keep spans tight
             built.update(start=start, end=end, rule=rule.name)
             candidates.append((start, -(end - start), priority, built))
     candidates.sort(key=lambda c: c[:3])
