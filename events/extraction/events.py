@@ -71,11 +71,12 @@ class EventRules:
         self.max_distance = data.get("max_trigger_distance", 120)
         self.type_order = [entry["type"] for entry in data["types"]]
         self.summaries = {entry["type"]: entry["summary"] for entry in data["types"]}
-        # One pass finds every trigger: a named group per type, in priority order.
-        self.trigger_regex = re.compile(
-            r"(?<![\w-])(?:" + "|".join(
-                f"(?P<t{priority}>" + "|".join(entry["triggers"]) + ")" for priority, entry in enumerate(data["types"])
-            ) + r")(?![\w-])", re.IGNORECASE)
+        # One pass over the lower-cased text finds every trigger; the patterns are grouped by their
+        # first letter (a cheap test at each position), and the type is then the first in priority
+        # order whose own pattern matches the found text.
+        self.type_regexes = [re.compile("(?:" + "|".join(entry["triggers"]) + ")") for entry in data["types"]]
+        self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
+            [pattern for entry in data["types"] for pattern in entry["triggers"]]) + r"(?![\w-])")
         self.schedulable = set(data.get("schedulable_types", []))
         cues = data.get("status_cues", {})
         self.set_for_before = re.compile(cues.get("set_for_before_date", r"(?!x)x"), re.IGNORECASE)
@@ -85,6 +86,18 @@ class EventRules:
         self.skip_values = set(data.get("skip_values", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """An alternation of `patterns` (each starting with a plain lower-case letter) behind a
+    lookahead on that letter, keeping their order within each letter."""
+    groups: dict[str, list[str]] = {}
+    for pattern in patterns:
+        if not pattern[:1].isalpha():
+            raise ValueError(f"trigger pattern must start with a letter: {pattern!r}")
+        groups.setdefault(pattern[0].lower(), []).append(pattern)
+    branches = [f"(?={letter})(?:" + "|".join(group) + ")" for letter, group in sorted(groups.items())]
+    return "(?=[" + "".join(sorted(groups)) + "])(?:" + "|".join(branches) + ")"
 
 
 def _word_regex(patterns: list[str]) -> re.Pattern:
@@ -173,10 +186,18 @@ def _granularity_by_length(days: int) -> str:
 # Triggers and type
 # ---------------------------------------------------------------------------------------------
 def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Trigger]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # keep offsets: fall back to case-insensitive matching
+        lowered, regex = text, re.compile(rules.trigger_regex.pattern, re.IGNORECASE)
+    else:
+        regex = rules.trigger_regex
     found = []
-    for match in rules.trigger_regex.finditer(text, start, end):
-        priority = int(match.lastgroup[1:])
-        found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
+    for match in regex.finditer(lowered, start, end):
+        word = match.group().lower()
+        for priority, type_regex in enumerate(rules.type_regexes):
+            if type_regex.fullmatch(word):
+                found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
+                break
     return found
 
 

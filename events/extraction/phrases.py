@@ -33,7 +33,9 @@ def trie_pattern(phrases) -> str:
         node[""] = {}
     if not trie:
         return r"(?!x)x"
-    return _node_pattern(trie)
+    # A leading character class rejects most positions at once, before any branch is tried.
+    first = "".join(sorted(re.escape(char) for char in trie))
+    return f"(?=[{first}])" + _node_pattern(trie)
 
 
 def _node_pattern(node: dict) -> str:
