@@ -206,19 +206,31 @@ def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
-def owned_triggers(timex: dict, claimants: list[dict], triggers: list[Trigger], rules: EventRules) -> list[Trigger]:
-    """Triggers in reach of `timex` that no other dated phrase of the sentence is nearer to, nearest first."""
-    mine = []
+def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules) -> list[Trigger]:
+    """Triggers within max_distance of `timex`, nearest first (ties: the type listed first)."""
+    reach = []
     for trigger in triggers:
         gap = distance(timex["start"], timex["end"], trigger.start, trigger.end)
-        if gap > rules.max_distance:
+        if gap <= rules.max_distance:
+            reach.append((gap, trigger.priority, trigger))
+    return [trigger for _, _, trigger in sorted(reach, key=lambda item: (item[0], item[1]))]
+
+
+def owned_triggers(timex: dict, claimants: list[dict], triggers: list[Trigger], rules: EventRules) -> list[Trigger]:
+    """The triggers in reach of `timex`, less those another dated phrase of the sentence takes as its own
+    nearest trigger while being nearer to it: in "on the eve of the July 21-23 summit" the summit is
+    July 21-23's, and in "One day after the June 27 talks, Lee arrived" the talks are June 27's but the
+    arrival is free for "One day after"."""
+    taken = set()
+    for other in claimants:
+        if other is timex:
             continue
-        nearer_elsewhere = any(
-            other is not timex and distance(other["start"], other["end"], trigger.start, trigger.end) < gap
-            for other in claimants)
-        if not nearer_elsewhere:
-            mine.append((gap, trigger.priority, trigger))
-    return [trigger for _, _, trigger in sorted(mine, key=lambda item: (item[0], item[1]))]
+        nearest = triggers_in_reach(other, triggers, rules)[:1]
+        for trigger in nearest:
+            if distance(other["start"], other["end"], trigger.start, trigger.end) < distance(
+                    timex["start"], timex["end"], trigger.start, trigger.end):
+                taken.add(trigger)
+    return [trigger for trigger in triggers_in_reach(timex, triggers, rules) if trigger not in taken]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -192,3 +192,13 @@ def test_as_dict_is_json_ready():
     assert data["actors"][0] == {"name": "Ali Shamkhani", "known": True, "country": "IR",
                                  "title": "Defense Minister of Iran"}
     assert 0.0 <= data["confidence"] <= 1.0
+
+
+def test_a_trigger_another_date_takes_leaves_the_next_one_free():
+    # "talks" is the June 27 date's own trigger; "arrived" is then the nearest free one for
+    # "One day after", which dates Lee's arrival on 28 June.
+    text = "One day after the June 27 talks in Moscow, Lee Joung-binn arrived in Moscow for talks."
+    timexes = [timex(text, "One day after", "2000-06-28", "2000-06-28"),
+               timex(text, "June 27", "2000-06-27", "2000-06-27")]
+    mentions = extract(text, timexes, datetime.date(2000, 7, 5))
+    assert [(m.date_text, m.event_type) for m in mentions] == [("One day after", "visit"), ("June 27", "meeting")]

@@ -215,3 +215,14 @@ def test_cli_rejects_a_bad_anchor():
     result = subprocess.run([sys.executable, "-m", "events.extraction.pipeline", "--anchor", "2001-13-40", "-"],
                             cwd=REPO, capture_output=True, text=True, input="", timeout=60)
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_vol6_no129_one_day_after_the_june_27_talks(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 129)]
+    # "One day after the reported June 27 talks ..., South Korean Foreign Minister Lee Joung-binn arrived
+    # in the Russian capital": his arrival on 28 June 2000; the talks keep their own date, 27 June.
+    arrival = find(mentions, "One day after")
+    assert (arrival.date_start, arrival.event_type, arrival.status) == (D(2000, 6, 28), "visit", "occurred")
+    assert "Lee Joung-binn" in [a.name for a in arrival.actors]
+    talks = find(mentions, "June 27", "One day after")
+    assert (talks.date_start, talks.event_type) == (D(2000, 6, 27), "meeting")
