@@ -2,7 +2,8 @@
 import csv
 import json
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, StreamingHttpResponse
+from django_htmx.http import push_url
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
@@ -81,14 +82,39 @@ def _timeline_context(request, base_events, *, fixed=None):
     }
 
 
+def _clean_url(request):
+    """The request's URL without empty parameters (what a shared link should look like)."""
+    params = request.GET.copy()
+    for key in list(params):
+        values = [v for v in params.getlist(key) if v != ""]
+        if key == "actor_q" or not values:
+            params.pop(key)
+        else:
+            params.setlist(key, values)
+    encoded = params.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
+
+
 def _timeline_response(request, context, full_template):
     if _htmx_partial(request):
-        template = "partials/timeline_items.html" if context["after"] else "partials/timeline_results.html"
+        if context["after"]:
+            template = "partials/timeline_items.html"
+        else:
+            template = "partials/timeline_results.html"
     else:
         template = full_template
     response = render(request, template, context)
+    if _htmx_partial(request) and not context["after"] and request.headers.get("HX-Trigger") == "filters":
+        push_url(response, _clean_url(request))  # the form sends empty fields: push the tidy URL
     patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
     return response
+
+
+def _redirect_to_clean_url(request):
+    """A plain GET form sends every field, empty or not: redirect to the same view without the empty ones."""
+    if request.htmx or not any(v == "" for values in request.GET.lists() for v in values[1]):
+        return None
+    return HttpResponseRedirect(_clean_url(request))
 
 
 def _export_query(params):
@@ -102,6 +128,9 @@ def _export_query(params):
 def timeline(request):
     if selectors.database_is_empty():
         return render(request, "events/empty.html", {"import_url": _import_url(request)})
+    redirect = _redirect_to_clean_url(request)
+    if redirect:
+        return redirect
     context = _timeline_context(request, selectors.visible_events())
     return _timeline_response(request, context, "events/timeline.html")
 
@@ -110,9 +139,11 @@ def timeline(request):
 def actor_suggest(request):
     form = ActorSuggestForm(request.GET)
     text = form.cleaned_data["actor_q"] if form.is_valid() else ""
-    selected = set(request.GET.getlist("actor"))
-    actors = [a for a in selectors.actor_suggestions(text) if str(a.pk) not in selected]
-    return render(request, "partials/actor_suggestions.html", {"actor_choices": actors, "actor_q": text})
+    ids = {int(v) for v in request.GET.getlist("actor")[:50] if v.isdigit() and int(v) < MAX_PK}
+    selected = list(Actor.objects.filter(pk__in=ids)) if ids else []
+    actors = [a for a in selectors.actor_suggestions(text) if a.pk not in ids]
+    return render(request, "partials/actor_suggestions.html",
+                  {"selected_actors": selected, "actor_choices": actors, "actor_q": text})
 
 
 @require_GET

@@ -72,6 +72,15 @@ def test_same_view_serves_full_page_and_htmx_fragment(client, world):
     assert "<html" in text(restore)
 
 
+def test_empty_form_fields_are_dropped_from_shared_urls(client, world):
+    response = client.get("/?q=&date_from=&country=IR&actor_q=")
+    assert response.status_code == 302 and response["Location"] == "/?country=IR"
+    fragment = client.get("/?q=&date_from=&country=IR", **HTMX, HTTP_HX_TRIGGER="filters")
+    assert fragment["HX-Push-Url"] == "/?country=IR"
+    more = client.get("/?country=IR&after=2000-01-01_1", **HTMX)
+    assert "HX-Push-Url" not in more  # "load more" never changes the address
+
+
 def test_filter_form_is_a_plain_get_form_with_labels(client, world):
     page = text(client.get(f"/?country=IR&actor={world['putin'].pk}"))
     assert 'method="get"' in page and 'hx-push-url="true"' in page
@@ -83,6 +92,9 @@ def test_filter_form_is_a_plain_get_form_with_labels(client, world):
 def test_actor_type_ahead(client, world):
     found = text(client.get("/actors/suggest?actor_q=serg", **HTMX))
     assert "Igor Sergeev" in found and "Putin" not in found
+    # actors already chosen stay in the list, checked, whatever is typed
+    kept = text(client.get(f"/actors/suggest?actor_q=khat&actor={world['sergeev'].pk}&actor=x", **HTMX))
+    assert f'value="{world["sergeev"].pk}" checked' in kept and "Mohammad Khatami" in kept
     # without JavaScript the same search is part of the timeline page
     page = text(client.get("/?actor_q=khat"))
     assert 'name="actor" value="%d"' % world["khatami"].pk in page
@@ -123,7 +135,7 @@ def test_timeline_queries_are_bounded(client, db, django_assert_max_num_queries,
     "actor=99999999999999999999999999",
 ])
 def test_bad_parameters_never_give_500(client, world, query):
-    response = client.get("/?" + query)
+    response = client.get("/?" + query, follow=True)
     assert response.status_code in (200, 400)
     body = text(response)
     assert "<script>alert(1)</script>" not in body

@@ -1,0 +1,63 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against pytest-django's live_server.
+
+Playwright's sync API runs an event loop in this thread, so Django's async-safety check must be off here.
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "corpus" / "monitor"
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def corpus(transactional_db, live_server):
+    """The five corpus articles, ingested the way a user would (the ingest command)."""
+    from django.core.management import call_command
+
+    assert CORPUS.is_dir(), f"corpus missing: {CORPUS}"
+    # Transactional tests flush the tables after each test, taking the gazetteers that migration 0002
+    # loaded with them: load them again, as that migration does.
+    call_command("load_gazetteers", verbosity=0)
+    call_command("ingest", str(CORPUS), verbosity=0)
+    return live_server
+
+
+@pytest.fixture
+def shot():
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def save(page, name, full_page=True):
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+    return save
