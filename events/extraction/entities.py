@@ -190,6 +190,7 @@ class Gazetteer:
     # -- actors ----------------------------------------------------------------------------------
     def _build_actors(self):
         self._actor_by_name = {actor["name"]: actor for actor in self.actors}
+        self._ref_cache: dict[tuple[str, datetime.date], ActorRef] = {}  # ActorRef is immutable
         self._actors_by_alias: dict[str, list[str]] = {}
         for actor in self.actors:
             for alias in {actor["name"], *actor.get("aliases", [])}:
@@ -229,9 +230,14 @@ class Gazetteer:
         return None
 
     def actor_ref(self, name: str, day: datetime.date) -> ActorRef:
-        actor = self._actor_by_name[name]
-        role = self.role_on(name, day)
-        return ActorRef(name=name, known=True, country=actor.get("country"), title=role["title"] if role else None)
+        """The reference to gazetteer actor `name`, with the office held on `day` as its title."""
+        key = (name, day)
+        if key not in self._ref_cache:
+            actor = self._actor_by_name[name]
+            role = self.role_on(name, day)
+            self._ref_cache[key] = ActorRef(name=name, known=True, country=actor.get("country"),
+                                            title=role["title"] if role else None)
+        return self._ref_cache[key]
 
     # -- titles (unknown persons, office phrases) -------------------------------------------------
     def _build_titles(self):
