@@ -155,6 +155,14 @@ class Gazetteer:
     def country_name(self, code: str) -> str | None:
         return self.country_names.get(code)
 
+    def capital_of(self, code: str) -> str | None:
+        """The first alias of kind capital: the capital city by the data's convention."""
+        for country in self.countries:
+            if country["code"] == code:
+                capitals = [a["text"] for a in country.get("aliases", []) if a.get("kind") == "capital"]
+                return capitals[0] if capitals else None
+        return None
+
     def find_countries(self, text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
         end = len(text) if end is None else end
         found = []

@@ -338,16 +338,23 @@ def summary_for(event_type: str, actors: list[ActorRef], countries: list[str], p
     return line[:1].upper() + line[1:MAX_SUMMARY]
 
 
-def place_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int, int]) -> str | None:
-    """The country or capital nearest `near` that the sentence puts something "in" or "to"."""
+def place_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int, int],
+             gazetteer: Gazetteer) -> str | None:
+    """The country or capital nearest `near` that the sentence puts something "in" or "to";
+    "in the Russian capital" gives the capital's name (Moscow)."""
     places = []
     for mention in entities.countries_in(sentence.start, sentence.end):
-        if mention.kind not in ("name", "capital"):
-            continue
-        before = sentence.text[:mention.start - sentence.start].rstrip().rsplit(" ", 1)[-1].lower()
+        offset = mention.start - sentence.start
+        words_before = sentence.text[:offset].split()[-2:]
+        place = None
+        if mention.kind in ("name", "capital") and words_before[-1:] and words_before[-1].lower() in ("in", "to"):
+            place = mention.text
+        elif (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
+              and sentence.text[offset + len(mention.text):].startswith(" capital")):
+            place = gazetteer.capital_of(mention.code)
         gap = distance(mention.start, mention.end, *near)
-        if before in ("in", "to") and gap <= PLACE_REACH:
-            places.append((gap, mention.text))
+        if place and gap <= PLACE_REACH:
+            places.append((gap, place))
     return min(places)[1] if places else None
 
 
@@ -440,7 +447,7 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
         if not own:
             continue
         near = (min(timex["start"], own[0].start), max(timex["end"], own[0].end))
-        place = place_of(sentence, entities, near)
+        place = place_of(sentence, entities, near, gazetteer)
         summary_actors = actors_nearest(actor_mentions, near)
         summary_countries = countries_nearest(entities.countries_in(sentence.start, sentence.end), near, place)
         mentions.append(_mention(text, anchor, sentence, timex, own, actors, countries, topics,

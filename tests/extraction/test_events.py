@@ -202,3 +202,10 @@ def test_a_trigger_another_date_takes_leaves_the_next_one_free():
                timex(text, "June 27", "2000-06-27", "2000-06-27")]
     mentions = extract(text, timexes, datetime.date(2000, 7, 5))
     assert [(m.date_text, m.event_type) for m in mentions] == [("One day after", "visit"), ("June 27", "meeting")]
+
+
+def test_the_adjective_capital_is_the_capital_city_in_the_summary():
+    text = "On June 28 Lee Joung-binn arrived in the Russian capital."
+    [mention] = extract(text, [timex(text, "June 28", "2000-06-28", "2000-06-28")], datetime.date(2000, 7, 5))
+    assert mention.summary == "Lee Joung-binn visits Moscow"
+    assert mention.countries == ["KR", "RU"]  # Lee's country, then "Russian"
