@@ -56,6 +56,8 @@ class ProcessResult:
     warnings: list = field(default_factory=list)
     threads: object = None  # events.services.threads.LinkResult
     orphaned_threads: set = field(default_factory=set)  # threads of deleted events, to recompute
+    events: list = field(default_factory=list)  # the stored Event objects (for linking)
+    participants: dict = field(default_factory=dict)  # event id -> (actor ids, country ids), as stored
 
     def add(self, other: "ProcessResult"):
         for name in ("created", "updated", "unchanged", "deleted", "kept"):
@@ -99,7 +101,8 @@ def process_article(article, *, gazetteer=None, link=True) -> ProcessResult:
         if link:
             from events.services.threads import link_events
 
-            result.threads = link_events(result.event_ids, also_threads=result.orphaned_threads)
+            result.threads = link_events(result.event_ids, also_threads=result.orphaned_threads,
+                                         events=result.events, participants=result.participants)
         article.processed_at = timezone.now()
         Article.objects.filter(pk=article.pk).update(processed_at=article.processed_at)
     for warning in result.warnings:
@@ -226,6 +229,10 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
         for name in changed:
             setattr(event, name, values[name])
         m2m_changed = False
+        stored = {name: current_m2m[event.pk][name] if name in protected else set(desired[name])
+                  for name in M2M_FIELDS}
+        result.participants[event.pk] = (stored["actors"], stored["countries"])
+        result.events.append(event)
         for name in M2M_FIELDS:
             if name in protected:
                 continue
@@ -247,6 +254,8 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
             for name in M2M_FIELDS:
                 m2m_add[name].extend((event.pk, target) for target in desired[name])
             result.event_ids.append(event.pk)
+            result.events.append(event)
+            result.participants[event.pk] = (set(desired["actors"]), set(desired["countries"]))
         result.created = len(new_events)
     for fields, events in updates.items():
         Event.objects.bulk_update(events, list(fields) + ["updated_at"] if _touch(events) else list(fields))
@@ -264,7 +273,11 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
     gone = [event for key, event in existing.items() if key not in seen]
     deletable = [event.pk for event in gone if not editor_touched(event)]
     result.kept = len(gone) - len(deletable)
-    result.event_ids.extend(event.pk for event in gone if editor_touched(event))
+    for event in gone:
+        if editor_touched(event):
+            result.event_ids.append(event.pk)
+            result.events.append(event)
+            result.participants[event.pk] = (current_m2m[event.pk]["actors"], current_m2m[event.pk]["countries"])
     if deletable:
         result.orphaned_threads = {event.thread_id for event in gone if event.pk in set(deletable) and event.thread_id}
         Event.objects.filter(pk__in=deletable).delete()

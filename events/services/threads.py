@@ -142,11 +142,16 @@ def _score(event, actors, countries, candidate) -> tuple:
             + (1 if candidate["event_type"] == event.event_type else 0), -candidate["order"])
 
 
-def link_events(event_ids, also_threads=()) -> LinkResult:
-    """Link the given events into threads and recompute every thread they touch (see the module doc)."""
+def link_events(event_ids, also_threads=(), events=None, participants=None) -> LinkResult:
+    """Link the given events into threads and recompute every thread they touch (see the module doc).
+
+    `events` (Event objects) and `participants` ({event id: (actor ids, country ids)}) may be passed by a
+    caller that has them at hand (process_article), saving their queries.
+    """
     result = LinkResult()
-    events = list(Event.objects.filter(pk__in=list(event_ids)).only(
-        "id", "thread_id", "event_type", "date_start", "date_end", "hidden", "corrected_fields"))
+    if events is None:
+        events = list(Event.objects.filter(pk__in=list(event_ids)).only(
+            "id", "thread_id", "event_type", "date_start", "date_end", "hidden", "corrected_fields"))
     touched = {tid for tid in also_threads if tid}
     touched |= {e.thread_id for e in events if e.thread_id}
     todo = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])
@@ -154,7 +159,7 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
     # Too vague to link: still needs a thread of its own for the timeline.
     solo = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])
             and span(e.date_start, e.date_end) > MAX_SPAN_DAYS]
-    own = _participants_of_events([e.pk for e in events])
+    own = participants if participants is not None else _participants_of_events([e.pk for e in events])
 
     overlap = Q()
     for event in todo:
@@ -162,9 +167,9 @@ def link_events(event_ids, also_threads=()) -> LinkResult:
         overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start)
     candidates = {}
     current_ids = {e.thread_id for e in todo if e.thread_id}
-    wanted = set(Thread.objects.filter(overlap).values_list("id", flat=True)) if todo else set()
-    for thread in Thread.objects.filter(pk__in=wanted | current_ids).values(
-            "id", "event_type", "date_start", "date_end", "set_by_editor"):
+    found = Thread.objects.filter((overlap if todo else Q(pk__in=[])) | Q(pk__in=current_ids)).values(
+        "id", "event_type", "date_start", "date_end", "set_by_editor") if todo or current_ids else []
+    for thread in found:
         if span(thread["date_start"], thread["date_end"]) > MAX_SPAN_DAYS and not thread["set_by_editor"] \
                 and thread["id"] not in current_ids:
             continue
@@ -267,10 +272,10 @@ def _participants_of_threads(thread_ids, exclude_events):
     by_thread = {tid: (set(), set()) for tid in thread_ids}
     members = Q(event__thread_id__in=thread_ids, event__hidden=False) & ~Q(event_id__in=exclude_events)
     for thread_id, actor_id in Event.actors.through.objects.filter(members).values_list(
-            "event__thread_id", "actor_id"):
+            "event__thread_id", "actor_id").distinct():
         by_thread[thread_id][0].add(actor_id)
     for thread_id, country_id in Event.countries.through.objects.filter(members).values_list(
-            "event__thread_id", "country_id"):
+            "event__thread_id", "country_id").distinct():
         by_thread[thread_id][1].add(country_id)
     return [(tid, a, c) for tid, (a, c) in by_thread.items()]
 

@@ -1,0 +1,182 @@
+"""Ingest benchmark: articles per second into PostgreSQL, end to end, and extract_article alone.
+
+    .venv/bin/python scripts/bench_ingest.py [--articles 400] [--workers 1] [--corpus DIR]
+
+Repeats the corpus articles under other issue numbers of the same volume (each copy's "Publication: Monitor
+Volume: V Issue: N" line rewritten, so each copy is a new article of a new issue), writes them to a temporary
+folder, and ingests the folder into a fresh PostgreSQL database through `manage.py ingest`'s service
+(parse, date the issue, store, extract events, link threads; one transaction per article). With
+--workers N, N `manage.py ingest` processes share the files (the machine has 2 cores).
+
+If DATABASE_URL is not a postgres:// URL, a throw-away server is started (tests/pgserver.PostgresServer)
+and removed at the end. Prints one line per figure; --json prints them as one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "monitor"
+PUBLICATION = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)")
+
+
+def write_copies(corpus: Path, folder: Path, count: int) -> int:
+    """`count` article files, copies of the corpus files with new issue numbers (unique per volume)."""
+    from events.extraction.calendar import issues_in_volume
+
+    sources = sorted(corpus.glob("*.txt"))
+    if not sources:
+        raise SystemExit(f"no *.txt files in {corpus}")
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    used = {}
+    for text in texts:
+        for volume, number in PUBLICATION.findall(text):
+            used.setdefault(int(volume), set()).add(int(number))
+    free = {volume: [n for n in range(1, issues_in_volume(volume) + 1) if n not in taken]
+            for volume, taken in used.items()}
+    written = 0
+    while written < count:
+        progress = False
+        for index, text in enumerate(texts):
+            if written >= count:
+                break
+            volumes = {int(v) for v, _ in PUBLICATION.findall(text)}
+            if any(not free[v] for v in volumes):
+                continue
+            numbers = {v: free[v].pop(0) for v in volumes}
+            copy = PUBLICATION.sub(lambda m: f"Publication: Monitor Volume: {m.group(1)} Issue: "
+                                             f"{numbers[int(m.group(1))]}", text)
+            (folder / f"copy{written:05d}_{index}.txt").write_text(copy, encoding="utf-8")
+            written += 1
+            progress = True
+        if not progress:
+            raise SystemExit(f"only {written} issue numbers free in the corpus volumes; ask for fewer articles")
+    return written
+
+
+def extraction_ms_per_article(folder: Path, rounds: int = 1) -> float:
+    from events.extraction.articles import read_article_file
+    from events.extraction.calendar import calendar_date
+    from events.extraction.entities import default_gazetteer
+    from events.extraction.pipeline import extract_article
+
+    gazetteer = default_gazetteer()
+    articles = [(a.body, calendar_date(a.volume, a.number))
+                for path in sorted(folder.glob("*.txt")) for a in read_article_file(path).articles]
+    extract_article(*articles[0], gazetteer)  # warm the compiled patterns
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for body, anchor in articles:
+            extract_article(body, anchor, gazetteer)
+        timings.append((time.perf_counter() - start) / len(articles) * 1000)
+    return statistics.median(timings)
+
+
+def ingest_in_process(folder: Path) -> tuple[float, int]:
+    from events.services.ingest import ingest_paths
+
+    start = time.perf_counter()
+    report = ingest_paths([folder], progress=False)
+    elapsed = time.perf_counter() - start
+    if not report.ok:
+        raise SystemExit(f"ingest failed: {report.summary()}")
+    return elapsed, report.articles_new
+
+
+def ingest_with_workers(folder: Path, workers: int) -> float:
+    files = sorted(folder.glob("*.txt"))
+    parts = []
+    for worker in range(workers):
+        part = folder / f"part{worker}"
+        part.mkdir()
+        for path in files[worker::workers]:
+            shutil.move(str(path), part / path.name)
+        parts.append(part)
+    env = dict(os.environ, DEBUG="1")
+    start = time.perf_counter()
+    processes = [subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "ingest", str(part)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for part in parts]
+    failures = [(p.wait(), p.stderr.read()) for p in processes]
+    elapsed = time.perf_counter() - start
+    bad = [err for code, err in failures if code != 0]
+    if bad:
+        raise SystemExit("ingest failed:\n" + "\n".join(bad))
+    return elapsed
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.articles < 1 or args.workers < 1:
+        parser.error("--articles and --workers must be positive")
+
+    server = None
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        from tests.pgserver import PostgresServer
+
+        server = PostgresServer().start()
+        os.environ["DATABASE_URL"] = server.url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
+    os.environ.setdefault("DEBUG", "1")
+    folder = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        call_command("migrate", verbosity=0)
+        from events.models import Article, Event, Thread
+
+        if Article.objects.exists():
+            raise SystemExit("the database already has articles: point DATABASE_URL at an empty one")
+        written = write_copies(args.corpus, folder, args.articles)
+        extract_ms = extraction_ms_per_article(folder)
+        if args.workers == 1:
+            elapsed, stored = ingest_in_process(folder)
+        else:
+            connection.close()
+            elapsed = ingest_with_workers(folder, args.workers)
+            stored = Article.objects.count()
+        figures = {
+            "articles": stored, "files": written, "workers": args.workers, "seconds": round(elapsed, 2),
+            "articles_per_second": round(stored / elapsed, 1),
+            "ms_per_article_end_to_end": round(elapsed / stored * 1000, 1),
+            "ms_per_article_extract_article": round(extract_ms, 1),
+            "events": Event.objects.count(), "threads": Thread.objects.count(),
+            "database": connection.vendor,
+        }
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if server is not None:
+            from django.db import connections
+
+            connections.close_all()
+            server.stop()
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
