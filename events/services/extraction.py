@@ -95,8 +95,8 @@ def process_article(article, *, gazetteer=None, link=True) -> ProcessResult:
     snapshot = gazetteer if gazetteer is not None else get_gazetteer_snapshot()
     mentions = run_extraction(article, snapshot.gazetteer)
     with transaction.atomic():
-        # Serialise concurrent runs over the same article (ingest vs reprocess).
-        list(Article.objects.select_for_update().filter(pk=article.pk).values_list("pk", flat=True))
+        # Two runs over the same article at once (two reprocess commands) cannot both insert a mention:
+        # the (article, extraction_key) constraint fails one of them, whose transaction rolls back.
         result = store_mentions(article, mentions, snapshot)
         if link:
             from events.services.threads import link_events
@@ -200,7 +200,10 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
     """Upsert the mentions as the article's Events, honouring editors' corrections (see the module doc)."""
     result = ProcessResult(article_id=article.pk)
     anchor = article.issue.date
-    existing = {event.extraction_key: event for event in Event.objects.filter(article=article)}
+    # Never processed (a new article from ingest): it has no events yet, no need to look (the events of an
+    # article are only ever created here, in the transaction that also sets processed_at).
+    never = article.processed_at is None
+    existing = {} if never else {event.extraction_key: event for event in Event.objects.filter(article=article)}
     current_m2m = _current_m2m([event.pk for event in existing.values()])
     actor_ids = _actor_ids(mentions, snapshot, result)
 
