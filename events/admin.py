@@ -249,6 +249,9 @@ class EventAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False  # mentions come from extraction; editors correct them
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # re-processing would bring a deleted mention back: mark it "not an event" instead
+
     def revert_disabled(self, request, obj=None):
         # simple_history's own revert form would bypass the corrections service: use our revert view.
         return True

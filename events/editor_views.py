@@ -81,12 +81,12 @@ def review_queue(threshold=REVIEW_THRESHOLD, limit=REVIEW_LIMIT):
     issues = (Issue.objects.filter(date_confidence__lt=threshold).exclude(date_method=Issue.DateMethod.EDITOR)
               .annotate(n_articles=Count("articles")).order_by("date_confidence", "volume", "number"))
     events = (Event.objects.filter(confidence__lt=threshold, hidden=False)
-              .exclude(corrected_fields__contains=["date_start"])
+              .exclude(corrected_fields__icontains="date_start")
               .select_related("article__issue").order_by("confidence", "date_start", "id"))
     actors = Actor.objects.filter(needs_review=True).select_related("country") \
         .annotate(n_events=Count("events")).order_by("-n_events", "name")
     no_country = (Event.objects.filter(hidden=False).filter(~Q(pk__in=Event.countries.through.objects.values("event_id")))
-                  .exclude(corrected_fields__contains=["countries"])
+                  .exclude(corrected_fields__icontains="countries")
                   .select_related("article__issue").order_by("date_start", "id"))
     return [
         {"key": "issues", "title": "Issues with a doubtful date", "count": issues.count(), "rows": issues[:limit]},

@@ -98,6 +98,12 @@ def test_review_queue_lists_doubtful_rows_with_admin_links(editor_client):
     low = make_event(article, key="low", confidence=0.2, summary="low-confidence")
     make_event(article, key="high", confidence=0.9, summary="sure").countries.add(Country.objects.get(code="RU"))
     hidden = make_event(article, key="hidden", confidence=0.1, hidden=True, summary="hidden one")
+    fixed = make_event(article, key="fixed", confidence=0.2, summary="already corrected")
+    from events.services.corrections import correct_event, set_event_date
+
+    set_event_date(fixed, "late December 2000")
+    fixed.countries.add(Country.objects.get(code="US"))
+    correct_event(fixed, {"countries": []})  # the editor says: no country
     actor = Actor.objects.create(name="Somebody Unknown", needs_review=True)
     response = editor_client.get(reverse("editor:review"))
     assert response.status_code == 200
@@ -107,6 +113,7 @@ def test_review_queue_lists_doubtful_rows_with_admin_links(editor_client):
     assert [a.pk for a in sections["actors"]["rows"]] == [actor.pk]
     assert low.pk in [e.pk for e in sections["no_country"]["rows"]]
     assert hidden.pk not in [e.pk for e in sections["no_country"]["rows"]]
+    assert fixed.pk not in [e.pk for e in sections["no_country"]["rows"]]
     text = response.content.decode()
     for link in (reverse("admin:events_issue_change", args=[doubtful.pk]),
                  reverse("admin:events_event_change", args=[low.pk]),
