@@ -29,6 +29,8 @@ THREAD FIELDS (recomputed whenever a member changes, unless set_by_editor):
       - else occurred if any member says occurred (reported after the fact: its issue date is on or after
         the thread's start), since a later "it happened" beats an earlier "it will happen";
       - else the latest member's status (planned, reported).
+Concurrency: linking takes a PostgreSQL advisory lock held to the end of the caller's transaction, so
+parallel ingests link one article at a time (extraction itself runs in parallel before it).
 Cheap: a fixed number of queries per call, whatever the number of events (candidates, their participants,
 members for the recomputation, one bulk update each for events and threads).
 """
@@ -38,6 +40,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Q
 
 from events.models import Event, EventType, Thread
@@ -149,6 +152,7 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
     caller that has them at hand (process_article), saving their queries.
     """
     result = LinkResult()
+    _serialise_linking()
     if events is None:
         events = list(Event.objects.filter(pk__in=list(event_ids)).only(
             "id", "thread_id", "event_type", "date_start", "date_end", "hidden", "corrected_fields"))
@@ -250,6 +254,17 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
     result.recomputed, result.deleted = recompute
     result.thread_ids = touched
     return result
+
+
+LINKING_LOCK = 0x6D6F6E74  # "mont": the advisory lock that serialises thread linking across processes
+
+
+def _serialise_linking():
+    """Hold a transaction-scoped lock while linking (PostgreSQL), so that concurrent ingests neither create
+    two threads for one happening nor deadlock on shared thread rows; released at commit or rollback."""
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
 
 
 def _participants_of_events(event_ids) -> dict:
