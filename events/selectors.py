@@ -89,6 +89,17 @@ class TimelineItem:
         return [m for m in self.mentions if m.pk != self.event.pk]
 
     @property
+    def other_issues(self):
+        """One mention per other issue that reports this happening (the card's own issue left out)."""
+        seen = {self.event.article.issue_id}
+        out = []
+        for mention in self.other_mentions:
+            if mention.article.issue_id not in seen:
+                seen.add(mention.article.issue_id)
+                out.append(mention)
+        return out
+
+    @property
     def cursor(self):
         return Cursor(self.event.sort_date, self.event.pk)
 
@@ -151,13 +162,23 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE):
     """
     mentions = Prefetch(
         "thread__events",
-        queryset=visible_events().select_related("article__issue").order_by("article__issue__date", "id"),
+        queryset=visible_events()
+        .select_related("article__issue")
+        .only("id", "thread_id", "article_id", "article__issue_id", "article__issue__volume",
+              "article__issue__number", "article__issue__date")
+        .order_by("article__issue__date", "id"),
         to_attr="visible_mentions",
     )
     qs = (
         _sorted_items(events)
         .select_related("article__issue", "thread")
-        .prefetch_related("actors", "countries", "topics", mentions)
+        .defer("article__body", "article__issue__date_note")
+        .prefetch_related(
+            Prefetch("actors", queryset=Actor.objects.only("id", "name")),
+            Prefetch("countries", queryset=Country.objects.only("id", "code", "name")),
+            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug")),
+            mentions,
+        )
         .order_by("sort_date", "id")
     )
     if after is not None:

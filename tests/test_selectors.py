@@ -54,6 +54,11 @@ def test_threads_show_once_hidden_never_and_lone_events_as_themselves():
     # the card takes the thread's canonical interval and status, and lists the other mentions
     assert (threaded.date_start, threaded.status) == (date(2001, 3, 12), "occurred")
     assert [m.pk for m in threaded.other_mentions] == [second.pk]
+    assert [m.pk for m in threaded.other_issues] == [second.pk]  # another issue
+    f.event(second.article, sentence="The talks went on on March 12 too.", date_text="on March 12",
+            start=date(2001, 3, 12), thread_obj=th)
+    again = selectors.timeline_page(selectors.visible_events()).items[1]
+    assert len(again.other_mentions) == 2 and [m.pk for m in again.other_issues] == [second.pk]
     assert page.next_cursor is None
     assert [(g.month, g.new_year, g.new_month) for g in page.months] == [
         (date(2001, 1, 1), True, True), (date(2001, 3, 1), False, True)]

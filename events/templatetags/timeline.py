@@ -155,9 +155,9 @@ def month_chart(context, bars, height=110):
             count=count, text=text,
         ))
     return format_html(
-        '<svg class="month-chart" viewBox="0 0 {} {}" width="{}" height="{}" role="group" '
+        '<svg class="month-chart" viewBox="0 0 {} {}" width="{}" height="{}" style="max-width: {}px" role="group" '
         'aria-label="Events per month; choose a month to show only its events">{}</svg>',
-        width, height, width, height, mark_safe("".join(str(p) for p in parts)),
+        width, height, width, height, round(width * 1.6), mark_safe("".join(str(p) for p in parts)),
     )
 
 

@@ -1,0 +1,208 @@
+"""Pages benchmark: server time and SQL queries per page, at corpus size and at synthetic scale.
+
+    .venv/bin/python scripts/bench_pages.py [--events 5000] [--repeat 30] [--corpus DIR] [--json]
+
+Ingests the corpus (manage.py ingest) into a fresh PostgreSQL database, then requests each page through
+Django's test client (the whole request: middleware, view, queries, templates; no network) `--repeat`
+times and prints the median and 95th-percentile server time and the number of queries. Then it adds
+synthetic events (copies of the corpus events with other dates, actors, countries and threads, in bulk)
+up to `--events` visible events and measures again.
+
+If DATABASE_URL is not a postgres:// URL, a throw-away server is started (tests/pgserver.PostgresServer)
+and removed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "monitor"
+
+
+def pages():
+    from events.models import Actor, Article, Country, Event
+
+    event = Event.objects.filter(hidden=False).order_by("id").first()
+    actor = Actor.objects.filter(events__hidden=False).order_by("id").first()
+    country = Country.objects.filter(code="RU").first() or Country.objects.first()
+    article = Article.objects.order_by("id").first()
+    out = [
+        ("timeline", "/", {}),
+        ("timeline ?country=RU&country=KP", "/?country=RU&country=KP", {}),
+        ("timeline ?q=talks&status=occurred", "/?q=talks&status=occurred", {}),
+        ("timeline htmx fragment ?country=IR", "/?country=IR", {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER": "filters"}),
+        ("actor type-ahead", "/actors/suggest?actor_q=ser", {"HTTP_HX_REQUEST": "true"}),
+    ]
+    if event:
+        out.append(("event page", event.get_absolute_url(), {}))
+    if article:
+        out.append(("article page", article.get_absolute_url(), {}))
+    if actor:
+        out.append(("actor page", actor.get_absolute_url(), {}))
+    if country:
+        out.append(("country page", country.get_absolute_url(), {}))
+    return out
+
+
+def load_more_url(client):
+    """The "load more" link of the first page, if there is one (a second keyset page)."""
+    body = client.get("/").content.decode()
+    marker = 'hx-get="/?after='
+    if marker not in body:
+        return None
+    start = body.index(marker) + len('hx-get="')
+    return body[start:body.index('"', start)].replace("&amp;", "&")
+
+
+def measure(client, repeat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = []
+    targets = pages()
+    more = load_more_url(client)
+    if more:
+        targets.append(("timeline load more (page 2)", more, {"HTTP_HX_REQUEST": "true"}))
+    for name, url, headers in targets:
+        client.get(url, **headers)  # warm-up
+        times = []
+        queries = 0
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                response = client.get(url, **headers)
+                if hasattr(response, "streaming_content"):
+                    b"".join(response.streaming_content)
+                times.append((time.perf_counter() - started) * 1000)
+            queries = len(ctx.captured_queries)
+            assert response.status_code == 200, (url, response.status_code)
+        times.sort()
+        rows.append({
+            "page": name, "url": url, "queries": queries,
+            "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
+        })
+    return rows
+
+
+def add_synthetic(target, seed=7):
+    """Bulk-create events until `target` visible events exist, copying corpus events with new dates."""
+    from django.db import transaction
+
+    from events.models import Actor, Country, Event, Thread, Topic
+
+    rng = random.Random(seed)
+    base = list(Event.objects.filter(hidden=False).select_related("article"))
+    if not base:
+        raise SystemExit("no events after ingest: nothing to copy")
+    actors = list(Actor.objects.values_list("id", flat=True))
+    countries = list(Country.objects.values_list("id", flat=True))
+    topics = list(Topic.objects.values_list("id", flat=True))
+    missing = target - Event.objects.filter(hidden=False).count()
+    if missing <= 0:
+        return 0
+    with transaction.atomic():
+        threads = Thread.objects.bulk_create([
+            Thread(title=f"Synthetic happening {i}", event_type="meeting", status="occurred",
+                   date_start=date(2000, 1, 1) + timedelta(days=3 * i % 700),
+                   date_end=date(2000, 1, 1) + timedelta(days=3 * i % 700), granularity="day")
+            for i in range(missing // 3)
+        ])
+        rows = []
+        for i in range(missing):
+            src = rng.choice(base)
+            thread = threads[i // 3] if i < 3 * len(threads) and i % 3 else None
+            day = thread.date_start if thread else date(2000, 1, 1) + timedelta(days=rng.randrange(730))
+            rows.append(Event(
+                article=src.article, thread=thread, extraction_key=f"synthetic-{i}",
+                sentence_start=src.sentence_start, sentence_end=src.sentence_end, sentence=src.sentence,
+                date_text=src.date_text, date_text_start=src.date_text_start, date_text_end=src.date_text_end,
+                timex_value=day.isoformat(), anchor_date=src.anchor_date, date_start=day, date_end=day,
+                granularity="day", event_type=rng.choice(["meeting", "visit", "statement", "agreement"]),
+                status=rng.choice(["occurred", "occurred", "planned", "reported"]),
+                summary=f"Synthetic {src.summary}"[:300], hidden=rng.random() < 0.03,
+            ))
+        created = Event.objects.bulk_create(rows, batch_size=1000)
+        Event.actors.through.objects.bulk_create(
+            [Event.actors.through(event_id=e.pk, actor_id=a) for e in created for a in rng.sample(actors, 2)],
+            batch_size=2000)
+        Event.countries.through.objects.bulk_create(
+            [Event.countries.through(event_id=e.pk, country_id=c) for e in created for c in rng.sample(countries, 2)],
+            batch_size=2000)
+        Event.topics.through.objects.bulk_create(
+            [Event.topics.through(event_id=e.pk, topic_id=rng.choice(topics)) for e in created], batch_size=2000)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return len(created)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=5000, help="visible events at synthetic scale")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
+    os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
+    os.environ.setdefault("MONITOR_INSECURE_HTTP", "1")
+    server = None
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        from tests.pgserver import PostgresServer
+
+        server = PostgresServer().start()
+        os.environ["DATABASE_URL"] = server.url
+    try:
+        import django
+
+        django.setup()
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.test import Client
+        from django.test.utils import setup_test_environment
+
+        settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+        setup_test_environment()
+        call_command("migrate", verbosity=0)
+        call_command("ingest", args.corpus, verbosity=0)
+        from django.db import connection
+
+        from events.models import Event, Thread
+
+        connection.force_debug_cursor = False
+        client = Client()
+        results = {}
+        corpus_events = Event.objects.filter(hidden=False).count()
+        results["corpus"] = {"events": corpus_events, "threads": Thread.objects.count(),
+                             "pages": measure(client, args.repeat)}
+        added = add_synthetic(args.events)
+        results["synthetic"] = {"events": Event.objects.filter(hidden=False).count(), "added": added,
+                                "threads": Thread.objects.count(), "pages": measure(client, args.repeat)}
+    finally:
+        if server is not None:
+            server.stop()
+
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return
+    for label, block in results.items():
+        print(f"\n{label}: {block['events']} visible events, {block['threads']} threads")
+        print(f"{'page':<40} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
+        for row in block["pages"]:
+            print(f"{row['page']:<40} {row['queries']:>7} {row['median_ms']:>10} {row['p95_ms']:>8}")
+
+
+if __name__ == "__main__":
+    main()
