@@ -209,3 +209,10 @@ def test_the_adjective_capital_is_the_capital_city_in_the_summary():
     [mention] = extract(text, [timex(text, "June 28", "2000-06-28", "2000-06-28")], datetime.date(2000, 7, 5))
     assert mention.summary == "Lee Joung-binn visits Moscow"
     assert mention.countries == ["KR", "RU"]  # Lee's country, then "Russian"
+
+
+def test_it_might_be_noted_is_no_speculation():
+    text = "Kim Jong-il\u2019s first step, it might be noted, came during a visit to Beijing last month."
+    t = timex(text, "last month", "2000-05", "2000-05-01", "2000-05-31")
+    [mention] = extract(text, [t], datetime.date(2000, 6, 13))
+    assert (mention.event_type, mention.status) == ("visit", "occurred")

@@ -226,3 +226,12 @@ def test_vol6_no129_one_day_after_the_june_27_talks(mentions_by_issue):
     assert "Lee Joung-binn" in [a.name for a in arrival.actors]
     talks = find(mentions, "June 27", "One day after")
     assert (talks.date_start, talks.event_type) == (D(2000, 6, 27), "meeting")
+
+
+def test_bench_script_runs_over_the_corpus():
+    result = subprocess.run([sys.executable, "scripts/bench_extraction.py", "--repeat", "1"],
+                            cwd=REPO, capture_output=True, text=True, timeout=300, check=True)
+    lines = result.stdout.splitlines()
+    # One line per corpus article, then the summary line.
+    assert sum(" ms (of which timex.tag" in line for line in lines) == 5
+    assert "ms per article" in lines[-1]
