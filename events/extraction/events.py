@@ -13,8 +13,8 @@ Status, in this order:
 2. a postponement word in reach of a schedulable happening (visit, talks...):
    the date is past -> the postponing is the event (type postponement); otherwise -> postponed
 3. speculation ("speculated", "might", "rumored")                          -> reported
-4. the date lies after the issue date, or contains it and the sentence
-   speaks of the future ("will", "planned", "expected")                     -> planned
+4. the date lies after the issue date, or is a span containing it and the
+   sentence speaks of the future ("will", "planned", "expected")            -> planned
 5. hedges ("reportedly", "was said to")                                     -> reported
 6. otherwise                                                                 -> occurred
 Source attributions' dates in the sentence become reported_dates.
@@ -257,7 +257,10 @@ def decide_type_and_status(timex: dict, triggers: list[Trigger], sentence_text: 
         return event_type, _hedged_status(sentence_text, rules)
     if rules.speculation.search(sentence_text):
         return event_type, "reported"
-    if is_future(earliest, latest, anchor) or (earliest <= anchor <= latest and rules.future.search(sentence_text)):
+    # A span that contains the issue date ("this week", "this month") is still to come when the sentence
+    # speaks of the future; a single day ("today") is not: "said today it will" happened today.
+    if is_future(earliest, latest, anchor) or (
+            earliest <= anchor <= latest and earliest < latest and rules.future.search(sentence_text)):
         return event_type, "planned"
     return event_type, _hedged_status(sentence_text, rules)
 

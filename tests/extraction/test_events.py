@@ -216,3 +216,9 @@ def test_it_might_be_noted_is_no_speculation():
     t = timex(text, "last month", "2000-05", "2000-05-01", "2000-05-31")
     [mention] = extract(text, [t], datetime.date(2000, 6, 13))
     assert (mention.event_type, mention.status) == ("visit", "occurred")
+
+
+def test_a_statement_today_about_the_future_happened_today():
+    text = "Moscow announced today that Putin will travel."
+    [mention] = extract(text, [timex(text, "today", "2001-01-02", "2001-01-02")])
+    assert (mention.event_type, mention.status) == ("statement", "occurred")
