@@ -22,6 +22,21 @@ admin.site.site_title = "Monitor Timeline editors"
 admin.site.index_title = "Corrections and gazetteers"
 
 
+def _readable(change):
+    """A history diff entry with m2m rows as names, for the revert page."""
+    field = Event._meta.get_field(change.field)
+    if not field.many_to_many:
+        return {"field": change.field, "old": change.old, "new": change.new}
+    model, key = field.related_model, field.m2m_reverse_field_name()
+    names = dict(model.objects.filter(pk__in={row[key] for row in [*change.old, *change.new]})
+                 .values_list("pk", "name"))
+
+    def text(rows):
+        return ", ".join(sorted(names.get(row[key], f"#{row[key]} (deleted)") for row in rows)) or "—"
+
+    return {"field": change.field, "old": text(change.old), "new": text(change.new)}
+
+
 def _errors(exc):
     return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
 
@@ -339,7 +354,7 @@ class EventAdmin(SimpleHistoryAdmin):
             **self.admin_site.each_context(request),
             "title": f"Revert a change of “{event}”",
             "opts": self.opts, "object": event, "original": event, "record": record, "previous": previous,
-            "changes": delta.changes if delta else [], "form": form,
+            "changes": [_readable(change) for change in delta.changes] if delta else [], "form": form,
         }
         return TemplateResponse(request, "admin/events/event/revert.html", context)
 

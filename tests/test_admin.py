@@ -139,6 +139,19 @@ def test_history_page_lists_changes_and_reverting_from_it(editor_client):
     assert "it did happen" in event.history.latest().history_change_reason
 
 
+def test_revert_page_names_the_m2m_values(editor_client):
+    event = make_event()
+    russia, iran = Country.objects.get(code="RU"), Country.objects.get(code="IR")
+    event.countries.add(russia)
+    from events.services.corrections import correct_event
+
+    correct_event(event, {"countries": [iran]}, user=editor_client.editor, reason="Iran, not Russia")
+    record = event.history.latest()
+    page = editor_client.get(reverse("admin:events_event_revert", args=[event.pk, record.history_id]))
+    changes = page.context["changes"]
+    assert changes == [{"field": "countries", "old": "Russia", "new": "Iran"}]
+
+
 def test_actions_not_an_event_and_revert_latest(editor_client):
     a, b = make_event(key="a"), make_event(make_article(n=2), key="b")
     changelist = reverse("admin:events_event_changelist")
