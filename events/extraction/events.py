@@ -270,6 +270,10 @@ def is_future(earliest: datetime.date, latest: datetime.date, anchor: datetime.d
     return earliest > anchor or (earliest == anchor and latest > anchor)
 
 
+def _day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
+
+
 def _hedged_status(sentence_text: str, rules: EventRules) -> str:
     if rules.speculation.search(sentence_text) or rules.hedge.search(sentence_text):
         return "reported"
@@ -447,6 +451,10 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
     mentions = []
     for timex in candidates:
         own = owned_triggers(timex, claimants, triggers, rules)
+        if is_future(_day(timex["earliest"]), _day(timex["latest"]), anchor):
+            # A report is made now, not later: a future date belongs to what is reported, so a
+            # reporting verb ("said ... next year") cannot type it.
+            own = [trigger for trigger in own if trigger.event_type != "statement"]
         if not own:
             continue
         near = (min(timex["start"], own[0].start), max(timex["end"], own[0].end))

@@ -222,3 +222,14 @@ def test_a_statement_today_about_the_future_happened_today():
     text = "Moscow announced today that Putin will travel."
     [mention] = extract(text, [timex(text, "today", "2001-01-02", "2001-01-02")])
     assert (mention.event_type, mention.status) == ("statement", "occurred")
+
+
+def test_a_reporting_verb_does_not_type_a_future_date():
+    # "said" is the report, made before the issue; "next month" dates the visit it reports.
+    text = "Igor Ivanov said in Moscow that Putin would go to Beijing next month."
+    t = timex(text, "next month", "2000-07", "2000-07-01", "2000-07-31")
+    assert extract(text, [t], datetime.date(2000, 6, 13)) == []
+    text = "Igor Ivanov said that Putin would visit Beijing next month."
+    t = timex(text, "next month", "2000-07", "2000-07-01", "2000-07-31")
+    [mention] = extract(text, [t], datetime.date(2000, 6, 13))
+    assert (mention.event_type, mention.status) == ("visit", "planned")
