@@ -36,7 +36,8 @@ from events.extraction.phrases import fold, trie_pattern
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-_NAME_TOKEN = r"[A-Z][a-z]+(?:[-'\u2019][A-Za-z][a-z]+)*"
+# "Klebanov", "Jai-chun", "O'Neill", "McCormick"
+_NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Za-z][a-z]+)*"
 _NAME_SEQUENCE = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
 # Capitalised words that open a name-like run but are not names.
 _NOT_NAME_WORDS = frozenset({
@@ -45,6 +46,12 @@ _NOT_NAME_WORDS = frozenset({
     "This", "These", "Those", "Some", "Many", "His", "Her", "Its", "Their", "Sources", "Reports",
     "Foreign", "Defense", "Defence", "Ministry", "Council", "Security", "State", "Department", "Party",
     "President", "Minister", "Deputy", "Prime", "Secretary", "Ambassador", "General", "Government",
+})
+# A capitalised run containing one of these names an organisation ("General Motors Corp"), not a person.
+_ORGANISATION_WORDS = frozenset({
+    "Inc", "Corp", "Co", "Ltd", "Company", "Corporation", "Group", "Agency", "Bank", "News", "Ministry",
+    "Department", "Party", "Council", "Committee", "Fund", "Association", "University", "Institute",
+    "Service", "Times", "Post", "Herald", "Motors", "Mills", "Airlines", "Exchange", "Union", "Organization",
 })
 
 
@@ -263,7 +270,8 @@ class Gazetteer:
             rf"(?P<name>{_NAME_SEQUENCE})(?=[,.;)\u2013\u2014]|\s+[a-z]|$)")
         # "Viktor Komardin, deputy director of ...": name, comma, title.
         self._name_comma_before_title = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:the\s+|a\s+)?$")
-        self._title_rest = re.compile(r"[^,;.()\u2013\u2014]{0,80}")
+        # Up to the end of the clause; the stops inside "U.S." do not end it.
+        self._title_rest = re.compile(r"(?:[^,;.()\u2013\u2014]|(?<=[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\.){0,80}")
         office_nouns = self.roles.get("office_nouns", {})
         self._office_phrase = re.compile(
             rf"\b[Tt]he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
@@ -416,7 +424,7 @@ def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer)
     # Drop leading rank words ("Rear-Admiral Ali Shamkhani") and stop at a country alias.
     while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
         tokens.pop(0)
-    if len(tokens) < 2:
+    if len(tokens) < 2 or any(token.group().rstrip(".") in _ORGANISATION_WORDS for token in tokens):
         return None
     start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
     if gazetteer.country_of_phrase(text[start:end]) or any(t.group() in gazetteer._country_by_text for t in tokens):

@@ -243,3 +243,14 @@ def test_corpus_vol6_no129_ambassador_after_comma_and_bare_ivanov(gazetteer):
     attributions = find_attributions(body)
     for mention in [*entities.actors, *entities.countries]:
         assert not any(a.start <= mention.start < a.end for a in attributions)
+
+
+def test_organisations_after_a_title_word_are_no_persons(gazetteer):
+    assert actor_names(gazetteer, "Shares of General Motors Corp fell.") == []
+
+
+def test_names_with_inner_capitals_and_dotted_titles(gazetteer):
+    [mention] = find_actors("White House spokesman Mike McCurry said so.", DAY, gazetteer)
+    assert (mention.ref.name, mention.ref.known) == ("Mike McCurry", False)
+    [mention] = find_actors("Said Norman Schwarzkopf, commander of U.S. forces, on Friday.", DAY, gazetteer)
+    assert mention.ref.title == "commander of U.S. forces" and mention.ref.country == "US"
