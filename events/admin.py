@@ -194,8 +194,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False  # the source text is never edited; correct its events instead
 
+    def has_reprocess_permission(self, request):
+        return request.user.has_perm("events.change_event")
+
     @admin.action(description="Process the selected articles again (corrections are kept)",
-                  permissions=["view"])
+                  permissions=["reprocess"])
     def reprocess_articles(self, request, queryset):
         from django.db import transaction
 

@@ -7,7 +7,8 @@ from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Count, Q
-from django.shortcuts import render
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from events.forms import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, ImportForm
@@ -111,3 +112,22 @@ def review(request):
         "form": form, "threshold": threshold, "sections": review_queue(threshold), "limit": REVIEW_LIMIT,
         "title": "Review queue",
     })
+
+
+@staff_member_required
+@permission_required("events.view_event", raise_exception=True)
+@require_http_methods(["GET"])
+def parse_date(request):
+    """The interval a date text gives for an event (its issue date as the base): the admin form's preview."""
+    from events.services.corrections import DateParseError, parse_date_text
+
+    event = get_object_or_404(Event.objects.select_related("article__issue"), pk=request.GET.get("event") or 0) \
+        if (request.GET.get("event") or "").isdigit() else None
+    if event is None:
+        return JsonResponse({"error": "Unknown event."}, status=404)
+    try:
+        interval = parse_date_text(request.GET.get("text", "")[:200], event.article.issue.date)
+    except DateParseError as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    return JsonResponse({"interval": str(interval), "start": interval.start.isoformat(),
+                         "end": interval.end.isoformat(), "granularity": interval.granularity})

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from events.models import Actor, ActorAlias, Country, Event, Issue, Thread, Topic
+from events.models import Actor, ActorAlias, Article, Country, Event, Issue, Thread, Topic
 from tests.test_corrections import make_article, make_editor, make_event, make_issue
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +214,39 @@ def test_thread_correction_marks_it_set_by_editor(editor_client):
 def test_events_cannot_be_added_by_hand(editor_client):
     assert editor_client.get(reverse("admin:events_event_add")).status_code == 403
     assert Event.objects.count() == 0
+
+
+def test_date_preview_endpoint_reads_text_against_the_issue_date(editor_client, client):
+    event = make_event()
+    url = reverse("editor:parse_date")
+    ok = editor_client.get(url, {"event": event.pk, "text": "December 28"})
+    assert ok.status_code == 200
+    assert ok.json() == {"interval": "28 Dec 2000 (day)", "start": "2000-12-28", "end": "2000-12-28",
+                         "granularity": "day"}
+    bad = editor_client.get(url, {"event": event.pk, "text": "whenever"})
+    assert bad.status_code == 400 and "Could not read" in bad.json()["error"]
+    assert editor_client.get(url, {"event": "x", "text": "2001"}).status_code == 404
+    page = editor_client.get(reverse("admin:events_event_change", args=[event.pk])).content.decode()
+    assert "date-entry-preview" in page and url in page
+    client.logout()
+    assert client.get(url, {"event": event.pk, "text": "2001"}).status_code == 302
+
+
+def test_reprocess_action_on_articles_keeps_corrections(editor_client):
+    from pathlib import Path
+
+    from events.services.ingest import ingest_paths
+
+    corpus = Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus" / "monitor"
+    ingest_paths([sorted(corpus.glob("*.txt"))[0]], progress=False)
+    article = Article.objects.get()
+    event = article.events.order_by("pk").first()
+    from events.services.corrections import correct_event
+
+    correct_event(event, {"summary": "Edited summary"}, user=editor_client.editor, reason="clearer")
+    Event.objects.filter(article=article).exclude(pk=event.pk).update(summary="stale")
+    editor_client.post(reverse("admin:events_article_changelist"),
+                       {"action": "reprocess_articles", "_selected_action": [article.pk]})
+    event.refresh_from_db()
+    assert event.summary == "Edited summary"
+    assert not Event.objects.filter(article=article, summary="stale").exists()
