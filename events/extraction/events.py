@@ -40,6 +40,8 @@ SURNAME_FIRST = frozenset({"Kim", "Lee", "Pak", "Park", "Pek", "Paek", "Jo", "Ka
 MAX_REPORTED_RANGE_DAYS = 7
 # Happenings whose summary names two parties ("A and B hold talks"); others name the nearest actor.
 PARTIES_OF_TWO = frozenset({"meeting", "summit", "agreement", "letter"})
+# Happenings a state performs as such ("Moscow announced"), named by the state when it is nearer than any person.
+STATE_ACTS = frozenset({"statement", "protest"})
 # How far (in characters) from the date and its trigger a summary looks for its actors and place.
 SUMMARY_REACH = 80
 PLACE_REACH = 60
@@ -374,6 +376,15 @@ def actors_nearest(mentions, near: tuple[int, int]) -> list[ActorRef]:
     return unique_actors(ordered)
 
 
+def state_is_nearer(country_mentions, actor_mentions, near: tuple[int, int], place: str | None) -> bool:
+    """Is a state named as such ("Moscow", "Russia"; not an adjective, not the place) nearer `near`
+    than every actor?"""
+    states = [distance(m.start, m.end, *near) for m in country_mentions
+              if m.kind in ("name", "capital") and m.text != place]
+    people = [distance(m.start, m.end, *near) for m in actor_mentions]
+    return bool(states) and (not people or min(states) < min(people))
+
+
 def countries_nearest(mentions, near: tuple[int, int], place: str | None) -> list[str]:
     """Country codes nearest the span `near`, leaving out the place's country ("visits Moscow")."""
     place_codes = {m.code for m in mentions if m.text == place}
@@ -459,8 +470,11 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
             continue
         near = (min(timex["start"], own[0].start), max(timex["end"], own[0].end))
         place = place_of(sentence, entities, near, gazetteer)
+        country_mentions = entities.countries_in(sentence.start, sentence.end)
         summary_actors = actors_nearest(actor_mentions, near)
-        summary_countries = countries_nearest(entities.countries_in(sentence.start, sentence.end), near, place)
+        if own[0].event_type in STATE_ACTS and state_is_nearer(country_mentions, actor_mentions, near, place):
+            summary_actors = []  # "Moscow announced", "Moscow's repudiation": the state acted, not a person
+        summary_countries = countries_nearest(country_mentions, near, place)
         mentions.append(_mention(text, anchor, sentence, timex, own, actors, countries, topics,
                                  reported, place, summary_actors, summary_countries, gazetteer, rules))
     return mentions

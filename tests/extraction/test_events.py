@@ -233,3 +233,11 @@ def test_a_reporting_verb_does_not_type_a_future_date():
     t = timex(text, "next month", "2000-07", "2000-07-01", "2000-07-31")
     [mention] = extract(text, [t], datetime.date(2000, 6, 13))
     assert (mention.event_type, mention.status) == ("visit", "planned")
+
+
+def test_a_state_that_announces_is_named_by_the_summary():
+    text = "Late last week Moscow announced that Vladimir Putin will make a trip to Pyongyang."
+    t = timex(text, "Late last week", "2000-W23", "2000-06-08", "2000-06-11", mod="END")
+    [mention] = extract(text, [t], datetime.date(2000, 6, 13))
+    assert (mention.event_type, mention.summary) == ("statement", "Russia makes a statement")
+    assert [a.name for a in mention.actors] == ["Vladimir Putin"]  # still among the participants
