@@ -56,8 +56,7 @@ class ProcessResult:
     warnings: list = field(default_factory=list)
     threads: object = None  # events.services.threads.LinkResult
     orphaned_threads: set = field(default_factory=set)  # threads of deleted events, to recompute
-    events: list = field(default_factory=list)  # the stored Event objects (for linking)
-    participants: dict = field(default_factory=dict)  # event id -> (actor ids, country ids), as stored
+    events: list = field(default_factory=list)  # the stored Event objects
 
     def add(self, other: "ProcessResult"):
         for name in ("created", "updated", "unchanged", "deleted", "kept"):
@@ -97,12 +96,7 @@ def process_article(article, *, gazetteer=None, link=True) -> ProcessResult:
     with transaction.atomic():
         # Two runs over the same article at once (two reprocess commands) cannot both insert a mention:
         # the (article, extraction_key) constraint fails one of them, whose transaction rolls back.
-        result = store_mentions(article, mentions, snapshot)
-        if link:
-            from events.services.threads import link_events
-
-            result.threads = link_events(result.event_ids, also_threads=result.orphaned_threads,
-                                         events=result.events, participants=result.participants)
+        result = store_mentions(article, mentions, snapshot, link=link)
         article.processed_at = timezone.now()
         Article.objects.filter(pk=article.pk).update(processed_at=article.processed_at)
     for warning in result.warnings:
@@ -196,8 +190,11 @@ def _current_m2m(event_ids) -> dict:
     return current
 
 
-def store_mentions(article, mentions, snapshot) -> ProcessResult:
-    """Upsert the mentions as the article's Events, honouring editors' corrections (see the module doc)."""
+def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
+    """Upsert the mentions as the article's Events, honouring editors' corrections (see the module doc).
+
+    With `link`, threads are chosen before the rows are written, so new events go in with their thread.
+    """
     result = ProcessResult(article_id=article.pk)
     anchor = article.issue.date
     # Never processed (a new article from ingest): it has no events yet, no need to look (the events of an
@@ -208,6 +205,7 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
     actor_ids = _actor_ids(mentions, snapshot, result)
 
     new_events, new_m2m = [], []
+    participants = {}  # id(event) -> (actor ids, country ids) as they will be stored
     updates = {}  # tuple of changed field names -> [events]
     m2m_add = {name: [] for name in M2M_FIELDS}
     m2m_remove = {name: [] for name in M2M_FIELDS}
@@ -223,8 +221,11 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
         desired = _desired_m2m(mention, snapshot, actor_ids, result)
         event = existing.get(mention.key)
         if event is None:
-            new_events.append(Event(article=article, extraction_key=mention.key, **values))
+            event = Event(article=article, extraction_key=mention.key, **values)
+            new_events.append(event)
             new_m2m.append(desired)
+            participants[id(event)] = (set(desired["actors"]), set(desired["countries"]))
+            result.events.append(event)
             continue
         protected = protected_fields(event)
         changed = tuple(name for name, value in values.items()
@@ -234,7 +235,7 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
         m2m_changed = False
         stored = {name: current_m2m[event.pk][name] if name in protected else set(desired[name])
                   for name in M2M_FIELDS}
-        result.participants[event.pk] = (stored["actors"], stored["countries"])
+        participants[id(event)] = (stored["actors"], stored["countries"])
         result.events.append(event)
         for name in M2M_FIELDS:
             if name in protected:
@@ -249,50 +250,58 @@ def store_mentions(article, mentions, snapshot) -> ProcessResult:
             result.updated += 1
         else:
             result.unchanged += 1
-        result.event_ids.append(event.pk)
+
+    # No longer extracted: deleted, unless an editor touched them (those stay, and are linked like the rest).
+    gone = [event for key, event in existing.items() if key not in seen]
+    deletable = [event for event in gone if not editor_touched(event)]
+    result.kept = len(gone) - len(deletable)
+    for event in gone:
+        if editor_touched(event):
+            result.events.append(event)
+            participants[id(event)] = (current_m2m[event.pk]["actors"], current_m2m[event.pk]["countries"])
+    if deletable:
+        result.orphaned_threads = {event.thread_id for event in deletable if event.thread_id}
+        Event.objects.filter(pk__in=[event.pk for event in deletable]).delete()
+        result.deleted = len(deletable)
+
+    touched = set()
+    if link:
+        from events.services.threads import _serialise_linking, assign_threads
+
+        _serialise_linking()
+        result.threads, moved, touched = assign_threads(result.events, lambda e: participants[id(e)])
+        moved_existing = [event for event in moved if event.pk is not None]
+        if moved_existing:
+            Event.objects.bulk_update(moved_existing, ["thread"])
 
     if new_events:
         Event.objects.bulk_create(new_events)
         for event, desired in zip(new_events, new_m2m):
             for name in M2M_FIELDS:
                 m2m_add[name].extend((event.pk, target) for target in desired[name])
-            result.event_ids.append(event.pk)
-            result.events.append(event)
-            result.participants[event.pk] = (set(desired["actors"]), set(desired["countries"]))
         result.created = len(new_events)
-    for fields, events in updates.items():
-        Event.objects.bulk_update(events, list(fields) + ["updated_at"] if _touch(events) else list(fields))
+    if updates:
+        now = timezone.now()
+        for fields, events in updates.items():
+            for event in events:
+                event.updated_at = now
+            Event.objects.bulk_update(events, list(fields) + ["updated_at"])
     for name in M2M_FIELDS:
         through = getattr(Event, name).through
         target = _M2M_TARGET[name]
-        if m2m_remove[name]:
-            for event_id in {event_id for event_id, _ in m2m_remove[name]}:
-                targets = [t for e, t in m2m_remove[name] if e == event_id]
-                through.objects.filter(event_id=event_id, **{f"{target}__in": targets}).delete()
+        for event_id in {event_id for event_id, _ in m2m_remove[name]}:
+            targets = [t for e, t in m2m_remove[name] if e == event_id]
+            through.objects.filter(event_id=event_id, **{f"{target}__in": targets}).delete()
         if m2m_add[name]:
             through.objects.bulk_create([through(event_id=e, **{target: t}) for e, t in m2m_add[name]],
                                         ignore_conflicts=True)
+    result.event_ids = [event.pk for event in result.events]
+    if link:
+        from events.services.threads import recompute_threads
 
-    gone = [event for key, event in existing.items() if key not in seen]
-    deletable = [event.pk for event in gone if not editor_touched(event)]
-    result.kept = len(gone) - len(deletable)
-    for event in gone:
-        if editor_touched(event):
-            result.event_ids.append(event.pk)
-            result.events.append(event)
-            result.participants[event.pk] = (current_m2m[event.pk]["actors"], current_m2m[event.pk]["countries"])
-    if deletable:
-        result.orphaned_threads = {event.thread_id for event in gone if event.pk in set(deletable) and event.thread_id}
-        Event.objects.filter(pk__in=deletable).delete()
-        result.deleted = len(deletable)
+        result.threads.recomputed, result.threads.deleted = recompute_threads(touched | result.orphaned_threads)
+        result.threads.thread_ids = touched
     return result
-
-
-def _touch(events):
-    now = timezone.now()
-    for event in events:
-        event.updated_at = now
-    return True
 
 
 @dataclass

@@ -146,24 +146,40 @@ def _score(event, actors, countries, candidate) -> tuple:
 
 
 def link_events(event_ids, also_threads=(), events=None, participants=None) -> LinkResult:
-    """Link the given events into threads and recompute every thread they touch (see the module doc).
+    """Link the given (stored) events into threads and recompute every thread they touch (module doc).
 
     `events` (Event objects) and `participants` ({event id: (actor ids, country ids)}) may be passed by a
-    caller that has them at hand (process_article), saving their queries.
+    caller that has them at hand, saving their queries.
     """
-    result = LinkResult()
     _serialise_linking()
     if events is None:
         events = list(Event.objects.filter(pk__in=list(event_ids)).only(
-            "id", "thread_id", "event_type", "date_start", "date_end", "hidden", "corrected_fields"))
-    touched = {tid for tid in also_threads if tid}
-    touched |= {e.thread_id for e in events if e.thread_id}
-    todo = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])
-            and span(e.date_start, e.date_end) <= MAX_SPAN_DAYS]
+            "id", "thread_id", "event_type", "date_start", "date_end", "hidden", "corrected_fields",
+            "sentence_start", "date_text_start"))
+    if participants is None:
+        participants = _participants_of_events([e.pk for e in events])
+    result, moved, touched = assign_threads(events, lambda e: participants.get(e.pk, (set(), set())))
+    if moved:
+        Event.objects.bulk_update(moved, ["thread"])
+    result.recomputed, result.deleted = recompute_threads(touched | {tid for tid in also_threads if tid})
+    result.thread_ids = touched
+    return result
+
+
+def assign_threads(events, participants_of):
+    """Choose each event's thread (creating new threads as needed) and set event.thread_id in memory.
+
+    `events` may be unsaved Event objects (process_article links before inserting, so the rows go in with
+    their thread). `participants_of(event)` -> (actor ids, country ids). Writes only the new threads.
+    Returns (LinkResult, the events whose thread changed, the ids of every thread touched); the caller
+    saves the events and then calls recompute_threads(touched).
+    """
+    result = LinkResult()
+    touched = {e.thread_id for e in events if e.thread_id}
+    linkable = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])]
+    todo = [e for e in linkable if span(e.date_start, e.date_end) <= MAX_SPAN_DAYS]
     # Too vague to link: still needs a thread of its own for the timeline.
-    solo = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])
-            and span(e.date_start, e.date_end) > MAX_SPAN_DAYS]
-    own = participants if participants is not None else _participants_of_events([e.pk for e in events])
+    solo = [e for e in linkable if span(e.date_start, e.date_end) > MAX_SPAN_DAYS]
 
     overlap = Q()
     for event in todo:
@@ -178,17 +194,18 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
                 and thread["id"] not in current_ids:
             continue
         candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
-    exclude = {e.pk for e in todo}
+    exclude = {e.pk for e in todo if e.pk is not None}
     for thread_id, actors, countries in _participants_of_threads(list(candidates), exclude):
         candidates[thread_id]["actors"] |= actors
         candidates[thread_id]["countries"] |= countries
 
-    new_threads = []  # (Thread, candidate dict)
-    changed_events = []
+    new_threads = []  # candidate dicts holding an unsaved Thread under "object"
+    targets = []  # (event, candidate)
     # The happenings first, most precise first; postponements last, to join the happening they put off.
-    for event in sorted(todo, key=lambda e: (e.event_type == EventType.POSTPONEMENT, span(e.date_start, e.date_end), e.pk)):
-        actors, countries = own.get(event.pk, (set(), set()))
-        reach_start, reach_end = reach(event)
+    order = sorted(todo, key=lambda e: (e.event_type == EventType.POSTPONEMENT, span(e.date_start, e.date_end),
+                                        e.sentence_start, e.date_text_start))
+    for event in order:
+        actors, countries = participants_of(event)
         if not actors and not countries:
             best = None
         else:
@@ -205,12 +222,7 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
                 fitting = [c for c in candidates.values() if fits(c)]
                 best = max(fitting, key=lambda c: _score(event, actors, countries, c), default=None)
         if best is None:
-            thread = Thread(title="", event_type=event.event_type, status="planned", date_start=event.date_start,
-                            date_end=event.date_end, granularity="day")
-            best = {"id": None, "object": thread, "event_type": event.event_type, "date_start": event.date_start,
-                    "date_end": event.date_end, "set_by_editor": False, "actors": set(), "countries": set(),
-                    "order": 10**15 + len(new_threads)}
-            new_threads.append(best)
+            best = _new_thread(event, new_threads)
             candidates[("new", len(new_threads))] = best
             result.created += 1
         elif best["id"] is not None and best["id"] == event.thread_id:
@@ -224,17 +236,11 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
                 and span(event.date_start, event.date_end) < span(best["date_start"], best["date_end"])):
             best["date_start"], best["date_end"] = event.date_start, event.date_end
             best["event_type"] = event.event_type
-        event._target = best
-        changed_events.append(event)
+        targets.append((event, best))
     for event in solo:
         if event.thread_id is None:
-            thread = Thread(title="", event_type=event.event_type, status="planned", date_start=event.date_start,
-                            date_end=event.date_end, granularity="day")
-            target = {"id": None, "object": thread}
-            new_threads.append(target)
+            targets.append((event, _new_thread(event, new_threads)))
             result.created += 1
-            event._target = target
-            changed_events.append(event)
         else:
             result.kept += 1
 
@@ -243,17 +249,22 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
         for target, thread in zip(new_threads, created):
             target["id"] = thread.pk
     moved = []
-    for event in changed_events:
-        if event.thread_id != event._target["id"]:
-            event.thread_id = event._target["id"]
+    for event, target in targets:
+        if event.thread_id != target["id"]:
+            event.thread_id = target["id"]
             moved.append(event)
         touched.add(event.thread_id)
-    if moved:
-        Event.objects.bulk_update(moved, ["thread"])
-    recompute = recompute_threads(touched)
-    result.recomputed, result.deleted = recompute
-    result.thread_ids = touched
-    return result
+    return result, moved, touched
+
+
+def _new_thread(event, new_threads) -> dict:
+    thread = Thread(title="", event_type=event.event_type, status="planned", date_start=event.date_start,
+                    date_end=event.date_end, granularity="day")
+    candidate = {"id": None, "object": thread, "event_type": event.event_type, "date_start": event.date_start,
+                 "date_end": event.date_end, "set_by_editor": False, "actors": set(), "countries": set(),
+                 "order": 10**15 + len(new_threads)}
+    new_threads.append(candidate)
+    return candidate
 
 
 LINKING_LOCK = 0x6D6F6E74  # "mont": the advisory lock that serialises thread linking across processes
