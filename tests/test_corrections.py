@@ -257,3 +257,15 @@ def test_merge_is_one_transaction(monkeypatch):
         corrections.merge_actors(keep, [dup])
     assert list(event.actors.all()) == [dup]
     assert not keep.aliases.exists()
+
+
+@pytest.mark.django_db
+def test_reverting_to_a_deleted_actor_is_a_clear_error():
+    editor = make_editor()
+    keep, dup = Actor.objects.create(name="Keeper Two"), Actor.objects.create(name="Dup Two")
+    event = make_event()
+    event.actors.add(dup)
+    corrections.merge_actors(keep, [dup], user=editor, reason="same")
+    with pytest.raises(ValidationError, match="no longer exists"):
+        corrections.revert_event(event, user=editor)
+    assert list(event.actors.all()) == [keep]

@@ -417,6 +417,15 @@ def revert_event(event: Event, *, user=None, reason: str = "", history_id: int |
             values[field] = previous.thread_id
         else:
             values[field] = getattr(previous, field)
+    for field, value in values.items():
+        if field in M2M_FIELDS or (field == "thread" and value is not None):
+            model = Event._meta.get_field(field).related_model
+            wanted = value if field in M2M_FIELDS else {value}
+            gone = set(wanted) - set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+            if gone:
+                raise ValidationError(
+                    f"Cannot revert {field}: {model._meta.verbose_name} #{', #'.join(map(str, sorted(gone)))} "
+                    "no longer exists (deleted or merged). Correct the field by hand instead.")
     was_corrected = set(previous.corrected_fields or [])
     protected = (set(event.corrected_fields or []) - set(fields)) | (set(fields) & was_corrected)
     when = f"{record.history_date:%Y-%m-%d %H:%M}"
