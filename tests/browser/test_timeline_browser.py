@@ -182,3 +182,30 @@ def test_article_markup_is_shown_as_text(corpus, page, shot, tmp_path):
     shot(page, "10-article-markup")
     page.goto(corpus.url + "/?q=Bold+claim")
     assert page.evaluate("window.__pwned") is None
+
+
+def test_actor_country_and_article_pages(corpus, page, shot):
+    putin = Actor.objects.get(name="Vladimir Putin")
+    page.goto(corpus.url + putin.get_absolute_url())
+    assert page.locator("h1").inner_text() == "Vladimir Putin"
+    met = page.locator(".met-list li")
+    assert met.count() >= 1
+    assert "Kim Jong-il" in page.locator(".met-list").inner_text()
+    cards = page.locator("#results li.card")
+    assert cards.count() >= 5
+    for card in cards.all():
+        assert "Vladimir Putin" in card.locator(".tag-actor a").all_inner_texts()
+    shot(page, "11-actor")
+
+    page.goto(corpus.url + "/countries/KP/")
+    assert page.locator("h1").inner_text() == "North Korea"
+    assert page.locator("#results li.card").count() >= 5
+    shot(page, "12-country")
+
+    first = Event.objects.filter(hidden=False).select_related("article").order_by("id").first()
+    page.goto(corpus.url + first.article.get_absolute_url())
+    assert page.locator(".article-body .hl-timex").count() >= page.locator(".article-events li.card").count() > 0
+    assert page.locator(".article-body a.hl-actor").count() > 0
+    assert page.locator(".article-body a.hl-country").count() > 0
+    shot(page, "13-article")
+    assert page.js_errors == []
