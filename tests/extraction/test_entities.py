@@ -59,6 +59,7 @@ def test_actor_data_shape_dates_and_countries():
     for actor in actors:
         assert set(actor) == {"name", "aliases", "country", "roles"}
         assert actor["country"] is None or actor["country"] in countries
+        assert actor["name"] in actor["aliases"] and len(set(actor["aliases"])) == len(actor["aliases"])
         for role in actor["roles"]:
             assert set(role) == {"title", "country", "start", "end"}
             assert role["country"] is None or role["country"] in countries
@@ -73,6 +74,8 @@ def test_topic_data_shape_and_slugs_unique():
     assert {"Military cooperation", "Nuclear energy", "Korean peninsula", "Sanctions"} <= {t["name"] for t in topics}
     for topic in topics:
         assert set(topic) == {"name", "slug", "keywords"} and topic["keywords"]
+        # TopicKeyword is unique per (topic, text).
+        assert len({k.lower() for k in topic["keywords"]}) == len(topic["keywords"])
 
 
 def test_gazetteer_from_plain_dicts_as_the_django_side_builds_it():
