@@ -110,6 +110,7 @@ def test_load_more_uses_keyset_and_returns_only_items(client, db):
     more = text(client.get(next_url, **HTMX))
     assert "<html" not in more and 'id="results"' not in more
     assert more.count('class="card ') == 50 and "Synthetic meeting 50<" in more
+    assert more.count(" autofocus>") == 1  # keyboard focus moves to the first new card
     # without JavaScript the same link gives a whole page starting there
     plain = text(client.get(next_url))
     assert "<html" in plain and "Synthetic meeting 50<" in plain and "Synthetic meeting 49<" not in plain
