@@ -71,6 +71,7 @@ class EventRules:
 
     def __init__(self, data: dict):
         self.max_distance = data.get("max_trigger_distance", 120)
+        self.max_distance_by_type = data.get("max_trigger_distance_by_type", {})
         self.type_order = [entry["type"] for entry in data["types"]]
         self.summaries = {entry["type"]: entry["summary"] for entry in data["types"]}
         # One pass over the lower-cased text finds every trigger; the patterns are grouped by their
@@ -213,7 +214,7 @@ def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules) -
     reach = []
     for trigger in triggers:
         gap = distance(timex["start"], timex["end"], trigger.start, trigger.end)
-        if gap <= rules.max_distance:
+        if gap <= rules.max_distance_by_type.get(trigger.event_type, rules.max_distance):
             reach.append((gap, trigger.priority, trigger))
     return [trigger for _, _, trigger in sorted(reach, key=lambda item: (item[0], item[1]))]
 
