@@ -15,6 +15,7 @@ Command line (contract):
 Plain Python, no Django imports.
 """
 import argparse
+import bisect
 import datetime as dt
 import json
 import sys
@@ -46,20 +47,30 @@ def attribution_roles(text):
     return [(a.start, a.end, a.kind, a.dates) for a in find_attributions(text)]
 
 
-def _role_at(spans, start, end):
-    for s, e, role, _ in spans:
-        if s <= start and end <= e:
-            return role
+def _role_at(spans, span_starts, start, end):
+    """Role of the mention [start, end): that of the attribution containing it, else 'event'."""
+    i = bisect.bisect_right(span_starts, start) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i][2]
     return "event"
+
+
+def _overlaps_any(starts, ends, start, end):
+    """Does [start, end) overlap one of the sorted, disjoint spans (starts[i], ends[i])?"""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and ends[i] > start:
+        return True
+    return i + 1 < len(starts) and starts[i + 1] < end
 
 
 def _cited_day_mentions(spans, mentions):
     """Cited dates the rules did not catch on their own, such as the '20' of 'April 16, 20'."""
-    covered = [(m["start"], m["end"]) for m in mentions]
+    starts = [m["start"] for m in mentions]
+    ends = [m["end"] for m in mentions]
     extra = []
     for _, _, role, dates in spans:
         for d in dates:
-            if any(s < d.end and d.start < e for s, e in covered):
+            if _overlaps_any(starts, ends, d.start, d.end):
                 continue
             norm = f"{d.year}-{d.month:02d}-{d.day:02d}" if d.year else f"UNDEF-year-{d.month:02d}-{d.day:02d}"
             extra.append({"type": "DATE", "norm": norm, "mod": None, "part": None, "start": d.start,
@@ -86,8 +97,9 @@ def tag(text, anchor):
     spans = attribution_roles(text)
     mentions = recognize(text)
     mentions = sorted(mentions + _cited_day_mentions(spans, mentions), key=lambda m: m["start"])
+    span_starts = [s[0] for s in spans]
     for m in mentions:
-        m["role"] = _role_at(spans, m["start"], m["end"])
+        m["role"] = _role_at(spans, span_starts, m["start"], m["end"])
         m["phrase"] = text[m["start"]:m["end"]]
     resolver = Resolver(text, anchor)
     _pre_resolve_explicit(mentions, resolver)
@@ -112,9 +124,9 @@ def _pre_resolve_explicit(mentions, resolver):
         if not m["norm"].startswith("UNDEF"):
             m["value"] = m["norm"]
         elif m["norm"].startswith("UNDEF-year-") and m["type"] == "DATE":
+            # These depend only on the anchor, tense and role, never on other dates.
             probe = dict(m)
-            probe_resolver = Resolver(resolver.text, resolver.anchor)
-            m["value"] = probe_resolver.resolve(probe)["value"]
+            m["value"] = m["resolved"] = Resolver(resolver.text, resolver.anchor).resolve(probe)["value"]
 
 
 # ---------------------------------------------------------------- command line
@@ -123,21 +135,36 @@ def _print_records(records, stream):
         stream.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
+def _batch_line(line):
+    """(id, records, error message or None) for one batch input line."""
+    try:
+        doc = json.loads(line)
+    except ValueError as exc:
+        return None, [], f"not a JSON object ({exc.msg})"
+    if not isinstance(doc, dict):
+        return None, [], "not a JSON object"
+    missing = [k for k in ("anchor", "text") if k not in doc]
+    if missing:
+        return doc.get("id"), [], f"missing field(s) {', '.join(missing)}"
+    try:
+        return doc.get("id"), tag(doc["text"], doc["anchor"]), None
+    except (ValueError, TypeError) as exc:
+        return doc.get("id"), [], str(exc)
+
+
 def run_batch(stdin, stdout, stderr):
-    """The timex_eval protocol: one {"id","anchor","text"} a line in, one {"id","timexes"} a line out."""
+    """The timex_eval protocol: one {"id","anchor","text"} a line in, one {"id","timexes"} a line out.
+    A bad line gets an empty answer and a message on stderr naming the line; the exit status is 1."""
     status = 0
     for lineno, line in enumerate(stdin, 1):
         if not line.strip():
             continue
-        try:
-            doc = json.loads(line)
-            records = tag(doc["text"], doc["anchor"])
-        except (ValueError, KeyError, TypeError) as exc:
-            what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
-            stderr.write(f"batch line {lineno}: {what}\n")
+        doc_id, records, error = _batch_line(line)
+        if error:
+            stderr.write(f"batch line {lineno}: {error}\n")
             status = 1
-            records, doc = [], doc if isinstance(locals().get("doc"), dict) else {}
-        stdout.write(json.dumps({"id": doc.get("id"), "timexes": records}, ensure_ascii=False) + "\n")
+        stdout.write(json.dumps({"id": doc_id, "timexes": records}, ensure_ascii=False) + "\n")
+        stdout.flush()
     return status
 
 

@@ -68,36 +68,42 @@ def _cue(words, i):
 
 
 def tense_cue(text, start, end, before_chars=100, after_chars=60):
-    """'future', 'past' or None: the nearest strong cue before the mention in its sentence, else the
-    nearest weak one, else the same after the mention."""
+    """'future', 'past' or None for the mention text[start:end]: the verb right before it (within
+    three words) if it is a cue, else the nearest strong cue before it in its sentence, else the
+    nearest weak one; failing those, the same search in the few words after it."""
     left = text[max(0, start - before_chars):start]
     cut = None
     for cut in _SENTENCE_END.finditer(left):
         pass
     if cut:
         left = left[cut.end():]
+    words = _WORD.findall(left)
+    last = len(words) - 1
+    for i in range(last, max(-1, last - 3), -1):
+        c = _cue(words, i)
+        if c:
+            return c[1]
+    found = _first_cue(words, range(last - 3, -1, -1))
+    if found:
+        return found
     right = text[end:end + after_chars]
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[:stop.start()]
-    for words in (_WORD.findall(left), None):
-        if words is None:
-            words = _WORD.findall(right)[:8]
-            order = range(len(words))
-        else:
-            order = range(len(words) - 1, -1, -1)
-        found = [c for c in (_cue(words, i) for i in order) if c]
-        if words is not None and order and order.start > order.stop:
-            # The verb right before the date governs it: "met on Monday", "closed Wednesday".
-            close = [c for c in (_cue(words, i) for i in range(len(words) - 1, max(-1, len(words) - 4), -1)) if c]
-            if close:
-                return close[0][1]
-        strong = [t for s, t in found if s == 2]
-        if strong:
-            return strong[0]
-        if found:
-            return found[0][1]
-    return None
+    words = _WORD.findall(right)[:8]
+    return _first_cue(words, range(len(words)))
+
+
+def _first_cue(words, order):
+    """The first strong cue in `order`, else the first weak one, else None."""
+    weak = None
+    for i in order:
+        c = _cue(words, i)
+        if c:
+            if c[0] == 2:
+                return c[1]
+            weak = weak or c[1]
+    return weak
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -267,6 +273,8 @@ class Resolver:
     def _resolve_norm(self, norm, m, next_mention):
         if not norm.startswith("UNDEF"):
             return norm
+        if m.get("resolved"):
+            return m["resolved"]
         a = self.anchor
         tense = lambda: tense_cue(self.text, m["start"], m["end"])  # noqa: E731 - computed lazily
         role = m["role"]

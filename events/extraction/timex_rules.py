@@ -685,7 +685,8 @@ CORES = {
     "month": r"\b(?-i:" + MONTH_FULL + r")\b",
     "season": r"\b" + SEASON + r"\b", "season_year": r"\b" + SEASON + r"\b",
     "decade": r"\d0'?s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-    "century": r"\bcentury\b", "spelled_year": r"\b(?:nineteen|thousand)\b", "fiscal_year": r"\bfiscal\b",
+    "century": r"\bcentury\b", "year": r"\d{4}",
+    "set_adverb": r"\b(?:annually|yearly|quarterly|monthly|weekly|hourly)\b", "spelled_year": r"\b(?:nineteen|thousand)\b", "fiscal_year": r"\bfiscal\b",
     "relative_unit": r"\b(?:week|weekend|month|year|quarter|decade|century|half)\b",
     "year_end": r"\byear\b", "quarter": r"\b(?:quarter|half)\b", "year_quarter": r"\b(?:quarter|period)\b",
     "latest_quarter": r"\b(?:quarter|period)\b", "the_quarter": r"\bquarter\b",
@@ -711,19 +712,29 @@ RULES_BY_NAME = {r.name: r for r in RULES}
 CORE_BEFORE, CORE_AFTER = 60, 30
 
 
+def core_windows(rule, text):
+    """Disjoint stretches around the rule's core hits (merged, so each character is scanned once)."""
+    n = len(text)
+    windows = []
+    for core in rule.core_regex.finditer(text):
+        start, end = max(0, core.start() - CORE_BEFORE), min(n, core.end() + CORE_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for w in windows:
+        while w[1] < n and not text[w[1]].isspace():
+            w[1] += 1  # never cut a word at the right edge
+    return windows
+
+
 def rule_matches(rule, text):
-    """Matches of one rule: a whole-text scan, or windowed scans around its core hits."""
+    """Matches of one rule: a whole-text scan, or scans of the windows around its core hits."""
     if rule.core_regex is None:
         yield from rule.regex.finditer(text)
         return
-    seen = set()
-    n = len(text)
-    for core in rule.core_regex.finditer(text):
-        cs, ce = core.start(), core.end()
-        for m in rule.regex.finditer(text, max(0, cs - CORE_BEFORE), min(n, ce + CORE_AFTER)):
-            if m.start() <= cs and m.end() >= ce and m.span() not in seen:
-                seen.add(m.span())
-                yield m
+    for start, end in core_windows(rule, text):
+        yield from rule.regex.finditer(text, start, end)
 
 
 def recognize(text):
