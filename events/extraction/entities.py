@@ -118,7 +118,8 @@ class Gazetteer:
         self.country_phrases = country_phrases if country_phrases is not None else (
             _read_json("country_phrases.json") or {"joint": {}, "not_countries": []})
         self.roles = roles if roles is not None else (
-            _read_json("roles.json") or {"office_nouns": {}, "titles": [], "not_actor_after": [], "not_actor_phrases": []})
+            _read_json("roles.json") or {"office_nouns": {}, "titles": [], "not_actor_after": [],
+                                         "not_actor_phrases": []})
         self._build_countries()
         self._build_actors()
         self._build_topics()
@@ -196,7 +197,8 @@ class Gazetteer:
                 self._topic_by_keyword.setdefault(fold(keyword.strip()), topic["name"])
         self._topic_regex = re.compile(r"(?<![\w])" + trie_pattern(self._topic_by_keyword) + r"(?![\w])")
 
-    def find_topics(self, text: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[TopicMention]:
+    def find_topics(self, text: str, start: int = 0, end: int | None = None,
+                    folded: str | None = None) -> list[TopicMention]:
         folded = fold(text) if folded is None else folded
         end = len(text) if end is None else end
         return [TopicMention(m.start(), m.end(), text[m.start():m.end()], self._topic_by_keyword[m.group()])

@@ -424,7 +424,8 @@ def reported_dates_of(citations: list[dict]) -> list[datetime.date]:
 # The whole article
 # ---------------------------------------------------------------------------------------------
 def extract_events(text: str, anchor: datetime.date, timexes: list[dict], sentences: list[Sentence],
-                   entities: ArticleEntities, gazetteer: Gazetteer, rules: EventRules | None = None) -> list[EventMention]:
+                   entities: ArticleEntities, gazetteer: Gazetteer,
+                   rules: EventRules | None = None) -> list[EventMention]:
     rules = rules or default_rules()
     quotes = quotation_spans(text)
     ordered = sorted(timexes, key=lambda t: t["start"])
@@ -446,7 +447,8 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
     return mentions
 
 
-def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities, gazetteer, rules) -> list[EventMention]:
+def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities, gazetteer,
+                     rules) -> list[EventMention]:
     citations = [t for t in timexes if t.get("role") == "citation"]
     claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
                  and t.get("value") not in rules.skip_values]

@@ -106,7 +106,8 @@ def test_north_korean_is_not_south_korea_and_the_peninsula_is_no_country(gazette
 
 
 def test_capitals_and_seats_of_power_stand_for_their_state(gazetteer):
-    text = "Moscow announced, the Kremlin agreed, the Pentagon and the State Department objected; Pyongyang, Seoul, Tehran"
+    text = ("Moscow announced, the Kremlin agreed, the Pentagon and the State Department objected; "
+            "Pyongyang, Seoul, Tehran")
     assert codes(gazetteer, text) == ["RU", "RU", "US", "US", "KP", "KR", "IR"]
 
 
@@ -223,7 +224,8 @@ def test_corpus_vol7_no30_sergei_ivanov_and_the_russian_leader(gazetteer):
     offices = [m for m in entities.actors_in(last.start, last.end) if m.text.lower() == "the russian leader"]
     assert [m.ref.name for m in offices] == ["Vladimir Putin"]
     # "Putin and Kim will discuss": the only Kim named before is Kim Jong-il.
-    assert names_in_sentence(body, sentences, entities, "Putin and Kim will discuss") == ["Vladimir Putin", "Kim Jong-il"]
+    assert names_in_sentence(body, sentences, entities, "Putin and Kim will discuss") == [
+        "Vladimir Putin", "Kim Jong-il"]
 
 
 def test_corpus_vol6_no114_north_korean_ambassador_is_unknown_with_country(gazetteer):

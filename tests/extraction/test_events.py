@@ -246,5 +246,6 @@ def test_a_state_that_announces_is_named_by_the_summary():
 def test_a_reporting_verb_far_from_the_date_does_not_make_an_event():
     # "said" is over 60 characters from "a year ago": the date belongs to the fall in output, which is no
     # diplomatic happening, and a catch-all reporting verb only types a date close to it.
-    text = "Oil output in Russia fell by a tenth from a year ago, which hurt the poorer northern regions badly, a Moscow spokesman said."
+    text = ("Oil output in Russia fell by a tenth from a year ago, which hurt the poorer northern regions badly, "
+            "a Moscow spokesman said.")
     assert extract(text, [timex(text, "a year ago", "2000", "2000-01-01", "2000-12-31")]) == []
