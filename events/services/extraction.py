@@ -93,7 +93,9 @@ def process_article(article, *, gazetteer=None, link=True) -> ProcessResult:
 
     snapshot = gazetteer if gazetteer is not None else get_gazetteer_snapshot()
     mentions = run_extraction(article, snapshot.gazetteer)
-    with transaction.atomic():
+    # No savepoint of its own (two round trips saved per article): a failure here rolls back the caller's
+    # whole transaction, which is what ingest and reprocess want (one transaction per article).
+    with transaction.atomic(savepoint=False):
         # Two runs over the same article at once (two reprocess commands) cannot both insert a mention:
         # the (article, extraction_key) constraint fails one of them, whose transaction rolls back.
         result = store_mentions(article, mentions, snapshot, link=link)

@@ -41,7 +41,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import IntegerField, Q, Value
 
 from events.models import Event, EventType, Thread
 
@@ -298,12 +298,12 @@ def _participants_of_threads(thread_ids, exclude_events):
         return []
     by_thread = {tid: (set(), set()) for tid in thread_ids}
     members = Q(event__thread_id__in=thread_ids, event__hidden=False) & ~Q(event_id__in=exclude_events)
-    for thread_id, actor_id in Event.actors.through.objects.filter(members).values_list(
-            "event__thread_id", "actor_id").distinct():
-        by_thread[thread_id][0].add(actor_id)
-    for thread_id, country_id in Event.countries.through.objects.filter(members).values_list(
-            "event__thread_id", "country_id").distinct():
-        by_thread[thread_id][1].add(country_id)
+    actors = Event.actors.through.objects.filter(members).values_list(
+        "event__thread_id", "actor_id", Value(0, output_field=IntegerField())).distinct()
+    countries = Event.countries.through.objects.filter(members).values_list(
+        "event__thread_id", "country_id", Value(1, output_field=IntegerField())).distinct()
+    for thread_id, target_id, which in actors.union(countries, all=True):  # one round trip
+        by_thread[thread_id][which].add(target_id)
     return [(tid, a, c) for tid, (a, c) in by_thread.items()]
 
 
