@@ -236,15 +236,19 @@ class Resolver:
     # -- the reference date for anaphora
     def reference(self, unit):
         for value in reversed(self.refs[-8:]):
-            if fine_enough(value, unit):
+            if value[:1].isdigit() and fine_enough(value, unit):
                 return value
         return self.anchor.isoformat()
 
     def context_quarter(self):
-        """The quarter the text is talking about: a recent quarter mention not after the anchor."""
+        """The quarter the text is talking about: a recent quarter mention not after the anchor,
+        unless a period of another kind ("the nine months", "1988") was named since."""
         for value in reversed(self.refs[-4:]):
-            if granularity(value) == "quarter" and base_interval(value, None)[0] <= self.anchor:
+            g = granularity(value)
+            if g == "quarter" and base_interval(value, None)[0] <= self.anchor:
                 return value
+            if value.startswith("P") or g in ("year", "half"):
+                return None
         return None
 
     def resolve(self, m, next_mention=None):
@@ -268,6 +272,8 @@ class Resolver:
         if (m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value
                 and not re.match(r"UNDEF-(RELQ|REFQ)", norm)):
             self.refs.append(value)
+        elif m["type"] == "DURATION" and re.fullmatch(r"P\d+[MQ]", value):
+            self.refs.append(value)  # "the nine months": ends talk about one quarter
         return m
 
     def _resolve_norm(self, norm, m, next_mention):
@@ -294,6 +300,8 @@ class Resolver:
             return self._named_month(r.group(1), int(r.group(2)))
         if r := re.fullmatch(r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", norm):
             return self._named_season(r.group(1), r.group(2))
+        if r := re.fullmatch(r"UNDEF-this-([QH])(\d)", norm):
+            return self._bare_quarter(r.group(1), r.group(2), tense)
         if r := re.fullmatch(r"UNDEF-(this|last|next)-([QH])(\d)", norm):
             y = a.year + {"this": 0, "last": -1, "next": 1}[r.group(1)]
             return f"{y}-{r.group(2)}{r.group(3)}"
@@ -350,6 +358,15 @@ class Resolver:
             unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
             return shift(self.reference(unit), unit, n)
         return None
+
+    def _bare_quarter(self, kind, n, tense):
+        """'the fourth quarter': the anchor's year, or the year before when that quarter is still
+        ahead of the anchor and the clause speaks of the past ("reported a drop for the fourth quarter")."""
+        a = self.anchor
+        value = f"{a.year}-{kind}{n}"
+        if base_interval(value, a)[0] > a and tense() == "past":
+            return f"{a.year - 1}-{kind}{n}"
+        return value
 
     def _quarter_year_before(self, value):
         y, q = value.split("-Q")
