@@ -218,6 +218,8 @@ UNIT_NORM = {"week": "week", "weekend": "weekend", "month": "month", "year": "ye
 def build_relative_unit(m, text):
     g = m.groupdict()
     unit = g["unit"].lower()
+    if g["unit"][0].isupper() and (g.get("rel") or "")[:1].isupper():
+        return None  # "This Week", "Next Year": a title, not a time
     mod, part = part_of(m)
     rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     if rel_word in ("the full", "the fiscal"):
@@ -535,7 +537,9 @@ def build_clock(m, text):
     if ap == "am" and hour == 12:
         hour = 0
     day = g.get("day")
-    if day and day.lower() in WEEKDAYS:
+    if g.get("mon"):
+        base = f"UNDEF-year-{month_number(g['mon']):02d}-{day_number(g['d1']):02d}"
+    elif day and day.lower() in WEEKDAYS:
         base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}"
     elif day and day.lower() == "yesterday":
         base = "UNDEF-last-day"
@@ -666,8 +670,8 @@ RULES = [
          r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b",
          build_bare_plural_duration, ["for years", "in months"]),
     Rule("clock",
-         r"(?:(?P<approx>around|about|at\s+about|approximately)\s+)?\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:EST|EDT|GMT|CST|PST|local\s+time))?(?:,?\s+(?P<day>(?-i:" + WEEKDAY + r")|yesterday|today|tomorrow))?",
-         build_clock, ["10 p.m. Wednesday", "around 7:15 p.m.", "5 p.m. EST"]),
+         r"(?:(?P<approx>around|about|at\s+about|approximately)\s+)?\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:EST|EDT|GMT|CST|PST|local\s+time))?(?:,?\s+(?P<day>(?-i:" + WEEKDAY + r")|yesterday|today|tomorrow)|,?\s+(?-i:(?P<mon>" + MONTH_ANY + r"))\s+(?P<d1>" + DAYNUM + r")\b)?",
+         build_clock, ["10 p.m. Wednesday", "around 7:15 p.m.", "5 p.m. EST", "5 p.m. EST, Nov. 6"]),
     Rule("noon",
          r"\b(?P<what>noon|midnight)(?:\s+(?P<day>(?-i:" + WEEKDAY + r")))?\b",
          build_noon, ["noon Saturday", "midnight Friday"]),
