@@ -56,6 +56,7 @@ def _timeline_context(request, base_events, *, fixed=None):
     without_dates = filtered_without(filterset, base_events, ("date_from", "date_to"))
     without_country = filtered_without(filterset, base_events, ("country",))
     selected_actors = list(cleaned.get("actor") or [])
+    page = selectors.timeline_page(events, after=after)
     suggest = ActorSuggestForm(request.GET)
     actor_q = suggest.cleaned_data["actor_q"] if suggest.is_valid() else ""
     suggestions = selectors.actor_suggestions(actor_q) if actor_q else selectors.top_actors()
@@ -63,9 +64,10 @@ def _timeline_context(request, base_events, *, fixed=None):
         "filterset": filterset,
         "cleaned": cleaned,
         "notes": notes,
-        "page": selectors.timeline_page(events, after=after),
+        "page": page,
         "after": after,
-        "total": selectors.timeline_count(events),
+        # a first page that holds everything is its own count: one window query fewer
+        "total": len(page.items) if after is None and page.next_cursor is None else selectors.timeline_count(events),
         "months": selectors.month_counts(without_dates),
         "countries": selectors.country_facets(without_country),
         "selected_countries": {c.code for c in cleaned.get("country") or []},

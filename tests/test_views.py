@@ -104,6 +104,7 @@ def test_load_more_uses_keyset_and_returns_only_items(client, db):
     f.many_events(130)
     page = text(client.get("/"))
     assert page.count('class="card ') == 50
+    assert "130 events" in page  # counted over all pages, not just this one
     assert "Load more events" in page
     start = page.index('hx-get="/?after=') + len('hx-get="')
     next_url = page[start:page.index('"', start)].replace("&amp;", "&")
@@ -267,3 +268,20 @@ def test_debug_is_off_by_default():
     from django.conf import settings
 
     assert settings.DEBUG is False
+
+
+def test_event_corrected_through_the_editors_service_shows_who_what_and_why(client, world):
+    from events.services.corrections import correct_event
+
+    editor = User.objects.create_user("editor1", password="pw", is_staff=True)
+    event = world["talks"]
+    correct_event(event, {"status": "reported", "countries": [world["ir"]]}, user=editor,
+                  reason="Only Iran took part")
+    event.refresh_from_db()
+    assert event.corrected_fields
+    body = text(client.get(event.get_absolute_url()))
+    assert '<a class="corrected" href="#history">' in body
+    assert "Only Iran took part" in body and "editor1" in body
+    history = body[body.index('id="history"'):]
+    assert "status" in history and "countries" in history
+    assert "? reported" in body or "reported" in body
