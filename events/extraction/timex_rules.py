@@ -89,14 +89,19 @@ def text_before(text, start, width=30):
     return text[max(0, start - width):start]
 
 
+# Longest month lengths (February 29 exists in leap years; resolution drops it in others).
+MONTH_LENGTHS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
 # ---------------------------------------------------------------- builders
 def build_month_day(m, text):
     g = m.groupdict()
     month = month_number(g["mon"])
     d1 = day_number(g["d1"])
     d2 = day_number(g["d2"]) if g.get("d2") else None
-    if d1 > 31 or (d2 is not None and not d1 < d2 <= 31):
-        return None
+    last_day = MONTH_LENGTHS[month]
+    if not 1 <= d1 <= last_day or (d2 is not None and not d1 < d2 <= last_day):
+        return None  # "Feb. 30" is no date
     mm, dd = f"{month:02d}", f"{d1:02d}"
     norm = f"{g['year']}-{mm}-{dd}" if g.get("year") else f"UNDEF-year-{mm}-{dd}"
     mod, part = part_of(m)
@@ -106,6 +111,8 @@ def build_month_day(m, text):
 def build_day_month(m, text):
     g = m.groupdict()
     d1 = day_number(g["d1"])
+    if not 1 <= d1 <= MONTH_LENGTHS[month_number(g["mon"])]:
+        return None
     mm, dd = f"{month_number(g['mon']):02d}", f"{d1:02d}"
     return mention("DATE", f"{g['year']}-{mm}-{dd}" if g.get("year") else f"UNDEF-year-{mm}-{dd}")
 
@@ -246,6 +253,8 @@ def build_relative_unit(m, text):
         rel = relation(rel_word)
     if rel is None:
         return None
+    if unit == "year" and part in ("first-half", "latter") and g["part"].lower().startswith(("the first half", "the second half", "the last half")):
+        return mention("DATE", f"UNDEF-{rel}-H{1 if part == 'first-half' else 2}")
     if rel_word in ("the past", "the last") and unit in ("week", "month") and part is None:
         # "the past week" is the last seven days: a duration, as TimeBank annotates it.
         return mention("DURATION", f"P1{'W' if unit == 'week' else 'M'}")
@@ -369,6 +378,10 @@ def build_the_day_offset(m, text):
         sign, n = "PLUS", "1"
     else:
         sign, n = "PLUS", "0"
+    unit_m = re.match(r"the (week|month|year) (before|after)$", t)
+    if unit_m:
+        sign = "MINUS" if unit_m.group(2) == "before" else "PLUS"
+        return mention("DATE", f"UNDEF-REFNEXT-{unit_m.group(1)}-{sign}-1")
     if t == "the eve":
         # "the eve of the July 21-23 summit": only meaningful with a date right after.
         return mention("DATE", "UNDEF-REFNEXT-day-MINUS-1", next_only=True)
@@ -641,7 +654,7 @@ RULES = [
          r"\b(?P<num>" + NUMBER + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|later|before|after|previously|prior)\b",
          build_offset, ["A day earlier", "two weeks later", "One day after", "a year earlier"]),
     Rule("the_day_offset",
-         r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+day\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+eve)\b",
+         r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+eve)\b",
          build_the_day_offset, ["the day before", "the same day", "the next day", "that day"]),
     Rule("deictic",
          r"\b" + alternation(DEICTIC) + r"\b",
@@ -696,7 +709,7 @@ CORES = {
     "latest_quarter": r"\b(?:quarter|period)\b", "the_quarter": r"\bquarter\b",
     "year_ago_period": r"\byear[- ](?:ago|earlier)\b|\b(?:corresponding|comparable|same)\s+(?:period|quarter)\b",
     "ago": r"\bago\b", "offset": r"\b(?:earlier|later|before|after|previously|prior)\b",
-    "the_day_offset": r"\b(?:day|eve)\b",
+    "the_day_offset": r"\b(?:day|eve|week|month|year)\b",
     "deictic": r"\b(?:now|current|currently|nowadays|present|presently|these|moment|recently|lately|formerly|"
                r"past|recent|soon|future|term|coming|ahead|date|possible|today|yesterday|tomorrow|tonight|"
                r"night|morning|afternoon|evening|months|years|weeks|days|quarters)\b",

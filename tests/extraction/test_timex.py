@@ -235,3 +235,38 @@ def test_results_are_in_text_order():
     found = tag("On June 9 and then on June 10, and last week, talks went on (AFP, June 11).", "2000-06-13")
     starts = [t["start"] for t in found]
     assert starts == sorted(starts) and len(found) == 4
+
+
+# ---------------------------------------------------------------- more shapes
+@pytest.mark.parametrize("sentence,phrase,value,first,last", [
+    # anchor 2001-02-13: next year is 2002; its first half is January..June 2002.
+    ("A deal may come in the first half of next year.", "the first half of next year", "2002-H1", "2002-01-01", "2002-06-30"),
+    ("Growth slowed in the second half of 2000.", "the second half of 2000", "2000-H2", "2000-07-01", "2000-12-31"),
+    # mid-month = days 11..20
+    ("The envoy is due in mid-March.", "mid-March", "2001-03", "2001-03-11", "2001-03-20"),
+    # winter 2000 = December 2000..February 2001, the one containing 13 February 2001.
+    ("Talks stalled this winter.", "this winter", "2000-WI", "2000-12-01", "2001-02-28"),
+    # the 1990s, mid = 1994..1996
+    ("Trade grew in the mid-1990s.", "the mid-1990s", "199", "1994-01-01", "1996-12-31"),
+])
+def test_halves_seasons_decades(sentence, phrase, value, first, last):
+    t = only(sentence, "2001-02-13", phrase)
+    assert (t["value"], t["earliest"], t["latest"]) == (value, first, last)
+
+
+def test_impossible_dates_are_not_tagged():
+    assert tag("The vote on Feb. 30 and on 31 June did not happen.", "2001-02-13") == [
+        t for t in tag("The vote on Feb. 30 and on 31 June did not happen.", "2001-02-13") if t["text"] == "June"]
+    assert not [t for t in tag("They met on Feb. 30.", "2001-02-13")]
+
+
+def test_the_year_before_counts_from_the_previous_date():
+    # "June 2000" then "the year before" = 1999.
+    found = tag("The talks failed in June 2000; the year before they had not even begun.", "2001-02-13")
+    assert [(t["text"], t["value"]) for t in found] == [("June 2000", "2000-06"), ("the year before", "1999")]
+
+
+def test_clock_time_with_a_date_is_one_time():
+    # anchor Mon 1989-10-30: November 6 is a week ahead, 1989-11-06 at 17:00.
+    t = only("The offer expires at 5 p.m. EST, Nov. 6, the company said.", "1989-10-30")
+    check(t, "5 p.m. EST, Nov. 6", "1989-11-06T17:00", type_="TIME", earliest="1989-11-06", latest="1989-11-06")
