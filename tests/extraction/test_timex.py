@@ -256,8 +256,9 @@ def test_halves_seasons_decades(sentence, phrase, value, first, last):
 
 def test_impossible_dates_are_not_tagged_as_days():
     assert tag("They met on Feb. 30.", "2001-02-13") == []
-    # June has 30 days: "31 June" is no day; only the month word remains a (month) date.
-    assert [t["value"] for t in tag("They met on 31 June.", "2001-02-13")] == ["2001-06"]
+    # June has 30 days: "31 June" is no day; only the month word remains a (month) date, and
+    # "met" (past) with June 2001 over 92 days ahead of 13 February 2001 makes it June 2000.
+    assert [t["value"] for t in tag("They met on 31 June.", "2001-02-13")] == ["2000-06"]
 
 
 def test_the_year_before_counts_from_the_previous_date():
