@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from events.models import Actor, Article, Event, EventType, Granularity, Status
@@ -294,9 +294,7 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
         for event_id in {event_id for event_id, _ in m2m_remove[name]}:
             targets = [t for e, t in m2m_remove[name] if e == event_id]
             through.objects.filter(event_id=event_id, **{f"{target}__in": targets}).delete()
-        if m2m_add[name]:
-            through.objects.bulk_create([through(event_id=e, **{target: t}) for e, t in m2m_add[name]],
-                                        ignore_conflicts=True)
+    _insert_links(m2m_add)
     result.event_ids = [event.pk for event in result.events]
     if link:
         from events.services.threads import recompute_threads
@@ -304,6 +302,29 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
         result.threads.recomputed, result.threads.deleted = recompute_threads(touched | result.orphaned_threads)
         result.threads.thread_ids = touched
     return result
+
+
+def _insert_links(m2m_add):
+    """Insert the new (event, actor/country/topic) pairs: on PostgreSQL all three tables in one statement."""
+    if not any(m2m_add.values()):
+        return
+    if connection.vendor != "postgresql":
+        for name, pairs in m2m_add.items():
+            if pairs:
+                through = getattr(Event, name).through
+                through.objects.bulk_create([through(event_id=e, **{_M2M_TARGET[name]: t}) for e, t in pairs],
+                                            ignore_conflicts=True)
+        return
+    statements, params = [], []
+    for name in M2M_FIELDS:
+        through = getattr(Event, name).through
+        table = connection.ops.quote_name(through._meta.db_table)
+        statements.append(f"INSERT INTO {table} (event_id, {_M2M_TARGET[name]}) "
+                          "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING")
+        params += [[e for e, _ in m2m_add[name]], [t for _, t in m2m_add[name]]]
+    sql = f"WITH a AS ({statements[0]}), c AS ({statements[1]}) {statements[2]}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 @dataclass

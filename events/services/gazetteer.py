@@ -382,21 +382,27 @@ def build_gazetteer(data: dict | None = None):
     return Gazetteer(countries=data["countries"], actors=data["actors"], topics=data["topics"])
 
 
+_FINGERPRINT_SQL = {}
+
+
 def _fingerprint() -> tuple:
     """One query that changes whenever the gazetteer tables change in a way that matters here."""
-    from events.models import Actor, ActorAlias, ActorRole, Country, CountryAlias, Topic, TopicKeyword
+    sql = _FINGERPRINT_SQL.get(connection.vendor)
+    if sql is None:
+        from events.models import Actor, ActorAlias, ActorRole, Country, CountryAlias, Topic, TopicKeyword
 
-    parts = []
-    for model, where in ((Country, ""), (CountryAlias, ""), (Actor, " WHERE needs_review = %s"),
-                         (ActorAlias, ""), (ActorRole, ""), (Topic, ""), (TopicKeyword, "")):
-        table = connection.ops.quote_name(model._meta.db_table)
-        parts.append(f"(SELECT COUNT(*) FROM {table}{where})")
-        parts.append(f"(SELECT MAX(id) FROM {table}{where})")
-    for model in (Country, Actor, Topic):
-        table = connection.ops.quote_name(model.history.model._meta.db_table)
-        parts.append(f"(SELECT MAX(history_id) FROM {table})")
+        parts = []
+        for model, where in ((Country, ""), (CountryAlias, ""), (Actor, " WHERE needs_review = %s"),
+                             (ActorAlias, ""), (ActorRole, ""), (Topic, ""), (TopicKeyword, "")):
+            table = connection.ops.quote_name(model._meta.db_table)
+            parts.append(f"(SELECT COUNT(*) FROM {table}{where})")
+            parts.append(f"(SELECT MAX(id) FROM {table}{where})")
+        for model in (Country, Actor, Topic):
+            table = connection.ops.quote_name(model.history.model._meta.db_table)
+            parts.append(f"(SELECT MAX(history_id) FROM {table})")
+        sql = _FINGERPRINT_SQL[connection.vendor] = "SELECT " + ", ".join(parts)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), [False, False])
+        cursor.execute(sql, [False, False])
         return tuple(cursor.fetchone())
 
 

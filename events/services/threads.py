@@ -183,8 +183,7 @@ def assign_threads(events, participants_of):
     solo = [e for e in linkable if span(e.date_start, e.date_end) > MAX_SPAN_DAYS]
 
     overlap = Q()
-    for event in todo:
-        reach_start, reach_end = reach(event)
+    for reach_start, reach_end in _merged(reach(event) for event in todo):
         overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start)
     candidates = {}
     current_ids = {e.thread_id for e in todo if e.thread_id}
@@ -256,6 +255,17 @@ def assign_threads(events, participants_of):
             moved.append(event)
         touched.add(event.thread_id)
     return result, moved, touched
+
+
+def _merged(intervals):
+    """Overlapping or adjacent intervals merged (fewer OR terms in the candidate query)."""
+    merged = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1] + datetime.timedelta(days=1):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
 
 
 def _new_thread(event, new_threads) -> dict:
