@@ -105,6 +105,7 @@ def _timeline_response(request, context, full_template):
             template = "partials/timeline_results.html"
     else:
         template = full_template
+        context["page"].previous_month = None  # a whole page starts with its year and month headings
     response = render(request, template, context)
     if _htmx_partial(request) and not context["after"] and request.headers.get("HX-Trigger") == "filters":
         push_url(response, _clean_url(request))  # the form sends empty fields: push the tidy URL

@@ -115,6 +115,7 @@ def test_load_more_uses_keyset_and_returns_only_items(client, db):
     # without JavaScript the same link gives a whole page starting there
     plain = text(client.get(next_url))
     assert "<html" in plain and "Synthetic meeting 50<" in plain and "Synthetic meeting 49<" not in plain
+    assert '<h2 class="year">2000</h2>' in plain and '<h2 class="year">' not in more
 
 
 @pytest.mark.parametrize("n", [5, 220])
