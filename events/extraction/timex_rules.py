@@ -425,7 +425,6 @@ DEICTIC = {
 def build_deictic(m, text):
     key = re.sub(r"\s+", " ", m.group(0).lower())
     type_, norm = DEICTIC[key]
-    after = text[m.end():m.end() + 3]
     if key == "soon" and re.search(r"\bas\s+$", text_before(text, m.start(), 4), re.I):
         return None  # "as soon as they arrive" is a conjunction
     if key == "current" and re.match(r"\s+(?:account|accounts|affairs|events|flow|flows|level|levels|law|laws|rate|rates|system|policy|account's)\b", text[m.end():m.end() + 12], re.I):
@@ -508,8 +507,8 @@ def build_duration(m, text):
     if n != "X" and int(n) == 0:
         return None
     num_word = g["num"].lower()
-    if num_word in ("a", "an", "one") and re.match(r"\s+(?:of|in)\s+(?:the|its|his|her|their)\b", text[m.end():m.end() + 12], re.I) is None:
-        pass
+    if num_word == "one" and unit == "day" and re.search(r"\b(?:will|would|may|might|could|can|shall)\s+$", text_before(text, m.start(), 10), re.I):
+        return mention("DATE", "FUTURE_REF")  # "Islam will one day be ...": some future day
     if num_word in ("some",) and not g.get("approx"):
         return None
     if unit == "second" and num_word in ("a", "an"):
