@@ -55,8 +55,11 @@ def _timeline_context(request, base_events, *, fixed=None):
     cleaned = filterset.form.cleaned_data  # the valid fields only; filterset.qs has cleaned the form
     without_dates = filtered_without(filterset, base_events, ("date_from", "date_to"))
     without_country = filtered_without(filterset, base_events, ("country",))
-    selected_actors = list(cleaned.get("actor") or [])
     page = selectors.timeline_page(events, after=after)
+    if after is not None and _htmx_partial(request):
+        # "load more": only the next cards are swapped in
+        return {"page": page, "after": after, "notes": notes}
+    selected_actors = list(cleaned.get("actor") or [])
     suggest = ActorSuggestForm(request.GET)
     actor_q = suggest.cleaned_data["actor_q"] if suggest.is_valid() else ""
     suggestions = selectors.actor_suggestions(actor_q) if actor_q else selectors.top_actors()
