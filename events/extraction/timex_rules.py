@@ -211,11 +211,19 @@ _SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourtee
 def build_spelled_year(m, text):
     g = m.groupdict()
     if g.get("millennium"):
+        if re.match(r"\s+(?:years|people|dollars|troops|men)\b", text[m.end():m.end() + 10], re.I):
+            return None  # "two thousand years" is a number of years
         rest = number_value(g["rest"]) if g.get("rest") else 0
-        return mention("DATE", f"{2000 + (rest or 0)}")
-    tens = _SPELLED_TENS[g["tens"].lower()]
-    ones = number_value(g["ones"]) if g.get("ones") else 0
-    return mention("DATE", f"19{tens + (ones or 0):02d}")
+        year = 2000 + (rest or 0)
+    else:
+        tens = _SPELLED_TENS[g["tens"].lower()]
+        ones = number_value(g["ones"]) if g.get("ones") else 0
+        year = 1900 + tens + (ones or 0)
+    if g.get("mon"):
+        return mention("DATE", f"{year}-{month_number(g['mon']):02d}")
+    if g.get("season"):
+        return mention("DATE", f"{year}-{SEASONS[g['season'].lower()]}")
+    return mention("DATE", str(year))
 
 
 UNIT_NORM = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "quarter": "quarter",
@@ -576,7 +584,8 @@ def build_tod(m, text):
     g = m.groupdict()
     code = TIMES_OF_DAY[g["tod"].lower()]
     mod = "MID" if g.get("mid") else None
-    return mention("TIME", f"UNDEF-this-dayT{code}", mod)
+    day = {"yesterday": "last", "tomorrow": "next"}.get((g.get("day") or "").lower(), "this")
+    return mention("TIME", f"UNDEF-{day}-dayT{code}", mod)
 
 
 # ---------------------------------------------------------------- the rules
@@ -620,8 +629,9 @@ RULES = [
          r"\b(?:the\s+)?(?P<ord>" + alternation(ORDINALS)[3:-1] + r")[\s-]+century\b",
          build_century, ["the 20th century", "11th century", "the nineteenth century"]),
     Rule("spelled_year",
-         r"\b(?:the\s+year\s+)?(?:nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
-         build_spelled_year, ["nineteen ninety-six", "the year two thousand", "nineteen seventy-nine"]),
+         r"\b(?:the\s+year\s+|(?-i:(?P<mon>" + MONTH_FULL + r"))\s+|(?:the\s+)?(?P<season>" + SEASON + r")\s+of\s+)?(?:nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+         build_spelled_year, ["nineteen ninety-six", "the year two thousand", "nineteen seventy-nine",
+                              "January nineteen ninety-seven", "the winter of nineteen ninety-four"]),
     Rule("relative_unit",
          r"\b(?:" + PART + r")?" + REL_WORDS + r"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|half)\b(?!-)",
          build_relative_unit, ["last week", "late last week", "earlier this week", "the end of this month",
@@ -675,9 +685,10 @@ RULES = [
          + r")\s+(?:(?:full|straight|consecutive|trading)\s+)?(?P<unit>" + UNIT + r")\b",
          build_span_duration, ["the past three years", "the next few days", "the first nine months", "at least the past 18 months"]),
     Rule("duration",
-         APPROX + r"\b(?:the\s+)?(?P<num>" + NUMBER + r")(?:\s+|-)(?:(?:additional|more|full|straight|consecutive|trading|long|short|extra)\s+)?(?P<unit>"
+         APPROX + r"\b(?:the\s+)?(?P<num>" + NUMBER + r")(?:\s+(?:to|or)\s+" + NUMBER + r")?(?:\s+|-)(?:(?:additional|more|full|straight|consecutive|trading|long|short|extra)\s+)?(?P<unit>"
          + UNIT + r")\b(?:-old\b)?",
-         build_duration, ["two days", "a two-day visit", "more than a decade", "the nine months", "at least 30 days", "8-month-old"]),
+         build_duration, ["two days", "a two-day visit", "more than a decade", "the nine months", "at least 30 days",
+                          "8-month-old", "two to three weeks"]),
     Rule("bare_plural_duration",
          r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b",
          build_bare_plural_duration, ["for years", "in months"]),
@@ -688,7 +699,7 @@ RULES = [
          r"\b(?P<what>noon|midnight)(?:\s+(?P<day>(?-i:" + WEEKDAY + r")))?\b",
          build_noon, ["noon Saturday", "midnight Friday"]),
     Rule("time_of_day",
-         r"\b(?:the|(?P<mid>mid)(?:-|\s+))(?P<tod>morning|afternoon|evening)\b",
+         r"\b(?:the|(?P<mid>mid)(?:-|\s+))(?P<tod>morning|afternoon|evening)\b(?:\s+(?P<day>yesterday|today|tomorrow))?",
          build_tod, ["the morning", "mid-afternoon"]),
 ]
 
