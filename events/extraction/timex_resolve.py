@@ -22,7 +22,7 @@ STRONG_FUTURE = {"will", "shall", "'ll", "won't", "would"}
 STRONG_PAST = {"was", "were", "had", "did", "has", "have", "hadn't", "wasn't", "weren't", "ago"}
 PLAN_WORDS = {"effective", "scheduled", "planned", "expected", "due", "slated", "set", "planning", "plans", "plan",
               "intends", "intend", "expects", "expect", "upcoming", "forthcoming", "anticipated"}
-WEAK_FUTURE = {"next", "coming", "may", "might", "hopes", "hope", "proposed", "prepares", "preparing", "until"}
+WEAK_FUTURE = {"ahead", "next", "coming", "may", "might", "hopes", "hope", "proposed", "prepares", "preparing", "until"}
 IRREGULAR_PAST = {
     "said", "met", "came", "went", "made", "took", "gave", "told", "began", "held", "saw", "won", "led",
     "left", "sent", "paid", "fell", "rose", "got", "became", "brought", "bought", "sold", "struck", "spoke",
