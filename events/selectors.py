@@ -169,8 +169,15 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE):
         .order_by("article__issue__date", "id"),
         to_attr="visible_mentions",
     )
+    # Choose the page's ids first (window, thread join, top-N sort), then load just those rows with
+    # their article, issue and thread: joining those for every candidate row is what costs at scale.
+    keys = _sorted_items(events)
+    if after is not None:
+        keys = keys.filter(Q(sort_date__gt=after.date) | Q(sort_date=after.date, id__gt=after.id))
+    page_ids = keys.order_by("sort_date", "id").values("id")[: limit + 1]
     qs = (
-        _sorted_items(events)
+        Event.objects.filter(id__in=page_ids)
+        .annotate(sort_date=Coalesce(F("thread__date_start"), F("date_start")))
         .select_related("article__issue", "thread")
         .defer("article__body", "article__issue__date_note")
         .prefetch_related(
@@ -181,9 +188,7 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE):
         )
         .order_by("sort_date", "id")
     )
-    if after is not None:
-        qs = qs.filter(Q(sort_date__gt=after.date) | Q(sort_date=after.date, id__gt=after.id))
-    rows = list(qs[: limit + 1])
+    rows = list(qs)
     more = len(rows) > limit
     items = [_item(e) for e in rows[:limit]]
     previous = date(after.date.year, after.date.month, 1) if after is not None else None
