@@ -303,6 +303,9 @@ class Resolver:
         if r := re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", norm):
             s = r.group(1)
             return choose_occurrence(lambda y: f"{y}-{s}", a, role, cue())
+        if r := re.fullmatch(r"UNDEF-quarter-of-(\d\d)", norm):
+            month = choose_occurrence(lambda y: f"{y}-{r.group(1)}", a, "citation", None)  # a reported quarter: not after the anchor
+            return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
         if r := re.fullmatch(r"UNDEF-(this|last|next)-year-(\d\d)", norm):
             return f"{a.year + {'this': 0, 'last': -1, 'next': 1}[r.group(1)]}-{r.group(2)}"
         if r := re.fullmatch(r"UNDEF-(this|last|next)-M(\d\d)", norm):

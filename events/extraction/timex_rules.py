@@ -306,6 +306,9 @@ def build_latest_quarter(m, text):
 
 
 def build_the_quarter(m, text):
+    if m.group("mon"):
+        # "the quarter ended Sept. 30": the calendar quarter that the end date falls in
+        return mention("DATE", f"UNDEF-quarter-of-{month_number(m.group('mon')):02d}")
     return mention("DATE", "UNDEF-REFQ-quarter-PLUS-0")
 
 
@@ -651,8 +654,9 @@ RULES = [
          r"\b(?:the\s+)?(?:latest|most\s+recent|just-ended|just\s+ended|recent)\s+(?:quarter|period)\b",
          build_latest_quarter, ["the latest quarter", "the latest period"]),
     Rule("the_quarter",
-         r"\b(?:the|that|this)\s+quarter\b(?!\s+of\b)(?!-)",
-         build_the_quarter, ["the quarter"]),
+         r"\b(?:the|that|this)\s+quarter\b(?!\s+of\b)(?!-)(?=\s+(?:that\s+)?(?:ended|ending|ends)\s+(?-i:(?P<mon>"
+         + MONTH_ANY + r"))\s+\d)?",
+         build_the_quarter, ["the quarter", "the quarter (ended Sept. 30)"]),
     Rule("year_ago_period",
          r"\b(?:(?:the|a)\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[- ]ago|year[- ]earlier)(?:\s+(?:period|quarter|levels?|results))?\b|\bthe\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
          build_year_ago_period, ["the year-ago period", "year-earlier", "the corresponding period last year"]),
