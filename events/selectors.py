@@ -249,7 +249,8 @@ def country_facets(events_without_country_filter):
 
 
 def topics_in_use():
-    return list(Topic.objects.filter(events__hidden=False).distinct().order_by("name"))
+    used = Event.topics.through.objects.filter(topic=OuterRef("pk"), event__hidden=False)
+    return list(Topic.objects.filter(Exists(used)).order_by("name"))
 
 
 def actor_suggestions(text, *, limit=10):

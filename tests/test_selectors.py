@@ -149,3 +149,12 @@ def test_export_rows_follow_the_contract_and_the_filters():
     assert row["corrected"] is True and row["reported"] == ["2001-02-09"]
     assert ev.article.body[ev.sentence_start:ev.sentence_end] == row["sentence"]
     assert [r["summary"] for r in selectors.export_rows(selectors.visible_events())] == ["other", "Putin to meet Kim"]
+
+
+@pytest.mark.django_db
+def test_topics_in_use_leave_out_topics_of_hidden_events_only():
+    used, hidden_only = f.topic("Nuclear energy"), f.topic("Arms sales")
+    f.topic("Unused")
+    f.event(topics=[used])
+    f.event(topics=[hidden_only], hidden=True)
+    assert [t.name for t in selectors.topics_in_use()] == ["Nuclear energy"]
