@@ -271,3 +271,16 @@ def test_clock_time_with_a_date_is_one_time():
     # anchor Mon 1989-10-30: November 6 is a week ahead, 1989-11-06 at 17:00.
     t = only("The offer expires at 5 p.m. EST, Nov. 6, the company said.", "1989-10-30")
     check(t, "5 p.m. EST, Nov. 6", "1989-11-06T17:00", type_="TIME", earliest="1989-11-06", latest="1989-11-06")
+
+
+# ---------------------------------------------------------------- the rules' own examples
+def test_every_rule_recognises_the_examples_written_beside_it():
+    from events.extraction.timex_rules import RULES, recognize
+
+    missed = []
+    for rule in RULES:
+        for example in rule.examples:
+            spans = [(m["rule"], example[m["start"]:m["end"]]) for m in recognize(example)]
+            if not any(name == rule.name for name, _ in spans):
+                missed.append((rule.name, example, spans))
+    assert missed == []
