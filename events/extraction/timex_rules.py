@@ -16,6 +16,13 @@ and an optional `part` (which part of the period: early, late, earlier, ...). No
   UNDEF-REFNEXT-day-PLUS-1  offset from the next date, else the previous ("one day after the June 27 talks")
   UNDEF-RELQ / REFQ-year-MINUS-1  "a year ago / earlier": the same quarter a year before when
                             the text is talking in quarters, else a year before
+  UNDEF-REFQ-quarter-PLUS-0 "the quarter": the quarter the text is talking about
+  UNDEF-quarter-of-09       "the quarter ended Sept. 30": the quarter of that month
+  UNDEF-REFY-quarter-1988   "the 1988 period": that year's quarter matching the one in context
+  UNDEF-REFWD-5-MINUS       "the previous Friday": counted from the previous date
+  UNDEF-decade-8            "the '80s", "the eighties"
+  ...T22:00 / TMO / TEV     a time of day appended to a day norm (TIME)
+Overlapping matches: the leftmost wins, then the longest, then the earlier rule.
 Plain Python, no Django imports.
 """
 import re
