@@ -269,7 +269,7 @@ class Resolver:
             norm = norm[:tm.start()]
         value = self._resolve_norm(norm, m, next_mention)
         if value is None:
-            if m.get("next_only"):
+            if m.get("optional"):
                 m["value"] = None
                 return m
             value = "XXXX-XX-XX"
@@ -358,7 +358,7 @@ class Resolver:
             target = self._following_date(m, next_mention, unit)
             if target:
                 return shift(target, unit, n)
-            if m.get("next_only"):
+            if m.get("optional"):
                 return None
             if m.get("duration") and re.match(r"\s*[A-Za-z(\"“]", self.text[m["end"]:m["end"] + 3]):
                 # "a week after a summit": no date to count from, so it is the length "a week".
@@ -366,6 +366,8 @@ class Resolver:
                 m["end"] = m["duration_end"]
                 return m["duration"]
             return shift(self.reference(unit), unit, n)
+        if norm == "UNDEF-REF-same":
+            return self.reference("century") if self.refs else None
         if r := re.fullmatch(r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", norm):
             unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
             return shift(self.reference(unit), unit, n)

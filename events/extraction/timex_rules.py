@@ -396,13 +396,15 @@ def build_the_day_offset(m, text):
         sign, n = "PLUS", "1"
     else:
         sign, n = "PLUS", "0"
+    if t == "that time":
+        return mention("DATE", "UNDEF-REF-same", optional=True)  # "at that time": the date just mentioned
     unit_m = re.match(r"the (week|month|year) (before|after)$", t)
     if unit_m:
         sign = "MINUS" if unit_m.group(2) == "before" else "PLUS"
         return mention("DATE", f"UNDEF-REFNEXT-{unit_m.group(1)}-{sign}-1")
     if t == "the eve":
         # "the eve of the July 21-23 summit": only meaningful with a date right after.
-        return mention("DATE", "UNDEF-REFNEXT-day-MINUS-1", next_only=True)
+        return mention("DATE", "UNDEF-REFNEXT-day-MINUS-1", optional=True)
     if t.endswith(("before", "after")):
         return mention("DATE", f"UNDEF-REFNEXT-day-{sign}-{n}")
     return mention("DATE", f"UNDEF-REF-day-{sign}-{n}")
@@ -674,8 +676,8 @@ RULES = [
          r"\b(?P<num>" + NUMBER + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|later|before|after|previously|prior)\b",
          build_offset, ["A day earlier", "two weeks later", "One day after", "three months before"]),
     Rule("the_day_offset",
-         r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+eve)\b",
-         build_the_day_offset, ["the day before", "the same day", "the next day", "that day"]),
+         r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+eve)\b",
+         build_the_day_offset, ["the day before", "the same day", "the next day", "that day", "at that time"]),
     Rule("deictic",
          r"\b" + alternation(DEICTIC) + r"\b",
          build_deictic, ["now", "currently", "in recent days", "yesterday", "the coming years", "soon"]),
@@ -730,7 +732,7 @@ CORES = {
     "latest_quarter": r"\b(?:quarter|period)\b", "the_quarter": r"\bquarter\b",
     "year_ago_period": r"\byear[- ](?:ago|earlier)\b|\b(?:corresponding|comparable|same)\s+(?:period|quarter)\b",
     "ago": r"\bago\b", "offset": r"\b(?:earlier|later|before|after|previously|prior)\b",
-    "the_day_offset": r"\b(?:day|eve|week|month|year)\b",
+    "the_day_offset": r"\b(?:day|eve|week|month|year|time)\b",
     "deictic": r"\b(?:now|current|currently|nowadays|present|presently|these|moment|recently|lately|formerly|"
                r"past|recent|soon|future|term|coming|ahead|date|possible|today|yesterday|tomorrow|tonight|"
                r"night|morning|afternoon|evening|months|years|weeks|days|quarters)\b",

@@ -284,3 +284,10 @@ def test_every_rule_recognises_the_examples_written_beside_it():
             if not any(name == rule.name for name, _ in spans):
                 missed.append((rule.name, example, spans))
     assert missed == []
+
+
+def test_at_that_time_is_the_date_just_mentioned_and_absent_without_one():
+    # anchor 2001-02-13: "this past December" = 2000-12; "at that time" repeats it.
+    found = tag("Talks were held this past December. At that time no deal was ready.", "2001-02-13")
+    assert [(t["text"], t["value"]) for t in found] == [("this past December", "2000-12"), ("that time", "2000-12")]
+    assert tag("At that time no deal was ready.", "2001-02-13") == []
