@@ -92,7 +92,7 @@ def _clean_url(request):
     params = request.GET.copy()
     for key in list(params):
         values = [v for v in params.getlist(key) if v != ""]
-        if key == "actor_q" or not values:
+        if not values:
             params.pop(key)
         else:
             params.setlist(key, values)

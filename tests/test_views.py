@@ -75,6 +75,10 @@ def test_same_view_serves_full_page_and_htmx_fragment(client, world):
 def test_empty_form_fields_are_dropped_from_shared_urls(client, world):
     response = client.get("/?q=&date_from=&country=IR&actor_q=")
     assert response.status_code == 302 and response["Location"] == "/?country=IR"
+    # the no-JS actor search survives the tidying
+    response = client.get("/?q=&country=IR&actor_q=khat", follow=True)
+    assert response.redirect_chain == [("/?country=IR&actor_q=khat", 302)]
+    assert 'name="actor" value="%d"' % world["khatami"].pk in text(response)
     fragment = client.get("/?q=&date_from=&country=IR", **HTMX, HTTP_HX_TRIGGER="filters")
     assert fragment["HX-Push-Url"] == "/?country=IR"
     more = client.get("/?country=IR&after=2000-01-01_1", **HTMX)

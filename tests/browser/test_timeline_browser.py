@@ -136,6 +136,15 @@ def test_works_without_javascript(corpus, browser, shot):
     assert page.locator("#results li.card").count() > 0
     for card in page.locator("#results li.card").all():
         assert "North Korea" in card.locator(".tag-country a").all_inner_texts()
+    # the actor search works as a plain form too: search, then choose
+    page.get_by_label("Find an actor").fill("Sergeev")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+    page.locator("#actor-suggestions").get_by_role("checkbox", name=re.compile("Igor Sergeev")).check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state()
+    sergeev = Actor.objects.get(name="Igor Sergeev")
+    assert query(page)["actor"] == [str(sergeev.pk)] and query(page)["country"] == ["KP"]
     shot(page, "07-no-js")
     context.close()
 
