@@ -367,7 +367,7 @@ class Resolver:
                 return m["duration"]
             return shift(self.reference(unit), unit, n)
         if norm == "UNDEF-REF-same":
-            return self.reference("century") if self.refs else None
+            return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
         if r := re.fullmatch(r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", norm):
             unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
             return shift(self.reference(unit), unit, n)

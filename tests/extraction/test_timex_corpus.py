@@ -85,6 +85,7 @@ def test_vol7_no30():
         ("the end of this year", 0, "2001", "event"),
         ("per year", 0, "P1Y", "event"),
         ("this past December", 0, "2000-12", "event"),
+        ("that time", 0, "2000-12", "event"),           # "at that time" = that December
         ("currently", 0, "PRESENT_REF", "event"),
         ("the coming years", 0, "FUTURE_REF", "event"),
         ("February 11", 0, "2001-02-11", "citation"),
