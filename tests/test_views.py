@@ -291,3 +291,9 @@ def test_event_corrected_through_the_editors_service_shows_who_what_and_why(clie
     history = body[body.index('id="history"'):]
     assert "status" in history and "countries" in history
     assert "? reported" in body or "reported" in body
+
+
+def test_flood_of_parameters_is_a_400_page(client, world):
+    response = client.get("/?" + "&".join(["country=RU"] * 1200))
+    assert response.status_code == 400
+    assert "Bad request" in text(response)
