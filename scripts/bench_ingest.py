@@ -1,6 +1,6 @@
 """Ingest benchmark: articles per second into PostgreSQL, end to end, and extract_article alone.
 
-    .venv/bin/python scripts/bench_ingest.py [--articles 400] [--workers 1] [--corpus DIR]
+    .venv/bin/python scripts/bench_ingest.py [--articles 400] [--workers 1] [--spread 1] [--corpus DIR]
 
 Repeats the corpus articles under other issue numbers of the same volume (each copy's "Publication: Monitor
 Volume: V Issue: N" line rewritten, so each copy is a new article of a new issue), writes them to a temporary
@@ -31,36 +31,48 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "monitor"
 PUBLICATION = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)")
 
 
-def write_copies(corpus: Path, folder: Path, count: int) -> int:
-    """`count` article files, copies of the corpus files with new issue numbers (unique per volume)."""
+def write_copies(corpus: Path, folder: Path, count: int, spread: int = 1) -> int:
+    """`count` article files, copies of the corpus files with new issue numbers (unique per volume).
+
+    spread > 1 moves successive copies of a file 0, 1, ... spread-1 volumes (years) back, so that the copies
+    of one happening fall in different years, as they would in an archive, instead of all in one.
+    """
     from events.extraction.calendar import issues_in_volume
 
     sources = sorted(corpus.glob("*.txt"))
     if not sources:
         raise SystemExit(f"no *.txt files in {corpus}")
     texts = [path.read_text(encoding="utf-8") for path in sources]
+    lowest = min(int(v) for text in texts for v, _ in PUBLICATION.findall(text))
+    if not 1 <= spread <= lowest:
+        raise SystemExit(f"--spread must be between 1 and {lowest} (the lowest volume in the corpus)")
     used = {}
     for text in texts:
         for volume, number in PUBLICATION.findall(text):
             used.setdefault(int(volume), set()).add(int(number))
-    free = {volume: [n for n in range(1, issues_in_volume(volume) + 1) if n not in taken]
-            for volume, taken in used.items()}
-    written = 0
+    free = {}
+    written, rounds = 0, 0
     while written < count:
         progress = False
         for index, text in enumerate(texts):
             if written >= count:
                 break
-            volumes = {int(v) for v, _ in PUBLICATION.findall(text)}
+            shift = rounds % spread
+            volumes = {int(v) - shift for v, _ in PUBLICATION.findall(text)}
+            for volume in volumes:
+                if volume not in free:
+                    free[volume] = [n for n in range(1, issues_in_volume(volume) + 1)
+                                    if n not in used.get(volume, set())]
             if any(not free[v] for v in volumes):
                 continue
             numbers = {v: free[v].pop(0) for v in volumes}
-            copy = PUBLICATION.sub(lambda m: f"Publication: Monitor Volume: {m.group(1)} Issue: "
-                                             f"{numbers[int(m.group(1))]}", text)
+            copy = PUBLICATION.sub(lambda m: f"Publication: Monitor Volume: {int(m.group(1)) - shift} Issue: "
+                                             f"{numbers[int(m.group(1)) - shift]}", text)
             (folder / f"copy{written:05d}_{index}.txt").write_text(copy, encoding="utf-8")
             written += 1
             progress = True
-        if not progress:
+        rounds += 1
+        if not progress and rounds % spread == 0:
             raise SystemExit(f"only {written} issue numbers free in the corpus volumes; ask for fewer articles")
     return written
 
@@ -121,6 +133,8 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--spread", type=int, default=1,
+                        help="spread the copies over this many years (volumes) back from the source's")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.articles < 1 or args.workers < 1:
@@ -147,7 +161,7 @@ def main(argv=None) -> int:
 
         if Article.objects.exists():
             raise SystemExit("the database already has articles: point DATABASE_URL at an empty one")
-        written = write_copies(args.corpus, folder, args.articles)
+        written = write_copies(args.corpus, folder, args.articles, args.spread)
         extract_ms = extraction_ms_per_article(folder)
         if args.workers == 1:
             elapsed, stored = ingest_in_process(folder)
@@ -156,7 +170,7 @@ def main(argv=None) -> int:
             elapsed = ingest_with_workers(folder, args.workers)
             stored = Article.objects.count()
         figures = {
-            "articles": stored, "files": written, "workers": args.workers, "seconds": round(elapsed, 2),
+            "articles": stored, "files": written, "workers": args.workers, "spread_years": args.spread, "seconds": round(elapsed, 2),
             "articles_per_second": round(stored / elapsed, 1),
             "ms_per_article_end_to_end": round(elapsed / stored * 1000, 1),
             "ms_per_article_extract_article": round(extract_ms, 1),

@@ -202,7 +202,7 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
     # Never processed (a new article from ingest): it has no events yet, no need to look (the events of an
     # article are only ever created here, in the transaction that also sets processed_at).
     never = article.processed_at is None
-    existing = {} if never else {event.extraction_key: event for event in Event.objects.filter(article=article)}
+    existing = {} if never else {event.extraction_key: event for event in article.events.all()}
     current_m2m = _current_m2m([event.pk for event in existing.values()])
     actor_ids = _actor_ids(mentions, snapshot, result)
 
@@ -299,7 +299,8 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
     if link:
         from events.services.threads import recompute_threads
 
-        result.threads.recomputed, result.threads.deleted = recompute_threads(touched | result.orphaned_threads)
+        result.threads.recomputed, result.threads.deleted = recompute_threads(
+            touched | result.orphaned_threads, result.threads.context, result.events)
         result.threads.thread_ids = touched
     return result
 

@@ -24,7 +24,7 @@ THREAD FIELDS (recomputed whenever a member changes, unless set_by_editor):
   * title: that member's summary (else the first member's with a summary, else type + countries);
   * event_type: the most common type among members other than postponement (ties: the most precise
     member's); postponement only when every member is one;
-  * status, from the members ordered by issue date (then article position, then sentence offset):
+  * status, from the members ordered by issue date (their anchor_date; then article, then sentence offset):
       - postponed if the latest member is a postponement or says postponed;
       - else occurred if any member says occurred (reported after the fact: its issue date is on or after
         the thread's start), since a later "it happened" beats an earlier "it will happen";
@@ -69,6 +69,7 @@ class LinkResult:
     recomputed: int = 0
     deleted: int = 0  # machine threads left with no events
     thread_ids: set = field(default_factory=set)
+    context: object = None  # ThreadContext read by assign_threads
 
 
 @dataclass
@@ -162,7 +163,9 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
     result, moved, touched = assign_threads(events, lambda e: participants.get(e.pk, (set(), set())))
     if moved:
         Event.objects.bulk_update(moved, ["thread"])
-    result.recomputed, result.deleted = recompute_threads(touched | {tid for tid in also_threads if tid})
+    stored = list(Event.objects.filter(pk__in=[e.pk for e in events]).only(*_MEMBER_FIELDS))
+    result.recomputed, result.deleted = recompute_threads(
+        touched | {tid for tid in also_threads if tid}, result.context, stored)
     result.thread_ids = touched
     return result
 
@@ -186,18 +189,29 @@ def assign_threads(events, participants_of):
     for reach_start, reach_end in _merged(reach(event) for event in todo):
         overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start)
     candidates = {}
-    current_ids = {e.thread_id for e in todo if e.thread_id}
+    current_ids = {e.thread_id for e in events if e.thread_id}
     found = Thread.objects.filter((overlap if todo else Q(pk__in=[])) | Q(pk__in=current_ids)).values(
-        "id", "event_type", "date_start", "date_end", "set_by_editor") if todo or current_ids else []
+        "id", *DERIVED_FIELDS, "set_by_editor") if todo or current_ids else []
+    rows = {}
     for thread in found:
+        rows[thread["id"]] = thread
         if span(thread["date_start"], thread["date_end"]) > MAX_SPAN_DAYS and not thread["set_by_editor"] \
                 and thread["id"] not in current_ids:
             continue
         candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
-    exclude = {e.pk for e in todo if e.pk is not None}
-    for thread_id, actors, countries in _participants_of_threads(list(candidates), exclude):
-        candidates[thread_id]["actors"] |= actors
-        candidates[thread_id]["countries"] |= countries
+    # The other members of these threads, read once: for the participants here and for recompute_threads.
+    # The events given here are left out of the read (they are in memory, maybe changed, maybe unsaved).
+    exclude = {e.pk for e in events if e.pk is not None}
+    context = ThreadContext(rows=rows, members=_load_members(list(rows), exclude))
+    for thread_id, info in context.members.items():
+        if thread_id in candidates:
+            candidates[thread_id]["actors"] |= info["actors"]
+            candidates[thread_id]["countries"] |= info["countries"]
+    for event in events:  # given events that are not re-linked still count for their thread
+        if event.thread_id in candidates and event not in todo and not event.hidden:
+            actors, countries = participants_of(event)
+            candidates[event.thread_id]["actors"] |= actors
+            candidates[event.thread_id]["countries"] |= countries
 
     new_threads = []  # candidate dicts holding an unsaved Thread under "object"
     targets = []  # (event, candidate)
@@ -248,12 +262,16 @@ def assign_threads(events, participants_of):
         created = Thread.objects.bulk_create([t["object"] for t in new_threads])
         for target, thread in zip(new_threads, created):
             target["id"] = thread.pk
+            context.rows[thread.pk] = {"id": thread.pk, "set_by_editor": False,
+                                       **{name: getattr(thread, name) for name in DERIVED_FIELDS}}
+            context.members[thread.pk] = {"members": [], "hidden": 0, "actors": set(), "countries": set()}
     moved = []
     for event, target in targets:
         if event.thread_id != target["id"]:
             event.thread_id = target["id"]
             moved.append(event)
         touched.add(event.thread_id)
+    result.context = context
     return result, moved, touched
 
 
@@ -302,6 +320,54 @@ def _participants_of_events(event_ids) -> dict:
     return found
 
 
+@dataclass
+class ThreadContext:
+    """Thread rows and their members as read by assign_threads, reused by recompute_threads."""
+
+    rows: dict  # thread id -> {"id", derived fields, "set_by_editor"}
+    members: dict  # thread id -> {"members": [_Member], "hidden": n, "actors": set, "countries": set}
+
+
+# Members are ordered in time by their anchor (the issue date they were resolved against), then by article
+# (ingest order) and position in it: no join needed.
+_MEMBER_FIELDS = ("id", "thread_id", "hidden", "event_type", "status", "date_start", "date_end", "granularity",
+                  "summary", "anchor_date", "article_id", "sentence_start")
+
+
+def _member(row) -> _Member:
+    (pk, thread_id, hidden, event_type, status, start, end, granularity, summary, anchor, article_id,
+     sentence_start) = row
+    return _Member(id=pk, event_type=event_type, status=status, date_start=start, date_end=end,
+                   granularity=granularity, summary=summary, anchor=anchor,
+                   order=(anchor, article_id, sentence_start, pk), thread_id=thread_id)
+
+
+def member_of(event) -> _Member:
+    """A stored (or just inserted) Event as a thread member."""
+    return _Member(id=event.pk, event_type=event.event_type, status=event.status, date_start=event.date_start,
+                   date_end=event.date_end, granularity=event.granularity, summary=event.summary,
+                   anchor=event.anchor_date, order=(event.anchor_date, event.article_id, event.sentence_start,
+                                                    event.pk), thread_id=event.thread_id)
+
+
+def _load_members(thread_ids, exclude_events) -> dict:
+    """Members of the threads (less `exclude_events`) with the participants of the visible ones."""
+    loaded = {tid: {"members": [], "hidden": 0, "actors": set(), "countries": set()} for tid in thread_ids}
+    if not thread_ids:
+        return loaded
+    rows = Event.objects.filter(thread_id__in=thread_ids).exclude(pk__in=exclude_events)
+    for row in rows.values_list(*_MEMBER_FIELDS):
+        info = loaded[row[1]]
+        if row[2]:  # hidden: counts as an event of the thread, not as a member
+            info["hidden"] += 1
+        else:
+            info["members"].append(_member(row))
+    for thread_id, actors, countries in _participants_of_threads(thread_ids, exclude_events):
+        loaded[thread_id]["actors"] |= actors
+        loaded[thread_id]["countries"] |= countries
+    return loaded
+
+
 def _participants_of_threads(thread_ids, exclude_events):
     """(thread id, actor ids, country ids) over the visible members of each thread, less `exclude_events`."""
     if not thread_ids:
@@ -317,45 +383,48 @@ def _participants_of_threads(thread_ids, exclude_events):
     return [(tid, a, c) for tid, (a, c) in by_thread.items()]
 
 
-def recompute_threads(thread_ids) -> tuple[int, int]:
+def recompute_threads(thread_ids, context: ThreadContext | None = None, extra=()) -> tuple[int, int]:
     """Derive each thread's interval, title, type and status from its visible members.
 
+    `context` (from assign_threads) holds rows and members already read for some threads; `extra` are the
+    Events assign_threads was given (now saved), which the context left out. Other threads are read here.
     Threads set by an editor are left alone. A machine thread with no events at all is deleted.
     Returns (threads updated, threads deleted).
     """
     thread_ids = {tid for tid in thread_ids if tid}
     if not thread_ids:
         return 0, 0
-    threads = {t.pk: t for t in Thread.objects.filter(pk__in=thread_ids)}
-    members: dict[int, list[_Member]] = {tid: [] for tid in threads}
-    with_events = set()
-    rows = Event.objects.filter(thread_id__in=list(threads)).values_list(
-        "id", "thread_id", "hidden", "event_type", "status", "date_start", "date_end", "granularity", "summary",
-        "article__issue__date", "article__issue__volume", "article__issue__number", "article__position",
-        "sentence_start")
-    for (pk, thread_id, hidden, event_type, status, start, end, granularity, summary, issue_date, volume, number,
-         position, sentence_start) in rows:
-        with_events.add(thread_id)
-        if hidden:
-            continue
-        members[thread_id].append(_Member(
-            id=pk, event_type=event_type, status=status, date_start=start, date_end=end, granularity=granularity,
-            summary=summary, anchor=issue_date, order=(issue_date, volume, number, position, sentence_start, pk)))
-    empty = [tid for tid, t in threads.items() if tid not in with_events and not t.set_by_editor]
+    known = {tid for tid in thread_ids if context is not None and tid in context.rows}
+    threads = {tid: dict(context.rows[tid]) for tid in known}
+    members: dict[int, list[_Member]] = {tid: list(context.members[tid]["members"]) for tid in known}
+    with_events = {tid for tid in known if context.members[tid]["members"] or context.members[tid]["hidden"]}
+    for event in extra:
+        if event.thread_id in known:
+            with_events.add(event.thread_id)
+            if not event.hidden:
+                members[event.thread_id].append(member_of(event))
+    unknown = thread_ids - known
+    if unknown:
+        for row in Thread.objects.filter(pk__in=unknown).values("id", *DERIVED_FIELDS, "set_by_editor"):
+            threads[row["id"]] = row
+            members[row["id"]] = []
+        for row in Event.objects.filter(thread_id__in=list(unknown)).values_list(*_MEMBER_FIELDS):
+            with_events.add(row[1])
+            if not row[2]:
+                members[row[1]].append(_member(row))
+    empty = [tid for tid, t in threads.items() if tid not in with_events and not t["set_by_editor"]]
     if empty:
         Thread.objects.filter(pk__in=empty).delete()
     changed = []
     for tid, thread in threads.items():
-        if thread.set_by_editor or not members.get(tid):
+        if thread["set_by_editor"] or not members.get(tid):
             continue
         values = thread_fields(members[tid])
-        if any(getattr(thread, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(thread, name, value)
-            changed.append(thread)
+        if any(thread[name] != value for name, value in values.items()):
+            changed.append((tid, values))
     # One UPDATE per changed thread (usually one to three): cheaper than bulk_update's CASE expressions.
-    for thread in sorted(changed, key=lambda t: t.pk):
-        Thread.objects.filter(pk=thread.pk).update(**{name: getattr(thread, name) for name in DERIVED_FIELDS})
+    for tid, values in sorted(changed, key=lambda item: item[0]):
+        Thread.objects.filter(pk=tid).update(**values)
     return len(changed), len(empty)
 
 
