@@ -17,12 +17,15 @@ def card_count(page):
     return page.locator("#results li.card").count()
 
 
-def wait_for_results(page, old_heading):
+def htmx_update(page, action, url_part):
+    """Do `action`, wait for the htmx response of the timeline and for the address to contain `url_part`."""
+    def is_timeline(response):
+        return response.request.headers.get("hx-request") == "true" and "/actors/suggest" not in response.url
+
+    with page.expect_response(is_timeline):
+        action()
     page.wait_for_function(
-        "old => { const h = document.querySelector('#results-heading');"
-        " return h && h.textContent.trim() !== old && !document.querySelector('.htmx-request'); }",
-        arg=old_heading,
-    )
+        "part => location.search.includes(part) && !document.querySelector('.htmx-request')", arg=url_part)
 
 
 def heading(page):
@@ -40,9 +43,7 @@ def test_filter_by_country_and_actor_then_event_page_and_back(corpus, page, shot
 
     # a country: the list is swapped in place (no reload) and the URL says so
     page.evaluate("window.__same_document = true")
-    before = heading(page)
-    page.get_by_role("checkbox", name=re.compile(r"^Iran\b")).check()
-    wait_for_results(page, before)
+    htmx_update(page, page.get_by_role("checkbox", name=re.compile(r"^Iran\b")).check, "country=IR")
     assert query(page)["country"] == ["IR"]
     assert page.evaluate("window.__same_document") is True, "the page was reloaded"
     iran_cards = card_count(page)
@@ -58,9 +59,7 @@ def test_filter_by_country_and_actor_then_event_page_and_back(corpus, page, shot
     suggestion = page.locator("#actor-suggestions").get_by_role("checkbox", name=re.compile("Igor Sergeev"))
     suggestion.wait_for()
     assert "Vladimir Putin" not in page.locator("#actor-suggestions").inner_text()
-    before = heading(page)
-    suggestion.check()
-    wait_for_results(page, before)
+    htmx_update(page, suggestion.check, f"actor={sergeev.pk}")
     assert query(page)["country"] == ["IR"] and query(page)["actor"] == [str(sergeev.pk)]
     assert "actor_q" not in query(page)
     both = card_count(page)
@@ -108,10 +107,8 @@ def test_month_bar_filters_and_updates_the_form(corpus, page, shot):
     bar = page.locator("svg.month-chart a.bar").filter(has=page.locator("text.count")).first
     label = bar.get_attribute("aria-label")
     expected = int(label.rsplit(": ", 1)[1].split()[0])
-    before = heading(page)
     bar.focus()  # by keyboard: a bar is a link
-    page.keyboard.press("Enter")
-    wait_for_results(page, before)
+    htmx_update(page, lambda: page.keyboard.press("Enter"), "date_from=")
     assert page.locator("#results-announcer").inner_text().strip() == heading(page)
     q = query(page)
     assert q["date_from"][0].endswith("-01") and q["date_to"]
