@@ -9,6 +9,7 @@ position, and the number of queries per page is fixed whatever the number of eve
 import calendar
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q
@@ -88,7 +89,7 @@ class TimelineItem:
     def other_mentions(self):
         return [m for m in self.mentions if m.pk != self.event.pk]
 
-    @property
+    @cached_property
     def other_issues(self):
         """One mention per other issue that reports this happening (the card's own issue left out)."""
         seen = {self.event.article.issue_id}
@@ -181,9 +182,10 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE):
         .select_related("article__issue", "thread")
         .defer("article__body", "article__issue__date_note")
         .prefetch_related(
-            Prefetch("actors", queryset=Actor.objects.only("id", "name")),
-            Prefetch("countries", queryset=Country.objects.only("id", "code", "name")),
-            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug")),
+            # plain lists (to_attr): no related manager is built per card when the template reads them
+            Prefetch("actors", queryset=Actor.objects.only("id", "name"), to_attr="actor_list"),
+            Prefetch("countries", queryset=Country.objects.only("id", "code", "name"), to_attr="country_list"),
+            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug"), to_attr="topic_list"),
             mentions,
         )
         .order_by("sort_date", "id")

@@ -165,3 +165,29 @@ def month_chart(context, bars, height=110):
 def url_with(context, **changes):
     """The current path and query with some parameters changed (after and actor_q dropped)."""
     return _query(context["request"], changes)
+
+
+@register.simple_tag
+def entity_tags(event):
+    """The card's actors, countries and topics as a list of links (built here: a card has many)."""
+    from django.urls import reverse
+    from django.utils.html import format_html_join
+    from urllib.parse import quote
+
+    timeline = reverse("events:timeline")
+    actors = getattr(event, "actor_list", None)
+    countries = getattr(event, "country_list", None)
+    topics = getattr(event, "topic_list", None)
+    items = [("actor", "Actor", a.get_absolute_url(), a.name)
+             for a in (event.actors.all() if actors is None else actors)]
+    items += [("country", "Country", c.get_absolute_url(), c.name)
+              for c in (event.countries.all() if countries is None else countries)]
+    items += [("topic", "Topic", f"{timeline}?topic={quote(t.slug)}", t.name)
+              for t in (event.topics.all() if topics is None else topics)]
+    if not items:
+        return ""
+    return format_html(
+        '<ul class="tags">{}</ul>',
+        format_html_join(
+            "", '<li class="tag tag-{}"><span class="visually-hidden">{}: </span><a href="{}">{}</a></li>', items),
+    )
