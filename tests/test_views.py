@@ -297,3 +297,22 @@ def test_flood_of_parameters_is_a_400_page(client, world):
     response = client.get("/?" + "&".join(["country=RU"] * 1200))
     assert response.status_code == 400
     assert "Bad request" in text(response)
+
+
+def test_country_counts_follow_the_other_filters_but_not_their_own(client, world):
+    f.event(summary="Russian statement", countries=[world["ru"]], event_type="statement")
+    body = text(client.get("/"))
+    assert 'id="count-RU">3<' in body and 'id="count-IR">2<' in body
+    body = text(client.get("/?country=IR"))  # choosing Iran does not change the counts of the choices
+    assert 'id="count-RU">3<' in body and 'id="count-IR">2<' in body
+    body = text(client.get("/?type=statement"))
+    assert 'id="count-RU">1<' in body and 'id="count-IR">0<' in body
+    fragment = text(client.get("/?type=meeting", **HTMX, HTTP_HX_TRIGGER="filters"))
+    assert '<span class="facet-count" id="count-RU" hx-swap-oob="true">1</span>' in fragment
+
+
+def test_entity_pages_take_further_filters(client, world):
+    body = text(client.get(f"/actors/{world['putin'].pk}/?status=occurred"))
+    assert "Putin to visit Iran" not in body and "0 events match" in body
+    body = text(client.get(f"/actors/{world['putin'].pk}/"))
+    assert "Putin to visit Iran" in body and "1 event match" in body
