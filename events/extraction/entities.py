@@ -480,17 +480,39 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+# How far back (characters) a shared surname looks for bearers in play before falling back to recency.
+COREFERENCE_WINDOW = 300
+
+
 def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
-    """Walk the mentions in text order; a shared surname goes to the most recent bearer."""
+    """Walk the mentions in text order; a shared surname goes to the bearer in play: of the bearers
+    mentioned (by any form) in the last COREFERENCE_WINDOW characters, the one the article has
+    mentioned most so far (its topic: "Kim" alone after "... the North Korean leader ... launched by
+    Kim Dae-jung" is still Kim Jong-il); when none is that near, the most recent bearer."""
     recent: dict[str, ActorRef] = {}
+    counts: dict[str, int] = {}
+    last_seen: dict[str, int] = {}
     mentions = []
     for candidate in candidates:
         ref = _ref_for(candidate, recent, anchor, gazetteer)
+        if ref is not None and candidate.kind == "known" and len(candidate.names) > 1:
+            ref = _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer)
         if ref is None:
             continue
         mentions.append(ActorMention(candidate.start, candidate.end, candidate.text, ref))
+        counts[ref.name] = counts.get(ref.name, 0) + 1
+        last_seen[ref.name] = candidate.start
         _remember(ref, candidate, recent, gazetteer)
     return mentions
+
+
+def _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer) -> ActorRef:
+    near = [name for name in candidate.names
+            if name in last_seen and candidate.start - last_seen[name] <= COREFERENCE_WINDOW]
+    if len(near) < 2:
+        return gazetteer.actor_ref(near[0], anchor) if near else ref
+    best = max(near, key=lambda name: (counts[name], last_seen[name]))
+    return gazetteer.actor_ref(best, anchor)
 
 
 def _ref_for(candidate, recent, anchor, gazetteer) -> ActorRef | None:

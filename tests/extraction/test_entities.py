@@ -141,6 +141,20 @@ def test_bare_kim_is_the_most_recent_kim(gazetteer):
     assert actor_names(gazetteer, text) == ["Kim Jong-il", "Kim Dae-jung", "Kim Dae-jung"]
 
 
+def test_bare_kim_is_the_bearer_in_play_the_article_mentions_most(gazetteer):
+    # Kim Jong-il is named three times (the article's topic); Kim Dae-jung then closes the previous
+    # sentence as a side figure. "Kim" alone, with both in play, is the topic's Kim: a writer who
+    # names one Kim in full each time and the other by the bare surname means the latter.
+    text = ("Kim Jong-il waited. The North Korean leader hesitated. Kim Jong-il delayed the process "
+            "launched by Kim Dae-jung. But Kim put off the talks.")
+    assert actor_names(gazetteer, text) == ["Kim Jong-il", "Kim Jong-il", "Kim Jong-il", "Kim Dae-jung",
+                                            "Kim Jong-il"]
+    # Far from any other Kim (beyond the window), the most recently named Kim keeps the bare surname.
+    text = "Kim Jong-il waited. " + "Nothing else happened that day in the region. " * 8 + (
+        "Kim Dae-jung arrived. Kim smiled.")
+    assert actor_names(gazetteer, text) == ["Kim Jong-il", "Kim Dae-jung", "Kim Dae-jung"]
+
+
 @pytest.mark.parametrize("day, expected", [
     (datetime.date(1999, 6, 1), "Boris Yeltsin"),  # before his resignation on 31 December 1999
     (datetime.date(2000, 3, 1), "Vladimir Putin"),  # acting president from 31 December 1999
