@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 
 from .timex_vocab import (
-    DAYNUM, MONTH_ANY, MONTH_FULL, NUMBER, ORDINALS, SEASON, SEASONS, UNIT, UNITS, WEEKDAY, WEEKDAYS,
-    YEAR4, alternation, day_number, month_number, number_value, unit_name,
+    DAYNUM, MONTH_ANY, MONTH_FULL, MONTHS, NUMBER, ORDINALS, SEASON, SEASONS, UNIT, UNIT_PLURALS, UNITS,
+    WEEKDAY, WEEKDAYS, YEAR4, alternation, day_number, month_number, number_value, unit_name,
 )
 
 
@@ -40,11 +40,10 @@ class Rule:
     pattern: str
     build: object
     examples: list = field(default_factory=list)
-    core: str = None         # a sparse pattern every match contains: the rule then runs only near it
+    cores: tuple = ()        # sparse patterns every match contains (CORES): the rule runs only near them
     flags: int = re.IGNORECASE
 
     def __post_init__(self):
-        self.core_regex = re.compile(self.core, self.flags) if self.core else None
         # A match starts at a word boundary (or an apostrophe: "'80s"): checking that first lets
         # the engine skip positions inside words cheaply.
         self.regex = re.compile(r"(?:\b|(?='))" + self.pattern, self.flags)
@@ -716,48 +715,133 @@ RULES = [
          build_tod, ["the morning", "mid-afternoon", "mid-afternoon yesterday"]),
 ]
 
-# The sparse word each rule's matches contain (see Rule.core): scanning for it first keeps the
-# tagger fast, since these rules' optional prefixes are costly to try at every position.
-UNIT_CORE = r"\b" + UNIT + r"\b"
+# ---------------------------------------------------------------- where each rule can match
+@dataclass(eq=False)
+class Core:
+    """A sparse pattern that every match of a rule contains (see `core_hits`, `core_windows`).
+
+    first_words: the lowercase words a hit starts with. prefixes: the case-sensitive beginnings of
+    the word a hit starts in, for patterns without a final word boundary ("Sept." and "Decide" both
+    begin like a month). With neither, hits may start inside a word ("1990s", "p.m.") and the
+    pattern scans the whole text.
+    """
+    pattern: str
+    first_words: frozenset = frozenset()
+    prefixes: frozenset = frozenset()
+
+    def __post_init__(self):
+        self.regex = re.compile(self.pattern, re.IGNORECASE)
+
+
+def word_core(words, cased=False):
+    """A core that is one of `words` (a whole word; exact case when `cased`)."""
+    words = list(words)
+    pattern = alternation(words)
+    return Core(r"\b" + (f"(?-i:{pattern})" if cased else pattern) + r"\b", frozenset(w.lower() for w in words))
+
+
+MONTH_START_CORE = Core(r"\b(?-i:" + MONTH_ANY + r")", prefixes=frozenset(m[:3].capitalize() for m in MONTHS))
+MONTH_CORE = word_core((m.capitalize() for m in MONTHS), cased=True)
+SEASON_CORE = word_core(SEASONS)
+UNIT_CORE = word_core(list(UNITS) + list(UNIT_PLURALS))
+QUARTER_PERIOD_CORE = word_core(["quarter", "period"])
+TOD_WORDS = ["morning", "afternoon", "evening"]
+
+# Each rule's cores: scanning for them first keeps the tagger fast, since the rules' optional
+# prefixes are costly to try at every position. A rule with two cores runs near either.
 CORES = {
-    "month_day": r"\b(?-i:" + MONTH_ANY + r")", "month_year": r"\b(?-i:" + MONTH_ANY + r")",
-    "day_month": r"\b(?-i:" + MONTH_FULL + r")\b", "month_rel_year": r"\b(?-i:" + MONTH_FULL + r")\b",
-    "month": r"\b(?-i:" + MONTH_FULL + r")\b",
-    "season": r"\b" + SEASON + r"\b", "season_year": r"\b" + SEASON + r"\b",
-    "decade": r"\d0'?s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-    "century": r"\bcentury\b", "year": r"\d{4}",
-    "set_adverb": r"\b(?:annually|yearly|quarterly|monthly|weekly|hourly)\b", "spelled_year": r"\b(?:nineteen|thousand)\b", "fiscal_year": r"\bfiscal\b",
-    "relative_unit": r"\b(?:week|weekend|month|year|quarter|decade|century|half)\b",
-    "year_end": r"\byear\b", "quarter": r"\b(?:quarter|half)\b", "year_quarter": r"\b(?:quarter|period)\b",
-    "latest_quarter": r"\b(?:quarter|period)\b", "the_quarter": r"\bquarter\b",
-    "year_ago_period": r"\byear[- ](?:ago|earlier)\b|\b(?:corresponding|comparable|same)\s+(?:period|quarter)\b",
-    "ago": r"\bago\b", "offset": r"\b(?:earlier|later|before|after|previously|prior)\b",
-    "the_day_offset": r"\b(?:day|eve|week|month|year|time)\b",
-    "deictic": r"\b(?:now|current|currently|nowadays|present|presently|these|moment|recently|lately|formerly|"
-               r"past|recent|soon|future|term|coming|ahead|date|possible|today|yesterday|tomorrow|tonight|"
-               r"night|morning|afternoon|evening|months|years|weeks|days|quarters)\b",
-    "weekday": r"\b(?-i:" + WEEKDAY + r")\b", "set_named": r"\b(?:each|every)\b",
-    "set": r"\b(?:year|month|week|day|quarter|hour)\b",
-    "span_duration": UNIT_CORE, "duration": UNIT_CORE, "bare_plural_duration": UNIT_CORE,
-    "clock": r"[ap]\.?m\b", "noon": r"\b(?:noon|midnight)\b", "time_of_day": r"\b(?:morning|afternoon|evening)\b",
+    "month_day": [MONTH_START_CORE], "month_year": [MONTH_START_CORE],
+    "day_month": [MONTH_CORE], "month_rel_year": [MONTH_CORE], "month": [MONTH_CORE],
+    "season": [SEASON_CORE], "season_year": [SEASON_CORE],
+    "decade": [Core(r"\d0'?s\b"), word_core(["twenties", "thirties", "forties", "fifties", "sixties",
+                                              "seventies", "eighties", "nineties"])],
+    "century": [word_core(["century"])], "year": [Core(r"\d{4}")],
+    "set_adverb": [word_core(SET_ADVERBS)], "spelled_year": [word_core(["nineteen", "thousand"])],
+    "fiscal_year": [word_core(["fiscal"])],
+    "relative_unit": [word_core(["week", "weekend", "month", "year", "quarter", "decade", "century", "half"])],
+    "year_end": [word_core(["year"])], "quarter": [word_core(["quarter", "half"])],
+    "year_quarter": [QUARTER_PERIOD_CORE], "latest_quarter": [QUARTER_PERIOD_CORE],
+    "the_quarter": [word_core(["quarter"])],
+    "year_ago_period": [Core(r"\byear[- ](?:ago|earlier)\b|\b(?:corresponding|comparable|same)\s+(?:period|quarter)\b",
+                             frozenset(["year", "corresponding", "comparable", "same"]))],
+    "ago": [word_core(["ago"])], "offset": [word_core(["earlier", "later", "before", "after", "previously", "prior"])],
+    "the_day_offset": [word_core(["day", "eve", "week", "month", "year", "time"])],
+    "deictic": [word_core(["now", "current", "currently", "nowadays", "present", "presently", "these", "moment",
+                           "recently", "lately", "formerly", "past", "recent", "soon", "future", "term", "coming",
+                           "ahead", "date", "possible", "today", "yesterday", "tomorrow", "tonight", "night",
+                           "months", "years", "weeks", "days", "quarters"] + TOD_WORDS)],
+    "weekday": [word_core((d.capitalize() for d in WEEKDAYS), cased=True)], "set_named": [word_core(["each", "every"])],
+    "set": [word_core(["year", "month", "week", "day", "quarter", "hour"])],
+    "span_duration": [UNIT_CORE], "duration": [UNIT_CORE], "bare_plural_duration": [UNIT_CORE],
+    "clock": [Core(r"[ap]\.?m\b")], "noon": [word_core(["noon", "midnight"])], "time_of_day": [word_core(TOD_WORDS)],
 }
 for _rule in RULES:
-    if _rule.name in CORES:
-        _rule.core = CORES[_rule.name]
-        _rule.core_regex = re.compile(_rule.core, _rule.flags)
+    _rule.cores = tuple(CORES[_rule.name])
 
 RULES_BY_NAME = {r.name: r for r in RULES}
+
+
+def _core_index():
+    """Lookup tables for `core_hits`: cores by first word, by word beginning, and the rest."""
+    by_word, by_prefix, scanned, word_initial = {}, {}, [], []
+    for rule in RULES:
+        for core in rule.cores:
+            if core in scanned or core in word_initial:
+                continue
+            if not (core.first_words or core.prefixes):
+                scanned.append(core)
+                continue
+            word_initial.append(core)
+            for w in core.first_words:
+                by_word[w] = by_word.get(w, ()) + (core,)
+            for p in core.prefixes:
+                by_prefix[p] = by_prefix.get(p, ()) + (core,)
+    return by_word, by_prefix, tuple(scanned), tuple(word_initial)
+
+
+CORES_BY_WORD, CORES_BY_PREFIX, SCANNED_CORES, WORD_INITIAL_CORES = _core_index()
+PREFIX_LENGTH = 3
+_WORD = re.compile(r"\w+")
+# Non-ASCII words can case-fold onto an ASCII core word ("ſ" matches "s"): those try every core.
+_ANY_CORE_WORD = re.compile(r"\b" + alternation(CORES_BY_WORD) + r"\b", re.IGNORECASE)
+
+
+def core_hits(text):
+    """{core: [(start, end)]}: exactly the hits core.regex.finditer(text) would give, found in one
+    pass over the words of the text, each looked up once, instead of one scan per core."""
+    hits = {core: [] for core in WORD_INITIAL_CORES}
+    by_word, by_prefix = CORES_BY_WORD, CORES_BY_PREFIX
+    for word in _WORD.finditer(text):
+        w = word.group()
+        cores = by_word.get(w.lower(), ())
+        if w[:PREFIX_LENGTH] in by_prefix:
+            cores += by_prefix[w[:PREFIX_LENGTH]]
+        if not w.isascii() and _ANY_CORE_WORD.match(text, word.start()):
+            cores = WORD_INITIAL_CORES
+        if not cores:
+            continue
+        start = word.start()
+        for core in cores:
+            found = hits[core]
+            if found and start < found[-1][1]:
+                continue  # inside the core's previous hit: finditer does not overlap either
+            m = core.regex.match(text, start)
+            if m:
+                found.append((start, m.end()))
+    for core in SCANNED_CORES:
+        hits[core] = [m.span() for m in core.regex.finditer(text)]
+    return hits
 
 
 CORE_BEFORE, CORE_AFTER = 60, 30
 
 
-def core_windows(rule, text):
-    """Disjoint stretches around the rule's core hits (merged, so each character is scanned once)."""
+def core_windows(spans, text):
+    """Disjoint stretches around the core hits `spans` (sorted; merged, so each character is scanned once)."""
     n = len(text)
     windows = []
-    for core in rule.core_regex.finditer(text):
-        start, end = max(0, core.start() - CORE_BEFORE), min(n, core.end() + CORE_AFTER)
+    for hit_start, hit_end in spans:
+        start, end = max(0, hit_start - CORE_BEFORE), min(n, hit_end + CORE_AFTER)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:
@@ -768,20 +852,25 @@ def core_windows(rule, text):
     return windows
 
 
-def rule_matches(rule, text):
-    """Matches of one rule: a whole-text scan, or scans of the windows around its core hits."""
-    if rule.core_regex is None:
-        yield from rule.regex.finditer(text)
-        return
-    for start, end in core_windows(rule, text):
+def rule_windows(rule, hits, text):
+    """The windows a rule runs in: around the hits of its cores."""
+    if len(rule.cores) == 1:
+        return core_windows(hits[rule.cores[0]], text)
+    return core_windows(sorted(s for core in rule.cores for s in hits[core]), text)
+
+
+def rule_matches(rule, text, hits):
+    """Matches of one rule: scans of the windows around its core hits."""
+    for start, end in rule_windows(rule, hits, text):
         yield from rule.regex.finditer(text, start, end)
 
 
 def recognize(text):
     """All non-overlapping underspecified mentions in `text`, in text order (longest match wins)."""
     candidates = []
+    hits = core_hits(text)
     for priority, rule in enumerate(RULES):
-        for m in rule_matches(rule, text):
+        for m in rule_matches(rule, text, hits):
             if m.end() == m.start():
                 continue
             built = rule.build(m, text)
