@@ -96,12 +96,37 @@ def extraction_ms_per_article(folder: Path, rounds: int = 1) -> float:
     return statistics.median(timings)
 
 
+def server_cpu_seconds(server) -> float | None:
+    """CPU time (user + system) used so far by the PostgreSQL server we started and its backends."""
+    if server is None:
+        return None
+    try:
+        postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if pid == postmaster or ppid == postmaster:
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def ingest_in_process(folder: Path) -> tuple[float, int]:
     from events.services.ingest import ingest_paths
 
     start = time.perf_counter()
+    cpu = time.process_time()
     report = ingest_paths([folder], progress=False)
     elapsed = time.perf_counter() - start
+    ingest_in_process.cpu = time.process_time() - cpu
     if not report.ok:
         raise SystemExit(f"ingest failed: {report.summary()}")
     return elapsed, report.articles_new
@@ -163,18 +188,24 @@ def main(argv=None) -> int:
             raise SystemExit("the database already has articles: point DATABASE_URL at an empty one")
         written = write_copies(args.corpus, folder, args.articles, args.spread)
         extract_ms = extraction_ms_per_article(folder)
+        server_cpu = server_cpu_seconds(server)
         if args.workers == 1:
             elapsed, stored = ingest_in_process(folder)
         else:
             connection.close()
             elapsed = ingest_with_workers(folder, args.workers)
             stored = Article.objects.count()
+        server_cpu = (server_cpu_seconds(server) - server_cpu) if server_cpu is not None else None
         figures = {
             "articles": stored, "files": written, "workers": args.workers, "spread_years": args.spread, "seconds": round(elapsed, 2),
             "articles_per_second": round(stored / elapsed, 1),
             "ms_per_article_end_to_end": round(elapsed / stored * 1000, 1),
             "ms_per_article_extract_article": round(extract_ms, 1),
+            # CPU per article, less sensitive to other work on the machine than the wall clock:
+            "cpu_ms_per_article_python": round(ingest_in_process.cpu / stored * 1000, 1) if args.workers == 1 else None,
+            "cpu_ms_per_article_postgres": round(server_cpu / stored * 1000, 1) if server_cpu is not None else None,
             "events": Event.objects.count(), "threads": Thread.objects.count(),
+            "load_average_1min": round(os.getloadavg()[0], 2),
             "database": connection.vendor,
         }
     finally:

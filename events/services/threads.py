@@ -41,7 +41,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import IntegerField, Q, Value
+from django.db.models import Q
 
 from events.models import Event, EventType, Thread
 
@@ -264,7 +264,7 @@ def assign_threads(events, participants_of):
             target["id"] = thread.pk
             context.rows[thread.pk] = {"id": thread.pk, "set_by_editor": False,
                                        **{name: getattr(thread, name) for name in DERIVED_FIELDS}}
-            context.members[thread.pk] = {"members": [], "hidden": 0, "actors": set(), "countries": set()}
+            context.members[thread.pk] = {"digest": _Digest(), "actors": set(), "countries": set()}
     moved = []
     for event, target in targets:
         if event.thread_id != target["id"]:
@@ -325,7 +325,7 @@ class ThreadContext:
     """Thread rows and their members as read by assign_threads, reused by recompute_threads."""
 
     rows: dict  # thread id -> {"id", derived fields, "set_by_editor"}
-    members: dict  # thread id -> {"members": [_Member], "hidden": n, "actors": set, "countries": set}
+    members: dict  # thread id -> {"digest": _Digest, "actors": set, "countries": set}
 
 
 # Members are ordered in time by their anchor (the issue date they were resolved against), then by article
@@ -350,45 +350,118 @@ def member_of(event) -> _Member:
                                                     event.pk), thread_id=event.thread_id)
 
 
+@dataclass
+class _Digest:
+    """What thread_fields needs of a thread's stored members, in a few rows whatever the thread's size:
+    the latest member, the most precise one (happenings before postponements), the first with a summary,
+    the type counts and the newest issue date of an "occurred" member."""
+
+    reps: list = field(default_factory=list)
+    types: Counter = field(default_factory=Counter)
+    occurred: object = None  # newest anchor_date among visible "occurred" members
+    visible: int = 0
+    hidden: int = 0
+
+
 def _load_members(thread_ids, exclude_events) -> dict:
-    """Members of the threads (less `exclude_events`) with the participants of the visible ones."""
-    loaded = {tid: {"members": [], "hidden": 0, "actors": set(), "countries": set()} for tid in thread_ids}
+    """Digests of the threads' stored members (less `exclude_events`), with the participants of the visible
+    ones: {thread id: {"digest": _Digest, "actors": set, "countries": set}}. Three queries."""
+    loaded = {tid: {"digest": _Digest(), "actors": set(), "countries": set()} for tid in thread_ids}
     if not thread_ids:
         return loaded
-    rows = Event.objects.filter(thread_id__in=thread_ids).exclude(pk__in=exclude_events)
-    for row in rows.values_list(*_MEMBER_FIELDS):
-        info = loaded[row[1]]
-        if row[2]:  # hidden: counts as an event of the thread, not as a member
-            info["hidden"] += 1
-        else:
-            info["members"].append(_member(row))
     for thread_id, actors, countries in _participants_of_threads(thread_ids, exclude_events):
         loaded[thread_id]["actors"] |= actors
         loaded[thread_id]["countries"] |= countries
+    for digest_of, digest in _digests(thread_ids, exclude_events).items():
+        loaded[digest_of]["digest"] = digest
     return loaded
 
 
+def _digests(thread_ids, exclude_events) -> dict:
+    digests = {tid: _Digest() for tid in thread_ids}
+    table = connection.ops.quote_name(Event._meta.db_table)
+    members = f"thread_id IN ({', '.join(['%s'] * len(thread_ids))})"
+    params = list(thread_ids)
+    if exclude_events:
+        members += f" AND id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
+        params += list(exclude_events)
+    counts = (f"SELECT thread_id, event_type, hidden, COUNT(*), MAX(CASE WHEN status = %s THEN anchor_date END) "
+              f"FROM {table} WHERE {members} GROUP BY thread_id, event_type, hidden")
+    with connection.cursor() as cursor:
+        cursor.execute(counts, ["occurred"] + params)
+        rows = cursor.fetchall()
+    for thread_id, event_type, hidden, n, occurred in rows:
+        digest = digests[thread_id]
+        if hidden:
+            digest.hidden += n
+            continue
+        digest.visible += n
+        if event_type != EventType.POSTPONEMENT:
+            digest.types[event_type] += n
+        if isinstance(occurred, str):  # SQLite hands dates back as text from raw SQL
+            occurred = datetime.date.fromisoformat(occurred)
+        if occurred is not None and (digest.occurred is None or occurred > digest.occurred):
+            digest.occurred = occurred
+    if connection.vendor == "sqlite":
+        length = "(julianday(date_end) - julianday(date_start))"
+    else:
+        length = "(date_end - date_start)"
+    columns = ", ".join(_MEMBER_FIELDS)
+    where = members + " AND NOT hidden"
+    sql = f"""
+        SELECT {columns} FROM (
+            SELECT {columns},
+                ROW_NUMBER() OVER (PARTITION BY thread_id
+                    ORDER BY anchor_date DESC, article_id DESC, sentence_start DESC, id DESC) AS r_latest,
+                ROW_NUMBER() OVER (PARTITION BY thread_id
+                    ORDER BY CASE WHEN event_type = %s THEN 1 ELSE 0 END, {length}, anchor_date DESC, id) AS r_precise,
+                ROW_NUMBER() OVER (PARTITION BY thread_id
+                    ORDER BY CASE WHEN summary = '' THEN 1 ELSE 0 END, anchor_date, article_id, sentence_start, id
+                ) AS r_summary
+            FROM {table} WHERE {where}
+        ) ranked WHERE r_latest = 1 OR r_precise = 1 OR r_summary = 1"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [EventType.POSTPONEMENT.value] + params)
+        for row in cursor.fetchall():
+            digests[row[1]].reps.append(_member(row))
+    return digests
+
+
 def _participants_of_threads(thread_ids, exclude_events):
-    """(thread id, actor ids, country ids) over the visible members of each thread, less `exclude_events`."""
+    """(thread id, actor ids, country ids) over the visible members of each thread, less `exclude_events`.
+
+    One statement (raw SQL: the ORM's union costs more Python time than the query itself)."""
     if not thread_ids:
         return []
     by_thread = {tid: (set(), set()) for tid in thread_ids}
-    members = Q(event__thread_id__in=thread_ids, event__hidden=False) & ~Q(event_id__in=exclude_events)
-    actors = Event.actors.through.objects.filter(members).values_list(
-        "event__thread_id", "actor_id", Value(0, output_field=IntegerField())).distinct()
-    countries = Event.countries.through.objects.filter(members).values_list(
-        "event__thread_id", "country_id", Value(1, output_field=IntegerField())).distinct()
-    for thread_id, target_id, which in actors.union(countries, all=True):  # one round trip
-        by_thread[thread_id][which].add(target_id)
+    events = connection.ops.quote_name(Event._meta.db_table)
+    where = f"e.thread_id IN ({', '.join(['%s'] * len(thread_ids))}) AND NOT e.hidden"
+    params = list(thread_ids)
+    if exclude_events:
+        where += f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
+        params += list(exclude_events)
+    parts = []
+    for which, name in enumerate(("actors", "countries")):
+        through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
+        target = _LINK_COLUMN[name]
+        parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {through} t "
+                     f"JOIN {events} e ON e.id = t.event_id WHERE {where}")
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ".join(parts), params + params)
+        for thread_id, which, target_id in cursor.fetchall():
+            by_thread[thread_id][which].add(target_id)
     return [(tid, a, c) for tid, (a, c) in by_thread.items()]
+
+
+_LINK_COLUMN = {"actors": "actor_id", "countries": "country_id"}
 
 
 def recompute_threads(thread_ids, context: ThreadContext | None = None, extra=()) -> tuple[int, int]:
     """Derive each thread's interval, title, type and status from its visible members.
 
-    `context` (from assign_threads) holds rows and members already read for some threads; `extra` are the
-    Events assign_threads was given (now saved), which the context left out. Other threads are read here.
-    Threads set by an editor are left alone. A machine thread with no events at all is deleted.
+    `context` (from assign_threads) holds rows and member digests already read for some threads; `extra`
+    are the Events assign_threads was given (now saved), which the context left out. Other threads are
+    read here. Threads set by an editor are left alone. A machine thread with no events is deleted.
     Returns (threads updated, threads deleted).
     """
     thread_ids = {tid for tid in thread_ids if tid}
@@ -396,30 +469,28 @@ def recompute_threads(thread_ids, context: ThreadContext | None = None, extra=()
         return 0, 0
     known = {tid for tid in thread_ids if context is not None and tid in context.rows}
     threads = {tid: dict(context.rows[tid]) for tid in known}
-    members: dict[int, list[_Member]] = {tid: list(context.members[tid]["members"]) for tid in known}
-    with_events = {tid for tid in known if context.members[tid]["members"] or context.members[tid]["hidden"]}
+    digests = {tid: context.members[tid]["digest"] for tid in known}
+    members: dict[int, list[_Member]] = {tid: [] for tid in thread_ids}
     for event in extra:
-        if event.thread_id in known:
-            with_events.add(event.thread_id)
-            if not event.hidden:
-                members[event.thread_id].append(member_of(event))
+        if event.thread_id in known and not event.hidden:
+            members[event.thread_id].append(member_of(event))
+    with_events = {tid for tid in known if digests[tid].visible or digests[tid].hidden}
+    with_events |= {event.thread_id for event in extra if event.thread_id in known}
     unknown = thread_ids - known
     if unknown:
         for row in Thread.objects.filter(pk__in=unknown).values("id", *DERIVED_FIELDS, "set_by_editor"):
             threads[row["id"]] = row
-            members[row["id"]] = []
-        for row in Event.objects.filter(thread_id__in=list(unknown)).values_list(*_MEMBER_FIELDS):
-            with_events.add(row[1])
-            if not row[2]:
-                members[row[1]].append(_member(row))
+        found = _digests([tid for tid in unknown if tid in threads], set())
+        digests.update(found)
+        with_events |= {tid for tid, digest in found.items() if digest.visible or digest.hidden}
     empty = [tid for tid, t in threads.items() if tid not in with_events and not t["set_by_editor"]]
     if empty:
         Thread.objects.filter(pk__in=empty).delete()
     changed = []
     for tid, thread in threads.items():
-        if thread["set_by_editor"] or not members.get(tid):
+        if thread["set_by_editor"] or not (members[tid] or digests[tid].reps):
             continue
-        values = thread_fields(members[tid])
+        values = thread_fields(members[tid], digests[tid])
         if any(thread[name] != value for name, value in values.items()):
             changed.append((tid, values))
     # One UPDATE per changed thread (usually one to three): cheaper than bulk_update's CASE expressions.
@@ -428,26 +499,33 @@ def recompute_threads(thread_ids, context: ThreadContext | None = None, extra=()
     return len(changed), len(empty)
 
 
-def thread_fields(members: list[_Member]) -> dict:
-    """A thread's derived fields from its visible members (the rule in the module doc)."""
-    by_time = sorted(members, key=lambda m: m.order)
-    latest = by_time[-1]
+def thread_fields(members: list[_Member], digest: _Digest | None = None) -> dict:
+    """A thread's derived fields from its visible members (the rule in the module doc): `members` in full,
+    plus the `digest` of the others."""
+    reps = list(members) + (digest.reps if digest else [])
+    latest = max(reps, key=lambda m: m.order)
     # A postponement is dated by the putting-off, not by the happening: it sets the date only when alone.
-    happening = [m for m in members if m.event_type != EventType.POSTPONEMENT] or members
+    happening = [m for m in reps if m.event_type != EventType.POSTPONEMENT] or reps
     precise = min(happening, key=lambda m: (span(m.date_start, m.date_end), -m.anchor.toordinal(), m.id))
     types = Counter(m.event_type for m in members if m.event_type != EventType.POSTPONEMENT)
+    if digest:
+        types.update(digest.types)
     if types:
         top = max(types.values())
         event_type = precise.event_type if types.get(precise.event_type) == top else \
             sorted(t for t, n in types.items() if n == top)[0]
     else:
         event_type = EventType.POSTPONEMENT
+    occurred = [m.anchor for m in members if m.status == "occurred"]
+    if digest and digest.occurred is not None:
+        occurred.append(digest.occurred)
     if latest.status == "postponed" or latest.event_type == EventType.POSTPONEMENT:
         status = "postponed"
-    elif any(m.status == "occurred" and m.anchor >= precise.date_start for m in members):
+    elif occurred and max(occurred) >= precise.date_start:
         status = "occurred"
     else:
         status = latest.status
-    title = precise.summary or next((m.summary for m in by_time if m.summary), "") or EventType(event_type).label
+    first_summary = next((m.summary for m in sorted(reps, key=lambda m: m.order) if m.summary), "")
+    title = precise.summary or first_summary or EventType(event_type).label
     return {"title": title[:300], "event_type": event_type, "status": status, "date_start": precise.date_start,
             "date_end": precise.date_end, "granularity": precise.granularity}
