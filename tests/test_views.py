@@ -264,6 +264,11 @@ def test_empty_database_explains_how_to_import(client, db):
     assert (url is not None) == ("upload articles" in body)
     if url:
         assert f'href="{url}"' in body
+    f.event(summary="First event")
+    body = text(client.get("/"))
+    assert ">Admin</a>" in body and (url is None or f'<a href="{url}">Import</a>' in body)
+    client.logout()
+    assert ">Admin</a>" not in text(client.get("/"))
 
 
 def test_only_get(client, world):
