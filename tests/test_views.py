@@ -127,10 +127,15 @@ def test_load_more_uses_keyset_and_returns_only_items(client, db, django_assert_
 def test_timeline_queries_are_bounded(client, db, django_assert_max_num_queries, n):
     ru = f.country()
     putin = f.actor()
-    f.many_events(n, countries=[ru], actors=[putin], topics=[f.topic()])
+    created = f.many_events(n, countries=[ru], actors=[putin], topics=[f.topic()])
+    # every third event starts a thread that the next two join: threads and their mentions are loaded too
+    for i in range(0, n - 2, 3):
+        th = f.thread(title=f"Thread {i}", start=created[i].date_start)
+        Event.objects.filter(pk__in=[e.pk for e in created[i:i + 3]]).update(thread=th)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get("/")
-    assert text(response).count('class="card ') == min(n, 50)
+    threads = n // 3
+    assert text(response).count('class="card ') == min(n - 2 * threads, 50)
     with django_assert_max_num_queries(MAX_QUERIES):
         client.get(f"/?country=RU&actor={putin.pk}&q=meeting&date_from=2000-01-01", **HTMX)
     with django_assert_max_num_queries(MAX_QUERIES + 2):
