@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.db.models.expressions import Window
 
@@ -372,10 +372,6 @@ def country_names(countries):
     for alias in CountryAlias.objects.filter(country__in=[c.pk for c in countries]).select_related("country"):
         names.setdefault(alias.text, alias.country)
     return names
-
-
-def date_span():
-    return visible_events().aggregate(first=Min("date_start"), last=Max("date_end"))
 
 
 # --- export ---------------------------------------------------------------------------------------
