@@ -28,6 +28,7 @@ Plain Python, no Django imports.
 import re
 from dataclasses import dataclass, field
 
+from .timex_prefilter import first_char_class
 from .timex_vocab import (
     DAYNUM, MONTH_ANY, MONTH_FULL, MONTHS, NUMBER, ORDINALS, SEASON, SEASONS, UNIT, UNIT_PLURALS, UNITS,
     WEEKDAY, WEEKDAYS, YEAR4, alternation, day_number, month_number, number_value, unit_name,
@@ -44,9 +45,10 @@ class Rule:
     flags: int = re.IGNORECASE
 
     def __post_init__(self):
-        # A match starts at a word boundary (or an apostrophe: "'80s"): checking that first lets
-        # the engine skip positions inside words cheaply.
-        self.regex = re.compile(r"(?:\b|(?='))" + self.pattern, self.flags)
+        # A match starts with one of few characters, at a word boundary (or an apostrophe: "'80s"):
+        # checking those first lets the engine skip most positions cheaply.
+        first = first_char_class(self.pattern, self.flags)
+        self.regex = re.compile((f"(?={first})" if first else "") + r"(?:\b|(?='))" + self.pattern, self.flags)
 
 
 # ---------------------------------------------------------------- shared fragments
