@@ -117,6 +117,11 @@ def intervals_meet(event, thread: dict) -> bool:
     return False
 
 
+def compatible_types(event_type: str) -> frozenset:
+    """The thread types an event of `event_type` may join (families_match, as a set for the query)."""
+    return frozenset(other for other in EventType.values if families_match(event_type, other))
+
+
 def families_match(a: str, b: str) -> bool:
     fa, fb = FAMILY.get(a, a), FAMILY.get(b, b)
     if fa == "*" or fb == "*":  # a postponement puts off a visit, talks, a summit or a deal
@@ -185,9 +190,15 @@ def assign_threads(events, participants_of):
     # Too vague to link: still needs a thread of its own for the timeline.
     solo = [e for e in linkable if span(e.date_start, e.date_end) > MAX_SPAN_DAYS]
 
+    # Candidates: threads of a compatible type whose interval meets an event's reach (one OR term per type
+    # group and merged interval: few terms, and few threads to read the members of).
     overlap = Q()
-    for reach_start, reach_end in _merged(reach(event) for event in todo):
-        overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start)
+    by_types = {}
+    for event in todo:
+        by_types.setdefault(compatible_types(event.event_type), []).append(reach(event))
+    for types, reaches in by_types.items():
+        for reach_start, reach_end in _merged(reaches):
+            overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start, event_type__in=sorted(types))
     candidates = {}
     current_ids = {e.thread_id for e in events if e.thread_id}
     found = Thread.objects.filter((overlap if todo else Q(pk__in=[])) | Q(pk__in=current_ids)).values(
