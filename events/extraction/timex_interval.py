@@ -16,6 +16,7 @@ Conventions (docs/timex.md has the table):
 """
 import calendar
 import datetime as dt
+import functools
 import re
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
@@ -29,6 +30,9 @@ def iso_week_monday(year, week):
     return dt.date.fromisocalendar(year, week, 1)
 
 
+# Values repeat across a text and across texts of the same days: both functions are pure (their
+# results are immutable), so they are cached.
+@functools.lru_cache(maxsize=8192)
 def base_interval(value, anchor):
     """(earliest, latest, unit) of a resolved value, or None when it names no fixed period."""
     v = value.split("T")[0] if "T" in value and not value.startswith("P") else value
@@ -152,6 +156,7 @@ def apply_part(start, end, unit, part, anchor):
     return _split_by_months(start, end, a, b)
 
 
+@functools.lru_cache(maxsize=8192)
 def interval(value, part, anchor):
     """(earliest, latest) ISO strings for a resolved DATE/TIME value, or (None, None)."""
     base = base_interval(value, anchor)

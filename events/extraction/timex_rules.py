@@ -730,9 +730,10 @@ class Core:
     pattern: str
     first_words: frozenset = frozenset()
     prefixes: frozenset = frozenset()
+    flags: int = re.IGNORECASE
 
     def __post_init__(self):
-        self.regex = re.compile(self.pattern, re.IGNORECASE)
+        self.regex = re.compile(self.pattern, self.flags)
 
 
 def word_core(words, cased=False):
@@ -757,7 +758,9 @@ CORES = {
     "season": [SEASON_CORE], "season_year": [SEASON_CORE],
     "decade": [Core(r"\d0'?s\b"), word_core(["twenties", "thirties", "forties", "fifties", "sixties",
                                               "seventies", "eighties", "nineties"])],
-    "century": [word_core(["century"])], "year": [Core(r"\d{4}")],
+    # Whole-text scans, written so that the engine can skip to their first character: \d\d\d\d rather
+    # than \d{4}; the letters' cases spelled out rather than re.IGNORECASE.
+    "century": [word_core(["century"])], "year": [Core(r"\d\d\d\d")],
     "set_adverb": [word_core(SET_ADVERBS)], "spelled_year": [word_core(["nineteen", "thousand"])],
     "fiscal_year": [word_core(["fiscal"])],
     "relative_unit": [word_core(["week", "weekend", "month", "year", "quarter", "decade", "century", "half"])],
@@ -775,7 +778,7 @@ CORES = {
     "weekday": [word_core((d.capitalize() for d in WEEKDAYS), cased=True)], "set_named": [word_core(["each", "every"])],
     "set": [word_core(["year", "month", "week", "day", "quarter", "hour"])],
     "span_duration": [UNIT_CORE], "duration": [UNIT_CORE], "bare_plural_duration": [UNIT_CORE],
-    "clock": [Core(r"[ap]\.?m\b")], "noon": [word_core(["noon", "midnight"])], "time_of_day": [word_core(TOD_WORDS)],
+    "clock": [Core(r"[aApP]\.?[mM]\b", flags=0)], "noon": [word_core(["noon", "midnight"])], "time_of_day": [word_core(TOD_WORDS)],
 }
 for _rule in RULES:
     _rule.cores = tuple(CORES[_rule.name])
@@ -803,7 +806,8 @@ def _core_index():
 
 CORES_BY_WORD, CORES_BY_PREFIX, SCANNED_CORES, WORD_INITIAL_CORES = _core_index()
 PREFIX_LENGTH = 3
-_WORD = re.compile(r"\w+")
+# Core words and prefixes are 3 letters or more (case folding maps one character to one).
+_WORD = re.compile(r"\w{3,}")
 # Non-ASCII words can case-fold onto an ASCII core word ("ſ" matches "s"): those try every core.
 _ANY_CORE_WORD = re.compile(r"\b" + alternation(CORES_BY_WORD) + r"\b", re.IGNORECASE)
 
