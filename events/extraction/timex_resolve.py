@@ -33,6 +33,7 @@ NOT_PAST = {"need", "indeed", "speed", "seed", "proceed", "succeed", "exceed", "
             "hundred", "embed", "shed", "based", "related", "united", "limited", "advanced", "proposed"}
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_TIME_SUFFIX = re.compile(r"(T(?:MO|AF|EV|NI|\d\d(?::\d\d)?))$")
 
 
 def _cue(words, i):
@@ -263,8 +264,8 @@ class Resolver:
         """Fill m['value'], m['type'] (may change), m['mod']; return m."""
         norm = m["norm"]
         time_suffix = ""
-        tm = re.search(r"(T(?:MO|AF|EV|NI|\d\d(?::\d\d)?))$", norm)
-        if tm and norm.startswith("UNDEF"):
+        tm = norm.startswith("UNDEF") and _TIME_SUFFIX.search(norm)
+        if tm:
             time_suffix = tm.group(1)
             norm = norm[:tm.start()]
         value = self._resolve_norm(norm, m, next_mention)
@@ -278,7 +279,7 @@ class Resolver:
         m["value"] = value
         # Year-ago comparisons point back; they must not become the reference themselves.
         if (m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value
-                and not re.match(r"UNDEF-(RELQ|REFQ)", norm)):
+                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ"))):
             self.refs.append(value)
         elif m["type"] == "DURATION" and re.fullmatch(r"P\d+[MQ]", value):
             self.refs.append(value)  # "the nine months": ends talk about one quarter
@@ -293,84 +294,96 @@ class Resolver:
         tense = lambda: tense_cue(self.text, m["start"], m["end"])  # noqa: E731 - computed lazily
         cue = lambda: tense_cue_strength(self.text, m["start"], m["end"]) if role == "event" else None  # noqa: E731
         role = m["role"]
+        kind = norm[6:].split("-", 1)[0]  # year, this/last/next, REL, REF, ...: which patterns can match
 
-        if r := re.fullmatch(r"UNDEF-year-(\d\d)-(\d\d)", norm):
-            mo, d = int(r.group(1)), int(r.group(2))
-            return choose_occurrence(lambda y: _safe_day(y, mo, d), a, role, cue())
-        if r := re.fullmatch(r"UNDEF-year-(\d\d)", norm):
-            mo = r.group(1)
-            return choose_occurrence(lambda y: f"{y}-{mo}", a, role, cue())
-        if r := re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", norm):
-            s = r.group(1)
-            return choose_occurrence(lambda y: f"{y}-{s}", a, role, cue())
-        if r := re.fullmatch(r"UNDEF-quarter-of-(\d\d)", norm):
-            month = choose_occurrence(lambda y: f"{y}-{r.group(1)}", a, "citation", None)  # a reported quarter: not after the anchor
-            return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
-        if r := re.fullmatch(r"UNDEF-(this|last|next)-year-(\d\d)", norm):
-            return f"{a.year + {'this': 0, 'last': -1, 'next': 1}[r.group(1)]}-{r.group(2)}"
-        if r := re.fullmatch(r"UNDEF-(this|last|next)-M(\d\d)", norm):
-            return self._named_month(r.group(1), int(r.group(2)))
-        if r := re.fullmatch(r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", norm):
-            return self._named_season(r.group(1), r.group(2))
-        if r := re.fullmatch(r"UNDEF-this-([QH])(\d)", norm):
-            return self._bare_quarter(r.group(1), r.group(2), tense)
-        if r := re.fullmatch(r"UNDEF-(this|last|next)-([QH])(\d)", norm):
-            y = a.year + {"this": 0, "last": -1, "next": 1}[r.group(1)]
-            return f"{y}-{r.group(2)}{r.group(3)}"
-        if r := re.fullmatch(r"UNDEF-(this|last|next)-D(\d)", norm):
-            return self._named_weekday(r.group(1), int(r.group(2)))
-        if r := re.fullmatch(r"UNDEF-weekday-(\d)", norm):
-            return self._bare_weekday(int(r.group(1)), tense())
-        if r := re.fullmatch(r"UNDEF-(this|last|next)-(\w+)", norm):
-            return self._relative_unit(r.group(1), r.group(2), tense)
-        if r := re.fullmatch(r"UNDEF-decade-(\d)", norm):
-            # "the '80s": the latest such decade not after the anchor's.
-            d = int(r.group(1))
-            century = a.year // 100 if d * 10 <= a.year % 100 else a.year // 100 - 1
-            return f"{century}{d}"
-        if r := re.fullmatch(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", norm):
-            n = int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
-            return shift(a.isoformat(), r.group(1), n)
-        if norm in ("UNDEF-RELQ-year-MINUS-1", "UNDEF-REFQ-year-MINUS-1"):
-            # Earnings prose compares a quarter with "a year ago": the same quarter a year before.
-            q = self.context_quarter()
-            if q is None and re.search(r"quarter|period", m.get("phrase", ""), re.I):
-                q = shift(a.isoformat(), "quarter", -1)
-            if q:
-                return self._quarter_year_before(q)
-            base = a.isoformat() if norm.startswith("UNDEF-RELQ") else self.reference("year")
-            return shift(base, "year", -1)
-        if norm == "UNDEF-REFQ-quarter-PLUS-0":
-            return self.context_quarter() or shift(a.isoformat(), "quarter", -1)
-        if r := re.fullmatch(r"UNDEF-REFY-quarter-(\d{4})", norm):
-            q = next((v for v in reversed(self.refs) if granularity(v) == "quarter"), None)
-            return f"{r.group(1)}-Q{q[-1]}" if q else r.group(1)
-        if r := re.fullmatch(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", norm):
-            ref = dt.date.fromisoformat(self.reference("day"))
-            wd = int(r.group(1))
-            if r.group(2) == "MINUS":
-                delta = (ref.isoweekday() - wd) % 7 or 7
-                return (ref - dt.timedelta(days=delta)).isoformat()
-            delta = (wd - ref.isoweekday()) % 7 or 7
-            return (ref + dt.timedelta(days=delta)).isoformat()
-        if r := re.fullmatch(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", norm):
-            unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
-            target = self._following_date(m, next_mention, unit)
-            if target:
-                return shift(target, unit, n)
-            if m.get("optional"):
-                return None
-            if m.get("duration") and re.match(r"\s*[A-Za-z(\"“]", self.text[m["end"]:m["end"] + 3]):
-                # "a week after a summit": no date to count from, so it is the length "a week".
-                m["type"] = "DURATION"
-                m["end"] = m["duration_end"]
-                return m["duration"]
-            return shift(self.reference(unit), unit, n)
-        if norm == "UNDEF-REF-same":
-            return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
-        if r := re.fullmatch(r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", norm):
-            unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
-            return shift(self.reference(unit), unit, n)
+        if kind == "year":
+            if r := re.fullmatch(r"UNDEF-year-(\d\d)-(\d\d)", norm):
+                mo, d = int(r.group(1)), int(r.group(2))
+                return choose_occurrence(lambda y: _safe_day(y, mo, d), a, role, cue())
+            if r := re.fullmatch(r"UNDEF-year-(\d\d)", norm):
+                mo = r.group(1)
+                return choose_occurrence(lambda y: f"{y}-{mo}", a, role, cue())
+            if r := re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", norm):
+                s = r.group(1)
+                return choose_occurrence(lambda y: f"{y}-{s}", a, role, cue())
+        if kind == "quarter":
+            if r := re.fullmatch(r"UNDEF-quarter-of-(\d\d)", norm):
+                month = choose_occurrence(lambda y: f"{y}-{r.group(1)}", a, "citation", None)  # a reported quarter: not after the anchor
+                return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+        if kind in ("this", "last", "next"):
+            if r := re.fullmatch(r"UNDEF-(this|last|next)-year-(\d\d)", norm):
+                return f"{a.year + {'this': 0, 'last': -1, 'next': 1}[r.group(1)]}-{r.group(2)}"
+            if r := re.fullmatch(r"UNDEF-(this|last|next)-M(\d\d)", norm):
+                return self._named_month(r.group(1), int(r.group(2)))
+            if r := re.fullmatch(r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", norm):
+                return self._named_season(r.group(1), r.group(2))
+            if r := re.fullmatch(r"UNDEF-this-([QH])(\d)", norm):
+                return self._bare_quarter(r.group(1), r.group(2), tense)
+            if r := re.fullmatch(r"UNDEF-(this|last|next)-([QH])(\d)", norm):
+                y = a.year + {"this": 0, "last": -1, "next": 1}[r.group(1)]
+                return f"{y}-{r.group(2)}{r.group(3)}"
+            if r := re.fullmatch(r"UNDEF-(this|last|next)-D(\d)", norm):
+                return self._named_weekday(r.group(1), int(r.group(2)))
+            if r := re.fullmatch(r"UNDEF-(this|last|next)-(\w+)", norm):
+                return self._relative_unit(r.group(1), r.group(2), tense)
+        if kind == "weekday":
+            if r := re.fullmatch(r"UNDEF-weekday-(\d)", norm):
+                return self._bare_weekday(int(r.group(1)), tense())
+        if kind == "decade":
+            if r := re.fullmatch(r"UNDEF-decade-(\d)", norm):
+                # "the '80s": the latest such decade not after the anchor's.
+                d = int(r.group(1))
+                century = a.year // 100 if d * 10 <= a.year % 100 else a.year // 100 - 1
+                return f"{century}{d}"
+        if kind == "REL":
+            if r := re.fullmatch(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", norm):
+                n = int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
+                return shift(a.isoformat(), r.group(1), n)
+        if kind in ("RELQ", "REFQ"):
+            if norm in ("UNDEF-RELQ-year-MINUS-1", "UNDEF-REFQ-year-MINUS-1"):
+                # Earnings prose compares a quarter with "a year ago": the same quarter a year before.
+                q = self.context_quarter()
+                if q is None and re.search(r"quarter|period", m.get("phrase", ""), re.I):
+                    q = shift(a.isoformat(), "quarter", -1)
+                if q:
+                    return self._quarter_year_before(q)
+                base = a.isoformat() if norm.startswith("UNDEF-RELQ") else self.reference("year")
+                return shift(base, "year", -1)
+            if norm == "UNDEF-REFQ-quarter-PLUS-0":
+                return self.context_quarter() or shift(a.isoformat(), "quarter", -1)
+        if kind == "REFY":
+            if r := re.fullmatch(r"UNDEF-REFY-quarter-(\d{4})", norm):
+                q = next((v for v in reversed(self.refs) if granularity(v) == "quarter"), None)
+                return f"{r.group(1)}-Q{q[-1]}" if q else r.group(1)
+        if kind == "REFWD":
+            if r := re.fullmatch(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", norm):
+                ref = dt.date.fromisoformat(self.reference("day"))
+                wd = int(r.group(1))
+                if r.group(2) == "MINUS":
+                    delta = (ref.isoweekday() - wd) % 7 or 7
+                    return (ref - dt.timedelta(days=delta)).isoformat()
+                delta = (wd - ref.isoweekday()) % 7 or 7
+                return (ref + dt.timedelta(days=delta)).isoformat()
+        if kind == "REFNEXT":
+            if r := re.fullmatch(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", norm):
+                unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
+                target = self._following_date(m, next_mention, unit)
+                if target:
+                    return shift(target, unit, n)
+                if m.get("optional"):
+                    return None
+                if m.get("duration") and re.match(r"\s*[A-Za-z(\"“]", self.text[m["end"]:m["end"] + 3]):
+                    # "a week after a summit": no date to count from, so it is the length "a week".
+                    m["type"] = "DURATION"
+                    m["end"] = m["duration_end"]
+                    return m["duration"]
+                return shift(self.reference(unit), unit, n)
+        if kind == "REF":
+            if norm == "UNDEF-REF-same":
+                return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
+            if r := re.fullmatch(r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", norm):
+                unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
+                return shift(self.reference(unit), unit, n)
         return None
 
     def _bare_quarter(self, kind, n, tense):
