@@ -45,7 +45,26 @@ STATE_ACTS = frozenset({"statement", "protest"})
 # How far (in characters) from the date and its trigger a summary looks for its actors and place.
 SUMMARY_REACH = 80
 PLACE_REACH = 60
-MAX_SUMMARY = 140
+MAX_SUMMARY = 80
+# How far (characters) before a trigger its agent (the subject: "Moscow announced", "Putin will meet") may
+# stand, within the clause; and how far from a trigger the persons named in its object phrase may stand.
+AGENT_REACH = 60
+OBJECT_REACH = 40
+# Types that are a field of cooperation rather than an act: named with a reporting verb when there is one.
+FIELDS = frozenset({"nuclear", "military", "economic"})
+_CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|after|before|but|and then)\b")
+_SPECULATION_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|but)\b")
+_DASH_ASIDE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,150}[\u2013\u2014]")
+_ASIDE_BEFORE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,150}[\u2013\u2014](?:\w+\s+){0,2}$")
+# A name after one of these words is inside a phrase ("step out of North Korea's isolation"), not a subject.
+_NOT_SUBJECT_AFTER = frozenset({"of", "in", "to", "from", "toward", "towards", "with", "at", "for", "on", "over",
+                                "against", "into", "about", "between", "among", "breaking", "by"})
+_OBJECT_STOP = re.compile(r"[;(]|,\s+but\b|\s+but\s")
+_PLACE_BREAK = re.compile(r"[;(\u2013\u2014]|\b(?:that|which|who|suggests?|said)\b")
+# The date phrase is a premodifier of its trigger noun: "the July 21-23 summit", "his February visit".
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|his|her|its|their|our|this|that)|[\u2019']s)\s+(?:[a-z]+\s+)?$")
+_WITH_AFTER = re.compile(r"(?:\s+[\w\u2019']+){0,4}?\s+with\s+")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|his|she|her)\s+(?:[\w\u2019']+\s+){0,2}$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 _ISO_MONTH = re.compile(r"\d{4}-\d\d$")
 _ISO_WEEK = re.compile(r"\d{4}-W\d\d(?:-WE)?$")
@@ -89,6 +108,18 @@ class EventRules:
         self.skip_values = set(data.get("skip_values", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
+        self.objects = {entry["type"]: entry.get("object", "{who} " + entry["type"]) for entry in data["types"]}
+        self.object_nouns = sorted(((stem, noun) for stem, noun in data.get("object_nouns", {}).items()
+                                    if not stem.startswith("_")), key=lambda item: -len(item[0]))
+        self.statement_verbs = sorted(((stem, tuple(forms)) for stem, forms in data.get("statement_verbs", {}).items()
+                                       if not stem.startswith("_")), key=lambda item: -len(item[0]))
+        prepositions = data.get("object_prepositions", [])
+        # "concerns over Sergeev's visit": the preposition, then up to four words, then the object trigger.
+        self.object_link = re.compile(r"\s+(?:" + "|".join(prepositions) + r")\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+                                      if prepositions else r"(?!x)x")
+        self.governing_types = set(data.get("governing_types", []))
+        self.protest_verbs = sorted(((stem, tuple(forms)) for stem, forms in data.get("protest_verbs", {}).items()
+                                     if not stem.startswith("_")), key=lambda item: -len(item[0]))
 
 
 def _by_first_letter(patterns: list[str]) -> str:
@@ -224,15 +255,7 @@ def owned_triggers(timex: dict, claimants: list[dict], triggers: list[Trigger], 
     nearest trigger while being nearer to it: in "on the eve of the July 21-23 summit" the summit is
     July 21-23's, and in "One day after the June 27 talks, Lee arrived" the talks are June 27's but the
     arrival is free for "One day after"."""
-    taken = set()
-    for other in claimants:
-        if other is timex:
-            continue
-        nearest = triggers_in_reach(other, triggers, rules)[:1]
-        for trigger in nearest:
-            if distance(other["start"], other["end"], trigger.start, trigger.end) < distance(
-                    timex["start"], timex["end"], trigger.start, trigger.end):
-                taken.add(trigger)
+    taken = taken_triggers(timex, claimants, triggers, rules)
     return [trigger for trigger in triggers_in_reach(timex, triggers, rules) if trigger not in taken]
 
 
@@ -248,24 +271,47 @@ def decide_type_and_status(timex: dict, triggers: list[Trigger], sentence_text: 
     earliest = datetime.date.fromisoformat(timex["earliest"])
     latest = datetime.date.fromisoformat(timex["latest"])
     before = text[max(sentence_start, timex["start"] - 80):timex["start"]]
+    speculated = speculative(timex, sentence_start, sentence_start + len(sentence_text), text, rules)
 
     if rules.set_for_before.search(before):
         return (substantive or main).event_type, "postponed"
     if postponements and substantive and substantive.event_type in rules.schedulable:
         if latest < anchor:
-            return "postponement", _hedged_status(sentence_text, rules)
+            return "postponement", _hedged_status(sentence_text, rules, speculated)
         return substantive.event_type, "postponed"
     event_type = main.event_type
     if event_type == "postponement":
-        return event_type, _hedged_status(sentence_text, rules)
-    if rules.speculation.search(sentence_text):
+        return event_type, _hedged_status(sentence_text, rules, speculated)
+    # "the July 21-23 summit", "his February visit": a dated happening named as known; the sentence's
+    # speculation or hedge ("might be on the eve of the July 21-23 summit") is about something else.
+    named_as_known = premodifies(timex, main, text)
+    if speculated and not named_as_known:
         return event_type, "reported"
     # A span that contains the issue date ("this week", "this month") is still to come when the sentence
     # speaks of the future; a single day ("today") is not: "said today it will" happened today.
     if is_future(earliest, latest, anchor) or (
             earliest <= anchor <= latest and earliest < latest and rules.future.search(sentence_text)):
         return event_type, "planned"
-    return event_type, _hedged_status(sentence_text, rules)
+    return event_type, "occurred" if named_as_known else _hedged_status(sentence_text, rules, speculated)
+
+
+def speculative(timex: dict, start: int, end: int, text: str, rules: EventRules) -> bool:
+    """Is a speculation cue in the date's own clause (no clause break between them)? In "officials told
+    reporters that the two countries could sign a deal" the "could" is not about "Following discussions
+    earlier this week"; in "it might be on the eve of" it is about "the eve"."""
+    for cue in rules.speculation.finditer(text, start, end):
+        low, high = min(cue.end(), timex["start"]), max(cue.start(), timex["end"])
+        if not _SPECULATION_BREAK.search(text, low, high):
+            return True
+    return False
+
+
+def premodifies(timex: dict, trigger: Trigger, text: str) -> bool:
+    """Is the date phrase a premodifier of the trigger noun, after a determiner ("the July 21-23 summit",
+    "their June 13-15 summit", "his February visit")?"""
+    if trigger.start < timex["end"] or text[timex["end"]:trigger.start].strip():
+        return False
+    return bool(_DETERMINER_BEFORE.search(text, max(0, timex["start"] - 30), timex["start"]))
 
 
 def is_future(earliest: datetime.date, latest: datetime.date, anchor: datetime.date) -> bool:
@@ -277,8 +323,8 @@ def _day(iso: str) -> datetime.date:
     return datetime.date.fromisoformat(iso)
 
 
-def _hedged_status(sentence_text: str, rules: EventRules) -> str:
-    if rules.speculation.search(sentence_text) or rules.hedge.search(sentence_text):
+def _hedged_status(sentence_text: str, rules: EventRules, speculated: bool) -> str:
+    if speculated or rules.hedge.search(sentence_text):
         return "reported"
     return "occurred"
 
@@ -325,47 +371,53 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def summary_for(event_type: str, actors: list[ActorRef], countries: list[str], place: str | None,
-                gazetteer: Gazetteer, rules: EventRules) -> str:
-    """One readable line from the type's template: "Sergeev and Shamkhani hold talks".
-    `actors` come nearest-first; a one-sided happening names one of them, a meeting two."""
+def summary_for(event_type: str, names: list[str], place: str | None, rules: EventRules) -> str:
+    """One readable line from the type's template: "Sergeev and Shamkhani hold talks"."""
     templates = rules.summaries[event_type]
-    limit = 2 if event_type in PARTIES_OF_TWO else 1
-    names = [display_name(actor.name) for actor in actors[:limit]]
-    if not names:
-        names = [gazetteer.country_name(code) or code for code in countries[:limit]]
     who = join_names(names)
-    if not names:
-        key = "none"
-    else:
-        key = "one" if len(names) == 1 else "many"
+    key = "none" if not names else ("one" if len(names) == 1 else "many")
     place_text = ""
     if place:
         # "Putin visits North Korea", "Visit to Pyongyang", "... hold talks in Moscow"
         preposition = ("to " if key == "none" else "") if event_type == "visit" else "in "
         place_text = f" {preposition}{place}"
-    line = templates[key].format(who=who, place=place_text)
-    return line[:1].upper() + line[1:MAX_SUMMARY]
+    line = templates[key].format(who=who, place=place_text, first=names[0] if names else "",
+                                 second=names[-1] if names else "")
+    return _finish(line)
 
 
-def place_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int, int],
-             gazetteer: Gazetteer) -> str | None:
-    """The country or capital nearest `near` that the sentence puts something "in" or "to";
-    "in the Russian capital" gives the capital's name (Moscow)."""
+def place_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int, int], gazetteer: Gazetteer,
+             text: str | None = None, reach: int = PLACE_REACH, after_only: bool = False) -> str | None:
+    """The country or capital nearest `near` that the sentence puts something "in" or "to" (or that a
+    visit verb takes: "visits Pyongyang"); "in the Russian capital" gives the capital's name (Moscow).
+    A place beyond a clause break ("... suggests that Moscow's influence in the North Korean capital")
+    belongs to another clause."""
     places = []
     for mention in entities.countries_in(sentence.start, sentence.end):
+        if after_only and mention.start < near[1]:
+            continue
         offset = mention.start - sentence.start
         words_before = sentence.text[:offset].split()[-2:]
+        last = words_before[-1].lower() if words_before else ""
         place = None
-        if mention.kind in ("name", "capital") and words_before[-1:] and words_before[-1].lower() in ("in", "to"):
+        if mention.kind in ("name", "capital") and (last in ("in", "to") or last in _VISIT_VERBS):
             place = mention.text
         elif (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
               and sentence.text[offset + len(mention.text):].startswith(" capital")):
             place = gazetteer.capital_of(mention.code)
+        if not place:
+            continue
         gap = distance(mention.start, mention.end, *near)
-        if place and gap <= PLACE_REACH:
-            places.append((gap, place))
+        if gap > reach:
+            continue
+        if text is not None and gap and _PLACE_BREAK.search(
+                text, min(near[1], mention.start), max(near[0], mention.end)):
+            continue
+        places.append((gap, place))
     return min(places)[1] if places else None
+
+
+_VISIT_VERBS = frozenset({"visit", "visits", "visited", "visiting"})
 
 
 def actors_nearest(mentions, near: tuple[int, int]) -> list[ActorRef]:
@@ -462,6 +514,8 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
         return []
     topics = unique_in_order(m.name for m in entities.topics_in(sentence.start, sentence.end))
     reported = reported_dates_of(citations)
+    country_mentions = entities.countries_in(sentence.start, sentence.end)
+    context = _Context(text, sentence, triggers, actor_mentions, country_mentions, entities, gazetteer, rules)
     mentions = []
     for timex in candidates:
         own = owned_triggers(timex, claimants, triggers, rules)
@@ -471,21 +525,312 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
             own = [trigger for trigger in own if trigger.event_type != "statement"]
         if not own:
             continue
-        near = (min(timex["start"], own[0].start), max(timex["end"], own[0].end))
-        place = place_of(sentence, entities, near, gazetteer)
-        country_mentions = entities.countries_in(sentence.start, sentence.end)
-        summary_actors = actors_nearest(actor_mentions, near)
-        if own[0].event_type in STATE_ACTS and state_is_nearer(country_mentions, actor_mentions, near, place):
-            summary_actors = []  # "Moscow announced", "Moscow's repudiation": the state acted, not a person
-        summary_countries = countries_nearest(country_mentions, near, place)
-        mentions.append(_mention(text, anchor, sentence, timex, own, actors, countries, topics,
-                                 reported, place, summary_actors, summary_countries, gazetteer, rules))
+        own = governed_first(own, triggers, text, rules)
+        own = explicit_meeting_first(timex, own, claimants, triggers, context)
+        event_type, status = decide_type_and_status(timex, own, sentence.text, sentence.start, text, anchor, rules)
+        summary = describe(timex, own, event_type, status, context)
+        mentions.append(_mention(sentence, timex, own, event_type, status, summary, actors, countries, topics,
+                                 reported))
     return mentions
 
 
-def _mention(text, anchor, sentence, timex, own, actors, countries, topics, reported, place, summary_actors,
-             summary_countries, gazetteer, rules):
-    event_type, status = decide_type_and_status(timex, own, sentence.text, sentence.start, text, anchor, rules)
+def governed_first(own: list[Trigger], triggers: list[Trigger], text: str, rules: EventRules) -> list[Trigger]:
+    """The nearest trigger may be the object of another: "expressed its concerns over Sergeev's visit on
+    December 28" is a protest whose object is the visit; "sign a deal on military cooperation" is an
+    agreement. The governing trigger (of a governing type) then comes first."""
+    nearest = own[0]
+    for trigger in reversed(triggers):
+        if trigger.end > nearest.start or nearest.start - trigger.end > 60:
+            continue
+        if (trigger.event_type in rules.governing_types and trigger.event_type != nearest.event_type
+                and rules.object_link.fullmatch(text, trigger.end, nearest.start)):
+            return [trigger] + [t for t in own if t is not trigger]
+    return own
+
+
+def explicit_meeting_first(timex, own, claimants, triggers, context) -> list[Trigger]:
+    """A clause whose date is typed by a reporting verb ("A day earlier Khatami had underscored ... when,
+    during a meeting of his own with Sergeev, he praised ...") is a meeting when it names one with a
+    named counterpart, however far from the date: the meeting is the happening, the words its content."""
+    if own[0].event_type != "statement":
+        return own
+    taken = taken_triggers(timex, claimants, triggers, context.rules)
+    for trigger in triggers:
+        if trigger.event_type != "meeting" or trigger in taken:
+            continue
+        if re.search(r"\bthat\b", context.text[own[0].end:trigger.start]) or context.rules.future.search(
+                context.text, min(own[0].end, trigger.start), trigger.start):
+            continue  # "announced that Putin will ... for talks with Kim": the talks are what was announced
+        with_match = _WITH_AFTER.match(context.text, trigger.end, min(trigger.end + 40, context.sentence.end))
+        if with_match and any(with_match.end() <= m.start <= with_match.end() + 40 for m in context.actor_mentions):
+            return [trigger] + [t for t in own if t is not trigger]
+    return own
+
+
+def taken_triggers(timex, claimants, triggers, rules) -> set:
+    """Triggers another dated phrase of the sentence takes as its nearest while being nearer to it."""
+    taken = set()
+    for other in claimants:
+        if other is timex:
+            continue
+        for trigger in triggers_in_reach(other, triggers, rules)[:1]:
+            if distance(other["start"], other["end"], trigger.start, trigger.end) < distance(
+                    timex["start"], timex["end"], trigger.start, trigger.end):
+                taken.add(trigger)
+    return taken
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Context:
+    text: str
+    sentence: Sentence
+    triggers: list  # the sentence's triggers, in text order
+    actor_mentions: list
+    country_mentions: list
+    entities: ArticleEntities
+    gazetteer: Gazetteer
+    rules: EventRules
+
+
+def describe(timex, own, event_type, status, ctx: _Context) -> str:
+    """A short title-like line: who does what (where), naming what an announcement announced and what a
+    postponement put off."""
+    main = own[0]
+    rules = ctx.rules
+    near = (min(timex["start"], main.start), max(timex["end"], main.end))
+    place = place_of(ctx.sentence, ctx.entities, near, ctx.gazetteer, ctx.text)
+    if event_type == "postponement" or status == "postponed":
+        # "a planned visit to Russia by Kim Jong-il had been put off": the visit, postponed.
+        substantive = main if main.event_type != "postponement" else next(
+            (t for t in own if t.event_type in rules.schedulable), None)
+        if substantive is not None:
+            return _finish(object_phrase(substantive, ctx) + " postponed")
+    if event_type in STATE_ACTS or event_type in FIELDS:
+        line = _report_line(main, event_type, ctx)
+        if line:
+            return line
+    names = parties(main, event_type, near, place, ctx)
+    return summary_for(event_type, names, place, rules)
+
+
+def _report_line(main, event_type, ctx) -> str | None:
+    """"Russia announces Putin visit to North Korea", "United States protests Sergeev visit",
+    "Russia announces nuclear work in Iran": a reporting (or protesting) verb and its object."""
+    text = ctx.text
+    if event_type in FIELDS:
+        # A field of cooperation reported by an announcement earlier in the sentence.
+        # A field of cooperation reported by an announcement earlier in the sentence, or by one right
+        # after it ("Russia's Atomic Energy Ministry announced that it had begun work on a reactor").
+        verb_trigger = next((t for t in reversed(ctx.triggers) if t.end <= main.start and t.event_type == "statement"
+                             and main.start - t.end <= 120 and _statement_verb(text, t, ctx.rules)
+                             and not _OBJECT_STOP.search(text, t.end, main.start)), None)
+        obj_trigger = main
+        if verb_trigger is None:
+            verb_trigger = next((t for t in ctx.triggers if t.start >= main.end and t.event_type == "statement"
+                                 and t.start - main.end <= 30 and _statement_verb(text, t, ctx.rules)), None)
+            if verb_trigger is None:
+                return None
+            following = _object_trigger(verb_trigger, ctx)
+            if following is not None and following.event_type in FIELDS:
+                obj_trigger = following
+        verb = verb_trigger
+    else:
+        verb, obj_trigger = main, _object_trigger(main, ctx)
+        if obj_trigger is None:
+            return None
+    if verb.event_type == "protest":
+        word = text[verb.start:verb.end].lower()
+        forms = next((f for stem, f in ctx.rules.protest_verbs if word.startswith(stem)), ("protests", "protested"))
+    else:
+        forms = _statement_verb(text, verb, ctx.rules)
+        if not forms:
+            return None
+    obj = object_phrase(obj_trigger, ctx)
+    who = agent_before(verb, None, ctx)[:1]
+    if not who:
+        # "reports out of Seoul on April 20, Kim Jong-il had chosen to delay": the source between the
+        # verb and its object, when it is a state.
+        between = [m for m in ctx.country_mentions if verb.end <= m.start and m.end <= obj_trigger.start]
+        who = [ctx.gazetteer.country_name(between[0].code)] if between else []
+    if who:
+        return _finish(f"{who[0]} {forms[0]} {obj}")
+    return _finish(f"{obj} {forms[1]}")
+
+
+def _statement_verb(text, trigger, rules):
+    word = text[trigger.start:trigger.end].lower()
+    for stem, forms in rules.statement_verbs:
+        if word.startswith(stem):
+            return forms
+    return None
+
+
+def _object_trigger(verb: Trigger, ctx) -> Trigger | None:
+    """The first trigger of another act after a reporting verb, in its clause: what was announced. A dash
+    aside is skipped ("Mamedov\u2013the man who led the negotiations\u2013had met")."""
+    asides = [m.span() for m in _DASH_ASIDE.finditer(ctx.text, verb.end, ctx.sentence.end)]
+    for trigger in ctx.triggers:
+        if trigger.start < verb.end or trigger.event_type == "statement" or _inside(asides, trigger.start):
+            continue
+        gap = _DASH_ASIDE.sub("", ctx.text[verb.end:trigger.start])
+        if len(gap) > 100 or _OBJECT_STOP.search(gap):
+            return None
+        return trigger
+    return None
+
+
+def object_phrase(trigger: Trigger, ctx) -> str:
+    """The happening of `trigger` as a noun phrase: "Putin visit to North Korea", "Kim Jong-il and Putin
+    talks", "nuclear work in Iran"; persons within OBJECT_REACH of the trigger, in text order."""
+    limit = 2 if trigger.event_type in PARTIES_OF_TWO else 1
+    span_start = trigger.start
+    aside = _ASIDE_BEFORE.search(ctx.text, max(ctx.sentence.start, trigger.start - 170), trigger.start)
+    if aside:
+        span_start = aside.start()  # "Mamedov\u2013the man who ...\u2013had met": the subject before the aside
+    close = sorted((m for m in ctx.actor_mentions if distance(m.start, m.end, span_start, trigger.end) <= OBJECT_REACH),
+                   key=lambda m: distance(m.start, m.end, span_start, trigger.end))
+    chosen = sorted(unique_mentions(close)[:limit], key=lambda m: m.start)
+    who = join_names([display_name(m.ref.name) for m in chosen])
+    place = place_of(ctx.sentence, ctx.entities, (trigger.start, trigger.end), ctx.gazetteer, ctx.text,
+                     reach=OBJECT_REACH, after_only=True)
+    place_text = ""
+    if place:
+        place_text = f" {'to' if trigger.event_type == 'visit' else 'in'} {place}"
+    noun = _object_noun(ctx.text[trigger.start:trigger.end].lower(), trigger.event_type, ctx.rules)
+    if trigger.event_type == "postponement":
+        # "chosen to delay his Russia visit": what was put off goes before the noun ("visit delay").
+        put_off = next((t for t in ctx.triggers if t.event_type in ctx.rules.schedulable
+                        and 0 <= t.start - trigger.end <= 25), None)
+        if put_off is not None:
+            noun = f"{_SCHEDULED_NOUNS.get(put_off.event_type, put_off.event_type)} {noun}"
+    line = ctx.rules.objects[trigger.event_type].format(who=who, place=place_text, noun=noun)
+    return " ".join(line.split())
+
+
+_SCHEDULED_NOUNS = {"meeting": "talks"}
+
+
+def _object_noun(word: str, event_type: str, rules) -> str:
+    for stem, noun in rules.object_nouns:
+        if word.startswith(stem):
+            return noun
+    return event_type
+
+
+def unique_mentions(mentions) -> list:
+    seen, result = set(), []
+    for mention in mentions:
+        if mention.ref.name not in seen:
+            seen.add(mention.ref.name)
+            result.append(mention)
+    return result
+
+
+def agent_before(trigger: Trigger, place, ctx) -> list[str]:
+    """The subject of `trigger`: names (persons first, else states) standing before it in its clause,
+    within AGENT_REACH ("Moscow announced", "Russia and North Korea intended to resume talks")."""
+    text = ctx.text
+    start = max(ctx.sentence.start, trigger.start - AGENT_REACH)
+    for match in _CLAUSE_BREAK.finditer(text, start, trigger.start):
+        start = match.end()
+    people = [m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start]
+    if people:
+        return [display_name(m.ref.name) for m in unique_mentions(people)]
+    states = [m for m in ctx.country_mentions if start <= m.start and m.end <= trigger.start
+              and m.kind != "none" and m.text != place and _may_be_subject(m, trigger, text)]
+    return unique_in_order(ctx.gazetteer.country_name(m.code) or m.code for m in states)
+
+
+def _may_be_subject(mention, trigger: Trigger, text: str) -> bool:
+    """A state after a preposition is inside a phrase ("a step out of North Korea's isolation came during
+    a visit"), unless it owns the trigger ("on the heels of Moscow's well-publicized repudiation")."""
+    if word_before(text, mention.start) not in _NOT_SUBJECT_AFTER:
+        return True
+    rest = text[mention.end:trigger.start]
+    return bool(re.match(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}$", rest))
+
+
+def between_parties(trigger: Trigger, ctx) -> list[str]:
+    """"talks ... between Russian and North Korean officials", "between Putin and Kim Dae-jung": the
+    parties named after "between" (persons, else states), when it follows the trigger in its clause."""
+    text = ctx.text
+    window_end = min(ctx.sentence.end, trigger.end + 60)
+    index = text.find(" between ", trigger.end, window_end)
+    if index < 0 or _OBJECT_STOP.search(text, trigger.end, index):
+        return []
+    start = index + len(" between ")
+    stop = re.compile(r"[;,.(]|\s[a-z]+(?:ed|s)\s").search(text, start, ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    # An appositive ("South Korea's ambassador to Russia, Jai-chun Lee") continues past one comma.
+    if stop and text[stop.start()] == "," and any(ctx.gazetteer.is_title_word(word)
+                                                   for word in re.findall(r"[A-Za-z]+", text[start:stop.start()])):
+        follow = [m for m in ctx.actor_mentions if stop.end() <= m.start <= stop.end() + 2]
+        if follow:
+            end = follow[0].end
+    people = [m for m in ctx.actor_mentions if start <= m.start < end]
+    if people:
+        return [display_name(m.ref.name) for m in unique_mentions(people)]
+    states = [m for m in ctx.country_mentions if start <= m.start < end and m.kind != "none"]
+    return unique_in_order(ctx.gazetteer.country_name(m.code) or m.code for m in states)
+
+
+def parties(main: Trigger, event_type: str, near, place, ctx) -> list[str]:
+    """Who the summary names, in order of preference: the parties after "between"; the agent before the
+    trigger (with the nearest other person for two-party happenings); the actors nearest the date and
+    trigger; the sentence's opening person (its subject) when nothing nearer; the nearest states."""
+    limit = 2 if event_type in PARTIES_OF_TWO else 1
+    if event_type in PARTIES_OF_TWO:
+        names = between_parties(main, ctx)
+        if names:
+            return names[:limit]
+    country_mentions = ctx.country_mentions
+    names = agent_before(main, place, ctx)
+    if names:
+        if len(names) < limit:
+            # The counterpart: the nearest other person, else the nearest other state ("Russian diplomats
+            # hosted visits by delegations from both North and South Korea").
+            others = [display_name(a.name) for a in actors_nearest(ctx.actor_mentions, near)]
+            if not others or names[0] not in others:
+                others += [ctx.gazetteer.country_name(code) or code
+                           for code in countries_nearest(ctx.country_mentions, near, place)]
+            names += [name for name in others if name not in names]
+        return names[:limit]
+    actors = actors_nearest(ctx.actor_mentions, near)
+    if event_type in STATE_ACTS:
+        if state_is_nearer(country_mentions, ctx.actor_mentions, near, place):
+            actors = []  # "Moscow's repudiation": the state acted, not a person
+        # A state named only after the act is its object or its audience, not its author ("The
+        # announcement came on the day a paper quoted U.S. sources").
+        country_mentions = [m for m in country_mentions if m.start < main.start]
+    if event_type == "letter" and len(actors) > 1:
+        # "in a letter to Kim, Putin praised": the person after "to" is the addressee, named second.
+        addressees = {m.ref.name for m in ctx.actor_mentions
+                      if re.search(r"\bto\s+$", ctx.text[max(0, m.start - 4):m.start])}
+        actors = sorted(actors[:2], key=lambda a: a.name in addressees)
+    if actors:
+        return [display_name(a.name) for a in actors[:limit]]
+    opening = [m for m in ctx.actor_mentions if m.start - ctx.sentence.start <= 2
+               or _PRONOUN_BEFORE.search(ctx.text, max(ctx.sentence.start, main.start - 30), main.start)]
+    if opening and len(unique_mentions(ctx.actor_mentions)) == 1:
+        return [display_name(opening[0].ref.name)]  # "Kim Jong-il's first step ... came during a visit"
+    if event_type == "summit":
+        return []  # "the July 21-23 summit of G-7 countries": states named near a summit are not its hosts
+    codes = countries_nearest(country_mentions, near, place)
+    return [ctx.gazetteer.country_name(code) or code for code in codes[:limit]]
+
+
+def _finish(line: str) -> str:
+    line = " ".join(line.split())
+    line = line[:1].upper() + line[1:]
+    if len(line) > MAX_SUMMARY:
+        line = line[:MAX_SUMMARY].rsplit(" ", 1)[0]
+    return line
+
+
+def _mention(sentence, timex, own, event_type, status, summary, actors, countries, topics, reported):
     earliest = datetime.date.fromisoformat(timex["earliest"])
     latest = datetime.date.fromisoformat(timex["latest"])
     grain = granularity(timex["value"], earliest, latest, timex.get("mod"))
@@ -505,7 +850,7 @@ def _mention(text, anchor, sentence, timex, own, actors, countries, topics, repo
         granularity=grain,
         event_type=event_type,
         status=status,
-        summary=summary_for(event_type, summary_actors, summary_countries, place, gazetteer, rules),
+        summary=summary,
         actors=list(actors),
         countries=list(countries),
         topics=list(topics),

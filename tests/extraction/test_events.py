@@ -239,8 +239,126 @@ def test_a_state_that_announces_is_named_by_the_summary():
     text = "Late last week Moscow announced that Vladimir Putin will make a trip to Pyongyang."
     t = timex(text, "Late last week", "2000-W23", "2000-06-08", "2000-06-11", mod="END")
     [mention] = extract(text, [t], datetime.date(2000, 6, 13))
-    assert (mention.event_type, mention.summary) == ("statement", "Russia makes a statement")
+    # The state announced (Moscow, not Putin), and the summary says what it announced.
+    assert (mention.event_type, mention.summary) == ("statement", "Russia announces Putin visit to Pyongyang")
     assert [a.name for a in mention.actors] == ["Vladimir Putin"]  # still among the participants
+
+
+def test_an_announcement_with_nothing_named_after_it_is_a_statement():
+    text = "Late last week Moscow announced its position."
+    t = timex(text, "Late last week", "2000-W23", "2000-06-08", "2000-06-11", mod="END")
+    [mention] = extract(text, [t], datetime.date(2000, 6, 13))
+    assert mention.summary == "Russia makes a statement"
+
+
+def test_a_concern_over_a_visit_is_a_protest_by_the_state_not_the_visit():
+    # The date follows "visit", but the visit is only what the concern is over: the act dated is the
+    # State Department's, so the United States protests, and the visitor's country comes after it.
+    text = "The U.S. State Department expressed its concerns over Sergeev\u2019s visit on December 28."
+    [mention] = extract(text, [timex(text, "December 28", "2000-12-28", "2000-12-28")])
+    assert (mention.event_type, mention.status) == ("protest", "occurred")
+    assert mention.countries[0] == "US" and "RU" in mention.countries
+    assert mention.summary == "United States protests Sergeev visit"
+
+
+def test_a_deal_on_a_field_of_cooperation_is_an_agreement_and_could_is_speculation():
+    # "could sign a deal on military cooperation": the deal governs the field; "could" makes it a
+    # possibility, not a plan.
+    text = "Officials said Russia and Iran could sign a deal on military cooperation by December."
+    [mention] = extract(text, [timex(text, "December", "2001-12", "2001-12-01", "2001-12-31")],
+                        datetime.date(2001, 2, 13))
+    assert (mention.event_type, mention.status) == ("agreement", "reported")
+
+
+def test_speculation_in_another_clause_does_not_touch_the_date():
+    # "could" belongs to what the official told, not to the talks that preceded it.
+    text = "Following talks in Tehran on Monday, an official told reporters that Russia could sell arms to Iran."
+    [mention] = extract(text, [timex(text, "Monday", "2001-02-12", "2001-02-12")], datetime.date(2001, 2, 13))
+    assert (mention.event_type, mention.status) == ("meeting", "occurred")
+
+
+def test_a_meeting_with_a_named_counterpart_beats_a_reporting_verb_far_from_it():
+    # The date is next to "underscored" (a reporting verb); the clause's happening is the meeting with
+    # a named counterpart, which the words were spoken at.
+    text = ("A day earlier Iranian President Mohammad Khatami had underscored his hopes for cooperation "
+            "with Russia in the region when, during a meeting of his own with Sergeev, he praised Moscow.")
+    [mention] = extract(text, [timex(text, "A day earlier", "2000-12-27", "2000-12-27")])
+    assert (mention.event_type, mention.status) == ("meeting", "occurred")
+    assert mention.summary == "Khatami and Sergeev hold talks"
+
+
+def test_announced_talks_are_not_the_announcement_date():
+    # The talks are what was announced (future), so the date stays the announcement's.
+    text = "Early last month the Kremlin announced that Putin will go to Pyongyang for talks with Kim Jong-il."
+    t = timex(text, "Early last month", "2000-06", "2000-06-01", "2000-06-10", mod="START")
+    [mention] = extract(text, [t], datetime.date(2000, 7, 5))
+    assert mention.event_type == "statement"
+    assert mention.summary == "Russia announces Putin and Kim Jong-il talks"
+
+
+def test_a_date_naming_a_known_happening_escapes_the_sentences_speculation():
+    # "might" is about the visit on the eve; "the July 21-23 summit" is scheduled as such: planned.
+    text = "Sources suggested that Putin\u2019s visit might be on the eve of the July 21-23 summit in Japan."
+    timexes = [timex(text, "the eve", "2000-07-20", "2000-07-20"),
+               timex(text, "July 21-23", "2000-07", "2000-07-21", "2000-07-23")]
+    eve, summit = extract(text, timexes, datetime.date(2000, 6, 13))
+    assert (eve.event_type, eve.status) == ("visit", "reported")
+    assert (summit.event_type, summit.status) == ("summit", "planned")
+    text = ("Sources in Russia were unclear when the trip would occur, and diplomats in North Korea suggested "
+            "that it might be on the eve of the July 21-23 summit of the G-7 in Japan.")
+    summit = extract(text, [timex(text, "July 21-23", "2000-07", "2000-07-21", "2000-07-23")],
+                     datetime.date(2000, 6, 13))[0]
+    assert summit.summary == "Summit in Japan"  # the states named far before it are not its hosts
+    # And a past one is occurred despite a hedge elsewhere: "his February visit".
+    text = "(Igor Ivanov reportedly indicated that Iran had shown no interest when he raised it during his February visit to Tehran.)"
+    [visit] = extract(text, [timex(text, "February", "2000-02", "2000-02-01", "2000-02-29")], datetime.date(2000, 7, 5))
+    assert (visit.status, visit.summary) == ("occurred", "Ivanov visits Tehran")
+
+
+def test_the_subject_person_beats_a_country_in_the_summary():
+    text = "Kim Jong-il\u2019s first real step out of North Korea\u2019s isolation came during a visit to Beijing last month."
+    [mention] = extract(text, [timex(text, "last month", "2000-05", "2000-05-01", "2000-05-31")], datetime.date(2000, 6, 13))
+    assert mention.summary == "Kim Jong-il visits Beijing"
+
+
+def test_an_announced_field_of_work_gets_the_verb():
+    text = ("Late last month Russia\u2019s Atomic Energy Ministry announced that it had begun work on a "
+            "second reactor in Iran.")
+    t = timex(text, "Late last month", "2001-01", "2001-01-21", "2001-01-31", mod="END")
+    [mention] = extract(text, [t], datetime.date(2001, 2, 13))
+    assert mention.event_type == "nuclear"
+    assert mention.summary == "Russia announces nuclear work in Iran"
+
+
+def test_postponed_talks_name_the_postponer_and_the_counterpart():
+    text = "The postponement by Kim Jong-il of his planned talks this month with Putin surprised Moscow."
+    t = timex(text, "this month", "2001-04", "2001-04-01", "2001-04-30")
+    [mention] = extract(text, [t], datetime.date(2001, 4, 24))
+    assert (mention.event_type, mention.status) == ("meeting", "postponed")
+    assert mention.summary == "Kim Jong-il and Putin talks postponed"
+
+
+def test_talks_between_parties_name_those_parties():
+    # Lee arrives after the talks; the talks were between Russian and North Korean officials.
+    text = "One day after the June 27 talks between Russian and North Korean officials, Lee Joung-binn arrived in Moscow."
+    timexes = [timex(text, "One day after", "2000-06-28", "2000-06-28"),
+               timex(text, "June 27", "2000-06-27", "2000-06-27")]
+    after, talks = extract(text, timexes, datetime.date(2000, 7, 5))
+    assert talks.summary == "Russia and North Korea hold talks"
+    assert after.summary == "Lee Joung-binn visits Moscow"
+
+
+def test_a_letter_names_its_sender_then_its_addressee():
+    text = "On June 25, in a letter to Kim Jong-il, Putin praised the summit."
+    [mention] = extract(text, [timex(text, "June 25", "2000-06-25", "2000-06-25")], datetime.date(2000, 7, 5))
+    assert mention.summary == "Putin writes to Kim Jong-il"
+
+
+def test_a_place_in_another_clause_is_not_the_happenings():
+    text = "Kim Jong-il postponed his talks this month with Putin, which suggests that influence in Pyongyang is limited."
+    t = timex(text, "this month", "2001-04", "2001-04-01", "2001-04-30")
+    [mention] = extract(text, [t], datetime.date(2001, 4, 24))
+    assert "Pyongyang" not in mention.summary
 
 
 def test_a_reporting_verb_far_from_the_date_does_not_make_an_event():
