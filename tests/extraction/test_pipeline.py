@@ -237,3 +237,97 @@ def test_bench_script_runs_over_the_corpus():
     # One line per corpus article, then the summary line.
     assert sum(" ms (of which timex.tag" in line for line in lines) == 5
     assert "ms per article" in lines[-1]
+
+
+def test_vol7_no1_state_department_concern_is_a_us_protest(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 1)]
+    # "the U.S. State Department expressed its concerns over Sergeev's visit on December 28": the act of
+    # 28 December 2000 is Washington's protest; the visit is only what it was about.
+    mention = find(mentions, "December 28", "State Department")
+    assert (mention.date_start, mention.event_type, mention.status) == (D(2000, 12, 28), "protest", "occurred")
+    # The actor-country first; the visitor's Russia and the host Iran are the protest's objects.
+    assert mention.countries[0] == "US" and {"RU", "IR"} <= set(mention.countries)
+    assert mention.summary.startswith("United States protests")
+
+
+def test_vol7_no1_khatami_meeting_with_sergeev_a_day_earlier(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 1)]
+    # "A day earlier ... Khatami had also underscored ... when, during a meeting of his own with Sergeev,
+    # he praised ...": the happening of 27 December 2000 is Khatami's meeting with Sergeev, at which he
+    # spoke; the meeting names its counterpart, so it types the date rather than the verbs of saying.
+    mention = find(mentions, "A day earlier")
+    assert (mention.event_type, mention.status) == ("meeting", "occurred")
+    assert {"Mohammad Khatami", "Igor Sergeev"} <= {a.name for a in mention.actors}
+    assert "Khatami" in mention.summary and "Sergeev" in mention.summary
+
+
+def test_vol6_no114_scheduled_summit_is_planned_though_the_eve_is_speculated(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 114)]
+    # "sources ... suggested that it might be on the eve of the July 21-23 summit of G-7 countries and
+    # Russia in Japan": "might" is about when Putin's visit falls; the summit itself is scheduled (issue
+    # of 13 June 2000, summit in late July): planned, not reported.
+    summit = find(mentions, "July 21-23")
+    assert (summit.date_start, summit.date_end) == (D(2000, 7, 21), D(2000, 7, 23))
+    assert (summit.event_type, summit.status) == ("summit", "planned")
+    # The summit is not one "of Russia and North Korea": no such pair in its summary.
+    assert "North Korea" not in summit.summary
+    assert find(mentions, "the eve").status == "reported"
+
+
+def test_vol6_no114_summaries_name_the_agent_and_what_was_announced(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 114)]
+    # "Kim Jong-il's first real step ... came during a visit to Beijing last month": Kim visited, not
+    # his country in the abstract.
+    beijing = find(mentions, "last month", "Beijing")
+    assert beijing.summary == "Kim Jong-il visits Beijing"
+    # "late last week when Moscow announced that President Vladimir Putin will make an unprecedented
+    # trip to North Korea": the announcement, saying what it announced.
+    announced = find(mentions, "late last week")
+    assert announced.event_type == "statement"
+    assert announced.summary == "Russia announces Putin visit to North Korea"
+
+
+def test_vol7_no30_announced_reactor_work_has_a_verb(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 30)]
+    # "late last month ... Russia's Atomic Energy Ministry announced that it had begun work on a second
+    # nuclear reactor at the Bushehr nuclear power plant in Iran": nuclear work, announced by Russia.
+    mention = find(mentions, "late last month")
+    assert mention.event_type == "nuclear"
+    assert mention.summary.startswith("Russia announces") and "Iran" in mention.summary
+    # "talks that took place in Iran this past December between Russian Defense Minister Igor Sergeev
+    # and Iranian defense officials": Komardin, who said so, was no party to them.
+    december = find(mentions, "this past December")
+    assert "Komardin" not in december.summary and "Sergeev" in december.summary
+
+
+def test_vol7_no79_postponed_talks_are_kim_jong_ils(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 79)]
+    # "the apparently abrupt postponement by Kim of his planned talks this month with Putin": the article
+    # is about Kim Jong-il's put-off visit; "Kim" alone is him throughout (Kim Dae-jung, named in full
+    # just before as the launcher of the reconciliation process, is a side figure). The talks of April
+    # 2001 are postponed, between Kim Jong-il and Putin.
+    mention = find(mentions, "this month", "postponement by Kim")
+    assert (mention.event_type, mention.status) == ("meeting", "postponed")
+    names = [a.name for a in mention.actors]
+    assert "Kim Jong-il" in names and "Vladimir Putin" in names and "Kim Dae-jung" not in names
+    assert set(mention.countries) == {"KP", "RU"}
+    assert "Kim Jong-il" in mention.summary and "Putin" in mention.summary
+    assert "postponed" in mention.summary and "Pyongyang" not in mention.summary
+
+
+def test_vol6_no129_letter_and_talks_name_the_right_parties(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 129)]
+    # "in a letter to Kim, Putin reportedly praised the outcome of the Korean summit": the Kim of the
+    # article (Kim Jong-il; Kim Dae-jung is always named in full) is the addressee.
+    letter = find(mentions, "June 25")
+    assert "Kim Jong-il" in [a.name for a in letter.actors]
+    assert letter.summary == "Putin writes to Kim Jong-il"
+    # "the reported June 27 talks between Russian and North Korean officials": Lee arrived a day later.
+    talks = find(mentions, "June 27", "One day after")
+    assert "Lee" not in talks.summary and "North Korea" in talks.summary
+
+
+def test_summaries_are_short(mentions_by_issue):
+    for _, mentions in mentions_by_issue.values():
+        for mention in mentions:
+            assert len(mention.summary) <= 80 and mention.summary[0].isupper(), mention.summary
