@@ -300,7 +300,7 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
         from events.services.threads import recompute_threads
 
         result.threads.recomputed, result.threads.deleted = recompute_threads(
-            touched | result.orphaned_threads, result.threads.context, result.events)
+            touched | result.orphaned_threads, result.threads.context)
         result.threads.thread_ids = touched
     return result
 

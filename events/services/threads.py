@@ -168,9 +168,8 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
     result, moved, touched = assign_threads(events, lambda e: participants.get(e.pk, (set(), set())))
     if moved:
         Event.objects.bulk_update(moved, ["thread"])
-    stored = list(Event.objects.filter(pk__in=[e.pk for e in events]).only(*_MEMBER_FIELDS))
     result.recomputed, result.deleted = recompute_threads(
-        touched | {tid for tid in also_threads if tid}, result.context, stored)
+        touched | {tid for tid in also_threads if tid}, result.context)
     result.thread_ids = touched
     return result
 
@@ -210,14 +209,13 @@ def assign_threads(events, participants_of):
                 and thread["id"] not in current_ids:
             continue
         candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
-    # The other members of these threads, read once: for the participants here and for recompute_threads.
-    # The events given here are left out of the read (they are in memory, maybe changed, maybe unsaved).
+    # The participants of the other members of these threads: the events given here are left out of the
+    # read (they are in memory, maybe changed, maybe unsaved) and added below.
     exclude = {e.pk for e in events if e.pk is not None}
-    context = ThreadContext(rows=rows, members=_load_members(list(rows), exclude))
-    for thread_id, info in context.members.items():
-        if thread_id in candidates:
-            candidates[thread_id]["actors"] |= info["actors"]
-            candidates[thread_id]["countries"] |= info["countries"]
+    context = ThreadContext(rows=rows)
+    for thread_id, actors, countries in _participants_of_threads(list(candidates), exclude):
+        candidates[thread_id]["actors"] |= actors
+        candidates[thread_id]["countries"] |= countries
     for event in events:  # given events that are not re-linked still count for their thread
         if event.thread_id in candidates and event not in todo and not event.hidden:
             actors, countries = participants_of(event)
@@ -275,7 +273,6 @@ def assign_threads(events, participants_of):
             target["id"] = thread.pk
             context.rows[thread.pk] = {"id": thread.pk, "set_by_editor": False,
                                        **{name: getattr(thread, name) for name in DERIVED_FIELDS}}
-            context.members[thread.pk] = {"digest": _Digest(), "actors": set(), "countries": set()}
     moved = []
     for event, target in targets:
         if event.thread_id != target["id"]:
@@ -333,10 +330,9 @@ def _participants_of_events(event_ids) -> dict:
 
 @dataclass
 class ThreadContext:
-    """Thread rows and their members as read by assign_threads, reused by recompute_threads."""
+    """Thread rows as read (or created) by assign_threads, reused by recompute_threads."""
 
     rows: dict  # thread id -> {"id", derived fields, "set_by_editor"}
-    members: dict  # thread id -> {"digest": _Digest, "actors": set, "countries": set}
 
 
 # Members are ordered in time by their anchor (the issue date they were resolved against), then by article
@@ -353,14 +349,6 @@ def _member(row) -> _Member:
                    order=(anchor, article_id, sentence_start, pk), thread_id=thread_id)
 
 
-def member_of(event) -> _Member:
-    """A stored (or just inserted) Event as a thread member."""
-    return _Member(id=event.pk, event_type=event.event_type, status=event.status, date_start=event.date_start,
-                   date_end=event.date_end, granularity=event.granularity, summary=event.summary,
-                   anchor=event.anchor_date, order=(event.anchor_date, event.article_id, event.sentence_start,
-                                                    event.pk), thread_id=event.thread_id)
-
-
 @dataclass
 class _Digest:
     """What thread_fields needs of a thread's stored members, in a few rows whatever the thread's size:
@@ -372,20 +360,6 @@ class _Digest:
     occurred: object = None  # newest anchor_date among visible "occurred" members
     visible: int = 0
     hidden: int = 0
-
-
-def _load_members(thread_ids, exclude_events) -> dict:
-    """Digests of the threads' stored members (less `exclude_events`), with the participants of the visible
-    ones: {thread id: {"digest": _Digest, "actors": set, "countries": set}}. Three queries."""
-    loaded = {tid: {"digest": _Digest(), "actors": set(), "countries": set()} for tid in thread_ids}
-    if not thread_ids:
-        return loaded
-    for thread_id, actors, countries in _participants_of_threads(thread_ids, exclude_events):
-        loaded[thread_id]["actors"] |= actors
-        loaded[thread_id]["countries"] |= countries
-    for digest_of, digest in _digests(thread_ids, exclude_events).items():
-        loaded[digest_of]["digest"] = digest
-    return loaded
 
 
 def _digests(thread_ids, exclude_events) -> dict:
@@ -455,8 +429,12 @@ def _participants_of_threads(thread_ids, exclude_events):
     for which, name in enumerate(("actors", "countries")):
         through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
         target = _LINK_COLUMN[name]
-        parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {through} t "
-                     f"JOIN {events} e ON e.id = t.event_id WHERE {where}")
+        if connection.vendor == "postgresql":  # an index lookup per member, not a scan of the link table
+            parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {events} e CROSS JOIN LATERAL "
+                         f"(SELECT {target} FROM {through} WHERE event_id = e.id) t WHERE {where}")
+        else:
+            parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {through} t "
+                         f"JOIN {events} e ON e.id = t.event_id WHERE {where}")
     with connection.cursor() as cursor:
         cursor.execute(" UNION ".join(parts), params + params)
         for thread_id, which, target_id in cursor.fetchall():
@@ -467,41 +445,31 @@ def _participants_of_threads(thread_ids, exclude_events):
 _LINK_COLUMN = {"actors": "actor_id", "countries": "country_id"}
 
 
-def recompute_threads(thread_ids, context: ThreadContext | None = None, extra=()) -> tuple[int, int]:
-    """Derive each thread's interval, title, type and status from its visible members.
-
-    `context` (from assign_threads) holds rows and member digests already read for some threads; `extra`
-    are the Events assign_threads was given (now saved), which the context left out. Other threads are
-    read here. Threads set by an editor are left alone. A machine thread with no events is deleted.
-    Returns (threads updated, threads deleted).
+def recompute_threads(thread_ids, context: ThreadContext | None = None) -> tuple[int, int]:
+    """Derive each thread's interval, title, type and status from its visible members (stored: call it after
+    the events are saved). Reads a digest of the members (_digests: two statements whatever their number);
+    `context` (from assign_threads) saves reading the thread rows again. Threads set by an editor are
+    left alone; a machine thread with no
+    events is deleted. Returns (threads updated, threads deleted).
     """
     thread_ids = {tid for tid in thread_ids if tid}
     if not thread_ids:
         return 0, 0
-    known = {tid for tid in thread_ids if context is not None and tid in context.rows}
-    threads = {tid: dict(context.rows[tid]) for tid in known}
-    digests = {tid: context.members[tid]["digest"] for tid in known}
-    members: dict[int, list[_Member]] = {tid: [] for tid in thread_ids}
-    for event in extra:
-        if event.thread_id in known and not event.hidden:
-            members[event.thread_id].append(member_of(event))
-    with_events = {tid for tid in known if digests[tid].visible or digests[tid].hidden}
-    with_events |= {event.thread_id for event in extra if event.thread_id in known}
-    unknown = thread_ids - known
+    threads = {tid: context.rows[tid] for tid in thread_ids if context is not None and tid in context.rows}
+    unknown = thread_ids - set(threads)
     if unknown:
         for row in Thread.objects.filter(pk__in=unknown).values("id", *DERIVED_FIELDS, "set_by_editor"):
             threads[row["id"]] = row
-        found = _digests([tid for tid in unknown if tid in threads], set())
-        digests.update(found)
-        with_events |= {tid for tid, digest in found.items() if digest.visible or digest.hidden}
-    empty = [tid for tid, t in threads.items() if tid not in with_events and not t["set_by_editor"]]
+    digests = _digests(list(threads), set())
+    empty = [tid for tid, t in threads.items()
+             if not (digests[tid].visible or digests[tid].hidden) and not t["set_by_editor"]]
     if empty:
         Thread.objects.filter(pk__in=empty).delete()
     changed = []
     for tid, thread in threads.items():
-        if thread["set_by_editor"] or not (members[tid] or digests[tid].reps):
+        if thread["set_by_editor"] or not digests[tid].reps:
             continue
-        values = thread_fields(members[tid], digests[tid])
+        values = thread_fields([], digests[tid])
         if any(thread[name] != value for name, value in values.items()):
             changed.append((tid, values))
     # One UPDATE per changed thread (usually one to three): cheaper than bulk_update's CASE expressions.
