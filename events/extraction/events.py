@@ -93,6 +93,8 @@ class EventRules:
         self.max_distance_by_type = data.get("max_trigger_distance_by_type", {})
         self.type_order = [entry["type"] for entry in data["types"]]
         self.summaries = {entry["type"]: entry["summary"] for entry in data["types"]}
+        self.summaries_to_come = {entry["type"]: entry["summary_to_come"] for entry in data["types"]
+                                  if "summary_to_come" in entry}
         # One pass over the lower-cased text finds every trigger; the patterns are grouped by their
         # first letter (a cheap test at each position), and the type is then the first in priority
         # order whose own pattern matches the found text.
@@ -371,9 +373,12 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def summary_for(event_type: str, names: list[str], place: str | None, rules: EventRules) -> str:
-    """One readable line from the type's template: "Sergeev and Shamkhani hold talks"."""
-    templates = rules.summaries[event_type]
+def summary_for(event_type: str, names: list[str], place: str | None, rules: EventRules,
+                to_come: bool = False) -> str:
+    """One readable line from the type's template: "Sergeev and Shamkhani hold talks"; `to_come`: the
+    happening is planned or speculated ("Russia and Iran to sign an agreement")."""
+    templates = rules.summaries_to_come.get(event_type) if to_come else None
+    templates = templates or rules.summaries[event_type]
     who = join_names(names)
     key = "none" if not names else ("one" if len(names) == 1 else "many")
     place_text = ""
@@ -515,7 +520,7 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
     topics = unique_in_order(m.name for m in entities.topics_in(sentence.start, sentence.end))
     reported = reported_dates_of(citations)
     country_mentions = entities.countries_in(sentence.start, sentence.end)
-    context = _Context(text, sentence, triggers, actor_mentions, country_mentions, entities, gazetteer, rules)
+    context = _Context(text, anchor, sentence, triggers, actor_mentions, country_mentions, entities, gazetteer, rules)
     mentions = []
     for timex in candidates:
         own = owned_triggers(timex, claimants, triggers, rules)
@@ -586,6 +591,7 @@ def taken_triggers(timex, claimants, triggers, rules) -> set:
 @dataclass
 class _Context:
     text: str
+    anchor: datetime.date
     sentence: Sentence
     triggers: list  # the sentence's triggers, in text order
     actor_mentions: list
@@ -613,7 +619,8 @@ def describe(timex, own, event_type, status, ctx: _Context) -> str:
         if line:
             return line
     names = parties(main, event_type, near, place, ctx)
-    return summary_for(event_type, names, place, rules)
+    to_come = status == "planned" or (status == "reported" and timex["latest"] > ctx.anchor.isoformat())
+    return summary_for(event_type, names, place, rules, to_come)
 
 
 def _report_line(main, event_type, ctx) -> str | None:

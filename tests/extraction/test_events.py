@@ -268,6 +268,7 @@ def test_a_deal_on_a_field_of_cooperation_is_an_agreement_and_could_is_speculati
     [mention] = extract(text, [timex(text, "December", "2001-12", "2001-12-01", "2001-12-31")],
                         datetime.date(2001, 2, 13))
     assert (mention.event_type, mention.status) == ("agreement", "reported")
+    assert mention.summary == "Russia and Iran to sign an agreement"  # not "agree": it is still to come
 
 
 def test_speculation_in_another_clause_does_not_touch_the_date():
