@@ -117,7 +117,8 @@ class EventRules:
                                        if not stem.startswith("_")), key=lambda item: -len(item[0]))
         prepositions = data.get("object_prepositions", [])
         # "concerns over Sergeev's visit": the preposition, then up to four words, then the object trigger.
-        self.object_link = re.compile(r"\s+(?:" + "|".join(prepositions) + r")\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+        self.object_link = re.compile(r"\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:" + "|".join(prepositions)
+                                      + r")\s+(?:[\w'\u2019.-]+\s+){0,4}$"
                                       if prepositions else r"(?!x)x")
         self.governing_types = set(data.get("governing_types", []))
         self.protest_verbs = sorted(((stem, tuple(forms)) for stem, forms in data.get("protest_verbs", {}).items()
@@ -705,7 +706,13 @@ def object_phrase(trigger: Trigger, ctx) -> str:
                      reach=OBJECT_REACH, after_only=True)
     place_text = ""
     if place:
-        place_text = f" {'to' if trigger.event_type == 'visit' else 'in'} {place}"
+        if trigger.event_type == "visit":
+            word = "to"
+        elif trigger.event_type in FIELDS and word_before(ctx.text, ctx.text.find(place, trigger.end)) == "to":
+            word = "with"  # "sell arms to Iran": cooperation with Iran, not in it
+        else:
+            word = "in"
+        place_text = f" {word} {place}"
     noun = _object_noun(ctx.text[trigger.start:trigger.end].lower(), trigger.event_type, ctx.rules)
     if trigger.event_type == "postponement":
         # "chosen to delay his Russia visit": what was put off goes before the noun ("visit delay").

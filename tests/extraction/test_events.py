@@ -368,3 +368,12 @@ def test_a_reporting_verb_far_from_the_date_does_not_make_an_event():
     text = ("Oil output in Russia fell by a tenth from a year ago, which hurt the poorer northern regions badly, "
             "a Moscow spokesman said.")
     assert extract(text, [timex(text, "a year ago", "2000", "2000-01-01", "2000-12-31")]) == []
+
+
+def test_a_warning_over_a_field_of_cooperation_is_the_warning():
+    # "warned Russia on Tuesday over its arms sales": the date is the warning's; the sales are its object,
+    # and arms sold "to Iran" are cooperation with Iran, not in it.
+    text = "The United States warned Russia on Tuesday over its arms sales to Iran."
+    [mention] = extract(text, [timex(text, "Tuesday", "2001-01-02", "2001-01-02")])
+    assert (mention.event_type, mention.status) == ("protest", "occurred")
+    assert mention.summary == "United States warns over military cooperation with Iran"
