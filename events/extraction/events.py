@@ -5,19 +5,34 @@ role "event" (never a citation or cross-reference), type DATE with an interval, 
 (PRESENT_REF...), not inside a direct quotation, not the start of a span ("since last year", "over the
 past year"), and not a bare year used as a modifier ("the 1995 agreement", "Iran's 1979 revolution").
 Each remaining expression needs an event trigger near it (rules in data/event_rules.json): the nearest
-trigger that no other date of the sentence is nearer to gives the event type. A sentence with no
-actor and no country is no event. Precision over recall throughout.
+trigger that no other date of the sentence is nearer to gives the event type, with two exceptions:
+a trigger governing the nearest one through a preposition ("expressed its concerns over Sergeev's
+visit on December 28" -> protest; "sign a deal on military cooperation" -> agreement), and, for a date
+typed by a reporting verb, a meeting with a named counterpart in the sentence ("during a meeting of his
+own with Sergeev, he praised" -> meeting) unless the meeting is what was reported ("announced that
+Putin will ... for talks with Kim"). A sentence with no actor and no country is no event. Precision over
+recall throughout.
 
 Status, in this order:
 1. the date is what the happening "had originally been set for"            -> postponed
 2. a postponement word in reach of a schedulable happening (visit, talks...):
    the date is past -> the postponing is the event (type postponement); otherwise -> postponed
-3. speculation ("speculated", "might", "rumored")                          -> reported
+3. speculation ("speculated", "might", "could") in the date's own clause (no comma, dash or
+   "that"/"which"/"but" between them)                                       -> reported
 4. the date lies after the issue date, or is a span containing it and the
    sentence speaks of the future ("will", "planned", "expected")            -> planned
 5. hedges ("reportedly", "was said to")                                     -> reported
 6. otherwise                                                                 -> occurred
+A date that premodifies its trigger after a determiner ("the July 21-23 summit", "his February visit")
+names a known happening: steps 3 and 5 do not apply to it.
 Source attributions' dates in the sentence become reported_dates.
+
+Summaries (at most 80 characters) name, in order of preference: the parties after "between"; the
+agent before the trigger in its clause ("Moscow announced", "Russia and North Korea intended to resume
+talks"), with the nearest other party for two-party happenings; the actors nearest the date and
+trigger; the sentence's opening person; the nearest states. An announcement says what it announced
+("Russia announces Putin visit to North Korea"), a protest what it was over, a postponement what was
+put off ("Kim Jong-il visit to Russia postponed"), a field of cooperation the verb reporting it.
 """
 from __future__ import annotations
 
