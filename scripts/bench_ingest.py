@@ -114,8 +114,10 @@ def server_cpu_seconds(server) -> float | None:
         except OSError:
             continue
         pid, ppid = int(entry.name), int(fields[1])
-        if pid == postmaster or ppid == postmaster:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
+        if pid == postmaster:  # its own time and that of its exited backends (cutime, cstime)
+            total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+        elif ppid == postmaster:  # live backends and helpers
+            total += int(fields[11]) + int(fields[12])
     return total / ticks
 
 

@@ -41,7 +41,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q
 
 from events.models import Event, EventType, Thread
 
@@ -191,17 +190,20 @@ def assign_threads(events, participants_of):
 
     # Candidates: threads of a compatible type whose interval meets an event's reach (one OR term per type
     # group and merged interval: few terms, and few threads to read the members of).
-    overlap = Q()
     by_types = {}
     for event in todo:
         by_types.setdefault(compatible_types(event.event_type), []).append(reach(event))
+    terms, params = [], []
     for types, reaches in by_types.items():
         for reach_start, reach_end in _merged(reaches):
-            overlap |= Q(date_start__lte=reach_end, date_end__gte=reach_start, event_type__in=sorted(types))
-    candidates = {}
+            terms.append(f"(date_start <= %s AND date_end >= %s AND event_type IN ({', '.join(['%s'] * len(types))}))")
+            params += [reach_end, reach_start, *sorted(types)]
     current_ids = {e.thread_id for e in events if e.thread_id}
-    found = Thread.objects.filter((overlap if todo else Q(pk__in=[])) | Q(pk__in=current_ids)).values(
-        "id", *DERIVED_FIELDS, "set_by_editor") if todo or current_ids else []
+    if current_ids:
+        terms.append(f"id IN ({', '.join(['%s'] * len(current_ids))})")
+        params += sorted(current_ids)
+    candidates = {}
+    found = _select_threads(" OR ".join(terms), params) if terms else []
     rows = {}
     for thread in found:
         rows[thread["id"]] = thread
@@ -281,6 +283,45 @@ def assign_threads(events, participants_of):
         touched.add(event.thread_id)
     result.context = context
     return result, moved, touched
+
+
+_THREAD_COLUMNS = ("id", *DERIVED_FIELDS, "set_by_editor")
+
+
+def _select_threads(where: str, params) -> list[dict]:
+    """Thread rows as dicts of _THREAD_COLUMNS (raw SQL: the per-article query, kept cheap)."""
+    table = connection.ops.quote_name(Thread._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(_THREAD_COLUMNS)} FROM {table} WHERE {where}", params)
+        rows = [dict(zip(_THREAD_COLUMNS, row)) for row in cursor.fetchall()]
+    for row in rows:
+        for name in ("date_start", "date_end"):  # SQLite hands dates back as text from raw SQL
+            if isinstance(row[name], str):
+                row[name] = datetime.date.fromisoformat(row[name])
+        row["set_by_editor"] = bool(row["set_by_editor"])
+    return rows
+
+
+def _update_threads(changed) -> None:
+    """Write the derived fields of the changed threads: [(thread id, values)], one statement on PostgreSQL."""
+    if not changed:
+        return
+    if connection.vendor != "postgresql":
+        for tid, values in changed:
+            Thread.objects.filter(pk=tid).update(**values)
+        return
+    table = connection.ops.quote_name(Thread._meta.db_table)
+    rows, params = [], []
+    for tid, values in sorted(changed, key=lambda item: item[0]):
+        rows.append("(%s::bigint, %s, %s, %s, %s::date, %s::date, %s)")
+        params += [tid, values["title"], values["event_type"], values["status"], values["date_start"],
+                   values["date_end"], values["granularity"]]
+    sql = (f"UPDATE {table} AS t SET title = v.title, event_type = v.event_type, status = v.status, "
+           "date_start = v.date_start, date_end = v.date_end, granularity = v.granularity "
+           f"FROM (VALUES {', '.join(rows)}) AS v(id, title, event_type, status, date_start, date_end, granularity) "
+           "WHERE t.id = v.id")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _merged(intervals):
@@ -458,7 +499,7 @@ def recompute_threads(thread_ids, context: ThreadContext | None = None) -> tuple
     threads = {tid: context.rows[tid] for tid in thread_ids if context is not None and tid in context.rows}
     unknown = thread_ids - set(threads)
     if unknown:
-        for row in Thread.objects.filter(pk__in=unknown).values("id", *DERIVED_FIELDS, "set_by_editor"):
+        for row in _select_threads(f"id IN ({', '.join(['%s'] * len(unknown))})", sorted(unknown)):
             threads[row["id"]] = row
     digests = _digests(list(threads), set())
     empty = [tid for tid, t in threads.items()
@@ -472,9 +513,7 @@ def recompute_threads(thread_ids, context: ThreadContext | None = None) -> tuple
         values = thread_fields([], digests[tid])
         if any(thread[name] != value for name, value in values.items()):
             changed.append((tid, values))
-    # One UPDATE per changed thread (usually one to three): cheaper than bulk_update's CASE expressions.
-    for tid, values in sorted(changed, key=lambda item: item[0]):
-        Thread.objects.filter(pk=tid).update(**values)
+    _update_threads(changed)
     return len(changed), len(empty)
 
 
