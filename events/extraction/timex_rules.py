@@ -718,6 +718,14 @@ RULES = [
 ]
 
 # ---------------------------------------------------------------- where each rule can match
+def prefix_scanner(prefixes):
+    """A regex finding the word beginnings that may be one of `prefixes` (case-sensitive): it starts
+    with their first letters, which the engine skips to quickly, then checks no letter precedes."""
+    firsts = "".join(sorted({p[0] for p in prefixes}))
+    rests = alternation(sorted({p[1:] for p in prefixes}))
+    return re.compile(rf"[{firsts}](?<!\w[{firsts}]){rests}")
+
+
 @dataclass(eq=False)
 class Core:
     """A sparse pattern that every match of a rule contains (see `core_hits`, `core_windows`).
@@ -734,6 +742,7 @@ class Core:
 
     def __post_init__(self):
         self.regex = re.compile(self.pattern, self.flags)
+        self.scanner = prefix_scanner(self.prefixes) if self.prefixes else None
 
 
 def word_core(words, cased=False):
@@ -787,53 +796,60 @@ RULES_BY_NAME = {r.name: r for r in RULES}
 
 
 def _core_index():
-    """Lookup tables for `core_hits`: cores by first word, by word beginning, and the rest."""
-    by_word, by_prefix, scanned, word_initial = {}, {}, [], []
+    """Lookup tables for `core_hits`: cores by first word, cores found by word beginnings, the rest."""
+    by_word, by_prefix, scanned = {}, [], []
     for rule in RULES:
         for core in rule.cores:
-            if core in scanned or core in word_initial:
-                continue
-            if not (core.first_words or core.prefixes):
+            if core.first_words:
+                for w in core.first_words:
+                    if core not in by_word.setdefault(w, ()):
+                        by_word[w] += (core,)
+            elif core.prefixes:
+                if core not in by_prefix:
+                    by_prefix.append(core)
+            elif core not in scanned:
                 scanned.append(core)
-                continue
-            word_initial.append(core)
-            for w in core.first_words:
-                by_word[w] = by_word.get(w, ()) + (core,)
-            for p in core.prefixes:
-                by_prefix[p] = by_prefix.get(p, ()) + (core,)
-    return by_word, by_prefix, tuple(scanned), tuple(word_initial)
+    return by_word, tuple(by_prefix), tuple(scanned)
 
 
-CORES_BY_WORD, CORES_BY_PREFIX, SCANNED_CORES, WORD_INITIAL_CORES = _core_index()
-PREFIX_LENGTH = 3
-# Core words and prefixes are 3 letters or more (case folding maps one character to one).
+CORES_BY_WORD, PREFIX_CORES, SCANNED_CORES = _core_index()
+WORD_CORES = tuple(dict.fromkeys(core for cores in CORES_BY_WORD.values() for core in cores))
+# Core words are 3 letters or more (case folding maps one character to one).
 _WORD = re.compile(r"\w{3,}")
 # Non-ASCII words can case-fold onto an ASCII core word ("ſ" matches "s"): those try every core.
 _ANY_CORE_WORD = re.compile(r"\b" + alternation(CORES_BY_WORD) + r"\b", re.IGNORECASE)
 
 
+def _add_hit(found, core, text, start):
+    """Append the core's hit at `start`, if any, unless the previous hit covers it (finditer's hits
+    do not overlap either)."""
+    if found and start < found[-1][1]:
+        return
+    m = core.regex.match(text, start)
+    if m:
+        found.append((start, m.end()))
+
+
 def core_hits(text):
-    """{core: [(start, end)]}: exactly the hits core.regex.finditer(text) would give, found in one
-    pass over the words of the text, each looked up once, instead of one scan per core."""
-    hits = {core: [] for core in WORD_INITIAL_CORES}
-    by_word, by_prefix = CORES_BY_WORD, CORES_BY_PREFIX
+    """{core: [(start, end)]}: exactly the hits core.regex.finditer(text) would give. Word cores
+    are found in one pass over the words of the text, each looked up once, instead of one scan per
+    core; the others by scans the engine can skip through."""
+    hits = {core: [] for core in WORD_CORES}
+    get = CORES_BY_WORD.get
     for word in _WORD.finditer(text):
         w = word.group()
-        cores = by_word.get(w.lower(), ())
-        if w[:PREFIX_LENGTH] in by_prefix:
-            cores += by_prefix[w[:PREFIX_LENGTH]]
-        if not w.isascii() and _ANY_CORE_WORD.match(text, word.start()):
-            cores = WORD_INITIAL_CORES
-        if not cores:
-            continue
+        cores = get(w.lower())
+        if cores is None:
+            if w.isascii() or not _ANY_CORE_WORD.match(text, word.start()):
+                continue
+            cores = WORD_CORES
         start = word.start()
         for core in cores:
-            found = hits[core]
-            if found and start < found[-1][1]:
-                continue  # inside the core's previous hit: finditer does not overlap either
-            m = core.regex.match(text, start)
-            if m:
-                found.append((start, m.end()))
+            _add_hit(hits[core], core, text, start)
+    for core in PREFIX_CORES:
+        found = hits[core] = []
+        for m in core.scanner.finditer(text):
+            _add_hit(found, core, text, m.start())
     for core in SCANNED_CORES:
         hits[core] = [m.span() for m in core.regex.finditer(text)]
     return hits
