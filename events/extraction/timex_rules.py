@@ -730,15 +730,18 @@ def prefix_scanner(prefixes):
 class Core:
     """A sparse pattern that every match of a rule contains (see `core_hits`, `core_windows`).
 
-    first_words: the lowercase words a hit starts with. prefixes: the case-sensitive beginnings of
-    the word a hit starts in, for patterns without a final word boundary ("Sept." and "Decide" both
-    begin like a month). With neither, hits may start inside a word ("1990s", "p.m.") and the
-    pattern scans the whole text.
+    first_words: the lowercase words a hit starts with. words: set by `word_core` when a hit is
+    exactly one of these words (exact case when `cased`), so a word of the text is a hit without
+    asking the regex. prefixes: the case-sensitive beginnings of the word a hit starts in, for
+    patterns without a final word boundary ("Sept." and "Decide" both begin like a month). With
+    none of these, hits may start inside a word ("1990s", "p.m.") and the pattern scans the text.
     """
     pattern: str
     first_words: frozenset = frozenset()
     prefixes: frozenset = frozenset()
     flags: int = re.IGNORECASE
+    words: frozenset = None
+    cased: bool = False
 
     def __post_init__(self):
         self.regex = re.compile(self.pattern, self.flags)
@@ -749,7 +752,8 @@ def word_core(words, cased=False):
     """A core that is one of `words` (a whole word; exact case when `cased`)."""
     words = list(words)
     pattern = alternation(words)
-    return Core(r"\b" + (f"(?-i:{pattern})" if cased else pattern) + r"\b", frozenset(w.lower() for w in words))
+    return Core(r"\b" + (f"(?-i:{pattern})" if cased else pattern) + r"\b", frozenset(w.lower() for w in words),
+                words=frozenset(words), cased=cased)
 
 
 MONTH_START_CORE = Core(r"\b(?-i:" + MONTH_ANY + r")", prefixes=frozenset(m[:3].capitalize() for m in MONTHS))
@@ -840,12 +844,15 @@ def core_hits(text):
         w = word.group()
         cores = get(w.lower())
         if cores is None:
-            if w.isascii() or not _ANY_CORE_WORD.match(text, word.start()):
-                continue
-            cores = WORD_CORES
-        start = word.start()
+            if not w.isascii() and _ANY_CORE_WORD.match(text, word.start()):
+                for core in WORD_CORES:  # case folding beyond ASCII: the regex decides
+                    _add_hit(hits[core], core, text, word.start())
+            continue
         for core in cores:
-            _add_hit(hits[core], core, text, start)
+            if core.words is None:
+                _add_hit(hits[core], core, text, word.start())
+            elif not core.cased or w in core.words:
+                hits[core].append(word.span())  # the whole word is the hit
     for core in PREFIX_CORES:
         found = hits[core] = []
         for m in core.scanner.finditer(text):
