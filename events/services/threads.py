@@ -10,7 +10,8 @@ LINKING RULE. An event joins an existing thread when all of these hold:
      not coarser than MAX_SPAN_DAYS (a season or a quarter; "last year" is too vague to say which
      happening it is). A postponement is
      dated by the putting-off, so it reaches from a week before to 60 days after its own interval;
-  3. shared participants: countries shared >= min(2, countries of each side) (so a Russia-North Korea visit
+  3. shared participants (a thread's: those of its visible mentions; of a long thread, of its 20 latest):
+     countries shared >= min(2, countries of each side) (so a Russia-North Korea visit
      and a Russia-China visit of the same month stay apart, while "a visit to North Korea" with no Russian
      country joins "Putin in Pyongyang"), and when both sides name actors, at least one actor shared; a
      side with no countries must share an actor.
@@ -453,31 +454,39 @@ def _digests(thread_ids, exclude_events) -> dict:
     return digests
 
 
+PARTICIPANT_MEMBERS = 20  # participants of a thread: from its most recent visible members, at most this many
+
+
 def _participants_of_threads(thread_ids, exclude_events):
     """(thread id, actor ids, country ids) over the visible members of each thread, less `exclude_events`.
 
-    One statement (raw SQL: the ORM's union costs more Python time than the query itself)."""
+    One statement. On PostgreSQL only the PARTICIPANT_MEMBERS most recent members of each thread are read
+    (index lookups), so the cost stays flat however often a happening is mentioned; the participants of a
+    long thread are those its latest mentions name."""
     if not thread_ids:
         return []
     by_thread = {tid: (set(), set()) for tid in thread_ids}
     events = connection.ops.quote_name(Event._meta.db_table)
-    where = f"e.thread_id IN ({', '.join(['%s'] * len(thread_ids))}) AND NOT e.hidden"
-    params = list(thread_ids)
-    if exclude_events:
-        where += f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
-        params += list(exclude_events)
-    parts = []
+    parts, params = [], []
     for which, name in enumerate(("actors", "countries")):
         through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
         target = _LINK_COLUMN[name]
-        if connection.vendor == "postgresql":  # an index lookup per member, not a scan of the link table
-            parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {events} e CROSS JOIN LATERAL "
-                         f"(SELECT {target} FROM {through} WHERE event_id = e.id) t WHERE {where}")
+        not_these = ""
+        if exclude_events:
+            not_these = f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
+        if connection.vendor == "postgresql":
+            parts.append(
+                f"SELECT th.id, {which}, t.{target} FROM unnest(%s::bigint[]) AS th(id) CROSS JOIN LATERAL "
+                f"(SELECT e.id FROM {events} e WHERE e.thread_id = th.id AND NOT e.hidden{not_these} "
+                f"ORDER BY e.id DESC LIMIT {PARTICIPANT_MEMBERS}) m JOIN {through} t ON t.event_id = m.id")
+            params += [list(thread_ids), *exclude_events]
         else:
             parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {through} t "
-                         f"JOIN {events} e ON e.id = t.event_id WHERE {where}")
+                         f"JOIN {events} e ON e.id = t.event_id "
+                         f"WHERE e.thread_id IN ({', '.join(['%s'] * len(thread_ids))}) AND NOT e.hidden{not_these}")
+            params += [*thread_ids, *exclude_events]
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(parts), params + params)
+        cursor.execute(" UNION ".join(parts), params)
         for thread_id, which, target_id in cursor.fetchall():
             by_thread[thread_id][which].add(target_id)
     return [(tid, a, c) for tid, (a, c) in by_thread.items()]
