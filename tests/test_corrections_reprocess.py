@@ -49,8 +49,10 @@ def test_corrections_survive_reprocess_and_reingest_and_uncorrected_fields_updat
     extra = Actor.objects.get(name="Vladimir Putin")
 
     corrections.set_event_date(talk, "26 Dec 2000", user=editor, reason="Khatami spoke on the 26th")
-    corrections.correct_event(talk, {"event_type": "meeting", "actors": [*talk.actors.all(), extra]},
-                              user=editor, reason="a meeting, with Putin")
+    # The machine types this mention a meeting; the editor reads Khatami's praise as the statement.
+    assert talk.event_type == "meeting"
+    corrections.correct_event(talk, {"event_type": "statement", "actors": [*talk.actors.all(), extra]},
+                              user=editor, reason="a statement, about Putin")
     corrections.mark_not_event([noise], user=editor, reason="background, not an event")
     # machine fields nobody corrected, gone stale (as after a rule change):
     Event.objects.filter(pk=talk.pk).update(summary="stale summary", status="reported")
@@ -62,7 +64,7 @@ def test_corrections_survive_reprocess_and_reingest_and_uncorrected_fields_updat
 
     t = after[key(talk)]
     assert (t["date_start"], t["date_end"], t["granularity"]) == (date(2000, 12, 26), date(2000, 12, 26), "day")
-    assert t["event_type"] == "meeting"
+    assert t["event_type"] == "statement"
     assert "Vladimir Putin" in t["actors"] and t["actors"] == corrected[key(talk)]["actors"]
     assert set(t["corrected_fields"]) == {"date_start", "date_end", "granularity", "event_type", "actors"}
     # not corrected: the machine's values come back
@@ -81,7 +83,7 @@ def test_corrections_survive_reprocess_and_reingest_and_uncorrected_fields_updat
     assert snapshot() == after
     # the history keeps the editor's corrections with reasons
     reasons = list(talk.history.filter(history_user=editor).values_list("history_change_reason", flat=True))
-    assert "Khatami spoke on the 26th" in reasons and "a meeting, with Putin" in reasons
+    assert "Khatami spoke on the 26th" in reasons and "a statement, about Putin" in reasons
 
 
 def test_correcting_an_issue_date_re_resolves_its_relative_dates(corpus):
