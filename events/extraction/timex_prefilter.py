@@ -6,10 +6,14 @@ lookahead on the set of characters a match can begin with rejects most positions
 it is derived from the pattern itself, so it never changes what matches.
 """
 import re
-from re import _constants as C, _parser as P
+
+try:  # the regex parser of Python 3.11+ (private); without it there is simply no pre-check
+    from re import _constants as C, _parser as P
+except ImportError:  # pragma: no cover
+    C = P = None
 
 _CATEGORY_CLASS = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
-                   C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+                   C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"} if C else {}
 
 
 class _Anything(Exception):
@@ -60,6 +64,8 @@ def _firsts(items, out):
 def first_char_class(pattern, flags):
     """A regex class matching every character a match of `pattern` can begin with, or None when
     that cannot be worked out (the pattern can match empty, or begins with any character)."""
+    if P is None:
+        return None
     out = set()
     try:
         if _firsts(P.parse(pattern, flags), out):
