@@ -863,6 +863,7 @@ def core_hits(text):
 
 
 CORE_BEFORE, CORE_AFTER = 60, 30
+_SPACE = re.compile(r"\s")  # the same characters as str.isspace
 
 
 def core_windows(spans, text):
@@ -876,8 +877,9 @@ def core_windows(spans, text):
         else:
             windows.append([start, end])
     for w in windows:
-        while w[1] < n and not text[w[1]].isspace():
-            w[1] += 1  # never cut a word at the right edge
+        if w[1] < n and not text[w[1]].isspace():  # never cut a word at the right edge
+            space = _SPACE.search(text, w[1])
+            w[1] = space.start() if space else n
     return windows
 
 
@@ -888,18 +890,23 @@ def rule_windows(rule, hits, text):
     return core_windows(sorted(s for core in rule.cores for s in hits[core]), text)
 
 
-def rule_matches(rule, text, hits):
-    """Matches of one rule: scans of the windows around its core hits."""
-    for start, end in rule_windows(rule, hits, text):
+def rule_matches(rule, text, hits, windows=None):
+    """Matches of one rule: scans of the windows around its core hits. `windows` (a dict) keeps
+    them for the next rules with the same cores."""
+    if windows is None:
+        windows = {}
+    if rule.cores not in windows:
+        windows[rule.cores] = rule_windows(rule, hits, text)
+    for start, end in windows[rule.cores]:
         yield from rule.regex.finditer(text, start, end)
 
 
 def recognize(text):
     """All non-overlapping underspecified mentions in `text`, in text order (longest match wins)."""
     candidates = []
-    hits = core_hits(text)
+    hits, windows = core_hits(text), {}
     for priority, rule in enumerate(RULES):
-        for m in rule_matches(rule, text, hits):
+        for m in rule_matches(rule, text, hits, windows):
             if m.end() == m.start():
                 continue
             built = rule.build(m, text)
