@@ -6,6 +6,9 @@ issue {volume, number, date}, article_id, corrected. CSV: the same fields, lists
 issue as issue_volume / issue_number / issue_date, with a header line. Hidden events are left out
 unless --include-hidden. Rows come from events.services.export.event_export_rows (the web export uses it too).
 """
+import os
+import sys
+
 from django.core.management.base import BaseCommand
 
 from events.services.export import event_export_rows, export_queryset, write_csv, write_jsonl
@@ -22,8 +25,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         rows = event_export_rows(export_queryset(include_hidden=options["include_hidden"]))
         writer = write_csv if options["format"] == "csv" else write_jsonl
-        writer(rows, _Plain(self.stdout))
-        self.stdout.flush()
+        try:
+            writer(rows, _Plain(self.stdout))
+            self.stdout.flush()
+        except BrokenPipeError:  # the reader stopped early (export_events | head): no traceback
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
 
 
 class _Plain:
