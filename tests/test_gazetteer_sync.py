@@ -173,3 +173,29 @@ def test_cached_gazetteer_is_rebuilt_only_after_a_change():
     # A machine guess (needs_review, created in bulk by the extraction service) does not force a rebuild.
     Actor.objects.bulk_create([Actor(name="Guessed Person", needs_review=True)])
     assert gz.get_gazetteer_snapshot() is second
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_committed_snapshot_is_trusted_for_a_second_and_a_rolled_back_one_never():
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    gz.invalidate_gazetteer()
+    # Built inside a transaction that rolls back (after adding an actor): not trusted without a check.
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            Actor.objects.create(name="Rolled Back")
+            inside = gz.get_gazetteer_snapshot()
+            assert "Rolled Back" in inside.actor_ids
+            raise RuntimeError("roll back")
+    with CaptureQueriesContext(connection) as queries:
+        after = gz.get_gazetteer_snapshot()
+    assert after is not inside and "Rolled Back" not in after.actor_ids
+    assert len(queries) > 1, "the fingerprint is read and the gazetteer rebuilt"
+    # Built inside a transaction that commits: trusted without a query for RECHECK_SECONDS.
+    gz.invalidate_gazetteer()
+    with transaction.atomic():
+        committed = gz.get_gazetteer_snapshot()
+    with CaptureQueriesContext(connection) as queries:
+        assert gz.get_gazetteer_snapshot() is committed
+    assert len(queries) == 0

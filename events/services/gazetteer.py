@@ -13,8 +13,9 @@ Two directions:
 
 * `get_gazetteer()` builds `events.extraction.entities.Gazetteer` from the database, so an editor's change
   in the admin takes effect on the next ingest or reprocess. Built once per process and kept while a
-  one-query fingerprint of the gazetteer tables (row counts, highest ids, newest history dates) and an
-  in-process version (bumped by post_save/post_delete signals on those models) stay the same.
+  one-query fingerprint of the gazetteer tables (row counts, highest ids, newest history ids; read at
+  most once a second once the snapshot is committed) and an in-process version (bumped by
+  post_save/post_delete signals on those models) stay the same.
   Actors flagged needs_review (machine guesses from titles, not yet confirmed by an editor) are left out
   of the extraction gazetteer, so a wrong guess does not reinforce itself.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 import datetime
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -407,7 +409,7 @@ def _fingerprint() -> tuple:
 
 
 _lock = threading.Lock()
-_cache: dict = {"key": None, "snapshot": None}
+_cache: dict = {"key": None, "snapshot": None, "checked": 0.0, "confirmed": False}
 _version = [0]
 
 
@@ -420,11 +422,28 @@ def invalidate_gazetteer():
     bump_version()
 
 
+RECHECK_SECONDS = 1.0
+
+
 def get_gazetteer_snapshot() -> GazetteerSnapshot:
-    """The database gazetteer, rebuilt only when it changed since the last call in this process."""
+    """The database gazetteer, rebuilt only when it changed since the last call in this process.
+
+    Changes made in this process are seen at once (signals bump the version). Changes made by another
+    process are seen through the fingerprint, read at most once every RECHECK_SECONDS while the cached
+    snapshot is known to be committed, and on every call otherwise: a snapshot built inside a transaction
+    only counts as committed once that transaction commits (transaction.on_commit), so one built from rows
+    a rollback then removed is never trusted without a check.
+    """
+    now = time.monotonic()
+    with _lock:
+        cached = _cache["snapshot"]
+        if (cached is not None and _cache["confirmed"] and _cache["key"][:2] == (_version[0], connection.alias)
+                and now - _cache["checked"] < RECHECK_SECONDS):
+            return cached
     key = (_version[0], connection.alias, _fingerprint())
     with _lock:
         if _cache["key"] == key and _cache["snapshot"] is not None:
+            _cache["checked"] = now
             return _cache["snapshot"]
     from events.models import Actor, Country, Topic
 
@@ -438,8 +457,16 @@ def get_gazetteer_snapshot() -> GazetteerSnapshot:
         fingerprint=key,
     )
     with _lock:
-        _cache["key"], _cache["snapshot"] = key, snapshot
+        _cache.update(key=key, snapshot=snapshot, checked=now, confirmed=not connection.in_atomic_block)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _confirm(snapshot))
     return snapshot
+
+
+def _confirm(snapshot):
+    with _lock:
+        if _cache["snapshot"] is snapshot:
+            _cache["confirmed"] = True
 
 
 def get_gazetteer():

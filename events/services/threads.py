@@ -10,7 +10,7 @@ LINKING RULE. An event joins an existing thread when all of these hold:
      not coarser than MAX_SPAN_DAYS (a season or a quarter; "last year" is too vague to say which
      happening it is). A postponement is
      dated by the putting-off, so it reaches from a week before to 60 days after its own interval;
-  3. shared participants (a thread's: those of its visible mentions; of a long thread, of its 20 latest):
+  3. shared participants (a thread's: those of its visible mentions; of a long thread, of its 10 latest):
      countries shared >= min(2, countries of each side) (so a Russia-North Korea visit
      and a Russia-China visit of the same month stay apart, while "a visit to North Korea" with no Russian
      country joins "Putin in Pyongyang"), and when both sides name actors, at least one actor shared; a
@@ -454,7 +454,7 @@ def _digests(thread_ids, exclude_events) -> dict:
     return digests
 
 
-PARTICIPANT_MEMBERS = 20  # participants of a thread: from its most recent visible members, at most this many
+PARTICIPANT_MEMBERS = 10  # participants of a thread: from its most recent visible members, at most this many
 
 
 def _participants_of_threads(thread_ids, exclude_events):
