@@ -225,3 +225,14 @@ def test_corpus_linking_again_changes_nothing():
     assert result.linked == result.created == 0
     assert list(Event.objects.order_by("id").values_list("id", "thread_id")) == before
     assert list(Thread.objects.order_by("id").values_list("id", "title", "status", "date_start", "date_end")) == threads
+
+
+def test_a_mention_naming_nobody_keeps_its_own_thread(mentions):
+    # No actor, no country: never linked to another mention, and re-processing keeps the same thread.
+    article = make_article()
+    run(mentions, article, visit(D(2000, 7, 19), actors=(), countries=()), visit(D(2000, 7, 19), at=100))
+    first = dict(Event.objects.values_list("extraction_key", "thread_id"))
+    assert len(set(first.values())) == 2
+    service.process_article(article)
+    assert dict(Event.objects.values_list("extraction_key", "thread_id")) == first
+    assert Thread.objects.count() == 2

@@ -232,21 +232,21 @@ def assign_threads(events, participants_of):
                                         e.sentence_start, e.date_text_start))
     for event in order:
         actors, countries = participants_of(event)
-        if not actors and not countries:
-            best = None
+
+        def fits(c, alone_ok=False):
+            if alone_ok and not c["actors"] and not c["countries"]:
+                return True  # its own thread, with no other visible member: stays as it is
+            return (families_match(event.event_type, c["event_type"])
+                    and intervals_meet(event, c)
+                    and participants_match(actors, countries, c["actors"], c["countries"]))
+        current = candidates.get(event.thread_id)
+        if current is not None and fits(current, alone_ok=True):
+            best = current
+        elif not actors and not countries:
+            best = None  # nobody named: nothing to say it is the same happening as another mention
         else:
-            def fits(c, alone_ok=False):
-                if alone_ok and not c["actors"] and not c["countries"]:
-                    return True  # its own thread, with no other visible member: stays as it is
-                return (families_match(event.event_type, c["event_type"])
-                        and intervals_meet(event, c)
-                        and participants_match(actors, countries, c["actors"], c["countries"]))
-            current = candidates.get(event.thread_id)
-            if current is not None and fits(current, alone_ok=True):
-                best = current
-            else:
-                fitting = [c for c in candidates.values() if fits(c)]
-                best = max(fitting, key=lambda c: _score(event, actors, countries, c), default=None)
+            fitting = [c for c in candidates.values() if fits(c)]
+            best = max(fitting, key=lambda c: _score(event, actors, countries, c), default=None)
         if best is None:
             best = _new_thread(event, new_threads)
             candidates[("new", len(new_threads))] = best
