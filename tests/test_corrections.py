@@ -269,3 +269,36 @@ def test_reverting_to_a_deleted_actor_is_a_clear_error():
     with pytest.raises(ValidationError, match="no longer exists"):
         corrections.revert_event(event, user=editor)
     assert list(event.actors.all()) == [keep]
+
+
+# ---------------------------------------------------------------------------------------------
+# threads follow their members' corrections
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_a_corrected_date_moves_its_machine_thread_but_not_an_editors_thread():
+    from events.models import Thread
+    from events.services.threads import recompute_threads
+
+    editor = make_editor()
+    article = make_article()
+    lone = make_event(article, key="a")
+    kept = make_event(article, key="b")
+    machine = Thread.objects.create(title="", event_type="meeting", status="occurred", granularity="day",
+                                    date_start=date(2000, 12, 28), date_end=date(2000, 12, 28))
+    fixed = Thread.objects.create(title="Set by hand", event_type="meeting", status="occurred", granularity="day",
+                                  date_start=date(2000, 12, 28), date_end=date(2000, 12, 28), set_by_editor=True)
+    Event.objects.filter(pk=lone.pk).update(thread=machine)
+    Event.objects.filter(pk=kept.pk).update(thread=fixed)
+    recompute_threads({machine.pk})
+
+    # The only member of the machine thread now says 26 Dec: the thread's interval must follow it,
+    # since a machine thread's date is derived from its members.
+    corrections.set_event_date(Event.objects.get(pk=lone.pk), "26 Dec 2000", user=editor)
+    machine.refresh_from_db()
+    assert (machine.date_start, machine.date_end) == (date(2000, 12, 26), date(2000, 12, 26))
+
+    # An editor's thread keeps the interval the editor gave it, whatever its members say.
+    corrections.set_event_date(Event.objects.get(pk=kept.pk), "26 Dec 2000", user=editor)
+    fixed.refresh_from_db()
+    assert (fixed.date_start, fixed.date_end) == (date(2000, 12, 28), date(2000, 12, 28))

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from events.models import Actor, ActorAlias, Event, Granularity, Issue
+from events.services.threads import recompute_threads
 
 # --------------------------------------------------------------------------------------------
 # Dates typed by an editor
@@ -321,7 +322,12 @@ def _save_with_history(obj, user, reason, m2m=None):
     obj.save()
 
 
+# Corrections to these fields change what a thread derives from its members (interval, title, status).
+THREAD_INPUTS = {"thread", "hidden", "event_type", "status", "summary", *DATE_FIELDS}
+
+
 def _apply(event, values, user, reason, corrected_fields):
+    old_thread = event.thread_id
     m2m = {}
     for field, value in values.items():
         if field in M2M_FIELDS:
@@ -334,6 +340,9 @@ def _apply(event, values, user, reason, corrected_fields):
         raise ValidationError({"date_end": "The end date is before the start date."})
     event.corrected_fields = [f for f in Event.CORRECTABLE_FIELDS if f in corrected_fields]
     _save_with_history(event, user, reason, m2m)
+    if THREAD_INPUTS & set(values):
+        # The thread(s) the event left or stays in re-derive their fields (editor-set threads are kept).
+        recompute_threads({old_thread, event.thread_id})
 
 
 @transaction.atomic
