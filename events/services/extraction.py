@@ -84,10 +84,12 @@ def run_extraction(article: Article, gazetteer=None):
     return extract_article(article.body, article.issue.date, gazetteer)
 
 
-def process_article(article, *, gazetteer=None, link=True) -> ProcessResult:
+def process_article(article, *, gazetteer=None, link=True, mark_processed=True) -> ProcessResult:
     """Extract event mentions from `article` and store them (inside the caller's transaction).
 
     `gazetteer`: an events.services.gazetteer.GazetteerSnapshot (default: the database's, cached).
+    `mark_processed=False`: the caller has already written the row's processed_at in this transaction
+    (ingest inserts a new article with it); `article.processed_at` is None there, meaning "no events yet".
     Returns a ProcessResult with counts; idempotent (a second run changes nothing).
     """
     from events.services.gazetteer import get_gazetteer_snapshot
@@ -100,8 +102,10 @@ def process_article(article, *, gazetteer=None, link=True) -> ProcessResult:
         # Two runs over the same article at once (two reprocess commands) cannot both insert a mention:
         # the (article, extraction_key) constraint fails one of them, whose transaction rolls back.
         result = store_mentions(article, mentions, snapshot, link=link)
-        article.processed_at = timezone.now()
-        Article.objects.filter(pk=article.pk).update(processed_at=article.processed_at)
+        if mark_processed:
+            article.processed_at = timezone.now()
+            Article.objects.filter(pk=article.pk).update(processed_at=article.processed_at)
+
     for warning in result.warnings:
         logger.warning("article %s: %s", article.pk, warning)
     return result

@@ -12,8 +12,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 from tqdm import tqdm
 
 from events.extraction.articles import ArticleFileError, ParsedArticle, parse_article_bytes, read_article_file
@@ -140,9 +141,96 @@ def content_hash(volume: int, number: int, headline: str, body: str) -> str:
 def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
     """Store one parsed article with its extraction, atomically. Returns (NEW or UNCHANGED, article id)."""
     digest = content_hash(parsed.volume, parsed.number, parsed.headline, parsed.body)
-    existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+    existing = _article_with_hash(digest)
     if existing is not None:
         return UNCHANGED, existing
+    if connection.vendor != "postgresql":
+        return _store_article_orm(parsed, source_name, digest)
+    with transaction.atomic():
+        # One statement creates the issue or locks the existing row until the transaction ends (serialises
+        # concurrent ingests of one issue, as get_or_create + select_for_update did, in one round trip).
+        issue, created = _upsert_locked_issue(parsed)
+        # Under the issue's lock a concurrent ingest of the same issue has committed by now; the article
+        # insert skips a text stored meanwhile (ON CONFLICT on the unique content_hash) instead of checking
+        # first, and numbers the article after the issue's last one in the same statement.
+        article = _insert_article(issue, parsed, source_name, digest)
+        if article is None:
+            existing = _article_with_hash(digest)
+            if existing is None:  # pragma: no cover - the conflict was on the hash, so the row exists
+                raise IntegrityError(f"article {digest} neither inserted nor found")
+            return UNCHANGED, existing
+        if not created:
+            # A new issue was dated from this very body; an existing one is dated again over all its bodies.
+            redate_issue(issue)
+        process_article(article, mark_processed=False)
+        article.processed_at = article.ingested_at
+    return NEW, article.id
+
+
+def _article_with_hash(digest: str):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {_ARTICLE} WHERE content_hash = %s", [digest])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+_ISSUE = Issue._meta.db_table
+_ARTICLE = Article._meta.db_table
+_ISSUE_HISTORY = Issue.history.model._meta.db_table
+_ISSUE_COLUMNS = ("id", "volume", "number", "date", "date_method", "date_confidence", "date_note", "created_at")
+
+
+def _upsert_locked_issue(parsed: ParsedArticle) -> tuple[Issue, bool]:
+    """The issue row, created if needed (with its history record, as the ORM's save leaves), locked.
+
+    INSERT ... ON CONFLICT DO UPDATE takes the row lock on the existing row (waiting for a concurrent
+    inserter to commit), like select_for_update; `xmax = 0` tells a fresh insert from the existing row.
+    """
+    fields = _dating_fields(date_issue(parsed.volume, parsed.number, [parsed.body]))
+    columns = ", ".join(_ISSUE_COLUMNS)
+    sql = (
+        f"WITH up AS (INSERT INTO {_ISSUE} (volume, number, date, date_method, date_confidence, date_note, "
+        f"created_at) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (volume, number) "
+        f"DO UPDATE SET volume = EXCLUDED.volume RETURNING {columns}, (xmax = 0) AS created), "
+        f"h AS (INSERT INTO {_ISSUE_HISTORY} ({columns}, history_date, history_change_reason, history_type, "
+        f"history_user_id) SELECT {columns}, %s, NULL, '+', NULL FROM up WHERE created) "
+        f"SELECT {columns}, created FROM up")
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [parsed.volume, parsed.number, fields["date"], fields["date_method"],
+                             fields["date_confidence"], fields["date_note"], now, now])
+        row = cursor.fetchone()
+    issue = Issue(**dict(zip(_ISSUE_COLUMNS, row[:-1])))
+    issue._state.adding = False
+    issue._state.db = connection.alias
+    return issue, row[-1]
+
+
+def _insert_article(issue: Issue, parsed: ParsedArticle, source_name: str, digest: str) -> Article | None:
+    """Insert the article after the issue's last one; None when its text is already stored (same hash).
+
+    processed_at is set here: the extraction runs in this same transaction (process_article with
+    mark_processed=False), so the row is never visible unprocessed.
+    """
+    now = timezone.now()
+    sql = (f"INSERT INTO {_ARTICLE} (issue_id, position, headline, body, source_name, content_hash, ingested_at, "
+           f"processed_at) SELECT %s, COALESCE(MAX(position), 0) + 1, %s, %s, %s, %s, %s, %s FROM {_ARTICLE} "
+           f"WHERE issue_id = %s ON CONFLICT (content_hash) DO NOTHING RETURNING id, position")
+    source = source_name[:SOURCE_NAME_MAX]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [issue.pk, parsed.headline, parsed.body, source, digest, now, now, issue.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    article = Article(id=row[0], issue=issue, position=row[1], headline=parsed.headline, body=parsed.body,
+                      source_name=source, content_hash=digest, ingested_at=now, processed_at=None)
+    article._state.adding = False
+    article._state.db = connection.alias
+    return article
+
+
+def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str) -> tuple[str, int]:
+    """The same with the ORM (databases other than PostgreSQL)."""
     with transaction.atomic():
         issue = _locked_issue(parsed)
         # Checked again under the issue's lock: a concurrent ingest of the same issue has committed by now.
@@ -155,8 +243,6 @@ def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
                     issue=issue, position=_next_position(issue), headline=parsed.headline, body=parsed.body,
                     source_name=source_name[:SOURCE_NAME_MAX], content_hash=digest)
         except IntegrityError:
-            # The same text stored meanwhile under another issue lock (cannot happen for the same
-            # volume/number, which the hash includes, but the constraint is the final word).
             existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
             if existing is None:
                 raise
