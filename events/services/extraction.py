@@ -23,6 +23,7 @@ editors' corrections (events.services.corrections) do.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 from dataclasses import dataclass, field
@@ -282,10 +283,10 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
             Event.objects.bulk_update(moved_existing, ["thread"])
 
     if new_events:
-        _insert_events(new_events)
-        for event, desired in zip(new_events, new_m2m):
-            for name in M2M_FIELDS:
-                m2m_add[name].extend((event.pk, target) for target in desired[name])
+        if not _insert_events(new_events, new_m2m):
+            for event, desired in zip(new_events, new_m2m):
+                for name in M2M_FIELDS:
+                    m2m_add[name].extend((event.pk, target) for target in desired[name])
         result.created = len(new_events)
     if updates:
         now = timezone.now()
@@ -310,7 +311,7 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
     return result
 
 
-# Columns of a new machine Event and the PostgreSQL array type each travels in (see _insert_events).
+# Columns of a new machine Event and the PostgreSQL type each is cast to from the JSON document (_insert_events).
 _EVENT_COLUMNS = (
     ("article_id", "bigint"), ("thread_id", "bigint"), ("extraction_key", "text"), ("sentence_start", "integer"),
     ("sentence_end", "integer"), ("sentence", "text"), ("date_text", "text"), ("date_text_start", "integer"),
@@ -322,34 +323,49 @@ _EVENT_COLUMNS = (
 )
 
 
-def _insert_events(events) -> None:
-    """Insert new Events and set their ids: on PostgreSQL one INSERT ... SELECT FROM unnest(...) RETURNING
-    id (as Django's bulk_create does, without its per-field Python work); elsewhere bulk_create."""
+def _insert_events(events, links) -> bool:
+    """Insert new Events and set their ids. On PostgreSQL one statement inserts the rows and their actor,
+    country and topic links (`links`: per event {"actors": [ids], ...}), the rows travelling as one JSON
+    document (json.dumps instead of the driver's per-value array conversion), and returns True; elsewhere
+    bulk_create, and False (the caller stores the links)."""
     if connection.vendor != "postgresql":
         Event.objects.bulk_create(events)
-        return
+        return False
     now = timezone.now()
     for event in events:
         event.created_at = event.updated_at = now
-    columns, arrays = [], []
-    for name, kind in _EVENT_COLUMNS:
-        values = [getattr(event, name) for event in events]
-        if kind == "jsonb":  # travels as text, cast back per row
-            values = [json.dumps(value) for value in values]
-            arrays.append(("%s::text[]", values, f"{name}::jsonb"))
-        else:
-            arrays.append((f"%s::{kind}[]", values, name))
-        columns.append(name)
+    names = [name for name, _ in _EVENT_COLUMNS]
+    rows = [[getattr(event, name) for name in names] for event in events]
+    link_rows = {name: [[event.extraction_key, target] for event, desired in zip(events, links)
+                        for target in desired[name]] for name in M2M_FIELDS}
+    document = json.dumps({"rows": rows, **link_rows}, default=_json_value)
+    columns = ", ".join(names)
     table = connection.ops.quote_name(Event._meta.db_table)
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(expr for _, _, expr in arrays)} "
-           f"FROM unnest({', '.join(cast for cast, _, _ in arrays)}) AS u({', '.join(columns)}) RETURNING id")
+    values = ", ".join(
+        f"(r.v->{i})::{kind}" if kind == "jsonb" else f"(r.v->>{i})::{kind}" for i, (_, kind) in enumerate(_EVENT_COLUMNS))
+    sql = (f"WITH d AS (SELECT %s::jsonb AS doc), "
+           f"ev AS (INSERT INTO {table} ({columns}) SELECT {values} FROM d, "
+           f"jsonb_array_elements(d.doc->'rows') AS r(v) RETURNING id, extraction_key)")
+    for name in M2M_FIELDS:
+        through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
+        sql += (f", l_{name} AS (INSERT INTO {through} (event_id, {_M2M_TARGET[name]}) "
+                f"SELECT ev.id, (l.v->>1)::bigint FROM d, jsonb_array_elements(d.doc->'{name}') AS l(v) "
+                f"JOIN ev ON ev.extraction_key = l.v->>0 ON CONFLICT DO NOTHING)")
+    sql += " SELECT id, extraction_key FROM ev"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [values for _, values, _ in arrays])
-        ids = [row[0] for row in cursor.fetchall()]
-    for event, pk in zip(events, ids):
-        event.pk = pk
+        cursor.execute(sql, [document])
+        ids = dict((key, pk) for pk, key in cursor.fetchall())
+    for event in events:
+        event.pk = ids[event.extraction_key]
         event._state.adding = False
         event._state.db = connection.alias
+    return True
+
+
+def _json_value(value):
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def _insert_links(m2m_add):
