@@ -140,3 +140,27 @@ def test_an_issue_date_correction_is_one_transaction(monkeypatch):
     issue.refresh_from_db()
     assert issue.date == date(2000, 3, 14) and issue.date_method == Issue.DateMethod.CALENDAR
     assert issue.history.count() == 1 and len(calls) == 2
+
+
+def test_the_first_correction_of_an_extracted_event_can_be_reverted(corpus):
+    # Extraction stores events in bulk, without history; the first correction must still show what
+    # it changed and be revertible to the machine's values.
+    editor = make_editor()
+    talk = Event.objects.get(article__issue__volume=7, article__issue__number=1, date_text="A day earlier")
+    machine = (talk.date_start, talk.date_end, talk.granularity)
+    # "A day earlier" in the issue of Tue 2 Jan 2001, after talks on December 28: 27 Dec 2000.
+    assert machine == (date(2000, 12, 27), date(2000, 12, 27), "day")
+
+    corrections.set_event_date(talk, "26 Dec 2000", user=editor, reason="spoke on the 26th")
+    talk.refresh_from_db()
+    assert talk.date_start == date(2000, 12, 26)
+    newest = talk.history.order_by("-history_id").first()
+    delta = newest.diff_against(newest.prev_record)
+    assert {"date_start", "date_end"} <= set(delta.changed_fields)
+    assert newest.prev_record.history_user is None  # the machine's version, not the editor's
+
+    restored = corrections.revert_event(talk, user=editor, reason="the 27th was right")
+    talk.refresh_from_db()
+    assert "date_start" in restored
+    assert (talk.date_start, talk.date_end, talk.granularity) == machine
+    assert not set(talk.corrected_fields) & {"date_start", "date_end", "granularity"}

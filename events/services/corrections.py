@@ -326,6 +326,19 @@ def _save_with_history(obj, user, reason, m2m=None):
 THREAD_INPUTS = {"thread", "hidden", "event_type", "status", "summary", *DATE_FIELDS}
 
 
+def _record_machine_version(event):
+    """Give an event stored in bulk by extraction (no history yet) a first history record of the
+    machine's values, so that the editor's first correction has something to show and revert to."""
+    if event.history.exists():
+        return
+    event._history_user = None  # the machine's version, even inside an editor's request
+    event._change_reason = "as extracted"
+    try:
+        event.save()
+    finally:
+        del event._history_user, event._change_reason
+
+
 def _apply(event, values, user, reason, corrected_fields):
     old_thread = event.thread_id
     m2m = {}
@@ -368,6 +381,7 @@ def correct_event(event: Event, changes: dict, *, user=None, reason: str = "") -
     protected = set(event.corrected_fields or []) | set(changed)
     if protected & set(DATE_FIELDS):
         protected |= set(DATE_FIELDS)
+    _record_machine_version(event)
     _apply(event, changed, user, _reason(reason, f"corrected {', '.join(sorted(changed))}"), protected)
     return sorted(changed)
 
