@@ -11,13 +11,31 @@ from .models import Actor, Country, Event, EventType, Status, Topic
 
 # Parameters that are not filters but that the timeline understands.
 CONTROL_PARAMS = {"after", "actor_q"}
+# The largest id a BigAutoField holds; larger numbers are invalid, not a database error (SQLite overflows).
+MAX_ID = 2**63 - 1
+
+
+class IdChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Model choices by id, rejecting ids no database column can hold before they reach a query."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk)
+            if not text.isdigit() or int(text) > MAX_ID:
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                            params={"pk": text[:40]})
+        return super()._check_values(value)
+
+
+class IdChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdChoiceField
 
 
 class TimelineFilter(django_filters.FilterSet):
     country = django_filters.ModelMultipleChoiceFilter(
         queryset=Country.objects.all(), to_field_name="code", method="filter_countries", label="Countries",
     )
-    actor = django_filters.ModelMultipleChoiceFilter(
+    actor = IdChoiceFilter(
         queryset=Actor.objects.all(), method="filter_actors", label="Actors",
     )
     topic = django_filters.ModelMultipleChoiceFilter(
@@ -101,6 +119,10 @@ def input_notes(params, filterset):
         for name, errors in filterset.form.errors.items():
             label = filterset.form.fields[name].label if name in filterset.form.fields else name
             notes.append(f"Ignored {label}: {' '.join(errors)}")
+    if filterset.is_bound and filterset.form.is_valid():
+        start, end = filterset.form.cleaned_data.get("date_from"), filterset.form.cleaned_data.get("date_to")
+        if start and end and start > end:
+            notes.append(f"“From” ({start:%d %b %Y}) is after “To” ({end:%d %b %Y}): no event can fall in that range.")
     return notes
 
 

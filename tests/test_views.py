@@ -323,3 +323,8 @@ def test_entity_pages_take_further_filters(client, world):
     assert "Putin to visit Iran" not in body and "0 events match" in body
     body = text(client.get(f"/actors/{world['putin'].pk}/"))
     assert "Putin to visit Iran" in body and "1 event match" in body
+
+
+def test_a_reversed_date_range_says_so(client, world):
+    body = text(client.get("/?date_from=2001-03-01&date_to=2001-01-01"))
+    assert "is after" in body and "no event can fall in that range" in body
