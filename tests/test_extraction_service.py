@@ -232,8 +232,8 @@ def test_corpus_no_event_is_dated_by_a_citation_alone(corpus):
 
 def test_corpus_sergeev_in_tehran(corpus):
     # Vol 7 No 1 appeared on Tuesday 2 January 2001 (the first weekday of 2001 that is no federal holiday),
-    # so "Following talks on December 28 with his Iranian counterpart, Rear-Admiral Ali Shamkhani, Sergeev
-    # announced ..." is 28 December 2000: a meeting between the Russian Igor Sergeev and the Iranian
+    # so "Following talks on December 28" (Sergeev's, with his Iranian counterpart Ali Shamkhani) is
+    # 28 December 2000: a meeting between the Russian Igor Sergeev and the Iranian
     # Ali Shamkhani, which took place.
     article = corpus[(7, 1)]
     assert article.issue.date == D(2001, 1, 2)
@@ -254,8 +254,8 @@ def test_corpus_sergeev_in_tehran(corpus):
 
 
 def test_corpus_putin_to_arrive_in_north_korea_on_july_19(corpus):
-    # Vol 6 No 129 (Wednesday 5 July 2000): "Sources now say that Putin will arrive in North Korea on
-    # July 19" - a planned visit on 19 July 2000 by Vladimir Putin to North Korea.
+    # Vol 6 No 129 (Wednesday 5 July 2000): sources say Putin "will arrive in North Korea" on
+    # "July 19" - a planned visit on 19 July 2000 by Vladimir Putin to North Korea.
     article = corpus[(6, 129)]
     assert article.issue.date == D(2000, 7, 5)
     visits = [e for e in events_of(article) if e.date_text == "July 19"]

@@ -37,7 +37,7 @@ def test_putin_pyongyang_visit_is_one_thread_across_three_issues(mentions):
     june = make_article(6, 114, D(2000, 6, 13))
     july = make_article(6, 129, D(2000, 7, 5))
     feb = make_article(7, 30, D(2001, 2, 13))
-    # Vol 6 No 114: "will make an unprecedented trip to North Korea sometime next month" -> July 2000.
+    # Vol 6 No 114: an "unprecedented trip to North Korea" set for "next month" -> July 2000.
     run(mentions, june, visit(D(2000, 7, 1), D(2000, 7, 31), granularity="month"))
     # Vol 6 No 129: "will arrive in North Korea on July 19"; the same article has Putin's Beijing visit.
     run(mentions, july, visit(D(2000, 7, 19)),
@@ -180,7 +180,7 @@ def _mention_of(volume, number, date_text):
 @pytest.mark.parametrize("order", ["as filed", "reversed"])
 def test_corpus_putin_visit_to_pyongyang_is_one_thread(order):
     # Three issues speak of one happening, Putin's visit to North Korea in July 2000:
-    #   Vol 6 No 114 (13 June 2000): "will make an unprecedented trip to North Korea sometime next month" (July);
+    #   Vol 6 No 114 (13 June 2000): an "unprecedented trip to North Korea" for "next month" (July);
     #   Vol 6 No 129 (5 July 2000): "Putin will arrive in North Korea on July 19";
     #   Vol 7 No 30 (13 February 2001): "made a groundbreaking visit to North Korea last July".
     # One thread, dated by its most precise mention (19 July 2000, a day), a visit, which occurred: the
@@ -203,8 +203,8 @@ def test_corpus_putin_visit_to_pyongyang_is_one_thread(order):
 
 
 def test_corpus_kim_visit_to_russia_is_postponed():
-    # Vol 7 No 30 (13 February 2001): Putin "holds talks with North Korean leader Kim Jong-il sometime in
-    # April" (planned). Vol 7 No 79 (24 April 2001): Kim's visit "had originally been set for April 17-18"
+    # Vol 7 No 30 (13 February 2001): Putin is to hold talks with Kim Jong-il "sometime in April"
+    # (planned). Vol 7 No 79 (24 April 2001): Kim's visit "had originally been set for April 17-18"
     # and "had been put off". One thread, dated April 17-18 2001 (the most precise date of the happening
     # itself), postponed because the latest issue says so.
     _ingest([CORPUS])

@@ -6,10 +6,10 @@ role "event" (never a citation or cross-reference), type DATE with an interval, 
 past year"), and not a bare year used as a modifier ("the 1995 agreement", "Iran's 1979 revolution").
 Each remaining expression needs an event trigger near it (rules in data/event_rules.json): the nearest
 trigger that no other date of the sentence is nearer to gives the event type, with two exceptions:
-a trigger governing the nearest one through a preposition ("expressed its concerns over Sergeev's
-visit on December 28" -> protest; "sign a deal on military cooperation" -> agreement), and, for a date
-typed by a reporting verb, a meeting with a named counterpart in the sentence ("during a meeting of his
-own with Sergeev, he praised" -> meeting) unless the meeting is what was reported ("announced that
+a trigger governing the nearest one through a preposition ("voiced alarm over the minister's visit
+on May 3" -> protest; "sign a deal on military cooperation" -> agreement), and, for a date typed by a
+reporting verb, a meeting with a named counterpart in the sentence ("when he sat down for a meeting
+with Sergeev he praised" -> meeting) unless the meeting is what was reported ("announced that
 Putin will ... for talks with Kim"). A sentence with no actor and no country is no event. Precision over
 recall throughout.
 
@@ -301,7 +301,7 @@ def decide_type_and_status(timex: dict, triggers: list[Trigger], sentence_text: 
     if event_type == "postponement":
         return event_type, _hedged_status(sentence_text, rules, speculated)
     # "the July 21-23 summit", "his February visit": a dated happening named as known; the sentence's
-    # speculation or hedge ("might be on the eve of the July 21-23 summit") is about something else.
+    # speculation or hedge ("could fall just before the May 4-6 summit") is about something else.
     named_as_known = premodifies(timex, main, text)
     if speculated and not named_as_known:
         return event_type, "reported"
@@ -314,9 +314,9 @@ def decide_type_and_status(timex: dict, triggers: list[Trigger], sentence_text: 
 
 
 def speculative(timex: dict, start: int, end: int, text: str, rules: EventRules) -> bool:
-    """Is a speculation cue in the date's own clause (no clause break between them)? In "officials told
-    reporters that the two countries could sign a deal" the "could" is not about "Following discussions
-    earlier this week"; in "it might be on the eve of" it is about "the eve"."""
+    """Is a speculation cue in the date's own clause (no clause break between them)? In "After talks on
+    Monday, an aide said both sides could sign a treaty" the "could" is not about "Monday"; in "the trip
+    might come on the eve of" it is about "the eve"."""
     for cue in rules.speculation.finditer(text, start, end):
         low, high = min(cue.end(), timex["start"]), max(cue.start(), timex["end"])
         if not _SPECULATION_BREAK.search(text, low, high):
@@ -570,8 +570,8 @@ def governed_first(own: list[Trigger], triggers: list[Trigger], text: str, rules
 
 
 def explicit_meeting_first(timex, own, claimants, triggers, context) -> list[Trigger]:
-    """A clause whose date is typed by a reporting verb ("A day earlier Khatami had underscored ... when,
-    during a meeting of his own with Sergeev, he praised ...") is a meeting when it names one with a
+    """A clause whose date is typed by a reporting verb ("Two days before, the president had stressed his
+    hopes ... when, at a meeting with Sergeev, he praised ...") is a meeting when it names one with a
     named counterpart, however far from the date: the meeting is the happening, the words its content."""
     if own[0].event_type != "statement":
         return own
@@ -646,7 +646,7 @@ def _report_line(main, event_type, ctx) -> str | None:
     if event_type in FIELDS:
         # A field of cooperation reported by an announcement earlier in the sentence.
         # A field of cooperation reported by an announcement earlier in the sentence, or by one right
-        # after it ("Russia's Atomic Energy Ministry announced that it had begun work on a reactor").
+        # after it ("the ministry announced that it had started building a reactor").
         verb_trigger = next((t for t in reversed(ctx.triggers) if t.end <= main.start and t.event_type == "statement"
                              and main.start - t.end <= 120 and _statement_verb(text, t, ctx.rules)
                              and not _OBJECT_STOP.search(text, t.end, main.start)), None)
@@ -674,7 +674,7 @@ def _report_line(main, event_type, ctx) -> str | None:
     obj = object_phrase(obj_trigger, ctx)
     who = agent_before(verb, None, ctx)[:1]
     if not who:
-        # "reports out of Seoul on April 20, Kim Jong-il had chosen to delay": the source between the
+        # "reports out of Tokyo on May 2, the premier had decided to wait": the source between the
         # verb and its object, when it is a state.
         between = [m for m in ctx.country_mentions if verb.end <= m.start and m.end <= obj_trigger.start]
         who = [ctx.gazetteer.country_name(between[0].code)] if between else []

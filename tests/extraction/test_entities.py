@@ -277,8 +277,8 @@ def test_names_with_inner_capitals_and_dotted_titles(gazetteer):
 
 def test_corpus_vol6_no114_russian_us_summit_is_two_countries(gazetteer):
     body, sentences, entities = article_entities(gazetteer, 6, 114)
-    # "only a week after a Russian-U.S. summit meeting in Moscow ... talks in Pyongyang ... between South
-    # Korean President Kim Dae Jung and ... Kim Jong-il": Russia and the United States from the compound,
+    # A week after "a Russian-U.S. summit" held in Moscow, talks in Pyongyang between the South Korean
+    # president and Kim Jong-il: Russia and the United States from the compound,
     # Russia again from Moscow, North Korea from Pyongyang, South Korea from the adjective.
     sentence = sentence_at(sentences, body.index("Russian-U.S. summit meeting"))
     found = [m.code for m in entities.countries_in(sentence.start, sentence.end)]

@@ -127,7 +127,7 @@ def test_a_date_with_no_trigger_in_reach_gives_no_event():
 
 
 def test_future_date_is_planned_visit_with_place():
-    text = "Sources now say that Putin will arrive in North Korea on July 19."
+    text = "Officials confirm that Putin is to arrive in North Korea on July 19."
     [mention] = extract(text, [timex(text, "July 19", "2000-07-19", "2000-07-19")], datetime.date(2000, 7, 5))
     assert (mention.event_type, mention.status) == ("visit", "planned")
     assert mention.summary == "Putin visits North Korea"
@@ -141,7 +141,7 @@ def test_later_this_month_starting_on_the_issue_date_is_planned():
 
 
 def test_originally_set_for_is_postponed():
-    text = "Kim\u2019s visit to Russia had originally been set for April 17-18."
+    text = "Putin\u2019s visit to China had originally been set for April 17-18."
     t = timex(text, "April 17-18", "2001-04", "2001-04-17", "2001-04-18")
     [mention] = extract(text, [t], datetime.date(2001, 4, 24))
     assert (mention.event_type, mention.status, mention.granularity) == ("visit", "postponed", "day")
@@ -170,7 +170,7 @@ def test_a_trigger_nearer_another_date_belongs_to_that_date():
 
 
 def test_nearest_trigger_gives_the_type():
-    text = "Igor Ivanov told reporters on June 9 that Putin would meet Kim Jong-il."
+    text = "Igor Ivanov told journalists on June 9 that Putin would meet Kim Jong-il."
     [mention] = extract(text, [timex(text, "June 9", "2000-06-09", "2000-06-09")], datetime.date(2000, 6, 13))
     assert (mention.event_type, mention.status) == ("statement", "occurred")
     assert mention.summary == "Ivanov makes a statement"
@@ -212,7 +212,7 @@ def test_the_adjective_capital_is_the_capital_city_in_the_summary():
 
 
 def test_it_might_be_noted_is_no_speculation():
-    text = "Kim Jong-il\u2019s first step, it might be noted, came during a visit to Beijing last month."
+    text = "Kim Jong-il\u2019s opening move, it might be noted, was a visit to Beijing last month."
     t = timex(text, "last month", "2000-05", "2000-05-01", "2000-05-31")
     [mention] = extract(text, [t], datetime.date(2000, 6, 13))
     assert (mention.event_type, mention.status) == ("visit", "occurred")
@@ -281,8 +281,8 @@ def test_speculation_in_another_clause_does_not_touch_the_date():
 def test_a_meeting_with_a_named_counterpart_beats_a_reporting_verb_far_from_it():
     # The date is next to "underscored" (a reporting verb); the clause's happening is the meeting with
     # a named counterpart, which the words were spoken at.
-    text = ("A day earlier Iranian President Mohammad Khatami had underscored his hopes for cooperation "
-            "with Russia in the region when, during a meeting of his own with Sergeev, he praised Moscow.")
+    text = ("A day earlier Iranian President Mohammad Khatami had underscored his wish for closer ties "
+            "with Moscow across the region when, during a separate meeting with Sergeev, he praised Russia.")
     [mention] = extract(text, [timex(text, "A day earlier", "2000-12-27", "2000-12-27")])
     assert (mention.event_type, mention.status) == ("meeting", "occurred")
     assert mention.summary == "Khatami and Sergeev hold talks"
@@ -299,14 +299,14 @@ def test_announced_talks_are_not_the_announcement_date():
 
 def test_a_date_naming_a_known_happening_escapes_the_sentences_speculation():
     # "might" is about the visit on the eve; "the July 21-23 summit" is scheduled as such: planned.
-    text = "Sources suggested that Putin\u2019s visit might be on the eve of the July 21-23 summit in Japan."
+    text = "Aides hinted that Putin\u2019s visit might fall on the eve of the July 21-23 summit in Japan."
     timexes = [timex(text, "the eve", "2000-07-20", "2000-07-20"),
                timex(text, "July 21-23", "2000-07", "2000-07-21", "2000-07-23")]
     eve, summit = extract(text, timexes, datetime.date(2000, 6, 13))
     assert (eve.event_type, eve.status) == ("visit", "reported")
     assert (summit.event_type, summit.status) == ("summit", "planned")
-    text = ("Sources in Russia were unclear when the trip would occur, and diplomats in North Korea suggested "
-            "that it might be on the eve of the July 21-23 summit of the G-7 in Japan.")
+    text = ("Officials in Russia were unsure when the trip would happen, and envoys in North Korea hinted "
+            "that it might fall on the eve of the July 21-23 summit of the G-7 in Japan.")
     summit = extract(text, [timex(text, "July 21-23", "2000-07", "2000-07-21", "2000-07-23")],
                      datetime.date(2000, 6, 13))[0]
     assert summit.summary == "Summit in Japan"  # the states named far before it are not its hosts
@@ -323,8 +323,8 @@ def test_the_subject_person_beats_a_country_in_the_summary():
 
 
 def test_an_announced_field_of_work_gets_the_verb():
-    text = ("Late last month Russia\u2019s Atomic Energy Ministry announced that it had begun work on a "
-            "second reactor in Iran.")
+    text = ("Late last month Russia\u2019s atomic energy agency announced that it had started work on a "
+            "new reactor in Iran.")
     t = timex(text, "Late last month", "2001-01", "2001-01-21", "2001-01-31", mod="END")
     [mention] = extract(text, [t], datetime.date(2001, 2, 13))
     assert mention.event_type == "nuclear"
