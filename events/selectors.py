@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.db.models.expressions import Window
 
-from .models import Actor, ActorAlias, Article, Country, CountryAlias, Event, Topic
+from .models import Actor, ActorAlias, Article, Country, CountryAlias, Event, EventType, Topic
 
 PAGE_SIZE = 50
 
@@ -282,13 +282,19 @@ def database_is_empty():
 
 # --- co-occurrence ---------------------------------------------------------------------------------
 
+# Event types in which the actors named together actually met (not letters, statements or threats).
+ENCOUNTER_TYPES = (EventType.MEETING, EventType.SUMMIT, EventType.VISIT, EventType.AGREEMENT)
+
+
 def actors_met_by_actor(actor, *, limit=10):
-    """Other actors named in the same visible events as `actor`, with how often: one aggregate query."""
-    shared = visible_events().filter(actors=actor).values("id")
+    """Other actors who met `actor` in visible encounters (meetings, summits, visits, agreements), with how
+    many distinct happenings (threads; a mention without thread counts alone): one aggregate query."""
+    shared = visible_events().filter(actors=actor, event_type__in=ENCOUNTER_TYPES).values("id")
+    happening = Coalesce("events__thread_id", Value(0) - F("events__id"))
     return list(
         Actor.objects.exclude(pk=actor.pk)
         .filter(events__in=shared)
-        .annotate(n=Count("events"))
+        .annotate(n=Count(happening, distinct=True))
         .order_by("-n", "name")[:limit]
     )
 

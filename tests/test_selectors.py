@@ -108,12 +108,16 @@ def test_month_counts_fill_empty_months():
 def test_co_occurring_actors_counted_in_one_query(django_assert_num_queries):
     putin, khatami, kim, bush = (f.actor(n) for n in ("Vladimir Putin", "Mohammad Khatami", "Kim Jong Il", "George W. Bush"))
     f.event(actors=[putin, khatami])
-    f.event(actors=[putin, khatami, kim])
+    f.event(actors=[putin, khatami, kim], event_type="meeting")
     f.event(actors=[putin, kim], hidden=True)  # hidden events do not count
+    f.event(actors=[putin, bush], event_type="letter")  # a letter is not a meeting
+    summit = f.thread(event_type="summit")
+    f.event(actors=[putin, kim], event_type="summit", thread_obj=summit)  # one summit, mentioned twice:
+    f.event(actors=[putin, kim], event_type="summit", thread_obj=summit)  # one happening
     f.event(actors=[bush])
     with django_assert_num_queries(1):
         met = selectors.actors_met_by_actor(putin)
-    assert [(a.name, a.n) for a in met] == [("Mohammad Khatami", 2), ("Kim Jong Il", 1)]
+    assert [(a.name, a.n) for a in met] == [("Kim Jong Il", 2), ("Mohammad Khatami", 2)]
     ru = f.country()
     f.event(actors=[putin, bush], countries=[ru])
     f.event(actors=[putin], countries=[ru])
