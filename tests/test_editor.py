@@ -72,6 +72,17 @@ def test_import_refuses_an_oversized_file_with_a_clear_message_and_keeps_the_oth
 
 
 @pytest.mark.django_db
+def test_an_empty_file_fails_alone_and_the_others_are_stored(editor_client):
+    ok = corpus_file(3)
+    response = editor_client.post(reverse("editor:import"), {"files": [
+        SimpleUploadedFile("empty.txt", b"", "text/plain"), SimpleUploadedFile(ok.name, ok.read_bytes())]})
+    assert response.status_code == 200
+    results = {r.name: r for r in response.context["results"]}
+    assert results["empty.txt"].status == "failed" and "empty" in results["empty.txt"].messages[0]
+    assert results[ok.name].status == "new" and Article.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_import_without_files_is_a_form_error(editor_client):
     response = editor_client.post(reverse("editor:import"), {})
     assert response.status_code == 400 and response.context["form"].errors["files"]
