@@ -371,6 +371,10 @@ def actor_names(actors):
     return names
 
 
+def all_countries():
+    return list(Country.objects.all())
+
+
 def country_names(countries):
     names = {}
     for country in countries:

@@ -172,7 +172,9 @@ def article_detail(request, pk):
         raise Http404("No such article.")
     events = selectors.article_events(article)
     actors = {a for e in events for a in e.actors.all()}
-    countries = {c for e in events for c in e.countries.all()}
+    # Every country the gazetteer knows is marked (its names are unambiguous); actors only as the
+    # extraction resolved them in this article's events, since a bare surname may name several people.
+    countries = selectors.all_countries()
     spans = article_spans(
         article, events, selectors.actor_names(actors), selectors.country_names(countries),
         lambda e: e.get_absolute_url(),

@@ -211,6 +211,13 @@ def test_article_page_highlights_and_lists_events(client, world):
     assert body.count('<li class="card status-') == 2
 
 
+def test_article_page_marks_countries_outside_its_events(client, world):
+    f.country("CN", "China", aliases=["Beijing", "Chinese"])
+    art = f.article(body="China was not part of any event here.")
+    body = text(client.get(art.get_absolute_url()))
+    assert '<a class="hl hl-country" href="/countries/CN/" title="China">China</a>' in body
+
+
 def test_markup_in_articles_is_shown_as_text(client, db):
     art = f.article(body="<script>alert('x')</script> and <b>bold</b> on March 12 & more.")
     ev = f.event(art, sentence="<script>alert('x')</script> and <b>bold</b> on March 12 & more.",
