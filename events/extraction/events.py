@@ -27,6 +27,13 @@ A date that premodifies its trigger after a determiner ("the July 21-23 summit",
 names a known happening: steps 3 and 5 do not apply to it.
 Source attributions' dates in the sentence become reported_dates.
 
+Countries of a mention (event_countries): its actors' countries, the countries named in the clause that
+governs its date (from the date to its trigger, widened to the clause breaks the status rules use,
+stepping over dash asides; with what a reporting verb there reports, and the main clause after an
+opening phrase without a subject), and its place ("in Tehran"; for "Sergeev's visit" with no place,
+where the article put the same person's visit). Countries named in other clauses, dash asides or
+quotations are not the event's.
+
 Summaries (at most 80 characters) name, in order of preference: the parties after "between"; the
 agent before the trigger in its clause ("Moscow announced", "Russia and North Korea intended to resume
 talks"), with the nearest other party for two-party happenings; the actors nearest the date and
@@ -69,6 +76,7 @@ OBJECT_REACH = 40
 FIELDS = frozenset({"nuclear", "military", "economic"})
 _CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|after|before|but|and then)\b")
 _SPECULATION_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|but)\b")
+_APPOSITION_END = re.compile(r"\s*(?:[,;.(]|$)")
 _DASH_ASIDE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,150}[\u2013\u2014]")
 _ASIDE_BEFORE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,150}[\u2013\u2014](?:\w+\s+){0,2}$")
 # A name after one of these words is inside a phrase ("step out of North Korea's isolation"), not a subject.
@@ -136,6 +144,7 @@ class EventRules:
                                       + r")\s+(?:[\w'\u2019.-]+\s+){0,4}$"
                                       if prepositions else r"(?!x)x")
         self.governing_types = set(data.get("governing_types", []))
+        self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
         self.protest_verbs = sorted(((stem, tuple(forms)) for stem, forms in data.get("protest_verbs", {}).items()
                                      if not stem.startswith("_")), key=lambda item: -len(item[0]))
 
@@ -375,6 +384,88 @@ def countries_in_order(country_mentions, actor_mentions) -> list[str]:
     return unique_in_order(code for _, code in sorted(located))
 
 
+def event_countries(timex: dict, main: Trigger, sentence: Sentence, ctx: "_Context",
+                    place: tuple[str, int | None] | None, quotes: list[tuple[int, int]]) -> list[str]:
+    """The event's countries, by first appearance: its actors' ("Sergeev" -> Russia), those named in the
+    clause that governs its date (event_clause), and its place: "in Tehran" within that clause, or, for
+    "Sergeev's visit" with no place, where the article put the same person's visit (`place` is the code
+    and where the sentence names it, None when an earlier sentence did). A country named only in another
+    clause ("days after a Chinese-U.S. summit"), a dash aside or a quotation is not the event's, however
+    near. "The two countries" in the clause are the first two named before it in the sentence. When the
+    clause names no country and no actor has one, the sentence's countries stand (nothing better
+    is known)."""
+    text = ctx.text
+    start, end = event_clause(timex, main, sentence, ctx)
+    asides = [m.span() for m in _DASH_ASIDE.finditer(text, start, end)
+              if not (m.start() <= timex["start"] < m.end() or m.start() <= main.start < m.end())]
+    in_clause = [m for m in ctx.country_mentions if start <= m.start and m.end <= end
+                 and not _inside(asides, m.start)
+                 and (not _inside(quotes, m.start) or _same_span(quotes, m.start, timex["start"]))]
+    located = [(m.start, m.code) for m in in_clause]
+    if ctx.rules.pair_anaphor.search(text, start, end) and len({code for _, code in located}) < 2:
+        before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
+        located += [(start, code) for code in before[:2]]
+    located += [(m.start, m.ref.country) for m in ctx.actor_mentions if m.ref.country]
+    if not located:
+        return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
+    codes = unique_in_order(code for _, code in sorted(located))
+    if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
+        codes.append(place[0])
+    return codes
+
+
+def event_clause(timex: dict, main: Trigger, sentence: Sentence, ctx: "_Context") -> tuple[int, int]:
+    """The clause that governs the date: from the date to its trigger, widened to the nearest clause
+    breaks the status rules use (_SPECULATION_BREAK: punctuation, "that", "when", "which", "who",
+    "while", "but"), stepping over dash asides. Widenings: an opening phrase that names no person
+    ("Following talks in Tehran on Monday, a Russian official told ...") runs on into the main clause,
+    whose subject it shares; what a reporting verb of the clause reports ("Moscow announced that Putin
+    will go to Pyongyang") is part of the statement; and a country after a comma ("in Okinawa, Japan")
+    stays with its place."""
+    text = ctx.text
+    low, high = min(timex["start"], main.start), max(timex["end"], main.end)
+    start = sentence.start
+    for match in _SPECULATION_BREAK.finditer(text, sentence.start, low):
+        start = match.end()
+    names = [m for m in ctx.country_mentions if m.kind == "name"]
+    end = _clause_end(text, high, sentence.end, names)
+    if start == sentence.start and end < sentence.end and text[end] == "," \
+            and not any(start <= m.start < end for m in ctx.actor_mentions):
+        end = _clause_end(text, end + 1, sentence.end, names)
+    if text.startswith("that", end) and any(
+            t.event_type == "statement" and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
+            for t in ctx.triggers):
+        end = _clause_end(text, end + len("that"), sentence.end, names)
+    return start, end
+
+
+# How far (characters) before "that" a reporting verb of the event's clause may stand for the clause it
+# introduces to be what it reports ("told a gathering of defense chiefs that").
+REPORTED_REACH = 50
+
+
+def _clause_end(text: str, position: int, limit: int, names) -> int:
+    """The first clause break after `position`, stepping over a dash aside; a comma before a bare country
+    name that ends a phrase ("in Okinawa, Japan (") is an apposition, no break."""
+    while True:
+        match = _SPECULATION_BREAK.search(text, position, limit)
+        if not match:
+            return limit
+        aside = _DASH_ASIDE.match(text, match.start(), limit)
+        if aside:
+            position = aside.end()
+            continue
+        if match.group() == "," and any(
+                not text[match.end():m.start].strip() and _APPOSITION_END.match(text, m.end, limit) for m in names):
+            position = match.end()
+            continue
+        return match.start()
+
+
+def _same_span(spans, a: int, b: int) -> bool:
+    return any(start <= a < end and start <= b < end for start, end in spans)
+
+
 def display_name(name: str) -> str:
     """Short name for a summary: the surname ("Sergeev"), or the whole name when it is written first."""
     parts = name.split()
@@ -413,6 +504,18 @@ def place_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int, int
     visit verb takes: "visits Pyongyang"); "in the Russian capital" gives the capital's name (Moscow).
     A place beyond a clause break ("... suggests that Moscow's influence in the North Korean capital")
     belongs to another clause."""
+    places = _places(sentence, entities, near, gazetteer, text, reach, after_only)
+    return min(places)[1] if places else None
+
+
+def place_code_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int, int], gazetteer: Gazetteer,
+                  text: str) -> tuple[str, int] | None:
+    """The country code of place_of's place ("in Tehran" -> IR), and where it is named."""
+    places = _places(sentence, entities, near, gazetteer, text, PLACE_REACH, False)
+    return min(places)[2:] if places else None
+
+
+def _places(sentence, entities, near, gazetteer, text, reach, after_only) -> list[tuple[int, str, str]]:
     places = []
     for mention in entities.countries_in(sentence.start, sentence.end):
         if after_only and mention.start < near[1]:
@@ -434,8 +537,8 @@ def place_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int, int
         if text is not None and gap and _PLACE_BREAK.search(
                 text, min(near[1], mention.start), max(near[0], mention.end)):
             continue
-        places.append((gap, place))
-    return min(places)[1] if places else None
+        places.append((gap, place, mention.code, mention.start))
+    return places
 
 
 _VISIT_VERBS = frozenset({"visit", "visits", "visited", "visiting"})
@@ -504,6 +607,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
     ordered = sorted(timexes, key=lambda t: t["start"])
     mentions = []
     position = 0
+    visit_places: dict[str, str] = {}  # visitor's name -> country code of the place of their visit
     triggers = find_triggers(text, 0, len(text), rules)
     trigger_starts = [trigger.start for trigger in triggers]
     for sentence in sentences:
@@ -516,12 +620,13 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
             in_sentence = triggers[bisect.bisect_left(trigger_starts, sentence.start):
                                    bisect.bisect_left(trigger_starts, sentence.end)]
             mentions.extend(_sentence_events(text, anchor, sentence, inside, in_sentence, quotes, entities,
-                                             gazetteer, rules))
+                                             gazetteer, rules, visit_places))
     return mentions
 
 
 def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities, gazetteer,
-                     rules) -> list[EventMention]:
+                     rules, visit_places=None) -> list[EventMention]:
+    visit_places = {} if visit_places is None else visit_places
     citations = [t for t in timexes if t.get("role") == "citation"]
     claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
                  and t.get("value") not in rules.skip_values]
@@ -550,9 +655,32 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
         own = explicit_meeting_first(timex, own, claimants, triggers, context)
         event_type, status = decide_type_and_status(timex, own, sentence.text, sentence.start, text, anchor, rules)
         summary = describe(timex, own, event_type, status, context)
-        mentions.append(_mention(sentence, timex, own, event_type, status, summary, actors, countries, topics,
+        main = own[0]
+        place = place_code_of(sentence, entities, (min(timex["start"], main.start), max(timex["end"], main.end)),
+                              gazetteer, text)
+        visit = next((trigger for trigger in own if trigger.event_type == "visit"), None)
+        if visit is not None:
+            visitor = _possessor(visit, actor_mentions, text)
+            if place:
+                if visitor and event_type == "visit":
+                    visit_places[visitor] = place[0]
+            elif visitor and visitor in visit_places:
+                # "concerns over Sergeev's visit": the visit placed earlier in the article ("Sergeev's visit
+                # to Tehran last week") is the same one.
+                place = (visit_places[visitor], None)
+        own_countries = event_countries(timex, main, sentence, context, place, quotes)
+        mentions.append(_mention(sentence, timex, own, event_type, status, summary, actors, own_countries, topics,
                                  reported))
     return mentions
+
+
+def _possessor(trigger: Trigger, actor_mentions, text: str) -> str | None:
+    """The person whose happening it is: "Sergeev's visit", "Igor Sergeev’s February visit"."""
+    for mention in actor_mentions:
+        if mention.end <= trigger.start and re.fullmatch(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}",
+                                                         text[mention.end:trigger.start]):
+            return mention.ref.name
+    return None
 
 
 def governed_first(own: list[Trigger], triggers: list[Trigger], text: str, rules: EventRules) -> list[Trigger]:

@@ -377,3 +377,83 @@ def test_a_warning_over_a_field_of_cooperation_is_the_warning():
     [mention] = extract(text, [timex(text, "Tuesday", "2001-01-02", "2001-01-02")])
     assert (mention.event_type, mention.status) == ("protest", "occurred")
     assert mention.summary == "United States warns over military cooperation with Iran"
+
+
+# Countries of an event: its actors', those named in the clause that governs its date, and its place.
+def test_countries_of_an_earlier_summit_in_a_relative_clause_are_not_the_talks():
+    # The Chinese-U.S. summit is what the news came after (a relative clause); the talks this week are in
+    # Seoul between Putin and Kim Dae-jung: Seoul and Kim give South Korea, Putin Russia, nothing else.
+    text = ("The news, which came a week after a Chinese-U.S. summit in Beijing, broke just days before talks in "
+            "Seoul this week between Putin and Kim Dae-jung.")
+    [mention] = extract(text, [timex(text, "this week", "2000-W24", "2000-06-12", "2000-06-18")],
+                        datetime.date(2000, 6, 13))
+    assert mention.event_type == "meeting"
+    assert mention.countries == ["KR", "RU"]  # Seoul first, then Putin's Russia (Kim's is South Korea again)
+
+
+def test_a_country_named_in_a_quotation_is_not_the_speeches():
+    # Ivanov spoke in Berlin (the place: Germany); Iran is only his example, inside the quotation.
+    text = "Igor Ivanov spoke in Berlin last week, when he told reporters that: \u201cThe case of Iran is the obvious example.\u201d"
+    [mention] = extract(text, [timex(text, "last week", "2001-W06", "2001-02-05", "2001-02-11")],
+                        datetime.date(2001, 2, 13))
+    assert mention.countries == ["RU", "DE"]
+
+
+def test_a_country_in_a_dash_aside_about_the_actor_is_not_the_meetings():
+    # The aside tells what Mamedov did before (talks with the United States); the meeting of the day
+    # before is his, in Moscow, with the North Korean ambassador: Russia and North Korea only. The
+    # announcement on Monday is Moscow's, and what it announced (the meeting) is part of it.
+    text = ("Moscow announced on Monday that Georgy Mamedov\u2013who had led talks with the United States\u2013had met "
+            "North Korea\u2019s envoy Pak Ui Chun in Moscow the day before.")
+    timexes = [timex(text, "Monday", "2000-06-12", "2000-06-12"),
+               timex(text, "the day before", "2000-06-11", "2000-06-11")]
+    monday, before = extract(text, timexes, datetime.date(2000, 6, 13))
+    assert before.event_type == "meeting" and before.countries == ["RU", "KP"]
+    assert monday.event_type == "statement" and monday.countries == ["RU", "KP"]
+
+
+def test_countries_of_other_clauses_stay_with_their_own_dates():
+    # The arrival of July 19 is in North Korea; Beijing is a stop before it (another clause), and Japan
+    # the place of the summit after it. The summit's place "in Okinawa, Japan" keeps Japan across the
+    # comma; North Korea and China are not the summit's.
+    text = ("Sources say Putin will arrive in North Korea on July 19, after a short stay in Beijing, and just "
+            "before his part in the July 21-23 summit in Okinawa, Japan (AFP, July 3).")
+    timexes = [timex(text, "July 19", "2000-07-19", "2000-07-19"),
+               timex(text, "July 21-23", "2000-07", "2000-07-21", "2000-07-23"),
+               timex(text, "July 3", "2000-07-03", "2000-07-03", role="citation")]
+    arrival, summit = extract(text, timexes, datetime.date(2000, 7, 5))
+    assert (arrival.event_type, arrival.countries) == ("visit", ["RU", "KP"])
+    assert (summit.event_type, summit.countries) == ("summit", ["RU", "JP"])
+
+
+def test_an_opening_phrase_shares_the_main_clauses_subject_and_the_two_countries_are_named_before():
+    # "Following talks in Tehran on Monday" has no subject of its own: the Russian official's clause
+    # gives it Russia, Tehran gives Iran. "The two countries" that could sign are the two named before
+    # them in the sentence, Iran and Russia.
+    text = ("Following talks in Tehran on Monday, a Russian official told journalists that the two countries might "
+            "sign a pact by December.")
+    timexes = [timex(text, "Monday", "2001-02-12", "2001-02-12"),
+               timex(text, "December", "2001-12", "2001-12-01", "2001-12-31")]
+    talks, deal = extract(text, timexes, datetime.date(2001, 2, 13))
+    assert (talks.event_type, talks.countries) == ("meeting", ["IR", "RU"])
+    assert (deal.event_type, deal.countries) == ("agreement", ["IR", "RU"])
+
+
+def test_what_a_statement_announces_is_part_of_it():
+    # Moscow announced a trip to Pyongyang: the announcement is about North Korea too.
+    text = "Late last week Moscow announced that Vladimir Putin will make a trip to Pyongyang."
+    t = timex(text, "Late last week", "2000-W23", "2000-06-08", "2000-06-11", mod="END")
+    [mention] = extract(text, [t], datetime.date(2000, 6, 13))
+    assert mention.countries == ["RU", "KP"]
+
+
+def test_a_visit_placed_earlier_in_the_article_keeps_its_place_in_a_quoted_protest():
+    # The second sentence names Iran only inside the quotation; the visit the protest is over is the one
+    # the first sentence puts in Tehran (the same visitor's visit), so Iran is the protest's place.
+    text = ("Igor Sergeev\u2019s visit to Tehran last week was his first. Later, the U.S. State Department expressed "
+            "its concerns over Sergeev\u2019s visit on December 28, saying that it was \u201cdisturbed by talk of Iran.\u201d")
+    timexes = [timex(text, "last week", "2000-W52", "2000-12-25", "2000-12-31"),
+               timex(text, "December 28", "2000-12-28", "2000-12-28")]
+    visit, protest = extract(text, timexes)
+    assert (visit.event_type, visit.countries) == ("visit", ["RU", "IR"])
+    assert (protest.event_type, protest.countries) == ("protest", ["US", "RU", "IR"])

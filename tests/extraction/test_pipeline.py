@@ -327,3 +327,53 @@ def test_summaries_are_short(mentions_by_issue):
     for _, mentions in mentions_by_issue.values():
         for mention in mentions:
             assert len(mention.summary) <= 80 and mention.summary[0].isupper(), mention.summary
+
+
+def test_event_countries_come_from_the_event_not_the_whole_sentence(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 114)]
+    # Vol 6 No 114 (13 June 2000): the talks in Pyongyang "this week" are between Kim Dae-jung and Kim
+    # Jong-il; the same sentence recalls an earlier Russian-U.S. summit (a relative clause about the
+    # announcement), whose Russia and United States are not the talks'.
+    talks = find(mentions, "this week", "ground-breaking talks")
+    assert set(talks.countries) == {"KP", "KR"}
+    # Mamedov met the North Korean ambassador "the day before": Russia and North Korea. The United States
+    # is only in the dash aside about Mamedov's earlier arms control talks.
+    before = find(mentions, "the day before")
+    assert set(before.countries) == {"RU", "KP"}
+    # The July 21-23 summit of the G-7 and Russia in Japan is not North Korea's.
+    summit = find(mentions, "July 21-23")
+    assert "KP" not in summit.countries and {"RU", "JP"} <= set(summit.countries)
+    _, mentions = mentions_by_issue[(7, 30)]
+    # Vol 7 No 30 (13 February 2001): Sergei Ivanov spoke in Munich "last week"; North Korea is only an
+    # example inside the quotation of his speech.
+    munich = find(mentions, "last week", "Munich")
+    assert munich.countries == ["RU"]
+    # Putin will meet the leaders of Iran and North Korea "this spring"; the United States is only in the
+    # opening phrase on what the move aims at.
+    spring = find(mentions, "this spring")
+    assert set(spring.countries) == {"RU", "IR", "KP"}
+    _, mentions = mentions_by_issue[(6, 129)]
+    # Vol 6 No 129 (5 July 2000): Putin's arrival in North Korea on July 19; Beijing (before it) and
+    # Japan (after it) are other stops of the trip, in other clauses.
+    arrival = find(mentions, "July 19")
+    assert arrival.countries == ["RU", "KP"]
+
+
+def test_event_countries_keep_what_belongs_to_the_event(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 1)]
+    # Vol 7 No 1: Washington's protest of December 28 is over Sergeev's visit, which the article's first
+    # sentence puts in Tehran: Iran stays, though the sentence names it only inside the quotation.
+    protest = find(mentions, "December 28", "State Department")
+    assert {"US", "RU", "IR"} <= set(protest.countries)
+    _, mentions = mentions_by_issue[(7, 30)]
+    # "the two countries could sign": Iran and Russia, named before in the sentence (Tehran, "Russian").
+    deal = find(mentions, "the end of this year")
+    assert set(deal.countries) == {"IR", "RU"}
+    # Moscow's announcement "last fall" of a withdrawal from the Russian-U.S. agreement on arms sales to
+    # Iran: what it announced is part of it.
+    fall = find(mentions, "last fall")
+    assert set(fall.countries) == {"RU", "US", "IR"}
+    _, mentions = mentions_by_issue[(6, 114)]
+    # The announcement "late last week" of Putin's trip to North Korea.
+    announced = find(mentions, "late last week")
+    assert set(announced.countries) == {"RU", "KP"}
