@@ -12,6 +12,8 @@ Command line (contract):
     python -m events.extraction.timex --anchor YYYY-MM-DD [FILE]   one JSON object a line
     python -m events.extraction.timex --batch                      {"id","anchor","text"} lines in,
                                                                    {"id","timexes"} lines out
+Anchors run from MIN_ANCHOR to MAX_ANCHOR (years 1000-9000); FILE and standard input are read as
+UTF-8 without newline translation, so offsets index the text exactly as decoded.
 Plain Python, no Django imports.
 """
 import argparse
@@ -26,20 +28,30 @@ from .timex_resolve import Resolver
 from .timex_rules import recognize
 
 OUTPUT_KEYS = ("start", "end", "text", "type", "value", "mod", "earliest", "latest", "role")
+# The supported anchors: every value resolved against them has a four-digit year, with room for
+# "next year", "the coming winter" and the like (arithmetic that would leave 0001-9999 anyway,
+# "in 9,000 years", gives an unknown value rather than an error).
+MIN_ANCHOR = dt.date(1000, 1, 1)
+MAX_ANCHOR = dt.date(9000, 12, 31)
 
 
 def parse_anchor(anchor):
-    """A datetime.date from a date or 'YYYY-MM-DD'; ValueError naming the bad value otherwise."""
+    """A datetime.date from a date or 'YYYY-MM-DD' within MIN_ANCHOR..MAX_ANCHOR; ValueError naming
+    the bad value otherwise."""
+    day = None
     if isinstance(anchor, dt.datetime):
-        return anchor.date()
-    if isinstance(anchor, dt.date):
-        return anchor
-    if isinstance(anchor, str):
+        day = anchor.date()
+    elif isinstance(anchor, dt.date):
+        day = anchor
+    elif isinstance(anchor, str):
         try:
-            return dt.date.fromisoformat(anchor.strip())
+            day = dt.date.fromisoformat(anchor.strip())
         except ValueError:
             pass
-    raise ValueError(f"anchor must be a date in the form YYYY-MM-DD, got {anchor!r}")
+    if day is None or not MIN_ANCHOR <= day <= MAX_ANCHOR:
+        raise ValueError(f"anchor must be a date in the form YYYY-MM-DD, got {anchor!r} "
+                         f"(supported: {MIN_ANCHOR} to {MAX_ANCHOR})")
+    return day
 
 
 def attribution_roles(text):
@@ -72,7 +84,7 @@ def _cited_day_mentions(spans, mentions):
         for d in dates:
             if _overlaps_any(starts, ends, d.start, d.end):
                 continue
-            norm = f"{d.year}-{d.month:02d}-{d.day:02d}" if d.year else f"UNDEF-year-{d.month:02d}-{d.day:02d}"
+            norm = f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d.year else f"UNDEF-year-{d.month:02d}-{d.day:02d}"
             extra.append({"type": "DATE", "norm": norm, "mod": None, "part": None, "start": d.start,
                           "end": d.end, "rule": "citation_day", "range_end": d.day_end})
     return extra
@@ -109,8 +121,10 @@ def tag(text, anchor):
         if m["value"] is None:
             continue
         m["earliest"] = m["latest"] = None
-        if m["type"] in ("DATE", "TIME"):
+        if m["type"] in ("DATE", "TIME") and not m.get("no_interval"):
             m["earliest"], m["latest"] = interval(m["value"], m.get("part"), anchor)
+            if m["earliest"] is None and m["value"][:1].isdigit() and "X" not in m["value"]:
+                continue  # no such day: "February 29, 2001", like "Feb. 30"
             if m.get("range_end") and m["value"][:1].isdigit() and len(m["value"]) >= 10:
                 _apply_range(m)
         m["text"] = text[m["start"]:m["end"]]
@@ -136,36 +150,66 @@ def _print_records(records, stream):
 
 
 def _batch_line(line):
-    """(id, records, error message or None) for one batch input line."""
+    """(id, records, error message or None) for one batch input line (bytes or str)."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return None, [], f"not UTF-8 (byte {exc.start})"
     try:
         doc = json.loads(line)
     except ValueError as exc:
-        return None, [], f"not a JSON object ({exc.msg})"
+        return None, [], f"not a JSON object ({getattr(exc, 'msg', exc)})"
+    except RecursionError:
+        return None, [], "not a JSON object (nested too deeply)"
     if not isinstance(doc, dict):
         return None, [], "not a JSON object"
-    missing = [k for k in ("anchor", "text") if k not in doc]
+    doc_id = doc.get("id")
+    missing = [k for k in ("id", "anchor", "text") if k not in doc]
     if missing:
-        return doc.get("id"), [], f"missing field(s) {', '.join(missing)}"
+        return doc_id, [], f"missing field(s) {', '.join(missing)}"
     try:
-        return doc.get("id"), tag(doc["text"], doc["anchor"]), None
+        return doc_id, tag(doc["text"], doc["anchor"]), None
     except (ValueError, TypeError) as exc:
-        return doc.get("id"), [], str(exc)
+        return doc_id, [], str(exc)
+    except Exception as exc:  # noqa: BLE001 - a tagger fault on one document must not end the run
+        return doc_id, [], f"internal error {type(exc).__name__}: {exc}"
 
 
 def run_batch(stdin, stdout, stderr):
     """The timex_eval protocol: one {"id","anchor","text"} a line in, one {"id","timexes"} a line out.
-    A bad line gets an empty answer and a message on stderr naming the line; the exit status is 1."""
-    status = 0
+    A bad line (not UTF-8, not JSON, a field missing, a bad anchor, ...) gets {"id", "timexes": [],
+    "error"} and a message on stderr naming the line, and the run goes on. The exit status stays 0:
+    timex_eval (like any caller that checks it) would otherwise throw away every good answer.
+    `stdin` may yield bytes (sys.stdin.buffer: a stray byte spoils one line only) or str."""
     for lineno, line in enumerate(stdin, 1):
         if not line.strip():
             continue
         doc_id, records, error = _batch_line(line)
+        answer = {"id": doc_id, "timexes": records}
         if error:
             stderr.write(f"batch line {lineno}: {error}\n")
-            status = 1
-        stdout.write(json.dumps({"id": doc_id, "timexes": records}, ensure_ascii=False) + "\n")
+            stderr.flush()
+            answer["error"] = error
+        line_out = json.dumps(answer, ensure_ascii=False)
+        try:
+            stdout.write(line_out + "\n")
+        except UnicodeEncodeError:  # a lone surrogate ("\\ud800" in the input): escaped, as JSON allows
+            stdout.write(json.dumps(answer) + "\n")
         stdout.flush()
-    return status
+    return 0
+
+
+def read_text(data, name):
+    """The text of a file's bytes, exactly as decoded (no newline translation: offsets into it are
+    offsets into the file's text); ValueError naming the file when it is not UTF-8 text."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{name} is not UTF-8 text (invalid byte at offset {exc.start})") from None
+    if "\x00" in text:
+        raise ValueError(f"{name} looks binary (it contains NUL bytes), not text")
+    return text
 
 
 def main(argv=None):
@@ -175,7 +219,7 @@ def main(argv=None):
     parser.add_argument("file", nargs="?", help="text file to tag (standard input when absent)")
     args = parser.parse_args(argv)
     if args.batch:
-        return run_batch(sys.stdin, sys.stdout, sys.stderr)
+        return run_batch(sys.stdin.buffer, sys.stdout, sys.stderr)
     if not args.anchor:
         parser.error("--anchor YYYY-MM-DD is required unless --batch")
     try:
@@ -185,12 +229,15 @@ def main(argv=None):
         return 2
     try:
         if args.file:
-            with open(args.file, encoding="utf-8", errors="replace") as fh:
-                text = fh.read()
+            with open(args.file, "rb") as fh:
+                text = read_text(fh.read(), args.file)
         else:
-            text = sys.stdin.read()
+            text = read_text(sys.stdin.buffer.read(), "standard input")
     except OSError as exc:
         sys.stderr.write(f"error: cannot read {args.file}: {exc.strerror}\n")
+        return 2
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
         return 2
     _print_records(tag(text, anchor), sys.stdout)
     return 0

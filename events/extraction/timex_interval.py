@@ -34,7 +34,15 @@ def iso_week_monday(year, week):
 # results are immutable), so they are cached.
 @functools.lru_cache(maxsize=8192)
 def base_interval(value, anchor):
-    """(earliest, latest, unit) of a resolved value, or None when it names no fixed period."""
+    """(earliest, latest, unit) of a resolved value, or None when it names no fixed period
+    (or no real one: "2001-02-29", a week 53 its year lacks, a winter running past 9999)."""
+    try:
+        return _base_interval(value, anchor)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _base_interval(value, anchor):
     v = value.split("T")[0] if "T" in value and not value.startswith("P") else value
     if v == "PRESENT_REF":
         return anchor, anchor, "day"
@@ -74,7 +82,7 @@ def base_interval(value, anchor):
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
     if re.fullmatch(r"\d{3}", v):
         y = int(v) * 10
-        return dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade"
+        return dt.date(max(y, 1), 1, 1), dt.date(y + 9, 12, 31), "decade"
     if re.fullmatch(r"\d{2}", v):
         y = int(v) * 100
         return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century"

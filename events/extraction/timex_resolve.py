@@ -113,6 +113,31 @@ def _first_cue(words, order):
 
 
 # ---------------------------------------------------------------- calendar helpers
+class OutOfRange(ValueError):
+    """A resolved value would lie outside the years TIMEX3 and datetime can write (0001-9999)."""
+
+
+def year_str(y):
+    """The TIMEX3 year: always four digits ('0999' is a year, '999' a decade); OutOfRange beyond 0001-9999."""
+    if not 1 <= y <= 9999:
+        raise OutOfRange(f"year {y} is out of range")
+    return f"{y:04d}"
+
+
+def decade_str(k):
+    """'199' for the 1990s; OutOfRange beyond 000-999."""
+    if not 0 <= k <= 999:
+        raise OutOfRange(f"decade {k} is out of range")
+    return f"{k:03d}"
+
+
+def century_str(k):
+    """'19' for 1900-1999; OutOfRange beyond 00-99."""
+    if not 0 <= k <= 99:
+        raise OutOfRange(f"century {k} is out of range")
+    return f"{k:02d}"
+
+
 def add_months(year, month, n):
     k = year * 12 + (month - 1) + n
     return k // 12, k % 12 + 1
@@ -120,7 +145,7 @@ def add_months(year, month, n):
 
 def iso_week(d):
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{year_str(y)}-W{w:02d}"
 
 
 def quarter_of(d):
@@ -179,32 +204,33 @@ def _safe_day(year, month, day):
 
 # ---------------------------------------------------------------- unit arithmetic
 def shift(anchor_value, unit, n):
-    """Shift a day/month/quarter/year value by n units of `unit`, keeping `unit`'s granularity."""
+    """Shift a day/month/quarter/year value by n units of `unit`, keeping `unit`'s granularity.
+    OutOfRange when the result would leave the years 0001-9999 ("in 9,000 years")."""
     iv = base_interval(anchor_value, None) if anchor_value != "PRESENT_REF" else None
     if iv is None:
         return None
     d = iv[0]
-    if unit == "day":
-        return (d + dt.timedelta(days=n)).isoformat()
-    if unit == "week":
-        return iso_week(d + dt.timedelta(weeks=n))
-    if unit == "weekend":
-        return iso_week(d + dt.timedelta(weeks=n)) + "-WE"
+    if unit in ("day", "week", "weekend"):
+        try:
+            d = d + (dt.timedelta(days=n) if unit == "day" else dt.timedelta(weeks=n))
+        except OverflowError:
+            raise OutOfRange(f"{unit} shift {n} from {anchor_value} is out of range") from None
+        return d.isoformat() if unit == "day" else iso_week(d) + ("-WE" if unit == "weekend" else "")
     if unit == "month":
         y, m = add_months(d.year, d.month, n)
-        return f"{y}-{m:02d}"
+        return f"{year_str(y)}-{m:02d}"
     if unit == "quarter":
         y, m = add_months(d.year, 3 * quarter_of(d) - 2, 3 * n)
-        return f"{y}-Q{quarter_of(dt.date(y, m, 1))}"
+        return f"{year_str(y)}-Q{(m - 1) // 3 + 1}"
     if unit == "half":
         y, m = add_months(d.year, 1 if d.month <= 6 else 7, 6 * n)
-        return f"{y}-H{1 if m <= 6 else 2}"
+        return f"{year_str(y)}-H{1 if m <= 6 else 2}"
     if unit == "year":
-        return f"{d.year + n}"
+        return year_str(d.year + n)
     if unit == "decade":
-        return f"{d.year // 10 + n}"
+        return decade_str(d.year // 10 + n)
     if unit == "century":
-        return f"{d.year // 100 + n:02d}"
+        return century_str(d.year // 100 + n)
     return None
 
 
@@ -268,7 +294,10 @@ class Resolver:
         if tm:
             time_suffix = tm.group(1)
             norm = norm[:tm.start()]
-        value = self._resolve_norm(norm, m, next_mention)
+        try:
+            value = self._resolve_norm(norm, m, next_mention)
+        except (OutOfRange, OverflowError):
+            value = None  # "in 9,000 years" near year 9000: no year TIMEX3 can write
         if value is None:
             if m.get("optional"):
                 m["value"] = None
@@ -279,7 +308,7 @@ class Resolver:
         m["value"] = value
         # Year-ago comparisons point back; they must not become the reference themselves.
         if (m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value
-                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ"))):
+                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and base_interval(value, None)):
             self.refs.append(value)
         elif m["type"] == "DURATION" and re.fullmatch(r"P\d+[MQ]", value):
             self.refs.append(value)  # "the nine months": ends talk about one quarter
@@ -302,17 +331,17 @@ class Resolver:
                 return choose_occurrence(lambda y: _safe_day(y, mo, d), a, role, cue())
             if r := re.fullmatch(r"UNDEF-year-(\d\d)", norm):
                 mo = r.group(1)
-                return choose_occurrence(lambda y: f"{y}-{mo}", a, role, cue())
+                return choose_occurrence(lambda y: f"{y:04d}-{mo}", a, role, cue())
             if r := re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", norm):
                 s = r.group(1)
-                return choose_occurrence(lambda y: f"{y}-{s}", a, role, cue())
+                return choose_occurrence(lambda y: f"{y:04d}-{s}", a, role, cue())
         if kind == "quarter":
             if r := re.fullmatch(r"UNDEF-quarter-of-(\d\d)", norm):
                 month = choose_occurrence(lambda y: f"{y}-{r.group(1)}", a, "citation", None)  # a reported quarter: not after the anchor
                 return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
         if kind in ("this", "last", "next"):
             if r := re.fullmatch(r"UNDEF-(this|last|next)-year-(\d\d)", norm):
-                return f"{a.year + {'this': 0, 'last': -1, 'next': 1}[r.group(1)]}-{r.group(2)}"
+                return f"{year_str(a.year + {'this': 0, 'last': -1, 'next': 1}[r.group(1)])}-{r.group(2)}"
             if r := re.fullmatch(r"UNDEF-(this|last|next)-M(\d\d)", norm):
                 return self._named_month(r.group(1), int(r.group(2)))
             if r := re.fullmatch(r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", norm):
@@ -321,7 +350,7 @@ class Resolver:
                 return self._bare_quarter(r.group(1), r.group(2), tense)
             if r := re.fullmatch(r"UNDEF-(this|last|next)-([QH])(\d)", norm):
                 y = a.year + {"this": 0, "last": -1, "next": 1}[r.group(1)]
-                return f"{y}-{r.group(2)}{r.group(3)}"
+                return f"{year_str(y)}-{r.group(2)}{r.group(3)}"
             if r := re.fullmatch(r"UNDEF-(this|last|next)-D(\d)", norm):
                 return self._named_weekday(r.group(1), int(r.group(2)))
             if r := re.fullmatch(r"UNDEF-(this|last|next)-(\w+)", norm):
@@ -334,7 +363,7 @@ class Resolver:
                 # "the '80s": the latest such decade not after the anchor's.
                 d = int(r.group(1))
                 century = a.year // 100 if d * 10 <= a.year % 100 else a.year // 100 - 1
-                return f"{century}{d}"
+                return decade_str(century * 10 + d)
         if kind == "REL":
             if r := re.fullmatch(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", norm):
                 n = int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
@@ -390,14 +419,14 @@ class Resolver:
         """'the fourth quarter': the anchor's year, or the year before when that quarter is still
         ahead of the anchor and the clause speaks of the past ("reported a drop for the fourth quarter")."""
         a = self.anchor
-        value = f"{a.year}-{kind}{n}"
+        value = f"{year_str(a.year)}-{kind}{n}"
         if base_interval(value, a)[0] > a and tense() == "past":
-            return f"{a.year - 1}-{kind}{n}"
+            return f"{year_str(a.year - 1)}-{kind}{n}"
         return value
 
     def _quarter_year_before(self, value):
         y, q = value.split("-Q")
-        return f"{int(y) - 1}-Q{q}"
+        return f"{year_str(int(y) - 1)}-Q{q}"
 
     def _following_date(self, m, nxt, unit):
         """The date an 'N days after ...' phrase points to, if one follows closely in the clause."""
@@ -411,27 +440,27 @@ class Resolver:
     def _named_month(self, rel, month):
         a = self.anchor
         if rel == "this":
-            return f"{a.year}-{month:02d}"
+            return f"{year_str(a.year)}-{month:02d}"
         if rel == "last":
-            return f"{a.year if month < a.month else a.year - 1}-{month:02d}"
-        return f"{a.year if month > a.month else a.year + 1}-{month:02d}"
+            return f"{year_str(a.year if month < a.month else a.year - 1)}-{month:02d}"
+        return f"{year_str(a.year if month > a.month else a.year + 1)}-{month:02d}"
 
     def _named_season(self, rel, code):
         a = self.anchor
         cands = []
         for y in (a.year - 2, a.year - 1, a.year, a.year + 1):
-            s, e, _ = base_interval(f"{y}-{code}", a)
+            s, e, _ = base_interval(f"{year_str(y)}-{code}", a)
             cands.append((y, s, e))
         if rel == "last":
             done = [c for c in cands if c[2] < a]
-            return f"{done[-1][0]}-{code}"
+            return f"{year_str(done[-1][0])}-{code}"
         if rel == "next":
             ahead = [c for c in cands if c[1] > a]
-            return f"{ahead[0][0]}-{code}"
+            return f"{year_str(ahead[0][0])}-{code}"
         inside = [c for c in cands if c[1] <= a <= c[2]]
         if inside:
-            return f"{inside[0][0]}-{code}"
-        return f"{a.year}-{code}"
+            return f"{year_str(inside[0][0])}-{code}"
+        return f"{year_str(a.year)}-{code}"
 
     def _named_weekday(self, rel, day):
         a = self.anchor
@@ -460,7 +489,7 @@ class Resolver:
         if unit == "weekend":
             return self._weekend(rel, tense)
         if unit == "decade" and rel == "last":
-            return f"{a.year // 10 - 1}"
+            return decade_str(a.year // 10 - 1)
         return shift(a.isoformat(), unit, n)
 
     def _weekend(self, rel, tense):

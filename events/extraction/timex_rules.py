@@ -274,6 +274,10 @@ def build_relative_unit(m, text):
     if rel_word in ("the past", "the last") and unit in ("week", "month") and part is None:
         # "the past week" is the last seven days: a duration, as TimeBank annotates it.
         return mention("DURATION", f"P1{'W' if unit == 'week' else 'M'}")
+    if rel_word in ("the past", "the last") and unit == "year" and part is None:
+        # "over the past year": TimeBank writes it as last year's DATE (both of its cases), but it
+        # means the twelve months up to the anchor, not that calendar year: no interval to draw.
+        return mention("DATE", "UNDEF-last-year", mod, part, no_interval=True)
     return mention("DATE", f"UNDEF-{rel}-{UNIT_NORM[unit]}", mod, part)
 
 

@@ -88,6 +88,8 @@ def number_value(text):
     t = re.sub(r"\s+", " ", text.strip().lower())
     if re.fullmatch(r"\d+", t):
         return int(t)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return int(t.replace(",", ""))  # "9,000"
     if t in NUMBER_WORDS:
         return NUMBER_WORDS[t]
     parts = re.split(r"[- ]", t)
@@ -103,7 +105,8 @@ MONTH_ANY = f"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 SEASON = "(?:spring|summer|fall|autumn|winter)"
 NUMBER = (
-    r"(?:\d{1,4}|" + alternation([k for k in NUMBER_WORDS if k not in ("a half",)] + list(VAGUE_NUMBERS))[3:-1]
+    # "9,000" is one number (never the "000" of it); the "5" of "1.5" is none.
+    r"(?:(?<!\d[.,])(?:\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d{1,4})|" + alternation([k for k in NUMBER_WORDS if k not in ("a half",)] + list(VAGUE_NUMBERS))[3:-1]
     + r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))"
 )
 UNIT = alternation(list(UNITS) + list(UNIT_PLURALS))

@@ -217,6 +217,24 @@ def test_present_ref_covers_the_anchor_day_and_past_ref_has_no_interval():
     assert (t["earliest"], t["latest"]) == (None, None)
 
 
+@pytest.mark.parametrize("sentence,phrase", [
+    ("The ministry has widened its campaign over the past year.", "the past year"),
+    ("Prices have doubled in the last year.", "the last year"),
+])
+def test_the_past_year_is_last_years_value_but_covers_no_calendar_year(sentence, phrase):
+    # Regression: on 2001-04-24 "over the past year" was drawn as January-December 2000. It means
+    # the twelve months up to the anchor (April 2000 - April 2001), which no TIMEX3 DATE value
+    # names; TimeBank writes both of its cases as last year's DATE ("over the past year" on
+    # 1998-03-03 = 1997; "in the past year" on 1989-10-30 = 1988), so the value follows it and the
+    # interval is null: no event is placed on calendar 2000.
+    t = only(sentence, "2001-04-24")
+    check(t, phrase, "2000")
+    assert (t["earliest"], t["latest"]) == (None, None)
+    # "last year" is the calendar year and keeps its interval.
+    t = only("Talks were held last year.", "2001-04-24")
+    check(t, "last year", "2000", earliest="2000-01-01", latest="2000-12-31")
+
+
 def test_durations_and_sets():
     found = tag("The minister came for two days of talks; sales could total $300 million per year.", "2001-02-13")
     assert [(t["text"], t["type"], t["value"], t["earliest"]) for t in found] == [
