@@ -271,6 +271,8 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["date_start", "id"], name="event_date_idx"),
             models.Index(fields=["hidden", "date_start"], name="event_visible_date_idx"),
+            # A thread's latest visible members (thread linking reads the participants of the last few).
+            models.Index(fields=["thread", "id"], name="event_thread_visible_idx", condition=Q(hidden=False)),
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "extraction_key"], name="event_unique_mention"),

@@ -274,10 +274,10 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
 
     touched = set()
     if link:
-        from events.services.threads import _serialise_linking, assign_threads
+        from events.services.threads import assign_threads
 
-        _serialise_linking()
-        result.threads, moved, touched = assign_threads(result.events, lambda e: participants[id(e)])
+        # lock=True: the linking lock is taken in the same round trip as the reads of the candidate threads.
+        result.threads, moved, touched = assign_threads(result.events, lambda e: participants[id(e)], lock=True)
         moved_existing = [event for event in moved if event.pk is not None]
         if moved_existing:
             Event.objects.bulk_update(moved_existing, ["thread"])

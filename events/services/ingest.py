@@ -141,19 +141,18 @@ def content_hash(volume: int, number: int, headline: str, body: str) -> str:
 def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
     """Store one parsed article with its extraction, atomically. Returns (NEW or UNCHANGED, article id)."""
     digest = content_hash(parsed.volume, parsed.number, parsed.headline, parsed.body)
-    existing = _article_with_hash(digest)
-    if existing is not None:
-        return UNCHANGED, existing
     if connection.vendor != "postgresql":
         return _store_article_orm(parsed, source_name, digest)
     with transaction.atomic():
-        # One statement creates the issue or locks the existing row until the transaction ends (serialises
-        # concurrent ingests of one issue, as get_or_create + select_for_update did, in one round trip).
-        issue, created = _upsert_locked_issue(parsed)
-        # Under the issue's lock a concurrent ingest of the same issue has committed by now; the article
-        # insert skips a text stored meanwhile (ON CONFLICT on the unique content_hash) instead of checking
-        # first, and numbers the article after the issue's last one in the same statement.
-        article = _insert_article(issue, parsed, source_name, digest)
+        # One round trip (events.services.threads.run_statements): (1) an article with this text already
+        # stored? If not, create the issue or lock its existing row until the transaction ends (serialises
+        # concurrent ingests of one issue, as get_or_create + select_for_update did). (2) Then, with a fresh
+        # snapshot taken after that lock (a concurrent ingest of the issue has committed by now), insert the
+        # article after the issue's last one, skipping a text stored meanwhile (ON CONFLICT on the unique
+        # content_hash).
+        existing, issue, created, article = _issue_and_article(parsed, source_name, digest)
+        if existing is not None:
+            return UNCHANGED, existing
         if article is None:
             existing = _article_with_hash(digest)
             if existing is None:  # pragma: no cover - the conflict was on the hash, so the row exists
@@ -180,53 +179,53 @@ _ISSUE_HISTORY = Issue.history.model._meta.db_table
 _ISSUE_COLUMNS = ("id", "volume", "number", "date", "date_method", "date_confidence", "date_note", "created_at")
 
 
-def _upsert_locked_issue(parsed: ParsedArticle) -> tuple[Issue, bool]:
-    """The issue row, created if needed (with its history record, as the ORM's save leaves), locked.
+def _issue_and_article(parsed: ParsedArticle, source_name: str, digest: str):
+    """(id of the article already stored with this text or None, Issue or None, issue created?, Article or
+    None when not inserted). Two statements in one round trip:
 
-    INSERT ... ON CONFLICT DO UPDATE takes the row lock on the existing row (waiting for a concurrent
-    inserter to commit), like select_for_update; `xmax = 0` tells a fresh insert from the existing row.
+    1. unless the text is stored, INSERT the issue ... ON CONFLICT DO UPDATE, which takes the row lock on an
+       existing row (waiting for a concurrent inserter to commit), like select_for_update; `xmax = 0` tells
+       a fresh insert, which also gets its history record (as the ORM's save leaves);
+    2. INSERT the article numbered after the issue's last one, ON CONFLICT (content_hash) DO NOTHING.
+       processed_at is set here: the extraction runs in this same transaction (process_article with
+       mark_processed=False), so the row is never visible unprocessed.
     """
+    from events.services.threads import run_statements
+
     fields = _dating_fields(date_issue(parsed.volume, parsed.number, [parsed.body]))
     columns = ", ".join(_ISSUE_COLUMNS)
-    sql = (
-        f"WITH up AS (INSERT INTO {_ISSUE} (volume, number, date, date_method, date_confidence, date_note, "
-        f"created_at) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (volume, number) "
+    now = timezone.now()
+    issue_sql = (
+        f"WITH ex AS (SELECT id FROM {_ARTICLE} WHERE content_hash = %s), "
+        f"up AS (INSERT INTO {_ISSUE} (volume, number, date, date_method, date_confidence, date_note, created_at) "
+        f"SELECT %s, %s, %s, %s, %s, %s, %s WHERE NOT EXISTS (SELECT 1 FROM ex) ON CONFLICT (volume, number) "
         f"DO UPDATE SET volume = EXCLUDED.volume RETURNING {columns}, (xmax = 0) AS created), "
         f"h AS (INSERT INTO {_ISSUE_HISTORY} ({columns}, history_date, history_change_reason, history_type, "
         f"history_user_id) SELECT {columns}, %s, NULL, '+', NULL FROM up WHERE created) "
-        f"SELECT {columns}, created FROM up")
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [parsed.volume, parsed.number, fields["date"], fields["date_method"],
-                             fields["date_confidence"], fields["date_note"], now, now])
-        row = cursor.fetchone()
-    issue = Issue(**dict(zip(_ISSUE_COLUMNS, row[:-1])))
+        f"SELECT (SELECT id FROM ex), up.* FROM (SELECT 1) AS one LEFT JOIN up ON TRUE")
+    issue_params = [digest, parsed.volume, parsed.number, fields["date"], fields["date_method"],
+                    fields["date_confidence"], fields["date_note"], now, now]
+    source = source_name[:SOURCE_NAME_MAX]
+    article_sql = (
+        f"INSERT INTO {_ARTICLE} (issue_id, position, headline, body, source_name, content_hash, ingested_at, "
+        f"processed_at) SELECT i.id, COALESCE((SELECT MAX(a.position) FROM {_ARTICLE} a WHERE a.issue_id = i.id), 0) "
+        f"+ 1, %s, %s, %s, %s, %s, %s FROM {_ISSUE} i WHERE i.volume = %s AND i.number = %s "
+        f"ON CONFLICT (content_hash) DO NOTHING RETURNING id, position")
+    article_params = [parsed.headline, parsed.body, source, digest, now, now, parsed.volume, parsed.number]
+    (issue_row,), article_rows = run_statements([(issue_sql, issue_params), (article_sql, article_params)])
+    existing, issue_values, created = issue_row[0], issue_row[1:-1], issue_row[-1]
+    if existing is not None:
+        return existing, None, False, None
+    issue = Issue(**dict(zip(_ISSUE_COLUMNS, issue_values)))
     issue._state.adding = False
     issue._state.db = connection.alias
-    return issue, row[-1]
-
-
-def _insert_article(issue: Issue, parsed: ParsedArticle, source_name: str, digest: str) -> Article | None:
-    """Insert the article after the issue's last one; None when its text is already stored (same hash).
-
-    processed_at is set here: the extraction runs in this same transaction (process_article with
-    mark_processed=False), so the row is never visible unprocessed.
-    """
-    now = timezone.now()
-    sql = (f"INSERT INTO {_ARTICLE} (issue_id, position, headline, body, source_name, content_hash, ingested_at, "
-           f"processed_at) SELECT %s, COALESCE(MAX(position), 0) + 1, %s, %s, %s, %s, %s, %s FROM {_ARTICLE} "
-           f"WHERE issue_id = %s ON CONFLICT (content_hash) DO NOTHING RETURNING id, position")
-    source = source_name[:SOURCE_NAME_MAX]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [issue.pk, parsed.headline, parsed.body, source, digest, now, now, issue.pk])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    article = Article(id=row[0], issue=issue, position=row[1], headline=parsed.headline, body=parsed.body,
-                      source_name=source, content_hash=digest, ingested_at=now, processed_at=None)
+    if not article_rows:
+        return None, issue, created, None
+    article = Article(id=article_rows[0][0], issue=issue, position=article_rows[0][1], headline=parsed.headline,
+                      body=parsed.body, source_name=source, content_hash=digest, ingested_at=now, processed_at=None)
     article._state.adding = False
     article._state.db = connection.alias
-    return article
+    return None, issue, created, article
 
 
 def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str) -> tuple[str, int]:

@@ -174,13 +174,14 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
     return result
 
 
-def assign_threads(events, participants_of):
+def assign_threads(events, participants_of, lock=False):
     """Choose each event's thread (creating new threads as needed) and set event.thread_id in memory.
 
     `events` may be unsaved Event objects (process_article links before inserting, so the rows go in with
     their thread). `participants_of(event)` -> (actor ids, country ids). Writes only the new threads.
     Returns (LinkResult, the events whose thread changed, the ids of every thread touched); the caller
     saves the events and then calls recompute_threads(touched).
+    `lock`: take the linking lock first (_serialise_linking), in the same round trip as the reads.
     """
     result = LinkResult()
     touched = {e.thread_id for e in events if e.thread_id}
@@ -204,7 +205,28 @@ def assign_threads(events, participants_of):
         terms.append(f"id IN ({', '.join(['%s'] * len(current_ids))})")
         params += sorted(current_ids)
     candidates = {}
-    found = _select_threads(" OR ".join(terms), params) if terms else []
+    where = " OR ".join(terms)
+    # The participants of the other members of these threads: the events given here are left out of the
+    # read (they are in memory, maybe changed, maybe unsaved) and added below.
+    exclude = {e.pk for e in events if e.pk is not None}
+    statements = [_LOCK_STATEMENT] if lock and _locking() else []
+    merged = bool(terms) and connection.vendor == "postgresql"
+    if merged:
+        # Lock, candidate threads and their members' participants in one round trip: each statement sees
+        # what was committed before it started (READ COMMITTED), so the reads follow the lock. The thread
+        # filter below is repeated in SQL for the participants' statement.
+        keep = (f"(date_end - date_start + 1 <= %s OR set_by_editor"
+                + (f" OR id IN ({', '.join(['%s'] * len(current_ids))}))" if current_ids else ")"))
+        keep_params = [MAX_SPAN_DAYS, *sorted(current_ids)]
+        source = (f"SELECT id FROM {connection.ops.quote_name(Thread._meta.db_table)} "
+                  f"WHERE ({where}) AND {keep}", [*params, *keep_params])
+        statements += [_threads_statement(where, params), _participants_statement(source, exclude)]
+    elif terms:
+        statements.append(_threads_statement(where, params))
+    results = run_statements(statements) if statements else []
+    if lock and _locking():
+        results.pop(0)
+    found = _thread_rows(results[0]) if terms else []
     rows = {}
     for thread in found:
         rows[thread["id"]] = thread
@@ -212,11 +234,12 @@ def assign_threads(events, participants_of):
                 and thread["id"] not in current_ids:
             continue
         candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
-    # The participants of the other members of these threads: the events given here are left out of the
-    # read (they are in memory, maybe changed, maybe unsaved) and added below.
-    exclude = {e.pk for e in events if e.pk is not None}
     context = ThreadContext(rows=rows)
-    for thread_id, actors, countries in _participants_of_threads(list(candidates), exclude):
+    if merged:
+        participants = _participants_rows(results[1], candidates)
+    else:
+        participants = _participants_of_threads(list(candidates), exclude)
+    for thread_id, actors, countries in participants:
         candidates[thread_id]["actors"] |= actors
         candidates[thread_id]["countries"] |= countries
     for event in events:  # given events that are not re-linked still count for their thread
@@ -289,12 +312,18 @@ def assign_threads(events, participants_of):
 _THREAD_COLUMNS = ("id", *DERIVED_FIELDS, "set_by_editor")
 
 
+def _threads_statement(where: str, params) -> tuple:
+    table = connection.ops.quote_name(Thread._meta.db_table)
+    return f"SELECT {', '.join(_THREAD_COLUMNS)} FROM {table} WHERE {where}", list(params)
+
+
 def _select_threads(where: str, params) -> list[dict]:
     """Thread rows as dicts of _THREAD_COLUMNS (raw SQL: the per-article query, kept cheap)."""
-    table = connection.ops.quote_name(Thread._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(_THREAD_COLUMNS)} FROM {table} WHERE {where}", params)
-        rows = [dict(zip(_THREAD_COLUMNS, row)) for row in cursor.fetchall()]
+    return _thread_rows(run_statements([_threads_statement(where, params)])[0])
+
+
+def _thread_rows(fetched) -> list[dict]:
+    rows = [dict(zip(_THREAD_COLUMNS, row)) for row in fetched]
     for row in rows:
         for name in ("date_start", "date_end"):  # SQLite hands dates back as text from raw SQL
             if isinstance(row[name], str):
@@ -349,12 +378,50 @@ def _new_thread(event, new_threads) -> dict:
 LINKING_LOCK = 0x6D6F6E74  # "mont": the advisory lock that serialises thread linking across processes
 
 
+_LOCK_STATEMENT = ("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
+
+
+def _locking() -> bool:
+    return connection.vendor == "postgresql" and connection.in_atomic_block
+
+
 def _serialise_linking():
     """Hold a transaction-scoped lock while linking (PostgreSQL), so that concurrent ingests neither create
     two threads for one happening nor deadlock on shared thread rows; released at commit or rollback."""
-    if connection.vendor == "postgresql" and connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
+    if _locking():
+        run_statements([_LOCK_STATEMENT])
+
+
+def run_statements(statements) -> list:
+    """Run [(sql, params)] in order and return each one's rows (None for a statement without rows).
+
+    With PostgreSQL through psycopg's client-side binding (Django's default) the statements travel as one
+    query string, in one round trip; they still run one after the other, each with its own snapshot (READ
+    COMMITTED), so a statement after a lock sees what the lock's holder committed. Otherwise one by one.
+    """
+    results = []
+    with connection.cursor() as cursor:
+        if len(statements) > 1 and _client_side_binding(cursor):
+            cursor.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
+            for index in range(len(statements)):
+                if index:
+                    cursor.nextset()
+                results.append(cursor.fetchall() if cursor.description is not None else None)
+            return results
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            results.append(cursor.fetchall() if cursor.description is not None else None)
+    return results
+
+
+def _client_side_binding(cursor) -> bool:
+    if connection.vendor != "postgresql":
+        return False
+    try:
+        from psycopg import ClientCursor
+    except ImportError:  # pragma: no cover - psycopg2
+        return False
+    return isinstance(getattr(cursor, "cursor", None), ClientCursor)
 
 
 def _participants_of_events(event_ids) -> dict:
@@ -414,9 +481,7 @@ def _digests(thread_ids, exclude_events) -> dict:
         params += list(exclude_events)
     counts = (f"SELECT thread_id, event_type, hidden, COUNT(*), MAX(CASE WHEN status = %s THEN anchor_date END) "
               f"FROM {table} WHERE {members} GROUP BY thread_id, event_type, hidden")
-    with connection.cursor() as cursor:
-        cursor.execute(counts, ["occurred"] + params)
-        rows = cursor.fetchall()
+    rows, ranked = run_statements([(counts, ["occurred"] + params), _representatives_statement(members, params)])
     for thread_id, event_type, hidden, n, occurred in rows:
         digest = digests[thread_id]
         if hidden:
@@ -429,6 +494,14 @@ def _digests(thread_ids, exclude_events) -> dict:
             occurred = datetime.date.fromisoformat(occurred)
         if occurred is not None and (digest.occurred is None or occurred > digest.occurred):
             digest.occurred = occurred
+    for row in ranked:
+        digests[row[1]].reps.append(_member(row))
+    return digests
+
+
+def _representatives_statement(members: str, params) -> tuple:
+    """Per thread: the latest visible member, the most precise, and the first with a summary."""
+    table = connection.ops.quote_name(Event._meta.db_table)
     if connection.vendor == "sqlite":
         length = "(julianday(date_end) - julianday(date_start))"
     else:
@@ -447,11 +520,7 @@ def _digests(thread_ids, exclude_events) -> dict:
                 ) AS r_summary
             FROM {table} WHERE {where}
         ) ranked WHERE r_latest = 1 OR r_precise = 1 OR r_summary = 1"""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [EventType.POSTPONEMENT.value] + params)
-        for row in cursor.fetchall():
-            digests[row[1]].reps.append(_member(row))
-    return digests
+    return sql, [EventType.POSTPONEMENT.value] + params
 
 
 PARTICIPANT_MEMBERS = 10  # participants of a thread: from its most recent visible members, at most this many
@@ -465,6 +534,10 @@ def _participants_of_threads(thread_ids, exclude_events):
     long thread are those its latest mentions name."""
     if not thread_ids:
         return []
+    if connection.vendor == "postgresql":
+        statement = _participants_statement(("SELECT * FROM unnest(%s::bigint[])", [list(thread_ids)]),
+                                            exclude_events)
+        return _participants_rows(run_statements([statement])[0], thread_ids)
     by_thread = {tid: (set(), set()) for tid in thread_ids}
     events = connection.ops.quote_name(Event._meta.db_table)
     parts, params = [], []
@@ -474,20 +547,41 @@ def _participants_of_threads(thread_ids, exclude_events):
         not_these = ""
         if exclude_events:
             not_these = f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
-        if connection.vendor == "postgresql":
-            parts.append(
-                f"SELECT th.id, {which}, t.{target} FROM unnest(%s::bigint[]) AS th(id) CROSS JOIN LATERAL "
-                f"(SELECT e.id FROM {events} e WHERE e.thread_id = th.id AND NOT e.hidden{not_these} "
-                f"ORDER BY e.id DESC LIMIT {PARTICIPANT_MEMBERS}) m JOIN {through} t ON t.event_id = m.id")
-            params += [list(thread_ids), *exclude_events]
-        else:
-            parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {through} t "
-                         f"JOIN {events} e ON e.id = t.event_id "
-                         f"WHERE e.thread_id IN ({', '.join(['%s'] * len(thread_ids))}) AND NOT e.hidden{not_these}")
-            params += [*thread_ids, *exclude_events]
+        parts.append(f"SELECT e.thread_id, {which}, t.{target} FROM {through} t "
+                     f"JOIN {events} e ON e.id = t.event_id "
+                     f"WHERE e.thread_id IN ({', '.join(['%s'] * len(thread_ids))}) AND NOT e.hidden{not_these}")
+        params += [*thread_ids, *exclude_events]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ".join(parts), params)
         for thread_id, which, target_id in cursor.fetchall():
+            by_thread[thread_id][which].add(target_id)
+    return [(tid, a, c) for tid, (a, c) in by_thread.items()]
+
+
+def _participants_statement(source, exclude_events) -> tuple:
+    """PostgreSQL: the statement reading the participants of the threads whose ids `source` (sql, params)
+    selects: only the PARTICIPANT_MEMBERS most recent visible members of each (index lookups)."""
+    events = connection.ops.quote_name(Event._meta.db_table)
+    parts, params = [], []
+    for which, name in enumerate(("actors", "countries")):
+        through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
+        target = _LINK_COLUMN[name]
+        not_these = ""
+        if exclude_events:
+            not_these = f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
+        parts.append(
+            f"SELECT th.id, {which}, t.{target} FROM ({source[0]}) AS th(id) CROSS JOIN LATERAL "
+            f"(SELECT e.id FROM {events} e WHERE e.thread_id = th.id AND NOT e.hidden{not_these} "
+            f"ORDER BY e.id DESC LIMIT {PARTICIPANT_MEMBERS}) m JOIN {through} t ON t.event_id = m.id")
+        params += [*source[1], *exclude_events]
+    return " UNION ".join(parts), params
+
+
+def _participants_rows(fetched, thread_ids) -> list:
+    """[(thread id, actor ids, country ids)] for `thread_ids` from the participants' statement's rows."""
+    by_thread = {tid: (set(), set()) for tid in thread_ids}
+    for thread_id, which, target_id in fetched:
+        if thread_id in by_thread:
             by_thread[thread_id][which].add(target_id)
     return [(tid, a, c) for tid, (a, c) in by_thread.items()]
 
