@@ -282,12 +282,6 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
         if moved_existing:
             Event.objects.bulk_update(moved_existing, ["thread"])
 
-    if new_events:
-        if not _insert_events(new_events, new_m2m):
-            for event, desired in zip(new_events, new_m2m):
-                for name in M2M_FIELDS:
-                    m2m_add[name].extend((event.pk, target) for target in desired[name])
-        result.created = len(new_events)
     if updates:
         now = timezone.now()
         for fields, events in updates.items():
@@ -300,18 +294,36 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
         for event_id in {event_id for event_id, _ in m2m_remove[name]}:
             targets = [t for e, t in m2m_remove[name] if e == event_id]
             through.objects.filter(event_id=event_id, **{f"{target}__in": targets}).delete()
+    # New events: on PostgreSQL one statement with their links (_insert_events_statement), sent with the
+    # threads' recompute reads when linking (one round trip); elsewhere bulk_create and the links below.
+    leading = []
+    if new_events:
+        result.created = len(new_events)
+        if connection.vendor == "postgresql":
+            statement = _insert_events_statement(new_events, new_m2m)
+            leading.append((*statement, lambda rows: _set_event_ids(new_events, rows)))
+        else:
+            Event.objects.bulk_create(new_events)
+            for event, desired in zip(new_events, new_m2m):
+                for name in M2M_FIELDS:
+                    m2m_add[name].extend((event.pk, target) for target in desired[name])
     _insert_links(m2m_add)
-    result.event_ids = [event.pk for event in result.events]
+    if leading and not link:
+        from events.services.threads import run_statements
+
+        for (_, _, callback), rows in zip(leading, run_statements([(sql, params) for sql, params, _ in leading])):
+            callback(rows)
     if link:
         from events.services.threads import recompute_threads
 
         result.threads.recomputed, result.threads.deleted = recompute_threads(
-            touched | result.orphaned_threads, result.threads.context)
+            touched | result.orphaned_threads, result.threads.context, leading=leading)
         result.threads.thread_ids = touched
+    result.event_ids = [event.pk for event in result.events]
     return result
 
 
-# Columns of a new machine Event and the PostgreSQL type each is cast to from the JSON document (_insert_events).
+# Columns of a new machine Event and the PostgreSQL type each is cast to from the JSON document (_insert_events_statement).
 _EVENT_COLUMNS = (
     ("article_id", "bigint"), ("thread_id", "bigint"), ("extraction_key", "text"), ("sentence_start", "integer"),
     ("sentence_end", "integer"), ("sentence", "text"), ("date_text", "text"), ("date_text_start", "integer"),
@@ -323,14 +335,11 @@ _EVENT_COLUMNS = (
 )
 
 
-def _insert_events(events, links) -> bool:
-    """Insert new Events and set their ids. On PostgreSQL one statement inserts the rows and their actor,
-    country and topic links (`links`: per event {"actors": [ids], ...}), the rows travelling as one JSON
-    document (json.dumps instead of the driver's per-value array conversion), and returns True; elsewhere
-    bulk_create, and False (the caller stores the links)."""
-    if connection.vendor != "postgresql":
-        Event.objects.bulk_create(events)
-        return False
+def _insert_events_statement(events, links) -> tuple:
+    """PostgreSQL: (sql, params) inserting new Events and their actor, country and topic links (`links`: per
+    event {"actors": [ids], ...}) in one statement, the rows travelling as one JSON document (json.dumps
+    instead of the driver's per-value array conversion); it returns (id, extraction_key) per event, for
+    _set_event_ids."""
     now = timezone.now()
     for event in events:
         event.created_at = event.updated_at = now
@@ -352,14 +361,15 @@ def _insert_events(events, links) -> bool:
                 f"SELECT ev.id, (l.v->>1)::bigint FROM d, jsonb_array_elements(d.doc->'{name}') AS l(v) "
                 f"JOIN ev ON ev.extraction_key = l.v->>0 ON CONFLICT DO NOTHING)")
     sql += " SELECT id, extraction_key FROM ev"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [document])
-        ids = dict((key, pk) for pk, key in cursor.fetchall())
+    return sql, [document]
+
+
+def _set_event_ids(events, rows) -> None:
+    ids = {key: pk for pk, key in rows}
     for event in events:
         event.pk = ids[event.extraction_key]
         event._state.adding = False
         event._state.db = connection.alias
-    return True
 
 
 def _json_value(value):

@@ -472,7 +472,11 @@ class _Digest:
 
 
 def _digests(thread_ids, exclude_events) -> dict:
-    digests = {tid: _Digest() for tid in thread_ids}
+    return _digests_from(thread_ids, *run_statements(_digest_statements(thread_ids, exclude_events)))
+
+
+def _digest_statements(thread_ids, exclude_events) -> list:
+    """The two statements of a digest: type/hidden counts with the newest "occurred" issue, representatives."""
     table = connection.ops.quote_name(Event._meta.db_table)
     members = f"thread_id IN ({', '.join(['%s'] * len(thread_ids))})"
     params = list(thread_ids)
@@ -481,7 +485,11 @@ def _digests(thread_ids, exclude_events) -> dict:
         params += list(exclude_events)
     counts = (f"SELECT thread_id, event_type, hidden, COUNT(*), MAX(CASE WHEN status = %s THEN anchor_date END) "
               f"FROM {table} WHERE {members} GROUP BY thread_id, event_type, hidden")
-    rows, ranked = run_statements([(counts, ["occurred"] + params), _representatives_statement(members, params)])
+    return [(counts, ["occurred"] + params), _representatives_statement(members, params)]
+
+
+def _digests_from(thread_ids, rows, ranked) -> dict:
+    digests = {tid: _Digest() for tid in thread_ids}
     for thread_id, event_type, hidden, n, occurred in rows:
         digest = digests[thread_id]
         if hidden:
@@ -589,22 +597,37 @@ def _participants_rows(fetched, thread_ids) -> list:
 _LINK_COLUMN = {"actors": "actor_id", "countries": "country_id"}
 
 
-def recompute_threads(thread_ids, context: ThreadContext | None = None) -> tuple[int, int]:
+def recompute_threads(thread_ids, context: ThreadContext | None = None, leading=()) -> tuple[int, int]:
     """Derive each thread's interval, title, type and status from its visible members (stored: call it after
     the events are saved). Reads a digest of the members (_digests: two statements whatever their number);
     `context` (from assign_threads) saves reading the thread rows again. Threads set by an editor are
     left alone; a machine thread with no
     events is deleted. Returns (threads updated, threads deleted).
+    `leading`: [(sql, params, callback)] run first, in the same round trip as the reads (process_article's
+    insert of the new events); each callback gets its statement's rows.
     """
     thread_ids = {tid for tid in thread_ids if tid}
+    statements = [(sql, params) for sql, params, _ in leading]
     if not thread_ids:
+        results = run_statements(statements) if statements else []
+        for (_, _, callback), rows in zip(leading, results):
+            callback(rows)
         return 0, 0
     threads = {tid: context.rows[tid] for tid in thread_ids if context is not None and tid in context.rows}
     unknown = thread_ids - set(threads)
     if unknown:
-        for row in _select_threads(f"id IN ({', '.join(['%s'] * len(unknown))})", sorted(unknown)):
+        statements.append(_threads_statement(f"id IN ({', '.join(['%s'] * len(unknown))})", sorted(unknown)))
+    ordered = sorted(thread_ids)
+    statements += _digest_statements(ordered, set())
+    results = run_statements(statements)
+    for (_, _, callback), rows in zip(leading, results):
+        callback(rows)
+    results = results[len(leading):]
+    if unknown:
+        for row in _thread_rows(results.pop(0)):
             threads[row["id"]] = row
-    digests = _digests(list(threads), set())
+    digests = _digests_from(ordered, *results)
+    digests = {tid: digests[tid] for tid in threads}
     empty = [tid for tid, t in threads.items()
              if not (digests[tid].visible or digests[tid].hidden) and not t["set_by_editor"]]
     if empty:
