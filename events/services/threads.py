@@ -568,21 +568,21 @@ def _participants_of_threads(thread_ids, exclude_events):
 
 def _participants_statement(source, exclude_events) -> tuple:
     """PostgreSQL: the statement reading the participants of the threads whose ids `source` (sql, params)
-    selects: only the PARTICIPANT_MEMBERS most recent visible members of each (index lookups)."""
+    selects: only the PARTICIPANT_MEMBERS most recent visible members of each (index lookups on
+    event_thread_visible_idx), found once for both link tables."""
     events = connection.ops.quote_name(Event._meta.db_table)
-    parts, params = [], []
+    not_these = ""
+    if exclude_events:
+        not_these = f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
+    sql = (f"WITH m AS MATERIALIZED (SELECT th.id AS thread_id, r.id AS event_id FROM ({source[0]}) AS th(id) "
+           f"CROSS JOIN LATERAL (SELECT e.id FROM {events} e WHERE e.thread_id = th.id AND NOT e.hidden{not_these} "
+           f"ORDER BY e.id DESC LIMIT {PARTICIPANT_MEMBERS}) r) ")
+    parts = []
     for which, name in enumerate(("actors", "countries")):
         through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
-        target = _LINK_COLUMN[name]
-        not_these = ""
-        if exclude_events:
-            not_these = f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
-        parts.append(
-            f"SELECT th.id, {which}, t.{target} FROM ({source[0]}) AS th(id) CROSS JOIN LATERAL "
-            f"(SELECT e.id FROM {events} e WHERE e.thread_id = th.id AND NOT e.hidden{not_these} "
-            f"ORDER BY e.id DESC LIMIT {PARTICIPANT_MEMBERS}) m JOIN {through} t ON t.event_id = m.id")
-        params += [*source[1], *exclude_events]
-    return " UNION ".join(parts), params
+        parts.append(f"SELECT m.thread_id, {which}, t.{_LINK_COLUMN[name]} FROM m JOIN {through} t "
+                     f"ON t.event_id = m.event_id")
+    return sql + " UNION ALL ".join(parts), [*source[1], *exclude_events]
 
 
 def _participants_rows(fetched, thread_ids) -> list:
