@@ -273,6 +273,9 @@ class Event(models.Model):
             models.Index(fields=["hidden", "date_start"], name="event_visible_date_idx"),
             # A thread's latest visible members (thread linking reads the participants of the last few).
             models.Index(fields=["thread", "id"], name="event_thread_visible_idx", condition=Q(hidden=False)),
+            # A thread's latest visible member and its first with a summary (thread recompute).
+            models.Index(fields=["thread", "anchor_date", "article", "sentence_start", "id"],
+                         name="event_thread_order_idx", condition=Q(hidden=False)),
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "extraction_key"], name="event_unique_mention"),

@@ -485,6 +485,8 @@ def _digest_statements(thread_ids, exclude_events) -> list:
         params += list(exclude_events)
     counts = (f"SELECT thread_id, event_type, hidden, COUNT(*), MAX(CASE WHEN status = %s THEN anchor_date END) "
               f"FROM {table} WHERE {members} GROUP BY thread_id, event_type, hidden")
+    if connection.vendor == "postgresql":
+        return [(counts, ["occurred"] + params), _representatives_lookups(thread_ids, exclude_events)]
     return [(counts, ["occurred"] + params), _representatives_statement(members, params)]
 
 
@@ -505,6 +507,27 @@ def _digests_from(thread_ids, rows, ranked) -> dict:
     for row in ranked:
         digests[row[1]].reps.append(_member(row))
     return digests
+
+
+def _representatives_lookups(thread_ids, exclude_events) -> tuple:
+    """PostgreSQL: per thread, the latest visible member and the first with a summary, each one index lookup
+    on event_thread_order_idx, and the most precise (a top-1 over the thread's members): the same winners as
+    _representatives_statement's three orderings (thread_fields only picks from these), without sorting
+    every member three times. A thread whose members have no summary gets no summary row, and needs none."""
+    table = connection.ops.quote_name(Event._meta.db_table)
+    columns = ", ".join(f"e.{name}" for name in _MEMBER_FIELDS)
+    where = "e.thread_id = th.id AND NOT e.hidden"
+    if exclude_events:
+        where += f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
+    excluded = list(exclude_events)
+    sql = (f"SELECT r.* FROM unnest(%s::bigint[]) AS th(id) CROSS JOIN LATERAL ("
+           f"(SELECT {columns} FROM {table} e WHERE {where} "
+           f"ORDER BY e.anchor_date DESC, e.article_id DESC, e.sentence_start DESC, e.id DESC LIMIT 1) UNION ALL "
+           f"(SELECT {columns} FROM {table} e WHERE {where} AND e.summary <> '' "
+           f"ORDER BY e.anchor_date, e.article_id, e.sentence_start, e.id LIMIT 1) UNION ALL "
+           f"(SELECT {columns} FROM {table} e WHERE {where} ORDER BY CASE WHEN e.event_type = %s THEN 1 ELSE 0 END, "
+           f"(e.date_end - e.date_start), e.anchor_date DESC, e.id LIMIT 1)) AS r")
+    return sql, [list(thread_ids), *excluded, *excluded, *excluded, EventType.POSTPONEMENT.value]
 
 
 def _representatives_statement(members: str, params) -> tuple:
