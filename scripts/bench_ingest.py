@@ -1,12 +1,13 @@
 """Ingest benchmark: articles per second into PostgreSQL, end to end, and extract_article alone.
 
-    .venv/bin/python scripts/bench_ingest.py [--articles 400] [--workers 1] [--spread 1] [--corpus DIR]
+    .venv/bin/python scripts/bench_ingest.py [--articles 400] [--jobs 1 | --workers 1] [--spread 1] [--corpus DIR]
 
 Repeats the corpus articles under other issue numbers of the same volume (each copy's "Publication: Monitor
 Volume: V Issue: N" line rewritten, so each copy is a new article of a new issue), writes them to a temporary
 folder, and ingests the folder into a fresh PostgreSQL database through `manage.py ingest`'s service
 (parse, date the issue, store, extract events, link threads; one transaction per article). With
---workers N, N `manage.py ingest` processes share the files (the machine has 2 cores).
+--jobs N, the ingest runs with N worker processes (`manage.py ingest --jobs N`); with --workers N, N separate
+`manage.py ingest` processes are given 1/N of the files each (the machine has 2 cores).
 
 If DATABASE_URL is not a postgres:// URL, a throw-away server is started (tests/pgserver.PostgresServer)
 and removed at the end. Prints one line per figure; --json prints them as one JSON object.
@@ -121,12 +122,12 @@ def server_cpu_seconds(server) -> float | None:
     return total / ticks
 
 
-def ingest_in_process(folder: Path) -> tuple[float, int]:
+def ingest_in_process(folder: Path, jobs: int = 1) -> tuple[float, int]:
     from events.services.ingest import ingest_paths
 
     start = time.perf_counter()
     cpu = time.process_time()
-    report = ingest_paths([folder], progress=False)
+    report = ingest_paths([folder], progress=False, jobs=jobs)
     elapsed = time.perf_counter() - start
     ingest_in_process.cpu = time.process_time() - cpu
     if not report.ok:
@@ -158,14 +159,19 @@ def ingest_with_workers(folder: Path, workers: int) -> float:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=400)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="N separate `manage.py ingest` processes, each given 1/N of the files")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="one ingest with N worker processes sharing the files (`manage.py ingest --jobs N`)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--spread", type=int, default=1,
                         help="spread the copies over this many years (volumes) back from the source's")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    if args.articles < 1 or args.workers < 1:
-        parser.error("--articles and --workers must be positive")
+    if args.articles < 1 or args.workers < 1 or args.jobs < 1:
+        parser.error("--articles, --workers and --jobs must be positive")
+    if args.workers > 1 and args.jobs > 1:
+        parser.error("--workers and --jobs: one or the other")
 
     server = None
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
@@ -196,19 +202,19 @@ def main(argv=None) -> int:
         extract_ms = extraction_ms_per_article(folder)
         server_cpu = server_cpu_seconds(server)
         if args.workers == 1:
-            elapsed, stored = ingest_in_process(folder)
+            elapsed, stored = ingest_in_process(folder, args.jobs)
         else:
             connection.close()
             elapsed = ingest_with_workers(folder, args.workers)
             stored = Article.objects.count()
         server_cpu = (server_cpu_seconds(server) - server_cpu) if server_cpu is not None else None
         figures = {
-            "articles": stored, "files": written, "workers": args.workers, "spread_years": args.spread, "seconds": round(elapsed, 2),
+            "articles": stored, "files": written, "workers": args.workers, "jobs": args.jobs, "spread_years": args.spread, "seconds": round(elapsed, 2),
             "articles_per_second": round(stored / elapsed, 1),
             "ms_per_article_end_to_end": round(elapsed / stored * 1000, 1),
             "ms_per_article_extract_article": round(extract_ms, 1),
             # CPU per article, less sensitive to other work on the machine than the wall clock:
-            "cpu_ms_per_article_python": round(ingest_in_process.cpu / stored * 1000, 1) if args.workers == 1 else None,
+            "cpu_ms_per_article_python": round(ingest_in_process.cpu / stored * 1000, 1) if args.workers == 1 and args.jobs == 1 else None,
             "cpu_ms_per_article_postgres": round(server_cpu / stored * 1000, 1) if server_cpu is not None else None,
             "events": Event.objects.count(), "threads": Thread.objects.count(),
             "load_average_1min": round(os.getloadavg()[0], 2),

@@ -173,3 +173,16 @@ def test_an_article_that_fails_to_store_leaves_no_rows_and_the_next_one_is_store
     assert "line 1 (Vol 7 No 40): not stored" in result.errors[0]
     assert list(Issue.objects.values_list("number", flat=True)) == [41]
     assert Article.objects.get().body == "Body of a fine article."
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="worker processes need a shared server database")
+def test_ingest_paths_with_jobs_stores_the_same_as_one_process():
+    report = ingest_paths([CORPUS], progress=False, jobs=2)
+    assert (report.files_read, report.articles_new, report.articles_failed) == (5, 5, 0)
+    assert [f.name for f in report.files] == [str(p) for p in sorted(CORPUS.glob("*.txt"))]
+    with_jobs = snapshot()
+    assert Event.objects.exists()
+    again = ingest_paths([CORPUS], progress=False, jobs=2)
+    assert (again.articles_new, again.articles_unchanged) == (0, 5)
+    assert snapshot() == with_jobs

@@ -102,3 +102,30 @@ def test_three_concurrent_ingests_of_one_folder_store_everything_once(tmp_path):
     for issue in Issue.objects.all():
         positions = sorted(issue.articles.values_list("position", flat=True))
         assert positions == list(range(1, len(positions) + 1))
+
+
+def test_jobs_workers_share_the_files_store_each_once_and_report_in_file_order(tmp_path):
+    write_synthetic_archive(tmp_path, files=40, issues=4)
+    for corpus_file in CORPUS.glob("*.txt"):
+        (tmp_path / f"corpus_{corpus_file.name}").write_bytes(corpus_file.read_bytes())
+    out, err, code = manage("ingest", "--no-progress", "--jobs", "3", str(tmp_path))
+    assert code == 0, err
+    assert "files read: 45, articles new: 45, unchanged: 0, failed: 0" in out
+    assert "nothing stored" in err  # the corpus warning still reported by the parent
+    assert Article.objects.count() == 45 and Issue.objects.count() == 4 + 5
+    for issue in Issue.objects.all():
+        positions = sorted(issue.articles.values_list("position", flat=True))
+        assert positions == list(range(1, len(positions) + 1))
+    out, err, code = manage("ingest", "--no-progress", "--jobs", "2", str(tmp_path))
+    assert code == 0 and "articles new: 0, unchanged: 45, failed: 0" in out
+
+
+def test_jobs_exit_1_when_a_worker_fails_a_file_and_2_for_a_bad_count(tmp_path):
+    (tmp_path / "broken.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_bytes((CORPUS / "001_2e3e4dbd7dc68a15.txt").read_bytes())
+    out, err, code = manage("ingest", "--jobs", "2", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'broken.txt'}: empty file" in err.splitlines()
+    assert "files read: 2, articles new: 1, unchanged: 0, failed: 1" in out
+    out, err, code = manage("ingest", "--jobs", "0", str(tmp_path))
+    assert code == 2 and "--jobs must be at least 1" in err

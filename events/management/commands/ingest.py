@@ -19,10 +19,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", metavar="PATH", help="archive file or folder")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                            help="N worker processes sharing the files, each with its own database connection "
+                                 "(default 1)")
 
-    def handle(self, *args, paths, no_progress, **options):
+    def handle(self, *args, paths, no_progress, jobs, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be at least 1", returncode=EXIT_USAGE)
         self._check_paths(paths)
-        report = ingest_paths(paths, progress=not no_progress)
+        report = ingest_paths(paths, progress=not no_progress, jobs=jobs)
         for result in report.files:
             for error in result.errors:
                 self.stderr.write(f"{result.name}: {error}")
