@@ -86,6 +86,27 @@ def test_different_actors_or_types_stay_apart(mentions):
     assert Thread.objects.count() == 3
 
 
+def test_talks_on_near_days_with_different_counterparts_are_two_happenings(mentions):
+    # One minister's visit: talks with the president on the 27th, with his counterpart on the 28th. Each
+    # mention names someone the other does not: two meetings, each on its own day on the timeline.
+    minister = ActorRef("Igor Sergeev", True, "RU", None)
+    president = ActorRef("Mohammad Khatami", True, "IR", None)
+    counterpart = ActorRef("Ali Shamkhani", True, "IR", None)
+    article = make_article(7, 1, D(2001, 1, 2))
+    run(mentions, article,
+        visit(D(2000, 12, 28), event_type="meeting", countries=("RU", "IR"), actors=(minister, counterpart),
+              status="occurred", summary="Sergeev and Shamkhani hold talks"),
+        visit(D(2000, 12, 27), event_type="meeting", countries=("RU", "IR"), actors=(minister, president),
+              status="occurred", summary="Sergeev and Khatami hold talks", at=200))
+    dates = {e.summary: (e.thread.date_start, e.thread.date_end) for e in Event.objects.select_related("thread")}
+    assert dates == {"Sergeev and Shamkhani hold talks": (D(2000, 12, 28), D(2000, 12, 28)),
+                     "Sergeev and Khatami hold talks": (D(2000, 12, 27), D(2000, 12, 27))}
+    # The same people a day apart ("July 19" and "the eve of the 21st") stay one happening.
+    later = make_article(6, 129, D(2000, 7, 5))
+    run(mentions, later, visit(D(2000, 7, 19)), visit(D(2000, 7, 20), status="reported", at=300))
+    assert len({e.thread_id for e in Event.objects.filter(article=later)}) == 1
+
+
 def test_vague_mentions_get_a_thread_of_their_own(mentions):
     article = make_article()
     run(mentions, article, visit(D(2000, 7, 19)),

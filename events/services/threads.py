@@ -6,7 +6,8 @@ LINKING RULE. An event joins an existing thread when all of these hold:
      encounters and cooperation (it is news about another happening) and is linked after the other
      events of its article;
   2. its interval overlaps the thread's canonical interval (two intervals of a few days and the same type
-     may also be up to NEAR_DAYS apart: "July 19" and "the eve of the July 21-23 summit"), and the event is
+     may also be up to NEAR_DAYS apart: "July 19" and "the eve of the July 21-23 summit", unless they are
+     encounters where each side names a counterpart the other lacks: separate_encounters), and the event is
      not coarser than MAX_SPAN_DAYS (a season or a quarter; "last year" is too vague to say which
      happening it is). A postponement is
      dated by the putting-off, so it reaches from a week before to 60 days after its own interval;
@@ -115,6 +116,15 @@ def intervals_meet(event, thread: dict) -> bool:
         start, end = reach(event)
         return thread["date_start"] <= end and thread["date_end"] >= start
     return False
+
+
+def separate_encounters(event, actors, thread: dict) -> bool:
+    """Encounters on different (near) days where each side names a counterpart the other lacks are two
+    happenings, however near: talks with the president on the 27th and with the defence minister on the
+    28th, during one visit. Near days with the same people stay one ("July 19" and "the eve of the 21st")."""
+    overlap = thread["date_start"] <= event.date_end and thread["date_end"] >= event.date_start
+    return (not overlap and FAMILY.get(event.event_type) == "encounter"
+            and bool(actors - thread["actors"]) and bool(thread["actors"] - actors))
 
 
 def compatible_types(event_type: str) -> frozenset:
@@ -261,7 +271,8 @@ def assign_threads(events, participants_of, lock=False):
                 return True  # its own thread, with no other visible member: stays as it is
             return (families_match(event.event_type, c["event_type"])
                     and intervals_meet(event, c)
-                    and participants_match(actors, countries, c["actors"], c["countries"]))
+                    and participants_match(actors, countries, c["actors"], c["countries"])
+                    and not separate_encounters(event, actors, c))
         current = candidates.get(event.thread_id)
         if current is not None and fits(current, alone_ok=True):
             best = current
