@@ -90,9 +90,13 @@ def _parse_day(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+_NAME_GAPS = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=4096)  # the same aliases and names recur across mentions and articles
 def _normalise_name(text: str) -> str:
     """Key for comparing spelling variants: lower case, hyphens and runs of spaces as one space."""
-    return re.sub(r"[\s\-]+", " ", text.replace("\u2019", "'")).strip().lower()
+    return _NAME_GAPS.sub(" ", text.replace("\u2019", "'")).strip().lower()
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -370,7 +374,10 @@ def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
 
 
 def _in_spans(position: int, spans) -> bool:
-    return any(start <= position < end for start, end in spans)
+    for start, end in spans:  # a plain loop: called per candidate, any() with a generator costs more
+        if start <= position < end:
+            return True
+    return False
 
 
 def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
@@ -387,8 +394,11 @@ def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
     return found
 
 
+_NEXT_WORD = re.compile(r"\s+([\w\u2019']+)")
+
+
 def _next_word(text: str, position: int) -> str:
-    match = re.match(r"\s+([\w\u2019']+)", text[position:position + 40])
+    match = _NEXT_WORD.match(text[position:position + 40])
     return match.group(1).lower() if match else ""
 
 
@@ -422,8 +432,11 @@ def _title_shapes(text, start, end, qualifier, gazetteer):
         yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer)
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer) -> _Candidate | None:
-    tokens = list(re.finditer(r"\S+", text[name_start:name_end]))
+    tokens = list(_TOKEN.finditer(text[name_start:name_end]))
     # Drop leading rank words ("Rear-Admiral Ali Shamkhani") and stop at a country alias.
     while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
         tokens.pop(0)

@@ -122,6 +122,7 @@ class EventRules:
         # first letter (a cheap test at each position), and the type is then the first in priority
         # order whose own pattern matches the found text.
         self.type_regexes = [re.compile("(?:" + "|".join(entry["triggers"]) + ")") for entry in data["types"]]
+        self._priority_of_word: dict[str, int | None] = {}
         self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
             [pattern for entry in data["types"] for pattern in entry["triggers"]]) + r"(?![\w-])")
         self.schedulable = set(data.get("schedulable_types", []))
@@ -147,6 +148,15 @@ class EventRules:
         self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
         self.protest_verbs = sorted(((stem, tuple(forms)) for stem, forms in data.get("protest_verbs", {}).items()
                                      if not stem.startswith("_")), key=lambda item: -len(item[0]))
+
+    def trigger_priority(self, word: str) -> int | None:
+        """Index of the first type whose patterns match the trigger `word` whole; memoised, since the
+        same few hundred words recur in every article and trying each type's regex is the cost."""
+        if word not in self._priority_of_word:
+            self._priority_of_word[word] = next(
+                (priority for priority, type_regex in enumerate(self.type_regexes) if type_regex.fullmatch(word)),
+                None)
+        return self._priority_of_word[word]
 
 
 def _by_first_letter(patterns: list[str]) -> str:
@@ -254,11 +264,9 @@ def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Tr
         regex = rules.trigger_regex
     found = []
     for match in regex.finditer(lowered, start, end):
-        word = match.group().lower()
-        for priority, type_regex in enumerate(rules.type_regexes):
-            if type_regex.fullmatch(word):
-                found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
-                break
+        priority = rules.trigger_priority(match.group().lower())
+        if priority is not None:
+            found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
     return found
 
 
