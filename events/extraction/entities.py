@@ -180,9 +180,10 @@ class Gazetteer:
         end = len(text) if end is None else end
         found = []
         for match in self._country_regex.finditer(text, start, end):
-            codes, kind = self._country_by_text[match.group()]
+            phrase = match.group()
+            codes, kind = self._country_by_text[phrase]
             for code in codes:
-                found.append(CountryMention(match.start(), match.end(), match.group(), code, kind))
+                found.append(CountryMention(match.start(), match.end(), phrase, code, kind))
         return found
 
     def country_of_phrase(self, phrase: str) -> str | None:
@@ -213,6 +214,7 @@ class Gazetteer:
     def _build_actors(self):
         self._actor_by_name = {actor["name"]: actor for actor in self.actors}
         self._ref_cache: dict[tuple[str, datetime.date], ActorRef] = {}  # ActorRef is immutable
+        self._holder_cache: dict[tuple[str, str, datetime.date], str | None] = {}
         self._actors_by_alias: dict[str, list[str]] = {}
         for actor in self.actors:
             for alias in {actor["name"], *actor.get("aliases", [])}:
@@ -243,7 +245,14 @@ class Gazetteer:
         return None
 
     def office_holder(self, country: str, office_noun: str, day: datetime.date) -> str | None:
-        """Who held the office ("president", "leader") of `country` on `day`."""
+        """Who held the office ("president", "leader") of `country` on `day`; memoised, since finding it
+        walks every role of every actor."""
+        key = (country, office_noun, day)
+        if key not in self._holder_cache:
+            self._holder_cache[key] = self._find_office_holder(country, office_noun, day)
+        return self._holder_cache[key]
+
+    def _find_office_holder(self, country: str, office_noun: str, day: datetime.date) -> str | None:
         for prefix in self.roles.get("office_nouns", {}).get(office_noun.lower(), []):
             for actor in self.actors:
                 for role in actor.get("roles", []):
@@ -333,6 +342,8 @@ class ArticleEntities:
         self._actor_starts = [m.start for m in actors]
         self._country_starts = [m.start for m in countries]
         self._topic_starts = [m.start for m in topics]
+        # Per-sentence results the event rules ask for repeatedly (events._place_mentions), by (start, end).
+        self.place_cache: dict[tuple[int, int], list] = {}
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         return _slice(self.actors, self._actor_starts, start, end)
@@ -384,7 +395,7 @@ def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
     found = []
     for match in gazetteer._actor_regex.finditer(folded):
         start, end = match.span()
-        if _in_spans(start, masked) or not text[start].isupper():
+        if not text[start].isupper() or _in_spans(start, masked):  # the cheap test first
             continue
         if _next_word(text, end) in gazetteer._not_actor_after:
             continue  # "the Bush administration": an administration, not the man

@@ -525,19 +525,8 @@ def place_code_of(sentence: Sentence, entities: ArticleEntities, near: tuple[int
 
 def _places(sentence, entities, near, gazetteer, text, reach, after_only) -> list[tuple[int, str, str]]:
     places = []
-    for mention in entities.countries_in(sentence.start, sentence.end):
+    for mention, place in _place_mentions(sentence, entities, gazetteer):
         if after_only and mention.start < near[1]:
-            continue
-        offset = mention.start - sentence.start
-        words_before = sentence.text[:offset].split()[-2:]
-        last = words_before[-1].lower() if words_before else ""
-        place = None
-        if mention.kind in ("name", "capital") and (last in ("in", "to") or last in _VISIT_VERBS):
-            place = mention.text
-        elif (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
-              and sentence.text[offset + len(mention.text):].startswith(" capital")):
-            place = gazetteer.capital_of(mention.code)
-        if not place:
             continue
         gap = distance(mention.start, mention.end, *near)
         if gap > reach:
@@ -547,6 +536,30 @@ def _places(sentence, entities, near, gazetteer, text, reach, after_only) -> lis
             continue
         places.append((gap, place, mention.code, mention.start))
     return places
+
+
+def _place_mentions(sentence, entities, gazetteer) -> list[tuple]:
+    """(mention, place name) for each country mention of the sentence that names a place ("in Tehran",
+    "visits Pyongyang", "in the Russian capital"). Independent of the date and trigger, so worked out once
+    per sentence and kept on the article's entities: _places asks for every date, twice."""
+    key = (sentence.start, sentence.end)
+    cache = entities.place_cache
+    if key not in cache:
+        cache[key] = [(mention, place) for mention in entities.countries_in(sentence.start, sentence.end)
+                      for place in [_place_named(sentence, mention, gazetteer)] if place]
+    return cache[key]
+
+
+def _place_named(sentence, mention, gazetteer) -> str | None:
+    offset = mention.start - sentence.start
+    words_before = sentence.text[:offset].split()[-2:]
+    last = words_before[-1].lower() if words_before else ""
+    if mention.kind in ("name", "capital") and (last in ("in", "to") or last in _VISIT_VERBS):
+        return mention.text
+    if (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
+            and sentence.text[offset + len(mention.text):].startswith(" capital")):
+        return gazetteer.capital_of(mention.code)
+    return None
 
 
 _VISIT_VERBS = frozenset({"visit", "visits", "visited", "visiting"})
