@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from events.extraction.mention import ActorRef
-from events.extraction.phrases import fold, trie_pattern
+from events.extraction.phrases import fold, trie_pattern, word_trie_pattern
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -159,7 +159,7 @@ class Gazetteer:
         for phrase in self.country_phrases.get("not_countries", []):
             self._country_by_text[phrase] = ([], "none")
         self._phrase_country: dict[str, str | None] = {}
-        self._country_regex = re.compile(r"(?<![\w$])" + trie_pattern(self._country_by_text) + r"(?![\w$])")
+        self._country_regex = re.compile(word_trie_pattern(self._country_by_text, r"\w$") + r"(?![\w$])")
         self._adjectives = sorted(
             (text for text, (codes, kind) in self._country_by_text.items()
              if len(codes) == 1 and kind in ("adjective", "name")),
@@ -277,7 +277,8 @@ class Gazetteer:
         # Titles are found on the folded text; the patterns below are then tried at each title only.
         self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles}) + r"(?![\w])")
         qualifier = trie_pattern(self._adjectives)
-        self._qualifier_before = re.compile(rf"(?<![\w$])(?P<qual>{qualifier}(?:[\u2019']s)?)\s+$")
+        qualifier_word = word_trie_pattern(self._adjectives, r"\w$")  # r"(?<![\w$])" + qualifier, faster
+        self._qualifier_before = re.compile(rf"(?P<qual>{qualifier_word}(?:[\u2019']s)?)\s+$")
         # "North Korean ambassador Pak Ui Chun": title, then the name.
         self._name_after_title = re.compile(rf"\s+(?P<name>{_NAME_SEQUENCE})")
         # "South Korea's ambassador to Russia, Jai-chun Lee": title (needs a country before it), comma, name.
@@ -290,7 +291,8 @@ class Gazetteer:
         self._title_rest = re.compile(r"(?:[^,;.()\u2013\u2014]|(?<=[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\.){0,80}")
         office_nouns = self.roles.get("office_nouns", {})
         self._office_phrase = re.compile(
-            rf"\b[Tt]he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
+            # "[Tt](?<!\w[Tt])he" is r"\b[Tt]he", opening with literals so that re can skip ahead to a "t".
+            rf"[Tt](?<!\w[Tt])he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
 
     def is_title_word(self, word: str) -> bool:
         return word.lower() in self._title_words

@@ -23,6 +23,29 @@ def fold(text: str) -> str:
 
 def trie_pattern(phrases) -> str:
     """A regex (no anchors) matching any of the literal `phrases`, longest first."""
+    trie = _trie(phrases)
+    if not trie:
+        return r"(?!x)x"
+    # A leading character class rejects most positions at once, before any branch is tried.
+    first = "".join(sorted(re.escape(char) for char in trie))
+    return f"(?=[{first}])" + _node_pattern(trie)
+
+
+def word_trie_pattern(phrases, not_before: str) -> str:
+    """Like r"(?<![not_before])" + trie_pattern(phrases), but with the look-behind placed after each
+    phrase's first character ("R(?<![\\w$][\\s\\S])ussia..."), where it tests the same character.
+    A pattern that opens with a look-behind makes re try its full matcher at every position; one that
+    opens with a choice of literal characters lets re skip in C to the next possible first character,
+    which for capitalised names (countries) is most of the text. `not_before` is a character-class body."""
+    trie = _trie(phrases)
+    if not trie:
+        return r"(?!x)x"
+    guard = f"(?<![{not_before}][\\s\\S])"
+    branches = [re.escape(char) + guard + _node_pattern(child) for char, child in sorted(trie.items()) if char]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _trie(phrases) -> dict:
     trie: dict = {}
     for phrase in phrases:
         if not phrase:
@@ -31,11 +54,7 @@ def trie_pattern(phrases) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    if not trie:
-        return r"(?!x)x"
-    # A leading character class rejects most positions at once, before any branch is tried.
-    first = "".join(sorted(re.escape(char) for char in trie))
-    return f"(?=[{first}])" + _node_pattern(trie)
+    return trie
 
 
 def _node_pattern(node: dict) -> str:
