@@ -160,15 +160,48 @@ class EventRules:
 
 
 def _by_first_letter(patterns: list[str]) -> str:
-    """An alternation of `patterns` (each starting with a plain lower-case letter) behind a
-    lookahead on that letter, keeping their order within each letter."""
+    """An alternation of `patterns` (each starting with a plain lower-case letter) grouped by that letter,
+    keeping their order within each letter. Each group opens with its letter as a literal, "v(?:isit|...)",
+    which re tests before entering the group; when a pattern cannot be split after its first letter
+    (a top-level "|", a quantified first letter), each group sits behind a look-ahead on its letter."""
     groups: dict[str, list[str]] = {}
     for pattern in patterns:
         if not pattern[:1].isalpha():
             raise ValueError(f"trigger pattern must start with a letter: {pattern!r}")
         groups.setdefault(pattern[0].lower(), []).append(pattern)
+    if all(_splits_after_first_letter(pattern) for pattern in patterns):
+        branches = [letter + "(?:" + "|".join(pattern[1:] for pattern in group) + ")"
+                    for letter, group in sorted(groups.items())]
+        return "(?:" + "|".join(branches) + ")"
     branches = [f"(?={letter})(?:" + "|".join(group) + ")" for letter, group in sorted(groups.items())]
     return "(?=[" + "".join(sorted(groups)) + "])(?:" + "|".join(branches) + ")"
+
+
+def _splits_after_first_letter(pattern: str) -> bool:
+    """Is `pattern` its lower-case first letter followed by the regex pattern[1:] (no quantifier on the
+    letter, no "|" outside parentheses)?"""
+    if not pattern[0].islower() or pattern[1:2] in ("?", "*", "+", "{"):
+        return False
+    depth, in_class, position = 0, False, 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[position + 1:position + 2] == "]" or pattern[position + 1:position + 3] == "^]":
+                return False  # a class opening with "]": leave it to the look-ahead form
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        position += 1
+    return True
 
 
 def _word_regex(patterns: list[str]) -> re.Pattern:
