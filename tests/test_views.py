@@ -72,6 +72,16 @@ def test_same_view_serves_full_page_and_htmx_fragment(client, world):
     assert "<html" in text(restore)
 
 
+def test_the_active_filter_count_follows_htmx_updates(client, world):
+    full = text(client.get("/?country=IR"))
+    assert '<span id="active-count" class="active-count">(1 active)</span>' in full
+    # Two filters chosen in the form: the fragment carries the new count for the panel's summary.
+    fragment = text(client.get("/?country=IR&status=occurred", **HTMX, HTTP_HX_TRIGGER="filters"))
+    assert '<span id="active-count" class="active-count" hx-swap-oob="true">(2 active)</span>' in fragment
+    cleared = text(client.get("/", **HTMX, HTTP_HX_TRIGGER="filters"))
+    assert '<span id="active-count" class="active-count" hx-swap-oob="true"></span>' in cleared
+
+
 def test_empty_form_fields_are_dropped_from_shared_urls(client, world):
     response = client.get("/?q=&date_from=&country=IR&actor_q=")
     assert response.status_code == 302 and response["Location"] == "/?country=IR"
