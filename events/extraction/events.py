@@ -34,6 +34,14 @@ opening phrase without a subject), and its place ("in Tehran"; for "Sergeev's vi
 where the article put the same person's visit). Countries named in other clauses, dash asides or
 quotations are not the event's.
 
+Actors of a mention (event_actors): the people named in that same clause (outside dash asides and
+quotations; "Putin's Russia" names a state, not a participant), always with the agent or counterpart the
+summary names, the owner of the trigger ("Sergeev's visit"), a visit's hosts and a meeting's counterparts
+after "with". An opening phrase with its own parties ("talks between Russian and North Korean officials")
+does not take the main clause's subject; a clause naming only countries keeps the sentence's people of
+those countries; a clause naming nobody keeps the sentence's actors. Confidence still counts the
+sentence's actors.
+
 Summaries (at most 80 characters) name, in order of preference: the parties after "between"; the
 agent before the trigger in its clause ("Moscow announced", "Russia and North Korea intended to resume
 talks"), with the nearest other party for two-party happenings; the actors nearest the date and
@@ -146,6 +154,8 @@ class EventRules:
                                       if prepositions else r"(?!x)x")
         self.governing_types = set(data.get("governing_types", []))
         self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
+        self.state_nouns = re.compile(r"(?:" + "|".join(re.escape(w) for w in data.get("state_nouns", []))
+                                      + r")\b" if data.get("state_nouns") else r"(?!x)x")
         self.protest_verbs = sorted(((stem, tuple(forms)) for stem, forms in data.get("protest_verbs", {}).items()
                                      if not stem.startswith("_")), key=lambda item: -len(item[0]))
 
@@ -426,7 +436,8 @@ def countries_in_order(country_mentions, actor_mentions) -> list[str]:
 
 
 def event_countries(timex: dict, main: Trigger, sentence: Sentence, ctx: "_Context",
-                    place: tuple[str, int | None] | None, quotes: list[tuple[int, int]]) -> list[str]:
+                    place: tuple[str, int | None] | None, quotes: list[tuple[int, int]],
+                   clause: tuple[int, int] | None = None) -> list[str]:
     """The event's countries, by first appearance: its actors' ("Sergeev" -> Russia), those named in the
     clause that governs its date (event_clause), and its place: "in Tehran" within that clause, or, for
     "Sergeev's visit" with no place, where the article put the same person's visit (`place` is the code
@@ -436,7 +447,7 @@ def event_countries(timex: dict, main: Trigger, sentence: Sentence, ctx: "_Conte
     clause names no country and no actor has one, the sentence's countries stand (nothing better
     is known)."""
     text = ctx.text
-    start, end = event_clause(timex, main, sentence, ctx)
+    start, end = clause or event_clause(timex, main, sentence, ctx)
     asides = [m.span() for m in _DASH_ASIDE.finditer(text, start, end)
               if not (m.start() <= timex["start"] < m.end() or m.start() <= main.start < m.end())]
     in_clause = [m for m in ctx.country_mentions if start <= m.start and m.end <= end
@@ -453,6 +464,73 @@ def event_countries(timex: dict, main: Trigger, sentence: Sentence, ctx: "_Conte
     if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
         codes.append(place[0])
     return codes
+
+
+def event_actors(timex: dict, main: Trigger, own: list[Trigger], summary: str, sentence: Sentence,
+                 ctx: "_Context", quotes: list[tuple[int, int]], clause: tuple[int, int] | None = None,
+                 place: tuple[str, int | None] | None = None) -> list[ActorRef] | None:
+    """The event's actors, by first appearance: those named in the clause that governs its date (the span
+    event_countries uses), outside its dash asides and quotations, and not a possessor standing for a
+    state or government ("Putin's Russia", "Bush's incoming administration"); always the agent or
+    counterpart the summary names, the owner of a trigger ("Sergeev's visit"), the hosts of a visit
+    (people of the country visited) and a meeting's counterparts after "with". Empty when the clause
+    names nobody: the caller then keeps the sentence's actors; None when it names its parties by country
+    only (no person takes part by name)."""
+    text = ctx.text
+    start, end = clause or event_clause(timex, main, sentence, ctx)
+    if start == sentence.start:
+        # "One day after the June 27 talks between Russian and North Korean officials, Lee arrived ...": an
+        # opening phrase that names its own parties does not share the main clause's subject.
+        first_end = _clause_end(text, max(timex["end"], main.end), sentence.end,
+                                [m for m in ctx.country_mentions if m.kind == "name"])
+        if first_end < end and _BETWEEN.search(text, main.end, first_end):
+            end = first_end
+    asides = [m.span() for m in _DASH_ASIDE.finditer(text, start, end)
+              if not (m.start() <= timex["start"] < m.end() or m.start() <= main.start < m.end())]
+    # The people of the country visited (`place`, as event_countries has it) are a visit's hosts
+    # ("Putin's visit to North Korea ... with Kim").
+    hosts = {place[0]} if place and main.event_type == "visit" else set()
+    meeting = main.event_type == "meeting"
+    named = set(re.findall(r"[\w'\u2019.-]+", summary))
+    owners = {_possessor(trigger, ctx.actor_mentions, text) for trigger in own}
+    chosen = []
+    for mention in ctx.actor_mentions:
+        if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named \
+                or (mention.ref.country and mention.ref.country in hosts):
+            chosen.append(mention)
+        elif meeting and mention.start > main.start and _WITH_BEFORE.search(text, max(main.end, mention.start - 80),
+                                                                             mention.start):
+            chosen.append(mention)  # "met ... with X and, more important, with Y": each counterpart
+        elif start <= mention.start and mention.end <= end and not _inside(asides, mention.start) \
+                and (not _inside(quotes, mention.start) or _same_span(quotes, mention.start, timex["start"])) \
+                and not _stands_for_state(mention, ctx):
+            chosen.append(mention)
+    if not chosen:
+        # A clause that names its parties by country only ("between Russian and North Korean officials",
+        # "the summit of G-7 countries and Russia") keeps the sentence's people of those countries.
+        parties = {m.code for m in ctx.country_mentions if start <= m.start < end}
+        if parties:
+            return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
+    return unique_actors(chosen)
+
+
+_BETWEEN = re.compile(r"\bbetween\b")
+# "with" before a named counterpart, over its title ("with North Korean Foreign Minister Pek Nam Sun").
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
+
+
+def _stands_for_state(mention, ctx: "_Context") -> bool:
+    """"Putin's Russia", "Bush's incoming presidential administration": the person names a state or its
+    government, not someone who takes part."""
+    match = _POSSESSIVE_AFTER.match(ctx.text, mention.end)
+    if not match:
+        return False
+    if any(m.start == match.end() for m in ctx.country_mentions):
+        return True
+    return bool(ctx.rules.state_nouns.match(ctx.text, match.end()))
+
+
+_POSSESSIVE_AFTER = re.compile(r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,2}")
 
 
 def event_clause(timex: dict, main: Trigger, sentence: Sentence, ctx: "_Context") -> tuple[int, int]:
@@ -722,9 +800,12 @@ def _sentence_events(text, anchor, sentence, timexes, triggers, quotes, entities
                 # "concerns over Sergeev's visit": the visit placed earlier in the article ("Sergeev's visit
                 # to Tehran last week") is the same one.
                 place = (visit_places[visitor], None)
-        own_countries = event_countries(timex, main, sentence, context, place, quotes)
-        mentions.append(_mention(sentence, timex, own, event_type, status, summary, actors, own_countries, topics,
-                                 reported))
+        clause = event_clause(timex, main, sentence, context)
+        own_countries = event_countries(timex, main, sentence, context, place, quotes, clause)
+        own_actors = event_actors(timex, main, own, summary, sentence, context, quotes, clause, place)
+        own_actors = actors if own_actors == [] else own_actors or []
+        mentions.append(_mention(sentence, timex, own, event_type, status, summary, own_actors, own_countries,
+                                 topics, reported, actors))
     return mentions
 
 
@@ -1041,7 +1122,10 @@ def _finish(line: str) -> str:
     return line
 
 
-def _mention(sentence, timex, own, event_type, status, summary, actors, countries, topics, reported):
+def _mention(sentence, timex, own, event_type, status, summary, actors, countries, topics, reported,
+             sentence_actors=None):
+    """confidence counts the sentence's actors (`sentence_actors`): a named person near the date makes the
+    date's reading surer even when that person is not the event's."""
     earliest = datetime.date.fromisoformat(timex["earliest"])
     latest = datetime.date.fromisoformat(timex["latest"])
     grain = granularity(timex["value"], earliest, latest, timex.get("mod"))
@@ -1066,5 +1150,6 @@ def _mention(sentence, timex, own, event_type, status, summary, actors, countrie
         countries=list(countries),
         topics=list(topics),
         reported_dates=list(reported),
-        confidence=confidence_of(grain, gap, status, actors, countries),
+        confidence=confidence_of(grain, gap, status, actors if sentence_actors is None else sentence_actors,
+                                 countries),
     )

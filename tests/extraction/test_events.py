@@ -457,3 +457,73 @@ def test_a_visit_placed_earlier_in_the_article_keeps_its_place_in_a_quoted_prote
     visit, protest = extract(text, timexes)
     assert (visit.event_type, visit.countries) == ("visit", ["RU", "IR"])
     assert (protest.event_type, protest.countries) == ("protest", ["US", "RU", "IR"])
+
+
+def names(mention):
+    return [actor.name for actor in mention.actors]
+
+
+def test_people_whose_possessive_stands_for_a_state_are_not_the_visits_actors():
+    # The trip last week is Sergeev's; Putin and Bush only name the two states ("Putin's Russia", "Bush's
+    # new administration") whose ties the trip may strain. Their countries stay (abf5190's rule).
+    text = ("Igor Sergeev\u2019s trip to Tehran last week may well strain ties between Vladimir Putin\u2019s Russia "
+            "and George W. Bush\u2019s new administration.")
+    [mention] = extract(text, [timex(text, "last week", "2000-W52", "2000-12-25", "2000-12-31")])
+    assert mention.event_type == "visit"
+    assert names(mention) == ["Igor Sergeev"]
+
+
+def test_an_opening_phrase_keeps_its_counterpart_and_the_main_clauses_subject():
+    # "After talks ... with his Iranian counterpart" has no subject: Sergeev (the main clause's) held the
+    # talks, and Shamkhani, the named counterpart, took part too.
+    text = ("After talks on December 28 with his Iranian counterpart, Ali Shamkhani, Igor Sergeev said that arms "
+            "sales would soon resume.")
+    [mention] = extract(text, [timex(text, "December 28", "2000-12-28", "2000-12-28")])
+    assert mention.event_type == "meeting"
+    assert set(names(mention)) == {"Igor Sergeev", "Ali Shamkhani"}
+
+
+def test_an_opening_phrase_with_its_own_parties_does_not_take_the_main_clauses_subject():
+    # The talks of June 27 were between Russian and North Korean diplomats; Lee's own trip afterwards is
+    # another happening, so he is not one of the talks' actors (and no other person is named).
+    text = ("Two days after the June 27 talks between Russian and North Korean diplomats, South Korean Foreign "
+            "Minister Lee Joung-binn flew to Moscow.")
+    mentions = extract(text, [timex(text, "June 27", "2000-06-27", "2000-06-27")], datetime.date(2000, 7, 5))
+    talks = next(m for m in mentions if m.date_text == "June 27")
+    assert talks.event_type == "meeting" and talks.actors == []
+
+
+def test_every_counterpart_after_with_takes_part_in_the_meeting():
+    # Losyukov met both men on June 27, the second after ", above all,": both are the meeting's.
+    text = ("Aleksandr Losyukov met on June 27 with Foreign Minister Pek Nam Sun and, above all, with Kim "
+            "Yong-nam at an airport.")
+    [mention] = extract(text, [timex(text, "June 27", "2000-06-27", "2000-06-27")], datetime.date(2000, 7, 5))
+    assert mention.event_type == "meeting"
+    assert set(names(mention)) == {"Aleksandr Losyukov", "Paek Nam-sun", "Kim Yong-nam"}
+
+
+def test_the_host_of_a_visit_named_in_another_clause_takes_part():
+    # Kim is named after the comma, but he is North Korea's leader, the host of the July visit.
+    text = "Vladimir Putin visited North Korea last July, after which he said he had agreed with Kim Jong-il on missiles."
+    [mention] = extract(text, [timex(text, "last July", "2000-07", "2000-07-01", "2000-07-31")])
+    assert mention.event_type == "visit"
+    assert set(names(mention)) == {"Vladimir Putin", "Kim Jong-il"}
+
+
+def test_a_statement_drops_people_of_what_it_is_not_about():
+    # Ivanov announced the news on April 16; Kim and Putin are only in the later clause on whether their
+    # meeting would take place, not in the announcement.
+    text = ("Igor Ivanov announced the news on April 16, but gave no hint whether a meeting between Kim "
+            "Jong-il and Vladimir Putin would take place soon.")
+    mentions = extract(text, [timex(text, "April 16", "2001-04-16", "2001-04-16")], datetime.date(2001, 4, 24))
+    [confirmed] = [m for m in mentions if m.date_text == "April 16"]
+    assert confirmed.event_type == "statement"
+    assert names(confirmed) == ["Igor Ivanov"]
+
+
+def test_a_clause_naming_nobody_keeps_the_sentences_actors():
+    # The clause of "last week" names neither person nor country: nothing better than the sentence's
+    # people is known, so Putin (who says so) stays.
+    text = "Talks were held last week, Vladimir Putin said."
+    mentions = extract(text, [timex(text, "last week", "2000-W52", "2000-12-25", "2000-12-31")])
+    assert mentions and all(names(m) == ["Vladimir Putin"] for m in mentions)

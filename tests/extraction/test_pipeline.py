@@ -377,3 +377,62 @@ def test_event_countries_keep_what_belongs_to_the_event(mentions_by_issue):
     # The announcement "late last week" of Putin's trip to North Korea.
     announced = find(mentions, "late last week")
     assert set(announced.countries) == {"RU", "KP"}
+
+
+def _names(mention):
+    return {actor.name for actor in mention.actors}
+
+
+def test_event_actors_come_from_the_event_not_the_whole_sentence(mentions_by_issue):
+    _, mentions = mentions_by_issue[(7, 1)]
+    # Vol 7 No 1: Sergeev's visit to Tehran "last week". Putin and Bush are only in the possessives that
+    # name the two states ("Putin's Russia", "Bush's ... administration"), not visitors or hosts.
+    visit = find(mentions, "last week", "Tehran")
+    assert _names(visit) == {"Igor Sergeev"}
+    # The December 28 talks: the opening phrase has no subject; Sergeev (the main clause's subject) held
+    # them with the named counterpart Shamkhani. Both stay.
+    talks = find(mentions, "December 28", "Following talks")
+    assert _names(talks) == {"Igor Sergeev", "Ali Shamkhani"}
+    # Chernomyrdin only co-signed the 1995 agreement (a dash aside); the repudiation "in November" is
+    # Moscow's. Gore stays only because the summary names the agreement by him.
+    repudiation = find(mentions, "November")
+    assert "Viktor Chernomyrdin" not in _names(repudiation)
+    _, mentions = mentions_by_issue[(6, 129)]
+    # Vol 6 No 129: the June 27 talks were between Russian and North Korean officials; Lee Joung-binn's
+    # arrival afterwards (the main clause) is his own happening, so he is not the talks' actor.
+    talks = find(mentions, "June 27", "One day after")
+    assert "Lee Joung-binn" not in _names(talks)
+    # The inter-Korean summit of June 13-15 was the two Kims'; Putin is only in the clause about his visit.
+    summit = find(mentions, "June 13-15")
+    assert _names(summit) == {"Kim Jong-il", "Kim Dae-jung"}
+    _, mentions = mentions_by_issue[(7, 79)]
+    # Vol 7 No 79: Ivanov confirmed the news on April 16; Kim and Putin are in the clause about whether
+    # their meeting would be rescheduled.
+    confirmed = find(mentions, "April 16")
+    assert _names(confirmed) == {"Igor Ivanov"}
+    # Putin's visit to North Korea "last July"; Klebanov took part in the talks resumed in February.
+    july = find(mentions, "last July", "Klebanov")
+    assert _names(july) == {"Vladimir Putin"}
+
+
+def test_event_actors_keep_everyone_who_takes_part(mentions_by_issue):
+    _, mentions = mentions_by_issue[(6, 129)]
+    # Vol 6 No 129: Losyukov met on June 27 with the foreign minister and, "more important", with Kim
+    # Yong-nam: each counterpart after "with" is the meeting's.
+    met = find(mentions, "June 27", "Sheremetyevo")
+    assert _names(met) == {"Aleksandr Losyukov", "Paek Nam-sun", "Kim Yong-nam"}
+    # Mamedov's June 27 talks with the South Korean ambassador: both named after "between".
+    mamedov = find(mentions, "June 27", "Mamedov")
+    assert _names(mamedov) == {"Georgy Mamedov", "Jai-chun Lee"}
+    _, mentions = mentions_by_issue[(7, 30)]
+    # Vol 7 No 30: Putin's visit to North Korea "last July": Kim, named in the next clause, was its host.
+    july = find(mentions, "last July")
+    assert _names(july) == {"Vladimir Putin", "Kim Jong-il"}
+    # Khatami's planned visit to Moscow "in March": Putin (of the country visited) is its host.
+    march = find(mentions, "March", "Khatami")
+    assert _names(march) == {"Mohammad Khatami", "Vladimir Putin"}
+    _, mentions = mentions_by_issue[(6, 114)]
+    # Vol 6 No 114: the July 21-23 summit "of G-7 countries and Russia" names no person; Putin, of a party
+    # to it, stays.
+    summit = find(mentions, "July 21-23")
+    assert "Vladimir Putin" in _names(summit)
