@@ -3,7 +3,7 @@ events.services.corrections, so it is recorded (who, when, what, why) and protec
 re-processing; the history of every model is browsable (SimpleHistoryAdmin)."""
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -45,65 +45,54 @@ def _errors(exc):
 # Filters
 # ---------------------------------------------------------------------------------------------
 
-class CorrectedFilter(admin.SimpleListFilter):
+class YesNoFilter(admin.SimpleListFilter):
+    """A yes/no list filter: subclasses say which rows are "yes" as a Q on the model (`condition`)."""
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def condition(self, model):
+        raise NotImplementedError
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(self.condition(queryset.model))
+        if self.value() == "no":
+            return queryset.exclude(self.condition(queryset.model))
+        return queryset
+
+
+class CorrectedFilter(YesNoFilter):
     title = "corrected by an editor"
     parameter_name = "corrected"
 
-    def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.exclude(corrected_fields=[])
-        if self.value() == "no":
-            return queryset.filter(corrected_fields=[])
-        return queryset
+    def condition(self, model):
+        return ~Q(corrected_fields=[])
 
 
-class ActorsNeedReviewFilter(admin.SimpleListFilter):
+class ActorsNeedReviewFilter(YesNoFilter):
     title = "actors need review"
     parameter_name = "actors_review"
 
-    def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
-
-    def queryset(self, request, queryset):
-        flagged = Event.objects.filter(actors__needs_review=True).values("pk")
-        if self.value() == "yes":
-            return queryset.filter(pk__in=flagged)
-        if self.value() == "no":
-            return queryset.exclude(pk__in=flagged)
-        return queryset
+    def condition(self, model):
+        return Q(pk__in=Event.objects.filter(actors__needs_review=True).values("pk"))
 
 
-class HasCountryFilter(admin.SimpleListFilter):
+class HasCountryFilter(YesNoFilter):
     title = "has a country"
     parameter_name = "has_country"
 
-    def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(countries__isnull=False).distinct()
-        if self.value() == "no":
-            return queryset.filter(countries__isnull=True)
-        return queryset
+    def condition(self, model):
+        # Subqueries, so that "yes" gives each row once and "no" is its exact complement.
+        return Q(pk__in=Event.countries.through.objects.values("event_id"))
 
 
-class HasEventsFilter(admin.SimpleListFilter):
+class HasEventsFilter(YesNoFilter):
     title = "has events"
     parameter_name = "has_events"
 
-    def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(events__isnull=False).distinct()
-        if self.value() == "no":
-            return queryset.filter(events__isnull=True)
-        return queryset
+    def condition(self, model):  # actors, countries and topics alike
+        return Q(pk__in=model.objects.filter(events__isnull=False).values("pk"))
 
 
 class LowConfidenceFilter(admin.SimpleListFilter):

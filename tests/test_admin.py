@@ -57,6 +57,8 @@ def test_every_changelist_and_its_filters_and_search_load(editor_client, model):
     ({"hidden__exact": "1"}, {"hidden"}),
     ({"actors_review": "yes"}, {"flagged"}),
     ({"has_country": "no"}, {"plain", "hidden", "flagged"}),
+    ({"has_country": "yes"}, {"corrected"}),
+    ({"actors_review": "no"}, {"plain", "hidden", "corrected"}),
     ({"status__exact": "planned"}, {"corrected"}),
     ({"event_type__exact": "visit"}, {"flagged"}),
 ])
@@ -74,6 +76,19 @@ def test_event_list_filters(editor_client, query, expected):
     assert response.status_code == 200
     shown = {e.summary for e in response.context["cl"].result_list}
     assert shown == expected
+
+
+def test_has_events_filter_on_actors(editor_client):
+    event = make_event()
+    named = Actor.objects.create(name="Named Person")
+    Actor.objects.create(name="Idle Person")
+    event.actors.add(named)
+    url = reverse("admin:events_actor_changelist")
+    shown = {a.name for a in editor_client.get(url, {"has_events": "yes"}).context["cl"].result_list}
+    assert "Named Person" in shown and "Idle Person" not in shown
+    shown = {a.name for a in editor_client.get(url, {"has_events": "no"}).context["cl"].result_list}
+    assert "Idle Person" in shown and "Named Person" not in shown
+
 
 
 def test_correcting_an_event_in_the_admin_by_date_text(editor_client):
