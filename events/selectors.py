@@ -363,12 +363,7 @@ def article_events(article):
 
 def actor_names(actors):
     """{surface text: actor} for the canonical names and aliases of `actors` (one query)."""
-    names = {}
-    for actor in actors:
-        names[actor.name] = actor
-    for alias in ActorAlias.objects.filter(actor__in=[a.pk for a in actors]).select_related("actor"):
-        names.setdefault(alias.text, alias.actor)
-    return names
+    return _surface_names(actors, ActorAlias.objects.filter(actor__in=[a.pk for a in actors]), "actor")
 
 
 def all_countries():
@@ -376,11 +371,14 @@ def all_countries():
 
 
 def country_names(countries):
-    names = {}
-    for country in countries:
-        names[country.name] = country
-    for alias in CountryAlias.objects.filter(country__in=[c.pk for c in countries]).select_related("country"):
-        names.setdefault(alias.text, alias.country)
+    """{surface text: country} for the names and aliases of `countries` (one query)."""
+    return _surface_names(countries, CountryAlias.objects.filter(country__in=[c.pk for c in countries]), "country")
+
+
+def _surface_names(objects, aliases, owner):
+    names = {obj.name: obj for obj in objects}
+    for alias in aliases.select_related(owner):
+        names.setdefault(alias.text, getattr(alias, owner))
     return names
 
 

@@ -164,26 +164,24 @@ def _actor_ids(mentions, snapshot, result) -> dict:
 
 
 def _desired_m2m(mention, snapshot, actor_ids, result) -> dict:
-    actors = []
-    for ref in mention.actors:
-        actor_id = actor_ids.get(ref.name.strip()[:200])
-        if actor_id is not None and actor_id not in actors:
-            actors.append(actor_id)
-    countries = []
-    for code in mention.countries:
-        country_id = snapshot.country_ids.get(code)
-        if country_id is None:
-            result.warnings.append(f"mention {mention.key}: country code {code!r} is not in the gazetteer")
-        elif country_id not in countries:
-            countries.append(country_id)
-    topics = []
-    for name in mention.topics:
-        topic_id = snapshot.topic_ids.get(name)
-        if topic_id is None:
-            result.warnings.append(f"mention {mention.key}: topic {name!r} is not in the gazetteer")
-        elif topic_id not in topics:
-            topics.append(topic_id)
+    actors = _known_ids((ref.name.strip()[:200] for ref in mention.actors), actor_ids)
+    countries = _known_ids(mention.countries, snapshot.country_ids, mention, "country code", result)
+    topics = _known_ids(mention.topics, snapshot.topic_ids, mention, "topic", result)
     return {"actors": actors, "countries": countries, "topics": topics}
+
+
+def _known_ids(keys, ids, mention=None, what="", result=None) -> list:
+    """The ids of `keys` in first-seen order without repeats; a key missing from `ids` is warned about
+    when `result` is given (countries, topics) and silently skipped otherwise (actors are created first)."""
+    found = []
+    for key in keys:
+        found_id = ids.get(key)
+        if found_id is None:
+            if result is not None:
+                result.warnings.append(f"mention {mention.key}: {what} {key!r} is not in the gazetteer")
+        elif found_id not in found:
+            found.append(found_id)
+    return found
 
 
 def _current_m2m(event_ids) -> dict:
