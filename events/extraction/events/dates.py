@@ -1,0 +1,78 @@
+"""Which time expressions date events, their granularity, and the days source attributions cover."""
+from __future__ import annotations
+
+import datetime
+import re
+
+from events.extraction.events.rules import EventRules
+from events.extraction.events.spans import inside, word_before
+
+
+# A source attribution's range of days longer than this counts as its first day only.
+MAX_REPORTED_RANGE_DAYS = 7
+# The precision of a TIMEX3 value, by its shape; a month value is checked for a short run of days.
+_GRAIN_OF_VALUE = [(re.compile(pattern), grain) for pattern, grain in (
+    (r"\d{4}-\d\d-\d\d$", "day"), (r"\d{4}-W\d\d(?:-WE)?$", "week"), (r"\d{4}-\d\d$", "month"),
+    (r"\d{4}-(?:SP|SU|FA|WI)$", "season"), (r"\d{4}-Q\d$", "quarter"), (r"\d{4}-H\d$", "half"),
+    (r"\d{4}$", "year"), (r"\d{3}X?$", "decade"))]
+# Otherwise by the interval's length in days: the first grain whose limit it does not exceed.
+_GRAIN_BY_LENGTH = ((1, "day"), (7, "week"), (31, "month"), (92, "season"), (184, "half"), (366, "year"))
+_BARE_YEAR = re.compile(r"\d{4}$")
+
+
+def has_interval(timex: dict) -> bool:
+    return timex.get("type") == "DATE" and bool(timex.get("earliest")) and bool(timex.get("latest"))
+
+
+def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: EventRules) -> bool:
+    """Can this expression date an event (before looking for a trigger)?"""
+    if timex.get("role") != "event" or not has_interval(timex):
+        return False
+    if timex.get("value") in rules.skip_values:
+        return False
+    if inside(quotes, timex["start"]):
+        return False  # a date inside a direct quotation is the speaker's, not the report's
+    previous = word_before(text, timex["start"])
+    if previous in rules.skip_after_words:
+        return False  # "since last year", "over the past year": the bound of a span, not a happening
+    if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
+        return False  # "the 1995 agreement", "Iran's 1979 revolution": the year is a modifier
+    return True
+
+
+def granularity(value: str, earliest: datetime.date, latest: datetime.date, mod: str | None = None) -> str:
+    """The precision of a TIMEX3 value; a short run of days given as a month value ("July 21-23") is day."""
+    grain = next((grain for pattern, grain in _GRAIN_OF_VALUE if pattern.match(value)), None)
+    if grain == "month" and not mod and (latest - earliest).days < 7:
+        return "day"
+    return grain or _granularity_by_length((latest - earliest).days + 1)
+
+
+def _granularity_by_length(days: int) -> str:
+    return next((name for limit, name in _GRAIN_BY_LENGTH if days <= limit), "decade")
+
+
+def is_future(earliest: datetime.date, latest: datetime.date, anchor: datetime.date) -> bool:
+    """After the issue date; "later this month" starts on the issue date and runs past it."""
+    return earliest > anchor or (earliest == anchor and latest > anchor)
+
+
+def iso_day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
+
+
+def reported_dates_of(citations: list[dict]) -> list[datetime.date]:
+    """Each day a source attribution in the sentence covers (short ranges expanded)."""
+    days = set()
+    for timex in citations:
+        if not has_interval(timex):
+            continue
+        first = datetime.date.fromisoformat(timex["earliest"])
+        last = datetime.date.fromisoformat(timex["latest"])
+        if (last - first).days > MAX_REPORTED_RANGE_DAYS:
+            last = first
+        day = first
+        while day <= last:
+            days.add(day)
+            day += datetime.timedelta(days=1)
+    return sorted(days)

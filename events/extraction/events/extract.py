@@ -1,0 +1,153 @@
+"""The whole article: its sentences' dated event mentions."""
+from __future__ import annotations
+
+import bisect
+import datetime
+
+from events.extraction.entities import ArticleEntities, Gazetteer
+from events.extraction.events.clauses import event_clause
+from events.extraction.events.context import Reading, SentenceContext
+from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
+from events.extraction.events.participants import countries_in_order, event_actors, event_countries, unique_actors, unique_in_order
+from events.extraction.events.places import place_code_of
+from events.extraction.events.rules import EventRules, default_rules
+from events.extraction.events.spans import distance, quotation_spans
+from events.extraction.events.status import decide_type_and_status
+from events.extraction.events.summaries import describe
+from events.extraction.events.triggers import (Trigger, explicit_meeting_first, find_triggers, governed_first,
+                                               owned_triggers, possessor)
+from events.extraction.events.windows import CLOSE_TRIGGER
+from events.extraction.mention import EventMention
+from events.extraction.sentences import Sentence
+
+
+def extract_events(text: str, anchor: datetime.date, timexes: list[dict], sentences: list[Sentence],
+                   entities: ArticleEntities, gazetteer: Gazetteer,
+                   rules: EventRules | None = None) -> list[EventMention]:
+    rules = rules or default_rules()
+    quotes = quotation_spans(text)
+    ordered = sorted(timexes, key=lambda t: t["start"])
+    mentions = []
+    position = 0
+    visit_places: dict[str, str] = {}  # visitor's name -> country code of the place of their visit
+    triggers = find_triggers(text, 0, len(text), rules)
+    trigger_starts = [trigger.start for trigger in triggers]
+    for sentence in sentences:
+        inside = []
+        while position < len(ordered) and ordered[position]["start"] < sentence.end:
+            if ordered[position]["start"] >= sentence.start:
+                inside.append(ordered[position])
+            position += 1
+        if inside:
+            in_sentence = triggers[bisect.bisect_left(trigger_starts, sentence.start):
+                                   bisect.bisect_left(trigger_starts, sentence.end)]
+            ctx = SentenceContext(text, anchor, sentence, in_sentence, entities, gazetteer, rules, quotes, visit_places)
+            mentions.extend(_sentence_events(ctx, inside))
+    return mentions
+
+
+def _sentence_events(ctx: SentenceContext, timexes: list[dict]) -> list[EventMention]:
+    """The sentence's event mentions from its time expressions `timexes`; fills the context's claimants
+    and mentions (none unless a date may date an event and the sentence names an actor or a country)."""
+    text, rules, sentence, entities = ctx.text, ctx.rules, ctx.sentence, ctx.entities
+    ctx.claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
+                     and t.get("value") not in rules.skip_values]
+    candidates = [t for t in ctx.claimants if is_event_date(t, text, ctx.quotes, rules)]
+    if not candidates:
+        return []
+    ctx.actor_mentions = entities.actors_in(sentence.start, sentence.end)
+    ctx.country_mentions = entities.countries_in(sentence.start, sentence.end)
+    ctx.actors = unique_actors(ctx.actor_mentions)
+    if not ctx.actors and not countries_in_order(ctx.country_mentions, ctx.actor_mentions):
+        return []
+    ctx.topics = unique_in_order(m.name for m in entities.topics_in(sentence.start, sentence.end))
+    ctx.reported = reported_dates_of([t for t in timexes if t.get("role") == "citation"])
+    mentions = []
+    for timex in candidates:
+        reading = _read(timex, ctx)
+        if reading is None:
+            continue
+        summary = describe(reading, ctx)
+        actors = event_actors(reading, summary, ctx)
+        actors = ctx.actors if actors == [] else actors or []
+        mentions.append(_mention(reading, ctx, summary, actors, event_countries(reading, ctx)))
+    return mentions
+
+
+def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
+    """The date read as an event (its triggers, type, status, clause and place), or None when no trigger
+    of the sentence is its own."""
+    own = owned_triggers(timex, ctx.claimants, ctx.triggers, ctx.rules)
+    if is_future(iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor):
+        # A report is made now, not later: a future date belongs to what is reported, so a
+        # reporting verb ("said ... next year") cannot type it.
+        own = [trigger for trigger in own if trigger.event_type != "statement"]
+    if not own:
+        return None
+    own = governed_first(own, ctx.triggers, ctx.text, ctx.rules)
+    own = explicit_meeting_first(timex, own, ctx)
+    event_type, status = decide_type_and_status(timex, own, ctx)
+    main = own[0]
+    place = _event_place(timex, own, event_type, ctx)
+    return Reading(timex, own, event_type, status, event_clause(timex, main, ctx), place)
+
+
+def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: SentenceContext):
+    """The event's place (code, where named): "in Tehran" near the date and trigger; for "Sergeev's
+    visit" with no place, where the article put the same person's visit ("Sergeev's visit to Tehran last
+    week"), which is remembered for later sentences."""
+    main = own[0]
+    place = place_code_of(ctx, (min(timex["start"], main.start), max(timex["end"], main.end)))
+    visit = next((trigger for trigger in own if trigger.event_type == "visit"), None)
+    visitor = possessor(visit, ctx.actor_mentions, ctx.text) if visit is not None else None
+    if not visitor:
+        return place
+    if place:
+        if event_type == "visit":
+            ctx.visit_places[visitor] = place[0]
+        return place
+    if visitor in ctx.visit_places:
+        return ctx.visit_places[visitor], None
+    return place
+
+
+def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, countries) -> EventMention:
+    """confidence counts the sentence's actors (ctx.actors): a named person near the date makes the
+    date's reading surer even when that person is not the event's."""
+    timex, sentence = reading.timex, ctx.sentence
+    earliest = datetime.date.fromisoformat(timex["earliest"])
+    latest = datetime.date.fromisoformat(timex["latest"])
+    grain = granularity(timex["value"], earliest, latest, timex.get("mod"))
+    gap = distance(timex["start"], timex["end"], reading.main.start, reading.main.end)
+    return EventMention(
+        key=f"{sentence.start}:{timex['start']}",
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        sentence=sentence.text,
+        date_text=timex["text"],
+        date_text_start=timex["start"],
+        date_text_end=timex["end"],
+        timex_value=timex["value"],
+        timex_mod=timex.get("mod") or "",
+        date_start=earliest,
+        date_end=latest,
+        granularity=grain,
+        event_type=reading.event_type,
+        status=reading.status,
+        summary=summary,
+        actors=list(actors),
+        countries=list(countries),
+        topics=list(ctx.topics),
+        reported_dates=list(ctx.reported),
+        confidence=confidence_of(grain, gap, reading.status, ctx.actors, countries),
+    )
+
+
+def confidence_of(grain: str, trigger_gap: int, status: str, actors: list, countries: list) -> float:
+    score = 0.4
+    score += {"day": 0.2, "week": 0.15, "month": 0.1}.get(grain, 0.0)
+    score += 0.15 if trigger_gap <= CLOSE_TRIGGER else 0.05
+    score += 0.1 if actors else 0.0
+    score += 0.05 if countries else 0.0
+    score -= 0.15 if status == "reported" else 0.0
+    return round(min(0.95, max(0.05, score)), 2)

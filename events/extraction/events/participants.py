@@ -1,0 +1,180 @@
+"""An event's actors and countries: those of the clause governing its date, and the names they are shown by."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from events.extraction.events.clauses import opening_phrase_end
+from events.extraction.events.spans import asides_between, distance, inside, same_span
+from events.extraction.events.triggers import possessor
+from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
+from events.extraction.mention import ActorRef
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import Reading, SentenceContext
+
+# Surnames written first: the display name is the full name ("Kim Jong-il", not "Il").
+SURNAME_FIRST = frozenset({"Kim", "Lee", "Pak", "Park", "Pek", "Paek", "Jo", "Kang", "Han", "Lim", "Choi", "Ri",
+                           "Jiang", "Zhu", "Tang", "Chi", "Li", "Hu", "Wen"})
+# "with" before a named counterpart, over its title ("with North Korean Foreign Minister Pek Nam Sun").
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
+_POSSESSIVE_AFTER = re.compile(r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,2}")
+_NAME_WORD = re.compile(r"[\w'\u2019.-]+")
+
+
+def unique_in_order(values) -> list:
+    seen, result = set(), []
+    for value in values:
+        if value not in seen:
+            seen.add(value)
+            result.append(value)
+    return result
+
+
+def unique_mentions(mentions) -> list:
+    """The first mention of each actor, in order."""
+    seen, result = set(), []
+    for mention in mentions:
+        if mention.ref.name not in seen:
+            seen.add(mention.ref.name)
+            result.append(mention)
+    return result
+
+
+def unique_actors(mentions) -> list[ActorRef]:
+    return [mention.ref for mention in unique_mentions(mentions)]
+
+
+def countries_in_order(country_mentions, actor_mentions) -> list[str]:
+    """Countries named in the sentence and those of its actors ("Sergeev" -> Russia), by first appearance."""
+    located = [(m.start, m.code) for m in country_mentions]
+    located += [(m.start, m.ref.country) for m in actor_mentions if m.ref.country]
+    return unique_in_order(code for _, code in sorted(located))
+
+
+def _own_span(mention_start: int, reading: Reading, ctx: SentenceContext, asides) -> bool:
+    """Is a name at `mention_start` the clause's own: outside its dash asides and outside quotations
+    (unless the date is in the same quotation)?"""
+    quotes = ctx.quotes
+    return not inside(asides, mention_start) and (
+        not inside(quotes, mention_start) or same_span(quotes, mention_start, reading.timex["start"]))
+
+
+def event_countries(reading: Reading, ctx: SentenceContext) -> list[str]:
+    """The event's countries, by first appearance: its actors' ("Sergeev" -> Russia), those named in the
+    clause that governs its date (event_clause), and its place: "in Tehran" within that clause, or, for
+    "Sergeev's visit" with no place, where the article put the same person's visit (`reading.place` is the
+    code and where the sentence names it, None when an earlier sentence did). A country named only in
+    another clause ("days after a Chinese-U.S. summit"), a dash aside or a quotation is not the event's,
+    however near. "The two countries" in the clause are the first two named before it in the sentence.
+    When the clause names no country and no actor has one, the sentence's countries stand (nothing
+    better is known)."""
+    start, end = reading.clause
+    asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
+    located = [(m.start, m.code) for m in ctx.country_mentions
+               if start <= m.start and m.end <= end and _own_span(m.start, reading, ctx, asides)]
+    if ctx.rules.pair_anaphor.search(ctx.text, start, end) and len({code for _, code in located}) < 2:
+        before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
+        located += [(start, code) for code in before[:2]]
+    located += [(m.start, m.ref.country) for m in ctx.actor_mentions if m.ref.country]
+    if not located:
+        return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
+    codes = unique_in_order(code for _, code in sorted(located))
+    place = reading.place
+    if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
+        codes.append(place[0])
+    return codes
+
+
+def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[ActorRef] | None:
+    """The event's actors, by first appearance: those named in the clause that governs its date (the span
+    event_countries uses, less an opening phrase with its own parties), outside its dash asides and
+    quotations, and not a possessor standing for a state or government ("Putin's Russia", "Bush's
+    incoming administration"); always the agent or counterpart the summary names, the owner of a
+    trigger ("Sergeev's visit"), the hosts of a visit (people of the country visited) and a meeting's
+    counterparts after "with". Empty when the clause names nobody: the caller then keeps the sentence's
+    actors; None when it names its parties by country only (no person takes part by name)."""
+    start = reading.clause[0]
+    end = opening_phrase_end(reading.timex, reading.main, reading.clause, ctx)
+    asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
+    always = {id(mention) for mention in _always_actors(reading, summary, ctx)}
+    chosen = [mention for mention in ctx.actor_mentions
+              if id(mention) in always
+              or (start <= mention.start and mention.end <= end and _own_span(mention.start, reading, ctx, asides)
+                  and not _stands_for_state(mention, ctx))]
+    if not chosen:
+        # A clause that names its parties by country only ("between Russian and North Korean officials",
+        # "the summit of G-7 countries and Russia") keeps the sentence's people of those countries.
+        parties = {m.code for m in ctx.country_mentions if start <= m.start < end}
+        if parties:
+            return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
+    return unique_actors(chosen)
+
+
+def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list:
+    """The actor mentions that are the event's wherever they stand: the summary's names, the trigger's
+    owner, a visit's hosts (the people of the country visited: "Putin's visit to North Korea ... with
+    Kim") and a meeting's counterparts after "with" ("met ... with X and, more important, with Y")."""
+    main = reading.main
+    hosts = {reading.place[0]} if reading.place and main.event_type == "visit" else set()
+    named = set(_NAME_WORD.findall(summary))
+    owners = {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own}
+    chosen = []
+    for mention in ctx.actor_mentions:
+        if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named \
+                or (mention.ref.country and mention.ref.country in hosts):
+            chosen.append(mention)
+        elif main.event_type == "meeting" and mention.start > main.start and _WITH_BEFORE.search(
+                ctx.text, max(main.end, mention.start - WITH_BEFORE_LOOKBACK), mention.start):
+            chosen.append(mention)
+    return chosen
+
+
+def _stands_for_state(mention, ctx: SentenceContext) -> bool:
+    """"Putin's Russia", "Bush's incoming presidential administration": the person names a state or its
+    government, not someone who takes part."""
+    match = _POSSESSIVE_AFTER.match(ctx.text, mention.end)
+    if not match:
+        return False
+    if any(m.start == match.end() for m in ctx.country_mentions):
+        return True
+    return bool(ctx.rules.state_nouns.match(ctx.text, match.end()))
+
+
+def actors_nearest(mentions, near: tuple[int, int]) -> list[ActorRef]:
+    """Distinct actors of `mentions`, nearest the span `near` first; none unless the nearest is within
+    SUMMARY_REACH (a far actor is usually another clause's subject)."""
+    ordered = sorted(mentions, key=lambda m: distance(m.start, m.end, *near))
+    if not ordered or distance(ordered[0].start, ordered[0].end, *near) > SUMMARY_REACH:
+        return []
+    return unique_actors(ordered)
+
+
+def state_is_nearer(country_mentions, actor_mentions, near: tuple[int, int], place: str | None) -> bool:
+    """Is a state named as such ("Moscow", "Russia"; not an adjective, not the place) nearer `near`
+    than every actor?"""
+    states = [distance(m.start, m.end, *near) for m in country_mentions
+              if m.kind in ("name", "capital") and m.text != place]
+    people = [distance(m.start, m.end, *near) for m in actor_mentions]
+    return bool(states) and (not people or min(states) < min(people))
+
+
+def countries_nearest(mentions, near: tuple[int, int], place: str | None) -> list[str]:
+    """Country codes nearest the span `near`, leaving out the place's country ("visits Moscow")."""
+    place_codes = {m.code for m in mentions if m.text == place}
+    ordered = sorted((m for m in mentions if m.code not in place_codes), key=lambda m: distance(m.start, m.end, *near))
+    return unique_in_order(m.code for m in ordered)
+
+
+def display_name(name: str) -> str:
+    """Short name for a summary: the surname ("Sergeev"), or the whole name when it is written first."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0] in SURNAME_FIRST:
+        return name
+    return parts[-1]
+
+
+def join_names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

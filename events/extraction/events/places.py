@@ -1,0 +1,69 @@
+"""Where an event happens: the country or capital a sentence puts it "in" or "to"."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from events.extraction.events.spans import distance
+from events.extraction.events.windows import PLACE_REACH
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import SentenceContext
+
+_PLACE_BREAK = re.compile(r"[;(\u2013\u2014]|\b(?:that|which|who|suggests?|said)\b")
+_VISIT_VERBS = frozenset({"visit", "visits", "visited", "visiting"})
+
+
+def place_of(ctx: SentenceContext, near: tuple[int, int], reach: int = PLACE_REACH,
+             after_only: bool = False) -> str | None:
+    """The country or capital nearest `near` that the sentence puts something "in" or "to" (or that a
+    visit verb takes: "visits Pyongyang"); "in the Russian capital" gives the capital's name (Moscow).
+    A place beyond a clause break ("... suggests that Moscow's influence in the North Korean capital")
+    belongs to another clause."""
+    places = _places(ctx, near, reach, after_only)
+    return min(places)[1] if places else None
+
+
+def place_code_of(ctx: SentenceContext, near: tuple[int, int]) -> tuple[str, int] | None:
+    """The country code of place_of's place ("in Tehran" -> IR), and where it is named."""
+    places = _places(ctx, near, PLACE_REACH, False)
+    return min(places)[2:] if places else None
+
+
+def _places(ctx: SentenceContext, near, reach, after_only) -> list[tuple[int, str, str, int]]:
+    places = []
+    for mention, place in _place_mentions(ctx):
+        if after_only and mention.start < near[1]:
+            continue
+        gap = distance(mention.start, mention.end, *near)
+        if gap > reach:
+            continue
+        if gap and _PLACE_BREAK.search(ctx.text, min(near[1], mention.start), max(near[0], mention.end)):
+            continue
+        places.append((gap, place, mention.code, mention.start))
+    return places
+
+
+def _place_mentions(ctx: SentenceContext) -> list[tuple]:
+    """(mention, place name) for each country mention of the sentence that names a place ("in Tehran",
+    "visits Pyongyang", "in the Russian capital"). Independent of the date and trigger, so worked out once
+    per sentence and kept on the article's entities: _places asks for every date, twice."""
+    sentence, entities = ctx.sentence, ctx.entities
+    key = (sentence.start, sentence.end)
+    cache = entities.place_cache
+    if key not in cache:
+        cache[key] = [(mention, place) for mention in entities.countries_in(sentence.start, sentence.end)
+                      for place in [_place_named(sentence, mention, ctx.gazetteer)] if place]
+    return cache[key]
+
+
+def _place_named(sentence, mention, gazetteer) -> str | None:
+    offset = mention.start - sentence.start
+    words_before = sentence.text[:offset].split()[-2:]
+    last = words_before[-1].lower() if words_before else ""
+    if mention.kind in ("name", "capital") and (last in ("in", "to") or last in _VISIT_VERBS):
+        return mention.text
+    if (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
+            and sentence.text[offset + len(mention.text):].startswith(" capital")):
+        return gazetteer.capital_of(mention.code)
+    return None

@@ -1,0 +1,125 @@
+"""The compiled contents of data/event_rules.json: trigger patterns grouped for one pass over the text,
+status cues, object nouns, reporting and protest verbs."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# A pattern that matches nothing (for an empty list of cues).
+NEVER = r"(?!x)x"
+RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "event_rules.json"
+
+
+class EventRules:
+    """The compiled contents of event_rules.json."""
+
+    def __init__(self, data: dict):
+        self.max_distance = data.get("max_trigger_distance", 120)
+        self.max_distance_by_type = data.get("max_trigger_distance_by_type", {})
+        self.type_order = [entry["type"] for entry in data["types"]]
+        self.summaries = {entry["type"]: entry["summary"] for entry in data["types"]}
+        self.summaries_to_come = {entry["type"]: entry["summary_to_come"] for entry in data["types"]
+                                  if "summary_to_come" in entry}
+        # One pass over the lower-cased text finds every trigger; the patterns are grouped by their
+        # first letter (a cheap test at each position), and the type is then the first in priority
+        # order whose own pattern matches the found text.
+        self.type_regexes = [re.compile("(?:" + "|".join(entry["triggers"]) + ")") for entry in data["types"]]
+        self._priority_of_word: dict[str, int | None] = {}
+        self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
+            [pattern for entry in data["types"] for pattern in entry["triggers"]]) + r"(?![\w-])")
+        self.schedulable = set(data.get("schedulable_types", []))
+        cues = data.get("status_cues", {})
+        self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)
+        self.speculation = _word_regex(cues.get("speculation", []))
+        self.hedge = _word_regex(cues.get("hedge", []))
+        self.future = _word_regex(cues.get("future", []))
+        self.skip_values = set(data.get("skip_values", []))
+        self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
+        self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
+        self.objects = {entry["type"]: entry.get("object", "{who} " + entry["type"]) for entry in data["types"]}
+        self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
+        self.statement_verbs = _stem_table(data.get("statement_verbs", {}), tuple)
+        prepositions = data.get("object_prepositions", [])
+        # "concerns over Sergeev's visit": the preposition, then up to four words, then the object trigger.
+        self.object_link = re.compile(r"\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:" + "|".join(prepositions)
+                                      + r")\s+(?:[\w'\u2019.-]+\s+){0,4}$"
+                                      if prepositions else NEVER)
+        self.governing_types = set(data.get("governing_types", []))
+        self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
+        self.state_nouns = re.compile(r"(?:" + "|".join(re.escape(w) for w in data.get("state_nouns", []))
+                                      + r")\b" if data.get("state_nouns") else NEVER)
+        self.protest_verbs = _stem_table(data.get("protest_verbs", {}), tuple)
+
+    def trigger_priority(self, word: str) -> int | None:
+        """Index of the first type whose patterns match the trigger `word` whole; memoised, since the
+        same few hundred words recur in every article and trying each type's regex is the cost."""
+        if word not in self._priority_of_word:
+            self._priority_of_word[word] = next(
+                (priority for priority, type_regex in enumerate(self.type_regexes) if type_regex.fullmatch(word)),
+                None)
+        return self._priority_of_word[word]
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """An alternation of `patterns` (each starting with a plain lower-case letter) grouped by that letter,
+    keeping their order within each letter. Each group opens with its letter as a literal, "v(?:isit|...)",
+    which re tests before entering the group; when a pattern cannot be split after its first letter
+    (a top-level "|", a quantified first letter), each group sits behind a look-ahead on its letter."""
+    groups: dict[str, list[str]] = {}
+    for pattern in patterns:
+        if not pattern[:1].isalpha():
+            raise ValueError(f"trigger pattern must start with a letter: {pattern!r}")
+        groups.setdefault(pattern[0].lower(), []).append(pattern)
+    if all(_splits_after_first_letter(pattern) for pattern in patterns):
+        branches = [letter + "(?:" + "|".join(pattern[1:] for pattern in group) + ")"
+                    for letter, group in sorted(groups.items())]
+        return "(?:" + "|".join(branches) + ")"
+    branches = [f"(?={letter})(?:" + "|".join(group) + ")" for letter, group in sorted(groups.items())]
+    return "(?=[" + "".join(sorted(groups)) + "])(?:" + "|".join(branches) + ")"
+
+
+def _splits_after_first_letter(pattern: str) -> bool:
+    """Is `pattern` its lower-case first letter followed by the regex pattern[1:] (no quantifier on the
+    letter, no "|" outside parentheses)?"""
+    if not pattern[0].islower() or pattern[1:2] in ("?", "*", "+", "{"):
+        return False
+    depth, in_class, position = 0, False, 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[position + 1:position + 2] == "]" or pattern[position + 1:position + 3] == "^]":
+                return False  # a class opening with "]": leave it to the look-ahead form
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        position += 1
+    return True
+
+
+def _stem_table(mapping: dict, kind) -> list[tuple]:
+    """(stem, value) pairs of a data table (keys starting "_" are notes), longest stem first, so that
+    the first stem a word starts with is its most specific."""
+    return sorted(((stem, kind(value)) for stem, value in mapping.items() if not stem.startswith("_")),
+                  key=lambda item: -len(item[0]))
+
+
+def _word_regex(patterns: list[str]) -> re.Pattern:
+    if not patterns:
+        return re.compile(NEVER)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> EventRules:
+    return EventRules(json.loads(RULES_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,49 @@
+"""Character spans of a text: distances, the word before a position, quotations, clause breaks and dash
+asides. Shared by every step of event extraction."""
+from __future__ import annotations
+
+import re
+
+from events.extraction.events.windows import ASIDE_LENGTH, WORD_BEFORE_LOOKBACK
+
+# Breaks between clauses: punctuation and the words that open another clause. The status rules'
+# speculation break is the narrower set (a speculation cue reaches over "after", "before", "and then").
+CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|after|before|but|and then)\b")
+SPECULATION_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|but)\b")
+APPOSITION_END = re.compile(r"\s*(?:[,;.(]|$)")
+DASH_ASIDE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014]" % ASIDE_LENGTH)
+ASIDE_BEFORE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014](?:\w+\s+){0,2}$" % ASIDE_LENGTH)
+# What ends the phrase a reporting verb reports ("announced ...; but").
+OBJECT_STOP = re.compile(r"[;(]|,\s+but\b|\s+but\s")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+_QUOTATION = re.compile(r"\u201c[^\u201c\u201d\n]*\u201d")
+
+
+def distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def word_before(text: str, position: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, position - WORD_BEFORE_LOOKBACK), position)
+    return match.group(1).lower() if match else ""
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Curly double quotations closed on the same line."""
+    return [match.span() for match in _QUOTATION.finditer(text)]
+
+
+def inside(spans, position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def same_span(spans, a: int, b: int) -> bool:
+    return any(start <= a < end and start <= b < end for start, end in spans)
+
+
+def asides_between(text: str, start: int, end: int, keep: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """The dash asides between `start` and `end`, less those holding a position of `keep` (the date, the
+    trigger: an aside that holds them is the event's own clause)."""
+    return [match.span() for match in DASH_ASIDE.finditer(text, start, end)
+            if not any(match.start() <= position < match.end() for position in keep)]

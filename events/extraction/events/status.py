@@ -1,0 +1,85 @@
+"""An event's type and status (occurred, planned, postponed, reported): the rules in the package docstring."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from events.extraction.events.dates import is_future, iso_day
+from events.extraction.events.rules import EventRules
+from events.extraction.events.spans import SPECULATION_BREAK
+from events.extraction.events.triggers import Trigger
+from events.extraction.events.windows import DETERMINER_LOOKBACK, SET_FOR_LOOKBACK
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import SentenceContext
+
+
+# The date phrase is a premodifier of its trigger noun: "the July 21-23 summit", "his February visit".
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|his|her|its|their|our|this|that)|[\u2019']s)\s+(?:[a-z]+\s+)?$")
+
+
+def decide_type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceContext) -> tuple[str, str]:
+    """(event type, status) for the dated phrase; `triggers` are its own, nearest first."""
+    main = triggers[0]
+    sentence_text = ctx.sentence.text
+    speculated = speculative(timex, ctx)
+    put_off = _put_off(timex, triggers, ctx, speculated)
+    if put_off:
+        return put_off
+    event_type = main.event_type
+    # "the July 21-23 summit", "his February visit": a dated happening named as known; the sentence's
+    # speculation or hedge ("could fall just before the May 4-6 summit") is about something else.
+    named_as_known = premodifies(timex, main, ctx.text)
+    if speculated and not named_as_known:
+        return event_type, "reported"
+    # A span that contains the issue date ("this week", "this month") is still to come when the sentence
+    # speaks of the future; a single day ("today") is not: "said today it will" happened today.
+    earliest, latest, anchor = iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor
+    if is_future(earliest, latest, anchor) or (
+            earliest <= anchor <= latest and earliest < latest and ctx.rules.future.search(sentence_text)):
+        return event_type, "planned"
+    return event_type, "occurred" if named_as_known else _hedged_status(sentence_text, ctx.rules, speculated)
+
+
+def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, speculated: bool) -> tuple[str, str] | None:
+    """Status steps 1 and 2 (and a postponement trigger nearest the date): (type, status), or None when
+    nothing was put off."""
+    rules, main = ctx.rules, triggers[0]
+    substantive = next((t for t in triggers if t.event_type != "postponement"), None)
+    before = ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]
+    if rules.set_for_before.search(before):
+        return (substantive or main).event_type, "postponed"
+    postponed = any(t.event_type == "postponement" for t in triggers)
+    if postponed and substantive and substantive.event_type in rules.schedulable:
+        if iso_day(timex["latest"]) < ctx.anchor:
+            return "postponement", _hedged_status(ctx.sentence.text, rules, speculated)
+        return substantive.event_type, "postponed"
+    if main.event_type == "postponement":
+        return main.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
+    return None
+
+
+def speculative(timex: dict, ctx: SentenceContext) -> bool:
+    """Is a speculation cue in the date's own clause (no clause break between them)? In "After talks on
+    Monday, an aide said both sides could sign a treaty" the "could" is not about "Monday"; in "the trip
+    might come on the eve of" it is about "the eve"."""
+    text, start = ctx.text, ctx.sentence.start
+    for cue in ctx.rules.speculation.finditer(text, start, start + len(ctx.sentence.text)):
+        low, high = min(cue.end(), timex["start"]), max(cue.start(), timex["end"])
+        if not SPECULATION_BREAK.search(text, low, high):
+            return True
+    return False
+
+
+def premodifies(timex: dict, trigger: Trigger, text: str) -> bool:
+    """Is the date phrase a premodifier of the trigger noun, after a determiner ("the July 21-23 summit",
+    "their June 13-15 summit", "his February visit")?"""
+    if trigger.start < timex["end"] or text[timex["end"]:trigger.start].strip():
+        return False
+    return bool(_DETERMINER_BEFORE.search(text, max(0, timex["start"] - DETERMINER_LOOKBACK), timex["start"]))
+
+
+def _hedged_status(sentence_text: str, rules: EventRules, speculated: bool) -> str:
+    if speculated or rules.hedge.search(sentence_text):
+        return "reported"
+    return "occurred"

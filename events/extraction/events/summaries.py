@@ -1,0 +1,188 @@
+"""An event's one-line summary: who does what (where), what an announcement announced, what was put off."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from events.extraction.events.event_types import FIELDS, PARTIES_OF_TWO, STATE_ACTS
+from events.extraction.events.participants import display_name, join_names, unique_mentions
+from events.extraction.events.places import place_of
+from events.extraction.events.rules import EventRules
+from events.extraction.events.spans import ASIDE_BEFORE, DASH_ASIDE, OBJECT_STOP, distance, inside, word_before
+from events.extraction.events.summary_parties import agent_before, parties
+from events.extraction.events.triggers import Trigger
+from events.extraction.events.windows import (ASIDE_LOOKBACK, FIELD_VERB_AFTER, FIELD_VERB_BEFORE, MAX_SUMMARY,
+                                              OBJECT_GAP, OBJECT_REACH, PUT_OFF_REACH)
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import Reading, SentenceContext
+
+# A postponed happening's noun in another summary ("talks postponed").
+_SCHEDULED_NOUNS = {"meeting": "talks"}
+
+
+def describe(reading: Reading, ctx: SentenceContext) -> str:
+    """A short title-like line: who does what (where), naming what an announcement announced and what a
+    postponement put off."""
+    timex, own, event_type, status = reading.timex, reading.own, reading.event_type, reading.status
+    main = own[0]
+    near = (min(timex["start"], main.start), max(timex["end"], main.end))
+    place = place_of(ctx, near)
+    if event_type == "postponement" or status == "postponed":
+        # "a planned visit to Russia by Kim Jong-il had been put off": the visit, postponed.
+        substantive = main if main.event_type != "postponement" else next(
+            (t for t in own if t.event_type in ctx.rules.schedulable), None)
+        if substantive is not None:
+            return finish(object_phrase(substantive, ctx) + " postponed")
+    if event_type in STATE_ACTS or event_type in FIELDS:
+        line = _report_line(main, event_type, ctx)
+        if line:
+            return line
+    names = parties(main, event_type, near, place, ctx)
+    to_come = status == "planned" or (status == "reported" and timex["latest"] > ctx.anchor.isoformat())
+    return summary_for(event_type, names, place, ctx.rules, to_come)
+
+
+def _report_line(main: Trigger, event_type: str, ctx: SentenceContext) -> str | None:
+    """"Russia announces Putin visit to North Korea", "United States protests Sergeev visit",
+    "Russia announces nuclear work in Iran": a reporting (or protesting) verb and its object."""
+    if event_type in FIELDS:
+        verb, obj_trigger = _field_report(main, ctx)
+    else:
+        verb, obj_trigger = main, _object_trigger(main, ctx)
+    if verb is None or obj_trigger is None:
+        return None
+    forms = _verb_forms(verb, ctx)
+    if not forms:
+        return None
+    obj = object_phrase(obj_trigger, ctx)
+    who = agent_before(verb, None, ctx)[:1]
+    if not who:
+        # "reports out of Tokyo on May 2, the premier had decided to wait": the source between the
+        # verb and its object, when it is a state.
+        between = [m for m in ctx.country_mentions if verb.end <= m.start and m.end <= obj_trigger.start]
+        who = [ctx.gazetteer.country_name(between[0].code)] if between else []
+    if who:
+        return finish(f"{who[0]} {forms[0]} {obj}")
+    return finish(f"{obj} {forms[1]}")
+
+
+def _field_report(main: Trigger, ctx: SentenceContext) -> tuple[Trigger | None, Trigger]:
+    """(reporting verb, what it reports) for a field of cooperation: reported by an announcement earlier
+    in the sentence, or by one right after it ("the ministry announced that it had started building a
+    reactor"), whose own object may be the field named."""
+    text = ctx.text
+    verb = next((t for t in reversed(ctx.triggers) if t.end <= main.start and t.event_type == "statement"
+                 and main.start - t.end <= FIELD_VERB_BEFORE and _statement_verb(text, t, ctx.rules)
+                 and not OBJECT_STOP.search(text, t.end, main.start)), None)
+    if verb is not None:
+        return verb, main
+    verb = next((t for t in ctx.triggers if t.start >= main.end and t.event_type == "statement"
+                 and t.start - main.end <= FIELD_VERB_AFTER and _statement_verb(text, t, ctx.rules)), None)
+    if verb is None:
+        return None, main
+    following = _object_trigger(verb, ctx)
+    if following is not None and following.event_type in FIELDS:
+        return verb, following
+    return verb, main
+
+
+def _verb_forms(verb: Trigger, ctx: SentenceContext) -> tuple[str, str] | None:
+    """(present, past) of a reporting or protesting verb: ("announces", "announced")."""
+    if verb.event_type == "protest":
+        word = ctx.text[verb.start:verb.end].lower()
+        return next((f for stem, f in ctx.rules.protest_verbs if word.startswith(stem)), ("protests", "protested"))
+    return _statement_verb(ctx.text, verb, ctx.rules)
+
+
+def _statement_verb(text, trigger, rules):
+    word = text[trigger.start:trigger.end].lower()
+    for stem, forms in rules.statement_verbs:
+        if word.startswith(stem):
+            return forms
+    return None
+
+
+def _object_trigger(verb: Trigger, ctx: SentenceContext) -> Trigger | None:
+    """The first trigger of another act after a reporting verb, in its clause: what was announced. A dash
+    aside is skipped ("Mamedov\u2013the man who led the negotiations\u2013had met")."""
+    asides = [m.span() for m in DASH_ASIDE.finditer(ctx.text, verb.end, ctx.sentence.end)]
+    for trigger in ctx.triggers:
+        if trigger.start < verb.end or trigger.event_type == "statement" or inside(asides, trigger.start):
+            continue
+        gap = DASH_ASIDE.sub("", ctx.text[verb.end:trigger.start])
+        if len(gap) > OBJECT_GAP or OBJECT_STOP.search(gap):
+            return None
+        return trigger
+    return None
+
+
+def object_phrase(trigger: Trigger, ctx: SentenceContext) -> str:
+    """The happening of `trigger` as a noun phrase: "Putin visit to North Korea", "Kim Jong-il and Putin
+    talks", "nuclear work in Iran"; persons within OBJECT_REACH of the trigger, in text order."""
+    limit = 2 if trigger.event_type in PARTIES_OF_TWO else 1
+    span_start = trigger.start
+    aside = ASIDE_BEFORE.search(ctx.text, max(ctx.sentence.start, trigger.start - ASIDE_LOOKBACK), trigger.start)
+    if aside:
+        span_start = aside.start()  # "Mamedov\u2013the man who ...\u2013had met": the subject before the aside
+    close = sorted((m for m in ctx.actor_mentions if distance(m.start, m.end, span_start, trigger.end) <= OBJECT_REACH),
+                   key=lambda m: distance(m.start, m.end, span_start, trigger.end))
+    chosen = sorted(unique_mentions(close)[:limit], key=lambda m: m.start)
+    who = join_names([display_name(m.ref.name) for m in chosen])
+    place_text = _object_place(trigger, ctx)
+    noun = _object_noun(ctx.text[trigger.start:trigger.end].lower(), trigger.event_type, ctx.rules)
+    if trigger.event_type == "postponement":
+        # "chosen to delay his Russia visit": what was put off goes before the noun ("visit delay").
+        put_off = next((t for t in ctx.triggers if t.event_type in ctx.rules.schedulable
+                        and 0 <= t.start - trigger.end <= PUT_OFF_REACH), None)
+        if put_off is not None:
+            noun = f"{_SCHEDULED_NOUNS.get(put_off.event_type, put_off.event_type)} {noun}"
+    line = ctx.rules.objects[trigger.event_type].format(who=who, place=place_text, noun=noun)
+    return " ".join(line.split())
+
+
+def _object_place(trigger: Trigger, ctx: SentenceContext) -> str:
+    """" to North Korea" (a visit), " with Iran" ("sell arms to Iran": cooperation with Iran, not in it),
+    " in Iran": the place after the trigger, within OBJECT_REACH."""
+    place = place_of(ctx, (trigger.start, trigger.end), reach=OBJECT_REACH, after_only=True)
+    if not place:
+        return ""
+    if trigger.event_type == "visit":
+        word = "to"
+    elif trigger.event_type in FIELDS and word_before(ctx.text, ctx.text.find(place, trigger.end)) == "to":
+        word = "with"
+    else:
+        word = "in"
+    return f" {word} {place}"
+
+
+def _object_noun(word: str, event_type: str, rules) -> str:
+    for stem, noun in rules.object_nouns:
+        if word.startswith(stem):
+            return noun
+    return event_type
+
+
+def finish(line: str) -> str:
+    line = " ".join(line.split())
+    line = line[:1].upper() + line[1:]
+    if len(line) > MAX_SUMMARY:
+        line = line[:MAX_SUMMARY].rsplit(" ", 1)[0]
+    return line
+
+
+def summary_for(event_type: str, names: list[str], place: str | None, rules: EventRules,
+                to_come: bool = False) -> str:
+    """One readable line from the type's template: "Sergeev and Shamkhani hold talks"; `to_come`: the
+    happening is planned or speculated ("Russia and Iran to sign an agreement")."""
+    templates = rules.summaries_to_come.get(event_type) if to_come else None
+    templates = templates or rules.summaries[event_type]
+    who = join_names(names)
+    key = "none" if not names else ("one" if len(names) == 1 else "many")
+    place_text = ""
+    if place:
+        # "Putin visits North Korea", "Visit to Pyongyang", "... hold talks in Moscow"
+        preposition = ("to " if key == "none" else "") if event_type == "visit" else "in "
+        place_text = f" {preposition}{place}"
+    line = templates[key].format(who=who, place=place_text, first=names[0] if names else "",
+                                 second=names[-1] if names else "")
+    return finish(line)

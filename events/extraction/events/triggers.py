@@ -1,0 +1,123 @@
+"""Event triggers: finding them, which are in reach of a date, which another date of the sentence takes, and
+the two exceptions to "the nearest trigger types the date" (a governing trigger, an explicit meeting)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
+
+from events.extraction.events.rules import EventRules
+from events.extraction.events.spans import distance
+from events.extraction.events.windows import COUNTERPART_AFTER_WITH, GOVERNING_REACH, WITH_AFTER_REACH
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import SentenceContext
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    event_type: str
+    priority: int
+
+
+def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Trigger]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # keep offsets: fall back to case-insensitive matching
+        lowered, regex = text, re.compile(rules.trigger_regex.pattern, re.IGNORECASE)
+    else:
+        regex = rules.trigger_regex
+    found = []
+    for match in regex.finditer(lowered, start, end):
+        priority = rules.trigger_priority(match.group().lower())
+        if priority is not None:
+            found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
+    return found
+
+
+def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules) -> list[Trigger]:
+    """Triggers within max_distance of `timex`, nearest first (ties: the type listed first)."""
+    reach = []
+    for trigger in triggers:
+        gap = distance(timex["start"], timex["end"], trigger.start, trigger.end)
+        if gap <= rules.max_distance_by_type.get(trigger.event_type, rules.max_distance):
+            reach.append((gap, trigger.priority, trigger))
+    return [trigger for _, _, trigger in sorted(reach, key=lambda item: (item[0], item[1]))]
+
+
+def owned_triggers(timex: dict, claimants: list[dict], triggers: list[Trigger], rules: EventRules) -> list[Trigger]:
+    """The triggers in reach of `timex`, less those another dated phrase of the sentence takes as its own
+    nearest trigger while being nearer to it: in "on the eve of the July 21-23 summit" the summit is
+    July 21-23's, and in "One day after the June 27 talks, Lee arrived" the talks are June 27's but the
+    arrival is free for "One day after"."""
+    taken = taken_triggers(timex, claimants, triggers, rules)
+    return [trigger for trigger in triggers_in_reach(timex, triggers, rules) if trigger not in taken]
+
+
+def taken_triggers(timex, claimants, triggers, rules) -> set:
+    """Triggers another dated phrase of the sentence takes as its nearest while being nearer to it."""
+    taken = set()
+    for other in claimants:
+        if other is timex:
+            continue
+        for trigger in triggers_in_reach(other, triggers, rules)[:1]:
+            if distance(other["start"], other["end"], trigger.start, trigger.end) < distance(
+                    timex["start"], timex["end"], trigger.start, trigger.end):
+                taken.add(trigger)
+    return taken
+
+
+def governed_first(own: list[Trigger], triggers: list[Trigger], text: str, rules: EventRules) -> list[Trigger]:
+    """The nearest trigger may be the object of another: "expressed its concerns over Sergeev's visit on
+    December 28" is a protest whose object is the visit; "sign a deal on military cooperation" is an
+    agreement. The governing trigger (of a governing type) then comes first."""
+    nearest = own[0]
+    for trigger in reversed(triggers):
+        if trigger.end > nearest.start or nearest.start - trigger.end > GOVERNING_REACH:
+            continue
+        if (trigger.event_type in rules.governing_types and trigger.event_type != nearest.event_type
+                and rules.object_link.fullmatch(text, trigger.end, nearest.start)):
+            return [trigger] + [t for t in own if t is not trigger]
+    return own
+
+
+_WITH_AFTER = re.compile(r"(?:\s+[\w\u2019']+){0,4}?\s+with\s+")
+
+
+def explicit_meeting_first(timex: dict, own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """A clause whose date is typed by a reporting verb ("Two days before, the president had stressed his
+    hopes ... when, at a meeting with Sergeev, he praised ...") is a meeting when it names one with a
+    named counterpart, however far from the date: the meeting is the happening, the words its content."""
+    if own[0].event_type != "statement":
+        return own
+    taken = taken_triggers(timex, ctx.claimants, ctx.triggers, ctx.rules)
+    for trigger in ctx.triggers:
+        if trigger.event_type != "meeting" or trigger in taken:
+            continue
+        if _THAT.search(ctx.text, own[0].end, trigger.start) or ctx.rules.future.search(
+                ctx.text, min(own[0].end, trigger.start), trigger.start):
+            continue  # "announced that Putin will ... for talks with Kim": the talks are what was announced
+        if _names_counterpart_after(trigger, ctx):
+            return [trigger] + [t for t in own if t is not trigger]
+    return own
+
+
+def _names_counterpart_after(trigger: Trigger, ctx: SentenceContext) -> bool:
+    """"a meeting with Sergeev": "with" soon after the trigger, a named person soon after "with"."""
+    with_match = _WITH_AFTER.match(ctx.text, trigger.end, min(trigger.end + WITH_AFTER_REACH, ctx.sentence.end))
+    return bool(with_match) and any(with_match.end() <= m.start <= with_match.end() + COUNTERPART_AFTER_WITH
+                                    for m in ctx.actor_mentions)
+
+
+_THAT = re.compile(r"\bthat\b")
+_POSSESSIVE_BEFORE = re.compile(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}")
+
+
+def possessor(trigger: Trigger, actor_mentions, text: str) -> str | None:
+    """The person whose happening it is: "Sergeev's visit", "Igor Sergeev’s February visit"."""
+    for mention in actor_mentions:
+        if mention.end <= trigger.start and _POSSESSIVE_BEFORE.fullmatch(text, mention.end, trigger.start):
+            return mention.ref.name
+    return None

@@ -1,0 +1,108 @@
+"""Dump the extraction pipeline's output, to show a refactoring changes nothing.
+
+    .venv/bin/python scripts/snapshot_extraction.py OUT.jsonl [--timebank] [--django]
+    diff <(before) <(after)
+
+One JSON line per item: the temporal tagger's output and the event mentions for each Monitor corpus
+article (../shared/corpus/monitor, read at run time), for each synthetic sentence of
+scripts/snapshot/sentences.txt and, with --timebank, for each TimeBank document (../shared/timebank,
+anchored at its creation date). With --django, also the editors' date box (parse_date_text) and the
+templates' date filters on a list of phrases (needs Django settings; no database).
+"""
+import argparse
+import datetime
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SCRIPTS = REPO / "scripts"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(SCRIPTS))
+
+from bench_extraction import corpus_articles  # noqa: E402
+from events.extraction.pipeline import extract_article  # noqa: E402
+from events.extraction.timex import tag  # noqa: E402
+
+TIMEBANK = REPO / ".." / "shared" / "timebank"
+EVAL = REPO / ".." / "shared" / "tools" / "timex_eval.py"
+SENTENCES = SCRIPTS / "snapshot" / "sentences.txt"
+DATE_PHRASES = ["late January 2001", "spring 2001", "early 2000", "mid-March 2001", "2001-02-13",
+                "February 2001", "winter 2000", "the first half of 2001", "13 February 2001", "Q3 2000",
+                "2000", "late 1999", "December 31, 2000", "summer", "nonsense", "June"]
+
+
+def _mentions(body, anchor):
+    return [mention.as_dict() for mention in extract_article(body, anchor)]
+
+
+def synthetic():
+    for number, line in enumerate(SENTENCES.read_text(encoding="utf-8").splitlines()):
+        if line.strip() and not line.startswith("#"):
+            anchor, text = line.split("\t", 1)
+            yield f"synthetic:{number}", text, datetime.date.fromisoformat(anchor)
+
+
+def timebank():
+    spec = importlib.util.spec_from_file_location("timex_eval", EVAL)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for path in sorted(TIMEBANK.glob("*.tml")):
+        docid, dct, text, _ = module.load_tml(str(path))
+        yield f"timebank:{docid}", text, datetime.date.fromisoformat(dct)
+
+
+def django_rows():
+    import os
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
+    os.environ.setdefault("DEBUG", "1")
+    import django
+    django.setup()
+    from events.services.corrections import DateParseError, parse_date_text
+    from events.templatetags import timeline
+    for phrase in DATE_PHRASES:
+        try:
+            parsed = repr(parse_date_text(phrase, datetime.date(2001, 2, 13)))
+        except DateParseError as error:
+            parsed = f"error: {error}"
+        yield {"id": f"date-box:{phrase}", "parsed": parsed}
+    day = datetime.date
+    intervals = [(day(2001, 1, 1), day(2001, 1, 10)), (day(2001, 1, 11), day(2001, 1, 20)),
+                 (day(2001, 1, 21), day(2001, 1, 31)), (day(2001, 1, 1), day(2001, 1, 31)),
+                 (day(2001, 3, 1), day(2001, 5, 31)), (day(2000, 12, 1), day(2001, 2, 28)),
+                 (day(2001, 1, 1), day(2001, 12, 31)), (day(2001, 1, 1), day(2001, 6, 30)),
+                 (day(2001, 7, 1), day(2001, 9, 30)), (day(2001, 2, 13), day(2001, 2, 13)),
+                 (day(2001, 2, 12), day(2001, 2, 18)), (day(2001, 7, 21), day(2001, 7, 23)),
+                 (day(1990, 1, 1), day(1999, 12, 31)), (day(2000, 12, 28), day(2001, 1, 3)),
+                 (day(2001, 1, 1), day(2001, 4, 30)), (day(2001, 2, 1), day(2001, 2, 28))]
+    for start, end in intervals:
+        for grain in ("day", "week", "month", "season", "quarter", "half", "year", "decade"):
+            yield {"id": f"when:{start}:{end}:{grain}", "text": timeline.format_interval(start, end, grain)}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out")
+    parser.add_argument("--timebank", action="store_true")
+    parser.add_argument("--django", action="store_true")
+    args = parser.parse_args(argv)
+    sources = [((f"corpus:{name}", body, anchor) for name, body, anchor in corpus_articles()), synthetic()]
+    if args.timebank:
+        sources.append(timebank())
+    count = 0
+    with open(args.out, "w", encoding="utf-8") as out:
+        for source in sources:
+            for key, text, anchor in source:
+                row = {"id": key, "timexes": tag(text, anchor), "mentions": _mentions(text, anchor)}
+                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+                count += 1
+        if args.django:
+            for row in django_rows():
+                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+    print(f"{count} texts written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
