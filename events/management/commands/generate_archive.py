@@ -1,0 +1,43 @@
+"""`manage.py generate_archive --out DIR [--volumes 6-7 | --articles N] [--articles-per-issue K] [--seed S]`:
+write a synthetic Monitor archive (events.synthetic), the same files for the same arguments.
+
+Exit codes: 0 written; 2 usage error (bad volumes, an existing non-empty folder without --force).
+"""
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events.synthetic import ArchiveGenerator, parse_volumes, volumes_for
+
+
+class Command(BaseCommand):
+    help = "Write a synthetic Monitor archive (invented articles in the archive's format), deterministic by seed."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--out", required=True, metavar="DIR", help="folder to write (one sub-folder per volume)")
+        parser.add_argument("--volumes", metavar="LIST", help="volumes, e.g. 6-7 or 3,5 (default: as many as "
+                                                               "--articles needs, from volume 1)")
+        parser.add_argument("--articles", type=int, metavar="N", help="stop after N articles")
+        parser.add_argument("--articles-per-issue", type=int, default=4, metavar="K")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+
+    def handle(self, *args, out, volumes, articles, articles_per_issue, seed, force, **options):
+        if articles_per_issue < 1:
+            raise CommandError("--articles-per-issue must be at least 1", returncode=2)
+        if articles is not None and articles < 1:
+            raise CommandError("--articles must be at least 1", returncode=2)
+        if volumes is None and articles is None:
+            raise CommandError("give --volumes or --articles", returncode=2)
+        try:
+            chosen = parse_volumes(volumes) if volumes else volumes_for(articles, articles_per_issue)
+        except ValueError as error:
+            raise CommandError(str(error), returncode=2)
+        folder = Path(out)
+        if folder.exists() and any(folder.iterdir()) and not force:
+            raise CommandError(f"{folder} is not empty (--force to write into it)", returncode=2)
+        try:
+            summary = ArchiveGenerator(seed=seed).generate(folder, chosen, articles_per_issue, limit=articles)
+        except ValueError as error:
+            raise CommandError(str(error), returncode=2)
+        self.stdout.write(f"wrote {summary.text()} to {folder}")

@@ -1,0 +1,473 @@
+"""Synthetic Monitor archive: invented articles in the archive's file format, deterministic by seed.
+
+    python manage.py generate_archive --volumes 6-7 --articles-per-issue 4 --out DIR --seed 1
+    python manage.py generate_archive --articles 10000 --out DIR            # volumes as needed from 1995 on
+
+Nothing here is copied from the real archive: every sentence comes from the templates below, filled with
+the gazetteer's actors (with the role they held on the issue date), countries, capitals and topic keywords,
+plus invented officials the gazetteer does not know (open world). What makes it archive-like:
+
+* happenings (visits, talks, summits, agreements, letters, statements, military and nuclear deals,
+  appointments, protests) that are announced before they happen, reported after, sometimes put off, and
+  mentioned again in later issues with a cross-reference to the issue that first reported them, so the
+  thread linker sees the same happening from several issues (and many different happenings near in time);
+* relative dates ("last Tuesday", "next month", "late last month", "on March 4-5", "earlier this week")
+  worked out from the issue date, so the tagger has the same resolution work as on the real archive;
+* source attributions "(Interfax, March 3)" dated on or before the issue date, which date_issue uses as
+  evidence;
+* commentary sentences with no date, headlines in capitals, several articles per issue in one file.
+
+The issue dates come from an IssueCalendar: by default the publication calendar's model
+(events.extraction.calendar: weekdays less US federal holidays); a calendar with breaks (publication
+gaps, renumbering) plugs in through the same two methods. Pure Python: no Django.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+DATA = Path(__file__).resolve().parent / "extraction" / "data"
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+AGENCIES = ["Interfax", "ITAR-TASS", "AP", "AFP", "Reuters", "RIA Novosti", "Xinhua", "Kyodo", "Yonhap", "IRNA",
+            "NTV", "ORT", "RTR", "Segodnya", "Izvestia", "Kommersant", "Nezavisimaya Gazeta", "UPI", "BBC",
+            "Korean Central News Agency", "Itar-Tass", "Ekho Moskvy", "Vremya MN", "Obshchaya Gazeta"]
+# Invented officials (open world: not in the gazetteer). Syllables, not names from any source.
+_FIRST = ["Anton", "Boris", "Gennady", "Oleg", "Pavel", "Stepan", "Yuri", "Arkady", "Lev", "Timur", "Rustam",
+          "Farid", "Javad", "Hamid", "Chol", "Min", "Sung", "Wei", "Jun", "Taro", "Kenji", "Piotr", "Andris"]
+_SURNAME_A = ["Bel", "Kor", "Dro", "Vas", "Mar", "Tel", "Sol", "Gor", "Zar", "Lom", "Pet", "Kal", "Nab", "Hos",
+              "Ri", "Pak", "Cho", "Ta", "Mu", "Ka", "Sa", "Ber"]
+_SURNAME_B = ["arev", "inov", "etsky", "ukhin", "omov", "enko", "adze", "yan", "ov", "ani", "zadeh", "ong-chol",
+              "myong", "an-hu", "kawa", "moto", "iewicz", "ins"]
+_OFFICES = ["Deputy Foreign Minister", "First Deputy Defense Minister", "Trade Minister", "Energy Minister",
+            "Ambassador", "presidential envoy", "Deputy Prime Minister", "Fuel and Energy Minister",
+            "chief of staff", "Security Council aide"]
+
+# Templates. {a}: the acting side (an actor with title, or a country's leadership), {b}: the other side,
+# {A}/{B}: country names, {cap_b}: the other side's capital, {date}: the date phrase, {topic}: a topic
+# keyword. Status: past (reported as happened), future (planned), off (put off).
+_EVENTS = {
+    "visit": {
+        "past": ["{a} arrived in {cap_b} {date} for talks on {topic}.",
+                 "{a} paid a visit to {B} {date}, the first at that level in several years.",
+                 "{date_cap}, {a} traveled to {cap_b}, where he was received by {b}.",
+                 "During his visit to {B} {date}, {a} raised the question of {topic}."],
+        "future": ["{a} is due to visit {B} {date}, officials in {cap_a} said.",
+                   "{a} will travel to {cap_b} {date} to discuss {topic}.",
+                   "A visit by {a} to {B} is planned for {date}, according to diplomatic sources.",
+                   "{b} has invited {a} to visit {cap_b} {date}."],
+    },
+    "meeting": {
+        "past": ["{a} met with {b} {date} to discuss {topic}.",
+                 "{a} and {b} held talks in {cap_b} {date}.",
+                 "{date_cap}, {a} conferred with {b} on {topic}.",
+                 "Negotiations between {A} and {B} on {topic} resumed {date} in {cap_b}."],
+        "future": ["{a} is expected to meet with {b} {date}.",
+                   "Talks between {a} and {b} on {topic} are set for {date}.",
+                   "{a} and {b} will meet {date} in {cap_b}, their offices confirmed."],
+    },
+    "summit": {
+        "past": ["{a} and {b} held a summit in {cap_b} {date}.",
+                 "At the {A}-{B} summit {date}, the two leaders spoke at length about {topic}."],
+        "future": ["A summit of {a} and {b} is scheduled for {date} in {cap_b}.",
+                   "{a} will go to {cap_b} {date} for a summit with {b}."],
+    },
+    "agreement": {
+        "past": ["{a} and {b} signed an agreement on {topic} {date}.",
+                 "{A} and {B} agreed {date} to expand {topic}.",
+                 "A treaty on {topic} between {A} and {B} was signed in {cap_b} {date}."],
+        "future": ["{A} and {B} are to sign an agreement on {topic} {date}.",
+                   "The two sides expect to sign a treaty on {topic} {date}."],
+    },
+    "statement": {
+        "past": ["{a} said {date} that {A} would not change its position on {topic}.",
+                 "{date_cap}, {a} declared that {topic} remained a priority for {A}.",
+                 "In a statement issued {date}, {a} criticized {B} over {topic}."],
+        "future": ["{a} is expected to announce {A}'s position on {topic} {date}."],
+    },
+    "letter": {
+        "past": ["{a} sent a letter to {b} {date} about {topic}.",
+                 "{date_cap}, {a} wrote to {b} proposing new talks on {topic}."],
+        "future": ["{a} will send a message to {b} {date}, his press office said."],
+    },
+    "military": {
+        "past": ["{A} and {B} held joint military exercises {date}.",
+                 "{a} and {b} agreed {date} on military cooperation, including {topic}."],
+        "future": ["Joint naval exercises of {A} and {B} are planned for {date}.",
+                   "{A} will deliver {topic} to {B} {date} under a military cooperation accord."],
+    },
+    "nuclear": {
+        "past": ["{A} and {B} signed a nuclear cooperation protocol {date}.",
+                 "{date_cap}, {a} confirmed that {A} would build a nuclear reactor for {B}."],
+        "future": ["Work on the nuclear power plant that {A} is building for {B} is to resume {date}."],
+    },
+    "economic": {
+        "past": ["{A} and {B} agreed {date} to double trade, with {topic} at the center of the deal.",
+                 "{a} and {b} signed a trade agreement {date}."],
+        "future": ["An intergovernmental commission on trade between {A} and {B} will meet {date}."],
+    },
+    "appointment": {
+        "past": ["{a} was appointed {office} {date}.",
+                 "{date_cap}, {b} named {a} as {office}."],
+        "future": ["{a} is to take up the post of {office} {date}."],
+    },
+    "protest": {
+        "past": ["{A} protested {date} against {B}'s plans for {topic}.",
+                 "{a} lodged a formal protest with {b} {date} over {topic}."],
+        "future": ["Demonstrations against {topic} are planned outside the {B} embassy in {cap_a} {date}."],
+    },
+}
+_POSTPONED = ["The visit by {a} to {B}, planned for {date}, has been postponed.",
+              "{a} put off the talks with {b} that had been set for {date}.",
+              "The summit in {cap_b} originally scheduled for {date} was postponed indefinitely."]
+_FOLLOW_UP = ["As reported earlier, {a} and {b} met {date}.",
+              "The talks {a} held in {cap_b} {date} produced no agreement on {topic}.",
+              "{a}'s visit to {B} {date} was followed by a flurry of contacts on {topic}."]
+_COMMENTARY = [
+    "Observers in {cap_a} read the move as a signal to {cap_b}.",
+    "The question of {topic} has long divided the two capitals.",
+    "Diplomats in {cap_b} were cautious in their comments.",
+    "{A} has given no sign that it will soften its line.",
+    "The step is likely to be watched closely in {cap_c}.",
+    "Critics argued that {topic} would gain little from the exchange.",
+    "Officials in {cap_a} played down any link with {topic}.",
+    "The tone of the remarks was markedly warmer than a year ago.",
+    "It remains unclear what {B} will offer in return.",
+    "Some commentators in {cap_c} called the announcement premature.",
+    "{A}'s leadership appears keen to show that it has partners beyond the West.",
+    "Much will depend on how {cap_b} responds in the coming weeks.",
+]
+_HEADLINES = {
+    "visit": "{A_up} LEADER IN {B_up}", "meeting": "{A_up} AND {B_up} TALK {topic_up}",
+    "summit": "{A_up}-{B_up} SUMMIT", "agreement": "{A_up} AND {B_up} SIGN DEAL",
+    "statement": "{A_up} RESTATES POSITION ON {topic_up}", "letter": "A MESSAGE FROM {A_up}",
+    "military": "{A_up} AND {B_up} STEP UP MILITARY TIES", "nuclear": "NUCLEAR DEAL FOR {B_up}",
+    "economic": "{A_up}-{B_up} TRADE TALKS", "appointment": "NEW FACE IN {A_up}",
+    "protest": "{A_up} PROTESTS",
+}
+_TYPES = list(_EVENTS)
+_TYPE_WEIGHTS = [16, 20, 5, 12, 12, 4, 7, 4, 6, 4, 5]
+# A few countries are at the center of most stories (the Monitor's beat), the rest appear less often.
+_HOME = ["RU", "RU", "RU", "UA", "BY", "GE", "AZ", "AM", "KZ", "UZ", "MD"]
+
+
+class IssueCalendar(Protocol):
+    """Where the issue dates come from: the default (weekdays less US federal holidays) or a simulated
+    calendar with breaks. Both answer these two questions."""
+
+    def issues_in_volume(self, volume: int) -> int: ...
+
+    def issue_date(self, volume: int, number: int) -> dt.date: ...
+
+
+class ModelCalendar:
+    """The publication calendar's model (events.extraction.calendar)."""
+
+    def issues_in_volume(self, volume: int) -> int:
+        from events.extraction.calendar import issues_in_volume
+
+        return issues_in_volume(volume)
+
+    def issue_date(self, volume: int, number: int) -> dt.date:
+        from events.extraction.calendar import calendar_date
+
+        return calendar_date(volume, number)
+
+
+@dataclass
+class _Side:
+    country: str  # ISO code
+    actor: str  # text used in sentences: "Russian President Vladimir Putin" or "the Russian leadership"
+    short: str  # later mentions: "Putin"
+
+
+@dataclass
+class _Happening:
+    kind: str
+    start: dt.date
+    end: dt.date
+    a: _Side
+    b: _Side
+    topic: str
+    postponed: bool = False
+    first_reported: dt.date | None = None
+    office: str = ""
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    issues: int = 0
+    articles: int = 0
+    sentences: int = 0
+    happenings: int = 0
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    volumes: list = field(default_factory=list)
+
+    def text(self) -> str:
+        return (f"{self.articles} articles in {self.issues} issues ({self.files} files), volumes "
+                f"{','.join(map(str, self.volumes))}, {self.first_date} .. {self.last_date}, "
+                f"{self.happenings} happenings, {self.sentences} sentences")
+
+
+class _World:
+    """The gazetteer's people and places, read once."""
+
+    def __init__(self):
+        countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+        self.countries = {c["code"]: c for c in countries}
+        self.adjective = {c["code"]: next((a["text"] for a in c["aliases"] if a["kind"] == "adjective"), c["name"])
+                          for c in countries}
+        self.capital = {c["code"]: next((a["text"] for a in c["aliases"] if a["kind"] == "capital"), c["name"])
+                        for c in countries}
+        self.name_of = {c["code"]: c["name"] for c in countries}
+        self.actors = json.loads((DATA / "actors.json").read_text(encoding="utf-8"))
+        topics = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
+        self.topics = sorted({k for t in topics for k in t["keywords"] if len(k) > 5})
+        self.codes = sorted(self.countries)
+
+    def office_holders(self, code: str, day: dt.date) -> list[tuple[str, str]]:
+        """(text with title, short name) of the gazetteer actors of `code` holding a role on `day`."""
+        found = []
+        for actor in self.actors:
+            for role in actor["roles"]:
+                if role.get("country") != code:
+                    continue
+                start = dt.date.fromisoformat(role["start"]) if role.get("start") else dt.date.min
+                end = dt.date.fromisoformat(role["end"]) if role.get("end") else dt.date.max
+                if start <= day <= end:
+                    found.append((self.titled(actor["name"], role["title"], code), actor["name"].split()[-1]))
+        return found
+
+    def titled(self, name: str, title: str, code: str) -> str:
+        country = self.name_of.get(code, "")
+        suffix = f" of {country}"
+        if country and title.endswith(suffix) and len(title) - len(suffix) <= 30:
+            return f"{self.adjective[code]} {title[:-len(suffix)]} {name}"
+        return name
+
+
+class ArchiveGenerator:
+    def __init__(self, seed: int = 1, calendar: IssueCalendar | None = None):
+        self.random = random.Random(seed)
+        self.calendar = calendar or ModelCalendar()
+        self.world = _World()
+        self.happenings: list[_Happening] = []
+        self.invented: dict[str, list[tuple[str, str]]] = {}
+
+    # -- people and sides -------------------------------------------------------------------------
+    def _invented(self, code: str) -> tuple[str, str]:
+        pool = self.invented.setdefault(code, [])
+        if len(pool) < 4 or self.random.random() < 0.02:
+            surname = self.random.choice(_SURNAME_A) + self.random.choice(_SURNAME_B)
+            surname = surname[0].upper() + surname[1:]
+            name = f"{self.random.choice(_FIRST)} {surname}"
+            office = self.random.choice(_OFFICES)
+            pool.append((f"{self.world.adjective[code]} {office} {name}", surname))
+        return self.random.choice(pool)
+
+    def _side(self, code: str, day: dt.date) -> _Side:
+        holders = self.world.office_holders(code, day)
+        roll = self.random.random()
+        if holders and roll < 0.7:
+            text, short = self.random.choice(holders)
+        elif roll < 0.88:
+            text, short = self._invented(code)
+        else:
+            text = short = f"the {self.world.adjective[code]} leadership"
+        return _Side(code, text, short)
+
+    def _pair(self) -> tuple[str, str]:
+        a = self.random.choice(_HOME) if self.random.random() < 0.8 else self.random.choice(self.world.codes)
+        b = a
+        while b == a:
+            b = self.random.choice(self.world.codes)
+        return a, b
+
+    # -- dates ------------------------------------------------------------------------------------
+    def _date_phrase(self, start: dt.date, end: dt.date, issue: dt.date) -> str:
+        """A phrase that dates [start, end] seen from the issue date, as a writer would put it."""
+        r = self.random.random()
+        if start != end:
+            if start.month == end.month:
+                return f"on {MONTHS[start.month - 1]} {start.day}-{end.day}"
+            return f"from {MONTHS[start.month - 1]} {start.day} to {MONTHS[end.month - 1]} {end.day}"
+        delta = (start - issue).days
+        if delta == -1 and r < 0.5:
+            return "yesterday"
+        if delta == 1 and r < 0.5:
+            return "tomorrow"
+        if -6 <= delta <= -1 and r < 0.4:
+            return f"last {WEEKDAYS[start.weekday()]}" if r < 0.2 else f"on {WEEKDAYS[start.weekday()]}"
+        if 1 <= delta <= 6 and r < 0.3 and start.weekday() > issue.weekday():
+            return f"this coming {WEEKDAYS[start.weekday()]}"
+        if r < 0.12 and abs(delta) > 20:
+            return self._vague(start, issue)
+        if r < 0.2:
+            return f"{WEEKDAYS[start.weekday()]} ({MONTHS[start.month - 1]} {start.day})"
+        if start.year != issue.year and self.random.random() < 0.5:
+            return f"on {MONTHS[start.month - 1]} {start.day}, {start.year}"
+        return f"on {MONTHS[start.month - 1]} {start.day}"
+
+    def _vague(self, day: dt.date, issue: dt.date) -> str:
+        months = (day.year - issue.year) * 12 + day.month - issue.month
+        part = "early" if day.day <= 10 else "mid" if day.day <= 20 else "late"
+        if months == 0:
+            return "earlier this month" if day < issue else "later this month"
+        if months == -1:
+            return f"{part} last month" if self.random.random() < 0.5 else f"in {MONTHS[day.month - 1]}"
+        if months == 1:
+            return "next month" if self.random.random() < 0.5 else f"{part} next month"
+        if day.year == issue.year:
+            return f"in {MONTHS[day.month - 1]}"
+        return f"in {part} {MONTHS[day.month - 1]} {day.year}"
+
+    def _citation(self, issue: dt.date) -> str:
+        agencies = self.random.sample(AGENCIES, self.random.choice([1, 1, 2, 3]))
+        days = sorted({issue - dt.timedelta(days=self.random.choice([1, 1, 2, 3, 4])) for _ in range(2)})
+        if len(days) == 2 and days[0].month == days[1].month:
+            dates = f"{MONTHS[days[0].month - 1]} {days[0].day}, {days[1].day}"
+        else:
+            dates = f"{MONTHS[days[-1].month - 1]} {days[-1].day}"
+        return f"({', '.join(agencies)}, {dates})"
+
+    # -- sentences --------------------------------------------------------------------------------
+    def _fill(self, template: str, h: _Happening, issue: dt.date, date: str) -> str:
+        w = self.world
+        third = self.random.choice([c for c in w.codes if c not in (h.a.country, h.b.country)])
+        values = {
+            "a": h.a.actor, "b": h.b.actor, "A": w.name_of[h.a.country], "B": w.name_of[h.b.country],
+            "cap_a": w.capital[h.a.country], "cap_b": w.capital[h.b.country], "cap_c": w.capital[third],
+            "topic": h.topic, "date": date, "date_cap": date[:1].upper() + date[1:], "office": h.office,
+        }
+        text = template.format(**values)
+        # "planned for on March 4" -> "planned for March 4"; "set for in May" -> "set for May"
+        text = re.sub(r"\b(for|by|from) (?:on|in) ", r"\1 ", text)
+        return text[:1].upper() + text[1:]
+
+    def _new_happening(self, issue: dt.date) -> _Happening:
+        kind = self.random.choices(_TYPES, _TYPE_WEIGHTS)[0]
+        a_code, b_code = self._pair()
+        offset = self.random.choice([-1, -1, -2, -3, -4, -6, -9, -15, 1, 2, 5, 8, 12, 20, 30, 45])
+        start = issue + dt.timedelta(days=offset)
+        length = self.random.choice([0, 0, 0, 0, 1, 2]) if kind in ("visit", "summit", "meeting", "military") else 0
+        h = _Happening(kind, start, start + dt.timedelta(days=length), self._side(a_code, start),
+                       self._side(b_code, start), self.random.choice(self.world.topics),
+                       office=self.random.choice(_OFFICES))
+        self.happenings.append(h)
+        return h
+
+    def _event_sentence(self, h: _Happening, issue: dt.date) -> str:
+        date = self._date_phrase(h.start, h.end, issue)
+        if h.postponed and h.start >= issue - dt.timedelta(days=3):
+            return self._fill(self.random.choice(_POSTPONED), h, issue, date)
+        status = "past" if h.end < issue else "future"
+        if status == "future" and not h.postponed and h.kind in ("visit", "meeting", "summit") \
+                and self.random.random() < 0.06:
+            h.postponed = True
+            return self._fill(self.random.choice(_POSTPONED), h, issue, date)
+        options = _EVENTS[h.kind][status]
+        if status == "past" and h.first_reported and h.first_reported < issue and self.random.random() < 0.3:
+            options = _FOLLOW_UP
+        return self._fill(self.random.choice(options), h, issue, date)
+
+    def _article(self, issue: dt.date, earlier: list[dt.date]) -> tuple[str, str, int]:
+        """(headline, body, sentences) of one article published on `issue`."""
+        live = [h for h in self.happenings[-400:] if -60 <= (h.start - issue).days <= 45 and not
+                (h.postponed and h.start < issue)]
+        paragraphs, lead, sentences = [], None, 0
+        for index in range(self.random.choice([3, 4, 4, 5, 6])):
+            sentences_here = []
+            for _ in range(self.random.choice([2, 3, 3, 4])):
+                roll = self.random.random()
+                if roll < 0.45:
+                    h = self.random.choice(live) if live and self.random.random() < 0.45 else self._new_happening(issue)
+                    lead = lead or h
+                    sentence = self._event_sentence(h, issue)
+                    if h.first_reported is None:
+                        h.first_reported = issue
+                    elif self.random.random() < 0.25 and h.first_reported < issue:
+                        day = h.first_reported
+                        sentence = sentence[:-1] + f" (see the Monitor, {MONTHS[day.month - 1]} {day.day})."
+                else:
+                    h = lead or (self.random.choice(live) if live else self._new_happening(issue))
+                    sentence = self._fill(self.random.choice(_COMMENTARY), h, issue, "")
+                sentences_here.append(sentence)
+            sentences += len(sentences_here)
+            text = " ".join(sentences_here)
+            if self.random.random() < 0.6 or index == 0:
+                text += " " + self._citation(issue)
+            paragraphs.append(text)
+        lead = lead or self._new_happening(issue)
+        w = self.world
+        headline = _HEADLINES[lead.kind].format(
+            A_up=w.name_of[lead.a.country].upper(), B_up=w.name_of[lead.b.country].upper(),
+            topic_up=lead.topic.upper()) + "."
+        return headline, "\n\n".join(paragraphs), sentences
+
+    # -- the archive ------------------------------------------------------------------------------
+    def generate(self, out: Path, volumes: list[int], articles_per_issue: int, limit: int | None = None,
+                 issues_per_file: int = 1) -> Summary:
+        """Write the archive under `out` (one folder per volume, one file per issue); stop after `limit`
+        articles when given. Returns a Summary."""
+        out = Path(out)
+        summary = Summary(volumes=list(volumes))
+        earlier: list[dt.date] = []
+        for volume in volumes:
+            folder = out / f"v{volume:02d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            for number in range(1, self.calendar.issues_in_volume(volume) + 1):
+                if limit is not None and summary.articles >= limit:
+                    summary.happenings = len(self.happenings)
+                    return summary
+                issue = self.calendar.issue_date(volume, number)
+                count = articles_per_issue if limit is None else min(articles_per_issue, limit - summary.articles)
+                parts = []
+                for _ in range(count):
+                    headline, body, sentences = self._article(issue, earlier)
+                    parts.append(f"{headline}\n\nPublication: Monitor Volume: {volume} Issue: {number}\n\n{body}\n")
+                    summary.articles += 1
+                    summary.sentences += sentences
+                (folder / f"monitor-{volume:02d}-{number:03d}.txt").write_text("\n".join(parts), encoding="utf-8")
+                earlier.append(issue)
+                summary.files += 1
+                summary.issues += 1
+                summary.first_date = summary.first_date or issue
+                summary.last_date = issue
+            summary.happenings = len(self.happenings)
+        summary.happenings = len(self.happenings)
+        return summary
+
+
+def parse_volumes(text: str) -> list[int]:
+    """"6-7" -> [6, 7]; "3,5" -> [3, 5]."""
+    volumes = []
+    for part in text.split(","):
+        part = part.strip()
+        if "-" in part:
+            low, high = (int(x) for x in part.split("-", 1))
+            volumes.extend(range(low, high + 1))
+        elif part:
+            volumes.append(int(part))
+    if not volumes or any(v < 1 for v in volumes):
+        raise ValueError(f"volumes must be positive numbers or ranges like 6-7, not {text!r}")
+    return volumes
+
+
+def volumes_for(articles: int, articles_per_issue: int, first: int = 1, calendar: IssueCalendar | None = None) -> list[int]:
+    """Enough volumes from `first` on to hold `articles` articles."""
+    calendar = calendar or ModelCalendar()
+    volumes, room = [], 0
+    while room < articles:
+        volume = first + len(volumes)
+        volumes.append(volume)
+        room += calendar.issues_in_volume(volume) * articles_per_issue
+    return volumes
