@@ -92,7 +92,7 @@ def test_command_refuses_a_non_empty_folder(tmp_path):
         call_command("generate_archive", "--out", str(tmp_path), "--articles", "4")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the bulk loader uses COPY (PostgreSQL)")
 def test_bulk_loader_adds_archive_like_events():
     from events.models import Article, Event, Thread
