@@ -4,12 +4,16 @@ DATABASE_URL   default: an SQLite file in var/ (zero set-up); postgres://... for
 SECRET_KEY     required unless DEBUG is on
 DEBUG          off unless "1"/"true"/"yes"
 ALLOWED_HOSTS  comma-separated; default localhost only
+DB_*           connection pool, timeouts: see monitor_site/database.py
+LOG_FORMAT     json (default when DEBUG is off) or text; LOG_LEVEL (default INFO)
 """
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from monitor_site.database import database_config
+from monitor_site.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -86,11 +90,8 @@ TEMPLATES = [
 WSGI_APPLICATION = "monitor_site.wsgi.application"
 
 DEFAULT_SQLITE = f"sqlite:///{BASE_DIR / 'var' / 'monitor.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL") or DEFAULT_SQLITE, conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # Concurrent ingests on SQLite wait for the write lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+# Health-checked (optionally pooled) connections, lock and statement timeouts: monitor_site/database.py.
+DATABASES = {"default": database_config(os.environ.get("DATABASE_URL") or DEFAULT_SQLITE)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -132,9 +133,9 @@ SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# The load balancer's health check may come over plain HTTP from the proxy host.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# LOG_FORMAT=json (the default when DEBUG is off): one JSON object a line on stderr; "text" otherwise.
+LOGGING = logging_config(os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json"),
+                         os.environ.get("LOG_LEVEL", "INFO"))

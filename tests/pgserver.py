@@ -60,9 +60,25 @@ class PostgresServer:
     def start(self):
         self._run([find_binary("initdb"), "-D", str(self.data), "-U", self.user, "--auth=trust",
                    "--encoding=UTF8", "--no-sync"])
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
-        self._run([find_binary("pg_ctl"), "-D", str(self.data), "-o", options, "-l",
+        self.resume()
+        return self
+
+    @property
+    def _options(self):
+        return (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100")
+
+    def halt(self, mode="fast"):
+        """Stop the server but keep its data (an outage); resume() starts it again on the same port."""
+        self._run([find_binary("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "-t", "60", "stop"])
+
+    def restart(self, mode="fast"):
+        """A PostgreSQL restart as an operator does it: every open connection is cut."""
+        self._run([find_binary("pg_ctl"), "-D", str(self.data), "-o", self._options, "-m", mode, "-l",
+                   str(self.folder / "server.log"), "-w", "-t", "60", "restart"])
+
+    def resume(self):
+        self._run([find_binary("pg_ctl"), "-D", str(self.data), "-o", self._options, "-l",
                    str(self.folder / "server.log"), "-w", "-t", "60", "start"])
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
