@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from events.extraction.event_types import default_registry
+
 
 class Issue(models.Model):
     class DateMethod(models.TextChoices):
@@ -182,19 +184,10 @@ class Granularity(models.TextChoices):
     DECADE = "decade", "decade"
 
 
-class EventType(models.TextChoices):
-    VISIT = "visit", "visit"
-    MEETING = "meeting", "meeting or talks"
-    SUMMIT = "summit", "summit"
-    STATEMENT = "statement", "statement"
-    AGREEMENT = "agreement", "agreement"
-    MILITARY = "military", "military or arms cooperation"
-    NUCLEAR = "nuclear", "nuclear cooperation"
-    ECONOMIC = "economic", "economic cooperation"
-    APPOINTMENT = "appointment", "appointment"
-    LETTER = "letter", "letter or message"
-    PROTEST = "protest", "protest, sanction or threat"
-    POSTPONEMENT = "postponement", "postponement or cancellation"
+# The event types are the registry's (events/extraction/data/event_types.json: code, label, flags,
+# triggers); a type added there needs a migration for these choices (makemigrations --check fails until then).
+EventType = models.TextChoices(
+    "EventType", [(code.upper(), (code, label)) for code, label in default_registry().choices()])
 
 
 class Status(models.TextChoices):

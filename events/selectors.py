@@ -16,7 +16,9 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, RowNumber, TruncMonth
 from django.db.models.expressions import Window
 
-from .models import Actor, ActorAlias, Article, Country, CountryAlias, Event, EventType, Topic
+from events.extraction.event_types import default_registry
+
+from .models import Actor, ActorAlias, Article, Country, CountryAlias, Event, Topic
 
 PAGE_SIZE = 50
 
@@ -282,8 +284,9 @@ def database_is_empty():
 
 # --- co-occurrence ---------------------------------------------------------------------------------
 
-# Event types in which the actors named together actually met (not letters, statements or threats).
-ENCOUNTER_TYPES = (EventType.MEETING, EventType.SUMMIT, EventType.VISIT, EventType.AGREEMENT)
+# Event types in which the actors named together actually met (not letters, statements or threats): the
+# registry's encounters (visit, meeting, summit) and joint acts (agreement).
+ENCOUNTER_TYPES = default_registry().codes(encounter=True) + default_registry().codes(joint_act=True)
 
 
 def actors_met_by_actor(actor, *, limit=10):

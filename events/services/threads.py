@@ -1,10 +1,10 @@
 """Threads: link the mentions (Events) of one real happening across issues, and derive the thread's fields.
 
 LINKING RULE. An event joins an existing thread when all of these hold:
-  1. same family of event types: encounters (visit, meeting, summit), communications (statement, letter),
-     cooperation (agreement, military, nuclear, economic), appointment, protest; a postponement goes with
-     encounters and cooperation (it is news about another happening) and is linked after the other
-     events of its article;
+  1. same family of event types (the registry's "family": encounters (visit, meeting, summit),
+     communications (statement, letter), cooperation (agreement, military, nuclear, economic), appointment,
+     protest); a postponement (flag puts_off) goes with the postponable types (encounters and cooperation: it
+     is news about another happening) and is linked after the other events of its article;
   2. its interval overlaps the thread's canonical interval (two intervals of a few days and the same type
      may also be up to NEAR_DAYS apart: "July 19" and "the eve of the July 21-23 summit", unless they are
      encounters where each side names a counterpart the other lacks: separate_encounters), and the event is
@@ -44,17 +44,13 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from events.extraction.event_types import default_registry
 from events.models import Event, EventType, Thread
 
-FAMILY = {
-    EventType.VISIT: "encounter", EventType.MEETING: "encounter", EventType.SUMMIT: "encounter",
-    EventType.STATEMENT: "communication", EventType.LETTER: "communication",
-    EventType.AGREEMENT: "cooperation", EventType.MILITARY: "cooperation", EventType.NUCLEAR: "cooperation",
-    EventType.ECONOMIC: "cooperation", EventType.APPOINTMENT: "appointment", EventType.PROTEST: "protest",
-    EventType.POSTPONEMENT: "*",
-}
+# Families, encounters and what a postponement may put off: the event-type registry's.
+TYPES = default_registry()
+ENCOUNTERS = frozenset(TYPES.codes(encounter=True))
 DERIVED_FIELDS = ("title", "event_type", "status", "date_start", "date_end", "granularity")
-POSTPONABLE = {"*", "encounter", "cooperation"}
 MAX_SPAN_DAYS = 100
 SHORT_DAYS = 3
 NEAR_DAYS = 2
@@ -123,7 +119,7 @@ def separate_encounters(event, actors, thread: dict) -> bool:
     happenings, however near: talks with the president on the 27th and with the defence minister on the
     28th, during one visit. Near days with the same people stay one ("July 19" and "the eve of the 21st")."""
     overlap = thread["date_start"] <= event.date_end and thread["date_end"] >= event.date_start
-    return (not overlap and FAMILY.get(event.event_type) == "encounter"
+    return (not overlap and event.event_type in ENCOUNTERS
             and bool(actors - thread["actors"]) and bool(thread["actors"] - actors))
 
 
@@ -133,10 +129,13 @@ def compatible_types(event_type: str) -> frozenset:
 
 
 def families_match(a: str, b: str) -> bool:
-    fa, fb = FAMILY.get(a, a), FAMILY.get(b, b)
-    if fa == "*" or fb == "*":  # a postponement puts off a visit, talks, a summit or a deal
-        return (fb if fa == "*" else fa) in POSTPONABLE
-    return fa == fb
+    type_a, type_b = TYPES.get(a), TYPES.get(b)
+    if type_a is None or type_b is None:
+        return a == b
+    if type_a.puts_off or type_b.puts_off:  # a postponement puts off a visit, talks, a summit or a deal
+        other = type_b if type_a.puts_off else type_a
+        return other.puts_off or other.postponable
+    return type_a.family == type_b.family
 
 
 def span(start, end) -> int:

@@ -33,7 +33,7 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
             and not any(start <= m.start < end for m in ctx.actor_mentions):
         end = clause_end(text, end + 1, sentence.end, names)
     if text.startswith("that", end) and any(
-            t.event_type == "statement" and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
+            t.event_type in ctx.rules.statements and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
             for t in ctx.triggers):
         end = clause_end(text, end + len("that"), sentence.end, names)
     return start, end

@@ -81,7 +81,7 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     if is_future(iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor):
         # A report is made now, not later: a future date belongs to what is reported, so a
         # reporting verb ("said ... next year") cannot type it.
-        own = [trigger for trigger in own if trigger.event_type != "statement"]
+        own = [trigger for trigger in own if trigger.event_type not in ctx.rules.statements]
     if not own:
         return None
     own = governed_first(own, ctx.triggers, ctx.text, ctx.rules)

@@ -7,29 +7,28 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from events.extraction.event_types import EventTypeRegistry, default_registry
+
 # A pattern that matches nothing (for an empty list of cues).
 NEVER = r"(?!x)x"
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "event_rules.json"
 
 
 class EventRules:
-    """The compiled contents of event_rules.json."""
+    """The compiled contents of event_rules.json, with the event types of event_types.json (the registry)."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, registry: EventTypeRegistry | None = None):
+        registry = registry or default_registry()
         self.max_distance = data.get("max_trigger_distance", 120)
-        self.max_distance_by_type = data.get("max_trigger_distance_by_type", {})
-        self.type_order = [entry["type"] for entry in data["types"]]
-        self.summaries = {entry["type"]: entry["summary"] for entry in data["types"]}
-        self.summaries_to_come = {entry["type"]: entry["summary_to_come"] for entry in data["types"]
-                                  if "summary_to_come" in entry}
+        self._read_types(registry)
         # One pass over the lower-cased text finds every trigger; the patterns are grouped by their
         # first letter (a cheap test at each position), and the type is then the first in priority
         # order whose own pattern matches the found text.
-        self.type_regexes = [re.compile("(?:" + "|".join(entry["triggers"]) + ")") for entry in data["types"]]
+        ordered = registry.trigger_order
+        self.type_regexes = [re.compile("(?:" + "|".join(info.triggers) + ")") for info in ordered]
         self._priority_of_word: dict[str, int | None] = {}
         self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
-            [pattern for entry in data["types"] for pattern in entry["triggers"]]) + r"(?![\w-])")
-        self.schedulable = set(data.get("schedulable_types", []))
+            [pattern for info in ordered for pattern in info.triggers]) + r"(?![\w-])")
         cues = data.get("status_cues", {})
         self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
@@ -38,7 +37,6 @@ class EventRules:
         self.skip_values = set(data.get("skip_values", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
-        self.objects = {entry["type"]: entry.get("object", "{who} " + entry["type"]) for entry in data["types"]}
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
         self.statement_verbs = _stem_table(data.get("statement_verbs", {}), tuple)
         prepositions = data.get("object_prepositions", [])
@@ -46,11 +44,27 @@ class EventRules:
         self.object_link = re.compile(r"\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:" + "|".join(prepositions)
                                       + r")\s+(?:[\w'\u2019.-]+\s+){0,4}$"
                                       if prepositions else NEVER)
-        self.governing_types = set(data.get("governing_types", []))
         self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
         self.state_nouns = re.compile(r"(?:" + "|".join(re.escape(w) for w in data.get("state_nouns", []))
                                       + r")\b" if data.get("state_nouns") else NEVER)
         self.protest_verbs = _stem_table(data.get("protest_verbs", {}), tuple)
+
+    def _read_types(self, registry: EventTypeRegistry) -> None:
+        """What extraction takes from the event-type registry: trigger order, templates, flags as sets."""
+        ordered = registry.trigger_order
+        self.type_order = [info.code for info in ordered]
+        self.max_distance_by_type = {info.code: info.max_trigger_distance for info in ordered
+                                     if info.max_trigger_distance is not None}
+        self.summaries = {info.code: info.summary for info in ordered}
+        self.summaries_to_come = {info.code: info.summary_to_come for info in ordered if info.summary_to_come}
+        self.objects = {info.code: info.object for info in ordered}
+        self.schedulable = set(registry.codes(schedulable=True))
+        self.governing_types = set(registry.codes(governing=True))
+        self.two_party = frozenset(registry.codes(two_party=True))
+        self.state_acts = frozenset(registry.codes(state_act=True))
+        self.fields = frozenset(registry.codes(field=True))
+        self.statements = frozenset(registry.codes(statement=True))
+        self.puts_off = frozenset(registry.codes(puts_off=True))
 
     def trigger_priority(self, word: str) -> int | None:
         """Index of the first type whose patterns match the trigger `word` whole; memoised, since the

@@ -45,16 +45,16 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     """Status steps 1 and 2 (and a postponement trigger nearest the date): (type, status), or None when
     nothing was put off."""
     rules, main = ctx.rules, triggers[0]
-    substantive = next((t for t in triggers if t.event_type != "postponement"), None)
+    substantive = next((t for t in triggers if t.event_type not in rules.puts_off), None)
     before = ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]
     if rules.set_for_before.search(before):
         return (substantive or main).event_type, "postponed"
-    postponed = any(t.event_type == "postponement" for t in triggers)
-    if postponed and substantive and substantive.event_type in rules.schedulable:
+    postponement = next((t for t in triggers if t.event_type in rules.puts_off), None)
+    if postponement and substantive and substantive.event_type in rules.schedulable:
         if iso_day(timex["latest"]) < ctx.anchor:
-            return "postponement", _hedged_status(ctx.sentence.text, rules, speculated)
+            return postponement.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
         return substantive.event_type, "postponed"
-    if main.event_type == "postponement":
+    if main.event_type in rules.puts_off:
         return main.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
     return None
 

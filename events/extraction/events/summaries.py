@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from events.extraction.events.event_types import FIELDS, PARTIES_OF_TWO, STATE_ACTS
 from events.extraction.events.participants import display_name, join_names, unique_mentions
 from events.extraction.events.places import place_of
 from events.extraction.events.rules import EventRules
@@ -27,25 +26,26 @@ def describe(reading: Reading, ctx: SentenceContext) -> str:
     main = own[0]
     near = (min(timex["start"], main.start), max(timex["end"], main.end))
     place = place_of(ctx, near)
-    if event_type == "postponement" or status == "postponed":
+    rules = ctx.rules
+    if event_type in rules.puts_off or status == "postponed":
         # "a planned visit to Russia by Kim Jong-il had been put off": the visit, postponed.
-        substantive = main if main.event_type != "postponement" else next(
-            (t for t in own if t.event_type in ctx.rules.schedulable), None)
+        substantive = main if main.event_type not in rules.puts_off else next(
+            (t for t in own if t.event_type in rules.schedulable), None)
         if substantive is not None:
             return finish(object_phrase(substantive, ctx) + " postponed")
-    if event_type in STATE_ACTS or event_type in FIELDS:
+    if event_type in rules.state_acts or event_type in rules.fields:
         line = _report_line(main, event_type, ctx)
         if line:
             return line
     names = parties(main, event_type, near, place, ctx)
     to_come = status == "planned" or (status == "reported" and timex["latest"] > ctx.anchor.isoformat())
-    return summary_for(event_type, names, place, ctx.rules, to_come)
+    return summary_for(event_type, names, place, rules, to_come)
 
 
 def _report_line(main: Trigger, event_type: str, ctx: SentenceContext) -> str | None:
     """"Russia announces Putin visit to North Korea", "United States protests Sergeev visit",
     "Russia announces nuclear work in Iran": a reporting (or protesting) verb and its object."""
-    if event_type in FIELDS:
+    if event_type in ctx.rules.fields:
         verb, obj_trigger = _field_report(main, ctx)
     else:
         verb, obj_trigger = main, _object_trigger(main, ctx)
@@ -71,17 +71,17 @@ def _field_report(main: Trigger, ctx: SentenceContext) -> tuple[Trigger | None, 
     in the sentence, or by one right after it ("the ministry announced that it had started building a
     reactor"), whose own object may be the field named."""
     text = ctx.text
-    verb = next((t for t in reversed(ctx.triggers) if t.end <= main.start and t.event_type == "statement"
+    verb = next((t for t in reversed(ctx.triggers) if t.end <= main.start and t.event_type in ctx.rules.statements
                  and main.start - t.end <= FIELD_VERB_BEFORE and _statement_verb(text, t, ctx.rules)
                  and not OBJECT_STOP.search(text, t.end, main.start)), None)
     if verb is not None:
         return verb, main
-    verb = next((t for t in ctx.triggers if t.start >= main.end and t.event_type == "statement"
+    verb = next((t for t in ctx.triggers if t.start >= main.end and t.event_type in ctx.rules.statements
                  and t.start - main.end <= FIELD_VERB_AFTER and _statement_verb(text, t, ctx.rules)), None)
     if verb is None:
         return None, main
     following = _object_trigger(verb, ctx)
-    if following is not None and following.event_type in FIELDS:
+    if following is not None and following.event_type in ctx.rules.fields:
         return verb, following
     return verb, main
 
@@ -107,7 +107,7 @@ def _object_trigger(verb: Trigger, ctx: SentenceContext) -> Trigger | None:
     aside is skipped ("Mamedov\u2013the man who led the negotiations\u2013had met")."""
     asides = [m.span() for m in DASH_ASIDE.finditer(ctx.text, verb.end, ctx.sentence.end)]
     for trigger in ctx.triggers:
-        if trigger.start < verb.end or trigger.event_type == "statement" or inside(asides, trigger.start):
+        if trigger.start < verb.end or trigger.event_type in ctx.rules.statements or inside(asides, trigger.start):
             continue
         gap = DASH_ASIDE.sub("", ctx.text[verb.end:trigger.start])
         if len(gap) > OBJECT_GAP or OBJECT_STOP.search(gap):
@@ -119,7 +119,7 @@ def _object_trigger(verb: Trigger, ctx: SentenceContext) -> Trigger | None:
 def object_phrase(trigger: Trigger, ctx: SentenceContext) -> str:
     """The happening of `trigger` as a noun phrase: "Putin visit to North Korea", "Kim Jong-il and Putin
     talks", "nuclear work in Iran"; persons within OBJECT_REACH of the trigger, in text order."""
-    limit = 2 if trigger.event_type in PARTIES_OF_TWO else 1
+    limit = 2 if trigger.event_type in ctx.rules.two_party else 1
     span_start = trigger.start
     aside = ASIDE_BEFORE.search(ctx.text, max(ctx.sentence.start, trigger.start - ASIDE_LOOKBACK), trigger.start)
     if aside:
@@ -130,7 +130,7 @@ def object_phrase(trigger: Trigger, ctx: SentenceContext) -> str:
     who = join_names([display_name(m.ref.name) for m in chosen])
     place_text = _object_place(trigger, ctx)
     noun = _object_noun(ctx.text[trigger.start:trigger.end].lower(), trigger.event_type, ctx.rules)
-    if trigger.event_type == "postponement":
+    if trigger.event_type in ctx.rules.puts_off:
         # "chosen to delay his Russia visit": what was put off goes before the noun ("visit delay").
         put_off = next((t for t in ctx.triggers if t.event_type in ctx.rules.schedulable
                         and 0 <= t.start - trigger.end <= PUT_OFF_REACH), None)
@@ -148,7 +148,7 @@ def _object_place(trigger: Trigger, ctx: SentenceContext) -> str:
         return ""
     if trigger.event_type == "visit":
         word = "to"
-    elif trigger.event_type in FIELDS and word_before(ctx.text, ctx.text.find(place, trigger.end)) == "to":
+    elif trigger.event_type in ctx.rules.fields and word_before(ctx.text, ctx.text.find(place, trigger.end)) == "to":
         word = "with"
     else:
         word = "in"

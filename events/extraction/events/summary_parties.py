@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from events.extraction.events.participants import (actors_nearest, countries_nearest, display_name,
                                                    state_is_nearer, unique_in_order, unique_mentions)
 from events.extraction.events.spans import CLAUSE_BREAK, OBJECT_STOP, word_before
-from events.extraction.events.event_types import PARTIES_OF_TWO, STATE_ACTS
 from events.extraction.events.triggers import Trigger
 from events.extraction.events.windows import (ADDRESSEE_LOOKBACK, AGENT_REACH, APPOSITIVE_GAP, BETWEEN_REACH,
                                               OPENING_PERSON, PRONOUN_LOOKBACK)
@@ -95,8 +94,9 @@ def parties(main: Trigger, event_type: str, near, place, ctx: SentenceContext) -
     """Who the summary names, in order of preference: the parties after "between"; the agent before the
     trigger (with the nearest other person for two-party happenings); the actors nearest the date and
     trigger; the sentence's opening person (its subject) when nothing nearer; the nearest states."""
-    limit = 2 if event_type in PARTIES_OF_TWO else 1
-    names = between_parties(main, ctx) if event_type in PARTIES_OF_TWO else []
+    two_party = event_type in ctx.rules.two_party
+    limit = 2 if two_party else 1
+    names = between_parties(main, ctx) if two_party else []
     if names:
         return names[:limit]
     names = agent_before(main, place, ctx)
@@ -104,7 +104,7 @@ def parties(main: Trigger, event_type: str, near, place, ctx: SentenceContext) -
         return _with_counterpart(names, limit, near, place, ctx)
     country_mentions = ctx.country_mentions
     actors = actors_nearest(ctx.actor_mentions, near)
-    if event_type in STATE_ACTS:
+    if event_type in ctx.rules.state_acts:
         if state_is_nearer(country_mentions, ctx.actor_mentions, near, place):
             actors = []  # "Moscow's repudiation": the state acted, not a person
         # A state named only after the act is its object or its audience, not its author ("The

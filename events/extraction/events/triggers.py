@@ -90,7 +90,7 @@ def explicit_meeting_first(timex: dict, own: list[Trigger], ctx: SentenceContext
     """A clause whose date is typed by a reporting verb ("Two days before, the president had stressed his
     hopes ... when, at a meeting with Sergeev, he praised ...") is a meeting when it names one with a
     named counterpart, however far from the date: the meeting is the happening, the words its content."""
-    if own[0].event_type != "statement":
+    if own[0].event_type not in ctx.rules.statements:
         return own
     taken = taken_triggers(timex, ctx.claimants, ctx.triggers, ctx.rules)
     for trigger in ctx.triggers:
