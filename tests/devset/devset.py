@@ -1,0 +1,109 @@
+"""Loads the hand-made development set (tests/devset/gold.json + articles/) and locates its gold in the text.
+
+Plain Python, no Django and no extraction: used by scripts/score_devset.py and the gold-integrity test.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "gold.json"
+ARTICLES = HERE / "articles"
+_PUBLICATION = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)[ \t]*\n(?:[ \t]*\n)?")
+
+
+@dataclass
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass
+class GoldEvent:
+    date_start: int  # span of the dating phrase in the body
+    date_end: int
+    date_text: str
+    type: str
+    status: str
+    earliest: datetime.date
+    latest: datetime.date
+    actors: list[str]  # each 'A|B' = accepted spellings of one person
+    countries: list[str]
+    actors_optional: list[str] = field(default_factory=list)
+    countries_optional: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    file: str
+    volume: int
+    issue: int
+    anchor: datetime.date
+    body: str
+    part: str  # dev | heldout
+    timexes: list[GoldTimex]
+    events: list[GoldEvent]
+
+
+def load(path: Path = GOLD) -> list[GoldArticle]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    dev, heldout = set(data["split"]["dev"]), set(data["split"]["heldout"])
+    if dev & heldout:
+        raise ValueError(f"articles in both parts: {sorted(dev & heldout)}")
+    articles = []
+    for entry in data["articles"]:
+        text = (ARTICLES / entry["file"]).read_text(encoding="utf-8")
+        match = _PUBLICATION.search(text)
+        if not match:
+            raise ValueError(f"{entry['file']}: no Publication line")
+        if (int(match.group(1)), int(match.group(2))) != (entry["volume"], entry["issue"]):
+            raise ValueError(f"{entry['file']}: Publication line says {match.group(1)}/{match.group(2)}")
+        body = text[match.end():]
+        part = "dev" if entry["id"] in dev else "heldout" if entry["id"] in heldout else None
+        if part is None:
+            raise ValueError(f"{entry['file']}: in neither part of the split")
+        articles.append(GoldArticle(entry["id"], entry["file"], entry["volume"], entry["issue"],
+                                    datetime.date.fromisoformat(entry["anchor"]), body, part,
+                                    _timexes(entry, body), [_event(entry, body, e) for e in entry["events"]]))
+    return articles
+
+
+def _timexes(entry, body):
+    found, position = [], 0
+    for text, value in entry["timexes"]:
+        start = _find_word(body, text, position)
+        if start < 0:
+            raise ValueError(f"{entry['file']}: time expression {text!r} not found after offset {position}")
+        found.append(GoldTimex(start, start + len(text), text, value))
+        position = start + len(text)
+    return found
+
+
+def _find_word(body, text, position):
+    # The phrase as whole words ('29' is not the end of '1929').
+    match = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w])").search(body, position)
+    return match.start() if match else -1
+
+
+def _event(entry, body, event):
+    at = event["at"]
+    if body.count(at) != 1:
+        raise ValueError(f"{entry['file']}: 'at' {at!r} occurs {body.count(at)} times")
+    offset = body.index(at)
+    inner = at.find(event["date"])
+    if inner < 0:
+        raise ValueError(f"{entry['file']}: date {event['date']!r} not inside {at!r}")
+    earliest = datetime.date.fromisoformat(event["earliest"])
+    latest = datetime.date.fromisoformat(event["latest"])
+    if latest < earliest:
+        raise ValueError(f"{entry['file']}: {at!r} ends before it starts")
+    return GoldEvent(offset + inner, offset + inner + len(event["date"]), event["date"], event["type"],
+                     event["status"], earliest, latest, list(event["actors"]), list(event["countries"]),
+                     list(event.get("actors_optional", [])), list(event.get("countries_optional", [])))

@@ -1,0 +1,56 @@
+"""Integrity of the hand-made development set: every gold item is found in its article, the split is
+fixed and complete, intervals and issue dates are consistent. Runs no extraction."""
+import datetime
+import re
+
+from events.extraction.calendar import calendar_date
+from tests.devset.devset import load
+
+
+def test_every_article_is_in_one_part_and_the_split_is_a_third():
+    articles = load()
+    assert len(articles) >= 24
+    heldout = [a for a in articles if a.part == "heldout"]
+    # The rule written in gold.json: numbers that are multiples of 3 are held out.
+    assert {a.id for a in heldout} == {a.id for a in articles if int(a.id) % 3 == 0}
+    assert len(articles) / 3 - 1 <= len(heldout) <= len(articles) / 3 + 1
+
+
+def test_the_anchor_is_the_calendar_date_of_the_issue():
+    # The issue number was chosen as the assumed date's place among the year's publication days.
+    for article in load():
+        assert calendar_date(article.volume, article.issue) == article.anchor, article.file
+
+
+def test_gold_time_expressions_are_in_text_order_and_values_well_formed():
+    value = re.compile(r"^(\d{4}(-\d\d(-\d\d(T(MO|AF|EV|NI))?)?|-W\d\d|-(SP|SU|FA|WI))?|\d{3}|P\w+|PT\w+)$")
+    for article in load():
+        starts = [t.start for t in article.timexes]
+        assert starts == sorted(starts), article.file
+        for timex in article.timexes:
+            assert article.body[timex.start:timex.end] == timex.text
+            assert value.match(timex.value), (article.file, timex.value)
+
+
+def test_every_gold_event_is_dated_by_one_of_the_gold_time_expressions():
+    for article in load():
+        for event in article.events:
+            assert any(t.start <= event.date_start < t.end or event.date_start <= t.start < event.date_end
+                       for t in article.timexes), (article.file, event.date_text)
+            assert event.status in {"occurred", "planned", "postponed", "reported"}
+            assert event.earliest <= event.latest
+            # Planned events lie on or after the issue date's month; occurred ones before the issue.
+            if event.status == "occurred":
+                assert event.earliest <= article.anchor, (article.file, event.date_text)
+            if event.status == "planned":
+                assert event.latest >= article.anchor, (article.file, event.date_text)
+
+
+def test_day_values_of_weekdays_fall_on_that_weekday():
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    for article in load():
+        for timex in article.timexes:
+            word = timex.text.split()[0].capitalize()
+            if word in names:
+                day = datetime.date.fromisoformat(timex.value[:10])
+                assert day.weekday() == names.index(word), (article.file, timex.text, timex.value)
