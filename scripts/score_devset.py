@@ -1,0 +1,177 @@
+"""Scores the extraction pipeline on the hand-made development set (tests/devset/).
+
+    .venv/bin/python scripts/score_devset.py              # the development part (17 articles)
+    .venv/bin/python scripts/score_devset.py --errors     # ... and every miss, one line each
+    .venv/bin/python scripts/score_devset.py --heldout    # the held-out third: run it ONCE, at the end
+    .venv/bin/python scripts/score_devset.py --json       # figures as one JSON object
+
+Runs what the command-line tools run: events.extraction.pipeline.extract_article with the gazetteer
+built from the JSON data files, and the temporal tagger timex.tag, anchored on each article's issue
+date (chosen by hand in gold.json). Measures, as in the table of issue 11:
+
+- time expressions, value F1: a system and a gold expression pair up when their spans overlap (each
+  used once, in text order); a pair is right when the TIMEX3 values are equal. Precision over all
+  system expressions, recall over all gold ones. Relaxed span F1 beside it.
+- key events found: a gold key event is found when a system mention's date phrase overlaps the
+  gold phrase that dates it.
+- dated right: found, and the mention's interval (date_start..date_end) equals the gold one.
+- actors right: found, and the mention's actors are every required gold actor and nothing outside
+  the required and optional ones (names compared without case, accents, hyphens or dots; 'A|B' in
+  gold accepts either spelling).
+- countries right: the same for countries, by common English name (the gazetteer's name for each
+  ISO code the mention carries).
+- status right, type right: shown for information (type names are the project's event types).
+Percentages are over all gold key events: a missed event counts as wrong in every column.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from events.extraction.entities import default_gazetteer  # noqa: E402
+from events.extraction.pipeline import extract_article  # noqa: E402
+from events.extraction.timex import tag  # noqa: E402
+from tests.devset.devset import load  # noqa: E402
+
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "-": " ", ".": " ",
+                       "’": "'"})
+
+
+def fold(name: str) -> str:
+    """A name without case, accents, hyphens or dots: 'Vīķe-Freiberga' ~ 'vike freiberga'."""
+    text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def set_right(system: list[str], required: list[str], optional: list[str]) -> bool:
+    """Every required item (each 'A|B' = one item with accepted spellings) found, nothing outside
+    the required and optional ones."""
+    remaining = {fold(name) for name in system}
+    for item in required:
+        spellings = {fold(s) for s in item.split("|")}
+        if not remaining & spellings:
+            return False
+        remaining -= spellings
+    allowed = {fold(s) for item in optional for s in item.split("|")}
+    return not (remaining - allowed)
+
+
+def score_timexes(gold, system):
+    """(gold count, system count, overlapping pairs, pairs with equal values)."""
+    used, pairs, right = set(), 0, 0
+    for g in gold:
+        for i, s in enumerate(system):
+            if i not in used and s["start"] < g.end and g.start < s["end"]:
+                used.add(i)
+                pairs += 1
+                right += s["value"] == g.value
+                break
+    return len(gold), len(system), pairs, right
+
+
+def f1(right, n_system, n_gold):
+    precision = right / n_system if n_system else 0.0
+    recall = right / n_gold if n_gold else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score(part: str, show_errors: bool = False) -> dict:
+    gazetteer = default_gazetteer()
+    names = gazetteer.country_names
+    articles = [a for a in load() if a.part == part]
+    totals = dict(gold_timex=0, system_timex=0, timex_pairs=0, timex_right=0, events=0, found=0, dated=0,
+                  actors=0, countries=0, status=0, type=0)
+    errors = []
+    for article in articles:
+        g, s, p, r = score_timexes(article.timexes, tag(article.body, article.anchor))
+        totals["gold_timex"] += g
+        totals["system_timex"] += s
+        totals["timex_pairs"] += p
+        totals["timex_right"] += r
+        if show_errors:
+            system = tag(article.body, article.anchor)
+            for gt in article.timexes:
+                match = [x for x in system if x["start"] < gt.end and gt.start < x["end"]]
+                if not match or match[0]["value"] != gt.value:
+                    errors.append(f"{article.id} timex {gt.text!r}: gold {gt.value}, system "
+                                  f"{match[0]['value'] + ' (' + match[0]['text'] + ')' if match else 'none'}")
+        mentions = extract_article(article.body, article.anchor, gazetteer)
+        for event in article.events:
+            totals["events"] += 1
+            found = [m for m in mentions if m.date_text_start < event.date_end and event.date_start < m.date_text_end]
+            if not found:
+                errors.append(f"{article.id} MISSED {event.date_text!r} ({event.type}, {event.status})")
+                continue
+            m = found[0]
+            totals["found"] += 1
+            dated = (m.date_start, m.date_end) == (event.earliest, event.latest)
+            actors = [a.name for a in m.actors]
+            countries = [names.get(code, code) for code in m.countries]
+            actors_ok = set_right(actors, event.actors, event.actors_optional)
+            countries_ok = set_right(countries, event.countries, event.countries_optional)
+            totals["dated"] += dated
+            totals["actors"] += actors_ok
+            totals["countries"] += countries_ok
+            totals["status"] += m.status == event.status
+            totals["type"] += m.event_type == event.type
+            if not dated:
+                errors.append(f"{article.id} DATE {event.date_text!r}: gold {event.earliest}..{event.latest}, "
+                              f"system {m.date_start}..{m.date_end} ({m.date_text!r})")
+            if not actors_ok:
+                errors.append(f"{article.id} ACTORS {event.date_text!r}: gold {event.actors}, system {actors}")
+            if not countries_ok:
+                errors.append(f"{article.id} COUNTRIES {event.date_text!r}: gold {event.countries}, system {countries}")
+            if m.status != event.status:
+                errors.append(f"{article.id} STATUS {event.date_text!r}: gold {event.status}, system {m.status}")
+    t = totals
+    result = {
+        "part": part, "articles": len(articles),
+        "timex_value_f1": round(f1(t["timex_right"], t["system_timex"], t["gold_timex"]), 3),
+        "timex_relaxed_span_f1": round(f1(t["timex_pairs"], t["system_timex"], t["gold_timex"]), 3),
+        "gold_timexes": t["gold_timex"], "system_timexes": t["system_timex"],
+        "key_events": t["events"], "found": t["found"],
+        **{f"{k}_right": t[k] for k in ("dated", "actors", "countries", "status", "type")},
+    }
+    if show_errors:
+        result["errors"] = errors
+    return result
+
+
+def report(result: dict) -> str:
+    n = result["key_events"] or 1
+    pct = {k: 100 * result[f"{k}_right"] / n for k in ("dated", "actors", "countries", "status", "type")}
+    lines = [
+        f"{result['part']} ({result['articles']} articles, {result['key_events']} key events, "
+        f"{result['gold_timexes']} gold time expressions)",
+        f"  time expressions, value F1   {result['timex_value_f1']:.3f}  (relaxed span F1 "
+        f"{result['timex_relaxed_span_f1']:.3f}; {result['system_timexes']} tagged)",
+        f"  key events found             {result['found']}/{result['key_events']}",
+        f"  dated right                  {pct['dated']:.0f}%  ({result['dated_right']})",
+        f"  actors right                 {pct['actors']:.0f}%  ({result['actors_right']})",
+        f"  countries right              {pct['countries']:.0f}%  ({result['countries_right']})",
+        f"  status right                 {pct['status']:.0f}%  ({result['status_right']})",
+        f"  type right                   {pct['type']:.0f}%  ({result['type_right']})",
+    ]
+    return "\n".join(lines + ["  " + e for e in result.get("errors", [])])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heldout", action="store_true", help="score the held-out third instead (once, at the end)")
+    parser.add_argument("--errors", action="store_true", help="list every miss")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    result = score("heldout" if args.heldout else "dev", args.errors)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
