@@ -211,7 +211,11 @@ class Thread(models.Model):
 
     class Meta:
         ordering = ["date_start", "date_end", "id"]
-        indexes = [models.Index(fields=["date_start", "id"], name="thread_date_idx")]
+        indexes = [
+            models.Index(fields=["date_start", "id"], name="thread_date_idx"),
+            # Linking's candidate read: editors' threads may be of any length, so they are found apart.
+            models.Index(fields=["date_start"], name="thread_editor_date_idx", condition=Q(set_by_editor=True)),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(date_end__gte=models.F("date_start")), name="thread_interval_ordered"),
         ]

@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from events.models import Actor, Article, Event, EventType, Granularity, Status
+from events.services.db import run_statements
 
 logger = logging.getLogger(__name__)
 
@@ -196,12 +197,58 @@ def _current_m2m(event_ids) -> dict:
     return current
 
 
+@dataclass
+class MentionDiff:
+    """What storing an article's mentions changes (store_mentions' first step, no event writes)."""
+
+    new_events: list = field(default_factory=list)  # unsaved Events
+    new_m2m: list = field(default_factory=list)  # per new event {"actors": [ids], "countries": ..., "topics": ...}
+    participants: dict = field(default_factory=dict)  # id(event) -> (actor ids, country ids) as they will be stored
+    updates: dict = field(default_factory=dict)  # tuple of changed field names -> [events]
+    m2m_add: dict = field(default_factory=lambda: {name: [] for name in M2M_FIELDS})  # name -> [(event id, target)]
+    m2m_remove: dict = field(default_factory=lambda: {name: [] for name in M2M_FIELDS})
+    deletable: list = field(default_factory=list)  # stored events no longer extracted, untouched by editors
+
+
 def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
     """Upsert the mentions as the article's Events, honouring editors' corrections (see the module doc).
 
-    With `link`, threads are chosen before the rows are written, so new events go in with their thread.
+    Steps: diff (what changes), remove (events no longer extracted), link (threads chosen before the rows
+    are written, so new events go in with their thread), update (changed fields and links), insert (new
+    events with their links, in the same round trip as the threads' recompute reads).
     """
     result = ProcessResult(article_id=article.pk)
+    diff = diff_mentions(article, mentions, snapshot, result)
+    remove_events(diff, result)
+    touched = set()
+    if link:
+        from events.services.threads import assign_threads
+
+        # lock=True: the linking locks are taken in the same round trip as the reads of the candidate threads.
+        result.threads, moved, touched = assign_threads(result.events, lambda e: diff.participants[id(e)],
+                                                        lock=True)
+        moved_existing = [event for event in moved if event.pk is not None]
+        if moved_existing:
+            Event.objects.bulk_update(moved_existing, ["thread"])
+    update_events(diff)
+    leading = insert_events(diff, result)
+    if leading and not link:
+        for (_, _, callback), rows in zip(leading, run_statements([(sql, params) for sql, params, _ in leading])):
+            callback(rows)
+    if link:
+        from events.services.threads import recompute_threads
+
+        result.threads.recomputed, result.threads.deleted = recompute_threads(
+            touched | result.orphaned_threads, result.threads.context, leading=leading)
+        result.threads.thread_ids = touched
+    result.event_ids = [event.pk for event in result.events]
+    return result
+
+
+def diff_mentions(article, mentions, snapshot, result) -> MentionDiff:
+    """Step 1: compare the mentions with the article's stored events. Fills result.events (every event the
+    article will have, new ones unsaved), the counts of updated/unchanged/kept, and the warnings; creates
+    only the Actor rows of unknown names."""
     anchor = article.issue.date
     # Never processed (a new article from ingest): it has no events yet, no need to look (the events of an
     # article are only ever created here, in the transaction that also sets processed_at).
@@ -209,12 +256,7 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
     existing = {} if never else {event.extraction_key: event for event in article.events.all()}
     current_m2m = _current_m2m([event.pk for event in existing.values()])
     actor_ids = _actor_ids(mentions, snapshot, result)
-
-    new_events, new_m2m = [], []
-    participants = {}  # id(event) -> (actor ids, country ids) as they will be stored
-    updates = {}  # tuple of changed field names -> [events]
-    m2m_add = {name: [] for name in M2M_FIELDS}
-    m2m_remove = {name: [] for name in M2M_FIELDS}
+    diff = MentionDiff()
     seen = set()
     for mention in mentions:
         if mention.key in seen:
@@ -226,99 +268,93 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
         seen.add(mention.key)
         desired = _desired_m2m(mention, snapshot, actor_ids, result)
         event = existing.get(mention.key)
-        if event is None:
-            event = Event(article=article, extraction_key=mention.key, **values)
-            new_events.append(event)
-            new_m2m.append(desired)
-            participants[id(event)] = (set(desired["actors"]), set(desired["countries"]))
-            result.events.append(event)
-            continue
-        protected = protected_fields(event)
-        changed = tuple(name for name, value in values.items()
-                        if name not in protected and getattr(event, name) != value)
-        for name in changed:
-            setattr(event, name, values[name])
-        m2m_changed = False
-        stored = {name: current_m2m[event.pk][name] if name in protected else set(desired[name])
-                  for name in M2M_FIELDS}
-        participants[id(event)] = (stored["actors"], stored["countries"])
         result.events.append(event)
-        for name in M2M_FIELDS:
-            if name in protected:
-                continue
-            want, have = set(desired[name]), current_m2m[event.pk][name]
-            m2m_add[name].extend((event.pk, target) for target in want - have)
-            m2m_remove[name].extend((event.pk, target) for target in have - want)
-            m2m_changed = m2m_changed or want != have
-        if changed:
-            updates.setdefault(changed, []).append(event)
-        if changed or m2m_changed:
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        if event is None:
+            event = result.events[-1] = Event(article=article, extraction_key=mention.key, **values)
+            diff.new_events.append(event)
+            diff.new_m2m.append(desired)
+            diff.participants[id(event)] = (set(desired["actors"]), set(desired["countries"]))
+            continue
+        _diff_stored(event, values, desired, current_m2m[event.pk], diff, result)
 
     # No longer extracted: deleted, unless an editor touched them (those stay, and are linked like the rest).
     gone = [event for key, event in existing.items() if key not in seen]
-    deletable = [event for event in gone if not editor_touched(event)]
-    result.kept = len(gone) - len(deletable)
+    diff.deletable = [event for event in gone if not editor_touched(event)]
+    result.kept = len(gone) - len(diff.deletable)
     for event in gone:
         if editor_touched(event):
             result.events.append(event)
-            participants[id(event)] = (current_m2m[event.pk]["actors"], current_m2m[event.pk]["countries"])
-    if deletable:
-        result.orphaned_threads = {event.thread_id for event in deletable if event.thread_id}
-        Event.objects.filter(pk__in=[event.pk for event in deletable]).delete()
-        result.deleted = len(deletable)
+            diff.participants[id(event)] = (current_m2m[event.pk]["actors"], current_m2m[event.pk]["countries"])
+    return diff
 
-    touched = set()
-    if link:
-        from events.services.threads import assign_threads
 
-        # lock=True: the linking lock is taken in the same round trip as the reads of the candidate threads.
-        result.threads, moved, touched = assign_threads(result.events, lambda e: participants[id(e)], lock=True)
-        moved_existing = [event for event in moved if event.pk is not None]
-        if moved_existing:
-            Event.objects.bulk_update(moved_existing, ["thread"])
+def _diff_stored(event, values, desired, current, diff, result) -> None:
+    """A stored event against its mention: changed fields set in memory, link changes noted."""
+    protected = protected_fields(event)
+    changed = tuple(name for name, value in values.items()
+                    if name not in protected and getattr(event, name) != value)
+    for name in changed:
+        setattr(event, name, values[name])
+    stored = {name: current[name] if name in protected else set(desired[name]) for name in M2M_FIELDS}
+    diff.participants[id(event)] = (stored["actors"], stored["countries"])
+    m2m_changed = False
+    for name in M2M_FIELDS:
+        if name in protected:
+            continue
+        want, have = set(desired[name]), current[name]
+        diff.m2m_add[name].extend((event.pk, target) for target in want - have)
+        diff.m2m_remove[name].extend((event.pk, target) for target in have - want)
+        m2m_changed = m2m_changed or want != have
+    if changed:
+        diff.updates.setdefault(changed, []).append(event)
+    if changed or m2m_changed:
+        result.updated += 1
+    else:
+        result.unchanged += 1
 
-    if updates:
+
+def remove_events(diff, result) -> None:
+    """Step 2: delete the events no longer extracted (their threads are recomputed after linking)."""
+    if diff.deletable:
+        result.orphaned_threads = {event.thread_id for event in diff.deletable if event.thread_id}
+        Event.objects.filter(pk__in=[event.pk for event in diff.deletable]).delete()
+        result.deleted = len(diff.deletable)
+
+
+def update_events(diff) -> None:
+    """Step 4: write the changed fields (one bulk update per set of fields) and drop the links no longer wanted."""
+    if diff.updates:
         now = timezone.now()
-        for fields, events in updates.items():
+        for fields, events in diff.updates.items():
             for event in events:
                 event.updated_at = now
             Event.objects.bulk_update(events, list(fields) + ["updated_at"])
     for name in M2M_FIELDS:
         through = getattr(Event, name).through
         target = _M2M_TARGET[name]
-        for event_id in {event_id for event_id, _ in m2m_remove[name]}:
-            targets = [t for e, t in m2m_remove[name] if e == event_id]
+        for event_id in {event_id for event_id, _ in diff.m2m_remove[name]}:
+            targets = [t for e, t in diff.m2m_remove[name] if e == event_id]
             through.objects.filter(event_id=event_id, **{f"{target}__in": targets}).delete()
-    # New events: on PostgreSQL one statement with their links (_insert_events_statement), sent with the
-    # threads' recompute reads when linking (one round trip); elsewhere bulk_create and the links below.
+
+
+def insert_events(diff, result) -> list:
+    """Step 5: insert the new events and links. On PostgreSQL the new events go in one statement with their
+    links (_insert_events_statement), returned as [(sql, params, callback)] for the caller to send with the
+    threads' recompute reads (one round trip); elsewhere bulk_create and the links now."""
     leading = []
-    if new_events:
-        result.created = len(new_events)
+    m2m_add = diff.m2m_add
+    if diff.new_events:
+        result.created = len(diff.new_events)
         if connection.vendor == "postgresql":
-            statement = _insert_events_statement(new_events, new_m2m)
-            leading.append((*statement, lambda rows: _set_event_ids(new_events, rows)))
+            statement = _insert_events_statement(diff.new_events, diff.new_m2m)
+            leading.append((*statement, lambda rows: _set_event_ids(diff.new_events, rows)))
         else:
-            Event.objects.bulk_create(new_events)
-            for event, desired in zip(new_events, new_m2m):
+            Event.objects.bulk_create(diff.new_events)
+            for event, desired in zip(diff.new_events, diff.new_m2m):
                 for name in M2M_FIELDS:
                     m2m_add[name].extend((event.pk, target) for target in desired[name])
     _insert_links(m2m_add)
-    if leading and not link:
-        from events.services.threads import run_statements
-
-        for (_, _, callback), rows in zip(leading, run_statements([(sql, params) for sql, params, _ in leading])):
-            callback(rows)
-    if link:
-        from events.services.threads import recompute_threads
-
-        result.threads.recomputed, result.threads.deleted = recompute_threads(
-            touched | result.orphaned_threads, result.threads.context, leading=leading)
-        result.threads.thread_ids = touched
-    result.event_ids = [event.pk for event in result.events]
-    return result
+    return leading
 
 
 # Columns of a new machine Event and the PostgreSQL type each is cast to from the JSON document (_insert_events_statement).

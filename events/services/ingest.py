@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from tqdm import tqdm
@@ -46,6 +46,7 @@ class FileResult:
 @dataclass
 class IngestReport:
     files: list[FileResult] = field(default_factory=list)
+    stopped: str = ""  # why the run stopped early (the database went away), else ""
 
     @property
     def files_read(self) -> int:
@@ -73,7 +74,7 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        return self.files_failed == 0
+        return self.files_failed == 0 and not self.stopped
 
     def summary(self) -> str:
         return (f"files read: {self.files_read}, articles new: {self.articles_new}, "
@@ -107,8 +108,14 @@ def ingest_paths(paths, progress=True, jobs=1) -> IngestReport:
         results = _ingest_in_workers(files, min(jobs, len(files)))
     else:
         results = (_ingest_path(path) for path in files)
-    for result in tqdm(results, total=len(files), desc="ingest", unit="file", file=sys.stderr, disable=not show):
-        report.files.append(result)
+    try:
+        for result in tqdm(results, total=len(files), desc="ingest", unit="file", file=sys.stderr,
+                           disable=not show):
+            report.files.append(result)
+    except DatabaseUnavailable as error:
+        # Stored articles stay stored (one transaction each); a re-run skips them as unchanged.
+        report.stopped = (f"database unavailable: {error}; stopped after {len(report.files)} of {len(files)} "
+                          "files (what was stored is kept: run the same command again to resume)")
     return report
 
 
@@ -151,6 +158,14 @@ def _ingest_file(name, parse) -> FileResult:
     for parsed_article in parsed.articles:
         try:
             status, article_id = store_article(parsed_article, source_name=Path(name).name)
+        except (OperationalError, InterfaceError) as error:
+            if not database_reachable():
+                raise DatabaseUnavailable(str(error).strip().splitlines()[0] if str(error).strip() else
+                                          type(error).__name__) from error
+            result.failed += 1
+            result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
+                                 f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
+            continue
         except Exception as error:  # one bad article must not stop the file or the run
             result.failed += 1
             result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
@@ -162,6 +177,21 @@ def _ingest_file(name, parse) -> FileResult:
             result.unchanged += 1
         result.article_ids.append(article_id)
     return result
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached: the run stops (every further file would fail the same way)."""
+
+
+def database_reachable() -> bool:
+    """After a connection-level error: can a fresh connection run a query?"""
+    try:
+        connection.close()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:  # noqa: BLE001 - any failure here means: not reachable
+        return False
 
 
 def content_hash(volume: int, number: int, headline: str, body: str) -> str:
@@ -176,7 +206,7 @@ def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
     if connection.vendor != "postgresql":
         return _store_article_orm(parsed, source_name, digest)
     with transaction.atomic():
-        # One round trip (events.services.threads.run_statements): (1) an article with this text already
+        # One round trip (events.services.db.run_statements): (1) an article with this text already
         # stored? If not, create the issue or lock its existing row until the transaction ends (serialises
         # concurrent ingests of one issue, as get_or_create + select_for_update did). (2) Then, with a fresh
         # snapshot taken after that lock (a concurrent ingest of the issue has committed by now), insert the
@@ -222,7 +252,7 @@ def _issue_and_article(parsed: ParsedArticle, source_name: str, digest: str):
        processed_at is set here: the extraction runs in this same transaction (process_article with
        mark_processed=False), so the row is never visible unprocessed.
     """
-    from events.services.threads import run_statements
+    from events.services.db import run_statements
 
     fields = _dating_fields(date_issue(parsed.volume, parsed.number, [parsed.body]))
     columns = ", ".join(_ISSUE_COLUMNS)

@@ -1,61 +1,48 @@
-"""Threads: link the mentions (Events) of one real happening across issues, and derive the thread's fields.
+"""Threads, the linker: link the mentions (Events) of one real happening across issues, and keep each
+thread's derived fields up to date. The policy (which thread an event joins, what a thread's fields are)
+is events.extraction.linking, without Django; this module does the database side, in separate steps:
 
-LINKING RULE. An event joins an existing thread when all of these hold:
-  1. same family of event types (the registry's "family": encounters (visit, meeting, summit),
-     communications (statement, letter), cooperation (agreement, military, nuclear, economic), appointment,
-     protest); a postponement (flag puts_off) goes with the postponable types (encounters and cooperation: it
-     is news about another happening) and is linked after the other events of its article;
-  2. its interval overlaps the thread's canonical interval (two intervals of a few days and the same type
-     may also be up to NEAR_DAYS apart: "July 19" and "the eve of the July 21-23 summit", unless they are
-     encounters where each side names a counterpart the other lacks: separate_encounters), and the event is
-     not coarser than MAX_SPAN_DAYS (a season or a quarter; "last year" is too vague to say which
-     happening it is). A postponement is
-     dated by the putting-off, so it reaches from a week before to 60 days after its own interval;
-  3. shared participants (a thread's: those of its visible mentions; of a long thread, of its 10 latest):
-     countries shared >= min(2, countries of each side) (so a Russia-North Korea visit
-     and a Russia-China visit of the same month stay apart, while "a visit to North Korea" with no Russian
-     country joins "Putin in Pyongyang"), and when both sides name actors, at least one actor shared; a
-     side with no countries must share an actor.
-The best candidate wins: first one whose interval contains the event's or lies inside it, then shared
-actors x2 + shared countries + 1 for the same type, then the older thread. No candidate: a new thread. An event already in a thread stays there while it still qualifies.
-An event whose corrected_fields lists "thread" is never re-linked; a hidden event is not linked.
+  query      the candidate threads of the events (bounded date windows: index range scans) and the
+             participants of each candidate's latest visible members (index lookups per member), in one
+             round trip with the linking lock;
+  load       rows -> the candidate dicts the policy reads;
+  choose     linking.choose_threads;
+  create     one insert for the new threads;
+  recompute  digest reads of the touched threads (a few rows per thread whatever its size), thread_fields,
+             one update for the threads that changed.
 
-THREAD FIELDS (recomputed whenever a member changes, unless set_by_editor):
-  * interval and granularity: those of the most precise member (shortest interval; ties: the latest issue),
-    postponements left out unless every member is one (they date the putting-off, not the happening);
-  * title: that member's summary (else the first member's with a summary, else type + countries);
-  * event_type: the most common type among members other than postponement (ties: the most precise
-    member's); postponement only when every member is one;
-  * status, from the members ordered by issue date (their anchor_date; then article, then sentence offset):
-      - postponed if the latest member is a postponement or says postponed;
-      - else occurred if any member says occurred (reported after the fact: its issue date is on or after
-        the thread's start), since a later "it happened" beats an earlier "it will happen";
-      - else the latest member's status (planned, reported).
-Concurrency: linking takes a PostgreSQL advisory lock held to the end of the caller's transaction, so
-parallel ingests link one article at a time (extraction itself runs in parallel before it).
-Cheap: a fixed number of queries per call, whatever the number of events (candidates, their participants,
-members for the recomputation, one bulk update each for events and threads).
+Concurrency (PostgreSQL): linking a new article's events takes the global linking lock in SHARED mode and,
+in exclusive mode, one advisory lock per (family group, 64-day bucket) of the windows its events may find
+candidates in (linking.lock_keys proves two articles that could see a common thread share a key); all are
+held to the end of the article's transaction, so what an article links is committed before another that
+could see the same threads reads them. Re-linking stored events (reprocess, editors' changes) takes the
+global lock exclusively. Cost per article: a fixed number of statements, each bounded by the events'
+date windows and the threads' latest members, not by the size of the archive.
 """
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from events.extraction.event_types import default_registry
+from events.extraction import linking
+from events.extraction.linking import (  # noqa: F401 - re-exported: the policy's names, as before the split
+    DERIVED_FIELDS, ENCOUNTERS, MAX_SPAN_DAYS, NEAR_DAYS, SHORT_DAYS, TYPES, Digest, Member, compatible_types,
+    families_match, intervals_meet, participants_match, reach, separate_encounters, span,
+)
 from events.models import Event, EventType, Thread
+from events.services.db import client_side_binding as _client_side_binding  # noqa: F401
+from events.services.db import in_list, run_statements  # noqa: F401 - run_statements: older callers import it here
 
-# Families, encounters and what a postponement may put off: the event-type registry's.
-TYPES = default_registry()
-ENCOUNTERS = frozenset(TYPES.codes(encounter=True))
-DERIVED_FIELDS = ("title", "event_type", "status", "date_start", "date_end", "granularity")
-MAX_SPAN_DAYS = 100
-SHORT_DAYS = 3
-NEAR_DAYS = 2
-POSTPONEMENT_BEFORE_DAYS = 7
-POSTPONEMENT_AFTER_DAYS = 60
+_Member = Member  # the names tests and older callers use
+_Digest = Digest
+_LABELS = {value: label for value, label in EventType.choices}
+
+
+def thread_fields(members, digest=None) -> dict:
+    """linking.thread_fields with the event types' labels (a title when no member has a summary)."""
+    return linking.thread_fields(members, digest, labels=_LABELS)
 
 
 @dataclass
@@ -69,96 +56,35 @@ class LinkResult:
     context: object = None  # ThreadContext read by assign_threads
 
 
-@dataclass
-class _Member:
-    id: int
-    event_type: str
-    status: str
-    date_start: object
-    date_end: object
-    granularity: str
-    summary: str
-    anchor: object
-    order: tuple
-    thread_id: int | None = None
+LINKING_LOCK = 0x6D6F6E74  # "mont": the global linking lock (bigint key space)
+BUCKET_LOCKS = 0x6D6F6E75  # first key of the (int, int) bucket locks (linking.lock_keys gives the second)
+_LOCK_STATEMENT = ("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
 
 
-def reach(event) -> tuple:
-    """The widest interval a thread's interval may meet to take `event` (see intervals_meet): its own,
-    widened by NEAR_DAYS when it is a few days at most, or for a postponement the weeks around it (news of
-    a postponement dates the putting-off, while the happening was set for a later day)."""
-    if event.event_type == EventType.POSTPONEMENT:
-        return (event.date_start - datetime.timedelta(days=POSTPONEMENT_BEFORE_DAYS),
-                event.date_end + datetime.timedelta(days=POSTPONEMENT_AFTER_DAYS))
-    if span(event.date_start, event.date_end) <= SHORT_DAYS:
-        near = datetime.timedelta(days=NEAR_DAYS)
-        return event.date_start - near, event.date_end + near
-    return event.date_start, event.date_end
+def _locking() -> bool:
+    return connection.vendor == "postgresql" and connection.in_atomic_block
 
 
-def intervals_meet(event, thread: dict) -> bool:
-    """Overlap; a postponement within its reach; two short intervals of the same type within NEAR_DAYS
-    ("July 19" and "the eve of the July 21-23 summit", read as July 20, for one visit)."""
-    if thread["date_start"] <= event.date_end and thread["date_end"] >= event.date_start:
-        return True
-    if event.event_type == EventType.POSTPONEMENT:
-        start, end = reach(event)
-        return thread["date_start"] <= end and thread["date_end"] >= start
-    if thread["event_type"] == EventType.POSTPONEMENT:  # the same window, seen from the happening
-        return (thread["date_start"] - datetime.timedelta(days=POSTPONEMENT_AFTER_DAYS) <= event.date_end
-                and thread["date_end"] + datetime.timedelta(days=POSTPONEMENT_BEFORE_DAYS) >= event.date_start)
-    if (event.event_type == thread["event_type"] and span(event.date_start, event.date_end) <= SHORT_DAYS
-            and span(thread["date_start"], thread["date_end"]) <= SHORT_DAYS):
-        start, end = reach(event)
-        return thread["date_start"] <= end and thread["date_end"] >= start
-    return False
+def _serialise_linking():
+    """Hold the global linking lock exclusively to the end of the transaction (PostgreSQL): for re-linking
+    stored events, which may move them between threads of any date."""
+    if _locking():
+        run_statements([_LOCK_STATEMENT])
 
 
-def separate_encounters(event, actors, thread: dict) -> bool:
-    """Encounters on different (near) days where each side names a counterpart the other lacks are two
-    happenings, however near: talks with the president on the 27th and with the defence minister on the
-    28th, during one visit. Near days with the same people stay one ("July 19" and "the eve of the 21st")."""
-    overlap = thread["date_start"] <= event.date_end and thread["date_end"] >= event.date_start
-    return (not overlap and event.event_type in ENCOUNTERS
-            and bool(actors - thread["actors"]) and bool(thread["actors"] - actors))
-
-
-def compatible_types(event_type: str) -> frozenset:
-    """The thread types an event of `event_type` may join (families_match, as a set for the query)."""
-    return frozenset(other for other in EventType.values if families_match(event_type, other))
-
-
-def families_match(a: str, b: str) -> bool:
-    type_a, type_b = TYPES.get(a), TYPES.get(b)
-    if type_a is None or type_b is None:
-        return a == b
-    if type_a.puts_off or type_b.puts_off:  # a postponement puts off a visit, talks, a summit or a deal
-        other = type_b if type_a.puts_off else type_a
-        return other.puts_off or other.postponable
-    return type_a.family == type_b.family
-
-
-def span(start, end) -> int:
-    return (end - start).days + 1
-
-
-def participants_match(actors_a, countries_a, actors_b, countries_b) -> bool:
-    shared_countries = len(countries_a & countries_b)
-    shared_actors = len(actors_a & actors_b)
-    if actors_a and actors_b and not shared_actors:
-        return False
-    if not countries_a or not countries_b:
-        return shared_actors > 0
-    return shared_countries >= max(1, min(2, len(countries_a), len(countries_b)))
-
-
-def _score(event, actors, countries, candidate) -> tuple:
-    """Higher is better: a thread whose interval one of the two contains (a vague "last July" belongs to the
-    July 19 visit rather than to talks that straddle June and July), then shared participants and type."""
-    contained = ((event.date_start <= candidate["date_start"] and candidate["date_end"] <= event.date_end)
-                 or (candidate["date_start"] <= event.date_start and event.date_end <= candidate["date_end"]))
-    return (contained, 2 * len(actors & candidate["actors"]) + len(countries & candidate["countries"])
-            + (1 if candidate["event_type"] == event.event_type else 0), -candidate["order"])
+def _lock_statements(events, todo) -> list:
+    """The linking lock statements for `events` (module doc): narrow keys for a new article's events, the
+    global lock for stored ones."""
+    if not _locking():
+        return []
+    if any(event.pk is not None for event in events):
+        return [_LOCK_STATEMENT]
+    statements = [("SELECT pg_advisory_xact_lock_shared(%s)", [LINKING_LOCK])]
+    keys = linking.lock_keys(todo)
+    if keys:  # taken in key order (unnest keeps the array's order), so two articles never wait on each other
+        statements.append(("SELECT count(pg_advisory_xact_lock(%s, k)) FROM unnest(%s::int[]) AS k",
+                           [BUCKET_LOCKS, keys]))
+    return statements
 
 
 def link_events(event_ids, also_threads=(), events=None, participants=None) -> LinkResult:
@@ -190,133 +116,103 @@ def assign_threads(events, participants_of, lock=False):
     their thread). `participants_of(event)` -> (actor ids, country ids). Writes only the new threads.
     Returns (LinkResult, the events whose thread changed, the ids of every thread touched); the caller
     saves the events and then calls recompute_threads(touched).
-    `lock`: take the linking lock first (_serialise_linking), in the same round trip as the reads.
+    `lock`: take the linking locks first (_lock_statements), in the same round trip as the reads.
     """
-    result = LinkResult()
-    touched = {e.thread_id for e in events if e.thread_id}
-    linkable = [e for e in events if not e.hidden and "thread" not in (e.corrected_fields or [])]
-    todo = [e for e in linkable if span(e.date_start, e.date_end) <= MAX_SPAN_DAYS]
-    # Too vague to link: still needs a thread of its own for the timeline.
-    solo = [e for e in linkable if span(e.date_start, e.date_end) > MAX_SPAN_DAYS]
-
-    # Candidates: threads of a compatible type whose interval meets an event's reach (one OR term per type
-    # group and merged interval: few terms, and few threads to read the members of).
-    by_types = {}
-    for event in todo:
-        by_types.setdefault(compatible_types(event.event_type), []).append(reach(event))
-    terms, params = [], []
-    for types, reaches in by_types.items():
-        for reach_start, reach_end in _merged(reaches):
-            terms.append(f"(date_start <= %s AND date_end >= %s AND event_type IN ({', '.join(['%s'] * len(types))}))")
-            params += [reach_end, reach_start, *sorted(types)]
+    todo, solo = linking.split_linkable(events)
     current_ids = {e.thread_id for e in events if e.thread_id}
-    if current_ids:
-        terms.append(f"id IN ({', '.join(['%s'] * len(current_ids))})")
-        params += sorted(current_ids)
-    candidates = {}
-    where = " OR ".join(terms)
-    # The participants of the other members of these threads: the events given here are left out of the
-    # read (they are in memory, maybe changed, maybe unsaved) and added below.
+    # The events given here are left out of the participants' read (they are in memory, maybe changed,
+    # maybe unsaved) and added from participants_of.
     exclude = {e.pk for e in events if e.pk is not None}
-    statements = [_LOCK_STATEMENT] if lock and _locking() else []
-    merged = bool(terms) and connection.vendor == "postgresql"
-    if merged:
-        # Lock, candidate threads and their members' participants in one round trip: each statement sees
-        # what was committed before it started (READ COMMITTED), so the reads follow the lock. The thread
-        # filter below is repeated in SQL for the participants' statement.
-        keep = (f"(date_end - date_start + 1 <= %s OR set_by_editor"
-                + (f" OR id IN ({', '.join(['%s'] * len(current_ids))}))" if current_ids else ")"))
-        keep_params = [MAX_SPAN_DAYS, *sorted(current_ids)]
-        source = (f"SELECT id FROM {connection.ops.quote_name(Thread._meta.db_table)} "
-                  f"WHERE ({where}) AND {keep}", [*params, *keep_params])
-        statements += [_threads_statement(where, params), _participants_statement(source, exclude)]
-    elif terms:
-        statements.append(_threads_statement(where, params))
-    results = run_statements(statements) if statements else []
-    if lock and _locking():
-        results.pop(0)
-    found = _thread_rows(results[0]) if terms else []
-    rows = {}
-    for thread in found:
-        rows[thread["id"]] = thread
-        if span(thread["date_start"], thread["date_end"]) > MAX_SPAN_DAYS and not thread["set_by_editor"] \
-                and thread["id"] not in current_ids:
-            continue
-        candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
-    context = ThreadContext(rows=rows)
-    if merged:
-        participants = _participants_rows(results[1], candidates)
-    else:
-        participants = _participants_of_threads(list(candidates), exclude)
-    for thread_id, actors, countries in participants:
-        candidates[thread_id]["actors"] |= actors
-        candidates[thread_id]["countries"] |= countries
-    for event in events:  # given events that are not re-linked still count for their thread
-        if event.thread_id in candidates and event not in todo and not event.hidden:
-            actors, countries = participants_of(event)
-            candidates[event.thread_id]["actors"] |= actors
-            candidates[event.thread_id]["countries"] |= countries
-
-    new_threads = []  # candidate dicts holding an unsaved Thread under "object"
-    targets = []  # (event, candidate)
-    # The happenings first, most precise first; postponements last, to join the happening they put off.
-    order = sorted(todo, key=lambda e: (e.event_type == EventType.POSTPONEMENT, span(e.date_start, e.date_end),
-                                        e.sentence_start, e.date_text_start))
-    for event in order:
-        actors, countries = participants_of(event)
-
-        def fits(c, alone_ok=False):
-            if alone_ok and not c["actors"] and not c["countries"]:
-                return True  # its own thread, with no other visible member: stays as it is
-            return (families_match(event.event_type, c["event_type"])
-                    and intervals_meet(event, c)
-                    and participants_match(actors, countries, c["actors"], c["countries"])
-                    and not separate_encounters(event, actors, c))
-        current = candidates.get(event.thread_id)
-        if current is not None and fits(current, alone_ok=True):
-            best = current
-        elif not actors and not countries:
-            best = None  # nobody named: nothing to say it is the same happening as another mention
-        else:
-            fitting = [c for c in candidates.values() if fits(c)]
-            best = max(fitting, key=lambda c: _score(event, actors, countries, c), default=None)
-        if best is None:
-            best = _new_thread(event, new_threads)
-            candidates[("new", len(new_threads))] = best
-            result.created += 1
-        elif best["id"] is not None and best["id"] == event.thread_id:
-            result.kept += 1
-        else:
-            result.linked += 1
-        best["actors"] |= actors
-        best["countries"] |= countries
-        # A more precise member narrows a machine thread's interval for the next events of this run.
-        if (not best["set_by_editor"] and event.event_type != EventType.POSTPONEMENT
-                and span(event.date_start, event.date_end) < span(best["date_start"], best["date_end"])):
-            best["date_start"], best["date_end"] = event.date_start, event.date_end
-            best["event_type"] = event.event_type
-        targets.append((event, best))
-    for event in solo:
-        if event.thread_id is None:
-            targets.append((event, _new_thread(event, new_threads)))
-            result.created += 1
-        else:
-            result.kept += 1
-
-    if new_threads:
-        created = Thread.objects.bulk_create([t["object"] for t in new_threads])
-        for target, thread in zip(new_threads, created):
-            target["id"] = thread.pk
-            context.rows[thread.pk] = {"id": thread.pk, "set_by_editor": False,
-                                       **{name: getattr(thread, name) for name in DERIVED_FIELDS}}
-    moved = []
-    for event, target in targets:
+    locks = _lock_statements(events, todo) if lock else []
+    rows, participants = _query(todo, current_ids, exclude, locks)
+    candidates = _load(rows, participants, current_ids, events, todo, participants_of)
+    choice = linking.choose_threads(todo, solo, candidates, participants_of)
+    context = ThreadContext(rows={row["id"]: row for row in rows})
+    _create(choice.new, context)
+    result = LinkResult(linked=choice.linked, created=choice.created, kept=choice.kept, context=context)
+    moved, touched = [], set(current_ids)
+    for event, target in choice.targets:
         if event.thread_id != target["id"]:
             event.thread_id = target["id"]
             moved.append(event)
         touched.add(event.thread_id)
-    result.context = context
     return result, moved, touched
+
+
+def _candidate_filter(todo, current_ids) -> tuple[str, list]:
+    """WHERE text and params selecting the thread rows that may take one of `todo` (or hold one of the
+    events): per compatible type set and merged reach, a bounded date_start range (a machine thread that
+    meets the reach and spans at most MAX_SPAN_DAYS starts at most MAX_SPAN_DAYS - 1 days before it; an
+    index range scan on thread_date_idx), editors' threads of any length (partial index), the current ones."""
+    terms, params = [], []
+    back = datetime.timedelta(days=MAX_SPAN_DAYS - 1)
+    for types, reaches in linking.candidate_windows(todo):
+        kinds = sorted(types)
+        for start, end in reaches:
+            terms.append(f"(date_start <= %s AND date_start >= %s AND date_end >= %s AND event_type IN ({in_list(kinds)}))")
+            params += [end, start - back, start, *kinds]
+            terms.append(f"(set_by_editor AND date_start <= %s AND date_end >= %s AND event_type IN ({in_list(kinds)}))")
+            params += [end, start, *kinds]
+    if current_ids:
+        terms.append(f"id IN ({in_list(current_ids)})")
+        params += sorted(current_ids)
+    return " OR ".join(terms), params
+
+
+def _query(todo, current_ids, exclude, locks) -> tuple[list, list]:
+    """Step 1: (thread rows, [(thread id, actor ids, country ids)] of the candidates' latest members), with
+    the lock statements first in the same round trip (each statement sees what was committed before it
+    started: READ COMMITTED, so the reads follow the locks)."""
+    where, params = _candidate_filter(todo, current_ids)
+    statements = list(locks)
+    merged = bool(where) and connection.vendor == "postgresql"
+    if merged:
+        keep = (f"(date_end - date_start + 1 <= %s OR set_by_editor"
+                + (f" OR id IN ({in_list(current_ids)}))" if current_ids else ")"))
+        keep_params = [MAX_SPAN_DAYS, *sorted(current_ids)]
+        source = (f"SELECT id FROM {connection.ops.quote_name(Thread._meta.db_table)} WHERE ({where}) AND {keep}",
+                  [*params, *keep_params])
+        statements += [_threads_statement(where, params), _participants_statement(source, exclude)]
+    elif where:
+        statements.append(_threads_statement(where, params))
+    results = run_statements(statements) if statements else []
+    results = results[len(locks):]
+    rows = _thread_rows(results[0]) if where else []
+    ids = [row["id"] for row in rows if linking.is_candidate(row, current_ids)]
+    if merged:
+        return rows, _participants_rows(results[1], ids)
+    return rows, _participants_of_threads(ids, exclude)
+
+
+def _load(rows, participants, current_ids, events, todo, participants_of) -> dict:
+    """Step 2: {thread id: candidate dict} for the policy, with each candidate's participants."""
+    candidates = {}
+    for thread in rows:
+        if linking.is_candidate(thread, current_ids):
+            candidates[thread["id"]] = dict(thread, order=thread["id"], actors=set(), countries=set())
+    for thread_id, actors, countries in participants:
+        candidates[thread_id]["actors"] |= actors
+        candidates[thread_id]["countries"] |= countries
+    todo_set = set(map(id, todo))
+    for event in events:  # given events that are not re-linked still count for their thread
+        if event.thread_id in candidates and id(event) not in todo_set and not event.hidden:
+            actors, countries = participants_of(event)
+            candidates[event.thread_id]["actors"] |= actors
+            candidates[event.thread_id]["countries"] |= countries
+    return candidates
+
+
+def _create(new, context) -> None:
+    """Step 4: insert the new threads (one statement) and give their candidate dicts their ids."""
+    if not new:
+        return
+    created = Thread.objects.bulk_create([
+        Thread(title="", event_type=kind, status="planned", date_start=start, date_end=end, granularity="day")
+        for kind, start, end in (c["initial"] for c in new)])
+    for target, thread in zip(new, created):
+        target["id"] = thread.pk
+        context.rows[thread.pk] = {"id": thread.pk, "set_by_editor": False,
+                                   **{name: getattr(thread, name) for name in DERIVED_FIELDS}}
 
 
 _THREAD_COLUMNS = ("id", *DERIVED_FIELDS, "set_by_editor")
@@ -364,76 +260,6 @@ def _update_threads(changed) -> None:
         cursor.execute(sql, params)
 
 
-def _merged(intervals):
-    """Overlapping or adjacent intervals merged (fewer OR terms in the candidate query)."""
-    merged = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1] + datetime.timedelta(days=1):
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return merged
-
-
-def _new_thread(event, new_threads) -> dict:
-    thread = Thread(title="", event_type=event.event_type, status="planned", date_start=event.date_start,
-                    date_end=event.date_end, granularity="day")
-    candidate = {"id": None, "object": thread, "event_type": event.event_type, "date_start": event.date_start,
-                 "date_end": event.date_end, "set_by_editor": False, "actors": set(), "countries": set(),
-                 "order": 10**15 + len(new_threads)}
-    new_threads.append(candidate)
-    return candidate
-
-
-LINKING_LOCK = 0x6D6F6E74  # "mont": the advisory lock that serialises thread linking across processes
-
-
-_LOCK_STATEMENT = ("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
-
-
-def _locking() -> bool:
-    return connection.vendor == "postgresql" and connection.in_atomic_block
-
-
-def _serialise_linking():
-    """Hold a transaction-scoped lock while linking (PostgreSQL), so that concurrent ingests neither create
-    two threads for one happening nor deadlock on shared thread rows; released at commit or rollback."""
-    if _locking():
-        run_statements([_LOCK_STATEMENT])
-
-
-def run_statements(statements) -> list:
-    """Run [(sql, params)] in order and return each one's rows (None for a statement without rows).
-
-    With PostgreSQL through psycopg's client-side binding (Django's default) the statements travel as one
-    query string, in one round trip; they still run one after the other, each with its own snapshot (READ
-    COMMITTED), so a statement after a lock sees what the lock's holder committed. Otherwise one by one.
-    """
-    results = []
-    with connection.cursor() as cursor:
-        if len(statements) > 1 and _client_side_binding(cursor):
-            cursor.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
-            for index in range(len(statements)):
-                if index:
-                    cursor.nextset()
-                results.append(cursor.fetchall() if cursor.description is not None else None)
-            return results
-        for sql, params in statements:
-            cursor.execute(sql, params)
-            results.append(cursor.fetchall() if cursor.description is not None else None)
-    return results
-
-
-def _client_side_binding(cursor) -> bool:
-    if connection.vendor != "postgresql":
-        return False
-    try:
-        from psycopg import ClientCursor
-    except ImportError:  # pragma: no cover - psycopg2
-        return False
-    return isinstance(getattr(cursor, "cursor", None), ClientCursor)
-
-
 def _participants_of_events(event_ids) -> dict:
     found = {event_id: (set(), set()) for event_id in event_ids}
     if not event_ids:
@@ -460,25 +286,12 @@ _MEMBER_FIELDS = ("id", "thread_id", "hidden", "event_type", "status", "date_sta
                   "summary", "anchor_date", "article_id", "sentence_start")
 
 
-def _member(row) -> _Member:
+def _member(row) -> Member:
     (pk, thread_id, hidden, event_type, status, start, end, granularity, summary, anchor, article_id,
      sentence_start) = row
-    return _Member(id=pk, event_type=event_type, status=status, date_start=start, date_end=end,
+    return Member(id=pk, event_type=event_type, status=status, date_start=start, date_end=end,
                    granularity=granularity, summary=summary, anchor=anchor,
                    order=(anchor, article_id, sentence_start, pk), thread_id=thread_id)
-
-
-@dataclass
-class _Digest:
-    """What thread_fields needs of a thread's stored members, in a few rows whatever the thread's size:
-    the latest member, the most precise one (happenings before postponements), the first with a summary,
-    the type counts and the newest issue date of an "occurred" member."""
-
-    reps: list = field(default_factory=list)
-    types: Counter = field(default_factory=Counter)
-    occurred: object = None  # newest anchor_date among visible "occurred" members
-    visible: int = 0
-    hidden: int = 0
 
 
 def _digests(thread_ids, exclude_events) -> dict:
@@ -501,7 +314,7 @@ def _digest_statements(thread_ids, exclude_events) -> list:
 
 
 def _digests_from(thread_ids, rows, ranked) -> dict:
-    digests = {tid: _Digest() for tid in thread_ids}
+    digests = {tid: Digest() for tid in thread_ids}
     for thread_id, event_type, hidden, n, occurred in rows:
         digest = digests[thread_id]
         if hidden:
@@ -613,8 +426,10 @@ def _participants_statement(source, exclude_events) -> tuple:
     parts = []
     for which, name in enumerate(("actors", "countries")):
         through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
-        parts.append(f"SELECT m.thread_id, {which}, t.{_LINK_COLUMN[name]} FROM m JOIN {through} t "
-                     f"ON t.event_id = m.event_id")
+        # LATERAL ... OFFSET 0: one index lookup on (event_id, ...) per member, never a hash join over the
+        # whole link table (the planner cannot know how few members the CTE holds).
+        parts.append(f"SELECT m.thread_id, {which}, t.target FROM m CROSS JOIN LATERAL (SELECT "
+                     f"{_LINK_COLUMN[name]} AS target FROM {through} WHERE event_id = m.event_id OFFSET 0) t")
     return sql + " UNION ALL ".join(parts), [*source[1], *exclude_events]
 
 
@@ -676,33 +491,3 @@ def recompute_threads(thread_ids, context: ThreadContext | None = None, leading=
     return len(changed), len(empty)
 
 
-def thread_fields(members: list[_Member], digest: _Digest | None = None) -> dict:
-    """A thread's derived fields from its visible members (the rule in the module doc): `members` in full,
-    plus the `digest` of the others."""
-    reps = list(members) + (digest.reps if digest else [])
-    latest = max(reps, key=lambda m: m.order)
-    # A postponement is dated by the putting-off, not by the happening: it sets the date only when alone.
-    happening = [m for m in reps if m.event_type != EventType.POSTPONEMENT] or reps
-    precise = min(happening, key=lambda m: (span(m.date_start, m.date_end), -m.anchor.toordinal(), m.id))
-    types = Counter(m.event_type for m in members if m.event_type != EventType.POSTPONEMENT)
-    if digest:
-        types.update(digest.types)
-    if types:
-        top = max(types.values())
-        event_type = precise.event_type if types.get(precise.event_type) == top else \
-            sorted(t for t, n in types.items() if n == top)[0]
-    else:
-        event_type = EventType.POSTPONEMENT
-    occurred = [m.anchor for m in members if m.status == "occurred"]
-    if digest and digest.occurred is not None:
-        occurred.append(digest.occurred)
-    if latest.status == "postponed" or latest.event_type == EventType.POSTPONEMENT:
-        status = "postponed"
-    elif occurred and max(occurred) >= precise.date_start:
-        status = "occurred"
-    else:
-        status = latest.status
-    first_summary = next((m.summary for m in sorted(reps, key=lambda m: m.order) if m.summary), "")
-    title = precise.summary or first_summary or EventType(event_type).label
-    return {"title": title[:300], "event_type": event_type, "status": status, "date_start": precise.date_start,
-            "date_end": precise.date_end, "granularity": precise.granularity}

@@ -34,6 +34,8 @@ class Command(BaseCommand):
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}", style_func=self.style.WARNING)
         self.stdout.write(report.summary())
+        if report.stopped:
+            raise CommandError(report.stopped, returncode=EXIT_FAILED)
         if not report.ok:
             raise CommandError(f"{report.files_failed} of {report.files_read} files failed; "
                                "the others were stored", returncode=EXIT_FAILED)

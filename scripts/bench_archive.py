@@ -1,0 +1,156 @@
+"""Archive-scale ingest benchmark: a generated archive through `manage.py ingest --jobs N` into PostgreSQL.
+
+    .venv/bin/python scripts/bench_archive.py --articles 10000 --jobs 2 [--seed 1] [--dump-threads FILE]
+
+Generates the archive (`manage.py generate_archive`, four articles per issue, cached under /tmp by size and
+seed), starts a throw-away PostgreSQL (tests/pgserver.py, fsync off as in the tests) unless DATABASE_URL is
+a postgres:// URL of an empty database, and runs the real command `manage.py ingest --jobs N --no-progress`
+as a subprocess. Prints the total time and articles/s, and the throughput of the first and of the last
+1,000 articles (from the articles' ingested_at), whose ratio says whether the cost per article stays flat
+as the database fills. Same-run references, since the machine is shared: the load average before and
+after, and `extract_article` alone (ms per article over 200 of the archive's articles, the CPU speed of
+the moment) before and after the run.
+
+--dump-threads FILE writes the thread assignment (each thread's members by article text hash and
+extraction key, with the thread's derived fields) as JSON lines, sorted, to compare two versions of the
+code on the same archive (use --jobs 1: with several processes the linking order follows commit order).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def extract_ms(folder: Path, count: int = 200) -> float:
+    from events.extraction.articles import read_article_file
+    from events.extraction.calendar import calendar_date
+    from events.extraction.entities import default_gazetteer
+    from events.extraction.pipeline import extract_article
+
+    gazetteer = default_gazetteer()
+    articles = []
+    for path in sorted(folder.rglob("*.txt")):
+        articles.extend(read_article_file(path).articles)
+        if len(articles) >= count:
+            break
+    articles = [(a.body, calendar_date(a.volume, a.number)) for a in articles[:count]]
+    extract_article(*articles[0], gazetteer)
+    start = time.perf_counter()
+    for body, anchor in articles:
+        extract_article(body, anchor, gazetteer)
+    return (time.perf_counter() - start) / len(articles) * 1000
+
+
+def window_rates(stamps, size=1000):
+    """Articles per second over the first and the last `size` articles (by commit-time stamp)."""
+    if len(stamps) <= size:
+        return None, None
+    first = size / max((stamps[size] - stamps[0]).total_seconds(), 1e-6)
+    last = size / max((stamps[-1] - stamps[-size - 1]).total_seconds(), 1e-6)
+    return first, last
+
+
+def dump_threads(path: Path) -> int:
+    from events.models import Event, Thread
+
+    members = {}
+    for thread_id, digest, key in Event.objects.filter(thread__isnull=False).values_list(
+            "thread_id", "article__content_hash", "extraction_key"):
+        members.setdefault(thread_id, []).append(f"{digest[:16]}/{key}")
+    lines = []
+    for thread in Thread.objects.all():
+        lines.append(json.dumps({"members": sorted(members.get(thread.pk, [])), "title": thread.title,
+                                 "type": thread.event_type, "status": thread.status,
+                                 "start": thread.date_start.isoformat(), "end": thread.date_end.isoformat()}))
+    lines.sort()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--dump-threads", type=Path)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
+    archive = Path(f"/tmp/monitor-archive-{args.articles}-s{args.seed}")
+    if not (archive / "DONE").exists():
+        subprocess.run([sys.executable, str(ROOT / "manage.py"), "generate_archive", "--out", str(archive),
+                        "--articles", str(args.articles), "--seed", str(args.seed), "--force"], check=True,
+                       env=dict(os.environ, DEBUG="1"))
+        (archive / "DONE").write_text("")
+    server = None
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        from tests.pgserver import PostgresServer
+
+        server = PostgresServer().start()
+        os.environ["DATABASE_URL"] = server.url
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        call_command("migrate", verbosity=0)
+        from events.models import Article, Event, Thread
+
+        if Article.objects.exists():
+            raise SystemExit("the database already has articles: point DATABASE_URL at an empty one")
+        connection.close()
+        load_before = os.getloadavg()[0]
+        extract_before = extract_ms(archive)
+        start = time.perf_counter()
+        run = subprocess.run([sys.executable, str(ROOT / "manage.py"), "ingest", "--no-progress", "--jobs",
+                              str(args.jobs), str(archive)], capture_output=True, text=True, env=os.environ)
+        elapsed = time.perf_counter() - start
+        if run.returncode != 0:
+            raise SystemExit(f"ingest failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
+        extract_after = extract_ms(archive)
+        load_after = os.getloadavg()[0]
+        stamps = sorted(Article.objects.values_list("ingested_at", flat=True))
+        first, last = window_rates(stamps)
+        stored = len(stamps)
+        figures = {
+            "articles": stored, "jobs": args.jobs, "seconds": round(elapsed, 1),
+            "articles_per_second": round(stored / elapsed, 1),
+            "first_1000_articles_per_second": round(first, 1) if first else None,
+            "last_1000_articles_per_second": round(last, 1) if last else None,
+            "last_vs_first": round(last / first, 2) if first else None,
+            "events": Event.objects.count(), "threads": Thread.objects.count(),
+            "reference_extract_article_ms_before_after": [round(extract_before, 2), round(extract_after, 2)],
+            "load_average_1min_before_after": [round(load_before, 2), round(load_after, 2)],
+            "ingest_summary": run.stdout.strip().splitlines()[-1],
+        }
+        if args.dump_threads:
+            figures["threads_dumped"] = dump_threads(args.dump_threads)
+    finally:
+        if server is not None:
+            from django.db import connections
+
+            connections.close_all()
+            server.stop()
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
