@@ -30,7 +30,11 @@ EVAL = REPO / ".." / "shared" / "tools" / "timex_eval.py"
 SENTENCES = SCRIPTS / "snapshot" / "sentences.txt"
 DATE_PHRASES = ["late January 2001", "spring 2001", "early 2000", "mid-March 2001", "2001-02-13",
                 "February 2001", "winter 2000", "the first half of 2001", "13 February 2001", "Q3 2000",
-                "2000", "late 1999", "December 31, 2000", "summer", "nonsense", "June"]
+                "2000", "late 1999", "December 31, 2000", "summer", "nonsense", "June", "early March",
+                "the end of June 2001", "mid-May", "12-14 March 2001", "March 12-14", "last spring", "next summer",
+                "this winter", "this month", "last year", "the 1990s", "first quarter of 2001", "h2 2000", "2001-q3",
+                "late summer 2000", "in May", "winter", "28 Dec 2000", "the beginning of February",
+                "from 3 March to 5 April 2001", "February 30", "Sept 2000", "the middle of december 2000"]
 
 
 def _mentions(body, anchor):

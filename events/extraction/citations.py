@@ -20,19 +20,16 @@ import re
 import sys
 from dataclasses import dataclass
 
+from events.extraction.periods import LONGEST_MONTH, MONTH_WORDS
+
 CITATION = "citation"
 CROSSREF = "crossref"
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+MONTHS = MONTH_WORDS
 # Longest first so "September" wins over "Sep"; abbreviations may carry a period ("Dec. 28").
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Days in each month allowing 29 February, since a cited date usually has no year.
-MAX_DAY = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+MAX_DAY = LONGEST_MONTH
 
 MAX_PARENTHETICAL = 500
 _PARENTHETICAL = re.compile(r"\(([^()\n]{1,%d})\)" % MAX_PARENTHETICAL)

@@ -103,9 +103,22 @@ def _parse(entry: dict) -> EventTypeInfo:
     if not isinstance(code, str) or not re.fullmatch(r"[a-z_]+", code):
         raise EventTypeError(f"event type code must be lower-case letters: {code!r}")
     where = f"event type {code!r}"
+    for check in (_check_flags, _check_triggers, _check_templates, _check_fields):
+        check(entry, where)
+    return EventTypeInfo(
+        code=code, label=entry["label"], cameo=entry.get("cameo"), family=entry["family"],
+        triggers=tuple(entry["triggers"]), summary=entry["summary"], summary_to_come=entry.get("summary_to_come"),
+        object=entry.get("object", "{who} " + code), max_trigger_distance=entry.get("max_trigger_distance"),
+        **{flag: entry[flag] for flag in FLAGS})
+
+
+def _check_flags(entry: dict, where: str) -> None:
     for flag in FLAGS:
         if not isinstance(entry.get(flag), bool):
             raise EventTypeError(f"{where}: flag {flag!r} must be true or false")
+
+
+def _check_triggers(entry: dict, where: str) -> None:
     triggers = entry.get("triggers")
     if not isinstance(triggers, list) or not triggers:
         raise EventTypeError(f"{where}: 'triggers' must be a non-empty list of patterns")
@@ -116,21 +129,22 @@ def _parse(entry: dict) -> EventTypeInfo:
             re.compile(pattern)
         except re.error as error:
             raise EventTypeError(f"{where}: trigger {pattern!r} is not a valid regex: {error}") from None
+
+
+def _check_templates(entry: dict, where: str) -> None:
     for key in ("summary", "summary_to_come"):
         templates = entry.get(key)
         if (key == "summary" or templates is not None) and (
                 not isinstance(templates, dict) or set(templates) != _TEMPLATE_KEYS):
             raise EventTypeError(f"{where}: {key!r} needs exactly the templates {sorted(_TEMPLATE_KEYS)}")
+
+
+def _check_fields(entry: dict, where: str) -> None:
     if not isinstance(entry.get("label"), str) or not isinstance(entry.get("family"), str):
         raise EventTypeError(f"{where}: 'label' and 'family' must be strings")
     distance = entry.get("max_trigger_distance")
     if distance is not None and (not isinstance(distance, int) or distance <= 0):
         raise EventTypeError(f"{where}: 'max_trigger_distance' must be a positive number of characters")
-    return EventTypeInfo(
-        code=code, label=entry["label"], cameo=entry.get("cameo"), family=entry["family"],
-        triggers=tuple(triggers), summary=entry["summary"], summary_to_come=entry.get("summary_to_come"),
-        object=entry.get("object", "{who} " + code), max_trigger_distance=distance,
-        **{flag: entry[flag] for flag in FLAGS})
 
 
 @lru_cache(maxsize=1)

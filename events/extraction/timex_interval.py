@@ -14,16 +14,11 @@ Conventions (docs/timex.md has the table):
   "latter part", "second half": the second half; "first half": the first half
   PRESENT_REF    the anchor day; PAST_REF, FUTURE_REF and values with X: no interval (null)
 """
-import calendar
 import datetime as dt
 import functools
 import re
 
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
-
-
-def month_end(year, month):
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+from events.extraction.periods import month_end, month_part, season
 
 
 def iso_week_monday(year, week):
@@ -64,11 +59,7 @@ def _base_interval(value, anchor):
         return dt.date(y, mo, 1), month_end(y, mo), "month"
     m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
     if m:
-        y, s = int(m.group(1)), m.group(2)
-        if s == "WI":
-            return dt.date(y, 12, 1), month_end(y + 1, 2), "season"
-        a, b = _SEASON_MONTHS[s]
-        return dt.date(y, a, 1), month_end(y, b), "season"
+        return (*season(int(m.group(1)), m.group(2)), "season")
     m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
     if m:
         y, q = int(m.group(1)), int(m.group(2))
@@ -87,14 +78,6 @@ def _base_interval(value, anchor):
         y = int(v) * 100
         return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century"
     return None
-
-
-def _thirds_of_month(start, end, part):
-    if part == "early":
-        return start, start.replace(day=10)
-    if part == "mid":
-        return start.replace(day=11), start.replace(day=20)
-    return start.replace(day=21), end
 
 
 def _split_by_months(start, end, first, last):
@@ -146,7 +129,7 @@ def apply_part(start, end, unit, part, anchor):
     if unit == "day":
         return start, end
     if unit == "month":
-        return _thirds_of_month(start, end, part)
+        return month_part(start.year, start.month, part)
     if unit in ("week", "weekend"):
         if unit == "weekend":
             return start, end

@@ -13,6 +13,7 @@ Plain Python, no Django imports.
 import datetime as dt
 import re
 
+from .periods import add_months, distance_in_days, season_of
 from .timex_interval import base_interval
 
 NEAR_DAYS = 92
@@ -138,11 +139,6 @@ def century_str(k):
     return f"{k:02d}"
 
 
-def add_months(year, month, n):
-    k = year * 12 + (month - 1) + n
-    return k // 12, k % 12 + 1
-
-
 def iso_week(d):
     y, w, _ = d.isocalendar()
     return f"{year_str(y)}-W{w:02d}"
@@ -152,21 +148,12 @@ def quarter_of(d):
     return (d.month - 1) // 3 + 1
 
 
-def season_value(d):
-    """The meteorological season containing day d: (year, code); Jan/Feb belong to last year's WI."""
-    if d.month in (3, 4, 5):
-        return d.year, "SP"
-    if d.month in (6, 7, 8):
-        return d.year, "SU"
-    if d.month in (9, 10, 11):
-        return d.year, "FA"
-    return (d.year if d.month == 12 else d.year - 1), "WI"
+# The meteorological season containing a day: (year, code); Jan/Feb belong to last year's WI.
+season_value = season_of
 
 
 def _distance(anchor, start, end):
-    if start <= anchor <= end:
-        return 0
-    return (start - anchor).days if start > anchor else (anchor - end).days
+    return distance_in_days(start, end, anchor)
 
 
 def choose_occurrence(make_value, anchor, role, cue):

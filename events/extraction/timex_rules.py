@@ -28,10 +28,11 @@ Plain Python, no Django imports.
 import re
 from dataclasses import dataclass, field
 
+from .periods import LONGEST_MONTH, MONTHS, SEASONS, month_number
 from .timex_prefilter import first_char_class
 from .timex_vocab import (
-    DAYNUM, MONTH_ANY, MONTH_FULL, MONTHS, NUMBER, ORDINALS, SEASON, SEASONS, UNIT, UNIT_PLURALS, UNITS,
-    WEEKDAY, WEEKDAYS, YEAR4, alternation, day_number, month_number, number_value, unit_name,
+    DAYNUM, MONTH_ANY, MONTH_FULL, NUMBER, ORDINALS, SEASON, UNIT, UNIT_PLURALS, UNITS,
+    WEEKDAY, WEEKDAYS, YEAR4, alternation, day_number, number_value, unit_name,
 )
 
 
@@ -98,7 +99,8 @@ def text_before(text, start, width=30):
 
 
 # Longest month lengths (February 29 exists in leap years; resolution drops it in others).
-MONTH_LENGTHS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+# A day written without its year may be 29 February.
+MONTH_LENGTHS = LONGEST_MONTH
 
 
 # ---------------------------------------------------------------- builders

@@ -5,19 +5,13 @@ linear-time: no nested repetition anywhere.
 """
 import re
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+# Month names, seasons and month_number are calendar conventions shared with the rest of the project:
+# events/extraction/periods.py.
+from events.extraction.periods import MONTHS
+
 WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
 }
-# Meteorological seasons; the code is the TIMEX3 one.
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -112,12 +106,6 @@ NUMBER = (
 UNIT = alternation(list(UNITS) + list(UNIT_PLURALS))
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
-
-
-def month_number(word):
-    """'Sept.' -> 9, 'December' -> 12."""
-    w = word.lower().rstrip(".")
-    return MONTHS.get(w) or MONTH_ABBREVIATIONS[w]
 
 
 def day_number(text):

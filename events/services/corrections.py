@@ -8,7 +8,6 @@ Also here: ``parse_date_text``, the parser behind the admin's "date as text" fie
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -16,6 +15,8 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from events.extraction.periods import (MONTH_WORDS, SEASON_MONTHS, SEASON_START, SEASONS, add_months, month_part,
+                                      nearest_year, season, whole_months)
 from events.models import Actor, ActorAlias, Event, Granularity, Issue
 from events.services.threads import recompute_threads
 
@@ -23,25 +24,19 @@ from events.services.threads import recompute_threads
 # Dates typed by an editor
 # --------------------------------------------------------------------------------------------
 
-MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-MONTHS["sept"] = 9
+MONTHS = MONTH_WORDS
 MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 YEAR_RE = r"(?P<year>\d{4})"
 
-# Parts of a month (the project-wide convention, DESIGN.md section 6).
-MONTH_PARTS = {
-    "early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "the beginning of": (1, 10),
-    "mid": (11, 20), "middle of": (11, 20), "the middle of": (11, 20), "mid-": (11, 20),
-    "late": (21, None), "end of": (21, None), "the end of": (21, None),
+# Words for the parts of a month (whose days are the project-wide convention: periods.MONTH_PARTS).
+MONTH_PART_WORDS = {
+    "early": "early", "beginning of": "early", "start of": "early", "the beginning of": "early",
+    "mid": "mid", "middle of": "mid", "the middle of": "mid", "mid-": "mid",
+    "late": "late", "end of": "late", "the end of": "late",
 }
 MONTH_PART_RE = r"(?P<part>the beginning of|beginning of|start of|the middle of|middle of|the end of|end of|early|mid|late)"
 
-# Meteorological seasons: (first month, number of months). Winter YYYY starts in December of YYYY.
-SEASONS = {"spring": (3, 3), "summer": (6, 3), "fall": (9, 3), "autumn": (9, 3), "winter": (12, 3)}
+# Meteorological seasons (periods.season): winter YYYY starts in December of YYYY.
 SEASON_RE = r"(?P<season>spring|summer|fall|autumn|winter)"
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
@@ -66,28 +61,8 @@ class DateInterval:
         return f"{self.start:%d %b %Y} – {self.end:%d %b %Y} ({self.granularity})"
 
 
-def _month_end(year, month):
-    return calendar.monthrange(year, month)[1]
-
-
-def _months(year, month, count):
-    """Interval of `count` whole months starting with (year, month)."""
-    end_month0 = month - 1 + count - 1
-    end_year, end_month = year + end_month0 // 12, end_month0 % 12 + 1
-    return date(year, month, 1), date(end_year, end_month, _month_end(end_year, end_month))
-
-
-def _distance(interval, base):
-    start, end = interval
-    if start <= base <= end:
-        return 0
-    return (start - base).days if start > base else (base - end).days
-
-
-def _nearest_year(make, base):
-    """make(year) -> (start, end); the year whose interval is nearest the base date (ties: earlier)."""
-    candidates = [make(y) for y in (base.year - 1, base.year, base.year + 1)]
-    return min(candidates, key=lambda iv: (_distance(iv, base), iv[0]))
+_months = whole_months
+_nearest_year = nearest_year
 
 
 def _with_year(year, make, base):
@@ -95,17 +70,11 @@ def _with_year(year, make, base):
 
 
 def _month_part(month, part, year, base):
-    first, last = MONTH_PARTS[part]
-
-    def make(y):
-        return date(y, month, first), date(y, month, last or _month_end(y, month))
-
-    return _with_year(year, make, base)
+    return _with_year(year, lambda y: month_part(y, month, MONTH_PART_WORDS[part]), base)
 
 
-def _season(season, year, base):
-    month, count = SEASONS[season]
-    return _with_year(year, lambda y: _months(y, month, count), base)
+def _season(name, year, base):
+    return _with_year(year, lambda y: season(y, SEASONS[name]), base)
 
 
 def _dateparser_day(text, base):
@@ -162,7 +131,7 @@ def _parse_single(text, base):
         return start, end, Granularity.SEASON
     m = re.fullmatch(r"(?P<rel>this|last|past|previous|next|coming) " + SEASON_RE, t)
     if m:
-        month, count = SEASONS[m["season"]]
+        month, count = SEASON_START[SEASONS[m["season"]]], SEASON_MONTHS
         this = _months(base.year if base.month >= 3 or month != 12 else base.year - 1, month, count)
         y = this[0].year + _relative_offset(m["rel"])
         return (*_months(y, month, count), Granularity.SEASON)
@@ -197,8 +166,7 @@ def _parse_single(text, base):
 
 
 def _add_months(first_of_month, offset):
-    index = first_of_month.year * 12 + first_of_month.month - 1 + offset
-    return index // 12, index % 12 + 1
+    return add_months(first_of_month.year, first_of_month.month, offset)
 
 
 DAY = r"(?P<d{n}>\d{{1,2}})(?:st|nd|rd|th)?"

@@ -1,89 +1,16 @@
 """Template helpers for the timeline: dates shown with their precision, status labels, URL editing."""
-import calendar
-from datetime import date, timedelta
-
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from events.extraction.periods import MONTH_ABBR, interval_words
+
 register = template.Library()
 
-MONTH = [None] + [calendar.month_abbr[m] for m in range(1, 13)]
-SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}  # meteorological, by first month
-
-
-def _month_end(d):
-    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
-
-
-def _day(d):
-    return f"{d.day} {MONTH[d.month]} {d.year}"
-
-
-def _day_range(start, end):
-    if start.year != end.year:
-        return f"{_day(start)} – {_day(end)}"
-    if start.month != end.month:
-        return f"{MONTH[start.month]} {start.day}–{MONTH[end.month]} {end.day} {end.year}"
-    return f"{MONTH[start.month]} {start.day}-{end.day} {end.year}"
-
-
-def format_interval(start, end, granularity):
-    """A date interval in words at its precision: "28 Dec 2000", "late Jan 2001", "spring 2001"...
-
-    Intervals that do not have the shape their granularity promises fall back to plain day ranges,
-    so that the words never claim more than the stored dates say.
-    """
-    if start is None:
-        return ""
-    end = end or start
-    g = granularity or "day"
-    if g == "day" or start == end:
-        return _day(start) if start == end else _day_range(start, end)
-    if g == "week":
-        if end - start == timedelta(days=6) and start.weekday() == 0:
-            return f"week of {_day(start)}"
-        if end - start == timedelta(days=1) and start.weekday() == 5:
-            return f"weekend of {_day(start)}"
-        return _day_range(start, end)
-    if g == "month" and start.year == end.year and start.month == end.month:
-        label = f"{MONTH[start.month]} {start.year}"
-        last = _month_end(start).day
-        if start.day == 1 and end.day == last:
-            return label
-        if start.day == 1 and end.day == 10:
-            return f"early {label}"
-        if start.day == 11 and end.day == 20:
-            return f"mid {label}"
-        if start.day == 21 and end.day == last:
-            return f"late {label}"
-        return _day_range(start, end)
-    whole_months = start.day == 1 and end == _month_end(end)
-    if g == "month" and whole_months:
-        if start.year == end.year:
-            return f"{MONTH[start.month]}–{MONTH[end.month]} {end.year}"
-        return f"{MONTH[start.month]} {start.year} – {MONTH[end.month]} {end.year}"
-    if g == "season" and whole_months and start.month in SEASONS:
-        name = SEASONS[start.month]
-        if start.month == 12:
-            return f"winter {start.year}–{str(end.year)[-2:]}"
-        return f"{name} {start.year}"
-    if g == "quarter" and whole_months and start.month in (1, 4, 7, 10) and end.month == start.month + 2:
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if g == "half" and whole_months and start.year == end.year:
-        if (start.month, end.month) == (1, 6):
-            return f"first half of {start.year}"
-        if (start.month, end.month) == (7, 12):
-            return f"second half of {start.year}"
-    if g == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    if g == "decade" and start.year % 10 == 0 and (end.year - start.year) == 9:
-        return f"{start.year}s"
-    if whole_months:
-        if start.year == end.year:
-            return f"{MONTH[start.month]}–{MONTH[end.month]} {end.year}"
-        return f"{MONTH[start.month]} {start.year} – {MONTH[end.month]} {end.year}"
-    return _day_range(start, end)
+# Month abbreviations and an interval in words at its precision ("late Jan 2001", "spring 2001") are
+# calendar conventions: events/extraction/periods.py.
+MONTH = MONTH_ABBR
+format_interval = interval_words
 
 
 @register.simple_tag
