@@ -101,6 +101,42 @@ def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
     return _first_cue(words, range(len(words)))
 
 
+# A clause ends at punctuation or a word that opens another clause ("Aliev, who is expected in Moscow
+# next month, arrived in Tbilisi on Friday": "is expected" is not the arrival's tense).
+_CLAUSE_OPENERS = {"who", "whom", "whose", "which", "that", "where", "while", "whereas", "but", "although"}
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|--")
+
+
+def weekday_tense(text, start, end, before_chars=100):
+    """Tense for a bare weekday ("on Friday"): the verb right before it (within three words) if it is a
+    cue; else the first strong, then weak, cue of its own clause (back to a comma, dash, parenthesis or a
+    word opening another clause); only when its clause has none, tense_cue's wider search. So a weekday
+    in a past-tense clause resolves backwards even when another clause of the sentence looks ahead."""
+    left = text[max(0, start - before_chars):start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    if cut:
+        left = left[cut.end():]
+    punctuation = None
+    for punctuation in _CLAUSE_PUNCTUATION.finditer(left):
+        pass
+    if punctuation:
+        left = left[punctuation.end():]
+    words = _WORD.findall(left)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _CLAUSE_OPENERS:
+            words = words[i + 1:]
+            break
+    last = len(words) - 1
+    for i in range(last, max(-1, last - 3), -1):
+        c = _cue(words, i)
+        if c:
+            return c[1]
+    found = _first_cue(words, range(last - 3, -1, -1))[0]
+    return found or tense_cue(text, start, end)
+
+
 def _first_cue(words, order):
     """(tense, strong) of the first strong cue in `order`, else of the first weak one, else (None, False)."""
     weak = None
@@ -344,7 +380,7 @@ class Resolver:
                 return self._relative_unit(r.group(1), r.group(2), tense)
         if kind == "weekday":
             if r := re.fullmatch(r"UNDEF-weekday-(\d)", norm):
-                return self._bare_weekday(int(r.group(1)), tense())
+                return self._bare_weekday(int(r.group(1)), weekday_tense(self.text, m["start"], m["end"]))
         if kind == "decade":
             if r := re.fullmatch(r"UNDEF-decade-(\d)", norm):
                 # "the '80s": the latest such decade not after the anchor's.

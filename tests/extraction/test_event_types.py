@@ -24,8 +24,10 @@ def test_every_type_has_its_flags_and_the_sets_the_code_reads():
     assert registry.codes(puts_off=True) == ("postponement",)
     assert set(registry.codes(postponable=True)) == {"visit", "meeting", "summit", "agreement", "military",
                                                      "nuclear", "economic"}
-    assert registry.codes(two_party=True) == ("meeting", "summit", "agreement", "letter")
-    assert registry.codes(state_act=True) == ("statement", "protest")
+    # Issue 11 added three types: a telephone call (CAMEO 041) and a pardon or release (0841) name two
+    # parties ("Komura telephoned Akaev", "Putin pardoned Pope"); a founding or opening is a state's act.
+    assert registry.codes(two_party=True) == ("meeting", "summit", "agreement", "letter", "phone", "release")
+    assert registry.codes(state_act=True) == ("statement", "protest", "founding")
     assert registry["visit"].cameo == "042" and registry["appointment"].cameo is None
     # Ties between equally near triggers go to the type listed first in trigger_order: a postponement
     # word beats the happening it names.

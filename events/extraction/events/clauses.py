@@ -26,7 +26,9 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     low, high = min(timex["start"], main.start), max(timex["end"], main.end)
     start = sentence.start
     for match in SPECULATION_BREAK.finditer(text, sentence.start, low):
-        start = match.end()
+        if not list_comma(text, match, ctx):
+            start = match.end()
+    start = subject_before_apposition(text, start, ctx)
     names = ctx.country_names
     end = clause_end(text, high, sentence.end, names)
     if start == sentence.start and end < sentence.end and text[end] == "," \
@@ -37,6 +39,47 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
             for t in ctx.triggers):
         end = clause_end(text, end + len("that"), sentence.end, names)
     return start, end
+
+
+_LIST_GAP = re.compile(r"\s*(?:and\s+|or\s+)?")
+
+
+def list_comma(text: str, match: re.Match, ctx: SentenceContext) -> bool:
+    """Is this comma one of a list of named parties ("the leaders of Russia, China, Kazakhstan and
+    Kyrgyzstan gathered ...", "Putin, Chirac and Prodi signed ...")? A mention ends right before it and
+    another starts right after it: the list is one subject, not a clause break."""
+    if match.group() != ",":
+        return False
+    mentions = ctx.country_mentions + ctx.actor_mentions
+    before = any(not text[m.end:match.start()].strip() for m in mentions if m.end <= match.start())
+    if not before:
+        return False
+    after = _LIST_GAP.match(text, match.end()).end()
+    return any(m.start == after for m in mentions)
+
+
+_APPOSITION_OPEN = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+
+
+def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> int:
+    """A clause that starts right after an apposition keeps the person it describes: in "Akhmad Kadyrov,
+    the head of the republic's administration, flew to Moscow on Monday", the clause of "flew" starts
+    before Kadyrov, not after the apposition's closing comma."""
+    sentence_start = ctx.sentence.start
+    if start <= sentence_start or text[start - 1] != ",":
+        return start
+    opening = text.rfind(",", sentence_start, start - 1)
+    if opening < 0 or not _APPOSITION_OPEN.match(text, opening + 1) or SPECULATION_BREAK.search(
+            text, opening + 1, start - 1):
+        return start
+    person = next((m for m in ctx.actor_mentions if m.end <= opening and not text[m.end:opening].strip()), None)
+    if person is None:
+        return start
+    new_start = sentence_start
+    for match in SPECULATION_BREAK.finditer(text, sentence_start, person.start):
+        if not list_comma(text, match, ctx):
+            new_start = match.end()
+    return new_start
 
 
 def opening_phrase_end(timex: dict, main: Trigger, clause: tuple[int, int], ctx: SentenceContext) -> int:

@@ -8,14 +8,14 @@ from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.clauses import event_clause
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
-from events.extraction.events.participants import countries_in_order, event_actors, event_countries, unique_actors, unique_in_order
+from events.extraction.events.participants import acts_through_agent, countries_in_order, event_actors, event_countries, unique_actors, unique_in_order
 from events.extraction.events.places import place_code_of
 from events.extraction.events.rules import EventRules, default_rules
 from events.extraction.events.spans import distance, quotation_spans
 from events.extraction.events.status import decide_type_and_status
 from events.extraction.events.summaries import describe
 from events.extraction.events.triggers import (Trigger, explicit_meeting_first, find_triggers, governed_first,
-                                               owned_triggers, possessor)
+                                               owned_triggers, possessor, purpose_first)
 from events.extraction.events.windows import CLOSE_TRIGGER
 from events.extraction.mention import EventMention
 from events.extraction.sentences import Sentence
@@ -55,7 +55,10 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict]) -> list[EventMen
     candidates = [t for t in ctx.claimants if is_event_date(t, text, ctx.quotes, rules)]
     if not candidates:
         return []
-    ctx.actor_mentions = entities.actors_in(sentence.start, sentence.end)
+    # "President Putin's envoy ... is to visit Grozny": a person named for whom an agent acts takes no
+    # part by that mention.
+    ctx.actor_mentions = [m for m in entities.actors_in(sentence.start, sentence.end)
+                          if not acts_through_agent(m, ctx)]
     ctx.country_mentions = entities.countries_in(sentence.start, sentence.end)
     ctx.actors = unique_actors(ctx.actor_mentions)
     if not ctx.actors and not countries_in_order(ctx.country_mentions, ctx.actor_mentions):
@@ -85,6 +88,7 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     if not own:
         return None
     own = governed_first(own, ctx.triggers, ctx.text, ctx.rules)
+    own = purpose_first(own, ctx.text, ctx.rules)
     own = explicit_meeting_first(timex, own, ctx)
     event_type, status = decide_type_and_status(timex, own, ctx)
     main = own[0]

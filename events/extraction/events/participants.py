@@ -141,6 +141,12 @@ def _stands_for_state(mention, ctx: SentenceContext) -> bool:
     return bool(ctx.rules.state_nouns.match(ctx.text, match.end()))
 
 
+def acts_through_agent(mention, ctx: SentenceContext) -> bool:
+    """"President Putin's envoy", "Chirac's spokesman": the person is named for whom someone else acts;
+    the envoy, not the person, takes part in what the clause tells."""
+    return bool(ctx.rules.agent_after.match(ctx.text, mention.end))
+
+
 def actors_nearest(mentions, near: tuple[int, int]) -> list[ActorRef]:
     """Distinct actors of `mentions`, nearest the span `near` first; none unless the nearest is within
     SUMMARY_REACH (a far actor is usually another clause's subject)."""

@@ -48,6 +48,10 @@ class EventRules:
         self.state_nouns = re.compile(r"(?:" + "|".join(re.escape(w) for w in data.get("state_nouns", []))
                                       + r")\b" if data.get("state_nouns") else NEVER)
         self.protest_verbs = _stem_table(data.get("protest_verbs", {}), tuple)
+        # "Putin's envoy", "Chirac's chief spokesman": a possessive, up to two lower-case words, an agent noun.
+        self.agent_after = re.compile(r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,2}?(?:"
+                                      + "|".join(re.escape(w) for w in data.get("agent_nouns", [])) + r")\b"
+                                      if data.get("agent_nouns") else NEVER)
 
     def _read_types(self, registry: EventTypeRegistry) -> None:
         """What extraction takes from the event-type registry: trigger order, templates, flags as sets."""

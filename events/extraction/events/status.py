@@ -14,6 +14,15 @@ if TYPE_CHECKING:
     from events.extraction.events.context import SentenceContext
 
 
+# The event's own verb looks ahead: "is to meet ... today", "are to sign ... today", "will arrive today",
+# or the trigger is itself a schedule ("is due in", "is expected in").
+_FUTURE_VERB_BEFORE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:(?:due|expected|scheduled|set|slated|going)\s+)?to|plans?\s+to"
+    r"|intends?\s+to)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_FUTURE_TRIGGER = re.compile(r"(?:is|are)\s+(?:due|expected)\b", re.IGNORECASE)
+# How far before its trigger the event's own auxiliary is looked for.
+FUTURE_VERB_LOOKBACK = 40
+
 # The date phrase is a premodifier of its trigger noun: "the July 21-23 summit", "his February visit".
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|his|her|its|their|our|this|that)|[\u2019']s)\s+(?:[a-z]+\s+)?$")
 
@@ -38,7 +47,19 @@ def decide_type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceCo
     if is_future(earliest, latest, anchor) or (
             earliest <= anchor <= latest and earliest < latest and ctx.rules.future.search(sentence_text)):
         return event_type, "planned"
+    if earliest == latest == anchor and _own_verb_looks_ahead(main, ctx):
+        return event_type, "planned"
     return event_type, "occurred" if named_as_known else _hedged_status(sentence_text, ctx.rules, speculated)
+
+
+def _own_verb_looks_ahead(trigger: Trigger, ctx: SentenceContext) -> bool:
+    """For a happening dated on the issue day itself ("today"): is its own verb future ("Gavrin is to meet
+    the oil minister today")? A sentence's other future words do not count: "said today it will" happened
+    today."""
+    if _FUTURE_TRIGGER.match(ctx.text, trigger.start, trigger.end):
+        return True
+    low = max(ctx.sentence.start, trigger.start - FUTURE_VERB_LOOKBACK)
+    return bool(_FUTURE_VERB_BEFORE.search(ctx.text[low:trigger.start]))
 
 
 def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, speculated: bool) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from events.extraction.events.rules import EventRules
-from events.extraction.events.spans import distance
+from events.extraction.events.spans import SPECULATION_BREAK, distance
 from events.extraction.events.windows import COUNTERPART_AFTER_WITH, GOVERNING_REACH, WITH_AFTER_REACH
 
 if TYPE_CHECKING:
@@ -81,6 +81,26 @@ def governed_first(own: list[Trigger], triggers: list[Trigger], text: str, rules
                 and rules.object_link.fullmatch(text, trigger.end, nearest.start)):
             return [trigger] + [t for t in own if t is not trigger]
     return own
+
+
+# "touched down in Baku on Friday for talks": a meeting named after "for" is the purpose of the journey.
+_PURPOSE_BEFORE = re.compile(r"\bfor\s+(?:(?:the|a|an|his|her|their|two|three|several)\s+)?(?:[\w-]+\s+){0,2}$")
+PURPOSE_LOOKBACK = 40
+
+
+def purpose_first(own: list[Trigger], text: str, rules: EventRules) -> list[Trigger]:
+    """A journey's purpose is not the happening the date dates: in "Putin touched down in Baku on Friday
+    for talks with Aliev" and "is due in Warsaw on Friday for consultations", the nearest trigger (talks)
+    follows "for" after a visit trigger of the same clause, and the visit (arrival) comes first."""
+    nearest = own[0]
+    if nearest.event_type == "visit" or not _PURPOSE_BEFORE.search(
+            text[max(0, nearest.start - PURPOSE_LOOKBACK):nearest.start]):
+        return own
+    visit = next((t for t in own if t.event_type == "visit" and t.end <= nearest.start
+                  and not SPECULATION_BREAK.search(text, t.end, nearest.start)), None)
+    if visit is None:
+        return own
+    return [visit] + [t for t in own if t is not visit]
 
 
 _WITH_AFTER = re.compile(r"(?:\s+[\w\u2019']+){0,4}?\s+with\s+")

@@ -1,0 +1,211 @@
+"""Issue 11's diplomatic event classes, each on sentences written for this test (not from any article):
+arrivals and departures, signings, foundings, pardons and releases, first meetings in idiomatic words,
+news conferences, telephone calls, "is due in", "is expected in", "is to leave tomorrow",
+postponements; statuses from the event's own verb; dates of a time of day; lists of parties.
+
+Issue dates are weekdays; every expectation is worked out in the comment above it.
+"""
+import datetime
+
+import pytest
+
+from events.extraction.pipeline import extract_article
+
+D = datetime.date
+TUESDAY = D(2001, 3, 6)  # a Tuesday: "Friday" past is March 2, "tomorrow" March 7
+
+
+def mention(text, date_text, anchor=TUESDAY):
+    found = [m for m in extract_article(text, anchor) if m.date_text == date_text]
+    assert found, f"no event dated {date_text!r} in {text!r}"
+    return found[0]
+
+
+def names(m):
+    return {a.name for a in m.actors}
+
+
+@pytest.mark.parametrize("sentence, date_text, day", [
+    # Arrivals: "touched down", "pulled into", "landed" are a visit's arrival on that day.
+    ("Vladimir Putin touched down in Baku on Friday for talks on the Caspian.", "Friday", D(2001, 3, 2)),
+    ("Igor Ivanov's train pulled into Minsk on Thursday morning.", "Thursday morning", D(2001, 3, 1)),
+    ("Mikhail Kasyanov landed in Tashkent yesterday.", "yesterday", D(2001, 3, 5)),
+    # Departures: "flew home", "left X for Y", a host who "saw him off".
+    ("Igor Ivanov flew home from Tbilisi on Friday.", "Friday", D(2001, 3, 2)),
+    ("Vladimir Putin left Havana for Ottawa yesterday.", "yesterday", D(2001, 3, 5)),
+])
+def test_arrivals_and_departures_are_visits_that_occurred(sentence, date_text, day):
+    m = mention(sentence, date_text)
+    assert (m.event_type, m.status, m.date_start, m.date_end) == ("visit", "occurred", day, day)
+
+
+def test_a_host_seeing_a_guest_off_is_a_departure():
+    # "saw his guest off ... on Saturday evening": Saturday before Tuesday 6 March is 3 March; a time of
+    # day ("evening") dates the event on that day.
+    m = mention("Vladimir Putin saw his guest off at the Vnukovo airport on Saturday evening.", "Saturday evening")
+    assert (m.event_type, m.status, m.date_start, m.date_end) == ("visit", "occurred", D(2001, 3, 3), D(2001, 3, 3))
+    assert m.granularity == "day"
+
+
+@pytest.mark.parametrize("sentence, date_text, day", [
+    # The visit is still to come: "is due in", "is expected in", "is to leave for".
+    ("Igor Ivanov is due in Warsaw on Friday for consultations.", "Friday", D(2001, 3, 9)),
+    ("Mikhail Kasyanov is expected in Kiev tomorrow.", "tomorrow", D(2001, 3, 7)),
+    ("Igor Ivanov is to leave for Yerevan tomorrow.", "tomorrow", D(2001, 3, 7)),
+])
+def test_scheduled_visits_are_planned(sentence, date_text, day):
+    m = mention(sentence, date_text)
+    assert (m.event_type, m.status, m.date_start) == ("visit", "planned", day)
+
+
+def test_a_return_home_next_month_is_a_planned_visit():
+    # "is expected to return to Tbilisi sometime next month": April 2001, still to come.
+    m = mention("Igor Ivanov is expected to return to Tbilisi sometime next month.", "next month")
+    assert (m.event_type, m.status, m.date_start, m.date_end) == ("visit", "planned", D(2001, 4, 1), D(2001, 4, 30))
+
+
+def test_a_meeting_today_is_planned_when_its_own_verb_looks_ahead():
+    # Dated on the issue day itself: "is to meet ... today" has not happened yet...
+    m = mention("Igor Ivanov is to meet the Iraqi oil minister in Baghdad today.", "today")
+    assert (m.status, m.date_start) == ("planned", TUESDAY)
+    # ... while "said today it will" happened today: the future is what was said, not the saying.
+    m = mention("Igor Ivanov said today that Russia will send a delegation to Baghdad.", "today")
+    assert m.status == "occurred"
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    ("Vladimir Putin and the Cuban leader signed a joint declaration on Thursday.", "Thursday"),
+    ("The two foreign ministers initialed the border treaty in Moscow on Monday.", "Monday"),
+    ("Putin and Kasyanov put their names to a framework accord on Friday with Kazakhstan.", "Friday"),
+])
+def test_signings_of_declarations_and_treaties_are_agreements(sentence, date_text):
+    assert mention(sentence, date_text).event_type == "agreement"
+
+
+def test_signing_a_joint_statement_is_an_agreement_and_planned_for_today():
+    # The object "joint statement" names the document, not a reporting verb; "are to sign ... today" is
+    # still to come on the issue day.
+    m = mention("Vladimir Putin and the Canadian prime minister are to sign a joint statement on the Arctic today.",
+                "today")
+    assert (m.event_type, m.status) == ("agreement", "planned")
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    ("The leaders of Russia, China and Kazakhstan proclaimed a new regional organization in Shanghai on June 15.",
+     "June 15"),
+    ("Igor Ivanov opened the new Russian consulate in Almaty on Friday.", "Friday"),
+    ("Russia and Belarus founded their union state in April 1997.", "April 1997"),
+])
+def test_foundings_and_openings(sentence, date_text):
+    assert mention(sentence, date_text).event_type == "founding"
+
+
+def test_a_list_of_states_is_one_subject_not_a_chain_of_clauses():
+    # The commas of "Russia, China, Kazakhstan and Kyrgyzstan" separate parties of one subject: every
+    # listed state is a party of the founding, not only the last one before the verb.
+    m = mention("The leaders of Russia, China, Kazakhstan and Kyrgyzstan proclaimed a new regional "
+                "organization in Shanghai on June 15.", "June 15")
+    assert {"RU", "CN", "KZ", "KG"} <= set(m.countries)
+
+
+@pytest.mark.parametrize("sentence, date_text, day", [
+    ("Vladimir Putin pardoned the American businessman yesterday.", "yesterday", D(2001, 3, 5)),
+    ("The American was released from Lefortovo prison in Moscow on Friday.", "Friday", D(2001, 3, 2)),
+    ("The two journalists were freed by their Chechen captors on Saturday, according to Moscow.", "Saturday",
+     D(2001, 3, 3)),
+])
+def test_pardons_and_releases(sentence, date_text, day):
+    m = mention(sentence, date_text)
+    assert (m.event_type, m.status, m.date_start) == ("release", "occurred", day)
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    ("Vladimir Putin and the new American president sized each other up for the first time in Slovenia on "
+     "Saturday.", "Saturday"),
+    ("Igor Ivanov first sat down with the Polish foreign minister in Moscow in July 2000.", "July 2000"),
+    ("Putin and the German chancellor got to know each other in Berlin in June 2000.", "June 2000"),
+    ("Mikhail Kasyanov was received by the Chinese premier in Beijing on Friday.", "Friday"),
+])
+def test_first_meetings_in_idiomatic_words_are_meetings(sentence, date_text):
+    assert mention(sentence, date_text).event_type == "meeting"
+
+
+def test_a_news_conference_is_a_statement():
+    m = mention("Igor Ivanov told a news conference in Moscow on Friday that the talks had gone well.", "Friday")
+    assert (m.event_type, m.status, m.date_start) == ("statement", "occurred", D(2001, 3, 2))
+
+
+def test_a_telephone_call_names_both_parties():
+    # "telephoned X yesterday": a call (CAMEO 041), not a meeting in person; both ends are its actors.
+    m = mention("Vladimir Putin telephoned Igor Ivanov yesterday to discuss the crisis in Macedonia.", "yesterday")
+    assert (m.event_type, m.date_start) == ("phone", D(2001, 3, 5))
+    assert names(m) == {"Vladimir Putin", "Igor Ivanov"}
+
+
+def test_a_visit_put_off_is_postponed_at_the_date_it_was_expected():
+    # "which had been expected this spring, has been postponed": the spring visit is the one put off.
+    m = mention("Vladimir Putin's visit to Poland, which had been expected this spring, has been postponed.",
+                "this spring")
+    assert (m.event_type, m.status) == ("visit", "postponed")
+    assert (m.date_start, m.date_end) == (D(2001, 3, 1), D(2001, 5, 31))
+
+
+def test_taking_office_and_resigning_are_appointments():
+    assert mention("Ariel Sharon took office in March.", "March").event_type == "appointment"
+    m = mention("Mikhail Kasyanov is expected to resign sometime next month.", "next month")
+    assert (m.event_type, m.status) == ("appointment", "planned")
+
+
+def test_two_dates_in_one_sentence_each_date_their_own_verb():
+    # "returned ... on Thursday" is the return; "held talks ... late last month" the talks: the
+    # return's own trigger keeps "Thursday" from taking the talks.
+    text = ("Igor Ivanov returned to Moscow on Thursday from Tbilisi, where he had held talks with the "
+            "Georgian side late last month.")
+    thursday, late = mention(text, "Thursday"), mention(text, "late last month")
+    assert (thursday.event_type, thursday.date_start) == ("visit", D(2001, 3, 1))
+    assert (late.event_type, late.date_start, late.date_end) == ("meeting", D(2001, 2, 21), D(2001, 2, 28))
+
+
+def test_a_bare_weekday_in_a_past_clause_is_dated_backwards_in_the_event():
+    # "who is expected in Moscow next month" looks ahead, but "arrived in Tbilisi on Friday" is past:
+    # Friday before Tuesday 6 March is 2 March, not 9 March.
+    m = mention("Igor Ivanov, who is expected in Warsaw next month, arrived in Tbilisi on Friday.", "Friday")
+    assert (m.event_type, m.status, m.date_start) == ("visit", "occurred", D(2001, 3, 2))
+
+
+def test_an_arrival_for_talks_is_the_arrival():
+    # "touched down ... on Friday for talks": the talks are the journey's purpose; the date dates the arrival.
+    m = mention("Vladimir Putin touched down in Baku on Friday for talks on the Caspian.", "Friday")
+    assert (m.event_type, m.status) == ("visit", "occurred")
+
+
+def test_a_person_named_for_his_envoy_is_not_the_envoys_party():
+    # "President Putin's envoy ... is to visit Grozny": the envoy travels, not Putin.
+    m = mention("Viktor Kazantsev, President Putin's envoy to the south of Russia, is to visit Grozny later "
+                "this week.", "later this week")
+    assert "Vladimir Putin" not in names(m)
+
+
+def test_the_subject_before_an_apposition_is_the_clauses():
+    # "Ivanov, the foreign minister, flew to Minsk on Monday": the apposition's closing comma does not cut
+    # Ivanov off from his verb.
+    m = mention("In Belarus itself, Igor Ivanov, the foreign minister, flew to Minsk on Monday.", "Monday")
+    assert names(m) == {"Igor Ivanov"}
+
+
+def test_the_weekday_tense_rule_of_the_tagger():
+    from events.extraction.timex import tag
+
+    def value(sentence):
+        return next(t["value"] for t in tag(sentence, TUESDAY_ISO) if t["text"] == "Friday")
+
+    # Past clause, future elsewhere in the sentence: the Friday before Tuesday 6 March, 2 March.
+    assert value("Kocharian, who will visit Moscow next month, received the envoy on Friday.") == "2001-03-02"
+    # The clause's own strong cue still looks ahead ("will be received"), and a plan word too.
+    assert value("He will be received by the president on Friday.") == "2001-03-09"
+    assert value("Aliev, who arrived on Sunday, is due in Moscow on Friday.") == "2001-03-09"
+    # A weekday at the head of the sentence has no clause before it: the words after it decide.
+    assert value("On Friday, the minister will fly to Baku.") == "2001-03-09"
+
+
+TUESDAY_ISO = TUESDAY.isoformat()
