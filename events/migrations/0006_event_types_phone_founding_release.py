@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0004_event_thread_order_idx'),
+        ('events', '0005_thread_editor_date_idx'),
     ]
 
     operations = [
