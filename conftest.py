@@ -16,6 +16,8 @@ def pytest_configure(config):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
     os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
     os.environ.setdefault("MONITOR_INSECURE_HTTP", "1")
+    # The anonymous page cache is off in tests unless a test turns it on (tests/test_pagecache.py).
+    os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
     mode = os.environ.get("MONITOR_TEST_DB", "postgres")
     if mode == "postgres":
         from tests.pgserver import PostgresServer

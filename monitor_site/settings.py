@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "events",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # anonymous public pages from the cache until the data changes (pagecache/middleware.py)
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -132,6 +135,17 @@ SESSION_COOKIE_HTTPONLY = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Whole pages for anonymous visitors, keyed by the data version (pagecache/). Per process by default.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "monitor",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "500"))},
+    }
+}
 
 # The load balancer's health check may come over plain HTTP from the proxy host.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -1,15 +1,24 @@
 """Pages benchmark: server time and SQL queries per page, at corpus size and at synthetic scale.
 
     .venv/bin/python scripts/bench_pages.py [--events 5000] [--repeat 30] [--corpus DIR] [--json]
+    .venv/bin/python scripts/bench_pages.py --scale 1000000 [--repeat 30] [--keep]
 
 Ingests the corpus (manage.py ingest) into a fresh PostgreSQL database, then requests each page through
 Django's test client (the whole request: middleware, view, queries, templates; no network) `--repeat`
 times and prints the median and 95th-percentile server time and the number of queries. Then it adds
-synthetic events (copies of the corpus events with other dates, actors, countries and threads, in bulk)
-up to `--events` visible events and measures again.
+synthetic events and measures again, in the same run, so both figures share the machine's load:
+
+* `--events N` (default): copies of the corpus events with other dates, actors, countries and threads;
+* `--scale N`: `manage.py load_events` (events/services/bulk_load.py: COPY, archive-like spread over time,
+  countries and actors) until N visible events exist: the million-event figures.
+
+Pages are measured with the page cache cleared before every request (the cost of a miss), and with
+`--cached` also warm (what a repeated anonymous request costs).
 
 If DATABASE_URL is not a postgres:// URL, a throw-away server is started (tests/pgserver.PostgresServer)
-and removed at the end.
+and removed at the end. With a postgres:// DATABASE_URL and `--keep`, the databases bench_corpus and
+bench_scale_N are created on that server once and reused by later runs (loading a million events takes
+minutes; a reused database is only re-ANALYZEd).
 """
 from __future__ import annotations
 
@@ -29,6 +38,8 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "monitor"
 
 
 def pages():
+    from django.db.models import Count
+
     from events.models import Actor, Article, Country, Event
 
     event = Event.objects.filter(hidden=False).order_by("id").first()
@@ -40,16 +51,23 @@ def pages():
         ("timeline ?country=RU&country=KP", "/?country=RU&country=KP", {}),
         ("timeline ?q=talks&status=occurred", "/?q=talks&status=occurred", {}),
         ("timeline htmx fragment ?country=IR", "/?country=IR", {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER": "filters"}),
+        ("timeline one month ?date_from..date_to", "/?date_from=2001-03-01&date_to=2001-03-31", {}),
         ("actor type-ahead", "/actors/suggest?actor_q=ser", {"HTTP_HX_REQUEST": "true"}),
     ]
     if event:
         out.append(("event page", event.get_absolute_url(), {}))
+    biggest = (Event.objects.filter(hidden=False, thread__isnull=False).values("thread_id")
+               .annotate(n=Count("id")).order_by("-n").first())
+    if biggest and biggest["n"] > 1:
+        top = Event.objects.filter(hidden=False, thread_id=biggest["thread_id"]).order_by("id").first()
+        out.append((f"event page, thread of {biggest['n']}"[:40], top.get_absolute_url(), {}))
     if article:
         out.append(("article page", article.get_absolute_url(), {}))
     if actor:
         out.append(("actor page", actor.get_absolute_url(), {}))
     if country:
         out.append(("country page", country.get_absolute_url(), {}))
+    out.append(("export.csv one month ?country=RU", "/export.csv?country=RU&date_from=2001-03-01&date_to=2001-03-31", {}))
     return out
 
 
@@ -63,9 +81,39 @@ def load_more_url(client):
     return body[start:body.index('"', start)].replace("&amp;", "&")
 
 
-def measure(client, repeat):
+def _time_requests(client, url, headers, repeat, *, clear_cache):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    times, cpu, sql = [], [], []
+    queries = 0
+    for _ in range(repeat):
+        if clear_cache:
+            cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = client.get(url, **headers)
+            if hasattr(response, "streaming_content"):
+                b"".join(response.streaming_content)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        queries = len(ctx.captured_queries)
+        sql.append(sum(float(q["time"]) for q in ctx.captured_queries) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    times.sort()
+    return {
+        "queries": queries,
+        "sql_ms": round(statistics.median(sql), 1),
+        "min_ms": round(times[0], 1),
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
+        "django_cpu_ms": round(statistics.median(cpu), 1),
+    }
+
+
+def measure(client, repeat, cached=False):
+    from django.core.cache import cache
 
     rows = []
     targets = pages()
@@ -73,28 +121,12 @@ def measure(client, repeat):
     if more:
         targets.append(("timeline load more (page 2)", more, {"HTTP_HX_REQUEST": "true"}))
     for name, url, headers in targets:
-        client.get(url, **headers)  # warm-up
-        times = []
-        cpu = []
-        queries = 0
-        for _ in range(repeat):
-            with CaptureQueriesContext(connection) as ctx:
-                started, started_cpu = time.perf_counter(), time.process_time()
-                response = client.get(url, **headers)
-                if hasattr(response, "streaming_content"):
-                    b"".join(response.streaming_content)
-                times.append((time.perf_counter() - started) * 1000)
-                cpu.append((time.process_time() - started_cpu) * 1000)
-            queries = len(ctx.captured_queries)
-            assert response.status_code == 200, (url, response.status_code)
-        times.sort()
-        rows.append({
-            "page": name, "url": url, "queries": queries,
-            "min_ms": round(times[0], 1),
-            "median_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
-            "django_cpu_ms": round(statistics.median(cpu), 1),
-        })
+        cache.clear()
+        client.get(url, **headers)  # warm-up (database and Python caches; the page cache is cleared each time)
+        rows.append({"page": name, "url": url, **_time_requests(client, url, headers, repeat, clear_cache=True)})
+        if cached:
+            rows.append({"page": f"  (cached) {name}"[:40], "url": url,
+                         **_time_requests(client, url, headers, repeat, clear_cache=False)})
     return rows
 
 
@@ -169,9 +201,54 @@ def add_synthetic(target, seed=7):
     return len(created)
 
 
+def _use_database(name):
+    """Point Django's default connection at database `name` on the same server."""
+    from django.conf import settings
+    from django.db import connections
+
+    connections.close_all()
+    settings.DATABASES["default"]["NAME"] = name
+    connections["default"].settings_dict["NAME"] = name
+
+
+def _admin(sql, params=None):
+    """Run `sql` on the server's maintenance database (CREATE/DROP DATABASE need autocommit)."""
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    s = connections["default"].settings_dict
+    with psycopg.connect(host=s["HOST"], port=s["PORT"], user=s["USER"], password=s["PASSWORD"] or None,
+                         dbname="postgres", autocommit=True) as conn:
+        return conn.execute(sql, params).fetchall() if sql.lstrip().upper().startswith("SELECT") else \
+            conn.execute(sql, params)
+
+
+def _database_exists(name):
+    return bool(_admin("SELECT 1 FROM pg_database WHERE datname = %s", [name]))
+
+
+def _load_scale(target, out=sys.stderr):
+    from events.models import Event
+    from events.services.bulk_load import load_events
+
+    missing = target - Event.objects.filter(hidden=False).count()
+    if missing <= 0:
+        return 0
+    # about 1% of loaded mentions are hidden: ask for a little more so that `target` are visible
+    report = load_events(int(missing * 1.0105) + 1, list(range(1, 8)), seed=1)
+    print(report.summary(), file=out)
+    return report.events
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000, help="visible events at synthetic scale")
+    parser.add_argument("--scale", type=int, default=0, metavar="N",
+                        help="load N visible events with the bulk loader instead of copying corpus events")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep (and reuse) the benchmark databases on DATABASE_URL's server")
+    parser.add_argument("--cached", action="store_true", help="also measure each page with a warm page cache")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--json", action="store_true")
@@ -180,12 +257,14 @@ def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
     os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
     os.environ.setdefault("MONITOR_INSECURE_HTTP", "1")
+    os.environ.setdefault("DB_STATEMENT_TIMEOUT", "0")  # index builds and the load may take minutes
     server = None
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         from tests.pgserver import PostgresServer
 
         server = PostgresServer().start()
         os.environ["DATABASE_URL"] = server.url
+    keep = args.keep and server is None
     try:
         import django
 
@@ -197,21 +276,54 @@ def main(argv=None):
 
         settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
         setup_test_environment()
-        call_command("migrate", verbosity=0)
-        call_command("ingest", args.corpus, verbosity=0)
         from django.db import connection
 
         from events.models import Event, Thread
 
+        corpus_db = "bench_corpus"
+        fresh = not (keep and _database_exists(corpus_db))
+        if fresh:
+            _admin(f'DROP DATABASE IF EXISTS "{corpus_db}" WITH (FORCE)')
+            _admin(f'CREATE DATABASE "{corpus_db}"')
+        _use_database(corpus_db)
+        call_command("migrate", verbosity=0)
+        if fresh:
+            call_command("ingest", args.corpus, verbosity=0)
         connection.force_debug_cursor = False
         client = Client()
         results = {}
         corpus_events = Event.objects.filter(hidden=False).count()
         results["corpus"] = {"events": corpus_events, "threads": Thread.objects.count(),
-                             "pages": measure(client, args.repeat)}
-        added = add_synthetic(args.events)
-        results["synthetic"] = {"events": Event.objects.filter(hidden=False).count(), "added": added,
-                                "threads": Thread.objects.count(), "pages": measure(client, args.repeat)}
+                             "pages": measure(client, args.repeat, cached=args.cached)}
+        if args.scale:
+            scale_db = f"bench_scale_{args.scale}"
+            if not (keep and _database_exists(scale_db)):
+                _admin(f'DROP DATABASE IF EXISTS "{scale_db}" WITH (FORCE)')
+                _admin(f'CREATE DATABASE "{scale_db}" TEMPLATE "{corpus_db}"')
+                _use_database(scale_db)
+                started = time.perf_counter()
+                added = _load_scale(args.scale)
+                load_seconds = round(time.perf_counter() - started, 1)
+            else:
+                _use_database(scale_db)
+                call_command("migrate", verbosity=0)  # new indexes reach the kept database too
+                added, load_seconds = 0, 0.0
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            label = "scale"
+            results[label] = {"added": added, "load_seconds": load_seconds}
+        else:
+            label = "synthetic"
+            added = add_synthetic(args.events)
+            results[label] = {"added": added}
+        results[label].update(events=Event.objects.filter(hidden=False).count(), threads=Thread.objects.count(),
+                              pages=measure(client, args.repeat, cached=args.cached))
+        if not keep:
+            connection.close()
+            if server is None:
+                _admin(f'DROP DATABASE IF EXISTS "{corpus_db}" WITH (FORCE)')
+                if args.scale:
+                    _admin(f'DROP DATABASE IF EXISTS "bench_scale_{args.scale}" WITH (FORCE)')
     finally:
         if server is not None:
             server.stop()
@@ -223,13 +335,16 @@ def main(argv=None):
         return
     print(f"\nload average (1 min) at the end: {results['load_average_1min']} on {results['cores']} cores; "
           "wall times include waiting for the CPU, django cpu is this process's CPU time (the database's not)")
-    for label in ("corpus", "synthetic"):
+    for label in ("corpus", "synthetic", "scale"):
+        if label not in results:
+            continue
         block = results[label]
         print(f"\n{label}: {block['events']} visible events, {block['threads']} threads")
-        print(f"{'page':<40} {'queries':>7} {'min ms':>7} {'median ms':>10} {'p95 ms':>8} {'django cpu ms':>14}")
+        print(f"{'page':<40} {'queries':>7} {'sql ms':>7} {'min ms':>7} {'median ms':>10} {'p95 ms':>8} "
+              f"{'django cpu ms':>14}")
         for row in block["pages"]:
-            print(f"{row['page']:<40} {row['queries']:>7} {row['min_ms']:>7} {row['median_ms']:>10} "
-                  f"{row['p95_ms']:>8} {row['django_cpu_ms']:>14}")
+            print(f"{row['page']:<40} {row['queries']:>7} {row['sql_ms']:>7} {row['min_ms']:>7} "
+                  f"{row['median_ms']:>10} {row['p95_ms']:>8} {row['django_cpu_ms']:>14}")
 
 
 if __name__ == "__main__":

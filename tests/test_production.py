@@ -183,14 +183,21 @@ def test_outage_503_and_restart_without_app_restart(own_server, pool):
         statuses = [_get(port, path)[0] for path in ["/", "/healthz", "/", "/healthz", "/", "/"]]
         assert statuses == [200] * 6, statuses
 
-        # 2. An outage: 503 with Retry-After and a page that says so, for pages and the health check.
+        # 2. An outage: 503 with Retry-After and a page that says so, for pages and the health check;
+        # anonymous pages cached since the last change are still served (nothing can change meanwhile).
         own_server.halt()
-        status, headers, body = _get(port, "/")
+        time.sleep(1.1)  # past the data version's memo: the version cannot be read any more
+        status, headers, body = _get(port, "/?country=RU")
         assert status == 503, body[:500]
         assert headers.get("Retry-After") == "30"
         assert "Temporarily unavailable" in body and "Server error" not in body
         status, _, body = _get(port, "/healthz")
         assert status == 503 and json.loads(body)["status"] == "error"
+        # "/" was cached during step 1 by the worker(s) that served it (which worker accepts is the kernel's
+        # choice): those answer from the cache, a worker that never rendered it answers 503.
+        cached = [_get(port, "/") for _ in range(6)]
+        assert any(c[0] == 200 and c[1].get("X-Page-Cache") == "hit, database unavailable" for c in cached)
+        assert all(c[0] == 200 or (c[0] == 503 and "Temporarily unavailable" in c[2]) for c in cached)
 
         # 3. Back again: served at once by the same gunicorn.
         own_server.resume()

@@ -1,0 +1,48 @@
+"""The data version: a number that changes whenever anything a public page shows changes.
+
+PostgreSQL keeps it (the sequence `monitor_data_version`), bumped by triggers on every table the public
+pages read (migration 0001), once per writing transaction, when it commits: so it follows every writer
+(the web, ingest commands, job workers on other machines, bulk loads, raw SQL) without any of them
+having to remember to invalidate a cache. A process reads it at most once per VERSION_TTL seconds.
+"""
+from __future__ import annotations
+
+import time
+
+from django.db import connection
+
+SEQUENCE = "monitor_data_version"
+# Tables whose rows the public pages show. A new table that the pages read needs its trigger too
+# (add it to a migration of this app with pagecache.migrations.0001's trigger_sql()).
+TABLES = ("events_issue", "events_article", "events_thread", "events_event", "events_event_actors",
+          "events_event_countries", "events_event_topics", "events_actor", "events_actoralias",
+          "events_country", "events_countryalias", "events_topic")
+VERSION_TTL = 1.0
+
+_memo = {"at": -1e9, "value": None}
+
+
+def current(max_age: float = VERSION_TTL):
+    """The data version, or None where there is none (SQLite, or the sequence missing)."""
+    now = time.monotonic()
+    if now - _memo["at"] < max_age:
+        return _memo["value"]
+    value = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # last_value + is_called: a sequence never advanced reads (1, false), after nextval (1, true)
+            cursor.execute(f"SELECT last_value, is_called FROM {SEQUENCE}")
+            last, called = cursor.fetchone()
+            value = last if called else 0
+    _memo.update(at=now, value=value)
+    return value
+
+
+def last_known():
+    """The version read last by this process (None before the first read)."""
+    return _memo["value"]
+
+
+def forget():
+    """Read the version again at the next request (tests)."""
+    _memo["at"] = -1e9

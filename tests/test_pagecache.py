@@ -1,0 +1,104 @@
+"""The anonymous page cache: hits for repeated anonymous requests, a miss after any committed change
+(whoever made it: the ORM, raw SQL, another process), never for editors, fragments kept apart."""
+import os
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pagecache import version
+from tests import factories
+
+pytestmark = [
+    pytest.mark.skipif(os.environ.get("MONITOR_TEST_DB", "postgres") == "sqlite",
+                       reason="the data version lives in PostgreSQL"),
+    # the version is bumped when a writing transaction commits: the test's writes must commit
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    version.forget()
+    yield
+    cache.clear()
+    version.forget()
+
+
+@pytest.fixture
+def one_event():
+    russia = factories.country("RU", "Russia")
+    return factories.event(sentence="The envoy arrived on March 12 for the first round.", date_text="on March 12",
+                           start=date(2001, 3, 12), summary="First round of talks", countries=[russia])
+
+
+def test_second_anonymous_request_is_a_hit_without_page_queries(client, one_event):
+    first = client.get("/")
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as ctx:
+        second = client.get("/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(ctx.captured_queries) == 0  # the data version itself was read less than a second ago
+
+
+def test_a_committed_change_is_shown_at_once(client, one_event):
+    assert b"First round of talks" in client.get(f"/events/{one_event.pk}/").content
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    one_event.summary = "Second round of talks"
+    one_event.save()  # autocommit: the trigger bumps the data version at commit
+    version.forget()  # (a live process re-reads it within a second)
+    response = client.get(f"/events/{one_event.pk}/")
+    assert response["X-Page-Cache"] == "miss" and b"Second round of talks" in response.content
+    assert b"Second round of talks" in client.get("/").content
+
+
+def test_raw_sql_and_link_tables_bump_the_version(one_event):
+    before = version.current(max_age=0)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM events_event_countries WHERE event_id = %s", [one_event.pk])
+    assert version.current(max_age=0) > before
+
+
+def test_a_rolled_back_write_or_a_read_changes_nothing(one_event):
+    from django.db import transaction
+
+    from events.models import Event
+
+    before = version.current(max_age=0)
+    list(Event.objects.all())
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Event.objects.filter(pk=one_event.pk).update(summary="never committed")
+        raise RuntimeError
+    assert version.current(max_age=0) == before
+    with transaction.atomic():  # many rows in one transaction: one bump
+        for n in range(3):
+            Event.objects.filter(pk=one_event.pk).update(summary=f"edit {n}")
+    assert version.current(max_age=0) == before + 1
+
+
+def test_htmx_fragment_and_full_page_are_cached_apart(client, one_event):
+    full = client.get("/?country=RU")
+    fragment = client.get("/?country=RU", HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="filters")
+    assert full["X-Page-Cache"] == fragment["X-Page-Cache"] == "miss"
+    assert b"<html" in full.content and b"<html" not in fragment.content
+    again = client.get("/?country=RU", HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="filters")
+    assert again["X-Page-Cache"] == "hit" and again.content == fragment.content
+    assert again.get("HX-Push-Url") == fragment.get("HX-Push-Url")
+
+
+def test_editors_and_exports_are_never_cached(client, admin_user, one_event):
+    assert "X-Page-Cache" not in client.get("/export.csv")
+    client.force_login(admin_user)
+    assert "X-Page-Cache" not in client.get("/")
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_not_found_is_not_cached(client, one_event):
+    assert client.get("/events/999999999/").status_code == 404
+    assert client.get("/events/999999999/").get("X-Page-Cache") == "miss"
