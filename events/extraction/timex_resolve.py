@@ -11,143 +11,17 @@ Year choice for a month-day, month or season without a year (docs/timex.md):
 Plain Python, no Django imports.
 """
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
 from .periods import add_months, distance_in_days, season_of
 from .timex_interval import base_interval
+from .timex_tense import tense_cue, tense_cue_strength, weekday_tense
 
 NEAR_DAYS = 92
-
-# Strong cues are auxiliaries and modals; weak ones are past-tense verbs and forward-looking words.
-STRONG_FUTURE = {"will", "shall", "'ll", "won't", "would"}
-STRONG_PAST = {"was", "were", "had", "did", "has", "have", "hadn't", "wasn't", "weren't", "ago"}
-PLAN_WORDS = {"effective", "scheduled", "planned", "expected", "due", "slated", "set", "planning", "plans", "plan",
-              "intends", "intend", "expects", "expect", "upcoming", "forthcoming", "anticipated"}
-WEAK_FUTURE = {"ahead", "next", "coming", "may", "might", "hopes", "hope", "proposed", "prepares", "preparing", "until"}
-IRREGULAR_PAST = {
-    "said", "met", "came", "went", "made", "took", "gave", "told", "began", "held", "saw", "won", "led",
-    "left", "sent", "paid", "fell", "rose", "got", "became", "brought", "bought", "sold", "struck", "spoke",
-    "wrote", "knew", "thought", "found", "ran", "stood", "felt", "hit", "put", "last", "earlier", "since",
-    "flew", "drew", "grew", "threw", "broke", "chose", "won", "lost", "meant", "kept", "heard", "built",
-}
-NOT_PAST = {"need", "indeed", "speed", "seed", "proceed", "succeed", "exceed", "feed", "bleed", "red",
-            "hundred", "embed", "shed", "based", "related", "united", "limited", "advanced", "proposed"}
-_WORD = re.compile(r"[A-Za-z']+")
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+# A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _TIME_SUFFIX = re.compile(r"(T(?:MO|AF|EV|NI|\d\d(?::\d\d)?))$")
-
-
-def _cue(words, i):
-    """(strength, tense) of words[i] in its context, or None. Strength 2 = auxiliary/modal/plan."""
-    w = words[i].lower()
-    prev = words[i - 1].lower() if i else ""
-    prev2 = words[i - 2].lower() if i > 1 else ""
-    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    if w in STRONG_FUTURE:
-        return 2, "future"
-    if w == "to" and prev in ("is", "are"):
-        return 2, "future"
-    if w == "going" and nxt == "to":
-        return 2, "future"
-    if w in PLAN_WORDS:
-        if w == "set" and nxt not in ("for", "to"):
-            return None
-        if prev in ("than", "as"):
-            return None  # "lower-than-expected", "as planned" say nothing of the date
-        # "had been scheduled to expire Friday": the plan lies in the past.
-        if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
-            return 2, "past"
-        return 2, "future"
-    if w in STRONG_PAST:
-        return 2, "past"
-    if w in WEAK_FUTURE:
-        return 1, "future"
-    if w in IRREGULAR_PAST:
-        return 1, "past"
-    if len(w) > 4 and w.endswith("ed") and w not in NOT_PAST:
-        return 1, "past"
-    return None
-
-
-def tense_cue(text, start, end, before_chars=100, after_chars=60):
-    """'future', 'past' or None for the mention text[start:end] (see tense_cue_strength)."""
-    return tense_cue_strength(text, start, end, before_chars, after_chars)[0]
-
-
-def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
-    """(tense, strong): the verb right before the mention (within three words) if it is a cue,
-    else the nearest strong cue before it in its sentence, else the nearest weak one; failing
-    those, the same search in the few words after it. strong = an auxiliary, modal or plan word."""
-    left = text[max(0, start - before_chars):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(left):
-        pass
-    if cut:
-        left = left[cut.end():]
-    words = _WORD.findall(left)
-    last = len(words) - 1
-    for i in range(last, max(-1, last - 3), -1):
-        c = _cue(words, i)
-        if c:
-            return c[1], c[0] == 2
-    found = _first_cue(words, range(last - 3, -1, -1))
-    if found[0]:
-        return found
-    right = text[end:end + after_chars]
-    stop = _SENTENCE_END.search(right)
-    if stop:
-        right = right[:stop.start()]
-    words = _WORD.findall(right)[:8]
-    return _first_cue(words, range(len(words)))
-
-
-# A clause ends at punctuation or a word that opens another clause ("Aliev, who is expected in Moscow
-# next month, arrived in Tbilisi on Friday": "is expected" is not the arrival's tense).
-_CLAUSE_OPENERS = {"who", "whom", "whose", "which", "that", "where", "while", "whereas", "but", "although"}
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|--")
-
-
-def weekday_tense(text, start, end, before_chars=100):
-    """Tense for a bare weekday ("on Friday"): the verb right before it (within three words) if it is a
-    cue; else the first strong, then weak, cue of its own clause (back to a comma, dash, parenthesis or a
-    word opening another clause); only when its clause has none, tense_cue's wider search. So a weekday
-    in a past-tense clause resolves backwards even when another clause of the sentence looks ahead."""
-    left = text[max(0, start - before_chars):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(left):
-        pass
-    if cut:
-        left = left[cut.end():]
-    punctuation = None
-    for punctuation in _CLAUSE_PUNCTUATION.finditer(left):
-        pass
-    if punctuation:
-        left = left[punctuation.end():]
-    words = _WORD.findall(left)
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in _CLAUSE_OPENERS:
-            words = words[i + 1:]
-            break
-    last = len(words) - 1
-    for i in range(last, max(-1, last - 3), -1):
-        c = _cue(words, i)
-        if c:
-            return c[1]
-    found = _first_cue(words, range(last - 3, -1, -1))[0]
-    return found or tense_cue(text, start, end)
-
-
-def _first_cue(words, order):
-    """(tense, strong) of the first strong cue in `order`, else of the first weak one, else (None, False)."""
-    weak = None
-    for i in order:
-        c = _cue(words, i)
-        if c:
-            if c[0] == 2:
-                return c[1], True
-            weak = weak or c[1]
-    return weak, False
-
 
 # ---------------------------------------------------------------- calendar helpers
 class OutOfRange(ValueError):
@@ -279,6 +153,81 @@ def fine_enough(value, unit):
     return True
 
 
+# ---------------------------------------------------------------- norms
+RELATION_OFFSET = {"this": 0, "last": -1, "next": 1}
+# Each underspecified norm (the language is in timex_rules' docstring): its pattern, and the Resolver
+# method that fixes it, given the fields the pattern captures. Grouped by kind (the word after UNDEF-);
+# within a kind the first pattern that matches the whole norm wins.
+NORMS = {
+    "year": [(r"UNDEF-year-(\d\d)-(\d\d)", "_month_day"), (r"UNDEF-year-(\d\d)", "_month"),
+             (r"UNDEF-year-(SP|SU|FA|WI)", "_season")],
+    "quarter": [(r"UNDEF-quarter-of-(\d\d)", "_quarter_of_month")],
+    "this|last|next": [
+        (r"UNDEF-(this|last|next)-year-(\d\d)", "_month_of_relative_year"),
+        (r"UNDEF-(this|last|next)-M(\d\d)", "_named_month"),
+        (r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", "_named_season"),
+        (r"UNDEF-this-([QH])(\d)", "_bare_quarter"),
+        (r"UNDEF-(this|last|next)-([QH])(\d)", "_relative_quarter"),
+        (r"UNDEF-(this|last|next)-D(\d)", "_named_weekday"),
+        (r"UNDEF-(this|last|next)-(\w+)", "_relative_unit")],
+    "weekday": [(r"UNDEF-weekday-(\d)", "_bare_weekday")],
+    "decade": [(r"UNDEF-decade-(\d)", "_decade")],
+    "REL": [(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", "_from_anchor")],
+    "RELQ|REFQ": [(r"UNDEF-(RELQ|REFQ)-year-MINUS-1", "_year_before"),
+                  (r"UNDEF-REFQ-quarter-PLUS-0", "_the_quarter")],
+    "REFY": [(r"UNDEF-REFY-quarter-(\d{4})", "_quarter_of_year")],
+    "REFWD": [(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", "_weekday_from_reference")],
+    "REFNEXT": [(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", "_from_next_date")],
+    "REF": [(r"UNDEF-REF-same", "_same_as_reference"), (r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", "_from_reference")],
+}
+_NORMS_BY_KIND = {kind: [(re.compile(pattern), handler) for pattern, handler in entries]
+                  for kinds, entries in NORMS.items() for kind in kinds.split("|")}
+
+
+@dataclass(frozen=True)
+class Norm:
+    """An underspecified norm, read once: its kind, the Resolver method for it and the fields it names."""
+    text: str
+    kind: str
+    handler: str
+    fields: tuple
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_norm(text):
+    """The Norm of an UNDEF-... string, or None when no pattern of its kind matches it whole."""
+    kind = text[6:].split("-", 1)[0]  # year, this/last/next, REL, REF, ...
+    for pattern, handler in _NORMS_BY_KIND.get(kind, ()):
+        match = pattern.fullmatch(text)
+        if match:
+            return Norm(text, kind, handler, match.groups())
+    return None
+
+
+def _signed(sign, n):
+    return int(n) * (-1 if sign == "MINUS" else 1)
+
+
+class _Asking:
+    """What a norm's handler may ask about the mention being resolved: the mention itself, the next
+    one, and (computed only when asked) the tense around it and the year-choice cue."""
+
+    def __init__(self, resolver, m, next_mention):
+        self.resolver, self.m, self.next_mention = resolver, m, next_mention
+        self.role = m["role"]
+
+    def tense(self):
+        return tense_cue(self.resolver.text, self.m["start"], self.m["end"])
+
+    def weekday_tense(self):
+        return weekday_tense(self.resolver.text, self.m["start"], self.m["end"])
+
+    def cue(self):
+        if self.role != "event":
+            return None
+        return tense_cue_strength(self.resolver.text, self.m["start"], self.m["end"])
+
+
 # ---------------------------------------------------------------- the resolver
 class Resolver:
     """Resolves mentions of one text in order, remembering the dates already seen (for REF)."""
@@ -338,112 +287,99 @@ class Resolver:
         return m
 
     def _resolve_norm(self, norm, m, next_mention):
+        """The value of `norm`: itself when final, else what its kind's handler makes of it (NORMS)."""
         if not norm.startswith("UNDEF"):
             return norm
         if m.get("resolved"):
             return m["resolved"]
-        a = self.anchor
-        tense = lambda: tense_cue(self.text, m["start"], m["end"])  # noqa: E731 - computed lazily
-        cue = lambda: tense_cue_strength(self.text, m["start"], m["end"]) if role == "event" else None  # noqa: E731
-        role = m["role"]
-        kind = norm[6:].split("-", 1)[0]  # year, this/last/next, REL, REF, ...: which patterns can match
+        parsed = parse_norm(norm)
+        if parsed is None:
+            return None
+        return getattr(self, parsed.handler)(_Asking(self, m, next_mention), *parsed.fields)
 
-        if kind == "year":
-            if r := re.fullmatch(r"UNDEF-year-(\d\d)-(\d\d)", norm):
-                mo, d = int(r.group(1)), int(r.group(2))
-                return choose_occurrence(lambda y: _safe_day(y, mo, d), a, role, cue())
-            if r := re.fullmatch(r"UNDEF-year-(\d\d)", norm):
-                mo = r.group(1)
-                return choose_occurrence(lambda y: f"{y:04d}-{mo}", a, role, cue())
-            if r := re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", norm):
-                s = r.group(1)
-                return choose_occurrence(lambda y: f"{y:04d}-{s}", a, role, cue())
-        if kind == "quarter":
-            if r := re.fullmatch(r"UNDEF-quarter-of-(\d\d)", norm):
-                month = choose_occurrence(lambda y: f"{y}-{r.group(1)}", a, "citation", None)  # a reported quarter: not after the anchor
-                return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
-        if kind in ("this", "last", "next"):
-            if r := re.fullmatch(r"UNDEF-(this|last|next)-year-(\d\d)", norm):
-                return f"{year_str(a.year + {'this': 0, 'last': -1, 'next': 1}[r.group(1)])}-{r.group(2)}"
-            if r := re.fullmatch(r"UNDEF-(this|last|next)-M(\d\d)", norm):
-                return self._named_month(r.group(1), int(r.group(2)))
-            if r := re.fullmatch(r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", norm):
-                return self._named_season(r.group(1), r.group(2))
-            if r := re.fullmatch(r"UNDEF-this-([QH])(\d)", norm):
-                return self._bare_quarter(r.group(1), r.group(2), tense)
-            if r := re.fullmatch(r"UNDEF-(this|last|next)-([QH])(\d)", norm):
-                y = a.year + {"this": 0, "last": -1, "next": 1}[r.group(1)]
-                return f"{year_str(y)}-{r.group(2)}{r.group(3)}"
-            if r := re.fullmatch(r"UNDEF-(this|last|next)-D(\d)", norm):
-                return self._named_weekday(r.group(1), int(r.group(2)))
-            if r := re.fullmatch(r"UNDEF-(this|last|next)-(\w+)", norm):
-                return self._relative_unit(r.group(1), r.group(2), tense)
-        if kind == "weekday":
-            if r := re.fullmatch(r"UNDEF-weekday-(\d)", norm):
-                return self._bare_weekday(int(r.group(1)), weekday_tense(self.text, m["start"], m["end"]))
-        if kind == "decade":
-            if r := re.fullmatch(r"UNDEF-decade-(\d)", norm):
-                # "the '80s": the latest such decade not after the anchor's.
-                d = int(r.group(1))
-                century = a.year // 100 if d * 10 <= a.year % 100 else a.year // 100 - 1
-                return decade_str(century * 10 + d)
-        if kind == "REL":
-            if r := re.fullmatch(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", norm):
-                n = int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
-                return shift(a.isoformat(), r.group(1), n)
-        if kind in ("RELQ", "REFQ"):
-            if norm in ("UNDEF-RELQ-year-MINUS-1", "UNDEF-REFQ-year-MINUS-1"):
-                # Earnings prose compares a quarter with "a year ago": the same quarter a year before.
-                q = self.context_quarter()
-                if q is None and re.search(r"quarter|period", m.get("phrase", ""), re.I):
-                    q = shift(a.isoformat(), "quarter", -1)
-                if q:
-                    return self._quarter_year_before(q)
-                base = a.isoformat() if norm.startswith("UNDEF-RELQ") else self.reference("year")
-                return shift(base, "year", -1)
-            if norm == "UNDEF-REFQ-quarter-PLUS-0":
-                return self.context_quarter() or shift(a.isoformat(), "quarter", -1)
-        if kind == "REFY":
-            if r := re.fullmatch(r"UNDEF-REFY-quarter-(\d{4})", norm):
-                q = next((v for v in reversed(self.refs) if granularity(v) == "quarter"), None)
-                return f"{r.group(1)}-Q{q[-1]}" if q else r.group(1)
-        if kind == "REFWD":
-            if r := re.fullmatch(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", norm):
-                ref = dt.date.fromisoformat(self.reference("day"))
-                wd = int(r.group(1))
-                if r.group(2) == "MINUS":
-                    delta = (ref.isoweekday() - wd) % 7 or 7
-                    return (ref - dt.timedelta(days=delta)).isoformat()
-                delta = (wd - ref.isoweekday()) % 7 or 7
-                return (ref + dt.timedelta(days=delta)).isoformat()
-        if kind == "REFNEXT":
-            if r := re.fullmatch(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", norm):
-                unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
-                target = self._following_date(m, next_mention, unit)
-                if target:
-                    return shift(target, unit, n)
-                if m.get("optional"):
-                    return None
-                if m.get("duration") and re.match(r"\s*[A-Za-z(\"“]", self.text[m["end"]:m["end"] + 3]):
-                    # "a week after a summit": no date to count from, so it is the length "a week".
-                    m["type"] = "DURATION"
-                    m["end"] = m["duration_end"]
-                    return m["duration"]
-                return shift(self.reference(unit), unit, n)
-        if kind == "REF":
-            if norm == "UNDEF-REF-same":
-                return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
-            if r := re.fullmatch(r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", norm):
-                unit, n = r.group(1), int(r.group(3)) * (-1 if r.group(2) == "MINUS" else 1)
-                return shift(self.reference(unit), unit, n)
-        return None
+    # -- one handler per kind of norm; each gets the question (mention, next mention, cues) and the
+    # -- fields its NORMS pattern captured
+    def _month_day(self, q, month, day):
+        mo, d = int(month), int(day)
+        return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue())
 
-    def _bare_quarter(self, kind, n, tense):
+    def _month(self, q, month):
+        return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue())
+
+    def _season(self, q, code):
+        return choose_occurrence(lambda y: f"{y:04d}-{code}", self.anchor, q.role, q.cue())
+
+    def _quarter_of_month(self, q, month):
+        # a reported quarter ("the quarter ended Sept. 30"): not after the anchor
+        value = choose_occurrence(lambda y: f"{y}-{month}", self.anchor, "citation", None)
+        return f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+
+    def _month_of_relative_year(self, q, rel, month):
+        return f"{year_str(self.anchor.year + RELATION_OFFSET[rel])}-{month}"
+
+    def _relative_quarter(self, q, rel, kind, n):
+        return f"{year_str(self.anchor.year + RELATION_OFFSET[rel])}-{kind}{n}"
+
+    def _decade(self, q, digit):
+        # "the '80s": the latest such decade not after the anchor's.
+        a, d = self.anchor, int(digit)
+        century = a.year // 100 if d * 10 <= a.year % 100 else a.year // 100 - 1
+        return decade_str(century * 10 + d)
+
+    def _from_anchor(self, q, unit, sign, n):
+        return shift(self.anchor.isoformat(), unit, _signed(sign, n))
+
+    def _year_before(self, q, kind):
+        """"a year ago / earlier": earnings prose compares a quarter with the same quarter a year before."""
+        context = self.context_quarter()
+        if context is None and re.search(r"quarter|period", q.m.get("phrase", ""), re.I):
+            context = shift(self.anchor.isoformat(), "quarter", -1)
+        if context:
+            return self._quarter_year_before(context)
+        base = self.anchor.isoformat() if kind == "RELQ" else self.reference("year")
+        return shift(base, "year", -1)
+
+    def _the_quarter(self, q):
+        return self.context_quarter() or shift(self.anchor.isoformat(), "quarter", -1)
+
+    def _quarter_of_year(self, q, year):
+        context = next((v for v in reversed(self.refs) if granularity(v) == "quarter"), None)
+        return f"{year}-Q{context[-1]}" if context else year
+
+    def _weekday_from_reference(self, q, weekday, sign):
+        ref = dt.date.fromisoformat(self.reference("day"))
+        wd = int(weekday)
+        if sign == "MINUS":
+            return (ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7 or 7)).isoformat()
+        return (ref + dt.timedelta(days=(wd - ref.isoweekday()) % 7 or 7)).isoformat()
+
+    def _from_next_date(self, q, unit, sign, n):
+        """"one day after the June 27 talks": counted from the date right after, else the previous one;
+        "a week after a summit" (no date to count from) is the length "a week"."""
+        m, n = q.m, _signed(sign, n)
+        target = self._following_date(m, q.next_mention, unit)
+        if target:
+            return shift(target, unit, n)
+        if m.get("optional"):
+            return None
+        if m.get("duration") and re.match(r"\s*[A-Za-z(\"“]", self.text[m["end"]:m["end"] + 3]):
+            m["type"] = "DURATION"
+            m["end"] = m["duration_end"]
+            return m["duration"]
+        return shift(self.reference(unit), unit, n)
+
+    def _same_as_reference(self, q):
+        return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
+
+    def _from_reference(self, q, unit, sign, n):
+        return shift(self.reference(unit), unit, _signed(sign, n))
+
+    def _bare_quarter(self, q, kind, n):
         """'the fourth quarter': the anchor's year, or the year before when that quarter is still
         ahead of the anchor and the clause speaks of the past ("reported a drop for the fourth quarter")."""
         a = self.anchor
         value = f"{year_str(a.year)}-{kind}{n}"
-        if base_interval(value, a)[0] > a and tense() == "past":
+        if base_interval(value, a)[0] > a and q.tense() == "past":
             return f"{year_str(a.year - 1)}-{kind}{n}"
         return value
 
@@ -460,15 +396,15 @@ class Resolver:
             return None
         return nxt["value"] if fine_enough(nxt["value"], unit) else None
 
-    def _named_month(self, rel, month):
-        a = self.anchor
+    def _named_month(self, q, rel, month):
+        a, month = self.anchor, int(month)
         if rel == "this":
             return f"{year_str(a.year)}-{month:02d}"
         if rel == "last":
             return f"{year_str(a.year if month < a.month else a.year - 1)}-{month:02d}"
         return f"{year_str(a.year if month > a.month else a.year + 1)}-{month:02d}"
 
-    def _named_season(self, rel, code):
+    def _named_season(self, q, rel, code):
         a = self.anchor
         cands = []
         for y in (a.year - 2, a.year - 1, a.year, a.year + 1):
@@ -485,8 +421,8 @@ class Resolver:
             return f"{year_str(inside[0][0])}-{code}"
         return f"{year_str(a.year)}-{code}"
 
-    def _named_weekday(self, rel, day):
-        a = self.anchor
+    def _named_weekday(self, q, rel, day):
+        a, day = self.anchor, int(day)
         if rel == "last":
             delta = (a.isoweekday() - day) % 7 or 7
             return (a - dt.timedelta(days=delta)).isoformat()
@@ -495,22 +431,22 @@ class Resolver:
             return (a + dt.timedelta(days=delta)).isoformat()
         return (a + dt.timedelta(days=day - a.isoweekday())).isoformat()
 
-    def _bare_weekday(self, day, tense):
-        """News convention: the last such day within the past week, unless the clause looks ahead."""
-        a = self.anchor
-        if tense == "future":
+    def _bare_weekday(self, q, day):
+        """News convention: the last such day within the past week, unless its clause looks ahead."""
+        a, day = self.anchor, int(day)
+        if q.weekday_tense() == "future":
             delta = (day - a.isoweekday()) % 7
             return (a + dt.timedelta(days=delta)).isoformat()
         delta = (a.isoweekday() - day) % 7
         return (a - dt.timedelta(days=delta)).isoformat()
 
-    def _relative_unit(self, rel, unit, tense):
+    def _relative_unit(self, q, rel, unit):
         a = self.anchor
-        n = {"this": 0, "last": -1, "next": 1}[rel]
+        n = RELATION_OFFSET[rel]
         if unit == "day":
             return self.today(n)
         if unit == "weekend":
-            return self._weekend(rel, tense)
+            return self._weekend(rel, q.tense)
         if unit == "decade" and rel == "last":
             return decade_str(a.year // 10 - 1)
         return shift(a.isoformat(), unit, n)

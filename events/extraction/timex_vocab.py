@@ -3,11 +3,28 @@
 Every pattern fragment here is a flat alternation of fixed words, so the combined rules stay
 linear-time: no nested repetition anywhere.
 """
+import json
 import re
+from pathlib import Path
 
 # Month names, seasons and month_number are calendar conventions shared with the rest of the project:
 # events/extraction/periods.py.
 from events.extraction.periods import MONTHS
+
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "timex_words.json"
+_WORDS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+# Which part of a period a phrase names: (TIMEX3 mod, interval part) ("the end of" -> END, late).
+PARTS = {phrase: tuple(value) for phrase, value in _WORDS["parts"].items()}
+APPROX_MODS = _WORDS["approx_mods"]
+# Fixed phrases: (TIMEX3 type, norm) ("yesterday", "the coming years").
+DEICTIC = {phrase: tuple(value) for phrase, value in _WORDS["deictic"].items()}
+SET_ADVERBS = {word: tuple(value) for word, value in _WORDS["set_adverbs"].items()}
+TIMES_OF_DAY = _WORDS["times_of_day"]
+QUARTER_WORDS = _WORDS["quarter_words"]
+# "1999 people": a number of things, not a year.
+COUNT_NOUNS = re.compile(r"\s*(?:" + "|".join(_WORDS["count_nouns"]) + r")\b", re.I)
+# The resolution's tense and modality cues (timex_resolve), as sets of lower-case words.
+TENSE_CUES = {name: frozenset(words) for name, words in _WORDS["tense_cues"].items()}
 
 WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,

@@ -1,0 +1,106 @@
+"""Rules for lengths of time and repetitions: "two days", "the past three years", "each month", "annually"."""
+import re
+
+from events.extraction.periods import month_number
+from events.extraction.timex_rules.base import (
+    APPROX, APPROX_NO_OVER, UNIT_CORE, approx_mod, duration_value, mention, quantity, rule, text_before,
+)
+from events.extraction.timex_scan import word_core
+from events.extraction.timex_vocab import (
+    MONTH_FULL, NUMBER, SET_ADVERBS, UNIT, UNITS, WEEKDAY, WEEKDAYS, unit_name,
+)
+
+
+@rule("set",
+      r"\b(?P<det>per|a|each|every)\s+(?P<unit>year|month|week|day|quarter|hour)\b(?!\s+(?:ago|earlier|later|before|after|or\s+two)\b)",
+      cores=[word_core(["year", "month", "week", "day", "quarter", "hour"])],
+      examples={"per year": "P1Y", "each month": "P1M", "$300 million a year": "P1Y"})
+def build_set(m, text):
+    g = m.groupdict()
+    det = g["det"].lower()
+    unit = unit_name(g["unit"])
+    if det == "a":
+        # "a year" is a rate only after an amount: "$300 million a year", "twice a year".
+        if not re.search(r"(?:\d|million|billion|trillion|percent|%|times|twice|once|thrice|dollars)\W{0,3}$", text_before(text, m.start(), 20).rstrip(), re.I):
+            return None
+    letter, is_time = UNITS[unit]
+    return mention("SET", f"PT1{letter}" if is_time else f"P1{letter}")
+
+
+@rule("set_named",
+      r"\b(?:each|every)\s+(?-i:(?P<what>" + WEEKDAY + "|" + MONTH_FULL + r"))\b",
+      cores=[word_core(["each", "every"])],
+      examples={"each Thursday": "XXXX-WXX-4", "every July": "XXXX-07"})
+def build_set_named(m, text):
+    w = m.group("what")
+    if w.lower() in WEEKDAYS:
+        return mention("SET", f"XXXX-WXX-{WEEKDAYS[w.lower()]}")
+    return mention("SET", f"XXXX-{month_number(w):02d}")
+
+
+@rule("set_adverb",
+      r"\b(?:annually|yearly|quarterly|monthly|weekly|hourly)\b",
+      cores=[word_core(SET_ADVERBS)],
+      examples={"annually": "P1Y"})
+def build_set_adverb(m, text):
+    word = m.group(0).lower()
+    after = text[m.end():m.end() + 15]
+    # As adjectives ("a weekly newspaper") they are not times.
+    if word != "annually" and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:and|or|in|by|to|from|at|on|for|since|until)\b", after):
+        return None
+    type_, value = SET_ADVERBS[word]
+    return mention(type_, value)
+
+
+@rule("span_duration",
+      APPROX_NO_OVER + r"\b(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|remaining|latest|last)\s+(?P<num>" + NUMBER
+              + r")\s+(?:(?:full|straight|consecutive|trading)\s+)?(?P<unit>" + UNIT + r")\b",
+      cores=[UNIT_CORE],
+      examples={"the past three years": "P3Y", "the next few days": "PXD", "the first nine months": "P9M",
+                "at least the past 18 months": "P18M"})
+def build_span_duration(m, text):
+    """'the past three years', 'the next few days', 'the first nine months'."""
+    g = m.groupdict()
+    n = quantity(g["num"])
+    unit = unit_name(g["unit"])
+    return mention("DURATION", duration_value(n, unit), approx_mod(m))
+
+
+@rule("duration",
+      APPROX + r"\b(?:the\s+)?(?P<num>" + NUMBER + r")(?:\s+(?:to|or)\s+" + NUMBER + r")?(?:\s+|-)(?:(?:additional|more|full|straight|consecutive|trading|long|short|extra)\s+)?(?P<unit>"
+              + UNIT + r")\b(?:-old\b)?",
+      cores=[UNIT_CORE],
+      examples={"two days": "P2D", "a two-day visit": "P2D", "more than a decade": "P1E",
+                "the nine months": "P9M", "at least 30 days": "P30D", "8-month-old": "P8M",
+                "two to three weeks": "P2W"})
+def build_duration(m, text):
+    g = m.groupdict()
+    n = quantity(g["num"])
+    unit = unit_name(g["unit"])
+    if n != "X" and int(n) == 0:
+        return None
+    num_word = g["num"].lower()
+    if num_word == "one" and unit == "day" and re.search(r"\b(?:will|would|may|might|could|can|shall)\s+$", text_before(text, m.start(), 10), re.I):
+        return mention("DATE", "FUTURE_REF")  # "Islam will one day be ...": some future day
+    if num_word in ("some",) and not g.get("approx"):
+        return None
+    if unit == "second" and num_word in ("a", "an"):
+        return None  # "a second reactor": the ordinal, not one second
+    after = text[m.end():m.end() + 8]
+    if re.match(r"\s+old\b", after) and not m.group(0).endswith("-old"):
+        return None  # "52 years old" is an age
+    if unit == "quarter" and n in ("1", "2", "3") and re.match(r"\s+of\b", after):
+        return None  # "three-quarters of its food" is a fraction
+    return mention("DURATION", duration_value(n, unit), approx_mod(m))
+
+
+@rule("bare_plural_duration",
+      r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b",
+      cores=[UNIT_CORE],
+      examples={"for years": "PXY", "in months": "PXM"})
+def build_bare_plural_duration(m, text):
+    before = text_before(text, m.start(), 14).lower()
+    if not re.search(r"\b(?:for|in|within|over|after|take|took|takes|taken|spent|lasted|last|past)\s+$", before):
+        return None
+    unit = unit_name(m.group("unit"))
+    return mention("DURATION", duration_value("X", unit))

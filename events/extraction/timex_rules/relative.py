@@ -1,0 +1,200 @@
+"""Rules for dates relative to the anchor or to the previous date: "last week", "three years ago", "the day
+before", "yesterday", "last Friday"."""
+import re
+
+from events.extraction.timex_rules.base import (
+    APPROX, PART, REL_WORDS, TOD, TOD_WORDS, approx_mod, duration_value, mention, part_of, quantity,
+    relation, rule, text_before,
+)
+from events.extraction.timex_scan import word_core
+from events.extraction.timex_vocab import DEICTIC, NUMBER, TIMES_OF_DAY, UNIT, WEEKDAY, WEEKDAYS, alternation, unit_name
+
+
+UNIT_NORM = {"week": "week", "weekend": "weekend", "month": "month", "year": "year", "quarter": "quarter",
+             "decade": "decade", "century": "century", "half": "half", "day": "day"}
+
+
+@rule("relative_unit",
+      r"\b(?:" + PART + r")?" + REL_WORDS + r"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|half)\b(?!-)",
+      cores=[word_core(["week", "weekend", "month", "year", "quarter", "decade", "century", "half"])],
+      examples={"last week": "2000-W52", "late last week": "2000-W52", "earlier this week": "2001-W01",
+                "the end of this month": "2001-01", "later this year": "2001",
+                "the latter part of last year": "2000", "since the beginning of this year": "2001",
+                "over the weekend": "2000-W52-WE", "the following month": "2001-02", "that year": "2001",
+                "the end of the year": "2001"})
+def build_relative_unit(m, text):
+    g = m.groupdict()
+    unit = g["unit"].lower()
+    if g["unit"][0].isupper() and (g.get("rel") or "")[:1].isupper():
+        return None  # "This Week", "Next Year": a title, not a time
+    mod, part = part_of(m)
+    rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if rel_word in ("the full", "the fiscal"):
+        rel_word = "the"
+    if rel_word in ("the following", "following", "the next") and unit != "weekend" and part is None and rel_word != "the next":
+        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-1")
+    if rel_word in ("the previous", "the preceding", "the prior"):
+        return mention("DATE", f"UNDEF-REF-{unit}-MINUS-1", mod, part)
+    if rel_word in ("that", "the same"):
+        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-0", mod, part)
+    if rel_word == "the":
+        # "the end of the month", "earlier in the year": only with a part, and means "this";
+        # "the weekend" alone is the nearest weekend (resolution picks which).
+        if part is None and unit == "year":
+            # "the year ended March 31" is a fiscal year (a length); "for the year" the current one.
+            if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to)\b", text[m.end():m.end() + 16]):
+                return mention("DURATION", "P1Y")
+            if not re.search(r"\b(?:for|in|during|of|through|throughout)\s+$", text_before(text, m.start(), 12), re.I):
+                return None
+        elif part is None and unit != "weekend":
+            return None
+        rel = "this"
+    else:
+        rel = relation(rel_word)
+    if rel is None:
+        return None
+    if unit == "year" and part in ("first-half", "latter") and g["part"].lower().startswith(("the first half", "the second half", "the last half")):
+        return mention("DATE", f"UNDEF-{rel}-H{1 if part == 'first-half' else 2}")
+    if rel_word in ("the past", "the last") and unit in ("week", "month") and part is None:
+        # "the past week" is the last seven days: a duration, as TimeBank annotates it.
+        return mention("DURATION", f"P1{'W' if unit == 'week' else 'M'}")
+    if rel_word in ("the past", "the last") and unit == "year" and part is None:
+        # "over the past year": TimeBank writes it as last year's DATE (both of its cases), but it
+        # means the twelve months up to the anchor, not that calendar year: no interval to draw.
+        return mention("DATE", "UNDEF-last-year", mod, part, no_interval=True)
+    return mention("DATE", f"UNDEF-{rel}-{UNIT_NORM[unit]}", mod, part)
+
+
+@rule("year_end",
+      r"\b(?:year[- ]end|year's\s+end)\b",
+      cores=[word_core(["year"])],
+      examples={"year-end": "2001", "year's end": "2001"})
+def build_year_end(m, text):
+    return mention("DATE", "UNDEF-this-year", "END", "late")
+
+
+@rule("ago",
+      APPROX + r"\b(?P<num>" + NUMBER + r")\s+(?P<unit>" + UNIT + r")\s+ago\b",
+      cores=[word_core(["ago"])],
+      examples={"three years ago": "1998", "a month ago": "2000-12", "10 days ago": "2000-12-23",
+                "a few years ago": "PAST_REF", "about two weeks ago": "2000-W51"})
+def build_ago(m, text):
+    n = quantity(m.group("num"))
+    unit = unit_name(m.group("unit"))
+    if unit in ("second", "minute", "hour"):
+        return None
+    mod = approx_mod(m)
+    if n == "X":
+        return mention("DATE", "PAST_REF")
+    if unit == "year" and n == "1":
+        return mention("DATE", "UNDEF-RELQ-year-MINUS-1", mod)
+    return mention("DATE", f"UNDEF-REL-{unit}-MINUS-{n}", mod)
+
+
+@rule("offset",
+      r"\b(?P<num>" + NUMBER + r")\s+(?P<unit>" + UNIT + r")\s+(?P<dir>earlier|later|before|after|previously|prior)\b",
+      cores=[word_core(["earlier", "later", "before", "after", "previously", "prior"])],
+      examples={"A day earlier": "2001-01-01", "two weeks later": "2001-W03", "One day after": "2001-01-03",
+                "three months before": "2000-10"})
+def build_offset(m, text):
+    """'a day earlier', 'two weeks later', 'one day after (the June 27 talks)'."""
+    n = quantity(m.group("num"))
+    unit = unit_name(m.group("unit"))
+    direction = m.group("dir").lower()
+    if n == "X" or unit in ("second", "minute", "hour"):
+        return None
+    sign = "MINUS" if direction in ("earlier", "before", "previously", "prior") else "PLUS"
+    if unit == "year" and n == "1" and sign == "MINUS":
+        return mention("DATE", "UNDEF-REFQ-year-MINUS-1")
+    if direction in ("before", "after"):
+        # Resolution looks for a date right after; with none it is a duration ("a week after a summit").
+        return mention("DATE", f"UNDEF-REFNEXT-{unit}-{sign}-{n}", duration=duration_value(n, unit),
+                       duration_end=m.end("unit"))
+    return mention("DATE", f"UNDEF-REF-{unit}-{sign}-{n}")
+
+
+@rule("the_day_offset",
+      r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+eve)\b",
+      cores=[word_core(["day", "eve", "week", "month", "year", "time"])],
+      examples={"the day before": "2001-01-01", "the same day": "2001-01-02", "the next day": "2001-01-03",
+                "that day": "2001-01-02", "at that time": None})
+def build_the_day_offset(m, text):
+    """'the day before', 'the next day', 'the same day', 'that day'."""
+    t = re.sub(r"\s+", " ", m.group(0).lower())
+    if "before yesterday" in t:
+        return mention("DATE", "UNDEF-REL-day-MINUS-2")
+    if "after tomorrow" in t:
+        return mention("DATE", "UNDEF-REL-day-PLUS-2")
+    if t.endswith("before") or "previous" in t or "preceding" in t or "prior" in t or "eve" in t:
+        sign, n = "MINUS", "1"
+    elif t.endswith("after") or "next" in t or "following" in t:
+        sign, n = "PLUS", "1"
+    else:
+        sign, n = "PLUS", "0"
+    if t == "that time":
+        return mention("DATE", "UNDEF-REF-same", optional=True)  # "at that time": the date just mentioned
+    unit_m = re.match(r"the (week|month|year) (before|after)$", t)
+    if unit_m:
+        sign = "MINUS" if unit_m.group(2) == "before" else "PLUS"
+        return mention("DATE", f"UNDEF-REFNEXT-{unit_m.group(1)}-{sign}-1")
+    if t == "the eve":
+        # "the eve of the July 21-23 summit": only meaningful with a date right after.
+        return mention("DATE", "UNDEF-REFNEXT-day-MINUS-1", optional=True)
+    if t.endswith(("before", "after")):
+        return mention("DATE", f"UNDEF-REFNEXT-day-{sign}-{n}")
+    return mention("DATE", f"UNDEF-REF-day-{sign}-{n}")
+
+
+@rule("deictic",
+      r"\b" + alternation(DEICTIC) + r"\b",
+      cores=[word_core(["now", "current", "currently", "nowadays", "present", "presently", "these", "moment",
+                           "recently", "lately", "formerly", "past", "recent", "soon", "future", "term", "coming",
+                           "ahead", "date", "possible", "today", "yesterday", "tomorrow", "tonight", "night",
+                           "months", "years", "weeks", "days", "quarters"] + TOD_WORDS)],
+      examples={"now": "PRESENT_REF", "currently": "PRESENT_REF", "in recent days": "PAST_REF",
+                "yesterday": "2001-01-01", "the coming years": "FUTURE_REF", "soon": "FUTURE_REF"})
+def build_deictic(m, text):
+    key = re.sub(r"\s+", " ", m.group(0).lower())
+    type_, norm = DEICTIC[key]
+    if key == "soon" and re.search(r"\bas\s+$", text_before(text, m.start(), 4), re.I):
+        return None  # "as soon as they arrive" is a conjunction
+    if key == "current" and re.match(r"\s+(?:account|accounts|affairs|events|flow|flows|level|levels|law|laws|rate|rates|system|policy|account's)\b", text[m.end():m.end() + 12], re.I):
+        return None
+    if key == "the future" and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]) and not re.match(r"\s+(?:and|or|of|in|is|will|was|as|at|for|to|by)\b", text[m.end():m.end() + 6]):
+        return None  # "the future training of officers": an adjective, not a time
+    return mention(type_, norm)
+
+
+@rule("weekday",
+      r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+preceding|the\s+following|the\s+next|early|earlier|late|later)\s+)?(?-i:(?P<wd>" + WEEKDAY + r"))\b" + TOD,
+      cores=[word_core((d.capitalize() for d in WEEKDAYS), cased=True)],
+      examples={"Friday": "2000-12-29", "last Friday": "2000-12-29", "Thursday evening": "2000-12-28TEV",
+                "next Monday": "2001-01-08", "Earlier Sunday": "2000-12-31"})
+def build_weekday(m, text):
+    g = m.groupdict()
+    day = WEEKDAYS[g["wd"].lower()]
+    rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    before = text_before(text, m.start(), 8).lower()
+    if re.search(r"\b(?:each|every)\s+$", before):
+        return None
+    tod = g.get("tod")
+    type_ = "TIME" if tod else "DATE"
+    suffix = "T" + TIMES_OF_DAY[tod.lower()] if tod else ""
+    mod, part = None, None
+    if rel_word in ("early", "earlier"):
+        mod, part = "START", "early"
+    elif rel_word in ("late", "later"):
+        mod, part = "END", "late"
+    if rel_word in ("the previous", "the preceding"):
+        norm = f"UNDEF-REFWD-{day}-MINUS"
+    elif rel_word in ("the following", "the next"):
+        norm = f"UNDEF-REFWD-{day}-PLUS"
+    elif rel_word in ("last", "this past", "past"):
+        norm = f"UNDEF-last-D{day}"
+    elif rel_word in ("next", "this coming", "coming"):
+        norm = f"UNDEF-next-D{day}"
+    elif rel_word == "this":
+        norm = f"UNDEF-this-D{day}"
+    else:
+        norm = f"UNDEF-weekday-{day}"
+    return mention(type_, norm + suffix, mod, part)

@@ -1,0 +1,62 @@
+"""Rules for times of day: "10 p.m. Wednesday", "noon Saturday", "the morning"."""
+from events.extraction.periods import month_number
+from events.extraction.timex_rules.base import TOD_WORDS, mention, rule
+from events.extraction.timex_scan import Core, word_core
+from events.extraction.timex_vocab import DAYNUM, MONTH_ANY, TIMES_OF_DAY, WEEKDAY, WEEKDAYS, day_number
+
+
+@rule("clock",
+      r"(?:(?P<approx>around|about|at\s+about|approximately)\s+)?\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:EST|EDT|GMT|CST|PST|local\s+time))?(?:,?\s+(?P<day>(?-i:" + WEEKDAY + r")|yesterday|today|tomorrow)|,?\s+(?-i:(?P<mon>" + MONTH_ANY + r"))\s+(?P<d1>" + DAYNUM + r")\b)?",
+      cores=[Core(r"[aApP]\.?[mM]\b", flags=0)],
+      examples={"10 p.m. Wednesday": "2000-12-27T22:00", "around 7:15 p.m.": "2001-01-02T19:15",
+                "5 p.m. EST": "2001-01-02T17:00", "5 p.m. EST, Nov. 6": "2000-11-06T17:00"})
+def build_clock(m, text):
+    g = m.groupdict()
+    hour = int(g["h"])
+    minute = int(g["min"]) if g.get("min") else 0
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if hour > 12 and ap:
+        return None
+    if ap == "pm" and hour < 12:
+        hour += 12
+    if ap == "am" and hour == 12:
+        hour = 0
+    day = g.get("day")
+    if g.get("mon"):
+        base = f"UNDEF-year-{month_number(g['mon']):02d}-{day_number(g['d1']):02d}"
+    elif day and day.lower() in WEEKDAYS:
+        base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}"
+    elif day and day.lower() == "yesterday":
+        base = "UNDEF-last-day"
+    elif day and day.lower() == "tomorrow":
+        base = "UNDEF-next-day"
+    else:
+        base = "UNDEF-this-day"
+    mod = "APPROX" if g.get("approx") else None
+    return mention("TIME", f"{base}T{hour:02d}:{minute:02d}", mod)
+
+
+@rule("noon",
+      r"\b(?P<what>noon|midnight)(?:\s+(?P<day>(?-i:" + WEEKDAY + r")))?\b",
+      cores=[word_core(["noon", "midnight"])],
+      examples={"noon Saturday": "2000-12-30T12:00", "midnight Friday": "2000-12-29T24"})
+def build_noon(m, text):
+    g = m.groupdict()
+    hour = "12:00" if g["what"].lower() == "noon" else "24"
+    day = g.get("day")
+    base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}" if day and day.lower() in WEEKDAYS else "UNDEF-this-day"
+    return mention("TIME", f"{base}T{hour}")
+
+
+@rule("time_of_day",
+      r"\b(?:the\s+|(?P<mid>mid)(?:-|\s+))(?P<tod>morning|afternoon|evening)\b(?:\s+(?P<day>yesterday|today|tomorrow))?",
+      cores=[word_core(TOD_WORDS)],
+      examples={"the morning": "2001-01-02TMO", "mid-afternoon": "2001-01-02TAF",
+                "mid-afternoon yesterday": "2001-01-01TAF"})
+def build_tod(m, text):
+    """'the morning', 'mid-afternoon': a time of the anchor day."""
+    g = m.groupdict()
+    code = TIMES_OF_DAY[g["tod"].lower()]
+    mod = "MID" if g.get("mid") else None
+    day = {"yesterday": "last", "tomorrow": "next"}.get((g.get("day") or "").lower(), "this")
+    return mention("TIME", f"UNDEF-{day}-dayT{code}", mod)

@@ -1,0 +1,151 @@
+"""The temporal tagger's scanning machinery: where each rule can match, found fast.
+
+The rules' patterns begin with long optional alternations, costly to try at every position. Every rule
+names its cores (timex_rules: sparse patterns each of its matches contains: a month name, "ago", a
+four-digit number); a Scanner finds all cores' hits in one pass over the words of the text and runs each
+rule only in the windows around its cores' hits. This changes how fast the rules run, never what they
+match (tests/extraction/test_timex.py compares it with plain finditer). Plain Python, no Django.
+"""
+import re
+from dataclasses import dataclass
+
+from events.extraction.timex_vocab import alternation
+
+# A window reaches this far before and after a core hit (a rule's optional prefix is shorter).
+CORE_BEFORE, CORE_AFTER = 60, 30
+# Core words are 3 letters or more (case folding maps one character to one).
+_WORD = re.compile(r"\w{3,}")
+_SPACE = re.compile(r"\s")  # the same characters as str.isspace
+
+
+def prefix_scanner(prefixes):
+    """A regex finding the word beginnings that may be one of `prefixes` (case-sensitive): it starts
+    with their first letters, which the engine skips to quickly, then checks no letter precedes."""
+    firsts = "".join(sorted({p[0] for p in prefixes}))
+    rests = alternation(sorted({p[1:] for p in prefixes}))
+    return re.compile(rf"[{firsts}](?<!\w[{firsts}]){rests}")
+
+
+@dataclass(eq=False)
+class Core:
+    """A sparse pattern that every match of a rule contains (see `core_hits`, `core_windows`).
+
+    first_words: the lowercase words a hit starts with. words: set by `word_core` when a hit is
+    exactly one of these words (exact case when `cased`), so a word of the text is a hit without
+    asking the regex. prefixes: the case-sensitive beginnings of the word a hit starts in, for
+    patterns without a final word boundary ("Sept." and "Decide" both begin like a month). With
+    none of these, hits may start inside a word ("1990s", "p.m.") and the pattern scans the text.
+    """
+    pattern: str
+    first_words: frozenset = frozenset()
+    prefixes: frozenset = frozenset()
+    flags: int = re.IGNORECASE
+    words: frozenset = None
+    cased: bool = False
+
+    def __post_init__(self):
+        self.regex = re.compile(self.pattern, self.flags)
+        self.scanner = prefix_scanner(self.prefixes) if self.prefixes else None
+
+
+def word_core(words, cased=False):
+    """A core that is one of `words` (a whole word; exact case when `cased`)."""
+    words = list(words)
+    pattern = alternation(words)
+    return Core(r"\b" + (f"(?-i:{pattern})" if cased else pattern) + r"\b", frozenset(w.lower() for w in words),
+                words=frozenset(words), cased=cased)
+
+
+class Scanner:
+    """The cores of a list of rules, indexed: cores by the first word of their hits, cores found by word
+    beginnings, and the rest (scanned with their own regex)."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        by_word, by_prefix, scanned = {}, [], []
+        for rule in rules:
+            for core in rule.cores:
+                if core.first_words:
+                    for w in core.first_words:
+                        if core not in by_word.setdefault(w, ()):
+                            by_word[w] += (core,)
+                elif core.prefixes:
+                    if core not in by_prefix:
+                        by_prefix.append(core)
+                elif core not in scanned:
+                    scanned.append(core)
+        self.cores_by_word, self.prefix_cores, self.scanned_cores = by_word, tuple(by_prefix), tuple(scanned)
+        self.word_cores = tuple(dict.fromkeys(core for cores in by_word.values() for core in cores))
+        # Non-ASCII words can case-fold onto an ASCII core word ("ſ" matches "s"): those try every core.
+        self._any_core_word = re.compile(r"\b" + alternation(by_word) + r"\b", re.IGNORECASE)
+
+    def core_hits(self, text):
+        """{core: [(start, end)]}: exactly the hits core.regex.finditer(text) would give. Word cores
+        are found in one pass over the words of the text, each looked up once, instead of one scan per
+        core; the others by scans the engine can skip through."""
+        hits = {core: [] for core in self.word_cores}
+        get = self.cores_by_word.get
+        for word in _WORD.finditer(text):
+            w = word.group()
+            cores = get(w.lower())
+            if cores is None:
+                if not w.isascii() and self._any_core_word.match(text, word.start()):
+                    for core in self.word_cores:  # case folding beyond ASCII: the regex decides
+                        _add_hit(hits[core], core, text, word.start())
+                continue
+            for core in cores:
+                if core.words is None:
+                    _add_hit(hits[core], core, text, word.start())
+                elif not core.cased or w in core.words:
+                    hits[core].append(word.span())  # the whole word is the hit
+        for core in self.prefix_cores:
+            found = hits[core] = []
+            for m in core.scanner.finditer(text):
+                _add_hit(found, core, text, m.start())
+        for core in self.scanned_cores:
+            hits[core] = [m.span() for m in core.regex.finditer(text)]
+        return hits
+
+    def matches(self, rule, text, hits, windows=None):
+        """Matches of one rule: scans of the windows around its core hits. `windows` (a dict) keeps
+        them for the next rules with the same cores."""
+        if windows is None:
+            windows = {}
+        if rule.cores not in windows:
+            windows[rule.cores] = rule_windows(rule, hits, text)
+        for start, end in windows[rule.cores]:
+            yield from rule.regex.finditer(text, start, end)
+
+
+def _add_hit(found, core, text, start):
+    """Append the core's hit at `start`, if any, unless the previous hit covers it (finditer's hits
+    do not overlap either)."""
+    if found and start < found[-1][1]:
+        return
+    m = core.regex.match(text, start)
+    if m:
+        found.append((start, m.end()))
+
+
+def core_windows(spans, text):
+    """Disjoint stretches around the core hits `spans` (sorted; merged, so each character is scanned once)."""
+    n = len(text)
+    windows = []
+    for hit_start, hit_end in spans:
+        start, end = max(0, hit_start - CORE_BEFORE), min(n, hit_end + CORE_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for w in windows:
+        if w[1] < n and not text[w[1]].isspace():  # never cut a word at the right edge
+            space = _SPACE.search(text, w[1])
+            w[1] = space.start() if space else n
+    return windows
+
+
+def rule_windows(rule, hits, text):
+    """The windows a rule runs in: around the hits of its cores."""
+    if len(rule.cores) == 1:
+        return core_windows(hits[rule.cores[0]], text)
+    return core_windows(sorted(s for core in rule.cores for s in hits[core]), text)

@@ -1,0 +1,134 @@
+"""Tense and modality around a time expression: does its clause speak of the future or the past?
+
+    tense_cue(text, start, end) -> "future" | "past" | None
+    tense_cue_strength(text, start, end) -> (tense, strong)
+
+The cue words are data (data/timex_words.json, "tense_cues"). Used by timex_resolve to choose the year
+of a date written without one, and the week of a bare weekday. Plain Python, no Django.
+"""
+import re
+
+from .timex_vocab import TENSE_CUES
+
+# Strong cues are auxiliaries and modals; weak ones are past-tense verbs and forward-looking words
+# (word lists: data/timex_words.json, "tense_cues").
+STRONG_FUTURE = TENSE_CUES["strong_future"]
+STRONG_PAST = TENSE_CUES["strong_past"]
+PLAN_WORDS = TENSE_CUES["plan_words"]
+WEAK_FUTURE = TENSE_CUES["weak_future"]
+IRREGULAR_PAST = TENSE_CUES["irregular_past"]
+NOT_PAST = TENSE_CUES["not_past"]
+_WORD = re.compile(r"[A-Za-z']+")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def _cue(words, i):
+    """(strength, tense) of words[i] in its context, or None. Strength 2 = auxiliary/modal/plan."""
+    w = words[i].lower()
+    prev = words[i - 1].lower() if i else ""
+    prev2 = words[i - 2].lower() if i > 1 else ""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if w in STRONG_FUTURE:
+        return 2, "future"
+    if w == "to" and prev in ("is", "are"):
+        return 2, "future"
+    if w == "going" and nxt == "to":
+        return 2, "future"
+    if w in PLAN_WORDS:
+        if w == "set" and nxt not in ("for", "to"):
+            return None
+        if prev in ("than", "as"):
+            return None  # "lower-than-expected", "as planned" say nothing of the date
+        # "had been scheduled to expire Friday": the plan lies in the past.
+        if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
+            return 2, "past"
+        return 2, "future"
+    if w in STRONG_PAST:
+        return 2, "past"
+    if w in WEAK_FUTURE:
+        return 1, "future"
+    if w in IRREGULAR_PAST:
+        return 1, "past"
+    if len(w) > 4 and w.endswith("ed") and w not in NOT_PAST:
+        return 1, "past"
+    return None
+
+
+def tense_cue(text, start, end, before_chars=100, after_chars=60):
+    """'future', 'past' or None for the mention text[start:end] (see tense_cue_strength)."""
+    return tense_cue_strength(text, start, end, before_chars, after_chars)[0]
+
+
+def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
+    """(tense, strong): the verb right before the mention (within three words) if it is a cue,
+    else the nearest strong cue before it in its sentence, else the nearest weak one; failing
+    those, the same search in the few words after it. strong = an auxiliary, modal or plan word."""
+    left = text[max(0, start - before_chars):start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    if cut:
+        left = left[cut.end():]
+    words = _WORD.findall(left)
+    last = len(words) - 1
+    for i in range(last, max(-1, last - 3), -1):
+        c = _cue(words, i)
+        if c:
+            return c[1], c[0] == 2
+    found = _first_cue(words, range(last - 3, -1, -1))
+    if found[0]:
+        return found
+    right = text[end:end + after_chars]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    words = _WORD.findall(right)[:8]
+    return _first_cue(words, range(len(words)))
+
+
+# A clause ends at punctuation or a word that opens another clause ("Aliev, who is expected in Moscow
+# next month, arrived in Tbilisi on Friday": "is expected" is not the arrival's tense).
+_CLAUSE_OPENERS = {"who", "whom", "whose", "which", "that", "where", "while", "whereas", "but", "although"}
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|--")
+
+
+def weekday_tense(text, start, end, before_chars=100):
+    """Tense for a bare weekday ("on Friday"): the verb right before it (within three words) if it is a
+    cue; else the first strong, then weak, cue of its own clause (back to a comma, dash, parenthesis or a
+    word opening another clause); only when its clause has none, tense_cue's wider search. So a weekday
+    in a past-tense clause resolves backwards even when another clause of the sentence looks ahead."""
+    left = text[max(0, start - before_chars):start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    if cut:
+        left = left[cut.end():]
+    punctuation = None
+    for punctuation in _CLAUSE_PUNCTUATION.finditer(left):
+        pass
+    if punctuation:
+        left = left[punctuation.end():]
+    words = _WORD.findall(left)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _CLAUSE_OPENERS:
+            words = words[i + 1:]
+            break
+    last = len(words) - 1
+    for i in range(last, max(-1, last - 3), -1):
+        c = _cue(words, i)
+        if c:
+            return c[1]
+    found = _first_cue(words, range(last - 3, -1, -1))[0]
+    return found or tense_cue(text, start, end)
+
+
+def _first_cue(words, order):
+    """(tense, strong) of the first strong cue in `order`, else of the first weak one, else (None, False)."""
+    weak = None
+    for i in order:
+        c = _cue(words, i)
+        if c:
+            if c[0] == 2:
+                return c[1], True
+            weak = weak or c[1]
+    return weak, False
