@@ -12,6 +12,10 @@ from simple_history.models import HistoricalRecords
 
 from events.extraction.event_types import default_registry
 
+# The largest id a BigAutoField holds: a larger number in a URL or a filter is invalid input, never a
+# database error (SQLite overflows on it). The one limit for every id the site reads.
+MAX_ID = 2**63 - 1
+
 
 class Issue(models.Model):
     class DateMethod(models.TextChoices):

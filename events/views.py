@@ -15,7 +15,7 @@ from .models import Actor, Country, EventType, Status
 from .services.export import CSV_COLUMNS, csv_row
 from .templatetags.highlight import article_spans, paragraphs
 
-MAX_PK = 2**63 - 1
+from .models import MAX_ID as MAX_PK  # noqa: E402 (models.MAX_ID)
 
 
 def _pk_or_404(pk):

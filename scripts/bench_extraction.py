@@ -23,7 +23,7 @@ from events.extraction.pipeline import article_body, extract_article  # noqa: E4
 from events.extraction.timex import tag  # noqa: E402
 
 CORPUS = REPO / ".." / "shared" / "corpus" / "monitor"
-# Issue dates of the corpus articles (weekdays skipping US federal holidays; DESIGN.md section 1).
+# Issue dates of the corpus articles (weekdays skipping US federal holidays; ../shared/docs/DESIGN.md section 1).
 ISSUE_DATES = {(7, 1): "2001-01-02", (7, 30): "2001-02-13", (6, 114): "2000-06-13",
                (6, 129): "2000-07-05", (7, 79): "2001-04-24"}
 _ISSUE = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)")

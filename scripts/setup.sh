@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv (if missing) and install the pinned requirements. Used by run.sh, test.sh and .ci/run.
+# Create .venv (if missing) and install the pinned runtime requirements. Used by run.sh, test.sh and .ci/run
+# (test.sh then adds the test tools of requirements-dev.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3.11}

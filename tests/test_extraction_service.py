@@ -1,7 +1,7 @@
 """Storing event mentions: mapping, idempotence, editors' field-level protection, deletions, query counts.
 
 The unit tests here feed process_article hand-made mentions (the extraction pipeline is tested on its own in
-tests/extraction/); tests/test_corpus_events.py runs the real pipeline over the corpus.
+tests/extraction/); tests/extraction/test_pipeline.py runs the real pipeline over the corpus.
 """
 import datetime as dt
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "monitor"
 
-# Issue dates: weekdays skipping US federal holidays (see DESIGN.md section 1).
+# Issue dates: weekdays skipping US federal holidays (see ../shared/docs/DESIGN.md section 1).
 ISSUE_DATES = {
     (7, 1): datetime.date(2001, 1, 2),
     (7, 30): datetime.date(2001, 2, 13),

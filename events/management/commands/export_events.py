@@ -1,6 +1,6 @@
 """manage.py export_events [--format jsonl|csv] [--include-hidden]: every event mention, one a line.
 
-The contract (DESIGN.md section 5): JSON lines with the keys id, thread_id, date_start, date_end,
+The contract (../shared/docs/DESIGN.md section 5): JSON lines with the keys id, thread_id, date_start, date_end,
 granularity, date_text, sentence, summary, event_type, status, actors, countries, topics, reported,
 issue {volume, number, date}, article_id, corrected. CSV: the same fields, lists joined with "; ",
 issue as issue_volume / issue_number / issue_date, with a header line. Hidden events are left out
