@@ -391,6 +391,8 @@ class Resolver:
         """The date an 'N days after ...' phrase points to, if one follows closely in the clause."""
         if not nxt or nxt.get("value") is None or nxt["start"] - m["end"] > 60:
             return None
+        if nxt.get("role") in ("citation", "crossref"):
+            return None  # "left the day after the signing (IRNA, June 28)": a report's date is no reference
         between = self.text[m["end"]:nxt["start"]]
         if re.search(r"[.;!?]|\n", between):
             return None

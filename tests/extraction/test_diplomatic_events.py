@@ -209,3 +209,36 @@ def test_the_weekday_tense_rule_of_the_tagger():
 
 
 TUESDAY_ISO = TUESDAY.isoformat()
+
+
+def test_that_afternoon_is_the_afternoon_of_the_date_just_told():
+    from events.extraction.timex import tag
+    text = "Igor Ivanov arrived in Minsk on Tuesday. That afternoon he opened the new Russian embassy."
+    afternoon = next(t for t in tag(text, "2001-02-22") if t["text"] == "That afternoon")
+    # Tuesday before Thursday 22 February 2001 is 20 February; the afternoon of that day (TIME, TAF).
+    assert (afternoon["type"], afternoon["value"], afternoon["earliest"]) == ("TIME", "2001-02-20TAF", "2001-02-20")
+    m = mention(text, "That afternoon", D(2001, 2, 22))
+    assert (m.event_type, m.date_start) == ("founding", D(2001, 2, 20))
+
+
+def test_a_source_date_is_never_what_the_day_after_counts_from():
+    # "the day after ... (IRNA, June 28)": the citation dates the report; the reference is the last event
+    # date told, Thursday 26 June 1997, so the day after is 27 June, not 29 June.
+    from events.extraction.timex import tag
+    text = "He arrived in Moscow on Thursday and left for Tehran the day after the signing (IRNA, June 28)."
+    after = next(t for t in tag(text, "1997-06-30") if t["text"] == "the day after")
+    assert after["value"] == "1997-06-27"
+
+
+def test_a_definite_happening_naming_nobody_takes_the_previous_sentences_parties():
+    # "The trip ... had been put off twice": no person or country in the sentence, but "The trip" is the
+    # visit just told (Putin in Yerevan), so its parties are that visit's, and this past spring (2001)
+    # is the date given up.
+    text = ("Vladimir Putin touched down in Yerevan on Friday for a state visit. The trip, originally expected "
+            "this past spring, had been put off twice.")
+    m = mention(text, "this past spring", D(2001, 9, 17))
+    assert (m.event_type, m.status) == ("visit", "postponed")
+    assert names(m) == {"Vladimir Putin"} and set(m.countries) == {"RU", "AM"}
+    # Across a paragraph break nothing is inherited: the new paragraph may be about anything.
+    text = text.replace(" The trip", "\n\nThe trip")
+    assert not [x for x in extract_article(text, D(2001, 9, 17)) if x.date_text == "this past spring"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime
 
 from events.extraction.entities import ArticleEntities, Gazetteer
@@ -42,13 +43,50 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
             in_sentence = triggers[bisect.bisect_left(trigger_starts, sentence.start):
                                    bisect.bisect_left(trigger_starts, sentence.end)]
             ctx = SentenceContext(text, anchor, sentence, in_sentence, entities, gazetteer, rules, quotes, visit_places)
-            mentions.extend(_sentence_events(ctx, inside))
+            mentions.extend(_sentence_events(ctx, inside, _antecedent(mentions, sentence, text)))
     return mentions
 
 
-def _sentence_events(ctx: SentenceContext, timexes: list[dict]) -> list[EventMention]:
+# A sentence that opens on a definite happening ("The trip, originally expected this past spring, had been
+# put off twice") speaks of the one the sentence before told.
+_EVENT_ANAPHOR = re.compile(r"\s*(?:The|This|That|His|Her|Their|Its)\s+(?:[a-z-]+\s+){0,2}?"
+                            r"(?P<noun>trip|visit|talks|meeting|summit|tour|journey|session|deal|agreement|treaty|"
+                            r"accord|ceremony|signing)\b")
+# How far back (characters, within the paragraph) the happening it speaks of may be told.
+ANTECEDENT_REACH = 600
+
+
+def _antecedent(mentions: list[EventMention], sentence: Sentence, text: str) -> EventMention | None:
+    """The last mention before `sentence`, when it is near and in the same paragraph."""
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if sentence.start - last.sentence_end > ANTECEDENT_REACH or "\n" in text[last.sentence_end:sentence.start]:
+        return None
+    return last
+
+
+def _inherited(ctx: SentenceContext, antecedent: EventMention | None) -> EventMention | None:
+    """The antecedent whose parties a sentence naming nobody takes: it opens on a definite happening of
+    the antecedent's type (or both are encounters: "the trip" after an arrival)."""
+    if antecedent is None:
+        return None
+    match = _EVENT_ANAPHOR.match(ctx.text, ctx.sentence.start)
+    if not match:
+        return None
+    priority = ctx.rules.trigger_priority(match.group("noun").lower())
+    noun_type = ctx.rules.type_order[priority] if priority is not None else None
+    encounters = ctx.rules.encounters
+    if noun_type == antecedent.event_type or (noun_type in encounters and antecedent.event_type in encounters):
+        return antecedent
+    return None
+
+
+def _sentence_events(ctx: SentenceContext, timexes: list[dict],
+                     antecedent: EventMention | None = None) -> list[EventMention]:
     """The sentence's event mentions from its time expressions `timexes`; fills the context's claimants
-    and mentions (none unless a date may date an event and the sentence names an actor or a country)."""
+    and mentions (none unless a date may date an event and the sentence names an actor or a country, or
+    opens on a definite happening the sentence before told: then that one's parties are its own)."""
     text, rules, sentence, entities = ctx.text, ctx.rules, ctx.sentence, ctx.entities
     ctx.claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
                      and t.get("value") not in rules.skip_values]
@@ -61,8 +99,11 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict]) -> list[EventMen
                           if not acts_through_agent(m, ctx)]
     ctx.country_mentions = entities.countries_in(sentence.start, sentence.end)
     ctx.actors = unique_actors(ctx.actor_mentions)
+    inherited = None
     if not ctx.actors and not countries_in_order(ctx.country_mentions, ctx.actor_mentions):
-        return []
+        inherited = _inherited(ctx, antecedent)
+        if inherited is None:
+            return []
     ctx.topics = unique_in_order(m.name for m in entities.topics_in(sentence.start, sentence.end))
     ctx.reported = reported_dates_of([t for t in timexes if t.get("role") == "citation"])
     mentions = []
@@ -71,6 +112,9 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict]) -> list[EventMen
         if reading is None:
             continue
         summary = describe(reading, ctx)
+        if inherited is not None:
+            mentions.append(_mention(reading, ctx, summary, inherited.actors, inherited.countries))
+            continue
         actors = event_actors(reading, summary, ctx)
         actors = ctx.actors if actors == [] else actors or []
         mentions.append(_mention(reading, ctx, summary, actors, event_countries(reading, ctx)))

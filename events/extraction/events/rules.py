@@ -69,6 +69,7 @@ class EventRules:
         self.fields = frozenset(registry.codes(field=True))
         self.statements = frozenset(registry.codes(statement=True))
         self.puts_off = frozenset(registry.codes(puts_off=True))
+        self.encounters = frozenset(registry.codes(encounter=True))
 
     def trigger_priority(self, word: str) -> int | None:
         """Index of the first type whose patterns match the trigger `word` whole; memoised, since the

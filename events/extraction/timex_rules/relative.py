@@ -114,10 +114,11 @@ def build_offset(m, text):
 
 
 @rule("the_day_offset",
-      r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?day|the\s+eve)\b",
-      cores=[word_core(["day", "eve", "week", "month", "year", "time"])],
+      r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+eve)\b",
+      cores=[word_core(["day", "eve", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"])],
       examples={"the day before": "2001-01-01", "the same day": "2001-01-02", "the next day": "2001-01-03",
-                "that day": "2001-01-02", "at that time": None})
+                "that day": "2001-01-02", "at that time": None, "that afternoon": "2001-01-02TAF",
+                "that same evening": "2001-01-02TEV"})
 def build_the_day_offset(m, text):
     """'the day before', 'the next day', 'the same day', 'that day'."""
     t = re.sub(r"\s+", " ", m.group(0).lower())
@@ -131,6 +132,10 @@ def build_the_day_offset(m, text):
         sign, n = "PLUS", "1"
     else:
         sign, n = "PLUS", "0"
+    part_of_day = re.match(r"that (?:same )?(morning|afternoon|evening|night)$", t)
+    if part_of_day:
+        # "That afternoon he opened ...": the day of the date just mentioned, at that time of day.
+        return mention("TIME", "UNDEF-REF-day-PLUS-0T" + TIMES_OF_DAY[part_of_day.group(1)])
     if t == "that time":
         return mention("DATE", "UNDEF-REF-same", optional=True)  # "at that time": the date just mentioned
     unit_m = re.match(r"the (week|month|year) (before|after)$", t)
