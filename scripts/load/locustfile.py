@@ -194,7 +194,7 @@ class _FormParser(HTMLParser):
 
 class Editor(HttpUser):
     fixed_count = int(os.environ.get("LOAD_EDITORS", "1"))
-    wait_time = between(2.0, 5.0)
+    wait_time = between(5.0, 15.0)
 
     def on_start(self):
         user = os.environ.get("LOAD_EDITOR_USER", "loadtest")
