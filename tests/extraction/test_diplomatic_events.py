@@ -242,3 +242,51 @@ def test_a_definite_happening_naming_nobody_takes_the_previous_sentences_parties
     # Across a paragraph break nothing is inherited: the new paragraph may be about anything.
     text = text.replace(" The trip", "\n\nThe trip")
     assert not [x for x in extract_article(text, D(2001, 9, 17)) if x.date_text == "this past spring"]
+
+
+def test_a_trigger_of_the_dates_own_clause_beats_a_nearer_one_across_a_break():
+    # "flew to ... on Saturday morning, after a speech in the Polish capital on Friday": the speech is
+    # nearer to "Saturday morning" in characters but lies across ", after"; it is Friday's, and the
+    # flight is Saturday morning's.
+    text = ("Vladimir Putin flew to Warsaw from Kiev on Saturday morning, after a speech in the Ukrainian capital "
+            "on Friday in which he praised the new bridge.")
+    saturday, friday = mention(text, "Saturday morning"), mention(text, "Friday")
+    assert (saturday.event_type, saturday.date_start) == ("visit", D(2001, 3, 3))
+    assert (friday.event_type, friday.date_start) == ("statement", D(2001, 3, 2))
+
+
+def test_a_later_dates_happening_is_not_the_earlier_dates():
+    # "is due in Moscow later this month to prepare a visit by Chirac sometime next year": the visit
+    # and Chirac are next year's; later this month is Ivanov's trip alone.
+    text = "Igor Ivanov is due in Paris later this month to prepare a visit by Jacques Chirac sometime next year."
+    later = mention(text, "later this month")
+    assert names(later) == {"Igor Ivanov"}
+    assert "Jacques Chirac" in names(mention(text, "next year"))
+
+
+def test_a_relative_clause_has_the_person_it_follows_as_subject():
+    # "Putin, who arrived in Minsk on Sunday, is to leave for Kiev tomorrow": Sunday's arrival is Putin's.
+    m = mention("Vladimir Putin, who arrived in Minsk on Sunday, is to leave for Kiev tomorrow.", "Sunday")
+    assert names(m) == {"Vladimir Putin"} and m.event_type == "visit"
+
+
+def test_he_in_a_sentence_naming_nobody_is_the_person_just_told_about():
+    text = ("Igor Ivanov arrived in Minsk on Tuesday. That afternoon he opened the new Russian embassy in the "
+            "Belarusian capital.")
+    m = mention(text, "That afternoon", D(2001, 2, 22))
+    assert names(m) == {"Igor Ivanov"}
+
+
+def test_a_participle_after_a_comma_goes_on_telling_the_same_happening():
+    # ", ending a four-day visit to India": India is the visit's country though after the comma.
+    m = mention("Vladimir Putin left Bombay for Moscow yesterday, ending a four-day visit to India.", "yesterday",
+                D(2000, 10, 6))
+    assert {"RU", "IN"} <= set(m.countries)
+
+
+def test_since_opens_the_clause_of_the_date_after_it():
+    # "his first visit to Russia since he took office in March": March dates the taking of office, a
+    # clause of its own; Russia is the visit's, not the appointment's.
+    m = mention("Jacques Chirac left Moscow yesterday, his first visit to Russia since he took office in March.",
+                "March", D(2001, 9, 6))
+    assert m.event_type == "appointment" and "RU" not in m.countries

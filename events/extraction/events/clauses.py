@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, SPECULATION_BREAK
-from events.extraction.events.triggers import Trigger
+from events.extraction.events.triggers import Trigger, owned_triggers
 from events.extraction.events.windows import REPORTED_REACH
 
 if TYPE_CHECKING:
@@ -28,7 +28,10 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     for match in SPECULATION_BREAK.finditer(text, sentence.start, low):
         if not list_comma(text, match, ctx):
             start = match.end()
+    for match in _SINCE.finditer(text, start, low):
+        start = match.start()  # "his first visit to Russia since he took office in March": the date's is "since ..."
     start = subject_before_apposition(text, start, ctx)
+    start = subject_of_relative(text, start, ctx)
     names = ctx.country_names
     end = clause_end(text, high, sentence.end, names)
     if start == sentence.start and end < sentence.end and text[end] == "," \
@@ -38,7 +41,31 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
             t.event_type in ctx.rules.statements and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
             for t in ctx.triggers):
         end = clause_end(text, end + len("that"), sentence.end, names)
-    return start, end
+    if main.event_type in ctx.rules.statements:
+        return start, end  # what a statement reports is its content, later dates and all
+    return start, next_happening_start(timex, high, end, ctx)
+
+
+def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext) -> int:
+    """The clause ends where a later date's own happening begins: in "de Villepin is due in Moscow later
+    this month to prepare a visit by Chirac sometime next year", the visit and Chirac are next year's."""
+    later = [t for t in ctx.claimants if t is not timex and t["start"] >= high and t["start"] < end]
+    if not later:
+        return end
+    mains = [owned_triggers(other, ctx.claimants, ctx.triggers, ctx.rules, ctx.text)[:1] for other in later]
+    return min((own[0].start for own in mains if own and high <= own[0].start < end), default=end)
+
+
+def subject_of_relative(text: str, start: int, ctx: SentenceContext) -> int:
+    """A relative clause's subject is the person it follows: in "Jiang, who arrived in Moscow on Sunday,
+    is to leave for Minsk tomorrow", the clause of "arrived" starts at Jiang."""
+    if not (text.startswith("who", start - 3) and text[start - 3:start] == "who"):
+        return start
+    comma = text.rfind(",", ctx.sentence.start, start - 3)
+    if comma < 0 or text[comma + 1:start - 3].strip():
+        return start
+    person = next((m for m in ctx.actor_mentions if m.end <= comma and not text[m.end:comma].strip()), None)
+    return person.start if person is not None else start
 
 
 _LIST_GAP = re.compile(r"\s*(?:and\s+|or\s+)?")
@@ -94,6 +121,12 @@ def opening_phrase_end(timex: dict, main: Trigger, clause: tuple[int, int], ctx:
     return end
 
 
+_SINCE = re.compile(r"\bsince\s+(?:he|she|they|it|the|his|her|their)\b")
+# A participle after a comma goes on telling the same happening: "left Mumbai for Moscow yesterday, ending a
+# four-day visit to India".
+_CONTINUATION = re.compile(r",\s+(?:ending|concluding|completing|wrapping up|capping|winding up|rounding off)\b")
+
+
 def clause_end(text: str, position: int, limit: int, names) -> int:
     """The first clause break after `position`, stepping over a dash aside; a comma before a bare country
     name that ends a phrase ("in Okinawa, Japan (") is an apposition, no break."""
@@ -104,6 +137,9 @@ def clause_end(text: str, position: int, limit: int, names) -> int:
         aside = DASH_ASIDE.match(text, match.start(), limit)
         if aside:
             position = aside.end()
+            continue
+        if _CONTINUATION.match(text, match.start()):
+            position = match.end()
             continue
         if match.group() == "," and any(
                 not text[match.end():m.start].strip() and APPOSITION_END.match(text, m.end, limit) for m in names):

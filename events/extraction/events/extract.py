@@ -52,6 +52,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
 _EVENT_ANAPHOR = re.compile(r"\s*(?:The|This|That|His|Her|Their|Its)\s+(?:[a-z-]+\s+){0,2}?"
                             r"(?P<noun>trip|visit|talks|meeting|summit|tour|journey|session|deal|agreement|treaty|"
                             r"accord|ceremony|signing)\b")
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # How far back (characters, within the paragraph) the happening it speaks of may be told.
 ANTECEDENT_REACH = 600
 
@@ -117,14 +118,22 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict],
             continue
         actors = event_actors(reading, summary, ctx)
         actors = ctx.actors if actors == [] else actors or []
-        mentions.append(_mention(reading, ctx, summary, actors, event_countries(reading, ctx)))
+        countries = event_countries(reading, ctx)
+        if not ctx.actors and antecedent is not None and antecedent.actors and _PERSONAL_PRONOUN.search(
+                text, *reading.clause):
+            # "That afternoon he opened the office": the sentence names no person; "he" is the person the
+            # happening just told was about (its first actor).
+            actors = antecedent.actors[:1]
+            if actors[0].country and actors[0].country not in countries:
+                countries = [actors[0].country] + countries
+        mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
 
 
 def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     """The date read as an event (its triggers, type, status, clause and place), or None when no trigger
     of the sentence is its own."""
-    own = owned_triggers(timex, ctx.claimants, ctx.triggers, ctx.rules)
+    own = owned_triggers(timex, ctx.claimants, ctx.triggers, ctx.rules, ctx.text)
     if is_future(iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor):
         # A report is made now, not later: a future date belongs to what is reported, so a
         # reporting verb ("said ... next year") cannot type it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.extraction.events.clauses import opening_phrase_end
+from events.extraction.events.clauses import next_happening_start, opening_phrase_end
 from events.extraction.events.spans import asides_between, distance, inside, same_span
 from events.extraction.events.triggers import possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
@@ -117,12 +117,14 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     Kim") and a meeting's counterparts after "with" ("met ... with X and, more important, with Y")."""
     main = reading.main
     hosts = {reading.place[0]} if reading.place and main.event_type == "visit" else set()
+    # Hosts stop where a later date's own happening begins ("... to prepare a visit by Chirac next year").
+    later_cut = next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx)
     named = set(_NAME_WORD.findall(summary))
     owners = {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own}
     chosen = []
     for mention in ctx.actor_mentions:
         if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named \
-                or (mention.ref.country and mention.ref.country in hosts):
+                or (mention.ref.country and mention.ref.country in hosts and mention.start < later_cut):
             chosen.append(mention)
         elif main.event_type == "meeting" and mention.start > main.start and _WITH_BEFORE.search(
                 ctx.text, max(main.end, mention.start - WITH_BEFORE_LOOKBACK), mention.start):

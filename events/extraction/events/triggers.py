@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from events.extraction.events.rules import EventRules
-from events.extraction.events.spans import SPECULATION_BREAK, distance
+from events.extraction.events.spans import CLAUSE_BREAK, SPECULATION_BREAK, distance
 from events.extraction.events.windows import COUNTERPART_AFTER_WITH, GOVERNING_REACH, WITH_AFTER_REACH
 
 if TYPE_CHECKING:
@@ -37,34 +37,46 @@ def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Tr
     return found
 
 
-def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules) -> list[Trigger]:
-    """Triggers within max_distance of `timex`, nearest first (ties: the type listed first)."""
+def trigger_cost(timex: dict, trigger: Trigger, text: str | None = None) -> tuple[bool, int]:
+    """How far a trigger is from a date: (a clause break lies between them, characters between them). A
+    trigger of the date's own clause comes before a nearer one across a break: in "Bush flew to Ljubljana
+    on Saturday morning, after a speech in the Polish capital on Friday", the speech is Friday's."""
+    gap = distance(timex["start"], timex["end"], trigger.start, trigger.end)
+    if text is None:
+        return False, gap
+    low, high = (timex["end"], trigger.start) if trigger.start >= timex["end"] else (trigger.end, timex["start"])
+    return bool(low < high and CLAUSE_BREAK.search(text, low, high)), gap
+
+
+def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules, text: str | None = None) -> list[Trigger]:
+    """Triggers within max_distance of `timex`, those of its own clause first (when `text` is given), then
+    nearest first (ties: the type listed first)."""
     reach = []
     for trigger in triggers:
-        gap = distance(timex["start"], timex["end"], trigger.start, trigger.end)
-        if gap <= rules.max_distance_by_type.get(trigger.event_type, rules.max_distance):
-            reach.append((gap, trigger.priority, trigger))
+        cost = trigger_cost(timex, trigger, text)
+        if cost[1] <= rules.max_distance_by_type.get(trigger.event_type, rules.max_distance):
+            reach.append((cost, trigger.priority, trigger))
     return [trigger for _, _, trigger in sorted(reach, key=lambda item: (item[0], item[1]))]
 
 
-def owned_triggers(timex: dict, claimants: list[dict], triggers: list[Trigger], rules: EventRules) -> list[Trigger]:
+def owned_triggers(timex: dict, claimants: list[dict], triggers: list[Trigger], rules: EventRules,
+                   text: str | None = None) -> list[Trigger]:
     """The triggers in reach of `timex`, less those another dated phrase of the sentence takes as its own
     nearest trigger while being nearer to it: in "on the eve of the July 21-23 summit" the summit is
     July 21-23's, and in "One day after the June 27 talks, Lee arrived" the talks are June 27's but the
-    arrival is free for "One day after"."""
-    taken = taken_triggers(timex, claimants, triggers, rules)
-    return [trigger for trigger in triggers_in_reach(timex, triggers, rules) if trigger not in taken]
+    arrival is free for "One day after". With `text`, "nearer" counts a clause break first (trigger_cost)."""
+    taken = taken_triggers(timex, claimants, triggers, rules, text)
+    return [trigger for trigger in triggers_in_reach(timex, triggers, rules, text) if trigger not in taken]
 
 
-def taken_triggers(timex, claimants, triggers, rules) -> set:
+def taken_triggers(timex, claimants, triggers, rules, text: str | None = None) -> set:
     """Triggers another dated phrase of the sentence takes as its nearest while being nearer to it."""
     taken = set()
     for other in claimants:
         if other is timex:
             continue
-        for trigger in triggers_in_reach(other, triggers, rules)[:1]:
-            if distance(other["start"], other["end"], trigger.start, trigger.end) < distance(
-                    timex["start"], timex["end"], trigger.start, trigger.end):
+        for trigger in triggers_in_reach(other, triggers, rules, text)[:1]:
+            if trigger_cost(other, trigger, text) < trigger_cost(timex, trigger, text):
                 taken.add(trigger)
     return taken
 
@@ -112,7 +124,7 @@ def explicit_meeting_first(timex: dict, own: list[Trigger], ctx: SentenceContext
     named counterpart, however far from the date: the meeting is the happening, the words its content."""
     if own[0].event_type not in ctx.rules.statements:
         return own
-    taken = taken_triggers(timex, ctx.claimants, ctx.triggers, ctx.rules)
+    taken = taken_triggers(timex, ctx.claimants, ctx.triggers, ctx.rules, ctx.text)
     for trigger in ctx.triggers:
         if trigger.event_type != "meeting" or trigger in taken:
             continue
