@@ -439,15 +439,15 @@ def test_event_actors_keep_everyone_who_takes_part(mentions_by_issue):
 
 
 def test_a_later_dates_happening_leaves_the_earlier_dates_clause(mentions_by_issue):
-    # Issue 11: a date's clause ends where a later date's own happening begins. Vol 6 No 114: "on the eve
-    # of the July 21-23 summit of G-7 countries and Russia in Japan": the summit (and Japan) are July
-    # 21-23's; the eve is Putin's visit to Pyongyang, so its countries are Russia and North Korea only
-    # (Japan was there before this rule: a country of the summit, not of the visit).
+    # Issue 11: a date's clause ends where a later date's own happening begins. Vol 6 No 114: the visit
+    # might fall on the eve of the G-7 summit of July 21-23 held in Japan: the summit (and Japan) are the
+    # July 21-23 date's; the eve is Putin's visit to Pyongyang, so its countries are Russia and North Korea
+    # only (Japan was there before this rule: a country of the summit, not of the visit).
     _, mentions = mentions_by_issue[(6, 114)]
     assert set(find(mentions, "the eve").countries) == {"RU", "KP"}
-    # Vol 6 No 129: "Last week's contacts follow in the wake of the Kremlin's announcement earlier last
-    # month that Putin will make a visit to Pyongyang for talks with Kim": last week's contacts were the
-    # delegations Russian diplomats hosted (the paragraph's first sentence); Kim, named in the announced
-    # visit, is not one of them (he was before this rule).
+    # Vol 6 No 129: last week's contacts (the delegations Russian diplomats hosted, told in the paragraph's
+    # first sentence) are said to come after an announcement, dated earlier last month, of a Putin visit
+    # to Pyongyang for talks with Kim. Kim is named in the announced visit, not in last week's contacts
+    # (he was their actor before this rule).
     _, mentions = mentions_by_issue[(6, 129)]
     assert "Kim Jong-il" not in _names(find(mentions, "Last week"))
