@@ -18,6 +18,8 @@ def pytest_configure(config):
     os.environ.setdefault("MONITOR_INSECURE_HTTP", "1")
     # The anonymous page cache is off in tests unless a test turns it on (tests/test_pagecache.py).
     os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
+    # Jobs run at once in the request unless a test asks for the queue (tests/test_jobs.py runs workers).
+    os.environ.setdefault("MONITOR_JOBS", "inline")
     mode = os.environ.get("MONITOR_TEST_DB", "postgres")
     if mode == "postgres":
         from tests.pgserver import PostgresServer

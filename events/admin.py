@@ -155,14 +155,23 @@ class IssueAdmin(SimpleHistoryAdmin):
         reason = form.cleaned_data.get("change_reason", "")
         if change and "date" in form.changed_data:
             fresh = Issue.objects.get(pk=obj.pk)
-            corrections.correct_issue_date(fresh, form.cleaned_data["date"], user=request.user, reason=reason)
+            corrections.correct_issue_date(fresh, form.cleaned_data["date"], user=request.user, reason=reason,
+                                           reprocess=False)
             if "date_note" in form.changed_data and form.cleaned_data["date_note"].strip():
                 fresh.refresh_from_db()
                 fresh.date_note = form.cleaned_data["date_note"]
                 fresh._change_reason = reason or "note edited"
                 fresh.save()
             obj.refresh_from_db()
-            self.message_user(request, "Date set by an editor; the issue's articles were processed again.")
+            from events.services.jobs import create_redate_job
+
+            job = create_redate_job(obj, request.user)
+            if job.finished:
+                self.message_user(request, "Date set by an editor; the issue's articles were processed again.")
+            else:
+                self.message_user(request, format_html(
+                    'Date set by an editor; the issue\'s articles are processed again in <a href="{}">{}</a>.',
+                    job.get_absolute_url(), job))
         else:
             obj._history_user = request.user
             obj._change_reason = reason or "edited"
@@ -203,14 +212,15 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Process the selected articles again (corrections are kept)",
                   permissions=["reprocess"])
     def reprocess_articles(self, request, queryset):
-        from django.db import transaction
+        from events.services.jobs import create_reprocess_job
 
-        from events.services.extraction import process_article
-
-        with transaction.atomic():
-            for article in queryset:
-                process_article(article)
-        self.message_user(request, f"{queryset.count()} article(s) processed again.")
+        job = create_reprocess_job(queryset.values_list("pk", flat=True), request.user)
+        if job.finished:
+            self.message_user(request, f"{len(job.items.values_list('pk'))} batch(es) of articles processed again "
+                                       f"({job.message}).")
+        else:
+            self.message_user(request, format_html('Queued as <a href="{}">{}</a>: the articles are processed '
+                                                   "again in the background.", job.get_absolute_url(), job))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,76 +1,109 @@
-"""Staff pages outside the admin: the import page and the review queue. Thin: the ingest service
-(events.services.ingest.ingest_text) writes; the queries here only read."""
-from dataclasses import dataclass, field
-
+"""Staff pages outside the admin: the import page, background jobs, and the review queue. Thin: the jobs
+service (events.services.jobs) writes; the queries here only read."""
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.contrib import messages
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from events.forms import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, ImportForm
-from events.models import Actor, Event, Issue
+from events.models import Actor, Event, Issue, Job
 
 REVIEW_THRESHOLD = 0.6  # dates with a confidence below this are queued for review
 REVIEW_LIMIT = 200  # rows shown per section (the count shows the total)
-
-
-@dataclass
-class UploadResult:
-    name: str
-    status: str  # "new", "unchanged" or "failed"
-    new: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    messages: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
 
 
 def _size(n):
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
 
 
-def ingest_upload(uploaded) -> UploadResult:
-    """One uploaded file through the same ingest service as `manage.py ingest`."""
-    from events.services.ingest import ingest_text
-
-    name = uploaded.name or "upload"
-    if uploaded.size > MAX_UPLOAD_BYTES:
-        return UploadResult(name, "failed", failed=1, messages=[
-            f"too large: {_size(uploaded.size)}; the limit is {_size(MAX_UPLOAD_BYTES)} per file"])
-    data = uploaded.read()
-    report = ingest_text(name, data)
-    result = report.files[0]
-    if result.errors:
-        status = "failed"
-    elif result.new:
-        status = "new"
-    else:
-        status = "unchanged"
-    return UploadResult(name, status, new=result.new, unchanged=result.unchanged, failed=result.failed,
-                        messages=list(result.errors), warnings=list(result.warnings))
-
-
 @staff_member_required
 @permission_required("events.add_article", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def import_files(request):
-    results = None
+    """Uploads become an import job (events.services.jobs): queued for the workers, then the job page; run at
+    once when jobs are inline (SQLite), then the results here as before."""
+    from events.services.jobs import create_import_job
+
+    results = job = None
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if form.is_bound and form.is_valid():
-        results = [ingest_upload(f) for f in form.cleaned_data["files"]]
+        files = []
+        for uploaded in form.cleaned_data["files"]:
+            name = uploaded.name or "upload"
+            if uploaded.size > MAX_UPLOAD_BYTES:
+                files.append((name, None, f"too large: {_size(uploaded.size)}; the limit is "
+                                          f"{_size(MAX_UPLOAD_BYTES)} per file"))
+            else:
+                files.append((name, uploaded.read()))
+        job = create_import_job(files, request.user)
+        if not job.finished:
+            return HttpResponseRedirect(job.get_absolute_url(), status=303)
+        results = list(job.items.order_by("position"))
     status = 400 if form.is_bound and form.errors else 200
     totals = None
     if results is not None:
         totals = {s: sum(1 for r in results if r.status == s) for s in ("new", "unchanged", "failed")}
     return render(request, "editor/import.html", {
         **admin.site.each_context(request),
-        "form": form, "results": results, "totals": totals, "title": "Import Monitor files",
+        "form": form, "results": results, "totals": totals, "title": "Import Monitor files", "job": job,
         "max_upload": _size(MAX_UPLOAD_BYTES), "max_files": MAX_UPLOAD_FILES,
     }, status=status)
+
+
+def _job_context(job):
+    items = list(job.items.order_by("position").defer("data"))
+    done = sum(1 for item in items if item.status not in ("pending",))
+    totals = {name: sum(getattr(item, name) for item in items) for name in ("new", "unchanged", "failed")}
+    return {"job": job, "items": items, "done": done, "total": len(items),
+            "percent": round(100 * done / len(items)) if items else 100, "totals": totals,
+            "failed_items": sum(1 for item in items if item.status == "failed")}
+
+
+@staff_member_required
+@permission_required("events.view_event", raise_exception=True)
+@require_http_methods(["GET"])
+def jobs(request):
+    return render(request, "editor/jobs.html", {
+        **admin.site.each_context(request), "title": "Background jobs",
+        "jobs": Job.objects.select_related("created_by")[:100]})
+
+
+@staff_member_required
+@permission_required("events.view_event", raise_exception=True)
+@require_http_methods(["GET"])
+def job_detail(request, pk):
+    """The job page: progress and per-item report; the status part polls itself (htmx) until the job ends."""
+    job = get_object_or_404(Job, pk=pk)
+    context = _job_context(job)
+    if request.htmx:
+        return render(request, "editor/_job_status.html", context)
+    return render(request, "editor/job.html", {**admin.site.each_context(request), **context,
+                                               "title": f"{job.get_kind_display().capitalize()} #{job.pk}"})
+
+
+@staff_member_required
+@permission_required("events.change_event", raise_exception=True)
+@require_http_methods(["POST"])
+def job_action(request, pk, action):
+    from events.services.jobs import cancel_job, retry_job
+
+    job = get_object_or_404(Job, pk=pk)
+    try:
+        if action == "cancel":
+            cancel_job(job)
+            messages.info(request, "Cancelled." if job.status == Job.Status.QUEUED else
+                          "Asked to stop: it stops before its next item.")
+        else:
+            retry_job(job)
+            messages.info(request, "Queued again: the failed and skipped items run again.")
+    except ValueError as error:
+        messages.error(request, str(error))
+    return HttpResponseRedirect(job.get_absolute_url(), status=303)
 
 
 class ReviewForm(forms.Form):

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "events",
     "pagecache",
 ]
@@ -97,6 +99,15 @@ DEFAULT_SQLITE = f"sqlite:///{BASE_DIR / 'var' / 'monitor.sqlite3'}"
 DATABASES = {"default": database_config(os.environ.get("DATABASE_URL") or DEFAULT_SQLITE)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (events.services.jobs): "queue" = run by `manage.py jobs_worker` processes (django-tasks'
+# database backend, default on PostgreSQL); "inline" = at once, inside the request (default on SQLite,
+# where scripts/run.sh starts no worker).
+MONITOR_JOBS = os.environ.get("MONITOR_JOBS") or (
+    "queue" if DATABASES["default"]["ENGINE"].endswith("postgresql") else "inline")
+if MONITOR_JOBS not in ("queue", "inline"):
+    raise ImproperlyConfigured(f"MONITOR_JOBS must be 'queue' or 'inline', not {MONITOR_JOBS!r}")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -443,12 +443,13 @@ def correct_thread(thread, changes: dict, *, user=None, reason: str = "") -> lis
 
 
 @transaction.atomic
-def correct_issue_date(issue: Issue, new_date: date, user=None, reason: str = ""):
+def correct_issue_date(issue: Issue, new_date: date, user=None, reason: str = "", reprocess: bool = True):
     """Set an issue's date by hand and re-resolve every relative phrase of its articles.
 
     date_method becomes "editor" and confidence 1.0; every article of the issue is processed
     again (events.services.extraction.process_article), which leaves editors' corrected fields
-    alone. All in one transaction: if one article fails, nothing changes.
+    alone. All in one transaction: if one article fails, nothing changes. `reprocess=False`: only the
+    date; the caller re-processes the articles (the admin: as a background job, events.services.jobs).
     """
     from events.services.extraction import process_article
 
@@ -462,9 +463,9 @@ def correct_issue_date(issue: Issue, new_date: date, user=None, reason: str = ""
         note += f" Reason: {reason.strip()}"
     issue.date_note = note
     _save_with_history(issue, user, _reason(reason, f"date corrected from {old:%Y-%m-%d} to {new_date:%Y-%m-%d}"))
-    results = []
-    for article in issue.articles.order_by("position", "pk"):
-        results.append(process_article(article))
+    if reprocess:
+        for article in issue.articles.order_by("position", "pk"):
+            process_article(article)
     return issue
 
 
