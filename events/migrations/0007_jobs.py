@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0005_thread_editor_date_idx'),
+        ('events', '0006_event_types_phone_founding_release'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
