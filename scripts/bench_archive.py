@@ -7,7 +7,9 @@ seed), starts a throw-away PostgreSQL (tests/pgserver.py, fsync off as in the te
 a postgres:// URL of an empty database, and runs the real command `manage.py ingest --jobs N --no-progress`
 as a subprocess. Prints the total time and articles/s, and the throughput of the first and of the last
 1,000 articles (from the articles' ingested_at), whose ratio says whether the cost per article stays flat
-as the database fills. Same-run references, since the machine is shared: the load average before and
+as the database fills, and for the same two windows what does not depend on the machine's other load:
+PostgreSQL buffers touched (pg_stat_database) and CPU ms of the PostgreSQL server and of the ingest
+processes, per article (sampled every half second while the ingest runs). Same-run references, since the machine is shared: the load average before and
 after, and `extract_article` alone (ms per article over 200 of the archive's articles, the CPU speed of
 the moment) before and after the run.
 
@@ -47,6 +49,58 @@ def extract_ms(folder: Path, count: int = 200) -> float:
     for body, anchor in articles:
         extract_article(body, anchor, gazetteer)
     return (time.perf_counter() - start) / len(articles) * 1000
+
+
+def _cpu_of_tree(root_pid: int) -> float:
+    """CPU seconds (user + system, with reaped children) of `root_pid` and its live descendants."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents, times = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = sum(int(x) for x in fields[11:15])
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += times.get(pid, 0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total / ticks
+
+
+class Sampler:
+    """While the ingest runs: (seconds, articles stored, PostgreSQL buffers touched, CPU seconds of the
+    PostgreSQL server and of the ingest processes), every half second. Buffers touched and CPU per article
+    say whether the cost per article grows, whatever else the shared machine is doing."""
+
+    def __init__(self, url: str, server_pid: int | None, ingest_pid: int):
+        import psycopg
+
+        self.db = psycopg.connect(url, autocommit=True)
+        self.server_pid, self.ingest_pid = server_pid, ingest_pid
+        self.samples = []
+
+    def sample(self):
+        row = self.db.execute(
+            "SELECT (SELECT count(*) FROM events_article), blks_hit + blks_read FROM pg_stat_database "
+            "WHERE datname = current_database()").fetchone()
+        self.samples.append((time.perf_counter(), row[0], row[1],
+                             _cpu_of_tree(self.server_pid) if self.server_pid else 0.0,
+                             _cpu_of_tree(self.ingest_pid)))
+
+    def window(self, low: int, high: int) -> dict:
+        """Per-article figures between the first samples at or past `low` and `high` articles."""
+        start = next(s for s in self.samples if s[1] >= low)
+        end = next((s for s in self.samples if s[1] >= high), self.samples[-1])
+        n = max(end[1] - start[1], 1)
+        return {"articles": n, "articles_per_second": round(n / max(end[0] - start[0], 1e-6), 1),
+                "buffers_per_article": round((end[2] - start[2]) / n),
+                "postgres_cpu_ms_per_article": round((end[3] - start[3]) / n * 1000, 1),
+                "ingest_cpu_ms_per_article": round((end[4] - start[4]) / n * 1000, 1)}
 
 
 def window_rates(stamps, size=1000):
@@ -115,9 +169,21 @@ def main(argv=None) -> int:
         load_before = os.getloadavg()[0]
         extract_before = extract_ms(archive)
         start = time.perf_counter()
-        run = subprocess.run([sys.executable, str(ROOT / "manage.py"), "ingest", "--no-progress", "--jobs",
-                              str(args.jobs), str(archive)], capture_output=True, text=True, env=os.environ)
+        process = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "ingest", "--no-progress", "--jobs",
+                                    str(args.jobs), str(archive)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True, env=os.environ)
+        server_pid = None
+        if server is not None:
+            server_pid = int((server.data / "postmaster.pid").read_text().split()[0])
+        sampler = Sampler(os.environ["DATABASE_URL"], server_pid, process.pid)
+        sampler.sample()
+        while process.poll() is None:
+            time.sleep(0.5)
+            sampler.sample()
+        out, err = process.communicate()
         elapsed = time.perf_counter() - start
+        sampler.sample()
+        run = subprocess.CompletedProcess(process.args, process.returncode, out, err)
         if run.returncode != 0:
             raise SystemExit(f"ingest failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
         extract_after = extract_ms(archive)
@@ -131,6 +197,9 @@ def main(argv=None) -> int:
             "first_1000_articles_per_second": round(first, 1) if first else None,
             "last_1000_articles_per_second": round(last, 1) if last else None,
             "last_vs_first": round(last / first, 2) if first else None,
+            # Load-independent: PostgreSQL buffers touched and CPU per article, first vs last 1,000.
+            "first_1000_per_article": sampler.window(0, 1000) if stored > 1000 else None,
+            "last_1000_per_article": sampler.window(stored - 1000, stored) if stored > 1000 else None,
             "events": Event.objects.count(), "threads": Thread.objects.count(),
             "reference_extract_article_ms_before_after": [round(extract_before, 2), round(extract_after, 2)],
             "load_average_1min_before_after": [round(load_before, 2), round(load_after, 2)],
