@@ -27,19 +27,58 @@ from __future__ import annotations
 import bisect
 import datetime
 import json
+import logging
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from events.extraction.mention import ActorRef
+from events.extraction.namekey import name_key, name_parts
 from events.extraction.phrases import fold, trie_pattern, word_trie_pattern
+
+logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# "Klebanov", "Jai-chun", "O'Neill", "McCormick"
-_NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Za-z][a-z]+)*"
-_NAME_SEQUENCE = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}"
+
+
+def _char_class(test) -> str:
+    """A regex character class body of every code point for which test(char) holds, as ranges."""
+    ranges, start, previous = [], None, None
+    for code in range(sys.maxunicode + 1):
+        if test(chr(code)):
+            if start is None:
+                start = code
+            previous = code
+        elif start is not None:
+            ranges.append((start, previous))
+            start = None
+    if start is not None:
+        ranges.append((start, previous))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+# Capital and small letters of every script (a name in "any Latin spelling": Chrétien, Schröder, Wałęsa),
+# small letters followed by combining marks when the text is decomposed ("e" + U+0301).
+_UPPER = "[" + _char_class(lambda c: unicodedata.category(c) in ("Lu", "Lt")) + "]"
+_LOWER = "[" + _char_class(lambda c: unicodedata.category(c) in ("Ll", "Mn", "Mc")) + "]"
+_LETTER = "[" + _char_class(lambda c: unicodedata.category(c) in ("Lu", "Lt", "Ll", "Mn", "Mc")) + "]"
+# Arabic article and patronymic prefixes written with a hyphen: "al-Assad", "bin-Laden".
+_NAME_PREFIX = r"(?:al|el|ad|ash|as|at|ar|an|bin|ibn|abu|abd|ul)[-\u2019']"
+# "Klebanov", "Jai-chun", "O'Neill", "McCormick", "Chrétien", "al-Assad", "Kim Jong-il"
+_NAME_TOKEN = rf"(?:{_NAME_PREFIX})?{_UPPER}{_LOWER}+(?:{_UPPER}{_LOWER}+)?(?:[-'\u2019]{_LETTER}{_LOWER}+)*"
+# Lower-case particles inside a name: "Dominique de Villepin", "Hans van den Broek", "Lula da Silva".
+NAME_PARTICLES = ("de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von",
+                  "ter", "la", "le", "bin", "ibn", "al", "el", "y", "zu", "af")
+_PARTICLE = r"(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")"
+_NAME_SEQUENCE = rf"(?:{_PARTICLE}\s+)?{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_TOKEN}){{0,3}}"
+# A name longer than this, or with a part longer than MAX_NAME_PART, is no name (junk input): dropped
+# with a warning rather than stored as an actor.
+MAX_NAME_LENGTH = 100
+MAX_NAME_PART = 40
 # Capitalised words that open a name-like run but are not names.
 _NOT_NAME_WORDS = frozenset({
     "The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "According", "Following", "After",
@@ -90,26 +129,8 @@ def _parse_day(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-_NAME_GAPS = re.compile(r"[\s\-]+")
-
-
-@lru_cache(maxsize=4096)  # the same aliases and names recur across mentions and articles
-def _normalise_name(text: str) -> str:
-    """Key for comparing spelling variants: lower case, hyphens and runs of spaces as one space."""
-    return _NAME_GAPS.sub(" ", text.replace("\u2019", "'")).strip().lower()
-
-
 def _alternation(patterns: list[str]) -> str:
     return "|".join(patterns) if patterns else r"(?!x)x"
-
-
-def _flexible_name_pattern(alias: str) -> str:
-    """Regex for an actor alias: case-insensitive after the first letter, hyphen or space between parts."""
-    parts = [re.escape(part) for part in re.split(r"[\s\-]+", alias.strip()) if part]
-    first = parts[0]
-    head = first[0] if first[0].isalpha() else first[:2]
-    rest = first[len(head):]
-    return head + "(?i:" + rest + "".join(r"[\s\-]+" + part for part in parts[1:]) + ")"
 
 
 class Gazetteer:
@@ -158,6 +179,8 @@ class Gazetteer:
             self._country_by_text[phrase] = (list(codes), "joint")
         for phrase in self.country_phrases.get("not_countries", []):
             self._country_by_text[phrase] = ([], "none")
+        for phrase in self.country_phrases.get("ambiguous", {}):  # "Congolese": two states, so none
+            self._country_by_text[phrase] = ([], "ambiguous")
         self._phrase_country: dict[str, str | None] = {}
         self._country_regex = re.compile(word_trie_pattern(self._country_by_text, r"\w$") + r"(?![\w$])")
         self._adjectives = sorted(
@@ -215,12 +238,20 @@ class Gazetteer:
         self._actor_by_name = {actor["name"]: actor for actor in self.actors}
         self._ref_cache: dict[tuple[str, datetime.date], ActorRef] = {}  # ActorRef is immutable
         self._holder_cache: dict[tuple[str, str, datetime.date], str | None] = {}
+        # Aliases by their name key (events.extraction.namekey), so that a variant the data does not list
+        # ("Schröder" for "Schroeder", "Nazarbaev" for "Nazarbayev") still finds its actor; by the key's
+        # number of words too, for the capitalised runs of _key_candidates.
         self._actors_by_alias: dict[str, list[str]] = {}
+        self._alias_key_words = 0
         for actor in self.actors:
-            for alias in {actor["name"], *actor.get("aliases", [])}:
-                names = self._actors_by_alias.setdefault(_normalise_name(alias), [])
+            for alias in sorted({actor["name"], *actor.get("aliases", [])}):
+                key = name_key(alias)
+                if not key:
+                    continue
+                names = self._actors_by_alias.setdefault(key, [])
                 if actor["name"] not in names:
                     names.append(actor["name"])
+                self._alias_key_words = max(self._alias_key_words, len(alias.split()))
         # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
         # the first letter must be a capital in the original (checked by the caller).
         aliases = {_fold_name(alias) for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
@@ -230,8 +261,8 @@ class Gazetteer:
         self._not_actor_phrase_regex = re.compile(_alternation([re.escape(p) for p in phrases]))
 
     def actors_for_alias(self, text: str) -> list[str]:
-        """Gazetteer actors having `text` as an alias (spelling variants normalised)."""
-        return self._actors_by_alias.get(_normalise_name(text), [])
+        """Gazetteer actors having `text` as an alias (spelling variants meet: namekey.name_key)."""
+        return self._actors_by_alias.get(name_key(text), [])
 
     def actor(self, name: str) -> dict | None:
         return self._actor_by_name.get(name)
@@ -335,12 +366,14 @@ class _Candidate:
 
 
 class ArticleEntities:
-    """Entity mentions of one article, with lookups by character range."""
+    """Entity mentions of one article, with lookups by character range; `warnings` says what was dropped."""
 
-    def __init__(self, actors: list[ActorMention], countries: list[CountryMention], topics: list[TopicMention]):
+    def __init__(self, actors: list[ActorMention], countries: list[CountryMention], topics: list[TopicMention],
+                 warnings: list[str] | None = None):
         self.actors = actors
         self.countries = countries
         self.topics = topics
+        self.warnings = warnings if warnings is not None else []
         self._actor_starts = [m.start for m in actors]
         self._country_starts = [m.start for m in countries]
         self._topic_starts = [m.start for m in topics]
@@ -368,17 +401,23 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     folded = fold(text)
     countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)]
     topics = [m for m in gazetteer.find_topics(text, folded=folded) if not _in_spans(m.start, masked)]
-    actors = find_actors(text, anchor, gazetteer, masked, folded)
-    return ArticleEntities(actors, countries, topics)
+    warnings: list[str] = []
+    actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
+    return ArticleEntities(actors, countries, topics, warnings)
 
 
 def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
-                masked: list[tuple[int, int]] = (), folded: str | None = None) -> list[ActorMention]:
+                masked: list[tuple[int, int]] = (), folded: str | None = None,
+                warnings: list[str] | None = None) -> list[ActorMention]:
+    """Actor mentions of `text`; what is dropped as junk (over-long names) is logged and, when given,
+    appended to `warnings`."""
     folded = fold(text) if folded is None else folded
+    warnings = [] if warnings is None else warnings
     masked = list(masked) + [m.span() for m in gazetteer._not_actor_phrase_regex.finditer(text)
                              if gazetteer.roles.get("not_actor_phrases")]
     known = _known_candidates(text, folded, gazetteer, masked)
-    unknown = _unknown_candidates(text, folded, gazetteer, masked)
+    known += _key_candidates(text, gazetteer, masked, known)
+    unknown = _unknown_candidates(text, folded, gazetteer, masked, warnings)
     candidates = _resolve_overlaps(known + unknown)
     candidates += _bare_unknown_candidates(text, candidates, gazetteer, masked)
     candidates += _office_candidates(text, anchor, gazetteer, masked)
@@ -407,6 +446,49 @@ def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
     return found
 
 
+# A run of capitalised name tokens ("Gerhard Schröder", "Nazarbaev"); opening with the capital (the
+# look-behind after it) lets re skip ahead in C to the next capital letter.
+_CAPITALISED_RUN = re.compile(rf"(?:{_UPPER}(?<![\w\-][\s\S]){_LOWER}+(?:{_UPPER}{_LOWER}+)?"
+                              rf"(?:[-'\u2019]{_LETTER}{_LOWER}+)*)(?:\s+{_NAME_TOKEN}){{0,3}}")
+# A capitalised run is looked up by its name key only when the key has at least this many letters: short
+# keys ("le", "li") are too often other words ("Le Monde").
+MIN_KEY_LETTERS = 5
+
+
+def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
+    """Gazetteer actors named by a spelling the data does not list but whose name key it has
+    ("Schröder", "Nazarbaev", "Sergeyev"), in capitalised runs that the alias matcher left alone."""
+    taken = sorted((c.start, c.end) for c in found)  # finditer's matches: in order, not overlapping
+    taken_starts = [start for start, _ in taken]
+    extra = []
+    max_words = max(1, gazetteer._alias_key_words)
+    for run in _CAPITALISED_RUN.finditer(text):
+        if _overlaps(run.start(), run.end(), taken, taken_starts) or _in_spans(run.start(), masked):
+            continue
+        tokens = list(_TOKEN.finditer(run.group()))
+        index = 0
+        while index < len(tokens):
+            for width in range(min(max_words, len(tokens) - index), 0, -1):
+                start = run.start() + tokens[index].start()
+                end = run.start() + tokens[index + width - 1].end()
+                phrase = text[start:end]
+                key = name_key(phrase)
+                names = gazetteer._actors_by_alias.get(key) if len(key) >= MIN_KEY_LETTERS else None
+                if names and _next_word(text, end) not in gazetteer._not_actor_after:
+                    extra.append(_Candidate(start, end, phrase, "known", tuple(names)))
+                    index += width
+                    break
+            else:
+                index += 1
+    return extra
+
+
+def _overlaps(start, end, spans, starts) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping; `starts` their starts)."""
+    index = bisect.bisect_left(starts, end) - 1  # the last span opening before `end`
+    return index >= 0 and spans[index][1] > start
+
+
 _NEXT_WORD = re.compile(r"\s+([\w\u2019']+)")
 
 
@@ -415,7 +497,7 @@ def _next_word(text: str, position: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _unknown_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
+def _unknown_candidates(text, folded, gazetteer, masked, warnings) -> list[_Candidate]:
     """Persons introduced by a title, in three shapes, tried at each title found."""
     found = []
     for title in gazetteer._title_regex.finditer(folded):
@@ -424,31 +506,43 @@ def _unknown_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
             continue  # "admiral" inside "Rear-Admiral": the whole rank is a title of its own
         before = gazetteer._qualifier_before.search(text, max(0, start - 40), start)
         qualifier = before.group("qual") if before else None
-        for candidate in _title_shapes(text, start, end, qualifier, gazetteer):
+        for candidate in _title_shapes(text, start, end, qualifier, gazetteer, warnings):
             if candidate and not _in_spans(candidate.start, masked):
                 found.append(candidate)
     return found
 
 
-def _title_shapes(text, start, end, qualifier, gazetteer):
+# "President Leonid Kuchma of Ukraine": the country after the name, when no adjective came before the title.
+_OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
+
+
+def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
     title = text[start:end]
     after = gazetteer._name_after_title.match(text, end)
     if after:
-        yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer)
+        country = None
+        if qualifier is None:
+            of = _OF_AFTER_NAME.match(text, after.end("name"))
+            place = gazetteer._country_regex.match(text, of.end()) if of else None
+            codes = gazetteer._country_by_text[place.group()][0] if place else []
+            country = codes[0] if len(codes) == 1 else None
+        yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer, warnings, country)
     comma = gazetteer._comma_name_after_title.match(text, end) if qualifier else None
     if comma:
         full_title = title + (comma.group("rest") or "")
-        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer)
+        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings)
     named = gazetteer._name_comma_before_title.search(text, max(0, start - 80), start)
     if named:
         rest = gazetteer._title_rest.match(text, end)
-        yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer)
+        yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer, warnings)
 
 
 _TOKEN = re.compile(r"\S+")
+_PARTICLES = frozenset(NAME_PARTICLES)
 
 
-def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer) -> _Candidate | None:
+def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer, warnings,
+                        country=None) -> _Candidate | None:
     tokens = list(_TOKEN.finditer(text[name_start:name_end]))
     # Drop leading rank words ("Rear-Admiral Ali Shamkhani") and stop at a country alias.
     while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
@@ -456,11 +550,24 @@ def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer)
     if len(tokens) < 2 or any(token.group().rstrip(".") in _ORGANISATION_WORDS for token in tokens):
         return None
     start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
+    if end - start > MAX_NAME_LENGTH or any(len(token.group()) > MAX_NAME_PART for token in tokens):
+        _warn(warnings, f"name-like text of {end - start} characters at offset {start} after the title "
+                        f"{title[:40]!r} is too long for a name (over {MAX_NAME_LENGTH} characters or a part over "
+                        f"{MAX_NAME_PART}); no actor made from it: {text[start:start + 60]!r}...")
+        return None
     if gazetteer.country_of_phrase(text[start:end]) or any(t.group() in gazetteer._country_by_text for t in tokens):
         return None  # "North Korea", "Russia" after a title word are places
     title = " ".join(title.split()).strip()
-    country = gazetteer.country_of_phrase(qualifier) if qualifier else gazetteer.country_of_phrase(title)
+    if qualifier:
+        country = gazetteer.country_of_phrase(qualifier)
+    elif country is None:
+        country = gazetteer.country_of_phrase(title)
     return _Candidate(start, end, text[start:end], "unknown", (), title, country)
+
+
+def _warn(warnings, message):
+    logger.warning(message)
+    warnings.append(message)
 
 
 def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candidate]:
@@ -469,7 +576,7 @@ def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candi
     for candidate in candidates:
         if candidate.kind != "unknown":
             continue
-        tokens = candidate.text.split()
+        tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
         for token in {tokens[0], tokens[-1]}:
             if len(token) > 2 and token not in _NOT_NAME_WORDS and not gazetteer.actors_for_alias(token):
                 parts.setdefault(token, candidate)
@@ -517,11 +624,12 @@ def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
     mentioned most so far (its topic: "Kim" alone after "... the North Korean leader ... launched by
     Kim Dae-jung" is still Kim Jong-il); when none is that near, the most recent bearer."""
     recent: dict[str, ActorRef] = {}
+    unknowns: dict[tuple, ActorRef] = {}
     counts: dict[str, int] = {}
     last_seen: dict[str, int] = {}
     mentions = []
     for candidate in candidates:
-        ref = _ref_for(candidate, recent, anchor, gazetteer)
+        ref = _ref_for(candidate, recent, anchor, gazetteer, unknowns)
         if ref is not None and candidate.kind == "known" and len(candidate.names) > 1:
             ref = _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer)
         if ref is None:
@@ -542,15 +650,33 @@ def _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer) -> Act
     return gazetteer.actor_ref(best, anchor)
 
 
-def _ref_for(candidate, recent, anchor, gazetteer) -> ActorRef | None:
-    key = _normalise_name(candidate.text)
+def unknown_person_keys(name: str, title: str | None, country: str | None) -> tuple[tuple, tuple]:
+    """The two keys by which unknown persons (found by title) are the same person: the whole name's key,
+    and (surname key, title, country) - "Kim Jong Il" = "Kim Jong-il"; "Prime Minister Phan Van Khai" =
+    "Prime Minister Phan Khai" of the same country. The surname is the last name part that is no particle."""
+    parts = [part for word, part in zip(name.split(), name_parts(name)) if word not in _PARTICLES] or [""]
+    title_key = " ".join((title or "").lower().split())
+    return ("name", name_key(name)), ("surname", parts[-1], title_key, country or "")
+
+
+def _ref_for(candidate, recent, anchor, gazetteer, unknowns) -> ActorRef | None:
+    key = name_key(candidate.text)
     if candidate.kind == "unknown":
-        return ActorRef(name=candidate.text, known=False, country=candidate.country, title=candidate.title)
+        # The same unknown person named again, maybe spelt another way: the first form's ref.
+        keys = unknown_person_keys(candidate.text, candidate.title, candidate.country)
+        for person_key in keys:
+            if person_key in unknowns:
+                return unknowns[person_key]
+        ref = ActorRef(name=candidate.text, known=False, country=candidate.country, title=candidate.title)
+        for person_key in keys:
+            unknowns[person_key] = ref
+        return ref
     if candidate.kind == "bare":
         return recent.get(key)
     if candidate.kind == "office":
         return gazetteer.actor_ref(candidate.names[0], anchor)
-    if len(candidate.names) == 1 and (" " in key or key not in recent):
+    multiword = " " in candidate.text or "-" in candidate.text
+    if len(candidate.names) == 1 and (multiword or key not in recent):
         return gazetteer.actor_ref(candidate.names[0], anchor)
     if key in recent:
         return recent[key]
@@ -563,7 +689,7 @@ def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
         actor = gazetteer.actor(ref.name) or {}
         words = [alias for alias in actor.get("aliases", []) if " " not in alias.strip() and "-" not in alias]
     else:
-        tokens = ref.name.split()
+        tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
         words = [tokens[0], tokens[-1]]
     for word in words:
-        recent[_normalise_name(word)] = ref
+        recent[name_key(word)] = ref
