@@ -13,7 +13,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events.forms import EventCorrectionForm, IssueCorrectionForm, MergeActorsForm, ReasonForm
 from events.models import (
-    Actor, ActorAlias, ActorRole, Article, Country, CountryAlias, Event, Issue, Thread, Topic, TopicKeyword,
+    Actor, ActorAlias, ActorRole, Article, Country, CountryAlias, Event, Issue, Organization, OrganizationAlias,
+    OrganizationMembership, Thread, Topic, TopicKeyword,
 )
 from events.services import corrections
 
@@ -507,3 +508,37 @@ class TopicAdmin(EventCountMixin, SimpleHistoryAdmin):
     def keyword_list(self, obj):
         return ", ".join(k.text for k in obj.keywords.all())
 
+
+
+class OrganizationAliasInline(admin.TabularInline):
+    model = OrganizationAlias
+    extra = 1
+
+
+class OrganizationMembershipInline(admin.TabularInline):
+    model = OrganizationMembership
+    extra = 1
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SimpleHistoryAdmin):
+    """International organizations (issue 11): aliases matched in the text, members with their dates."""
+
+    inlines = [OrganizationAliasInline, OrganizationMembershipInline]
+    list_display = ["name", "slug", "kind", "member_count", "event_count"]
+    list_filter = [HasEventsFilter, "kind"]
+    search_fields = ["name", "slug", "aliases__text"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            n_events=Count("events", distinct=True), n_members=Count("memberships", distinct=True))
+
+    @admin.display(description="mentions", ordering="n_events")
+    def event_count(self, obj):
+        return obj.n_events
+
+    @admin.display(description="members", ordering="n_members")
+    def member_count(self, obj):
+        return obj.n_members

@@ -7,7 +7,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from .models import Actor, Country, Event, EventType, Status, Topic
+from .extraction.namekey import name_key
+from .models import Actor, Country, Event, EventType, Organization, Status, Topic
 
 # Parameters that are not filters but that the timeline understands.
 CONTROL_PARAMS = {"after", "actor_q"}
@@ -41,6 +42,11 @@ class TimelineFilter(django_filters.FilterSet):
     topic = django_filters.ModelMultipleChoiceFilter(
         queryset=Topic.objects.all(), to_field_name="slug", method="filter_topics", label="Topics",
     )
+    # International organizations named in the event's sentence (?org=osce): issue 11.
+    org = django_filters.ModelMultipleChoiceFilter(
+        queryset=Organization.objects.all(), to_field_name="slug", method="filter_organizations",
+        label="Organizations",
+    )
     type = django_filters.MultipleChoiceFilter(choices=EventType.choices, field_name="event_type", label="Event type")
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, field_name="status", label="Status")
     date_from = django_filters.DateFilter(method="filter_from", label="From")
@@ -69,6 +75,12 @@ class TimelineFilter(django_filters.FilterSet):
         links = Event.actors.through.objects.filter(actor__in=value).values("event_id")
         return queryset.filter(id__in=links)
 
+    def filter_organizations(self, queryset, name, value):
+        if not value:
+            return queryset
+        links = Event.organizations.through.objects.filter(organization__in=value).values("event_id")
+        return queryset.filter(id__in=links)
+
     def filter_topics(self, queryset, name, value):
         if not value:
             return queryset
@@ -86,7 +98,13 @@ class TimelineFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        actor_links = Event.actors.through.objects.filter(actor__name__icontains=value).values("event_id")
+        # Actors by name, or by name key so that spelling variants meet ("Schroeder" finds Schröder,
+        # "Sergeyev" finds Igor Sergeev): events.extraction.namekey.name_key.
+        actor_match = Q(actor__name__icontains=value)
+        key = name_key(value)
+        if len(key) >= 3:
+            actor_match |= Q(actor__name_key__contains=key)
+        actor_links = Event.actors.through.objects.filter(actor_match).values("event_id")
         return queryset.filter(
             Q(sentence__icontains=value)
             | Q(summary__icontains=value)

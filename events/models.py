@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from events.extraction.namekey import name_key
+
 from events.extraction.event_types import default_registry
 
 # The largest id a BigAutoField holds: a larger number in a URL or a filter is invalid input, never a
@@ -107,10 +109,68 @@ class CountryAlias(models.Model):
         return self.text
 
 
+class Organization(models.Model):
+    """An international organization (UN, NATO, OSCE, CIS, SCO...): its own kind, not a country."""
+
+    slug = models.SlugField(max_length=50, unique=True, help_text="Short key, used in URLs (?org=osce).")
+    name = models.CharField(max_length=200, unique=True, help_text="Common English name as the news uses it.")
+    kind = models.CharField(max_length=50, blank=True)
+    founded = models.DateField(null=True, blank=True)
+    dissolved = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True, help_text="Coverage and conventions of the membership data.")
+    source = models.CharField(max_length=300, blank=True)
+    members = models.ManyToManyField(Country, through="OrganizationMembership", related_name="organizations",
+                                     blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationAlias(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name_plural = "organization aliases"
+        constraints = [models.UniqueConstraint(fields=["text"], name="organization_alias_unique_text")]
+
+    def __str__(self):
+        return self.text
+
+
+class OrganizationMembership(models.Model):
+    """A state's membership of an organization over a date range (start empty: a member since before 1995,
+    the data's coverage; end empty: still a member at the end of the coverage)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="memberships")
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["organization", "country", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "country"], name="organization_membership_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.country} in {self.organization} ({self.start or '…'} – {self.end or '…'})"
+
+
 class Actor(models.Model):
     name = models.CharField(max_length=200, unique=True, help_text="Canonical name.")
+    # events.extraction.namekey.name_key(name): spelling variants meet ("Schroeder" = "Schröder"); set on save.
+    # Search by it with name_key__contains=name_key(query) (the key has no spaces: a surname's key is inside).
+    name_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)
     country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="actors")
     description = models.CharField(max_length=300, blank=True)
+    source = models.CharField(max_length=300, blank=True, help_text="Where the gazetteer's facts come from.")
     needs_review = models.BooleanField(default=False, help_text="Found by the machine, not yet in the gazetteer.")
     history = HistoricalRecords()
 
@@ -120,6 +180,13 @@ class Actor(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)[:200]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:actor", args=[self.pk])
 
@@ -127,6 +194,7 @@ class Actor(models.Model):
 class ActorAlias(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     text = models.CharField(max_length=200)
+    name_key = models.CharField(max_length=200, blank=True, db_index=True, editable=False)  # name_key(text)
 
     class Meta:
         ordering = ["text"]
@@ -135,6 +203,13 @@ class ActorAlias(models.Model):
 
     def __str__(self):
         return self.text
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.text)[:200]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
 
 
 class ActorRole(models.Model):
@@ -259,6 +334,8 @@ class Event(models.Model):
     actors = models.ManyToManyField(Actor, blank=True, related_name="events")
     countries = models.ManyToManyField(Country, blank=True, related_name="events")
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    # Machine-set from the organizations named in the event's sentence (not an editor's field).
+    organizations = models.ManyToManyField(Organization, blank=True, related_name="events")
     reported_dates = models.JSONField(default=list, blank=True, help_text="ISO dates of the source attributions.")
     confidence = models.FloatField(default=0.5)
     hidden = models.BooleanField(default=False, help_text="Not an event: hidden from the timeline.")

@@ -18,6 +18,7 @@ from django.db.models.expressions import Window
 
 from events.extraction.event_types import default_registry
 
+from .extraction.namekey import name_key
 from .models import Actor, ActorAlias, Article, Country, CountryAlias, Event, Topic
 
 PAGE_SIZE = 50
@@ -262,9 +263,13 @@ def actor_suggestions(text, *, limit=10):
     text = (text or "").strip()
     if not text:
         return []
-    alias_hit = ActorAlias.objects.filter(actor=OuterRef("pk"), text__icontains=text)
+    match, alias_match = Q(name__icontains=text), Q(text__icontains=text)
+    key = name_key(text)  # spelling variants meet: "Schroeder" suggests Gerhard Schröder (issue 11)
+    if len(key) >= 3:
+        match, alias_match = match | Q(name_key__contains=key), alias_match | Q(name_key__contains=key)
+    alias_hit = ActorAlias.objects.filter(alias_match, actor=OuterRef("pk"))
     return list(
-        Actor.objects.filter(Q(name__icontains=text) | Exists(alias_hit))
+        Actor.objects.filter(match | Exists(alias_hit))
         .annotate(n=Count("events", filter=Q(events__hidden=False)))
         .order_by("-n", "name")[:limit]
     )

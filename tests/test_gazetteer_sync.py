@@ -22,6 +22,12 @@ SMALL = {
          "roles": [{"title": "President of Zedland", "country": "ZZ", "start": "2000-05-07", "end": None}]},
     ],
     "topics": [{"name": "Zed affairs", "slug": "zed-affairs", "keywords": ["zed", "zeds"]}],
+    "organizations": [
+        {"slug": "zedpact", "name": "Zed Pact", "aliases": ["ZP"], "kind": "alliance", "founded": "1996-04-26",
+         "members": [{"country": "ZZ", "start": None, "end": None},
+                     {"country": "ZY", "start": "2001-06-15", "end": None, "note": "joined late"}],
+         "note": "invented", "source": "made up for the test"},
+    ],
 }
 
 
@@ -199,3 +205,35 @@ def test_committed_snapshot_is_trusted_for_a_second_and_a_rolled_back_one_never(
     with CaptureQueriesContext(connection) as queries:
         assert gz.get_gazetteer_snapshot() is committed
     assert len(queries) == 0
+
+
+def test_organizations_sync_with_aliases_and_dated_members_idempotently():
+    from events.models import Organization, OrganizationMembership
+
+    report = _sync()
+    assert report.created["organizations"] == 1 and report.created["memberships"] == 2
+    pact = Organization.objects.get(slug="zedpact")
+    assert set(pact.aliases.values_list("text", flat=True)) == {"Zed Pact", "ZP"}
+    late = OrganizationMembership.objects.get(organization=pact, country__code="ZY")
+    assert late.start.isoformat() == "2001-06-15" and late.note == "joined late"
+    assert set(pact.members.values_list("code", flat=True)) == {"ZZ", "ZY"}
+    assert not _sync().changed  # a second run changes nothing
+    data = gz.gazetteer_data_from_db()
+    [pact_data] = [o for o in data["organizations"] if o["slug"] == "zedpact"]
+    assert pact_data["name"] == "Zed Pact" and set(pact_data["aliases"]) == {"Zed Pact", "ZP"}
+
+
+def test_actors_get_their_name_key_and_source_from_the_sync():
+    from events.extraction.namekey import name_key
+
+    data = json.loads(json.dumps(SMALL))
+    data["actors"][0]["source"] = "public record"
+    data["actors"][0]["aliases"].append("Zedowa")
+    gz.sync_gazetteer(_checked(data))
+    anna = Actor.objects.get(name="Anna Zedova")
+    assert anna.name_key == name_key("Anna Zedova") and anna.source == "public record"
+    assert ActorAlias.objects.get(actor=anna, text="Zedowa").name_key == name_key("Zedowa")
+    # Saved through the model (the admin), the key follows the name.
+    anna.name = "Anna Zedowa-Ova"
+    anna.save()
+    assert Actor.objects.get(pk=anna.pk).name_key == name_key("Anna Zedowa-Ova")

@@ -105,6 +105,14 @@ class CountryMention:
 
 
 @dataclass(frozen=True)
+class OrganizationMention:
+    start: int
+    end: int
+    text: str
+    slug: str
+
+
+@dataclass(frozen=True)
 class ActorMention:
     start: int
     end: int
@@ -136,10 +144,15 @@ def _alternation(patterns: list[str]) -> str:
 class Gazetteer:
     """Countries, actors and topics, with the compiled matchers built from them."""
 
-    def __init__(self, countries=(), actors=(), topics=(), country_phrases=None, roles=None):
+    def __init__(self, countries=(), actors=(), topics=(), country_phrases=None, roles=None, organizations=None):
         self.countries = list(countries)
         self.actors = list(actors)
         self.topics = list(topics)
+        # International organizations: from organizations.json unless given (the Django side gives the database's).
+        if organizations is None:
+            data = _read_json("organizations.json") or {}
+            organizations = data.get("organizations", []) if isinstance(data, dict) else data
+        self.organizations = list(organizations)
         # Phrase and title rules are engine data, not editable gazetteer rows: from the files unless given.
         self.country_phrases = country_phrases if country_phrases is not None else (
             _read_json("country_phrases.json") or {"joint": {}, "not_countries": []})
@@ -147,6 +160,7 @@ class Gazetteer:
             _read_json("roles.json") or {"office_nouns": {}, "titles": [], "not_actor_after": [],
                                          "not_actor_phrases": []})
         self._build_countries()
+        self._build_organizations()
         self._build_actors()
         self._build_topics()
         self._build_titles()
@@ -163,6 +177,8 @@ class Gazetteer:
             countries=read("countries.json", []),
             actors=read("actors.json", []),
             topics=read("topics.json", []),
+            organizations=(lambda d: d.get("organizations", []) if isinstance(d, dict) else d)(
+                read("organizations.json", [])),
             country_phrases=read("country_phrases.json", None),
             roles=read("roles.json", None),
         )
@@ -215,6 +231,23 @@ class Gazetteer:
             mentions = self.find_countries(phrase)
             self._phrase_country[phrase] = mentions[0].code if mentions else None
         return self._phrase_country[phrase]
+
+    # -- organizations ---------------------------------------------------------------------------
+    def _build_organizations(self):
+        # Names and aliases matched case-sensitively on word edges, longest first ("OSCE Minsk Group" over
+        # "OSCE"), like countries; "U.N." keeps its stops.
+        self._organization_by_text: dict[str, str] = {}
+        for org in self.organizations:
+            for text in (org["name"], *org.get("aliases", [])):
+                self._organization_by_text.setdefault(text, org["slug"])
+        self.organization_names = {org["slug"]: org["name"] for org in self.organizations}
+        self._organization_regex = re.compile(
+            word_trie_pattern(self._organization_by_text, r"\w$") + r"(?![\w$])")
+
+    def find_organizations(self, text: str, start: int = 0, end: int | None = None) -> list[OrganizationMention]:
+        end = len(text) if end is None else end
+        return [OrganizationMention(m.start(), m.end(), m.group(), self._organization_by_text[m.group()])
+                for m in self._organization_regex.finditer(text, start, end)]
 
     # -- topics ----------------------------------------------------------------------------------
     def _build_topics(self):
@@ -369,11 +402,13 @@ class ArticleEntities:
     """Entity mentions of one article, with lookups by character range; `warnings` says what was dropped."""
 
     def __init__(self, actors: list[ActorMention], countries: list[CountryMention], topics: list[TopicMention],
-                 warnings: list[str] | None = None):
+                 warnings: list[str] | None = None, organizations: list[OrganizationMention] | None = None):
         self.actors = actors
         self.countries = countries
         self.topics = topics
         self.warnings = warnings if warnings is not None else []
+        self.organizations = organizations or []
+        self._organization_starts = [m.start for m in self.organizations]
         self._actor_starts = [m.start for m in actors]
         self._country_starts = [m.start for m in countries]
         self._topic_starts = [m.start for m in topics]
@@ -389,6 +424,9 @@ class ArticleEntities:
     def topics_in(self, start: int, end: int) -> list[TopicMention]:
         return _slice(self.topics, self._topic_starts, start, end)
 
+    def organizations_in(self, start: int, end: int) -> list[OrganizationMention]:
+        return _slice(self.organizations, self._organization_starts, start, end)
+
 
 def _slice(items, starts, start, end):
     return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
@@ -401,9 +439,10 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     folded = fold(text)
     countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)]
     topics = [m for m in gazetteer.find_topics(text, folded=folded) if not _in_spans(m.start, masked)]
+    organizations = [m for m in gazetteer.find_organizations(text) if not _in_spans(m.start, masked)]
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
-    return ArticleEntities(actors, countries, topics, warnings)
+    return ArticleEntities(actors, countries, topics, warnings, organizations)
 
 
 def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,

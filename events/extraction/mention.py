@@ -35,6 +35,7 @@ class EventMention:
     topics: list[str] = field(default_factory=list)  # topic names
     reported_dates: list[datetime.date] = field(default_factory=list)
     confidence: float = 0.5
+    organizations: list[str] = field(default_factory=list)  # organization slugs named in the sentence
 
     def as_dict(self) -> dict:
         """JSON-ready: dates as ISO strings, actors as dicts."""

@@ -43,7 +43,11 @@ def extract_article(body: str, anchor: datetime.date, gazetteer: Gazetteer | Non
     timexes = tag(body, anchor)
     attributions = [(a.start, a.end) for a in find_attributions(body)]
     entities = find_entities(body, anchor, gazetteer, attributions)
-    return extract_events(body, anchor, timexes, sentences, entities, gazetteer, rules or default_rules())
+    mentions = extract_events(body, anchor, timexes, sentences, entities, gazetteer, rules or default_rules())
+    for mention in mentions:  # the organizations the event's sentence names ("at the OSCE summit")
+        mention.organizations = list(dict.fromkeys(
+            m.slug for m in entities.organizations_in(mention.sentence_start, mention.sentence_end)))
+    return mentions
 
 
 def article_body(text: str) -> str:

@@ -29,8 +29,10 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from events.extraction.namekey import name_key
 from events.models import Actor, Article, Event, EventType, Granularity, Status
 from events.services.db import run_statements
 
@@ -41,8 +43,9 @@ MACHINE_FIELDS = ("sentence_start", "sentence_end", "sentence", "date_text", "da
                   "timex_value", "timex_mod", "anchor_date", "reported_dates", "confidence")
 # Correctable scalar fields the machine also sets (Event.CORRECTABLE_FIELDS less hidden, thread, m2m).
 CORRECTABLE_SCALARS = ("date_start", "date_end", "granularity", "event_type", "status", "summary")
-M2M_FIELDS = ("actors", "countries", "topics")
-_M2M_TARGET = {"actors": "actor_id", "countries": "country_id", "topics": "topic_id"}
+M2M_FIELDS = ("actors", "countries", "topics", "organizations")
+_M2M_TARGET = {"actors": "actor_id", "countries": "country_id", "topics": "topic_id",
+               "organizations": "organization_id"}
 _LIMITS = {"date_text": 200, "timex_value": 50, "timex_mod": 20, "summary": 300}
 _CHOICES = {"event_type": set(EventType.values), "status": set(Status.values), "granularity": set(Granularity.values)}
 
@@ -154,8 +157,11 @@ def _actor_ids(mentions, snapshot, result) -> dict:
         found = dict(Actor.objects.filter(name__in=list(wanted)).values_list("name", "id"))
         missing = [name for name in wanted if name not in found]
         if missing:
+            found.update(_same_persons(missing, wanted, snapshot))
+            missing = [name for name in missing if name not in found]
+        if missing:
             Actor.objects.bulk_create([
-                Actor(name=name, needs_review=not wanted[name].known,
+                Actor(name=name, name_key=name_key(name)[:200], needs_review=not wanted[name].known,
                       country_id=snapshot.country_ids.get(wanted[name].country or ""),
                       description=(wanted[name].title or "")[:300])
                 for name in missing], ignore_conflicts=True)
@@ -164,11 +170,46 @@ def _actor_ids(mentions, snapshot, result) -> dict:
     return ids
 
 
+def _same_persons(names, wanted, snapshot) -> dict:
+    """Unknown persons already stored under another spelling, merged across the archive (one query):
+    the same name key ("Kim Jong Il" = "Kim Jong-il"), or, among actors still to review, the same surname
+    key with the same title and country ("Prime Minister Phan Van Khai" = "Prime Minister Phan Khai" of
+    Vietnam). Name -> Actor id; the first stored actor wins."""
+    from events.extraction.entities import unknown_person_keys
+
+    keys, surnames = {}, {}
+    condition = Q()
+    for name in names:
+        ref = wanted[name]
+        by_name, (_, surname, title, country) = unknown_person_keys(name, ref.title, ref.country)
+        if by_name[1]:
+            keys.setdefault(by_name[1], name)
+        if not ref.known and surname and title and country in snapshot.country_ids:
+            surnames.setdefault((surname, title, snapshot.country_ids[country]), name)
+            condition |= Q(needs_review=True, name_key__endswith=surname, country_id=snapshot.country_ids[country])
+    if not keys and not surnames:
+        return {}
+    rows = Actor.objects.filter(Q(name_key__in=list(keys)) | condition).order_by("id").values_list(
+        "id", "name", "name_key", "country_id", "description")
+    same = {}
+    for actor_id, _name, key, country_id, description in rows:
+        name = keys.get(key)
+        if name is not None and name not in same:
+            same[name] = actor_id
+        for (surname, title, wanted_country), name in surnames.items():
+            if (name not in same and country_id == wanted_country and key.endswith(surname)
+                    and " ".join(description.lower().split()) == title):
+                same[name] = actor_id
+    return same
+
+
 def _desired_m2m(mention, snapshot, actor_ids, result) -> dict:
     actors = _known_ids((ref.name.strip()[:200] for ref in mention.actors), actor_ids)
     countries = _known_ids(mention.countries, snapshot.country_ids, mention, "country code", result)
     topics = _known_ids(mention.topics, snapshot.topic_ids, mention, "topic", result)
-    return {"actors": actors, "countries": countries, "topics": topics}
+    organizations = _known_ids(getattr(mention, "organizations", []), snapshot.organization_ids, mention,
+                               "organization", result)
+    return {"actors": actors, "countries": countries, "topics": topics, "organizations": organizations}
 
 
 def _known_ids(keys, ids, mention=None, what="", result=None) -> list:
@@ -370,7 +411,7 @@ _EVENT_COLUMNS = (
 
 
 def _insert_events_statement(events, links) -> tuple:
-    """PostgreSQL: (sql, params) inserting new Events and their actor, country and topic links (`links`: per
+    """PostgreSQL: (sql, params) inserting new Events and their actor, country, topic and organization links (`links`: per
     event {"actors": [ids], ...}) in one statement, the rows travelling as one JSON document (json.dumps
     instead of the driver's per-value array conversion); it returns (id, extraction_key) per event, for
     _set_event_ids."""
@@ -413,7 +454,7 @@ def _json_value(value):
 
 
 def _insert_links(m2m_add):
-    """Insert the new (event, actor/country/topic) pairs: on PostgreSQL all three tables in one statement."""
+    """Insert the new (event, actor/country/topic/organization) pairs: on PostgreSQL all tables in one statement."""
     if not any(m2m_add.values()):
         return
     if connection.vendor != "postgresql":
@@ -430,7 +471,8 @@ def _insert_links(m2m_add):
         statements.append(f"INSERT INTO {table} (event_id, {_M2M_TARGET[name]}) "
                           "SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING")
         params += [[e for e, _ in m2m_add[name]], [t for _, t in m2m_add[name]]]
-    sql = f"WITH a AS ({statements[0]}), c AS ({statements[1]}) {statements[2]}"
+    sql = "WITH " + ", ".join(f"l{i} AS ({statement})" for i, statement in enumerate(statements[:-1]))
+    sql += f" {statements[-1]}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 

@@ -33,8 +33,11 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.text import slugify
 
+from events.extraction.namekey import name_key
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "extraction" / "data"
-FILES = {"countries": "countries.json", "actors": "actors.json", "topics": "topics.json"}
+FILES = {"countries": "countries.json", "actors": "actors.json", "topics": "topics.json",
+         "organizations": "organizations.json"}
 ALIAS_KINDS = {"name", "adjective", "capital"}
 
 
@@ -120,7 +123,29 @@ def _check_actor(path, index, entry):
         roles.append({"title": title, "country": (role.get("country") or "").upper() or None,
                       "start": start, "end": end})
     return {"name": name, "aliases": aliases, "country": (entry.get("country") or "").upper() or None,
-            "description": (entry.get("description") or "").strip(), "roles": roles}
+            "description": (entry.get("description") or "").strip(), "roles": roles,
+            "source": (entry.get("source") or "").strip()[:300]}
+
+
+def _check_organization(path, index, entry):
+    name = _need(path, index, entry, "name")
+    slug = _need(path, index, entry, "slug")
+    if slug != slugify(slug):
+        raise GazetteerFileError(f"{path}: entry {index} {name!r}: slug {slug!r} is not a slug")
+    aliases = [a.strip() for a in entry.get("aliases") or [] if isinstance(a, str) and a.strip()]
+    members = []
+    for member in entry.get("members") or []:
+        code = _need(path, index, member, "country").upper()
+        start = _iso_date(path, index, member.get("start"), "membership start")
+        end = _iso_date(path, index, member.get("end"), "membership end")
+        if start and end and end < start:
+            raise GazetteerFileError(f"{path}: entry {index} {name!r}: membership of {code} ends before it starts")
+        members.append({"country": code, "start": start, "end": end, "note": (member.get("note") or "").strip()[:300]})
+    return {"slug": slug, "name": name, "aliases": aliases, "kind": (entry.get("kind") or "").strip()[:50],
+            "founded": _iso_date(path, index, entry.get("founded"), "founded"),
+            "dissolved": _iso_date(path, index, entry.get("dissolved"), "dissolved"),
+            "note": (entry.get("note") or "").strip(), "source": (entry.get("source") or "").strip()[:300],
+            "members": members}
 
 
 def _check_topic(path, index, entry):
@@ -129,7 +154,8 @@ def _check_topic(path, index, entry):
     return {"name": name, "slug": (entry.get("slug") or "").strip() or slugify(name), "keywords": keywords}
 
 
-_CHECKERS = {"countries": _check_country, "actors": _check_actor, "topics": _check_topic}
+_CHECKERS = {"countries": _check_country, "actors": _check_actor, "topics": _check_topic,
+             "organizations": _check_organization}
 
 
 # --------------------------------------------------------------------------------------------- syncing
@@ -166,16 +192,35 @@ def runtime_models():
     return SimpleNamespace(
         Country=models.Country, CountryAlias=models.CountryAlias, Actor=models.Actor,
         ActorAlias=models.ActorAlias, ActorRole=models.ActorRole, Topic=models.Topic,
-        TopicKeyword=models.TopicKeyword,
+        TopicKeyword=models.TopicKeyword, Organization=models.Organization,
+        OrganizationAlias=models.OrganizationAlias, OrganizationMembership=models.OrganizationMembership,
         HistoricalCountry=models.Country.history.model, HistoricalActor=models.Actor.history.model,
-        HistoricalTopic=models.Topic.history.model,
+        HistoricalTopic=models.Topic.history.model, HistoricalOrganization=models.Organization.history.model,
     )
 
 
 def migration_models(apps):
+    """The migration's historical models; those not created yet at that migration (organizations before
+    0007) are None, and their part of the sync is skipped."""
     names = ["Country", "CountryAlias", "Actor", "ActorAlias", "ActorRole", "Topic", "TopicKeyword",
-             "HistoricalCountry", "HistoricalActor", "HistoricalTopic"]
-    return SimpleNamespace(**{name: apps.get_model("events", name) for name in names})
+             "HistoricalCountry", "HistoricalActor", "HistoricalTopic", "Organization", "OrganizationAlias",
+             "OrganizationMembership", "HistoricalOrganization"]
+    found = {}
+    for name in names:
+        try:
+            found[name] = apps.get_model("events", name)
+        except LookupError:
+            found[name] = None
+    return SimpleNamespace(**found)
+
+
+def _has_field(model, name) -> bool:
+    """Whether `model` (maybe a migration's historical model) has the field `name`."""
+    try:
+        model._meta.get_field(name)
+        return True
+    except Exception:  # FieldDoesNotExist
+        return False
 
 
 def _editor_touched(history_model):
@@ -193,6 +238,8 @@ def sync_gazetteer(data: dict | None = None, m=None) -> SyncReport:
         countries = _sync_countries(data.get("countries", []), m, report)
         _sync_actors(data.get("actors", []), m, report, countries)
         _sync_topics(data.get("topics", []), m, report)
+        if getattr(m, "Organization", None) is not None:
+            _sync_organizations(data.get("organizations", []), m, report, countries)
     if report.changed:
         bump_version()
     return report
@@ -264,11 +311,16 @@ def _sync_actors(entries, m, report, countries):
             report.skipped.append(f"{where}: unknown country code {code!r} (left empty)")
         return country
 
+    keyed = _has_field(m.Actor, "name_key")
     for entry in entries:
         actor = by_name.get(entry["name"])
         values = {"country": country_of(entry["country"], f"actor {entry['name']!r}"), "needs_review": False}
         if entry["description"]:
             values["description"] = entry["description"]
+        if keyed and entry.get("source"):
+            values["source"] = entry["source"]
+        if keyed:  # historical models have no save() of their own: the key is written here
+            values["name_key"] = name_key(entry["name"])[:200]
         if actor is None:
             actor = m.Actor.objects.create(name=entry["name"], **values)
             by_name[actor.name] = actor
@@ -281,7 +333,8 @@ def _sync_actors(entries, m, report, countries):
         elif _set_fields(actor, values):
             actor.save()
             report.count("updated", "actors")
-        new_aliases = [m.ActorAlias(actor=actor, text=text) for text in dict.fromkeys(entry["aliases"])
+        new_aliases = [m.ActorAlias(actor=actor, text=text, **({"name_key": name_key(text)[:200]} if keyed else {}))
+                       for text in dict.fromkeys(entry["aliases"])
                        if text != actor.name and (actor.pk, text) not in aliases]
         if new_aliases:
             m.ActorAlias.objects.bulk_create(new_aliases)
@@ -297,6 +350,62 @@ def _sync_actors(entries, m, report, countries):
             elif actor.pk not in touched and _set_fields(existing, role_values):
                 existing.save()
                 report.count("updated", "actor roles")
+
+
+def _sync_organizations(entries, m, report, countries):
+    by_slug = {o.slug: o for o in m.Organization.objects.all()}
+    names = {o.name for o in by_slug.values()}
+    touched = _editor_touched(m.HistoricalOrganization)
+    alias_owner = dict(m.OrganizationAlias.objects.values_list("text", "organization_id"))
+    memberships = {(ms.organization_id, ms.country_id): ms for ms in m.OrganizationMembership.objects.all()}
+    for entry in entries:
+        org = by_slug.get(entry["slug"])
+        values = {name: entry[name] for name in ("name", "kind", "founded", "dissolved", "note", "source")}
+        if org is None:
+            if entry["name"] in names:
+                report.skipped.append(f"organization {entry['slug']}: name {entry['name']!r} is taken")
+                continue
+            org = m.Organization.objects.create(slug=entry["slug"], **values)
+            by_slug[org.slug] = org
+            names.add(org.name)
+            report.count("created", "organizations")
+        elif org.pk in touched:
+            if _set_fields(SimpleNamespace(**{k: getattr(org, k) for k in values}), values):
+                report.kept.append(f"organization {org.slug}")
+        elif entry["name"] != org.name and entry["name"] in names:
+            report.skipped.append(f"organization {entry['slug']}: name {entry['name']!r} is taken")
+        else:
+            old_name = org.name
+            if _set_fields(org, values):
+                org.save()
+                names.discard(old_name)
+                names.add(org.name)
+                report.count("updated", "organizations")
+        new_aliases = []
+        for text in dict.fromkeys([entry["name"], *entry["aliases"]]):
+            owner = alias_owner.get(text)
+            if owner is None:
+                new_aliases.append(m.OrganizationAlias(organization=org, text=text))
+                alias_owner[text] = org.pk
+            elif owner != org.pk:
+                report.skipped.append(f"organization alias {text!r}: already an alias of another organization")
+        if new_aliases:
+            m.OrganizationAlias.objects.bulk_create(new_aliases)
+            report.count("created", "organization aliases", len(new_aliases))
+        for member in entry["members"]:
+            country = countries.get(member["country"])
+            if country is None:
+                report.skipped.append(f"organization {entry['slug']}: unknown member country {member['country']!r}")
+                continue
+            member_values = {"start": member["start"], "end": member["end"], "note": member["note"]}
+            existing = memberships.get((org.pk, country.pk))
+            if existing is None:
+                memberships[(org.pk, country.pk)] = m.OrganizationMembership.objects.create(
+                    organization=org, country=country, **member_values)
+                report.count("created", "memberships")
+            elif org.pk not in touched and _set_fields(existing, member_values):
+                existing.save()
+                report.count("updated", "memberships")
 
 
 def _sync_topics(entries, m, report):
@@ -341,6 +450,7 @@ class GazetteerSnapshot:
     # storing code looks machine guesses up by name each time, so a rolled-back guess is never cached)
     topic_ids: dict  # topic name -> Topic id
     country_names: dict  # ISO code -> common name
+    organization_ids: dict = field(default_factory=dict)  # organization slug -> Organization id
     fingerprint: tuple = ()
 
 
@@ -373,7 +483,14 @@ def gazetteer_data_from_db() -> dict:
         topic_keywords.setdefault(topic_id, []).append(text)
     topics = [{"name": name, "slug": slug, "keywords": topic_keywords.get(pk, [])}
               for pk, name, slug in Topic.objects.values_list("id", "name", "slug").order_by("name")]
-    return {"countries": countries, "actors": actors, "topics": topics}
+    from events.models import Organization, OrganizationAlias
+
+    org_aliases = {}
+    for org_id, text in OrganizationAlias.objects.values_list("organization_id", "text"):
+        org_aliases.setdefault(org_id, []).append(text)
+    organizations = [{"slug": slug, "name": name, "aliases": org_aliases.get(pk, [])}
+                     for pk, slug, name in Organization.objects.values_list("id", "slug", "name").order_by("slug")]
+    return {"countries": countries, "actors": actors, "topics": topics, "organizations": organizations}
 
 
 def build_gazetteer(data: dict | None = None):
@@ -381,7 +498,8 @@ def build_gazetteer(data: dict | None = None):
     from events.extraction.entities import Gazetteer
 
     data = data if data is not None else gazetteer_data_from_db()
-    return Gazetteer(countries=data["countries"], actors=data["actors"], topics=data["topics"])
+    return Gazetteer(countries=data["countries"], actors=data["actors"], topics=data["topics"],
+                     organizations=data.get("organizations", []))
 
 
 _FINGERPRINT_SQL = {}
@@ -391,15 +509,17 @@ def _fingerprint() -> tuple:
     """One query that changes whenever the gazetteer tables change in a way that matters here."""
     sql = _FINGERPRINT_SQL.get(connection.vendor)
     if sql is None:
-        from events.models import Actor, ActorAlias, ActorRole, Country, CountryAlias, Topic, TopicKeyword
+        from events.models import (Actor, ActorAlias, ActorRole, Country, CountryAlias, Organization,
+                                   OrganizationAlias, Topic, TopicKeyword)
 
         parts = []
         for model, where in ((Country, ""), (CountryAlias, ""), (Actor, " WHERE needs_review = %s"),
-                             (ActorAlias, ""), (ActorRole, ""), (Topic, ""), (TopicKeyword, "")):
+                             (ActorAlias, ""), (ActorRole, ""), (Topic, ""), (TopicKeyword, ""),
+                             (Organization, ""), (OrganizationAlias, "")):
             table = connection.ops.quote_name(model._meta.db_table)
             parts.append(f"(SELECT COUNT(*) FROM {table}{where})")
             parts.append(f"(SELECT MAX(id) FROM {table}{where})")
-        for model in (Country, Actor, Topic):
+        for model in (Country, Actor, Topic, Organization):
             table = connection.ops.quote_name(model.history.model._meta.db_table)
             parts.append(f"(SELECT MAX(history_id) FROM {table})")
         sql = _FINGERPRINT_SQL[connection.vendor] = "SELECT " + ", ".join(parts)
@@ -445,7 +565,7 @@ def get_gazetteer_snapshot() -> GazetteerSnapshot:
         if _cache["key"] == key and _cache["snapshot"] is not None:
             _cache["checked"] = now
             return _cache["snapshot"]
-    from events.models import Actor, Country, Topic
+    from events.models import Actor, Country, Organization, Topic
 
     data = gazetteer_data_from_db()
     snapshot = GazetteerSnapshot(
@@ -453,6 +573,7 @@ def get_gazetteer_snapshot() -> GazetteerSnapshot:
         country_ids=dict(Country.objects.values_list("code", "id")),
         actor_ids=dict(Actor.objects.filter(needs_review=False).values_list("name", "id")),
         topic_ids=dict(Topic.objects.values_list("name", "id")),
+        organization_ids=dict(Organization.objects.values_list("slug", "id")),
         country_names=dict(Country.objects.values_list("code", "name")),
         fingerprint=key,
     )
@@ -478,7 +599,8 @@ def _connect_signals():
     from events import models
 
     for model in (models.Country, models.CountryAlias, models.Actor, models.ActorAlias, models.ActorRole,
-                  models.Topic, models.TopicKeyword):
+                  models.Topic, models.TopicKeyword, models.Organization, models.OrganizationAlias,
+                  models.OrganizationMembership):
         uid = f"gazetteer-cache-{model._meta.label_lower}"
         post_save.connect(bump_version, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(bump_version, sender=model, dispatch_uid=uid + "-delete")

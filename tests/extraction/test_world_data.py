@@ -118,3 +118,39 @@ def test_longer_names_win_over_names_inside_them(gazetteer):
 def test_historical_names_of_the_period(gazetteer):
     assert codes(gazetteer, "Zaire, Burma, Serbia and Montenegro, Swaziland, East Timor") == [
         "CD", "MM", "YU", "SZ", "TL"]
+
+
+# -- organizations ------------------------------------------------------------------------------
+ORGS = load("organizations.json")["organizations"]
+
+
+def test_organizations_data_integrity():
+    codes = {c["code"] for c in COUNTRIES}
+    slugs = [o["slug"] for o in ORGS]
+    assert len(slugs) == len(set(slugs)) >= 20
+    owner = {}
+    for org in ORGS:
+        assert org["source"] and org["note"] is not None and org["name"]
+        for text in [org["name"], *org["aliases"]]:
+            assert owner.setdefault(text, org["slug"]) == org["slug"], text  # one organization per alias
+        members = [m["country"] for m in org["members"]]
+        assert len(members) == len(set(members)), org["slug"]
+        for member in org["members"]:
+            assert member["country"] in codes, (org["slug"], member)
+            if member["start"] and member["end"]:
+                assert member["start"] <= member["end"]
+    required = {"un", "nato", "eu", "osce", "cis", "sco", "asean", "g8", "g7", "iaea", "opec", "paris-club", "coe",
+                "guuam", "csto", "eurasec", "apec", "wto", "imf", "world-bank"}
+    assert required <= set(slugs)
+
+
+def test_organization_mentions_and_the_sentence_organizations(gazetteer):
+    text = ("The OSCE Minsk Group met in Vienna. NATO and the European Union disagreed; the Shanghai Five "
+            "became the SCO. The Paris Club and the U.N. Security Council agreed.")
+    assert [m.slug for m in gazetteer.find_organizations(text)] == [
+        "osce", "nato", "eu", "sco", "sco", "paris-club", "un"]
+    from events.extraction.pipeline import extract_article
+
+    mentions = extract_article("On Monday, OSCE monitors arrived in Chisinau, the OSCE said. NATO met on Tuesday.",
+                               __import__("datetime").date(2001, 3, 1))
+    assert [m.organizations for m in mentions] and mentions[0].organizations == ["osce"]
