@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import logging
 import re
 import sys
 
@@ -18,10 +19,12 @@ from events.extraction.citations import find_attributions
 from events.extraction.entities import Gazetteer, default_gazetteer, find_entities
 from events.extraction.events import EventRules, default_rules, extract_events
 from events.extraction.mention import ActorRef, EventMention
-from events.extraction.sentences import split_sentences
+from events.extraction.sentences import Sentence, split_sentences
 from events.extraction.timex import tag
 
 __all__ = ["ActorRef", "EventMention", "Gazetteer", "extract_article", "main"]
+
+logger = logging.getLogger(__name__)
 
 _PUBLICATION_LINE = re.compile(r"Publication: Monitor Volume: \d+ Issue: \d+[ \t]*\n(?:[ \t]*\n)?")
 
@@ -39,7 +42,7 @@ def extract_article(body: str, anchor: datetime.date, gazetteer: Gazetteer | Non
     """Event mentions of one article body, resolved against its issue date `anchor`."""
     anchor = _as_date(anchor)
     gazetteer = gazetteer or default_gazetteer()
-    sentences = split_sentences(body)
+    sentences = cap_sentences(split_sentences(body), body)
     timexes = tag(body, anchor)
     attributions = [(a.start, a.end) for a in find_attributions(body)]
     entities = find_entities(body, anchor, gazetteer, attributions)
@@ -48,6 +51,44 @@ def extract_article(body: str, anchor: datetime.date, gazetteer: Gazetteer | Non
         mention.organizations = list(dict.fromkeys(
             m.slug for m in entities.organizations_in(mention.sentence_start, mention.sentence_end)))
     return mentions
+
+
+# The event rules look at a dated phrase's whole sentence; a "sentence" longer than this (no full stop in
+# thousands of characters: junk, a table, a list) is cut into pieces of at most this length, so that the
+# work stays linear in the article's length. Monitor sentences are well under 1,000 characters.
+MAX_SENTENCE = 2000
+
+
+def cap_sentences(sentences: list[Sentence], body: str, limit: int = MAX_SENTENCE) -> list[Sentence]:
+    """`sentences` with each one longer than `limit` cut into pieces of at most `limit` characters, at the
+    last clause break (";", ",", a dash) or else space before the limit; a warning is logged for each."""
+    capped = []
+    for sentence in sentences:
+        if sentence.end - sentence.start <= limit:
+            capped.append(sentence)
+            continue
+        logger.warning("a sentence of %d characters at offset %d has no full stop within %d characters: "
+                       "cut into pieces for event extraction (each event's sentence is its piece)",
+                       sentence.end - sentence.start, sentence.start, limit)
+        start = sentence.start
+        while start < sentence.end:
+            end = min(start + limit, sentence.end)
+            if end < sentence.end:
+                window = body[start + limit // 2:end]
+                cut = max(window.rfind(";"), window.rfind(","), window.rfind("\u2013"), window.rfind("\u2014"))
+                if cut < 0:
+                    cut = window.rfind(" ")
+                if cut >= 0:
+                    end = start + limit // 2 + cut + 1
+            piece_start, piece_end = start, end
+            while piece_start < piece_end and body[piece_start].isspace():
+                piece_start += 1
+            while piece_end > piece_start and body[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end > piece_start:
+                capped.append(Sentence(piece_start, piece_end, body[piece_start:piece_end]))
+            start = end
+    return capped
 
 
 def article_body(text: str) -> str:

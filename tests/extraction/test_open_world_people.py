@@ -127,3 +127,22 @@ def test_time_grows_linearly_with_the_length(gazetteer, unit):
     large = small * 2
     run(small)  # warm caches
     assert _cost(run, large) < _cost(run, small) * 3.2 + 0.02
+
+
+def test_the_whole_pipeline_on_a_long_sentence_without_a_full_stop_is_linear(caplog):
+    # 50,000 characters with no full stop, then 100,000: the event rules see pieces of at most
+    # pipeline.MAX_SENTENCE characters, so the time doubles (within a generous factor) rather than grows
+    # with the square; the cut is logged.
+    unit = "the Vietnamese president met the Russian foreign minister in Hanoi on Monday and "
+    small = (unit * (50_000 // len(unit) + 1))[:50_000]
+    large = small + small
+
+    def run(text):
+        extract_article(text, DAY)
+
+    with caplog.at_level("WARNING"):
+        run(small)
+    assert "has no full stop within" in caplog.text
+    assert _cost(run, large, repeat=1) < _cost(run, small, repeat=1) * 3.2 + 0.05
+    pieces = extract_article(small, DAY)
+    assert pieces and all(len(m.sentence) <= 2000 for m in pieces)
