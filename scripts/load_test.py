@@ -72,10 +72,13 @@ def restart_postgres(data_dir, at, log):
         os.setuid(owner.pw_uid)
 
     started = time.monotonic()
-    result = subprocess.run([pg_ctl, "-D", str(data_dir), "-m", "fast", "-w", "restart"], capture_output=True,
-                            text=True, preexec_fn=as_owner if os.geteuid() == 0 else None)
+    # -l: the restarted server logs to a file; without it, it would inherit (and block on) our pipes.
+    server_log = Path(data_dir).parent / "server.log"
+    result = subprocess.run([pg_ctl, "-D", str(data_dir), "-l", str(server_log), "-m", "fast", "-w", "restart"],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=as_owner if os.geteuid() == 0 else None)
     log["restart"] = {"at_s": at, "took_s": round(time.monotonic() - started, 2), "returncode": result.returncode,
-                      "stderr": result.stderr[-500:]}
+                      "server_log": str(server_log)}
 
 
 def summarise(prefix):
