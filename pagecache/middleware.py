@@ -43,7 +43,8 @@ def _cacheable_request(request):
 
 
 def _key(request, data_version):
-    parts = [request.method, request.get_full_path()] + [request.headers.get(h, "") for h in VARY_HEADERS]
+    parts = [request.method, request.get_host(), request.get_full_path()]
+    parts += [request.headers.get(h, "") for h in VARY_HEADERS]
     digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
     return f"page:{data_version}:{digest}"
 
@@ -83,7 +84,9 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if (response.status_code == 200 and not response.streaming and not response.cookies
-                and not response.has_header("Set-Cookie") and "private" not in response.get("Cache-Control", "")):
+                and not response.has_header("Set-Cookie") and "private" not in response.get("Cache-Control", "")
+                # a page with a CSRF token: the outer CSRF middleware is about to set this visitor's cookie
+                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
             cache.set(key, response, seconds)
         response["X-Page-Cache"] = "miss"
         return response

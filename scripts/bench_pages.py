@@ -112,14 +112,16 @@ def _time_requests(client, url, headers, repeat, *, clear_cache):
     }
 
 
-def measure(client, repeat, cached=False):
+def measure(client, repeat, cached=False, only=None):
     from django.core.cache import cache
 
     rows = []
     targets = pages()
-    more = load_more_url(client)
+    more = load_more_url(client) if not only or any("more" in o for o in only) else None
     if more:
         targets.append(("timeline load more (page 2)", more, {"HTTP_HX_REQUEST": "true"}))
+    if only:
+        targets = [t for t in targets if any(o in t[0] for o in only)]
     for name, url, headers in targets:
         cache.clear()
         client.get(url, **headers)  # warm-up (database and Python caches; the page cache is cleared each time)
@@ -250,6 +252,8 @@ def main(argv=None):
                         help="keep (and reuse) the benchmark databases on DATABASE_URL's server")
     parser.add_argument("--cached", action="store_true", help="also measure each page with a warm page cache")
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--only", action="append", metavar="TEXT",
+                        help="measure only the pages whose name contains TEXT (repeatable)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -294,7 +298,7 @@ def main(argv=None):
         results = {}
         corpus_events = Event.objects.filter(hidden=False).count()
         results["corpus"] = {"events": corpus_events, "threads": Thread.objects.count(),
-                             "pages": measure(client, args.repeat, cached=args.cached)}
+                             "pages": measure(client, args.repeat, cached=args.cached, only=args.only)}
         if args.scale:
             scale_db = f"bench_scale_{args.scale}"
             if not (keep and _database_exists(scale_db)):
@@ -317,7 +321,7 @@ def main(argv=None):
             added = add_synthetic(args.events)
             results[label] = {"added": added}
         results[label].update(events=Event.objects.filter(hidden=False).count(), threads=Thread.objects.count(),
-                              pages=measure(client, args.repeat, cached=args.cached))
+                              pages=measure(client, args.repeat, cached=args.cached, only=args.only))
         if not keep:
             connection.close()
             if server is None:

@@ -102,3 +102,19 @@ def test_editors_and_exports_are_never_cached(client, admin_user, one_event):
 def test_not_found_is_not_cached(client, one_event):
     assert client.get("/events/999999999/").status_code == 404
     assert client.get("/events/999999999/").get("X-Page-Cache") == "miss"
+
+
+def test_a_page_with_a_csrf_token_is_not_cached(rf, one_event):
+    # A page that renders a CSRF token must reach each visitor with their own token and cookie.
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from pagecache.middleware import AnonymousPageCacheMiddleware
+
+    def view(request):
+        return HttpResponse(f"<form>{get_token(request)}</form>")
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    first = middleware(rf.get("/"))
+    second = middleware(rf.get("/"))
+    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "miss"
