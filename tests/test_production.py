@@ -254,3 +254,14 @@ def test_units_point_at_files_that_exist():
                 assert local.exists() and os.access(local, os.X_OK), word
             if word.startswith("deploy/"):
                 assert (REPO / word).exists(), word
+
+
+def test_units_run_commands_that_exist():
+    from django.core.management import get_commands
+
+    commands = get_commands()
+    for unit in (REPO / "deploy").glob("*.service"):
+        words = next(line for line in unit.read_text().splitlines() if line.startswith("ExecStart=")).split()
+        if "manage.py" in words:
+            command = words[words.index("manage.py") + 1]
+            assert command in commands, f"{unit.name} runs manage.py {command}, which does not exist"
