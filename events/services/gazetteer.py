@@ -201,7 +201,7 @@ def runtime_models():
 
 def migration_models(apps):
     """The migration's historical models; those not created yet at that migration (organizations before
-    0007) are None, and their part of the sync is skipped."""
+    0008) are None, and their part of the sync is skipped."""
     names = ["Country", "CountryAlias", "Actor", "ActorAlias", "ActorRole", "Topic", "TopicKeyword",
              "HistoricalCountry", "HistoricalActor", "HistoricalTopic", "Organization", "OrganizationAlias",
              "OrganizationMembership", "HistoricalOrganization"]
