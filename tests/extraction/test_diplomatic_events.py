@@ -290,3 +290,19 @@ def test_since_opens_the_clause_of_the_date_after_it():
     m = mention("Jacques Chirac left Moscow yesterday, his first visit to Russia since he took office in March.",
                 "March", D(2001, 9, 6))
     assert m.event_type == "appointment" and "RU" not in m.countries
+
+
+def test_an_adverb_aside_does_not_cut_the_subject_from_its_verb():
+    # "Russian Foreign Minister Igor Ivanov, meanwhile, arrived in Baghdad yesterday": the clause of
+    # "arrived" starts at the subject, with its country (Russia) and the place's (Iraq).
+    m = mention("Russian Foreign Minister Igor Ivanov, meanwhile, arrived in Baghdad yesterday.", "yesterday")
+    assert names(m) == {"Igor Ivanov"} and {"RU", "IQ"} <= set(m.countries)
+
+
+def test_both_sides_are_the_parties_of_the_happening_just_told():
+    # The second sentence names one state (France, the place); "Both sides" are Russia and Iraq, the
+    # parties of the talks the sentence before told.
+    text = ("Igor Ivanov held talks with the Iraqi foreign minister in Moscow yesterday. Both sides agreed that "
+            "the next round will take place in Paris in October.")
+    m = mention(text, "October")
+    assert {"RU", "IQ"} <= set(m.countries)

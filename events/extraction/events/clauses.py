@@ -86,18 +86,24 @@ def list_comma(text: str, match: re.Match, ctx: SentenceContext) -> bool:
 
 
 _APPOSITION_OPEN = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+# ", meanwhile,": an adverb between a subject and its verb ("Gavrin, meanwhile, arrived in Baghdad").
+_ADVERB_ASIDE = re.compile(r"\s*(?:meanwhile|however|too|also|in turn|for (?:his|her|its|their) part|in the meantime|"
+                           r"for example|for instance|moreover|though|in addition|by contrast|in fact|indeed)\s*",
+                           re.IGNORECASE)
 
 
 def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> int:
-    """A clause that starts right after an apposition keeps the person it describes: in "Akhmad Kadyrov,
-    the head of the republic's administration, flew to Moscow on Monday", the clause of "flew" starts
-    before Kadyrov, not after the apposition's closing comma."""
+    """A clause that starts right after an apposition or an adverb aside keeps the person before it: in
+    "Akhmad Kadyrov, the head of the republic's administration, flew to Moscow on Monday" and "Gavrin,
+    meanwhile, arrived in Baghdad yesterday", the clause of the verb starts before the person, not after
+    the aside's closing comma."""
     sentence_start = ctx.sentence.start
     if start <= sentence_start or text[start - 1] != ",":
         return start
     opening = text.rfind(",", sentence_start, start - 1)
-    if opening < 0 or not _APPOSITION_OPEN.match(text, opening + 1) or SPECULATION_BREAK.search(
-            text, opening + 1, start - 1):
+    if opening < 0 or SPECULATION_BREAK.search(text, opening + 1, start - 1):
+        return start
+    if not (_APPOSITION_OPEN.match(text, opening + 1) or _ADVERB_ASIDE.fullmatch(text, opening + 1, start - 1)):
         return start
     person = next((m for m in ctx.actor_mentions if m.end <= opening and not text[m.end:opening].strip()), None)
     if person is None:
