@@ -306,3 +306,19 @@ def test_both_sides_are_the_parties_of_the_happening_just_told():
             "the next round will take place in Paris in October.")
     m = mention(text, "October")
     assert {"RU", "IQ"} <= set(m.countries)
+
+
+def test_a_relative_clause_aside_does_not_cut_the_host_from_the_meeting():
+    # "Putin hosted Kasyanov, whose government ..., and Ivanov in the Kremlin yesterday": the ", whose ...,"
+    # aside does not start yesterday's clause; Putin hosted both.
+    m = mention("Vladimir Putin hosted Mikhail Kasyanov, whose government faces a vote, and Igor Ivanov in the "
+                "Kremlin yesterday for talks on the budget.", "yesterday")
+    assert names(m) == {"Vladimir Putin", "Mikhail Kasyanov", "Igor Ivanov"}
+
+
+def test_a_verb_after_comma_and_shares_the_subject_before():
+    # "Ivanov arrived in Baghdad yesterday ..., and is to meet the Iraqi oil minister today": today's
+    # meeting is Ivanov's, with his country.
+    text = "Igor Ivanov arrived in Baghdad yesterday at the head of a delegation, and is to meet the Iraqi oil minister today."
+    m = mention(text, "today")
+    assert names(m) == {"Igor Ivanov"} and {"RU", "IQ"} <= set(m.countries) and m.status == "planned"

@@ -32,6 +32,7 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
         start = match.start()  # "his first visit to Russia since he took office in March": the date's is "since ..."
     start = subject_before_apposition(text, start, ctx)
     start = subject_of_relative(text, start, ctx)
+    start = shared_subject(text, start, ctx)
     names = ctx.country_names
     end = clause_end(text, high, sentence.end, names)
     if start == sentence.start and end < sentence.end and text[end] == "," \
@@ -54,6 +55,21 @@ def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext)
         return end
     mains = [owned_triggers(other, ctx.claimants, ctx.triggers, ctx.rules, ctx.text)[:1] for other in later]
     return min((own[0].start for own in mains if own and high <= own[0].start < end), default=end)
+
+
+_AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed)\b")
+
+
+def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:
+    """A verb after ", and" shares the subject of the clause before: in "Gavrin arrived in Baghdad
+    yesterday, and is to meet the oil minister today", the clause of "is to meet" starts with Gavrin's."""
+    if start <= ctx.sentence.start or text[start - 1] != "," or not _AND_VERB.match(text, start):
+        return start
+    previous = ctx.sentence.start
+    for match in SPECULATION_BREAK.finditer(text, ctx.sentence.start, start - 1):
+        if not list_comma(text, match, ctx):
+            previous = match.end()
+    return subject_before_apposition(text, previous, ctx)
 
 
 def subject_of_relative(text: str, start: int, ctx: SentenceContext) -> int:
@@ -86,6 +102,8 @@ def list_comma(text: str, match: re.Match, ctx: SentenceContext) -> bool:
 
 
 _APPOSITION_OPEN = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+# ", whose country holds the presidency,": a relative clause between a person and the rest of the clause.
+_RELATIVE_OPEN = re.compile(r"\s+(?:who|whose|which|whom)\b")
 # ", meanwhile,": an adverb between a subject and its verb ("Gavrin, meanwhile, arrived in Baghdad").
 _ADVERB_ASIDE = re.compile(r"\s*(?:meanwhile|however|too|also|in turn|for (?:his|her|its|their) part|in the meantime|"
                            r"for example|for instance|moreover|though|in addition|by contrast|in fact|indeed)\s*",
@@ -101,9 +119,14 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     if start <= sentence_start or text[start - 1] != ",":
         return start
     opening = text.rfind(",", sentence_start, start - 1)
-    if opening < 0 or SPECULATION_BREAK.search(text, opening + 1, start - 1):
+    if opening < 0:
         return start
-    if not (_APPOSITION_OPEN.match(text, opening + 1) or _ADVERB_ASIDE.fullmatch(text, opening + 1, start - 1)):
+    relative = _RELATIVE_OPEN.match(text, opening + 1)
+    inner = relative.end() if relative else opening + 1
+    if SPECULATION_BREAK.search(text, inner, start - 1):
+        return start
+    if not (relative or _APPOSITION_OPEN.match(text, opening + 1)
+            or _ADVERB_ASIDE.fullmatch(text, opening + 1, start - 1)):
         return start
     person = next((m for m in ctx.actor_mentions if m.end <= opening and not text[m.end:opening].strip()), None)
     if person is None:

@@ -119,7 +119,8 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict],
         actors = event_actors(reading, summary, ctx)
         actors = ctx.actors if actors == [] else actors or []
         countries = event_countries(reading, ctx)
-        if len(countries) < 2 and antecedent is not None and ctx.rules.pair_anaphor.search(text, *reading.clause):
+        if len(countries) < 2 and antecedent is not None and ctx.rules.pair_anaphor.search(
+                text, sentence.start, sentence.end):
             # "Both sides agreed that the next summit ...": the sentence names fewer than two states; the
             # two sides are the parties of the happening just told.
             countries = countries + [code for code in antecedent.countries if code not in countries]
