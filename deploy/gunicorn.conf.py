@@ -19,6 +19,9 @@ max_requests_jitter = 500
 preload_app = False
 # Only the local proxy may set X-Forwarded-For / -Proto.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# No control socket: it would be $HOME/.gunicorn/gunicorn.ctl, on a read-only home under the unit's
+# ProtectSystem=strict, and shared by every gunicorn of the same user (the tests start several).
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
