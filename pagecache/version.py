@@ -1,7 +1,8 @@
 """The data version: a number that changes whenever anything a public page shows changes.
 
 PostgreSQL keeps it (the sequence `monitor_data_version`), bumped by triggers on every table the public
-pages read (migration 0001), once per writing transaction, when it commits: so it follows every writer
+pages read (migration 0003: a statement trigger marks the transaction dirty, a deferred trigger on that
+mark bumps the version), once per writing transaction, when it commits: so it follows every writer
 (the web, ingest commands, job workers on other machines, bulk loads, raw SQL) without any of them
 having to remember to invalidate a cache. A process reads it at most once per VERSION_TTL seconds.
 """
@@ -13,7 +14,7 @@ from django.db import connection
 
 SEQUENCE = "monitor_data_version"
 # Tables whose rows the public pages show. A new table that the pages read needs its trigger too
-# (add it to a migration of this app with pagecache.migrations.0001's trigger_sql()).
+# (a migration of this app creating the statement trigger of 0003 on it).
 TABLES = ("events_issue", "events_article", "events_thread", "events_event", "events_event_actors",
           "events_event_countries", "events_event_topics", "events_actor", "events_actoralias",
           "events_country", "events_countryalias", "events_topic")

@@ -118,3 +118,22 @@ def test_a_page_with_a_csrf_token_is_not_cached(rf, one_event):
     first = middleware(rf.get("/"))
     second = middleware(rf.get("/"))
     assert first["X-Page-Cache"] == second["X-Page-Cache"] == "miss"
+
+
+def test_rows_then_schema_in_one_transaction_is_allowed(one_event):
+    # What a data migration followed by an index does: PostgreSQL refuses ALTER/CREATE INDEX on a table
+    # with pending deferred trigger events, so the version's triggers on the pages' tables are not deferred.
+    from django.db import transaction
+
+    before = version.current(max_age=0)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE events_actor SET description = description")
+        cursor.execute("UPDATE events_event SET summary = summary WHERE id = %s", [one_event.pk])
+        cursor.execute("CREATE INDEX test_pagecache_tmp_idx ON events_actor (description)")
+        cursor.execute("CREATE INDEX test_pagecache_tmp_idx2 ON events_event (summary)")
+        cursor.execute("DROP INDEX test_pagecache_tmp_idx")
+        cursor.execute("DROP INDEX test_pagecache_tmp_idx2")
+    assert version.current(max_age=0) == before + 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM monitor_data_dirty")
+        assert cursor.fetchone()[0] == 0  # the commit-time trigger cleared its mark

@@ -1,5 +1,8 @@
 """The data version sequence and its triggers (pagecache/version.py). PostgreSQL only; nothing elsewhere.
 
+Superseded by 0003 (deferred triggers on the pages' tables blocked later migrations), which removes
+these triggers; kept as it ran.
+
 Each trigger is a deferred constraint trigger: it runs when the writing transaction commits (so a page
 rendered while a write is in progress is never cached under the new version), and bumps the sequence
 once per transaction whatever the number of rows (a transaction-local setting remembers it did).
