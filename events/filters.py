@@ -1,19 +1,51 @@
 """The timeline's filters (django-filter). The URL is the state: every filter is a plain GET parameter.
 
-Many-valued filters (country, actor, topic) select events having ANY of the chosen values, through
-subqueries on the link tables so that rows are never duplicated.
+THE UNIT IS THE HAPPENING. The timeline counts happenings (threads; an event mention without a thread is
+a happening of its own); mentions are their evidence. Every filter therefore selects happenings, and the
+queryset it returns holds *every* visible mention of each selected happening, so that whatever is
+computed from it (the cards, the heading, the facet counts, the month bars, the exports) counts the
+same thing:
+
+  * country, actor, topic (link tables) and the text: a happening matches when ANY of its visible
+    mentions has ANY of the chosen values (the happening's participants are its mentions' union);
+  * type, status, dates, precision: the happening's own values (the thread's canonical type, status and
+    interval, which its card shows), so a "reported" filter never returns a card marked "occurred";
+  * dates select happenings whose interval overlaps [from, to] ("spring 2001" matches 15-20 April).
 """
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from .extraction.namekey import name_key
-from .models import Actor, Country, Event, EventType, Organization, Status, Topic
+from .models import Actor, Country, Event, EventType, Granularity, Organization, Status, Topic
 
 # Parameters that are not filters but that the timeline understands.
-CONTROL_PARAMS = {"after", "actor_q"}
+CONTROL_PARAMS = {"after", "actor_q", "unit", "sort", "shown"}
 # The largest id a BigAutoField holds; larger numbers are invalid, not a database error (SQLite overflows).
 from .models import MAX_ID  # noqa: E402 (models.MAX_ID)
+
+
+def visible_mentions():
+    return Event.objects.filter(hidden=False)
+
+
+def of_happenings(queryset, mentions):
+    """`queryset` narrowed to the mentions of the happenings that have a mention in `mentions`."""
+    return queryset.filter(
+        Q(thread_id__in=mentions.filter(thread__isnull=False).values("thread_id"))
+        | Q(thread__isnull=True, id__in=mentions.filter(thread__isnull=True).values("id"))
+    )
+
+
+def happening_field(name):
+    """The happening's value of an Event field that its thread also has (type, status, dates, precision)."""
+    return {"event_type": "thread__event_type", "status": "thread__status", "date_start": "thread__date_start",
+            "date_end": "thread__date_end", "granularity": "thread__granularity"}[name]
+
+
+def happening_q(name, lookup, value):
+    """Q for "the happening's `name` `lookup` `value`" (the thread's field, or the lone mention's own)."""
+    return (Q(thread__isnull=False, **{f"{happening_field(name)}__{lookup}": value})
+            | Q(thread__isnull=True, **{f"{name}__{lookup}": value}))
 
 
 class IdChoiceField(django_filters.fields.ModelMultipleChoiceField):
@@ -28,27 +60,54 @@ class IdChoiceField(django_filters.fields.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class IdChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+class LinkFilter(django_filters.ModelMultipleChoiceFilter):
+    """Happenings with a visible mention linked (through the m2m field `field_name`) to ANY chosen object.
+
+    One subquery on the link table: rows are never duplicated, whatever the number of values.
+    """
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        field = Event._meta.get_field(self.field_name)
+        through = field.remote_field.through
+        target = field.m2m_reverse_field_name()
+        links = through.objects.filter(**{f"{target}__in": value}).values("event_id")
+        return of_happenings(qs, visible_mentions().filter(id__in=links))
+
+
+class IdLinkFilter(LinkFilter):
     field_class = IdChoiceField
 
 
+class HappeningChoiceFilter(django_filters.MultipleChoiceFilter):
+    """The happening's type or status is ANY of the chosen values."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(happening_q(self.field_name, "in", value))
+
+
+PRECISIONS = (("day", "exact day only"), ("week", "a week or better"), ("month", "a month or better"))
+_FINER = {"day": [Granularity.DAY], "week": [Granularity.DAY, Granularity.WEEK],
+          "month": [Granularity.DAY, Granularity.WEEK, Granularity.MONTH]}
+
+
 class TimelineFilter(django_filters.FilterSet):
-    country = django_filters.ModelMultipleChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", method="filter_countries", label="Countries",
-    )
-    actor = IdChoiceFilter(
-        queryset=Actor.objects.all(), method="filter_actors", label="Actors",
-    )
-    topic = django_filters.ModelMultipleChoiceFilter(
-        queryset=Topic.objects.all(), to_field_name="slug", method="filter_topics", label="Topics",
-    )
+    country = LinkFilter(field_name="countries", queryset=Country.objects.all(), to_field_name="code",
+                         label="Countries")
+    actor = IdLinkFilter(field_name="actors", queryset=Actor.objects.all(), label="Actors")
+    topic = LinkFilter(field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", label="Topics")
     # International organizations named in the event's sentence (?org=osce): issue 11.
-    org = django_filters.ModelMultipleChoiceFilter(
-        queryset=Organization.objects.all(), to_field_name="slug", method="filter_organizations",
-        label="Organizations",
-    )
-    type = django_filters.MultipleChoiceFilter(choices=EventType.choices, field_name="event_type", label="Event type")
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices, field_name="status", label="Status")
+    org = LinkFilter(field_name="organizations", queryset=Organization.objects.all(), to_field_name="slug",
+                     label="Organizations")
+    type = HappeningChoiceFilter(choices=EventType.choices, field_name="event_type", label="Event type")
+    status = HappeningChoiceFilter(choices=Status.choices, field_name="status", label="Status")
+    precision = django_filters.ChoiceFilter(choices=PRECISIONS, method="filter_precision", label="Date precision",
+                                            empty_label="any precision")
+    min_confidence = django_filters.NumberFilter(method="filter_confidence", label="Minimum confidence",
+                                                 min_value=0, max_value=1)
     date_from = django_filters.DateFilter(method="filter_from", label="From")
     date_to = django_filters.DateFilter(method="filter_to", label="To")
     q = django_filters.CharFilter(method="filter_text", label="Text", max_length=200)
@@ -63,54 +122,29 @@ class TimelineFilter(django_filters.FilterSet):
         for name in ("date_from", "date_to"):
             self.form.fields[name].input_formats = ["%Y-%m-%d"]
 
-    def filter_countries(self, queryset, name, value):
-        if not value:
-            return queryset
-        links = Event.countries.through.objects.filter(country__in=value).values("event_id")
-        return queryset.filter(id__in=links)
-
-    def filter_actors(self, queryset, name, value):
-        if not value:
-            return queryset
-        links = Event.actors.through.objects.filter(actor__in=value).values("event_id")
-        return queryset.filter(id__in=links)
-
-    def filter_organizations(self, queryset, name, value):
-        if not value:
-            return queryset
-        links = Event.organizations.through.objects.filter(organization__in=value).values("event_id")
-        return queryset.filter(id__in=links)
-
-    def filter_topics(self, queryset, name, value):
-        if not value:
-            return queryset
-        links = Event.topics.through.objects.filter(topic__in=value).values("event_id")
-        return queryset.filter(id__in=links)
-
     def filter_from(self, queryset, name, value):
         # Intervals overlapping [from, to]: an event in "spring 2001" matches a filter from 15 April.
-        return queryset.filter(date_end__gte=value)
+        return queryset.filter(happening_q("date_end", "gte", value))
 
     def filter_to(self, queryset, name, value):
-        return queryset.filter(date_start__lte=value)
+        return queryset.filter(happening_q("date_start", "lte", value))
+
+    def filter_precision(self, queryset, name, value):
+        return queryset.filter(happening_q("granularity", "in", _FINER[value]))
+
+    def filter_confidence(self, queryset, name, value):
+        # a happening is as certain as its most certain visible mention
+        if value is None:
+            return queryset
+        return of_happenings(queryset, visible_mentions().filter(confidence__gte=float(value)))
 
     def filter_text(self, queryset, name, value):
+        from .selectors.search import matching_mentions
+
         value = value.strip()
         if not value:
             return queryset
-        # Actors by name, or by name key so that spelling variants meet ("Schroeder" finds Schröder,
-        # "Sergeyev" finds Igor Sergeev): events.extraction.namekey.name_key.
-        actor_match = Q(actor__name__icontains=value)
-        key = name_key(value)
-        if len(key) >= 3:
-            actor_match |= Q(actor__name_key__contains=key)
-        actor_links = Event.actors.through.objects.filter(actor_match).values("event_id")
-        return queryset.filter(
-            Q(sentence__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(thread__title__icontains=value)
-            | Q(id__in=actor_links)
-        )
+        return of_happenings(queryset, matching_mentions(value))
 
 
 def filtered_without(filterset, queryset, without=()):
@@ -124,6 +158,18 @@ def filtered_without(filterset, queryset, without=()):
         if name not in without:
             queryset = filterset.filters[name].filter(queryset, value)
     return queryset
+
+
+def applied_filters(filterset):
+    """Names of the filters that actually narrow the view (valid and non-empty)."""
+    filterset.errors  # noqa: B018
+    return [name for name, value in filterset.form.cleaned_data.items() if _applied(value)]
+
+
+def _applied(value):
+    if isinstance(value, QuerySet):
+        return not value.query.is_empty()
+    return value not in (None, "", [], ())
 
 
 def input_notes(params, filterset):

@@ -5,6 +5,7 @@ from . import views
 app_name = "events"
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("about/", views.about, name="about"),
     path("actors/suggest", views.actor_suggest, name="actor_suggest"),
     path("events/<int:pk>/", views.event_detail, name="event"),
     path("articles/<int:pk>/", views.article_detail, name="article"),

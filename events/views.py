@@ -1,7 +1,8 @@
 """Timeline pages. Each view serves the full page and, for htmx requests, the fragment it swaps in."""
-import csv
-import json
+import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, StreamingHttpResponse
 from django_htmx.http import push_url
 from django.shortcuts import get_object_or_404, render
@@ -10,12 +11,13 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .filters import ActorSuggestForm, TimelineFilter, filtered_without, input_notes
-from .models import Actor, Country, EventType, Status
-from .services.export import CSV_COLUMNS, csv_row
+from .filters import PRECISIONS, ActorSuggestForm, TimelineFilter, applied_filters, filtered_without, input_notes
+from .models import MAX_ID, Actor, Country, EventType, Status
+from .selectors import export as export_rows
 from .templatetags.highlight import article_spans, paragraphs
 
-from .models import MAX_ID as MAX_PK  # noqa: E402 (models.MAX_ID)
+MAX_PK = MAX_ID  # events.models.MAX_ID, the largest id a column holds
+CONFIDENCE_STEPS = ("0.5", "0.7", "0.9")
 
 
 def _pk_or_404(pk):
@@ -53,36 +55,49 @@ def _timeline_context(request, base_events, *, fixed=None):
         except ValueError:
             notes.append("Ignored a malformed “after” value: showing the first page.")
     cleaned = filterset.form.cleaned_data  # the valid fields only; filterset.qs has cleaned the form
-    without_dates = filtered_without(filterset, base_events, ("date_from", "date_to"))
-    without_country = filtered_without(filterset, base_events, ("country",))
     page = selectors.timeline_page(events, after=after)
     if after is not None and _htmx_partial(request):
         # "load more": only the next cards are swapped in
         return {"page": page, "after": after, "notes": notes}
+
+    def without(*names):  # faceted search: each facet counts under every OTHER active filter
+        return filtered_without(filterset, base_events, names)
+
     selected_actors = list(cleaned.get("actor") or [])
     suggest = ActorSuggestForm(request.GET)
     actor_q = suggest.cleaned_data["actor_q"] if suggest.is_valid() else ""
-    suggestions = selectors.actor_suggestions(actor_q) if actor_q else selectors.top_actors()
+    actor_facets = selectors.actor_facets(without("actor"), selected=selected_actors)
+    counts = {facet.obj.pk: facet.count for facet in actor_facets}
+    for actor in selected_actors:
+        actor.n = counts.get(actor.pk, 0)
+    if actor_q:
+        actor_choices = selectors.actor_suggestions(actor_q, events=without("actor"))
+    else:
+        actor_choices = [facet.obj for facet in actor_facets]
+    actor_choices = [a for a in actor_choices if a not in selected_actors]
     return {
         "filterset": filterset,
         "cleaned": cleaned,
+        "active_filters": [name for name in applied_filters(filterset) if name not in (fixed or {})],
         "notes": notes,
         "page": page,
         "after": after,
         # a first page that holds everything is its own count: one window query fewer
         "total": len(page.items) if after is None and page.next_cursor is None else selectors.timeline_count(events),
-        "months": selectors.month_counts(without_dates),
-        "countries": selectors.country_facets(without_country),
+        "months": selectors.month_counts(without("date_from", "date_to")),
+        "countries": selectors.country_facets(without("country")),
         "selected_countries": {c.code for c in cleaned.get("country") or []},
-        "topics": selectors.topics_in_use(),
+        "topics": selectors.topic_facets(without("topic")),
         "selected_topics": {t.slug for t in cleaned.get("topic") or []},
         "selected_actors": selected_actors,
-        "actor_choices": [a for a in suggestions if a not in selected_actors],
+        "actor_choices": actor_choices,
         "actor_q": actor_q,
-        "event_types": EventType.choices,
+        "event_types": selectors.choice_facets(without("type"), "event_type", EventType.choices),
         "selected_types": set(cleaned.get("type") or []),
-        "statuses": Status.choices,
+        "statuses": selectors.choice_facets(without("status"), "status", Status.choices),
         "selected_statuses": set(cleaned.get("status") or []),
+        "precisions": PRECISIONS,
+        "confidence_steps": CONFIDENCE_STEPS,
         "export_query": _export_query(params),
     }
 
@@ -125,7 +140,7 @@ def _redirect_to_clean_url(request):
 
 def _export_query(params):
     params = params.copy()
-    for key in ("after", "actor_q"):
+    for key in ("after", "actor_q", "shown"):
         params.pop(key, None)
     return params.urlencode()
 
@@ -142,12 +157,22 @@ def timeline(request):
 
 
 @require_GET
+def about(request):
+    import datetime
+
+    return render(request, "events/about.html", {"today": datetime.date.today()})
+
+
+@require_GET
 def actor_suggest(request):
+    """The actor type-ahead; it receives the whole filter form, so its counts follow the other filters."""
     form = ActorSuggestForm(request.GET)
     text = form.cleaned_data["actor_q"] if form.is_valid() else ""
     ids = {int(v) for v in request.GET.getlist("actor")[:50] if v.isdigit() and int(v) < MAX_PK}
     selected = list(Actor.objects.filter(pk__in=ids)) if ids else []
-    actors = [a for a in selectors.actor_suggestions(text) if a.pk not in ids]
+    filterset = TimelineFilter(request.GET, queryset=selectors.visible_events())
+    others = filtered_without(filterset, selectors.visible_events(), ("actor",))
+    actors = [a for a in selectors.actor_suggestions(text, events=others) if a.pk not in ids]
     return render(request, "partials/actor_suggestions.html",
                   {"selected_actors": selected, "actor_choices": actors, "actor_q": text})
 
@@ -204,30 +229,55 @@ def country_detail(request, code):
                         met=selectors.actors_in_country_events(country), template="events/country.html")
 
 
+def _export_rate_limited(request):
+    """A 429 answer when an anonymous address asked for more than EXPORT_ANON_RATE = (exports, seconds)
+    in the current window (fixed windows in Django's cache), else None. Staff are not limited."""
+    limit, window = getattr(settings, "EXPORT_ANON_RATE", (20, 60))
+    if request.user.is_authenticated or not limit:
+        return None
+    now = int(time.time())
+    key = f"export-rate:{request.META.get('REMOTE_ADDR', '')}:{now // window}"
+    cache.add(key, 0, window + 1)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # evicted in between: count this one
+        cache.set(key, 1, window + 1)
+        used = 1
+    if used <= limit:
+        return None
+    response = HttpResponse(
+        f"Too many exports from this address: at most {limit} every {window} seconds. Try again shortly.\n",
+        status=429, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(window - now % window)
+    return response
+
+
 @require_GET
 def export(request, fmt):
+    """The filtered view as CSV or JSON, streamed: one row per happening, or per mention with ?unit=mentions.
+
+    Formats and the trailer that makes a cut-short download detectable: docs/pages.md, "Exports".
+    """
+    limited = _export_rate_limited(request)
+    if limited is not None:
+        return limited
+    unit = request.GET.get("unit", "happenings")
+    if unit not in ("happenings", "mentions"):
+        return HttpResponseBadRequest("unit must be “happenings” or “mentions”.\n", content_type="text/plain")
     filterset = TimelineFilter(request.GET, queryset=selectors.visible_events())
     if filterset.is_bound and not filterset.form.is_valid():
         notes = input_notes(request.GET, filterset)
         return HttpResponseBadRequest("Bad filter parameters:\n" + "\n".join(notes), content_type="text/plain")
-    rows = selectors.export_rows(filterset.qs)
+    link = request.build_absolute_uri
+    if unit == "mentions":
+        rows, columns = export_rows.mention_rows(filterset.qs, link), export_rows.MENTION_CSV_COLUMNS
+    else:
+        rows, columns = export_rows.happening_rows(filterset.qs, link), export_rows.HAPPENING_CSV_COLUMNS
     if fmt == "json":
-        response = HttpResponse(json.dumps(list(rows), ensure_ascii=False, indent=1),
-                                content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="monitor-events.json"'
-        return response
-    response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="monitor-events.csv"'
+        body, content_type = export_rows.stream_json(rows, unit), "application/json; charset=utf-8"
+    else:
+        body, content_type = export_rows.stream_csv(rows, columns), "text/csv; charset=utf-8"
+    response = StreamingHttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="monitor-{unit}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_lines(rows):
-    writer = csv.DictWriter(_Echo(), fieldnames=CSV_COLUMNS, lineterminator="\n")
-    yield writer.writeheader()
-    for row in rows:
-        yield writer.writerow(csv_row(row))

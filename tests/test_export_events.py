@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from events.extraction.mention import ActorRef
 from events.models import Event
 from events.services import extraction as service
-from events.services.export import event_export_rows
+from events.selectors.export import event_export_rows
 from tests.test_extraction_service import make_article, mention, mentions  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db

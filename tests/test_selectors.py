@@ -142,7 +142,9 @@ def test_export_rows_follow_the_contract_and_the_filters():
                  reported=["2001-02-09"], corrected=["status"], summary="Putin to meet Kim")
     f.event(countries=[ru], summary="other", start=date(2000, 5, 1))
     f.event(countries=[kp], summary="hidden", hidden=True)
-    rows = list(selectors.export_rows(selectors.visible_events().filter(countries=kp)))
+    from events.selectors.export import event_export_rows
+
+    rows = list(event_export_rows(selectors.visible_events().filter(countries=kp)))
     assert len(rows) == 1
     row = rows[0]
     assert list(row) == ["id", "thread_id", "date_start", "date_end", "granularity", "date_text", "sentence",
@@ -152,7 +154,7 @@ def test_export_rows_follow_the_contract_and_the_filters():
     assert row["issue"] == {"volume": 7, "number": ev.article.issue.number, "date": ev.article.issue.date.isoformat()}
     assert row["corrected"] is True and row["reported"] == ["2001-02-09"]
     assert ev.article.body[ev.sentence_start:ev.sentence_end] == row["sentence"]
-    assert [r["summary"] for r in selectors.export_rows(selectors.visible_events())] == ["other", "Putin to meet Kim"]
+    assert [r["summary"] for r in event_export_rows(selectors.visible_events())] == ["other", "Putin to meet Kim"]
 
 
 @pytest.mark.django_db

@@ -9,7 +9,17 @@ from events.models import Event
 from tests import factories as f
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-MAX_QUERIES = 14  # per timeline page, whatever the number of events
+# Per timeline page, whatever the number of events: the filter values (up to 3), the page (5: items, actors,
+# countries, topics, mentions), the count, the month bars, and the facets (countries 2, topics 2, actors 2-3,
+# types 1, statuses 1).
+MAX_QUERIES = 19
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def text(response):
@@ -253,15 +263,21 @@ def test_country_page(client, world):
 
 
 def test_export_csv_and_json_follow_the_filters(client, world):
-    data = json.loads(client.get("/export.json?country=IR&status=planned").content)
-    assert [r["summary"] for r in data] == ["Putin to visit Iran"]
-    assert data[0]["countries"] == ["Iran", "Russia"] and data[0]["issue"]["number"] == 30
+    data = json.loads(b"".join(client.get("/export.json?country=IR&type=visit").streaming_content))
+    assert data["unit"] == "happenings" and data["row_count"] == 1
+    (row,) = data["rows"]
+    # the happening: the thread's date and status, its earliest mention's phrase, headline and link
+    assert row["title"] == "Putin to visit Iran" and row["status"] == "occurred" and row["date_start"] == "2001-03-12"
+    assert row["date_text"] == "this spring" and row["mentions"] == 1
+    assert row["url"] == "http://testserver" + world["planned"].get_absolute_url()
+    assert row["countries"] == ["Iran", "Russia"] and row["issue"]["number"] == 30
     response = client.get("/export.csv?country=IR")
     assert response["Content-Type"].startswith("text/csv")
     lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[0].startswith("id,thread_id,date_start,date_end,granularity,date_text,sentence,summary")
-    assert len(lines) == 3
+    assert lines[0].startswith("happening_id,date_start,date_end,granularity,event_type,status,title")
+    assert len(lines) == 4 and lines[-1].startswith("# rows=2 sha256=")
     assert client.get("/export.json?date_from=nonsense").status_code == 400
+    assert client.get("/export.json?unit=words").status_code == 400
 
 
 def test_timeline_links_to_its_exports(client, world):
@@ -326,18 +342,23 @@ def test_flood_of_parameters_is_a_400_page(client, world):
 def test_country_counts_follow_the_other_filters_but_not_their_own(client, world):
     f.event(summary="Russian statement", countries=[world["ru"]], event_type="statement")
     body = text(client.get("/"))
-    assert 'id="count-RU">3<' in body and 'id="count-IR">2<' in body
+    assert 'id="count-country-RU">3<' in body and 'id="count-country-IR">2<' in body
     body = text(client.get("/?country=IR"))  # choosing Iran does not change the counts of the choices
-    assert 'id="count-RU">3<' in body and 'id="count-IR">2<' in body
+    assert 'id="count-country-RU">3<' in body and 'id="count-country-IR">2<' in body
     body = text(client.get("/?type=statement"))
-    assert 'id="count-RU">1<' in body and 'id="count-IR">0<' in body
+    assert 'id="count-country-RU">1<' in body and 'id="count-country-IR">0<' in body
     fragment = text(client.get("/?type=meeting", **HTMX, HTTP_HX_TRIGGER="filters"))
-    assert '<span class="facet-count" id="count-RU" hx-swap-oob="true">1</span>' in fragment
+    assert '<span class="facet-count" id="count-country-RU" hx-swap-oob="true">1</span>' in fragment
+    # the other facets follow too: with type=meeting, the visit thread leaves the status counts
+    assert '<span class="facet-count" id="count-status-occurred" hx-swap-oob="true">1</span>' in fragment
 
 
 def test_entity_pages_take_further_filters(client, world):
-    body = text(client.get(f"/actors/{world['putin'].pk}/?status=occurred"))
+    # The status is the happening's (the card shows "occurred"), not that of its planning mention.
+    body = text(client.get(f"/actors/{world['putin'].pk}/?status=planned"))
     assert "Putin to visit Iran" not in body and "0 events match" in body
+    body = text(client.get(f"/actors/{world['putin'].pk}/?status=occurred"))
+    assert "Putin to visit Iran" in body and "1 event match" in body
     body = text(client.get(f"/actors/{world['putin'].pk}/"))
     assert "Putin to visit Iran" in body and "1 event match" in body
 

@@ -118,3 +118,34 @@ def entity_tags(event):
         format_html_join(
             "", '<li class="tag tag-{}"><span class="visually-hidden">{}: </span><a href="{}">{}</a></li>', items),
     )
+
+
+PRECISION_WORDS = {"day": "exact day", "week": "within a week", "month": "within a month",
+                   "season": "within a season", "quarter": "within a quarter", "half": "within half a year",
+                   "year": "within a year", "decade": "within a decade"}
+
+
+@register.simple_tag
+def precision_label(start, end, granularity):
+    """How precise a date is, in words (shown beside it, so "spring 2001" never looks like a day)."""
+    if granularity == "day" and start != end:
+        words = "range of days"
+    else:
+        words = PRECISION_WORDS.get(granularity, granularity)
+    return format_html('<span class="precision precision-{}">{}</span>', granularity, words)
+
+
+@register.simple_tag
+def confidence_label(value):
+    """The machine's confidence as a word and a number: high (≥ 0.8), medium (≥ 0.5), low."""
+    value = float(value or 0)
+    word = "high" if value >= 0.8 else "medium" if value >= 0.5 else "low"
+    return format_html('<span class="confidence confidence-{}">{} confidence ({})</span>', word, word, f"{value:.2f}")
+
+
+@register.filter
+def article_name(article):
+    """An article's headline, or "untitled article N" (never its first words dressed up as a title)."""
+    if article.headline:
+        return article.headline
+    return f"untitled article {article.position}"

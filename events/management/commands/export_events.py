@@ -4,14 +4,14 @@ The contract (../shared/docs/DESIGN.md section 5): JSON lines with the keys id, 
 granularity, date_text, sentence, summary, event_type, status, actors, countries, topics, reported,
 issue {volume, number, date}, article_id, corrected. CSV: the same fields, lists joined with "; ",
 issue as issue_volume / issue_number / issue_date, with a header line. Hidden events are left out
-unless --include-hidden. Rows come from events.services.export.event_export_rows (the web export uses it too).
+unless --include-hidden. Rows come from events.selectors.export.event_export_rows (the web export uses it too).
 """
 import os
 import sys
 
 from django.core.management.base import BaseCommand
 
-from events.services.export import event_export_rows, export_queryset, write_csv, write_jsonl
+from events.selectors.export import event_export_rows, export_queryset, write_csv, write_jsonl
 
 
 class Command(BaseCommand):

@@ -1,5 +1,10 @@
 """Read-side queries for the timeline pages (HackSoft style: selectors read, services write).
 
+The unit of every count is the happening (a thread; a mention without a thread is its own): see
+events/filters.py. The filtered querysets hold every visible mention of each matching happening, so the
+heading (timeline_count), the facets (*_facets), the month bars (month_counts), the entity pages and the
+exports (selectors.export) all count happenings the same way.
+
 The timeline shows threads: every thread appears once, through its earliest mention that passes the
 filters (its "representative"); an event without a thread stands for itself. Hidden events never show.
 Pages are cut with keyset pagination on (sort_date, id), where sort_date is the thread's canonical
@@ -18,8 +23,8 @@ from django.db.models.expressions import Window
 
 from events.extraction.event_types import default_registry
 
-from .extraction.namekey import name_key
-from .models import Actor, ActorAlias, Article, Country, CountryAlias, Event, Topic
+from ..extraction.namekey import name_key
+from ..models import Actor, ActorAlias, Article, Country, CountryAlias, Event, EventType, Topic
 
 PAGE_SIZE = 50
 
@@ -71,6 +76,11 @@ def _sorted_items(events):
     )
 
 
+def happening_key():
+    """An expression naming a mention's happening: its thread id, or minus its own id without thread."""
+    return _group_key()
+
+
 @dataclass
 class TimelineItem:
     """One card: a thread (shown through its representative mention) or a lone event."""
@@ -83,6 +93,15 @@ class TimelineItem:
     event_type: str
     title: str
     mentions: list  # all visible mentions of the thread (or [event]), oldest issue first
+
+    @property
+    def confidence(self):
+        """The happening's confidence: that of its most certain visible mention."""
+        return max((m.confidence for m in self.mentions), default=self.event.confidence)
+
+    @property
+    def event_type_label(self):
+        return EventType(self.event_type).label if self.event_type in EventType.values else self.event_type
 
     @property
     def month(self):
@@ -168,7 +187,7 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE):
         "thread__events",
         queryset=visible_events()
         .select_related("article__issue")
-        .only("id", "thread_id", "article_id", "article__issue_id", "article__issue__volume",
+        .only("id", "thread_id", "article_id", "confidence", "article__issue_id", "article__issue__volume",
               "article__issue__number", "article__issue__date")
         .order_by("article__issue__date", "id"),
         to_attr="visible_mentions",
@@ -215,42 +234,123 @@ class MonthBar:
 
 
 def month_counts(events, *, max_months=240):
-    """Timeline items per month (by sort date), with the empty months in between: one query."""
+    """Happenings per month: a month's bar counts the happenings whose interval overlaps it, which is what
+    choosing the bar lists (the date filter selects overlapping intervals). One query: happenings grouped
+    by (first month, last month), spread over the months in Python.
+
+    The chart runs from the first to the last month in which a happening starts (at most `max_months`).
+    """
     rows = (
         _sorted_items(events)
-        .annotate(month=TruncMonth("sort_date"))
-        .values("month")
+        .annotate(first=TruncMonth("sort_date"),
+                  last=TruncMonth(Coalesce(F("thread__date_end"), F("date_end"))))
+        .values("first", "last")
         .annotate(n=Count("id"))
-        .order_by("month")
+        .order_by()
     )
-    counts = {}
+    spans = []
     for row in rows:
-        month = row["month"]
-        month = date(month.year, month.month, 1)
-        counts[month] = row["n"]
-    if not counts:
+        first, last = row["first"], row["last"]
+        spans.append((date(first.year, first.month, 1), date(last.year, last.month, 1), row["n"]))
+    if not spans:
         return []
-    first, last = min(counts), max(counts)
-    bars = []
-    month = first
-    while month <= last and len(bars) < max_months:
-        bars.append(MonthBar(month, counts.get(month, 0)))
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return bars
+    first_month = min(s[0] for s in spans)
+    last_month = max(s[0] for s in spans)
+    months = []
+    month = first_month
+    while month <= last_month and len(months) < max_months:
+        months.append(month)
+        month = _next_month(month)
+    index = {m: i for i, m in enumerate(months)}
+    counts = [0] * len(months)
+    for start, end, n in spans:
+        month = max(start, first_month)
+        while month <= end and month in index:
+            counts[index[month]] += n
+            month = _next_month(month)
+    return [MonthBar(m, c) for m, c in zip(months, counts)]
+
+
+def _next_month(month):
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
 # --- facets and type-ahead ------------------------------------------------------------------------
 
-def country_facets(events_without_country_filter):
-    """Countries that appear in any visible event, each with the number of matching events: one query."""
-    return list(
-        Country.objects.annotate(
-            total=Count("events", filter=Q(events__hidden=False)),
-            matching=Count("events", filter=Q(events__in=events_without_country_filter.values("id"))),
-        )
-        .filter(total__gt=0)
-        .order_by("-matching", "name")
+@dataclass
+class Facet:
+    """One choice of a filter with the number of matching happenings (under every OTHER active filter)."""
+
+    value: str
+    label: str
+    count: int
+    obj: object = None
+
+
+def _link_facets(link_model, target, events_without_this, *, limit=None, keep=()):
+    """[(target id, matching happenings)] for one link table, over the visible mentions: one query.
+
+    Every target used by a visible mention is listed (count 0 when no matching happening has it), the
+    most frequent first; with `limit`, the top ones plus those in `keep`.
+    """
+    matching = events_without_this.values("id")
+    rows = (
+        link_model.objects.filter(event__hidden=False)
+        .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
+        .values(f"{target}_id")
+        .annotate(n=Count("h", distinct=True, filter=Q(event_id__in=matching)))
+        .order_by("-n", f"{target}_id")
     )
+    if limit is not None:
+        rows = rows.filter(n__gt=0)
+        out = [(r[f"{target}_id"], r["n"]) for r in rows[:limit]]
+        missing = set(keep) - {pk for pk, _ in out}
+        if missing:
+            extra = dict(
+                link_model.objects.filter(**{f"{target}_id__in": missing}, event_id__in=matching)
+                .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
+                .values_list(f"{target}_id").annotate(n=Count("h", distinct=True)).order_by()
+            )
+            out += [(pk, extra.get(pk, 0)) for pk in missing]
+        return out
+    return [(r[f"{target}_id"], r["n"]) for r in rows]
+
+
+def country_facets(events_without_country_filter):
+    """Countries of any visible mention, each with its matching happenings: two small queries."""
+    counts = _link_facets(Event.countries.through, "country", events_without_country_filter)
+    countries = Country.objects.in_bulk([pk for pk, _ in counts])
+    facets = [Facet(countries[pk].code, countries[pk].name, n, countries[pk]) for pk, n in counts]
+    return sorted(facets, key=lambda f: (-f.count, f.label))
+
+
+def topic_facets(events_without_topic_filter):
+    counts = dict(_link_facets(Event.topics.through, "topic", events_without_topic_filter))
+    return [Facet(t.slug, t.name, counts[t.pk], t) for t in Topic.objects.filter(pk__in=counts).order_by("name")]
+
+
+def actor_facets(events_without_actor_filter, *, limit=8, selected=()):
+    """The `limit` actors with the most matching happenings, plus the selected ones."""
+    counts = _link_facets(Event.actors.through, "actor", events_without_actor_filter, limit=limit,
+                          keep=[a.pk for a in selected])
+    actors = Actor.objects.in_bulk([pk for pk, _ in counts])
+    facets = []
+    for pk, n in counts:
+        if pk in actors:
+            actors[pk].n = n  # the templates read actor.n
+            facets.append(Facet(str(pk), actors[pk].name, n, actors[pk]))
+    return facets
+
+
+def choice_facets(events_without_this, field, choices):
+    """Happenings per type (field="event_type") or status under the other filters: one query."""
+    rows = (
+        _sorted_items(events_without_this)
+        .annotate(v=Coalesce(F(f"thread__{field}"), F(field)))
+        .values("v").annotate(n=Count("id")).order_by()
+    )
+    counts = {r["v"]: r["n"] for r in rows}
+    return [Facet(value, label, counts.get(value, 0)) for value, label in choices]
 
 
 def topics_in_use():
@@ -258,8 +358,9 @@ def topics_in_use():
     return list(Topic.objects.filter(Exists(used)).order_by("name"))
 
 
-def actor_suggestions(text, *, limit=10):
-    """Actors whose name or an alias contains `text`, most mentioned first."""
+def actor_suggestions(text, *, limit=10, events=None):
+    """Actors whose name or an alias contains `text`, with their matching happenings (all visible ones
+    when `events` is None), most first."""
     text = (text or "").strip()
     if not text:
         return []
@@ -268,19 +369,18 @@ def actor_suggestions(text, *, limit=10):
     if len(key) >= 3:
         match, alias_match = match | Q(name_key__contains=key), alias_match | Q(name_key__contains=key)
     alias_hit = ActorAlias.objects.filter(alias_match, actor=OuterRef("pk"))
-    return list(
-        Actor.objects.filter(match | Exists(alias_hit))
-        .annotate(n=Count("events", filter=Q(events__hidden=False)))
-        .order_by("-n", "name")[:limit]
+    actors = list(Actor.objects.filter(match | Exists(alias_hit)).order_by("name")[:200])
+    if not actors:
+        return []
+    matching = (events if events is not None else visible_events()).values("id")
+    counts = dict(
+        Event.actors.through.objects.filter(actor_id__in=[a.pk for a in actors], event_id__in=matching)
+        .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
+        .values_list("actor_id").annotate(n=Count("h", distinct=True)).order_by()
     )
-
-
-def top_actors(*, limit=8):
-    return list(
-        Actor.objects.annotate(n=Count("events", filter=Q(events__hidden=False)))
-        .filter(n__gt=0)
-        .order_by("-n", "name")[:limit]
-    )
+    for actor in actors:
+        actor.n = counts.get(actor.pk, 0)
+    return sorted(actors, key=lambda a: (-a.n, a.name))[:limit]
 
 
 def database_is_empty():
@@ -308,10 +408,15 @@ def actors_met_by_actor(actor, *, limit=10):
 
 
 def actors_in_country_events(country, *, limit=10):
-    """Actors named most often in the visible events about `country`: one aggregate query."""
-    shared = visible_events().filter(countries=country).values("id")
+    """Actors in the most visible happenings that involve `country` (a happening involves what any of its
+    mentions names): one aggregate query."""
+    from ..filters import of_happenings
+
+    shared = of_happenings(visible_events(), visible_events().filter(countries=country)).values("id")
+    happening = Coalesce("events__thread_id", Value(0) - F("events__id"))
     return list(
-        Actor.objects.filter(events__in=shared).annotate(n=Count("events")).order_by("-n", "name")[:limit]
+        Actor.objects.filter(events__in=shared)
+        .annotate(n=Count(happening, distinct=True)).order_by("-n", "name")[:limit]
     )
 
 
@@ -388,12 +493,3 @@ def _surface_names(objects, aliases, owner):
     for alias in aliases.select_related(owner):
         names.setdefault(alias.text, getattr(alias, owner))
     return names
-
-
-# --- export ---------------------------------------------------------------------------------------
-
-def export_rows(events):
-    """Contract rows (export_events, DESIGN.md section 5) of the filtered `events`, in timeline order."""
-    from .services.export import event_export_rows
-
-    return event_export_rows(events.order_by("date_start", "date_end", "id"))

@@ -1,0 +1,211 @@
+"""One unit everywhere: the heading, every facet count, every month bar, the entity pages and the exports
+count the same happenings for the same filters (issue 12), and the exports are hardened (issue 14)."""
+import csv
+import hashlib
+import io
+import json
+import re
+from datetime import date
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Event
+from tests import factories as f
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+@pytest.fixture
+def archive(db):
+    """Made-up happenings whose mentions disagree on countries, actors and dates (the hard cases):
+
+    * a Russia-North Korea summit thread with three mentions: one names Russia + Putin (planned, spring),
+      one North Korea + Kim (occurred, 19 Jul), one both (occurred);
+    * a Russia-Iran visit thread whose two mentions name Iran and Russia separately (Feb; Mar);
+    * a thread spanning Nov 2000 - Jan 2001 (a range) with one mention;
+    * lone mentions (no thread) and a hidden mention that must never count.
+    """
+    ru, kp, ir = f.country("RU", "Russia"), f.country("KP", "North Korea"), f.country("IR", "Iran")
+    putin, kim, khatami = f.actor("Vladimir Putin"), f.actor("Kim Jong Il"), f.actor("Mohammad Khatami")
+    nukes, arms = f.topic("Nuclear energy"), f.topic("Arms sales")
+    summit = f.thread(title="Putin in Pyongyang", start=date(2000, 7, 19), status="occurred", event_type="summit")
+    f.event(summary="Putin to go to Pyongyang", start=date(2000, 3, 1), end=date(2000, 5, 31), granularity="season",
+            status="planned", event_type="summit", countries=[ru], actors=[putin], thread_obj=summit)
+    f.event(summary="Kim receives guest", start=date(2000, 7, 19), event_type="summit", countries=[kp],
+            actors=[kim], thread_obj=summit, topics=[arms])
+    f.event(summary="Summit held", start=date(2000, 7, 19), event_type="summit", countries=[ru, kp],
+            actors=[putin, kim], thread_obj=summit)
+    visit = f.thread(title="Khatami visit", start=date(2001, 3, 12), status="occurred", event_type="visit")
+    f.event(summary="Khatami plans trip", start=date(2001, 2, 1), end=date(2001, 2, 28), granularity="month",
+            status="planned", countries=[ir], actors=[khatami], thread_obj=visit, topics=[nukes])
+    f.event(summary="Khatami in Moscow", start=date(2001, 3, 12), countries=[ru], actors=[khatami, putin],
+            thread_obj=visit)
+    span = f.thread(title="Talks over winter", start=date(2000, 11, 15), end=date(2001, 1, 20), granularity="day",
+                    status="reported", event_type="meeting")
+    f.event(summary="Talks over winter", start=date(2000, 11, 15), end=date(2001, 1, 20), status="reported",
+            event_type="meeting", countries=[ru, ir], thread_obj=span)
+    f.event(summary="Lone statement", start=date(2000, 12, 5), event_type="statement", countries=[kp], actors=[kim])
+    f.event(summary="Lone arms deal", start=date(2001, 3, 20), event_type="agreement", countries=[ru, ir],
+            topics=[arms, nukes], status="reported")
+    f.event(summary="Hidden one", start=date(2001, 3, 12), countries=[ru, kp, ir], actors=[putin], hidden=True)
+    return locals()
+
+
+HEADING = re.compile(r'<h2 id="results-heading"[^>]*>(\d+) events?')
+FACET = re.compile(r'<input type="checkbox" name="(\w+)" value="([^"]+)"[^>]*>(?:(?!</li>).)*?'
+                   r'<span class="facet-count" id="count-\w+-[^"]+">(\d+)</span>', re.S)
+BAR = re.compile(r'<a href="/\?([^"]*)" class="bar[^"]*" aria-label="[^:]+: (\d+) event')
+
+
+def page_numbers(client, query):
+    body = client.get("/?" + query).content.decode()
+    heading = int(HEADING.search(body)[1])
+    facets = [(name, value, int(n)) for name, value, n in FACET.findall(body)]
+    bars = [(q.replace("&amp;", "&"), int(n)) for q, n in BAR.findall(body)]
+    return heading, facets, bars
+
+
+def csv_rows(client, query):
+    text = b"".join(client.get("/export.csv?" + query).streaming_content).decode()
+    lines = text.splitlines(keepends=True)
+    assert lines[-1].startswith("# rows=")
+    return list(csv.DictReader(io.StringIO("".join(lines[:-1])))), lines[-1]
+
+
+COMBINATIONS = [
+    "", "country=RU", "country=KP", "country=RU&country=IR", "actor={putin}", "actor={kim}&country=RU",
+    "topic=arms-sales", "type=summit", "status=planned", "status=reported&country=IR", "date_from=2000-07-01&date_to=2000-07-31",
+    "date_from=2001-01-01", "q=khatami", "precision=day", "country=KP&actor={putin}&status=occurred",
+]
+
+
+@pytest.mark.parametrize("combo", COMBINATIONS)
+def test_heading_facets_bars_and_exports_agree(client, archive, combo):
+    query = combo.format(putin=archive["putin"].pk, kim=archive["kim"].pk)
+    heading, facets, bars = page_numbers(client, query)
+    # The export has one row per happening the heading counts; the mentions export has each one's mentions.
+    rows, trailer = csv_rows(client, query)
+    assert len(rows) == heading and trailer.startswith(f"# rows={heading} ")
+    mentions, _ = csv_rows(client, query + "&unit=mentions")
+    assert len(mentions) == sum(int(r["mentions"]) for r in rows)
+    # Each facet's count is what the heading says once that choice is the only one of its filter
+    # (faceted search: counted under every OTHER active filter).
+    params = [p for p in query.split("&") if p]
+    assert facets
+    for name, value, count in facets:
+        others = [p for p in params if not p.startswith(name + "=")]
+        alone = "&".join(others + [urlencode({name: value})])
+        assert page_numbers(client, alone)[0] == count, (name, value, alone)
+    # Each bar counts what choosing it lists (every other filter kept).
+    for bar_query, count in bars:
+        assert page_numbers(client, bar_query)[0] == count, bar_query
+
+
+def test_the_happening_is_counted_once_however_many_mentions(client, archive):
+    heading, facets, _ = page_numbers(client, "")
+    # 3 threads + 2 lone mentions; the hidden mention counts nowhere
+    assert heading == 5
+    counts = {(n, v): c for n, v, c in facets}
+    # Russia: the summit, the visit, the winter talks, the lone arms deal (4 happenings from 6 mentions)
+    assert counts[("country", "RU")] == 4
+    # the summit's mentions name Russia and North Korea separately: choosing both keeps it once
+    # every happening names Russia or North Korea somewhere
+    assert page_numbers(client, "country=RU&country=KP")[0] == 5
+    # a happening with a Russian mention and a Kim mention matches Kim AND Russia
+    assert page_numbers(client, f"actor={archive['kim'].pk}&country=RU")[0] == 1
+    assert counts[("status", "planned")] == 0  # both planning mentions belong to happenings that occurred
+    assert counts[("status", "occurred")] == 3  # the summit, the visit and the lone statement
+
+
+def test_month_bars_count_every_month_a_happening_overlaps(client, archive):
+    _, _, bars = page_numbers(client, "")
+    by_month = {q.split("date_from=")[1][:7]: n for q, n in bars}
+    # winter talks (15 Nov - 20 Jan) count in Nov, Dec and Jan; the Dec lone statement adds to December
+    assert (by_month["2000-11"], by_month["2000-12"], by_month["2001-01"]) == (1, 2, 1)
+    # a month with nothing starting and nothing spanning is an empty bar
+    assert by_month["2000-09"] == 0
+
+
+def test_actor_and_country_pages_count_like_the_facets(client, archive):
+    _, facets, _ = page_numbers(client, "")
+    counts = {(n, v): c for n, v, c in facets}
+    body = client.get(archive["putin"].get_absolute_url()).content.decode()
+    assert f'{counts[("actor", str(archive["putin"].pk))]} events match' in body
+    body = client.get("/countries/KP/").content.decode()
+    assert f'{counts[("country", "KP")]} events match' in body
+
+
+def test_active_filter_count_counts_only_applied_parameters(client, archive):
+    body = client.get("/?country=ZZ&status=occurred&foo=1&q=", follow=True).content.decode()
+    assert '<span id="active-count" class="active-count">(1 active)</span>' in body
+
+
+# --- exports: hardened ----------------------------------------------------------------------------------
+
+def test_csv_trailer_counts_rows_and_checks_the_bytes(client, archive):
+    text = b"".join(client.get("/export.csv").streaming_content).decode()
+    body, trailer = text[:text.rindex("# rows=")], text[text.rindex("# rows="):]
+    assert trailer == f"# rows=5 sha256={hashlib.sha256(body.encode()).hexdigest()}\n"
+    cut = body[: len(body) // 2]
+    assert hashlib.sha256(cut.encode()).hexdigest() not in trailer  # a cut-short file fails the check
+
+
+def test_json_is_streamed_and_ends_with_its_row_count(client, archive):
+    response = client.get("/export.json?unit=mentions")
+    assert response.streaming
+    data = json.loads(b"".join(response.streaming_content))
+    assert data["unit"] == "mentions" and data["row_count"] == len(data["rows"]) == 8
+    assert {"article_headline", "url", "sentence", "date_text"} <= set(data["rows"][0])
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_formula_cells_are_neutralised(client, db, start):
+    payload = start + "HYPERLINK(\"http://evil.example\",\"x\")"
+    f.event(summary=payload, sentence=payload + " on March 12.", date_text="on March 12")
+    rows, _ = csv_rows(client, "")
+    assert rows[0]["title"] == "'" + payload
+    assert rows[0]["sentence"].startswith("'" + start)
+    # JSON carries the text as it is (it is not a spreadsheet format)
+    data = json.loads(b"".join(client.get("/export.json").streaming_content))
+    assert data["rows"][0]["title"] == payload
+
+
+def test_exports_never_read_article_bodies_and_take_few_queries(client, archive):
+    for unit in ("happenings", "mentions"):
+        with CaptureQueriesContext(connection) as queries:
+            b"".join(client.get(f"/export.csv?unit={unit}&country=RU").streaming_content)
+        selects = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+        assert not any('"events_article"."body"' in sql for sql in selects), selects
+        assert len(selects) <= 6  # the country value, the rows, and their actors, countries, topics
+
+
+def test_anonymous_exports_are_rate_limited(client, archive, settings):
+    settings.EXPORT_ANON_RATE = (3, 60)
+    for _ in range(3):
+        assert client.get("/export.csv").status_code == 200
+    refused = client.get("/export.json")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) <= 60
+    assert "Too many exports" in refused.content.decode()
+    staff = User.objects.create_user("ed", password="pw", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/export.csv").status_code == 200
+
+
+def test_export_events_command_keeps_its_contract(archive):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("export_events", stdout=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(rows) == Event.objects.filter(hidden=False).count() == 8  # mentions, as the contract says
+    assert set(rows[0]) == {"id", "thread_id", "date_start", "date_end", "granularity", "date_text", "sentence",
+                            "summary", "event_type", "status", "actors", "countries", "topics", "reported",
+                            "issue", "article_id", "corrected"}
