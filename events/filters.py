@@ -139,6 +139,7 @@ class TimelineFilter(django_filters.FilterSet):
         return of_happenings(queryset, visible_mentions().filter(confidence__gte=float(value)))
 
     def filter_text(self, queryset, name, value):
+        # full text (events/selectors/search.py): words stemmed, "phrases", prefix*; any mention of the happening
         from .selectors.search import matching_mentions
 
         value = value.strip()

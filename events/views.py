@@ -14,6 +14,7 @@ from . import selectors
 from .filters import PRECISIONS, ActorSuggestForm, TimelineFilter, applied_filters, filtered_without, input_notes
 from .models import MAX_ID, Actor, Country, EventType, Status
 from .selectors import export as export_rows
+from .selectors import search
 from .templatetags.highlight import article_spans, paragraphs
 
 MAX_PK = MAX_ID  # events.models.MAX_ID, the largest id a column holds
@@ -56,6 +57,9 @@ def _timeline_context(request, base_events, *, fixed=None):
             notes.append("Ignored a malformed “after” value: showing the first page.")
     cleaned = filterset.form.cleaned_data  # the valid fields only; filterset.qs has cleaned the form
     page = selectors.timeline_page(events, after=after)
+    query = search.parse(cleaned.get("q") or "")
+    if query:
+        search.attach_hits(page.items, query)
     if after is not None and _htmx_partial(request):
         # "load more": only the next cards are swapped in
         return {"page": page, "after": after, "notes": notes}
@@ -96,6 +100,8 @@ def _timeline_context(request, base_events, *, fixed=None):
         "selected_types": set(cleaned.get("type") or []),
         "statuses": selectors.choice_facets(without("status"), "status", Status.choices),
         "selected_statuses": set(cleaned.get("status") or []),
+        "best_matches": search.best_matches(events, query) if query and after is None else [],
+        "query": query,
         "precisions": PRECISIONS,
         "confidence_steps": CONFIDENCE_STEPS,
         "export_query": _export_query(params),

@@ -1,33 +1,291 @@
-"""Text search over the visible mentions: matching_mentions(query) -> Event queryset.
+"""Full-text search over the visible mentions, one interface on PostgreSQL and SQLite.
 
-Words are matched separately (all must appear, in any order) in the sentence, the summary, the thread's
-title, the article's headline or the name or an alias of an actor of the mention.
+    parse(query)              -> Query: the words, "quoted phrases" and prefix* terms of a user's text
+                                 (operators, quotes left open, NUL and anything past MAX_TERMS dropped);
+    matching_mentions(query)  -> the visible mentions matching EVERY term (an Event queryset);
+    best_matches(events, q)   -> the top happenings by relevance, an exact phrase first;
+    highlight(text, query)    -> escaped text with the hits in <mark>.
+
+A term matches a mention when it is found (stemmed: "talks" finds "talk") in its sentence or summary, in
+its article's headline, or in the name or an alias of one of its actors, compared by name key so that
+transliteration variants meet ("Sergeyev" finds Sergeev, "Kim Jong Il" finds Kim Jong-il).
+
+Sentences and summaries: PostgreSQL full-text search (to_tsvector('english') with a GIN index, migration
+0005; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
+table). Any other database falls back to substring matching.
 """
+from __future__ import annotations
+
 import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
-from ..models import ActorAlias, Event
+from ..models import Actor, ActorAlias, Event
 
-MAX_TERMS = 12
+MAX_TERMS = 8
+MAX_QUERY = 200
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Left out of a query with other words (PostgreSQL's English configuration drops them, FTS5 does not).
+STOP_WORDS = frozenset("a an and are as at be by for from has have in is it its of on or not the to was were with".split())
 
 
-def terms(query):
-    """The query's words (letters and digits), at most MAX_TERMS, NUL and operators dropped."""
-    return _WORD.findall((query or "").replace("\x00", " "))[:MAX_TERMS]
+@dataclass(frozen=True)
+class Term:
+    words: tuple  # lower-case words; several for a phrase
+    prefix: bool = False
+
+    @property
+    def text(self):
+        return " ".join(self.words)
+
+
+@dataclass
+class Query:
+    terms: list = field(default_factory=list)
+    raw: str = ""
+
+    def __bool__(self):
+        return bool(self.terms)
+
+
+def parse(text) -> Query:
+    """Terms of a user's query: "a phrase", word, pref* (everything else is ignored, never an error)."""
+    text = (text or "")[:MAX_QUERY].replace("\x00", " ")
+    terms = []
+    for match in _TOKEN.finditer(text):
+        phrase, token = match.group(1), match.group(2)
+        if phrase is not None:
+            words = tuple(w.lower() for w in _WORD.findall(phrase))
+            if words:
+                terms.append(Term(words[:MAX_TERMS]))
+            continue
+        words = _WORD.findall(token)
+        prefix = token.endswith("*") and len(words) == 1
+        for word in words:
+            terms.append(Term((word.lower(),), prefix=prefix))
+    unique = list(dict.fromkeys(terms))
+    content = [t for t in unique if len(t.words) > 1 or t.prefix or t.words[0] not in STOP_WORDS]
+    unique = (content or unique)[:MAX_TERMS]
+    return Query(unique, " ".join(_WORD.findall(text)).lower())
+
+
+# --- name keys --------------------------------------------------------------------------------------------
+
+_TRANSLIT = [("yev", "ev"), ("yo", "e"), ("iy", "i"), ("yi", "i"), ("ij", "i"), ("kh", "h"), ("dzh", "j"),
+             ("zh", "j"), ("ts", "c"), ("ya", "ia"), ("yu", "iu")]
+
+
+def name_key(text):
+    """A spelling-insensitive key: accents, case, spaces, hyphens and common transliteration variants folded
+    ("Sergeyev" and "Sergeev" -> "sergeev"; "Kim Jong-il" and "Kim Jong Il" -> "kimjongil")."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).lower()
+    for old, new in _TRANSLIT:
+        text = text.replace(old, new)
+    return text
+
+
+NAME_TABLE_SECONDS = 60
+_names = {"at": None, "keys": []}
+
+
+def forget_names(**kwargs):
+    """Drop the cached name table (connected to Actor/ActorAlias saves and deletes in apps.py)."""
+    _names["at"] = None
+
+
+def _name_keys():
+    """[(actor id, [keys of the name from each word on])] for every actor name and alias, cached in the
+    process for NAME_TABLE_SECONDS (and dropped when an actor or alias is saved or deleted): two queries
+    at most once a minute, not per search."""
+    now = time.monotonic()
+    if _names["at"] is None or now - _names["at"] > NAME_TABLE_SECONDS:
+        names = list(Actor.objects.values_list("id", "name")) + list(ActorAlias.objects.values_list("actor_id", "text"))
+        keys = []
+        for actor_id, name in names:
+            parts = re.split(r"[\s\-]+", name)
+            keys.append((actor_id, [name_key(" ".join(parts[i:])) for i in range(len(parts))]))
+        _names.update(at=now, keys=keys)
+    return _names["keys"]
+
+
+def _actor_ids(term):
+    """Ids of actors whose name or an alias, from one of its words on, starts with `term` by name key."""
+    key = name_key(term.text)
+    if len(key) < 3:
+        return []
+    return sorted({actor_id for actor_id, keys in _name_keys() if any(k.startswith(key) for k in keys)})
+
+
+# --- matching ---------------------------------------------------------------------------------------------
+
+def _pg_tsquery(term):
+    words = [w for w in term.words]
+    if term.prefix:
+        return f"{words[0]}:*"
+    return " <-> ".join(words)
+
+
+def _fts5_match(term):
+    phrase = '"' + " ".join(term.words) + '"'
+    return phrase + " *" if term.prefix else phrase
+
+
+def _text_ids(term):
+    """A subquery of the ids of mentions whose sentence or summary holds `term` (full text)."""
+    vendor = connection.vendor
+    if vendor == "postgresql":
+        return RawSQL(
+            "SELECT id FROM events_event WHERE to_tsvector('english'::regconfig, coalesce(sentence, '') || ' ' || "
+            "coalesce(summary, '')) @@ to_tsquery('english'::regconfig, %s)", [_pg_tsquery(term)])
+    if vendor == "sqlite" and sqlite_fulltext_ready(connection):
+        return RawSQL("SELECT rowid FROM events_event_fts WHERE events_event_fts MATCH %s", [_fts5_match(term)])
+    text = term.text
+    return Event.objects.filter(Q(sentence__icontains=text) | Q(summary__icontains=text)).values("id")
+
+
+def _term_q(term):
+    q = Q(id__in=_text_ids(term)) | Q(article__headline__icontains=term.text)
+    actors = _actor_ids(term)
+    if actors:
+        q |= Q(id__in=Event.actors.through.objects.filter(actor_id__in=actors).values("event_id"))
+    return q
 
 
 def matching_mentions(query):
+    """Visible mentions matching every term of `query` (text or Query); none for a query with no terms."""
+    query = query if isinstance(query, Query) else parse(query)
     mentions = Event.objects.filter(hidden=False)
-    words = terms(query)
-    if not words:
-        return mentions.none() if (query or "").strip() else mentions
-    for word in words:
-        actor_ids = ActorAlias.objects.filter(text__icontains=word).values("actor_id")
-        links = Event.actors.through.objects.filter(Q(actor__name__icontains=word) | Q(actor_id__in=actor_ids))
-        mentions = mentions.filter(
-            Q(sentence__icontains=word) | Q(summary__icontains=word) | Q(thread__title__icontains=word)
-            | Q(article__headline__icontains=word) | Q(id__in=links.values("event_id"))
-        )
-    return mentions
+    if not query:
+        return mentions.none()
+    every_term = Q()
+    for term in query.terms:
+        every_term &= _term_q(term)
+    # The whole query may be a name typed as words ("Kim Jong Il" for Kim Jong-il): its actors count too.
+    if len(query.terms) > 1 and all(len(t.words) == 1 for t in query.terms):
+        actors = _actor_ids(Term(tuple(query.raw.split())))
+        if actors:
+            every_term |= Q(id__in=Event.actors.through.objects.filter(actor_id__in=actors).values("event_id"))
+    return mentions.filter(every_term)
+
+
+# --- ranking and highlighting -------------------------------------------------------------------------------
+
+def _stem(word):
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def score(text, query):
+    """Relevance of one text: the whole query as an exact phrase first, then phrases, then words found."""
+    low = " ".join(_WORD.findall((text or "").lower()))
+    points = 0.0
+    if query.raw and len(query.terms) > 1 and f" {query.raw} " in f" {low} ":
+        points += 100
+    words = set(low.split())
+    for term in query.terms:
+        if len(term.words) > 1:
+            points += 20 if f" {term.text} " in f" {low} " else 0
+        elif any(w.startswith(_stem(term.words[0])) for w in words):
+            points += 10 if term.words[0] in words else 6
+    return points - len(low) / 10000  # shorter wins a tie
+
+
+def best_matches(events, query, *, limit=5, candidates=400):
+    """[(score, mention)] of the best-matching happenings among `events` (one mention each), best first."""
+    query = query if isinstance(query, Query) else parse(query)
+    if not query:
+        return []
+    rows = list(
+        events.filter(id__in=matching_mentions(query).values("id"))
+        .select_related("article__issue").defer("article__body").order_by("date_start", "id")[:candidates]
+    )
+    best = {}
+    for mention in rows:
+        value = max(score(mention.sentence, query), score(mention.summary, query))
+        key = mention.thread_id or -mention.pk
+        if key not in best or value > best[key][0]:
+            best[key] = (value, mention)
+    return sorted(best.values(), key=lambda pair: (-pair[0], pair[1].date_start, pair[1].pk))[:limit]
+
+
+def attach_hits(items, query):
+    """Give each timeline item `hit`: its first mention's sentence matching `query`, highlighted (1 query)."""
+    if not items:
+        return
+    threads = [i.event.thread_id for i in items if i.event.thread_id]
+    lone = [i.event.pk for i in items if not i.event.thread_id]
+    rows = (matching_mentions(query).filter(Q(thread_id__in=threads) | Q(id__in=lone))
+            .order_by("date_start", "id").values_list("id", "thread_id", "sentence"))
+    first = {}
+    for pk, thread_id, sentence in rows:
+        first.setdefault(thread_id or -pk, sentence)
+    for item in items:
+        sentence = first.get(item.event.thread_id or -item.event.pk)
+        item.hit = highlight(sentence, query) if sentence else None
+
+
+def highlight(text, query):
+    """`text` escaped, with the words that match a term of `query` (stem or prefix) in <mark>."""
+    query = query if isinstance(query, Query) else parse(query)
+    stems = [(_stem(t.words[0]) if not t.prefix else t.words[0]) for t in query.terms if len(t.words) == 1]
+    phrases = [t.words for t in query.terms if len(t.words) > 1]
+    for words in phrases:
+        stems.extend(words)
+    stems = [s for s in stems if len(s) >= 2]
+    if not stems:
+        return escape(text or "")
+    out, last = [], 0
+    for match in _WORD.finditer(text or ""):
+        word = match.group(0).lower()
+        if any(word.startswith(s) for s in stems):
+            out.append(escape(text[last:match.start()]))
+            out.append(f"<mark class=\"hit\">{escape(match.group(0))}</mark>")
+            last = match.end()
+    out.append(escape((text or "")[last:]))
+    return mark_safe("".join(out))
+
+
+# --- SQLite's full-text table -------------------------------------------------------------------------------
+
+_READY = {}
+
+
+def sqlite_fulltext_ready(conn):
+    """True when events_event_fts and its three triggers exist (checked once per connection alias)."""
+    if conn.alias not in _READY:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name IN ('events_event_fts', "
+                           "'events_event_fts_ai', 'events_event_fts_ad', 'events_event_fts_au')")
+            _READY[conn.alias] = cursor.fetchone()[0] == 4
+    return _READY[conn.alias]
+
+
+def ensure_sqlite_fulltext(conn):
+    """(Re)create the FTS5 table and triggers when a migration dropped them, then re-index."""
+    if conn.vendor != "sqlite":
+        return
+    from importlib import import_module
+
+    migration = import_module("events.migrations.0005_event_fulltext")
+    _READY.pop(conn.alias, None)
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events_event'")
+        if not cursor.fetchone()[0]:
+            return
+    if sqlite_fulltext_ready(conn):
+        return
+    with conn.cursor() as cursor:
+        for sql in migration.SQLITE:
+            cursor.execute(sql)
+    _READY.pop(conn.alias, None)

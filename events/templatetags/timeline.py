@@ -149,3 +149,11 @@ def article_name(article):
     if article.headline:
         return article.headline
     return f"untitled article {article.position}"
+
+
+@register.simple_tag
+def search_hit(text, query):
+    """`text` escaped with the words matching the search `query` marked."""
+    from events.selectors.search import highlight
+
+    return highlight(text, query)
