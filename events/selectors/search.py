@@ -277,7 +277,7 @@ def ensure_sqlite_fulltext(conn):
         return
     from importlib import import_module
 
-    migration = import_module("events.migrations.0005_event_fulltext")
+    migration = import_module("events.migrations.0006_event_fulltext")
     _READY.pop(conn.alias, None)
     with conn.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events_event'")

@@ -46,7 +46,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("events", "0004_event_thread_order_idx"),
+        ("events", "0005_thread_editor_date_idx"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
