@@ -12,12 +12,20 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .filters import PRECISIONS, ActorSuggestForm, TimelineFilter, applied_filters, filtered_without, input_notes
-from .models import MAX_ID, Actor, Country, EventType, Status
+from .models import MAX_ID, Actor, Country, Event, EventType, Status
 from .selectors import export as export_rows
 from .selectors import search
 from .templatetags.highlight import article_spans, paragraphs
+from .templatetags.timeline import FIELD_LABELS, STATUS_WORDS
 
 MAX_PK = MAX_ID  # events.models.MAX_ID, the largest id a column holds
+MAX_SHOWN = 500  # the most cards a reload after "load more" shows at once
+
+
+def _shown(request):
+    """The `shown` parameter: how many cards the view showed before this page (0 when absent or bad)."""
+    text = request.GET.get("shown", "")
+    return min(int(text), 10**6) if text.isdigit() and len(text) < 8 else 0
 CONFIDENCE_STEPS = ("0.5", "0.7", "0.9")
 
 
@@ -56,13 +64,18 @@ def _timeline_context(request, base_events, *, fixed=None):
         except ValueError:
             notes.append("Ignored a malformed “after” value: showing the first page.")
     cleaned = filterset.form.cleaned_data  # the valid fields only; filterset.qs has cleaned the form
-    page = selectors.timeline_page(events, after=after)
+    shown = _shown(request)
+    # A reload after "load more" (?shown=N, no cursor) shows the first N cards again, at most MAX_SHOWN.
+    limit = selectors.PAGE_SIZE if after is not None or not shown else min(max(shown, selectors.PAGE_SIZE), MAX_SHOWN)
+    page = selectors.timeline_page(events, after=after, limit=limit)
+    page.shown = (shown if after is not None else 0) + len(page.items)
     query = search.parse(cleaned.get("q") or "")
     if query:
         search.attach_hits(page.items, query)
     if after is not None and _htmx_partial(request):
-        # "load more": only the next cards are swapped in
-        return {"page": page, "after": after, "notes": notes}
+        # "load more": only the next cards are swapped in, with how many are shown now
+        return {"page": page, "after": after, "notes": notes, "total": selectors.timeline_count(events),
+                "query": query}
 
     def without(*names):  # faceted search: each facet counts under every OTHER active filter
         return filtered_without(filterset, base_events, names)
@@ -133,6 +146,12 @@ def _timeline_response(request, context, full_template):
     response = render(request, template, context)
     if _htmx_partial(request) and not context["after"] and request.headers.get("HX-Trigger") == "filters":
         push_url(response, _clean_url(request))  # the form sends empty fields: push the tidy URL
+    if _htmx_partial(request) and context["after"]:
+        # "load more" replaces the address (no new history entry) with one that shows as many cards on reload
+        params = request.GET.copy()
+        params.pop("after", None)
+        params["shown"] = str(context["page"].shown)
+        response["HX-Replace-Url"] = f"{request.path}?{params.urlencode()}"
     patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
     return response
 
@@ -188,12 +207,31 @@ def event_detail(request, pk):
     event = selectors.event_detail(_pk_or_404(pk))
     if event is None:
         raise Http404("No such event.")
+    corrected = set(event.corrected_fields or [])
+    machine = selectors.machine_reading(event) if corrected else {}
+    date_fields = {"date_start", "date_end", "granularity"}
+    others = [f for f in Event.CORRECTABLE_FIELDS if f in corrected and f not in date_fields]
     return render(request, "events/event.html", {
         "event": event,
         "issue": event.article.issue,
         "mentions": selectors.thread_mentions(event),
-        "history": selectors.event_history(event) if event.corrected_fields else [],
+        "history": selectors.event_history(event) if corrected else [],
+        "permalink": request.build_absolute_uri(event.get_absolute_url()),
+        "date_corrected": bool(corrected & date_fields),
+        "machine": machine,
+        "other_corrections": [FIELD_LABELS[f] for f in others],
+        "machine_other": [(FIELD_LABELS[f], _shown_value(f, machine[f])) for f in others if f in machine],
     })
+
+
+def _shown_value(field, value):
+    if field == "status":
+        return STATUS_WORDS.get(value, value)
+    if field == "event_type":
+        return EventType(value).label if value in EventType.values else value
+    if field == "hidden":
+        return "hidden (not an event)" if value else "shown"
+    return value
 
 
 @require_GET

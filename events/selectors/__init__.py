@@ -203,20 +203,38 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE):
         .annotate(sort_date=Coalesce(F("thread__date_start"), F("date_start")))
         .select_related("article__issue", "thread")
         .defer("article__body", "article__issue__date_note")
-        .prefetch_related(
-            # plain lists (to_attr): no related manager is built per card when the template reads them
-            Prefetch("actors", queryset=Actor.objects.only("id", "name"), to_attr="actor_list"),
-            Prefetch("countries", queryset=Country.objects.only("id", "code", "name"), to_attr="country_list"),
-            Prefetch("topics", queryset=Topic.objects.only("id", "name", "slug"), to_attr="topic_list"),
-            mentions,
-        )
+        .prefetch_related(mentions)
         .order_by("sort_date", "id")
     )
     rows = list(qs)
+    _attach_participants(rows)
     more = len(rows) > limit
     items = [_item(e) for e in rows[:limit]]
     previous = date(after.date.year, after.date.month, 1) if after is not None else None
     return TimelinePage(items=items, next_cursor=items[-1].cursor if more and items else None, previous_month=previous)
+
+
+def _attach_participants(rows):
+    """Give each card's event actor_list, country_list and topic_list: the union over every visible mention
+    of its happening (what the filters match), by name. Three queries, one per link table."""
+    threads = {e.thread_id for e in rows if e.thread_id}
+    lone = {e.pk for e in rows if not e.thread_id}
+    scope = visible_events().filter(Q(thread_id__in=threads) | Q(thread__isnull=True, id__in=lone)).values("id")
+    tables = (
+        ("actor_list", Event.actors.through, "actor", Actor, ("id", "name")),
+        ("country_list", Event.countries.through, "country", Country, ("id", "code", "name")),
+        ("topic_list", Event.topics.through, "topic", Topic, ("id", "slug", "name")),
+    )
+    for attr, through, target, model, fields in tables:
+        found = {}
+        links = through.objects.filter(event_id__in=scope).values_list(
+            "event__thread_id", "event_id", *[f"{target}__{f}" for f in fields])
+        for thread_id, event_id, *values in links:
+            obj = model(**dict(zip(fields, values)))
+            found.setdefault(thread_id or -event_id, {})[obj.pk] = obj
+        for event in rows:
+            objects = found.get(event.thread_id or -event.pk, {})
+            setattr(event, attr, sorted(objects.values(), key=lambda o: o.name))
 
 
 def timeline_count(events):
@@ -443,6 +461,18 @@ def thread_mentions(event):
         .select_related("article__issue")
         .order_by("article__issue__date", "date_start", "id")
     )
+
+
+MACHINE_FIELDS = ("date_start", "date_end", "granularity", "event_type", "status", "summary", "hidden")
+
+
+def machine_reading(event):
+    """The machine's values of `event`'s scalar fields before any editor touched them: its earliest
+    history record (the corrections service records the machine's version first). {} without history."""
+    first = event.history.order_by("history_date", "history_id").only(*MACHINE_FIELDS).first()
+    if first is None:
+        return {}
+    return {field: getattr(first, field) for field in MACHINE_FIELDS}
 
 
 def event_history(event, *, limit=20):

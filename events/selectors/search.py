@@ -11,7 +11,7 @@ its article's headline, or in the name or an alias of one of its actors, compare
 transliteration variants meet ("Sergeyev" finds Sergeev, "Kim Jong Il" finds Kim Jong-il).
 
 Sentences and summaries: PostgreSQL full-text search (to_tsvector('english') with a GIN index, migration
-0005; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
+0006; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
 table). Any other database falls back to substring matching.
 """
 from __future__ import annotations

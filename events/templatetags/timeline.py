@@ -34,7 +34,7 @@ def status_label(status):
 
 def _query(request, changes):
     params = request.GET.copy()
-    for key in ("after", "actor_q"):
+    for key in ("after", "actor_q", "shown"):
         params.pop(key, None)
     for key, value in changes.items():
         params.pop(key, None)
@@ -82,9 +82,9 @@ def month_chart(context, bars, height=110):
             count=count, text=text,
         ))
     return format_html(
-        '<svg class="month-chart" viewBox="0 0 {} {}" width="{}" height="{}" style="max-width: {}px" role="group" '
+        '<svg class="month-chart" viewBox="0 0 {} {}" width="{}" height="{}" role="group" '
         'aria-label="Events per month; choose a month to show only its events">{}</svg>',
-        width, height, width, height, round(width * 1.6), mark_safe("".join(str(p) for p in parts)),
+        width, height, width, height, mark_safe("".join(str(p) for p in parts)),
     )
 
 
@@ -157,3 +157,32 @@ def search_hit(text, query):
     from events.selectors.search import highlight
 
     return highlight(text, query)
+
+
+FIELD_LABELS = {"date_start": "date", "date_end": "date", "granularity": "date precision", "event_type": "type",
+                "status": "status", "summary": "summary", "actors": "actors", "countries": "countries",
+                "topics": "topics", "hidden": "visibility on the timeline", "thread": "grouping with other mentions",
+                "confidence": "confidence", "corrected_fields": "correction record"}
+
+
+@register.filter
+def field_labels(fields):
+    """Field names as readers' words, each once: ["date_start", "date_end", "status"] -> "date, status"."""
+    labels = [FIELD_LABELS.get(f, f.replace("_", " ")) for f in fields or []]
+    return ", ".join(dict.fromkeys(labels))
+
+
+@register.simple_tag
+def cite_event(event, permalink):
+    """A citation line: the event, its source, and where it lives here."""
+    from datetime import date as _date
+
+    issue = event.article.issue
+    return format_html(
+        "“{}” ({}). <cite>Monitor</cite> (Jamestown Foundation), vol. {}, no. {}, {}; {}. Monitor Timeline, {} "
+        "(accessed {}).",
+        event.summary or event.sentence[:120], format_interval(event.date_start, event.date_end, event.granularity),
+        issue.volume, issue.number, issue.date.strftime("%-d %B %Y"),
+        event.article.headline or f"untitled article {event.article.position}", permalink,
+        _date.today().strftime("%-d %B %Y"),
+    )

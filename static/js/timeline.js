@@ -1,5 +1,6 @@
 // Monitor Timeline's own script (no inline handlers, so a strict Content-Security-Policy holds).
-// Without JavaScript every control is a plain link or GET form.
+// Without JavaScript every control is a plain link or GET form; this only makes the htmx version
+// behave like one: history that restores what the user saw, and focus that stays put.
 (function () {
   "use strict";
 
@@ -17,4 +18,38 @@
       event.stopPropagation();
     }
   }, true);
+
+  // htmx keeps a copy of the page's HTML for Back/Forward; what the user ticked, typed or chose lives in
+  // properties, not attributes, and would be lost: write it into the attributes before each copy.
+  document.addEventListener("htmx:beforeHistorySave", function () {
+    document.querySelectorAll("form input, form select, form textarea").forEach(function (field) {
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked) { field.setAttribute("checked", ""); } else { field.removeAttribute("checked"); }
+      } else if (field.tagName === "SELECT") {
+        Array.prototype.forEach.call(field.options, function (option) {
+          if (option.selected) { option.setAttribute("selected", ""); } else { option.removeAttribute("selected"); }
+        });
+      } else if (field.tagName === "TEXTAREA") {
+        field.textContent = field.value;
+      } else if (field.type !== "password" && field.type !== "file") {
+        field.setAttribute("value", field.value);
+      }
+    });
+    var panel = document.getElementById("filter-panel");
+    if (panel) {
+      if (panel.open) { panel.setAttribute("open", ""); } else { panel.removeAttribute("open"); }
+    }
+  });
+
+  // "Show N events" on a phone: go to the results and put the keyboard focus on their heading.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("[data-focus-target]") : null;
+    if (!link) { return; }
+    var target = document.getElementById(link.getAttribute("data-focus-target"));
+    if (target) {
+      event.preventDefault();
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    }
+  });
 })();
