@@ -20,7 +20,7 @@ class EventsConfig(AppConfig):
 
 def _ensure_fulltext(sender, using="default", **kwargs):
     """SQLite rebuilds a table to alter it, dropping its triggers: after every migrate, put the full-text
-    table's triggers back (and re-index) if a later migration took them (migration 0006)."""
+    table's triggers back (and re-index) if a later migration took them (migration 0007)."""
     from django.db import connections
 
     from events.selectors.search import ensure_sqlite_fulltext

@@ -11,7 +11,7 @@ its article's headline, or in the name or an alias of one of its actors, compare
 transliteration variants meet ("Sergeyev" finds Sergeev, "Kim Jong Il" finds Kim Jong-il).
 
 Sentences and summaries: PostgreSQL full-text search (to_tsvector('english') with a GIN index, migration
-0006; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
+0007; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
 table). Any other database falls back to substring matching.
 """
 from __future__ import annotations
@@ -277,7 +277,7 @@ def ensure_sqlite_fulltext(conn):
         return
     from importlib import import_module
 
-    migration = import_module("events.migrations.0006_event_fulltext")
+    migration = import_module("events.migrations.0007_event_fulltext")
     _READY.pop(conn.alias, None)
     with conn.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events_event'")

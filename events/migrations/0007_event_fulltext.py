@@ -46,7 +46,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("events", "0005_thread_editor_date_idx"),
+        ("events", "0006_event_types_phone_founding_release"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
