@@ -18,3 +18,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# JavaScript for the browser tests (axe-core), vendored from npm into vendor/node (git-ignored).
+if ! command -v npm >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends npm >/dev/null || true
+fi
+"$(dirname "$0")/vendor-js.sh"

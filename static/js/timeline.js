@@ -41,6 +41,28 @@
     }
   });
 
+  // The URL is the state. htmx's copy of a page is taken as the user leaves it, after their last tick:
+  // when Back/Forward brings a copy back, set every filter field from the address.
+  function syncFormToUrl() {
+    var form = document.getElementById("filters");
+    if (!form) { return; }
+    var params = new URLSearchParams(location.search);
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.type === "submit" || field.name === "actor_q") { return; }
+      var values = params.getAll(field.name);
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = values.indexOf(field.value) !== -1;
+        if (field.checked) { field.setAttribute("checked", ""); } else { field.removeAttribute("checked"); }
+      } else if (field.tagName === "SELECT") {
+        field.value = values[0] || "";
+      } else {
+        field.value = values[0] || "";
+      }
+    });
+  }
+  document.addEventListener("htmx:historyRestore", syncFormToUrl);
+  window.addEventListener("pageshow", syncFormToUrl);  // a page from the browser's own back-forward cache
+
   // "Show N events" on a phone: go to the results and put the keyboard focus on their heading.
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("[data-focus-target]") : null;
