@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .filters import PRECISIONS, ActorSuggestForm, TimelineFilter, applied_filters, filtered_without, input_notes
 from .models import MAX_ID, Actor, Country, Event, EventType, Status
+from .selectors import axis as _axis_module  # noqa: F401 - selectors.axis
 from .selectors import export as export_rows
 from .selectors import search
 from .templatetags.highlight import article_spans, paragraphs
@@ -67,7 +68,8 @@ def _timeline_context(request, base_events, *, fixed=None):
     shown = _shown(request)
     # A reload after "load more" (?shown=N, no cursor) shows the first N cards again, at most MAX_SHOWN.
     limit = selectors.PAGE_SIZE if after is not None or not shown else min(max(shown, selectors.PAGE_SIZE), MAX_SHOWN)
-    page = selectors.timeline_page(events, after=after, limit=limit)
+    newest_first = request.GET.get("sort") == "newest"
+    page = selectors.timeline_page(events, after=after, limit=limit, newest_first=newest_first)
     page.shown = (shown if after is not None else 0) + len(page.items)
     query = search.parse(cleaned.get("q") or "")
     if query:
@@ -101,7 +103,7 @@ def _timeline_context(request, base_events, *, fixed=None):
         "after": after,
         # a first page that holds everything is its own count: one window query fewer
         "total": len(page.items) if after is None and page.next_cursor is None else selectors.timeline_count(events),
-        "months": selectors.month_counts(without("date_from", "date_to")),
+        "axis": time_axis(without("date_from", "date_to"), cleaned, request.GET.get("axis")),
         "countries": selectors.country_facets(without("country")),
         "selected_countries": {c.code for c in cleaned.get("country") or []},
         "topics": selectors.topic_facets(without("topic")),
@@ -115,10 +117,23 @@ def _timeline_context(request, base_events, *, fixed=None):
         "selected_statuses": set(cleaned.get("status") or []),
         "best_matches": search.best_matches(events, query) if query and after is None else [],
         "query": query,
+        "newest_first": newest_first,
         "precisions": PRECISIONS,
         "confidence_steps": CONFIDENCE_STEPS,
         "export_query": _export_query(params),
     }
+
+
+def time_axis(events, cleaned, unit):
+    """The time axis over the date filter's range (else everything), in the unit asked for (else chosen)."""
+    start, end = cleaned.get("date_from"), cleaned.get("date_to")
+    window = None
+    if start or end:
+        extent = selectors.axis.extent(events) if not (start and end) else (start, end)
+        window = (start or extent[0], end or extent[1])
+        if None in window or window[0] > window[1]:
+            window = None
+    return selectors.axis.axis(events, window=window, unit=unit)
 
 
 def _clean_url(request):
@@ -179,6 +194,26 @@ def timeline(request):
         return redirect
     context = _timeline_context(request, selectors.visible_events())
     return _timeline_response(request, context, "events/timeline.html")
+
+
+@require_GET
+def actor_index(request):
+    return render(request, "events/actor_index.html", {"actors": selectors.actor_index()})
+
+
+@require_GET
+def country_index(request):
+    return render(request, "events/country_index.html", {"countries": selectors.country_index()})
+
+
+@require_GET
+def topic_index(request):
+    return render(request, "events/topic_index.html", {"topics": selectors.topic_index()})
+
+
+@require_GET
+def issue_index(request):
+    return render(request, "events/issue_index.html", {"months": selectors.issue_index()})
 
 
 @require_GET

@@ -209,3 +209,33 @@ def test_export_events_command_keeps_its_contract(archive):
     assert set(rows[0]) == {"id", "thread_id", "date_start", "date_end", "granularity", "date_text", "sentence",
                             "summary", "event_type", "status", "actors", "countries", "topics", "reported",
                             "issue", "article_id", "corrected"}
+
+
+def test_index_pages_count_like_the_facets(client, archive):
+    _, facets, _ = page_numbers(client, "")
+    counts = {(n, v): c for n, v, c in facets}
+    actors = client.get("/actors/").content.decode()
+    putin = archive["putin"]
+    assert f'<a href="/?actor={putin.pk}">{counts[("actor", str(putin.pk))]}</a>' in actors
+    countries = client.get("/countries/").content.decode()
+    assert f'aria-label="{counts[("country", "RU")]} events with Russia on the timeline">' in countries
+    topics = client.get("/topics/").content.decode()
+    assert f'Arms sales</a> <span class="facet-count">{counts[("topic", "arms-sales")]}</span>' in topics
+    issues = client.get("/issues/").content.decode()
+    assert "Volume 7" in issues and "event mention" in issues
+
+
+def test_time_axis_zooms_from_years_to_days_and_draws_fuzzy_dates_as_spans(client, archive):
+    body = client.get("/?axis=year").content.decode()
+    assert 'data-unit="year"' in body and 'aria-label="2000: 3 events"' in body
+    # choosing a year zooms into its months; a month into weeks; a week into days
+    assert 'href="/?date_from=2000-01-01&amp;date_to=2000-12-31&amp;axis=month"' in body
+    body = client.get("/?date_from=2000-01-01&date_to=2000-12-31&axis=month").content.decode()
+    assert 'data-unit="month"' in body and body.count('class="bar') == 12
+    # few events in the window: each drawn as a span with its precision (the spring plan is a season)
+    assert 'class="span precision-season"' not in body  # the thread's own interval is a day: 19 Jul
+    assert 'class="span precision-day"' in body
+    # zoom out from months goes to the decade's years
+    assert 'date_from=2000-01-01&amp;date_to=2009-12-31&amp;axis=year' in body
+    body = client.get("/?date_from=2000-07-17&date_to=2000-07-23").content.decode()
+    assert 'data-unit="day"' in body and 'aria-label="19 Jul 2000: 1 event"' in body

@@ -56,3 +56,16 @@ def test_templates_have_no_inline_scripts_or_handlers(client, many):
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body), url
         assert not re.search(r"\son[a-z]+=|hx-on", body), url
         assert " style=" not in body, url
+
+
+def test_newest_first_with_keyset_load_more(client, many):
+    import re
+
+    first = client.get("/?sort=newest").content.decode()
+    titles = re.findall(r"Synthetic meeting (\d+)<", first)
+    assert titles[:3] == ["129", "128", "127"] and len(titles) == 50
+    start = first.index('hx-get="/?sort=newest&amp;after=') + len('hx-get="')
+    next_url = first[start:first.index('"', start)].replace("&amp;", "&")
+    more = client.get(next_url, **HTMX).content.decode()
+    assert re.findall(r"Synthetic meeting (\d+)<", more)[:2] == ["79", "78"]
+    assert 'value="newest" selected' in first

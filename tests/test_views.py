@@ -11,8 +11,8 @@ from tests import factories as f
 HTMX = {"HTTP_HX_REQUEST": "true"}
 # Per timeline page, whatever the number of events: the filter values (up to 3), the page (5: items, actors,
 # countries, topics, mentions), the count, the month bars, and the facets (countries 2, topics 2, actors 2-3,
-# types 1, statuses 1).
-MAX_QUERIES = 19
+# types 1, statuses 1), the time axis (1, +1 for the window's extent, +1 to draw a few events as spans).
+MAX_QUERIES = 21
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +51,7 @@ def test_timeline_groups_by_year_and_month_with_precise_dates(client, world):
     assert "December 2000" in page and "March 2001" in page
     assert "28 Dec 2000" in page and "spring 2001" not in page  # the thread's canonical date wins
     assert "12 Mar 2001" in page
-    assert '<svg class="month-chart"' in page
+    assert '<svg class="month-chart time-axis"' in page
     assert "2 events" in page
 
 
@@ -62,8 +62,9 @@ def test_planned_and_postponed_carry_a_label_not_only_colour(client, world):
 
 
 def test_month_bar_links_filter_to_that_month(client, world):
-    page = text(client.get("/"))
-    assert 'href="/?date_from=2000-12-01&amp;date_to=2000-12-31"' in page
+    page = text(client.get("/?axis=month"))
+    # a month's bar chooses that month and zooms in one level (weeks)
+    assert 'href="/?date_from=2000-12-01&amp;date_to=2000-12-31&amp;axis=week"' in page
     month = text(client.get("/?date_from=2000-12-01&date_to=2000-12-31"))
     assert "Sergeev and Khatami talk" in month and "Putin to visit Iran" not in month
 

@@ -178,8 +178,9 @@ class MonthGroup:
     new_month: bool
 
 
-def timeline_page(events, *, after=None, limit=PAGE_SIZE):
-    """One page of timeline items from the (filtered) `events`, after the keyset cursor `after`.
+def timeline_page(events, *, after=None, limit=PAGE_SIZE, newest_first=False):
+    """One page of timeline items from the (filtered) `events`, after the keyset cursor `after`
+    (oldest first, or newest first: the same keyset read backwards).
 
     Always five queries: the items, their actors, countries, topics, and their threads' mentions.
     """
@@ -195,16 +196,19 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE):
     # Choose the page's ids first (window, thread join, top-N sort), then load just those rows with
     # their article, issue and thread: joining those for every candidate row is what costs at scale.
     keys = _sorted_items(events)
-    if after is not None:
+    order = ("-sort_date", "-id") if newest_first else ("sort_date", "id")
+    if after is not None and newest_first:
+        keys = keys.filter(Q(sort_date__lt=after.date) | Q(sort_date=after.date, id__lt=after.id))
+    elif after is not None:
         keys = keys.filter(Q(sort_date__gt=after.date) | Q(sort_date=after.date, id__gt=after.id))
-    page_ids = keys.order_by("sort_date", "id").values("id")[: limit + 1]
+    page_ids = keys.order_by(*order).values("id")[: limit + 1]
     qs = (
         Event.objects.filter(id__in=page_ids)
         .annotate(sort_date=Coalesce(F("thread__date_start"), F("date_start")))
         .select_related("article__issue", "thread")
         .defer("article__body", "article__issue__date_note")
         .prefetch_related(mentions)
-        .order_by("sort_date", "id")
+        .order_by(*order)
     )
     rows = list(qs)
     _attach_participants(rows)
@@ -399,6 +403,55 @@ def actor_suggestions(text, *, limit=10, events=None):
     for actor in actors:
         actor.n = counts.get(actor.pk, 0)
     return sorted(actors, key=lambda a: (-a.n, a.name))[:limit]
+
+
+# --- index pages ----------------------------------------------------------------------------------------
+
+def actor_index():
+    """Every actor in a visible happening: [(actor with .n happenings and .role_list, .first, .last)], most first.
+    Four queries: counts, actors, roles, first/last dates."""
+    from django.db.models import Max, Min
+
+    counts = dict(_link_facets(Event.actors.through, "actor", visible_events()))
+    counts = {pk: n for pk, n in counts.items() if n}
+    actors = Actor.objects.filter(pk__in=counts).select_related("country").prefetch_related("roles")
+    spans = {
+        row["actor_id"]: (row["first"], row["last"])
+        for row in Event.actors.through.objects.filter(event__hidden=False, actor_id__in=counts)
+        .values("actor_id").annotate(first=Min("event__date_start"), last=Max("event__date_end")).order_by()
+    }
+    out = []
+    for actor in actors:
+        actor.n = counts[actor.pk]
+        actor.first, actor.last = spans.get(actor.pk, (None, None))
+        out.append(actor)
+    return sorted(out, key=lambda a: (-a.n, a.name))
+
+
+def country_index():
+    return country_facets(visible_events())
+
+
+def topic_index():
+    return sorted(topic_facets(visible_events()), key=lambda f: (-f.count, f.label))
+
+
+def issue_index():
+    """Issues by volume, grouped by month of their date, with their articles and visible happenings."""
+    from django.db.models import Count as _Count
+
+    from ..models import Issue
+
+    issues = list(
+        Issue.objects.annotate(
+            articles_n=_Count("articles", distinct=True),
+            events_n=_Count("articles__events", filter=Q(articles__events__hidden=False), distinct=True),
+        ).order_by("volume", "number")
+    )
+    months = {}
+    for issue in issues:
+        months.setdefault((issue.volume, date(issue.date.year, issue.date.month, 1)), []).append(issue)
+    return [(volume, month, items) for (volume, month), items in sorted(months.items())]
 
 
 def database_is_empty():

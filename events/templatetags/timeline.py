@@ -39,7 +39,7 @@ def _query(request, changes):
     for key, value in changes.items():
         params.pop(key, None)
         if value not in (None, ""):
-            params[key] = value
+            params[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
     encoded = params.urlencode()
     return f"{request.path}?{encoded}" if encoded else request.path
 
@@ -185,4 +185,92 @@ def cite_event(event, permalink):
         issue.volume, issue.number, issue.date.strftime("%-d %B %Y"),
         event.article.headline or f"untitled article {event.article.position}", permalink,
         _date.today().strftime("%-d %B %Y"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def time_axis(context, axis, height=120):
+    """The time axis as server-rendered SVG: a bar per bin (a link to that period, one zoom level in), the
+    chosen period marked, and with few happenings each drawn as a span at its dates and precision.
+    static/js/timeline.js adds dragging (and Shift+arrows) to choose a range of bins."""
+    from events.selectors.axis import finer
+
+    if not axis.bins:
+        return ""
+    request = context["request"]
+    selected = (request.GET.get("date_from", ""), request.GET.get("date_to", ""))
+    slot = 24 if len(axis.bins) <= 60 else 12 if len(axis.bins) <= 120 else 8
+    bar_w = max(slot - 4, 4)
+    top, chart_h = 14, height - 36
+    lane_h, lanes = 10, []
+    spans = axis.spans
+    for span in spans:  # greedy lanes: a span goes to the first lane whose last span ended before it starts
+        for lane in lanes:
+            if lane[-1].end < span.start:
+                lane.append(span)
+                break
+        else:
+            lanes.append([span])
+    spans_h = len(lanes) * (lane_h + 3) + (8 if lanes else 0)
+    width = slot * len(axis.bins) + 8
+    total_h = height + spans_h
+    first_day = axis.bins[0].start
+    label_every = 1 if len(axis.bins) <= 14 else 4 if len(axis.bins) <= 48 else 12 if axis.unit == "month" else 10
+    parts = []
+    peak = axis.peak or 1
+    zoom = finer(axis.unit)
+    for index, b in enumerate(axis.bins):
+        x = 4 + index * slot
+        h = round(chart_h * b.count / peak) if b.count else 0
+        y = top + chart_h - h
+        start, end = b.start.isoformat(), b.end.isoformat()
+        label = f"{b.label}: {b.count} event{'s' if b.count != 1 else ''}"
+        sel = " selected" if selected == (start, end) else ""
+        href = _query(request, {"date_from": start, "date_to": end, "axis": zoom})
+        text = ""
+        if index % label_every == 0:
+            short = (str(b.start.year) if axis.unit == "year" or b.start.month == 1 and axis.unit == "month"
+                     else MONTH[b.start.month] if axis.unit == "month" else f"{b.start.day} {MONTH[b.start.month]}")
+            text = format_html('<text x="{}" y="{}" class="axis">{}</text>', x + bar_w / 2, height - 6, short)
+        count = (format_html('<text x="{}" y="{}" class="count">{}</text>', x + bar_w / 2, y - 3, b.count)
+                 if b.count and slot >= 20 else "")
+        parts.append(format_html(
+            '<a href="{href}" class="bar{sel}" aria-label="{label}" data-start="{start}" data-end="{end}" '
+            'hx-get="{href}" hx-target="#results" hx-swap="outerHTML" hx-push-url="true"><title>{label}</title>'
+            '<rect class="hit" x="{hx}" y="{top}" width="{slot}" height="{full}"></rect>'
+            '<rect class="fill" x="{x}" y="{y}" width="{w}" height="{h}"></rect>{count}{text}</a>',
+            href=href, sel=sel, label=label, start=start, end=end, hx=x - 2, top=top, slot=slot, full=chart_h,
+            x=x, y=y, w=bar_w, h=max(h, 1), count=count, text=text,
+        ))
+
+    def pos(day, *, end=False):
+        # x of a day: its bin's slot plus the fraction of the bin before it (the end of a day for `end`)
+        index = 0
+        for i, b in enumerate(axis.bins):
+            if b.start <= day:
+                index = i
+        b = axis.bins[index]
+        length = (b.end - b.start).days + 1
+        offset = min(max((day - b.start).days + (1 if end else 0), 0), length)
+        return 4 + index * slot + (slot - 4) * offset / length
+
+    last_day = axis.bins[-1].end
+    for number, lane in enumerate(lanes):
+        y = height + 4 + number * (lane_h + 3)
+        for span in lane:
+            x0 = pos(max(span.start, first_day))
+            x1 = pos(min(span.end, last_day), end=True)
+            words = format_interval(span.start, span.end, span.granularity)
+            parts.append(format_html(
+                '<a href="{url}" class="span precision-{g}" aria-label="{title}, {words}"><title>{title}: {words} '
+                '({prec})</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="2"></rect></a>',
+                url=span.url, g=span.granularity, title=span.title, words=words,
+                prec=PRECISION_WORDS.get(span.granularity, span.granularity), x=round(x0, 1), y=y,
+                w=round(max(x1 - x0, 3), 1), h=lane_h,
+            ))
+    return format_html(
+        '<svg class="month-chart time-axis" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
+        'data-unit="{unit}" aria-label="Events per {unit}; choose a bar to see that {unit}, or drag across bars '
+        '(or Shift+arrow keys, then Enter) to choose a range">{parts}</svg>',
+        w=width, h=total_h, unit=axis.unit, parts=mark_safe("".join(str(p) for p in parts)),
     )

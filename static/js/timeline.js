@@ -74,4 +74,103 @@
       target.focus({ preventScroll: true });
     }
   });
+
+  // The time axis: drag across bars (or Shift+arrow keys, then Enter) to choose a range of dates, which
+  // becomes the date filter. Plain clicks and Enter on one bar follow its link (zoom into that period).
+  var drag = null;
+  var suppressClick = false;
+  var keyAnchor = null;
+
+  function bars(svg) { return Array.prototype.slice.call(svg.querySelectorAll("a.bar")); }
+
+  function barOf(target) {
+    return target && target.closest ? target.closest("svg.time-axis a.bar") : null;
+  }
+
+  function mark(svg, from, to) {
+    var all = bars(svg);
+    var i = all.indexOf(from), j = all.indexOf(to);
+    var lo = Math.min(i, j), hi = Math.max(i, j);
+    all.forEach(function (bar, k) { bar.classList.toggle("brushed", k >= lo && k <= hi && lo !== hi); });
+    return all.slice(lo, hi + 1);
+  }
+
+  function choose(range) {
+    var start = range[0].getAttribute("data-start");
+    var end = range[range.length - 1].getAttribute("data-end");
+    var form = document.getElementById("filters");
+    if (form && form.elements.date_from && form.elements.date_to) {
+      form.elements.date_from.value = start;
+      form.elements.date_to.value = end;
+      form.requestSubmit();
+    } else {
+      var params = new URLSearchParams(location.search);
+      params.set("date_from", start);
+      params.set("date_to", end);
+      params.delete("after"); params.delete("shown"); params.delete("axis");
+      location.search = params.toString();
+    }
+  }
+
+  document.addEventListener("dragstart", function (event) {
+    if (barOf(event.target)) { event.preventDefault(); }
+  });
+  document.addEventListener("pointerdown", function (event) {
+    var bar = barOf(event.target);
+    if (bar && event.button === 0) { drag = { svg: bar.closest("svg"), from: bar, to: bar }; }
+  });
+  document.addEventListener("pointermove", function (event) {
+    if (!drag) { return; }
+    var under = barOf(document.elementFromPoint(event.clientX, event.clientY));
+    if (under && under !== drag.to && under.closest("svg") === drag.svg) {
+      drag.to = under;
+      mark(drag.svg, drag.from, drag.to);
+    }
+  });
+  document.addEventListener("pointerup", function () {
+    if (!drag) { return; }
+    var done = drag;
+    drag = null;
+    if (done.to !== done.from) {
+      suppressClick = true;
+      choose(mark(done.svg, done.from, done.to));
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (suppressClick && barOf(event.target)) {
+      suppressClick = false;
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    var bar = barOf(event.target);
+    if (!bar) { return; }
+    var svg = bar.closest("svg");
+    var all = bars(svg);
+    var index = all.indexOf(bar);
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      var next = all[index + (event.key === "ArrowRight" ? 1 : -1)];
+      if (!next) { return; }
+      event.preventDefault();
+      if (event.shiftKey) {
+        keyAnchor = keyAnchor || bar;
+        mark(svg, keyAnchor, next);
+      } else {
+        keyAnchor = null;
+        mark(svg, next, next);
+      }
+      next.focus();
+    } else if (event.key === "Enter" && keyAnchor && keyAnchor !== bar) {
+      event.preventDefault();
+      event.stopPropagation();
+      var range = mark(svg, keyAnchor, bar);
+      keyAnchor = null;
+      choose(range);
+    } else if (event.key === "Escape" && keyAnchor) {
+      keyAnchor = null;
+      mark(svg, bar, bar);
+    }
+  }, true);
 })();

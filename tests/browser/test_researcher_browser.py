@@ -175,7 +175,8 @@ def test_search_finds_and_highlights(corpus, page, shot):
     shot(page, "12-search")
 
 
-PAGES = ["/", "/?country=RU&status=occurred", "/?q=talks+Moscow", "/about/"]
+PAGES = ["/", "/?country=RU&status=occurred", "/?q=talks+Moscow", "/?sort=newest", "/about/", "/actors/", "/countries/",
+         "/topics/", "/issues/"]
 
 
 def test_no_axe_violations_at_level_a_or_aa(corpus, page, axe_path, shot):
@@ -195,3 +196,40 @@ def test_no_axe_violations_at_level_a_or_aa(corpus, page, axe_path, shot):
         }""")
         assert result == [], (url, result)
     shot(page, "12-axe-last-page")
+
+
+def test_time_axis_drag_and_keyboard_choose_a_date_range(corpus, page, shot):
+    page.goto(corpus.url + "/?axis=month")
+    bars = page.locator("svg.time-axis a.bar")
+    n = bars.count()
+    assert n >= 4
+    first, last = bars.nth(1), bars.nth(3)
+    start, end = first.get_attribute("data-start"), last.get_attribute("data-end")
+    a, b = first.bounding_box(), last.bounding_box()
+
+    def drag():
+        page.mouse.move(a["x"] + a["width"] / 2, a["y"] + a["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2, steps=8)
+        page.mouse.up()
+
+    wait_htmx(page, drag, f"date_from={start}")
+    q = parse_qs(urlparse(page.url).query)
+    assert q["date_from"] == [start] and q["date_to"] == [end]
+    assert page.locator("#filter-from").input_value() == start
+    shot(page, "12-axis-dragged")
+    # keyboard: focus a bar, Shift+ArrowRight twice, Enter
+    page.goto(corpus.url + "/?axis=month")
+    bar = page.locator("svg.time-axis a.bar").nth(0)
+    bar.focus()
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    start = bar.get_attribute("data-start")
+    end = page.locator("svg.time-axis a.bar").nth(2).get_attribute("data-end")
+    wait_htmx(page, lambda: page.keyboard.press("Enter"), f"date_to={end}")
+    assert parse_qs(urlparse(page.url).query)["date_from"] == [start]
+    # a plain click zooms into one bar's period
+    bar = page.locator("svg.time-axis a.bar").nth(0)
+    label = bar.get_attribute("aria-label")
+    wait_htmx(page, bar.click, "axis=")
+    assert heading_count(page) == int(re.search(r": (\d+) event", label)[1])

@@ -1,0 +1,184 @@
+"""The time axis: happenings counted in bins of a year, month, week or day, over a window of time.
+
+    axis(events, window=None, unit=None) -> Axis
+
+`events` are the filtered mentions WITHOUT the date filter (faceted: the axis shows where else there is
+something to choose). The window is the date filter's range when there is one, else the extent of the
+happenings; the unit is chosen from the window's length (zoomed out: years; zoomed in: days) unless given.
+A bin counts the happenings whose interval overlaps it, which is what choosing the bin lists (the date
+filter selects overlapping intervals). One aggregate query whatever the number of happenings: they are
+grouped by (first bin, last bin) in SQL and spread over the bins in Python. With few happenings in the
+window (at most SPANS_MAX), one more query fetches them to draw each as a span at its precision.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, F, Max, Min
+from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncWeek, TruncYear
+
+UNITS = ("year", "month", "week", "day")
+ZOOM_WORDS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+MAX_BINS = 160
+SPANS_MAX = 40
+_TRUNC = {"year": TruncYear, "month": TruncMonth, "week": TruncWeek, "day": TruncDay}
+
+
+def bin_start(day, unit):
+    if unit == "year":
+        return date(day.year, 1, 1)
+    if unit == "month":
+        return date(day.year, day.month, 1)
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    return day
+
+
+def bin_end(start, unit):
+    if unit == "year":
+        return date(start.year, 12, 31)
+    if unit == "month":
+        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    if unit == "week":
+        return start + timedelta(days=6)
+    return start
+
+
+def next_bin(start, unit):
+    return bin_end(start, unit) + timedelta(days=1)
+
+
+def auto_unit(first, last):
+    days = (last - first).days
+    return "year" if days > 365 * 4 else "month" if days > 120 else "week" if days > 28 else "day"
+
+
+def finer(unit):
+    return UNITS[min(UNITS.index(unit) + 1, len(UNITS) - 1)]
+
+
+def coarser(unit):
+    return UNITS[max(UNITS.index(unit) - 1, 0)]
+
+
+@dataclass
+class Bin:
+    start: date
+    end: date
+    count: int
+    unit: str
+
+    @property
+    def label(self):
+        if self.unit == "year":
+            return str(self.start.year)
+        if self.unit == "month":
+            return f"{calendar.month_abbr[self.start.month]} {self.start.year}"
+        if self.unit == "week":
+            return f"week of {self.start.day} {calendar.month_abbr[self.start.month]} {self.start.year}"
+        return f"{self.start.day} {calendar.month_abbr[self.start.month]} {self.start.year}"
+
+
+@dataclass
+class Span:
+    """One happening drawn at its dates (few in the window)."""
+
+    start: date
+    end: date
+    granularity: str
+    title: str
+    url: str
+
+
+@dataclass
+class Axis:
+    unit: str
+    window: tuple  # (first day, last day) shown
+    bins: list
+    spans: list = field(default_factory=list)
+    total: int = 0  # happenings overlapping the window
+
+    @property
+    def zoom_out(self):
+        """(date_from, date_to, unit) one level out, or None at the top: the enclosing year, decade or all."""
+        first, last = self.window
+        if self.unit == "day":
+            start = bin_start(first, "month")
+            return start, bin_end(bin_start(last, "month"), "month"), "week"
+        if self.unit == "week":
+            return date(first.year, 1, 1), date(last.year, 12, 31), "month"
+        if self.unit == "month":
+            decade = first.year - first.year % 10
+            return date(decade, 1, 1), date(max(last.year, decade + 9), 12, 31), "year"
+        return None
+
+    @property
+    def peak(self):
+        return max((b.count for b in self.bins), default=0)
+
+
+def extent(events):
+    """(first, last) start date of the happenings among `events`: one query."""
+    from . import _sorted_items
+
+    row = _sorted_items(events).order_by().aggregate(first=Min("sort_date"), last=Max("sort_date"))
+    return row["first"], row["last"]
+
+
+def axis(events, window=None, unit=None):
+    """The Axis of the happenings among `events` (module doc)."""
+    from . import _sorted_items
+
+    items = _sorted_items(events).annotate(_end=Coalesce(F("thread__date_end"), F("date_end")))
+    if window is None:
+        extent = items.order_by().aggregate(first=Min("sort_date"), last=Max("sort_date"))
+        if extent["first"] is None:
+            return Axis(unit or "month", (None, None), [])
+        window = (extent["first"], extent["last"])
+    first, last = window
+    unit = unit if unit in UNITS else auto_unit(first, last)
+    while _bin_count(first, last, unit) > MAX_BINS and unit != "year":
+        unit = coarser(unit)
+    starts = []
+    current = bin_start(first, unit)
+    while current <= last and len(starts) < MAX_BINS:
+        starts.append(current)
+        current = next_bin(current, unit)
+    in_window = items.filter(sort_date__lte=last, _end__gte=first)
+    trunc = _TRUNC[unit]
+    rows = (
+        in_window.annotate(b0=trunc("sort_date"), b1=trunc("_end"))
+        .values("b0", "b1").annotate(n=Count("id")).order_by()
+    )
+    index = {s: i for i, s in enumerate(starts)}
+    counts = [0] * len(starts)
+    total = 0
+    for row in rows:
+        b0, b1 = _as_date(row["b0"]), _as_date(row["b1"])
+        total += row["n"]
+        current = max(b0, starts[0]) if starts else b0
+        while starts and current <= b1 and current in index:
+            counts[index[current]] += row["n"]
+            current = next_bin(current, unit)
+    bins = [Bin(s, bin_end(s, unit), c, unit) for s, c in zip(starts, counts)]
+    spans = []
+    if 0 < total <= SPANS_MAX:
+        for event in in_window.select_related("thread").only(
+                "id", "summary", "sentence", "date_start", "date_end", "granularity", "thread__title",
+                "thread__date_start", "thread__date_end", "thread__granularity").order_by("sort_date", "id"):
+            source = event.thread or event
+            spans.append(Span(source.date_start, source.date_end, source.granularity,
+                              event.summary or (event.thread.title if event.thread else "") or event.sentence[:80],
+                              event.get_absolute_url()))
+    return Axis(unit, (first, last), bins, spans, total)
+
+
+def _bin_count(first, last, unit):
+    days = (last - first).days + 1
+    return {"year": days / 365, "month": days / 30, "week": days / 7, "day": days}[unit]
+
+
+def _as_date(value):
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
