@@ -1,4 +1,4 @@
-"""export_events: the contract's exact keys (DESIGN.md section 5), CSV flattening, hidden events, query count."""
+"""export_events: the contract's exact keys (../shared/docs/DESIGN.md section 5), CSV flattening, hidden events, query count."""
 import csv
 import datetime as dt
 import io

@@ -1,6 +1,6 @@
 """Export rows (read side): the export_events contract for mentions, and one row per happening for the web.
 
-    event_export_rows(queryset)   -> the contract's rows (DESIGN.md section 5) for manage.py export_events;
+    event_export_rows(queryset)   -> the contract's rows (../shared/docs/DESIGN.md section 5) for manage.py export_events;
     export_queryset(include_hidden=False) -> that command's default queryset (in date order);
     write_jsonl / write_csv       -> the command's output, one row a line;
     happening_rows(events, link)  -> one row per happening of the (filtered) `events` (see events/filters.py:
