@@ -53,6 +53,8 @@ def pages():
         ("timeline htmx fragment ?country=IR", "/?country=IR", {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER": "filters"}),
         ("timeline one month ?date_from..date_to", "/?date_from=2001-03-01&date_to=2001-03-31", {}),
         ("actor type-ahead", "/actors/suggest?actor_q=ser", {"HTTP_HX_REQUEST": "true"}),
+        ("timeline ?q=\"talks in Moscow\"", "/?q=%22talks+in+Moscow%22", {}),
+        ("timeline ?axis=day (time axis, days)", "/?axis=day&date_from=2001-01-01&date_to=2001-03-31", {}),
     ]
     if event:
         out.append(("event page", event.get_absolute_url(), {}))
@@ -112,10 +114,30 @@ def _time_requests(client, url, headers, repeat, *, clear_cache):
     }
 
 
+def _reference_work():
+    """Fixed pure-Python work (about 20 ms on an idle core of this machine): timed beside the pages in the
+    same run, it shows how much the machine's load inflates every figure."""
+    total = 0
+    for i in range(400_000):
+        total += (i * i) % 7
+    return total
+
+
+def _time_reference(repeat):
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        _reference_work()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"queries": 0, "sql_ms": 0.0, "min_ms": round(times[0], 1), "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1), "django_cpu_ms": 0.0}
+
+
 def measure(client, repeat, cached=False, only=None):
     from django.core.cache import cache
 
-    rows = []
+    rows = [{"page": "reference: fixed Python work", "url": "", **_time_reference(repeat)}]
     targets = pages()
     more = load_more_url(client) if not only or any("more" in o for o in only) else None
     if more:
@@ -129,6 +151,7 @@ def measure(client, repeat, cached=False, only=None):
         if cached:
             rows.append({"page": f"  (cached) {name}"[:40], "url": url,
                          **_time_requests(client, url, headers, repeat, clear_cache=False)})
+    rows.append({"page": "reference again, after the pages", "url": "", **_time_reference(repeat)})
     return rows
 
 

@@ -102,8 +102,9 @@ def test_back_and_forward_restore_the_form_results_and_scroll(corpus, page, shot
     wait_htmx(page, page.locator('#filters input[name="status"][value="occurred"]').check, "status=occurred")
     both = heading_count(page)
     assert both <= russia <= total
-    page.mouse.wheel(0, 600)
-    page.wait_for_timeout(200)
+    page.set_viewport_size({"width": 1280, "height": 500})  # short, so that the filtered list scrolls
+    page.evaluate("window.scrollTo(0, Math.min(600, document.documentElement.scrollHeight - innerHeight))")
+    page.wait_for_function("window.scrollY > 100")
     scrolled = page.evaluate("window.scrollY")
 
     page.go_back()
