@@ -89,6 +89,8 @@ class HappeningChoiceFilter(django_filters.MultipleChoiceFilter):
         return qs.filter(happening_q(self.field_name, "in", value))
 
 
+MAX_TEXT_IDS = 5000  # a text search's matching mentions passed as literal ids up to this many
+
 PRECISIONS = (("day", "exact day only"), ("week", "a week or better"), ("month", "a month or better"))
 _FINER = {"day": [Granularity.DAY], "week": [Granularity.DAY, Granularity.WEEK],
           "month": [Granularity.DAY, Granularity.WEEK, Granularity.MONTH]}
@@ -145,7 +147,17 @@ class TimelineFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return of_happenings(queryset, matching_mentions(value))
+        # The facets apply this filter up to eight times a page: run the full-text query once and reuse its
+        # happenings as literal ids (unless there are very many: then as a subquery).
+        cache = self.__dict__.setdefault("_text_matches", {})
+        if value not in cache:
+            rows = list(matching_mentions(value).values_list("thread_id", "id")[: MAX_TEXT_IDS + 1])
+            cache[value] = None if len(rows) > MAX_TEXT_IDS else (
+                sorted({t for t, _ in rows if t}), sorted({i for t, i in rows if not t}))
+        if cache[value] is None:
+            return of_happenings(queryset, matching_mentions(value))
+        threads, lone = cache[value]
+        return queryset.filter(Q(thread_id__in=threads) | Q(thread__isnull=True, id__in=lone))
 
 
 def filtered_without(filterset, queryset, without=()):

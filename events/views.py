@@ -94,6 +94,11 @@ def _timeline_context(request, base_events, *, fixed=None):
     else:
         actor_choices = [facet.obj for facet in actor_facets]
     actor_choices = [a for a in actor_choices if a not in selected_actors]
+    if cleaned.get("type") or cleaned.get("status"):
+        types = selectors.choice_facets(without("type"), "event_type", EventType.choices)
+        statuses = selectors.choice_facets(without("status"), "status", Status.choices)
+    else:  # both count under the same filters: one query
+        types, statuses = selectors.type_and_status_facets(without(), EventType.choices, Status.choices)
     return {
         "filterset": filterset,
         "cleaned": cleaned,
@@ -111,9 +116,9 @@ def _timeline_context(request, base_events, *, fixed=None):
         "selected_actors": selected_actors,
         "actor_choices": actor_choices,
         "actor_q": actor_q,
-        "event_types": selectors.choice_facets(without("type"), "event_type", EventType.choices),
+        "event_types": types,
         "selected_types": set(cleaned.get("type") or []),
-        "statuses": selectors.choice_facets(without("status"), "status", Status.choices),
+        "statuses": statuses,
         "selected_statuses": set(cleaned.get("status") or []),
         "best_matches": search.best_matches(events, query) if query and after is None else [],
         "query": query,

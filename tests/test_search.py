@@ -107,3 +107,18 @@ def test_the_corpus_queries_of_issue_12():
 @pytest.fixture(autouse=True)
 def _fresh_name_table():
     search.forget_names()
+
+
+@pytest.mark.django_db
+def test_postgresql_search_can_use_the_gin_index():
+    """The query's expression is the index's (migration 0007): with sequential scans off, the plan uses it."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (SQLite uses its FTS5 table)")
+    sql, params = search._text_ids(search.parse("talks").terms[0]).as_sql(None, connection)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "event_fulltext_idx" in plan, plan

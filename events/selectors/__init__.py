@@ -309,58 +309,67 @@ class Facet:
     obj: object = None
 
 
-def _link_facets(link_model, target, events_without_this, *, limit=None, keep=()):
-    """[(target id, matching happenings)] for one link table, over the visible mentions: one query.
+def _link_facets(link_model, target, events_without_this, *, fields=("name",), limit=None, keep=()):
+    """[(target id, {field: value}, matching happenings)] for one link table over the visible mentions,
+    in one query (the target's fields come in the same GROUP BY).
 
     Every target used by a visible mention is listed (count 0 when no matching happening has it), the
-    most frequent first; with `limit`, the top ones plus those in `keep`.
+    most frequent first; with `limit`, the top ones plus those in `keep` (one more query when a kept one
+    is not among them).
     """
     matching = events_without_this.values("id")
+    columns = [f"{target}__{f}" for f in fields]
     rows = (
         link_model.objects.filter(event__hidden=False)
         .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
-        .values(f"{target}_id")
+        .values(f"{target}_id", *columns)
         .annotate(n=Count("h", distinct=True, filter=Q(event_id__in=matching)))
         .order_by("-n", f"{target}_id")
     )
-    if limit is not None:
-        rows = rows.filter(n__gt=0)
-        out = [(r[f"{target}_id"], r["n"]) for r in rows[:limit]]
-        missing = set(keep) - {pk for pk, _ in out}
-        if missing:
-            extra = dict(
-                link_model.objects.filter(**{f"{target}_id__in": missing}, event_id__in=matching)
-                .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
-                .values_list(f"{target}_id").annotate(n=Count("h", distinct=True)).order_by()
-            )
-            out += [(pk, extra.get(pk, 0)) for pk in missing]
-        return out
-    return [(r[f"{target}_id"], r["n"]) for r in rows]
+
+    def unpack(r):
+        return r[f"{target}_id"], {f: r[c] for f, c in zip(fields, columns)}, r["n"]
+
+    if limit is None:
+        return [unpack(r) for r in rows]
+    out = [unpack(r) for r in rows.filter(n__gt=0)[:limit]]
+    missing = set(keep) - {pk for pk, _, _ in out}
+    if missing:
+        extra = (
+            link_model.objects.filter(**{f"{target}_id__in": missing}, event__hidden=False)
+            .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
+            .values(f"{target}_id", *columns)
+            .annotate(n=Count("h", distinct=True, filter=Q(event_id__in=matching))).order_by()
+        )
+        out += [unpack(r) for r in extra]
+    return out
 
 
 def country_facets(events_without_country_filter):
-    """Countries of any visible mention, each with its matching happenings: two small queries."""
-    counts = _link_facets(Event.countries.through, "country", events_without_country_filter)
-    countries = Country.objects.in_bulk([pk for pk, _ in counts])
-    facets = [Facet(countries[pk].code, countries[pk].name, n, countries[pk]) for pk, n in counts]
+    """Countries of any visible mention, each with its matching happenings: one query."""
+    facets = [Facet(v["code"], v["name"], n, Country(id=pk, **v))
+              for pk, v, n in _link_facets(Event.countries.through, "country", events_without_country_filter,
+                                           fields=("code", "name"))]
     return sorted(facets, key=lambda f: (-f.count, f.label))
 
 
 def topic_facets(events_without_topic_filter):
-    counts = dict(_link_facets(Event.topics.through, "topic", events_without_topic_filter))
-    return [Facet(t.slug, t.name, counts[t.pk], t) for t in Topic.objects.filter(pk__in=counts).order_by("name")]
+    """Topics of any visible mention, by name, each with its matching happenings: one query."""
+    facets = [Facet(v["slug"], v["name"], n, Topic(id=pk, **v))
+              for pk, v, n in _link_facets(Event.topics.through, "topic", events_without_topic_filter,
+                                           fields=("slug", "name"))]
+    return sorted(facets, key=lambda f: f.label)
 
 
 def actor_facets(events_without_actor_filter, *, limit=8, selected=()):
-    """The `limit` actors with the most matching happenings, plus the selected ones."""
-    counts = _link_facets(Event.actors.through, "actor", events_without_actor_filter, limit=limit,
-                          keep=[a.pk for a in selected])
-    actors = Actor.objects.in_bulk([pk for pk, _ in counts])
+    """The `limit` actors with the most matching happenings, plus the selected ones: one query (two when a
+    selected actor is not among the top)."""
     facets = []
-    for pk, n in counts:
-        if pk in actors:
-            actors[pk].n = n  # the templates read actor.n
-            facets.append(Facet(str(pk), actors[pk].name, n, actors[pk]))
+    for pk, v, n in _link_facets(Event.actors.through, "actor", events_without_actor_filter, limit=limit,
+                                 keep=[a.pk for a in selected]):
+        actor = Actor(id=pk, **v)
+        actor.n = n  # the templates read actor.n
+        facets.append(Facet(str(pk), actor.name, n, actor))
     return facets
 
 
@@ -373,6 +382,22 @@ def choice_facets(events_without_this, field, choices):
     )
     counts = {r["v"]: r["n"] for r in rows}
     return [Facet(value, label, counts.get(value, 0)) for value, label in choices]
+
+
+def type_and_status_facets(events, type_choices, status_choices):
+    """Both facets from one query, for when neither a type nor a status filter is active (then each counts
+    under the same filters)."""
+    rows = (
+        _sorted_items(events)
+        .annotate(t=Coalesce(F("thread__event_type"), F("event_type")), s=Coalesce(F("thread__status"), F("status")))
+        .values("t", "s").annotate(n=Count("id")).order_by()
+    )
+    types, statuses = {}, {}
+    for r in rows:
+        types[r["t"]] = types.get(r["t"], 0) + r["n"]
+        statuses[r["s"]] = statuses.get(r["s"], 0) + r["n"]
+    return ([Facet(v, label, types.get(v, 0)) for v, label in type_choices],
+            [Facet(v, label, statuses.get(v, 0)) for v, label in status_choices])
 
 
 def topics_in_use():
@@ -412,8 +437,7 @@ def actor_index():
     Four queries: counts, actors, roles, first/last dates."""
     from django.db.models import Max, Min
 
-    counts = dict(_link_facets(Event.actors.through, "actor", visible_events()))
-    counts = {pk: n for pk, n in counts.items() if n}
+    counts = {pk: n for pk, _, n in _link_facets(Event.actors.through, "actor", visible_events()) if n}
     actors = Actor.objects.filter(pk__in=counts).select_related("country").prefetch_related("roles")
     spans = {
         row["actor_id"]: (row["first"], row["last"])
