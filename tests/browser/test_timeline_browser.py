@@ -74,6 +74,8 @@ def test_filter_by_country_and_actor_then_event_page_and_back(corpus, page, shot
     # a further search keeps the chosen actor checked
     with page.expect_response(lambda r: "/actors/suggest?" in r.url and "actor_q=Khat" in r.url):
         page.get_by_label("Find an actor").fill("Khat")
+    # the response has arrived; wait for htmx to swap it in
+    page.locator("#actor-suggestions").get_by_role("checkbox", name=re.compile("Mohammad Khatami")).wait_for()
     assert page.locator("#actor-suggestions").get_by_role("checkbox", name=re.compile("Igor Sergeev")).is_checked()
     assert page.locator("#actor-suggestions").get_by_role("checkbox", name=re.compile("Mohammad Khatami")).count() == 1
     assert card_count(page) == both
