@@ -8,19 +8,12 @@ class EventsConfig(AppConfig):
     verbose_name = "Monitor events"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from events.selectors.search import forget_names
-
         post_migrate.connect(_ensure_fulltext, sender=self)
-        for model in ("Actor", "ActorAlias"):
-            post_save.connect(forget_names, sender=self.get_model(model), dispatch_uid=f"search-names-{model}")
-            post_delete.connect(forget_names, sender=self.get_model(model), dispatch_uid=f"search-names-del-{model}")
 
 
 def _ensure_fulltext(sender, using="default", **kwargs):
     """SQLite rebuilds a table to alter it, dropping its triggers: after every migrate, put the full-text
-    table's triggers back (and re-index) if a later migration took them (migration 0007)."""
+    table's triggers back (and re-index) if a later migration took them (migration 0009)."""
     from django.db import connections
 
     from events.selectors.search import ensure_sqlite_fulltext

@@ -104,14 +104,9 @@ def test_the_corpus_queries_of_issue_12():
     assert best and "talks in moscow" in " ".join(best[0][1].sentence.lower().split())
 
 
-@pytest.fixture(autouse=True)
-def _fresh_name_table():
-    search.forget_names()
-
-
 @pytest.mark.django_db
 def test_postgresql_search_can_use_the_gin_index():
-    """The query's expression is the index's (migration 0007): with sequential scans off, the plan uses it."""
+    """The query's expression is the index's (migration 0009): with sequential scans off, the plan uses it."""
     from django.db import connection
 
     if connection.vendor != "postgresql":

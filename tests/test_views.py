@@ -157,7 +157,7 @@ def test_timeline_queries_are_bounded(client, db, django_assert_max_num_queries,
         response = client.get("/")
     threads = n // 3
     assert text(response).count('class="card ') == min(n - 2 * threads, 50)
-    # a text search adds its best matches, the cards' matching sentences and (once a minute) the name table
+    # a text search adds its matches (read once), its best matches and the cards' matching sentences
     with django_assert_max_num_queries(MAX_QUERIES + 4):
         client.get(f"/?country=RU&actor={putin.pk}&q=meeting&date_from=2000-01-01", **HTMX)
     with django_assert_max_num_queries(MAX_QUERIES + 2):

@@ -7,18 +7,17 @@
     highlight(text, query)    -> escaped text with the hits in <mark>.
 
 A term matches a mention when it is found (stemmed: "talks" finds "talk") in its sentence or summary, in
-its article's headline, or in the name or an alias of one of its actors, compared by name key so that
-transliteration variants meet ("Sergeyev" finds Sergeev, "Kim Jong Il" finds Kim Jong-il).
+its article's headline, or in the name or an alias of one of its actors, compared by name key
+(events.extraction.namekey, stored as Actor.name_key) so that transliteration variants meet ("Sergeyev"
+finds Sergeev, "Kim Jong Il" finds Kim Jong-il).
 
 Sentences and summaries: PostgreSQL full-text search (to_tsvector('english') with a GIN index, migration
-0007; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
+0009; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
 table). Any other database falls back to substring matching.
 """
 from __future__ import annotations
 
 import re
-import time
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -27,7 +26,8 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import Actor, ActorAlias, Event
+from ..extraction.namekey import name_key
+from ..models import Actor, Event
 
 MAX_TERMS = 8
 MAX_QUERY = 200
@@ -77,52 +77,17 @@ def parse(text) -> Query:
     return Query(unique, " ".join(_WORD.findall(text)).lower())
 
 
-# --- name keys --------------------------------------------------------------------------------------------
+# --- names -------------------------------------------------------------------------------------------------
 
-_TRANSLIT = [("yev", "ev"), ("yo", "e"), ("iy", "i"), ("yi", "i"), ("ij", "i"), ("kh", "h"), ("dzh", "j"),
-             ("zh", "j"), ("ts", "c"), ("ya", "ia"), ("yu", "iu")]
-
-
-def name_key(text):
-    """A spelling-insensitive key: accents, case, spaces, hyphens and common transliteration variants folded
-    ("Sergeyev" and "Sergeev" -> "sergeev"; "Kim Jong-il" and "Kim Jong Il" -> "kimjongil")."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).lower()
-    for old, new in _TRANSLIT:
-        text = text.replace(old, new)
-    return text
-
-
-NAME_TABLE_SECONDS = 60
-_names = {"at": None, "keys": []}
-
-
-def forget_names(**kwargs):
-    """Drop the cached name table (connected to Actor/ActorAlias saves and deletes in apps.py)."""
-    _names["at"] = None
-
-
-def _name_keys():
-    """[(actor id, [keys of the name from each word on])] for every actor name and alias, cached in the
-    process for NAME_TABLE_SECONDS (and dropped when an actor or alias is saved or deleted): two queries
-    at most once a minute, not per search."""
-    now = time.monotonic()
-    if _names["at"] is None or now - _names["at"] > NAME_TABLE_SECONDS:
-        names = list(Actor.objects.values_list("id", "name")) + list(ActorAlias.objects.values_list("actor_id", "text"))
-        keys = []
-        for actor_id, name in names:
-            parts = re.split(r"[\s\-]+", name)
-            keys.append((actor_id, [name_key(" ".join(parts[i:])) for i in range(len(parts))]))
-        _names.update(at=now, keys=keys)
-    return _names["keys"]
-
-
-def _actor_ids(term):
-    """Ids of actors whose name or an alias, from one of its words on, starts with `term` by name key."""
-    key = name_key(term.text)
+def _actor_links(text):
+    """A subquery of the mentions naming an actor whose name or an alias holds `text` by name key
+    (events.extraction.namekey: "Sergeyev" = Sergeev, "Kim Jong Il" = Kim Jong-il), or None when the key
+    is too short to mean anything."""
+    key = name_key(text)
     if len(key) < 3:
-        return []
-    return sorted({actor_id for actor_id, keys in _name_keys() if any(k.startswith(key) for k in keys)})
+        return None
+    actors = Actor.objects.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key)).values("id")
+    return Event.actors.through.objects.filter(actor_id__in=actors).values("event_id")
 
 
 # --- matching ---------------------------------------------------------------------------------------------
@@ -154,9 +119,9 @@ def _text_ids(term):
 
 def _term_q(term):
     q = Q(id__in=_text_ids(term)) | Q(article__headline__icontains=term.text)
-    actors = _actor_ids(term)
-    if actors:
-        q |= Q(id__in=Event.actors.through.objects.filter(actor_id__in=actors).values("event_id"))
+    links = _actor_links(term.text)
+    if links is not None:
+        q |= Q(id__in=links)
     return q
 
 
@@ -171,9 +136,9 @@ def matching_mentions(query):
         every_term &= _term_q(term)
     # The whole query may be a name typed as words ("Kim Jong Il" for Kim Jong-il): its actors count too.
     if len(query.terms) > 1 and all(len(t.words) == 1 for t in query.terms):
-        actors = _actor_ids(Term(tuple(query.raw.split())))
-        if actors:
-            every_term |= Q(id__in=Event.actors.through.objects.filter(actor_id__in=actors).values("event_id"))
+        links = _actor_links(query.raw)
+        if links is not None:
+            every_term |= Q(id__in=links)
     return mentions.filter(every_term)
 
 
@@ -277,7 +242,7 @@ def ensure_sqlite_fulltext(conn):
         return
     from importlib import import_module
 
-    migration = import_module("events.migrations.0007_event_fulltext")
+    migration = import_module("events.migrations.0009_event_fulltext")
     _READY.pop(conn.alias, None)
     with conn.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events_event'")

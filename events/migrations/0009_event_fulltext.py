@@ -46,7 +46,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("events", "0006_event_types_phone_founding_release"),
+        ("events", "0008_organizations_name_keys"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
