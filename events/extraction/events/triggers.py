@@ -53,9 +53,12 @@ def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules, t
     nearest first (ties: the type listed first)."""
     reach = []
     for trigger in triggers:
-        cost = trigger_cost(timex, trigger, text)
-        if cost[1] <= rules.max_distance_by_type.get(trigger.event_type, rules.max_distance):
-            reach.append((cost, trigger.priority, trigger))
+        # The distance first: the clause-break search of trigger_cost only for triggers in reach, so that
+        # it scans at most max_distance characters (not the whole sentence for every far trigger).
+        limit = rules.max_distance_by_type.get(trigger.event_type, rules.max_distance)
+        if distance(timex["start"], timex["end"], trigger.start, trigger.end) > limit:
+            continue
+        reach.append((trigger_cost(timex, trigger, text), trigger.priority, trigger))
     return [trigger for _, _, trigger in sorted(reach, key=lambda item: (item[0], item[1]))]
 
 
@@ -65,17 +68,40 @@ def owned_triggers(timex: dict, claimants: list[dict], triggers: list[Trigger], 
     nearest trigger while being nearer to it: in "on the eve of the July 21-23 summit" the summit is
     July 21-23's, and in "One day after the June 27 talks, Lee arrived" the talks are June 27's but the
     arrival is free for "One day after". With `text`, "nearer" counts a clause break first (trigger_cost)."""
-    taken = taken_triggers(timex, claimants, triggers, rules, text)
-    return [trigger for trigger in triggers_in_reach(timex, triggers, rules, text) if trigger not in taken]
+    memo = _sentence_memo(claimants, triggers, rules, text)
+    key = ("owned", timex["start"], timex["end"])
+    if key not in memo:
+        taken = taken_triggers(timex, claimants, triggers, rules, text)
+        memo[key] = [trigger for trigger in triggers_in_reach(timex, triggers, rules, text) if trigger not in taken]
+    return list(memo[key])
+
+
+# owned_triggers is asked about every dated phrase of a sentence, by each other one (clauses, extract): the
+# answers are kept for the sentence (keyed by the identity of its claimants and triggers lists, which the
+# sentence context holds), so that a sentence with T dated phrases costs T x T reach tests, not T^3 or T^4.
+_MEMO: list = [None]
+
+
+def _sentence_memo(claimants, triggers, rules, text) -> dict:
+    cached = _MEMO[0]
+    if cached is None or cached[0] is not claimants or cached[1] is not triggers or cached[2] is not rules \
+            or cached[3] is not text:
+        cached = (claimants, triggers, rules, text, {})
+        _MEMO[0] = cached  # one tuple assignment: another thread sees the old or the new, whole
+    return cached[4]
 
 
 def taken_triggers(timex, claimants, triggers, rules, text: str | None = None) -> set:
     """Triggers another dated phrase of the sentence takes as its nearest while being nearer to it."""
     taken = set()
+    memo = _sentence_memo(claimants, triggers, rules, text)
     for other in claimants:
         if other is timex:
             continue
-        for trigger in triggers_in_reach(other, triggers, rules, text)[:1]:
+        key = ("nearest", other["start"], other["end"])
+        if key not in memo:
+            memo[key] = triggers_in_reach(other, triggers, rules, text)[:1]
+        for trigger in memo[key]:
             if trigger_cost(other, trigger, text) < trigger_cost(timex, trigger, text):
                 taken.add(trigger)
     return taken
