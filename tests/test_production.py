@@ -265,3 +265,26 @@ def test_units_run_commands_that_exist():
         if "manage.py" in words:
             command = words[words.index("manage.py") + 1]
             assert command in commands, f"{unit.name} runs manage.py {command}, which does not exist"
+
+
+@needs_postgres
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_a_held_row_lock_fails_after_lock_timeout_instead_of_waiting_forever():
+    # Issue 14: "an ingest waits forever on a held row lock". Another session holds the issue's row lock;
+    # ours gives up after lock_timeout (10 s by default) with an OperationalError (answered 503 on the web).
+    import psycopg
+    from django.db import OperationalError, transaction
+
+    from events.models import Issue
+
+    issue = Issue.objects.create(volume=7, number=301, date="2001-03-01")
+    s = connection.settings_dict
+    with psycopg.connect(host=s["HOST"], port=s["PORT"], user=s["USER"], dbname=s["NAME"]) as other:
+        other.execute("SELECT id FROM events_issue WHERE id = %s FOR UPDATE", [issue.pk])
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="lock timeout"), transaction.atomic():
+            Issue.objects.select_for_update().get(pk=issue.pk)
+        waited = time.monotonic() - started
+        other.rollback()
+    assert 9 <= waited < 30, waited
