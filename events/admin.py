@@ -542,3 +542,4 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     @admin.display(description="members", ordering="n_members")
     def member_count(self, obj):
         return obj.n_members
+from events import admin_calendar  # noqa: E402,F401  (publication calendar admin)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import calendar_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("actors/<int:pk>/", views.actor_detail, name="actor"),
     path("countries/<str:code>/", views.country_detail, name="country"),
+    path("calendar/", calendar_views.publication_calendar, name="calendar"),
     path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("export.json", views.export, {"fmt": "json"}, name="export_json"),
 ]

@@ -94,8 +94,11 @@ def test_correcting_an_issue_date_re_resolves_its_relative_dates(corpus):
     assert (last_week.date_start, last_week.date_end) == (date(2001, 2, 5), date(2001, 2, 11))
     spring = Event.objects.get(article__issue=issue, date_text="this spring")
     corrections.set_event_date(spring, "April 2001", user=editor, reason="the talks are set for April")
+    # The pin re-fits Volume 7's calendar: issue K is the K-th publication day, so the issues after No 30
+    # follow it (No 79 below); the issues before it and the other volume are not touched.
+    moved = Issue.objects.filter(volume=7, number__gte=30)
     untouched_other_issue = {k: v for k, v in snapshot().items()
-                             if not Event.objects.filter(article__issue=issue, extraction_key=k[1],
+                             if not Event.objects.filter(article__issue__in=moved, extraction_key=k[1],
                                                          article__content_hash=k[0]).exists()}
 
     corrections.correct_issue_date(issue, date(2001, 2, 20), user=editor, reason="a week later: see Issue 31")
@@ -110,6 +113,12 @@ def test_correcting_an_issue_date_re_resolves_its_relative_dates(corpus):
     assert set(Event.objects.filter(article__issue=issue).values_list("anchor_date", flat=True)) == {date(2001, 2, 20)}
     spring.refresh_from_db()
     assert (spring.date_start, spring.date_end, spring.granularity) == (date(2001, 4, 1), date(2001, 4, 30), "month")
+    # No 79 follows: January-May 2001 has no breaks but the four built in, so the pin on Tue 20 Feb (five
+    # weekdays, 13-19 Feb, after the calendar's 13 Feb) puts No 79 five publication days after Tue 24 Apr:
+    # 25, 26, 27, 30 Apr, Tue 1 May 2001; its events are anchored there.
+    assert Issue.objects.get(volume=7, number=79).date == date(2001, 5, 1)
+    assert set(Event.objects.filter(article__issue__volume=7, article__issue__number=79)
+               .values_list("anchor_date", flat=True)) == {date(2001, 5, 1)}
     # other issues are not touched
     now = snapshot()
     for k, row in untouched_other_issue.items():

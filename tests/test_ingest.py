@@ -40,24 +40,33 @@ def test_corpus_is_stored_as_five_articles_in_five_issues_dated_by_calendar_and_
 
     dates = {(i.volume, i.number): (i.date, i.date_method) for i in Issue.objects.all()}
     assert dates == {
-        # Vol 6 = 2000. No 114 is the 114th weekday of 2000 that is not a federal holiday: Tue 13 Jun 2000.
-        # Its newest citation is "June 8-11" (a range: its last day, 11 June 2000), two days before: agrees.
-        (6, 114): (D(2000, 6, 13), "calendar+evidence"),
-        # No 129: counting on past Tue 4 July (Independence Day) gives Wed 5 Jul 2000; its newest
-        # citation is "July 3", two days before: agrees.
-        (6, 129): (D(2000, 7, 5), "calendar+evidence"),
-        # Vol 7 = 2001. Jan 1 2001 is a holiday, so No 1 is Tue 2 Jan 2001. Its citations are
+        # Vol 6 = 2000, whose calendar is known (issue 10): weekdays, published on MLK, Presidents',
+        # Columbus and Veterans Days; no issue on Good Friday 21 Apr, Memorial Day 29 May, 4 July, 14-25 Aug,
+        # Labor Day, 23-24 Nov, 25-29 Dec. 1 Jan 2000 was a Saturday: No 1 is Mon 3 Jan.
+        # Weekdays 3 Jan - 12 Jun: Jan 21, Feb 21, Mar 23, Apr 20, May 23, Jun 1-12 8 = 116; less Good
+        # Friday and Memorial Day = 114: No 114 is Mon 12 Jun 2000. Its newest citation "June 8-11"
+        # (Western agencies among the sources: the issue is after 11 June) allows 12 June: agrees.
+        (6, 114): (D(2000, 6, 12), "calendar+evidence"),
+        # Nos 115-128 are 13 Jun - 30 Jun (14 weekdays); No 129 is Mon 3 Jul 2000 (4 July had no issue).
+        # Its newest citation is "The Korea Herald, July 3": a Seoul paper is dated ahead of Washington and
+        # may carry the issue's own date, so 3 July agrees (the old strict rule wrongly made it 5 July).
+        (6, 129): (D(2000, 7, 3), "calendar+evidence"),
+        # Vol 7 = 2001: no issue on New Year's Day (Mon 1 Jan), so No 1 is Tue 2 Jan 2001. Its citations are
         # December 27-29 with no year: nearest to 2 Jan 2001 means December 2000, all before: agrees.
         (7, 1): (D(2001, 1, 2), "calendar+evidence"),
-        # No 30: January 2001 has 21 publication days (23 weekdays less Jan 1 and MLK Day Jan 15),
-        # so No 30 is the 9th of February: Tue 13 Feb 2001. Newest cited date: February 12 (one day before).
+        # No 30: January 2001 has 21 issues (23 weekdays less 1 Jan and MLK Day 15 Jan), so No 30 is the
+        # 9th weekday of February: Tue 13 Feb 2001. Newest: "Russian agencies, February 12" (ahead of
+        # Washington: 12 Feb at the earliest) and "Reuters, February 11" (13 Feb... i.e. after 11 Feb): agrees.
         (7, 30): (D(2001, 2, 13), "calendar+evidence"),
-        # No 79 = Tue 24 Apr 2001; newest citation "April 22", two days before. Its cross-references to
-        # July 2000 and March 1 are older and do not change that.
+        # No 79: Presidents' Day is not among 2001's breaks, Good Friday (13 Apr) is: February's 20 weekdays
+        # are Nos 22-41, March's 22 are 42-63, 2-6 Apr 64-68, 9-12 Apr 69-72, 16-20 Apr 73-77, 23 Apr 78:
+        # Tue 24 Apr 2001. Newest citation "JoongAng Ilbo, April 22" (Seoul, ahead): agrees. Its
+        # cross-references to July 2000 and March 1 are older and do not change that.
         (7, 79): (D(2001, 4, 24), "calendar+evidence"),
     }
     assert all(i.date_confidence >= 0.9 for i in Issue.objects.all())
     assert all("agrees" in i.date_note for i in Issue.objects.all())
+    assert all(not i.date_warnings for i in Issue.objects.all())
     assert all(a.position == 1 for a in Article.objects.all())
 
 
@@ -98,13 +107,37 @@ def test_issue_over_several_uploads_gets_positions_and_is_redated():
     first = ingest_text("a.txt", f"{PUB}\n\nTalks went on (Wire, February 12).".encode())
     issue = Issue.objects.get()
     assert (issue.date, issue.date_method) == (D(2001, 2, 13), "calendar+evidence")
-    # A second article of the same issue cites 13 February, the calendar date itself: the issue
-    # cannot have appeared before it, so it moves to the next publication day, Wed 14 Feb 2001.
+    assert first.calendar.volumes == [7]
+    # A second article of the same issue cites 13 February, the issue's date itself, from a Western
+    # source: it needs 14 Feb or later. But every weekday of January-May 2001 had an issue except the four
+    # known breaks (built in), so No 30 cannot move without an unexplained break: the one citation is
+    # outvoted, and the issue carries a warning saying so (also in the ingest report).
     second = ingest_text("b.txt", f"{PUB}\n\nA later report (Agency, February 13).".encode())
     issue.refresh_from_db()
-    assert (issue.date, issue.date_method) == (D(2001, 2, 14), "evidence")
+    assert (issue.date, issue.date_method) == (D(2001, 2, 13), "calendar+evidence")
+    assert "outvoted" in issue.date_warnings[0] and "Wed 14 Feb 2001" in issue.date_warnings[0]
+    assert any("Vol 7 No 30" in w and "outvoted" in w for w in second.calendar.warnings)
     assert (first.articles_new, second.articles_new) == (1, 1)
     assert list(issue.articles.values_list("position", flat=True)) == [1, 2]
+    assert len(issue.date_evidence) == 2
+
+
+def test_an_unknown_volume_moves_its_issue_after_evidence_and_re_resolves_dates():
+    # Vol 8 = 2002, nothing built in. No 30 by the weekday calendar (1 Jan usually closed, 21 Jan MLK Day
+    # a possible holiday) is about 12 February; three articles cite 19-20 February from Western sources:
+    # the issue appeared on Thu 21 Feb 2002 at the earliest, and dense evidence moves it there.
+    pub = "Publication: Monitor Volume: 8 Issue: 30"
+    text = (f"{pub}\n\nThe talks ended (Reuters, February 20). The deputies met yesterday (AP, February 20).\n\n"
+            f"{pub}\n\nA visit was announced (AFP, February 19, 20).\n\n"
+            f"{pub}\n\nRussian Foreign Minister Igor Ivanov will visit Tokyo next month for talks on the islands "
+            "(UPI, February 20).")
+    report = ingest_text("c.txt", text.encode())
+    issue = Issue.objects.get()
+    assert issue.date == D(2002, 2, 21) and issue.date_method == "evidence"
+    assert report.calendar.issues_redated == 1 and report.calendar.articles_reprocessed == 3
+    # "next month" in the third article is resolved against the fitted date: March 2002.
+    event = Event.objects.get(article__position=3, date_text="next month")
+    assert (event.date_start, event.anchor_date) == (D(2002, 3, 1), D(2002, 2, 21))
 
 
 def test_editor_date_is_never_recomputed():
@@ -139,7 +172,7 @@ def test_cp1252_upload_is_stored_with_a_warning():
     (b"A story with no header at all.", "no 'Publication: Monitor Volume: V Issue: N' line found"),
     (b"Publication: Monitor Volume: 7 Issue: zero\n\nBody.", "issue 'zero' is not a positive whole number"),
     (b"Publication: Monitor Volume: -1 Issue: 2\n\nBody.", "volume '-1' is not a positive whole number"),
-    (b"Publication: Monitor Volume: 6 Issue: 400\n\nBody.", "issue 400 is beyond the 251 publication days of 2000"),
+    (b"Publication: Monitor Volume: 6 Issue: 400\n\nBody.", "issue 400 is beyond the 366 days of 2000"),
     (b"Publication: Monitor Volume: 7 Issue: 2\n\n" + b"x" * (5 * 1024 * 1024), "over the 5 MB limit"),
     # The first article is fine but the second is not: the whole file is refused, the first not stored.
     (b"Publication: Monitor Volume: 7 Issue: 2\n\nFine.\n\nPublication: Monitor Volume: 7 Issue: 0\n\nNo.",

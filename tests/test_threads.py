@@ -34,8 +34,8 @@ def run(mentions, article, *items):
 
 
 def test_putin_pyongyang_visit_is_one_thread_across_three_issues(mentions):
-    june = make_article(6, 114, D(2000, 6, 13))
-    july = make_article(6, 129, D(2000, 7, 5))
+    june = make_article(6, 114, D(2000, 6, 12))
+    july = make_article(6, 129, D(2000, 7, 3))
     feb = make_article(7, 30, D(2001, 2, 13))
     # Vol 6 No 114: an "unprecedented trip to North Korea" set for "next month" -> July 2000.
     run(mentions, june, visit(D(2000, 7, 1), D(2000, 7, 31), granularity="month"))
@@ -102,7 +102,7 @@ def test_talks_on_near_days_with_different_counterparts_are_two_happenings(menti
     assert dates == {"Sergeev and Shamkhani hold talks": (D(2000, 12, 28), D(2000, 12, 28)),
                      "Sergeev and Khatami hold talks": (D(2000, 12, 27), D(2000, 12, 27))}
     # The same people a day apart ("July 19" and "the eve of the 21st") stay one happening.
-    later = make_article(6, 129, D(2000, 7, 5))
+    later = make_article(6, 129, D(2000, 7, 3))
     run(mentions, later, visit(D(2000, 7, 19)), visit(D(2000, 7, 20), status="reported", at=300))
     assert len({e.thread_id for e in Event.objects.filter(article=later)}) == 1
 
@@ -117,8 +117,8 @@ def test_vague_mentions_get_a_thread_of_their_own(mentions):
 
 
 def test_editor_threads_and_corrected_links_are_left_alone(mentions):
-    june = make_article(6, 114, D(2000, 6, 13))
-    july = make_article(6, 129, D(2000, 7, 5))
+    june = make_article(6, 114, D(2000, 6, 12))
+    july = make_article(6, 129, D(2000, 7, 3))
     run(mentions, june, visit(D(2000, 7, 1), D(2000, 7, 31), granularity="month"))
     thread = Event.objects.get().thread
     thread.title, thread.set_by_editor = "Editor's title", True
@@ -151,8 +151,8 @@ def test_threads_left_empty_are_deleted(mentions):
 
 
 def test_linking_is_idempotent(mentions):
-    june = make_article(6, 114, D(2000, 6, 13))
-    july = make_article(6, 129, D(2000, 7, 5))
+    june = make_article(6, 114, D(2000, 6, 12))
+    july = make_article(6, 129, D(2000, 7, 3))
     run(mentions, june, visit(D(2000, 7, 1), D(2000, 7, 31), granularity="month"))
     run(mentions, july, visit(D(2000, 7, 19)))
     before = list(Event.objects.order_by("id").values_list("id", "thread_id"))
@@ -168,8 +168,8 @@ def test_status_rule():
         return _Member(id=pk, event_type=event_type, status=status, date_start=start, date_end=end or start,
                        granularity="day", summary=summary, anchor=anchor, order=(anchor, pk))
 
-    planned = m(1, "planned", D(2000, 6, 13), D(2000, 7, 1), D(2000, 7, 31))
-    precise = m(2, "planned", D(2000, 7, 5), D(2000, 7, 19))
+    planned = m(1, "planned", D(2000, 6, 12), D(2000, 7, 1), D(2000, 7, 31))
+    precise = m(2, "planned", D(2000, 7, 3), D(2000, 7, 19))
     assert thread_fields([planned, precise])["status"] == "planned"
     after = m(3, "occurred", D(2001, 2, 13), D(2000, 7, 1), D(2000, 7, 31))
     assert thread_fields([planned, precise, after])["status"] == "occurred"
@@ -201,8 +201,8 @@ def _mention_of(volume, number, date_text):
 @pytest.mark.parametrize("order", ["as filed", "reversed"])
 def test_corpus_putin_visit_to_pyongyang_is_one_thread(order):
     # Three issues speak of one happening, Putin's visit to North Korea in July 2000:
-    #   Vol 6 No 114 (13 June 2000): an "unprecedented trip to North Korea" for "next month" (July);
-    #   Vol 6 No 129 (5 July 2000): "Putin will arrive in North Korea on July 19";
+    #   Vol 6 No 114 (Mon 12 June 2000): an "unprecedented trip to North Korea" for "next month" (July);
+    #   Vol 6 No 129 (Mon 3 July 2000): "Putin will arrive in North Korea on July 19";
     #   Vol 7 No 30 (13 February 2001): "made a groundbreaking visit to North Korea last July".
     # One thread, dated by its most precise mention (19 July 2000, a day), a visit, which occurred: the
     # 2001 issue reports it after the fact. The same thread whatever order the files are ingested in.

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from events.extraction.calendar import issues_in_volume, year_of_volume
+from events.extraction.calendar import max_issue_number, year_of_volume
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_CONTROL_SHARE = 0.05  # more control characters than this and it is not a text file
@@ -210,12 +210,14 @@ def _publication_fields(source, text, paragraph):
     number = _positive_whole(source, where, "issue", fields["number"])
     try:
         year_of_volume(volume)
-        capacity = issues_in_volume(volume)
+        capacity = max_issue_number(volume)
     except ValueError as error:
         raise ArticleFileError(source, f"{where}: {error}") from None
     if number > capacity:
-        raise ArticleFileError(source, f"{where}: issue {number} is beyond the {capacity} publication days of "
-                                       f"{year_of_volume(volume)} (Volume {volume})")
+        # Past the weekdays but within the days of the year, the issue is stored with a warning from the
+        # calendar fit (no calendar holds it); past the days of the year the number cannot be right.
+        raise ArticleFileError(source, f"{where}: issue {number} is beyond the {capacity} days of "
+                                       f"{year_of_volume(volume)} (Volume {volume}): not an issue number")
     return volume, number
 
 

@@ -1,46 +1,39 @@
-"""Publication dates of Monitor issues: the calendar, then the dates the text cites as evidence.
+"""Publication dates of Monitor issues: the publication calendar, learned from the archive's evidence.
 
-The Monitor appeared on weekdays, skipping US federal holidays; Volume N is the year 1994 + N and
-Issue K is the K-th publication day of that year. That is only a model of the editors' habits, so
-`date_issue` checks it against the newest date the issue's articles cite in source attributions and
-cross-references: an issue cannot predate a report it cites.
+Volume N is the year 1994 + N and Issue K is the K-th publication day of that year. Which weekdays had
+an issue is not a fixed rule (the Monitor published on some federal holidays and skipped others, took
+summer and year-end breaks): it is fitted per volume to the evidence of all the volume's issues
+(calendar_fit), starting from built-in knowledge (calendar_data) and the neighbouring volume's calendar.
+The evidence of one article is read by calendar_evidence.
+
+Command line (like the tagger's):
+
+    python -m events.extraction.calendar [--calendar] FILE...
+
+FILE is a Monitor text file (articles with "Publication: Monitor Volume: V Issue: N" lines) or a .jsonl
+file of records {"volume": V, "number": N, "text": "..."} (or "evidence": [...] as written by
+`--evidence`, or "pinned": "YYYY-MM-DD" for an editor's date). Prints one JSON line per issue (date,
+method, confidence, plausible range, note, warnings, evidence); `--calendar` adds one line per volume
+with its fitted calendar (every weekday: publication or break, source, why).
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
+from events.extraction.calendar_evidence import Evidence, extract_evidence
+from events.extraction.calendar_fit import (
+    FIRST_VOLUME_YEAR, IssueInput, VolumeFit, build_prior, fit_archive, fit_volume, prior_dates, weekdays_of,
+)
 
-from events.extraction.citations import CitedDate, find_attributions
-
-FIRST_VOLUME_YEAR = 1994  # Volume 1 = 1995
 MAX_VOLUME = 99  # far past the Monitor's real run; a larger volume is a typo, not a year
 
-# Method names match events.models.Issue.DateMethod (kept as plain strings: no Django here).
-CALENDAR = "calendar"
-CONFIRMED = "calendar+evidence"
-EVIDENCE = "evidence"
-
-# Confidence in the date, by how it was reached.
-CONFIDENCE_CALENDAR = 0.6        # the calendar model alone
-CONFIDENCE_CONFIRMED = 0.95      # calendar, and the newest citation falls just before it
-CONFIDENCE_DISTANT = 0.65        # calendar, and the citations are consistent but old
-CONFIDENCE_MOVED = 0.5           # calendar contradicted by a citation; moved after it
-CONFIDENCE_CONFLICT = 0.3        # a citation far after the calendar date: likely a typo in one of them
-AGREEMENT_WINDOW_DAYS = 21       # newest citation within three weeks before: the evidence confirms
-MAX_MOVE_DAYS = 31               # a citation more than a month past the calendar is not trusted to move it
-
-WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
-
-@dataclass(frozen=True)
-class IssueDating:
-    date: dt.date
-    method: str
-    confidence: float
-    note: str
+__all__ = ["year_of_volume", "issues_in_volume", "weekdays_in_volume", "date_issue", "IssueDating", "max_issue_number", "calendar_date", "provisional_date",
+           "issue_evidence", "fit_archive", "fit_volume", "IssueInput", "VolumeFit", "Evidence"]
 
 
 def year_of_volume(volume: int) -> int:
@@ -52,105 +45,150 @@ def year_of_volume(volume: int) -> int:
     return FIRST_VOLUME_YEAR + volume
 
 
-@lru_cache(maxsize=64)
-def us_federal_holidays(year: int) -> frozenset[dt.date]:
-    # Observed days included: a Sunday holiday closes the Monday after, as the offices did.
-    return frozenset(holidays.US(years=year, observed=True).keys())
-
-
-@lru_cache(maxsize=64)
-def publication_days(year: int) -> tuple[dt.date, ...]:
-    """Every weekday of `year` that is not a US federal holiday, in order."""
-    closed = us_federal_holidays(year)
-    day, days = dt.date(year, 1, 1), []
-    while day.year == year:
-        if day.weekday() < 5 and day not in closed:
-            days.append(day)
-        day += dt.timedelta(days=1)
-    return tuple(days)
-
-
 def issues_in_volume(volume: int) -> int:
-    return len(publication_days(year_of_volume(volume)))
+    """Issues in the volume by the prior calendar (`calendar_date` dates 1..this)."""
+    return len(_prior_dates(volume))
 
 
-def is_publication_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in us_federal_holidays(day.year)
+def weekdays_in_volume(volume: int) -> int:
+    """The most issues a weekday calendar of the volume's year can hold (its number of weekdays)."""
+    return weekdays_of(year_of_volume(volume))
 
 
-def next_publication_day(day: dt.date) -> dt.date:
-    """The first publication day strictly after `day`."""
-    day += dt.timedelta(days=1)
-    while not is_publication_day(day):
-        day += dt.timedelta(days=1)
-    return day
+def max_issue_number(volume: int) -> int:
+    """The largest issue number accepted at all: one issue a day. Numbers past the weekdays are stored
+    with a warning (no calendar holds them); past this, the number is a typo."""
+    year = year_of_volume(volume)
+    return (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
+
+
+def _neighbour_of(volume: int):
+    """The prior a volume takes when fitted alone: the previous volume's built-in calendar, if any."""
+    from events.extraction.calendar_fit import _builtin_only
+
+    return _builtin_only(volume - 1)
+
+
+@lru_cache(maxsize=64)
+def _prior_dates(volume: int) -> tuple[dt.date, ...]:
+    year = year_of_volume(volume)
+    neighbour = _neighbour_of(volume)
+    fitted = fit_volume(volume, [], neighbour=neighbour)
+    # Built-in anchors are honoured by the fit; with no issues it projects the prior calendar.
+    dates = [d.date for d in fitted.days if d.kind != "break"]
+    return tuple(dates) if dates else tuple(prior_dates(year, build_prior(year, neighbour), 400))
 
 
 def calendar_date(volume: int, number: int) -> dt.date:
-    year = year_of_volume(volume)
+    """The date of issue `number` by the prior calendar alone (built-in knowledge, the previous volume's
+    built-in knowledge, the federal holidays), before any evidence."""
+    year_of_volume(volume)
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise ValueError(f"issue number must be a positive whole number, not {number!r}")
-    days = publication_days(year)
-    if number > len(days):
-        raise ValueError(f"issue {number} is beyond the {len(days)} publication days of {year} (Volume {volume})")
-    return days[number - 1]
+    dates = _prior_dates(volume)
+    if number > len(dates):
+        raise ValueError(f"issue {number} is beyond the {len(dates)} publication days of "
+                         f"{year_of_volume(volume)} (Volume {volume})")
+    return dates[number - 1]
 
 
-def resolve_cited_date(cited: CitedDate, near: dt.date) -> dt.date | None:
-    """The last day a citation names; a yearless one takes the year that puts it nearest to `near`."""
-    day = cited.day_end or cited.day
-    if cited.year is not None:
-        return _safe_date(cited.year, cited.month, day)
-    candidates = [d for y in (near.year - 1, near.year, near.year + 1) if (d := _safe_date(y, cited.month, day))]
-    return min(candidates, key=lambda d: abs((d - near).days), default=None)
+def provisional_date(volume: int, number: int, fit: VolumeFit | None = None) -> dt.date:
+    """Best date before the volume is fitted again: the last fit's calendar, else the prior calendar;
+    a number beyond every calendar gets the year's last day."""
+    if fit is not None:
+        publications = [d.date for d in fit.days if d.kind != "break"]
+        if number <= len(publications):
+            return publications[number - 1]
+    try:
+        return calendar_date(volume, number)
+    except ValueError:
+        return dt.date(year_of_volume(volume), 12, 31)
 
 
-def cited_dates(texts, near: dt.date) -> list[dt.date]:
-    """Every date cited in the texts' attributions, resolved near `near`, in text order."""
-    found = []
-    for text in texts:
-        for attribution in find_attributions(text):
-            found.extend(d for c in attribution.dates if (d := resolve_cited_date(c, near)) is not None)
-    return found
+@dataclass(frozen=True)
+class IssueDating:
+    date: dt.date
+    method: str
+    confidence: float
+    note: str
 
 
 def date_issue(volume: int, number: int, texts) -> IssueDating:
-    """Date an issue from the calendar, checked against the newest date its articles cite."""
-    planned = calendar_date(volume, number)
-    basis = (f"calendar: {_ordinal(number)} publication day of {planned.year} "
-             f"(weekdays less US federal holidays) = {_fmt(planned)}")
-    evidence = cited_dates(texts, planned)
-    if not evidence:
-        return IssueDating(planned, CALENDAR, CONFIDENCE_CALENDAR, f"{basis}; no cited dates to check it against")
-    newest = max(evidence)
-    gap = (planned - newest).days
-    if gap > AGREEMENT_WINDOW_DAYS:
-        return IssueDating(planned, CALENDAR, CONFIDENCE_DISTANT, f"{basis}; newest cited date {_fmt(newest)} "
-                                                                  f"is {gap} days earlier: consistent, too old to confirm")
-    if gap > 0:
-        return IssueDating(planned, CONFIRMED, CONFIDENCE_CONFIRMED,
-                           f"{basis}; newest cited date {_fmt(newest)} agrees")
-    if -gap > MAX_MOVE_DAYS:
-        return IssueDating(planned, CALENDAR, CONFIDENCE_CONFLICT,
-                           f"{basis}; kept, although a cited date {_fmt(newest)} is {-gap} days later "
-                           "(too far to trust: check the issue number and the citation)")
-    moved = next_publication_day(newest)
-    return IssueDating(moved, EVIDENCE, CONFIDENCE_MOVED,
-                       f"{basis}, but the text cites {_fmt(newest)}, on or after it; an issue cannot predate "
-                       f"what it cites, so moved to the next publication day, {_fmt(moved)}")
+    """One issue on its own, outside any archive: its volume fitted to this issue's evidence alone (the
+    archive-wide fit is `fit_archive`; the database's is events.services.calendar)."""
+    evidence = [e for text in texts for e in issue_evidence(volume, number, text)]
+    fit = fit_volume(volume, [IssueInput(number, evidence)], neighbour=_neighbour_of(volume)).issues[number]
+    return IssueDating(fit.date, fit.method, fit.confidence, fit.note)
 
 
-def _safe_date(year, month, day):
-    try:
-        return dt.date(year, month, day)
-    except ValueError:  # 29 February of a common year
-        return None
+def issue_evidence(volume: int, number: int, text: str, article: int | None = None) -> list[Evidence]:
+    """The dating evidence in one article of issue (volume, number)."""
+    return extract_evidence(text, provisional_date(volume, number), article)
 
 
-def _fmt(day: dt.date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%b %Y}"
+# ------------------------------------------------------------------------------------------ command line
+
+def _read_inputs(paths):
+    from events.extraction.articles import ArticleFileError, read_article_file
+
+    volumes: dict[int, dict[int, IssueInput]] = {}
+
+    def entry(volume, number):
+        return volumes.setdefault(volume, {}).setdefault(number, IssueInput(number))
+
+    for path in paths:
+        if path.endswith(".jsonl"):
+            with open(path, encoding="utf-8") as fh:
+                for line_no, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                        volume, number = int(record["volume"]), int(record["number"])
+                        year_of_volume(volume)
+                        item = entry(volume, number)
+                        if "text" in record:
+                            item.evidence.extend(issue_evidence(volume, number, record["text"]))
+                        item.evidence.extend(Evidence.from_json(e) for e in record.get("evidence", []))
+                        if record.get("pinned"):
+                            item.pinned = dt.date.fromisoformat(record["pinned"])
+                    except (ValueError, KeyError, TypeError) as error:
+                        raise SystemExit(f"error: {path} line {line_no}: {error}") from None
+        else:
+            try:
+                parsed = read_article_file(path)
+            except ArticleFileError as error:
+                raise SystemExit(f"error: {error}") from None
+            for article in parsed.articles:
+                entry(article.volume, article.number).evidence.extend(
+                    issue_evidence(article.volume, article.number, article.body))
+    return {v: list(items.values()) for v, items in volumes.items()}
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m events.extraction.calendar", description=__doc__.split("\n")[0])
+    parser.add_argument("--calendar", action="store_true", help="also print each volume's fitted calendar")
+    parser.add_argument("--evidence", action="store_true",
+                        help="print the evidence found per issue (jsonl input for a later run) instead of dates")
+    parser.add_argument("files", nargs="+", help="Monitor text files or .jsonl records")
+    args = parser.parse_args(argv)
+    volumes = _read_inputs(args.files)
+    if args.evidence:
+        for volume in sorted(volumes):
+            for item in sorted(volumes[volume], key=lambda i: i.number):
+                print(json.dumps({"volume": volume, "number": item.number,
+                                  "evidence": [e.to_json() for e in item.evidence]}))
+        return 0
+    fits = fit_archive(volumes)
+    for volume in sorted(fits):
+        fit = fits[volume]
+        wanted = {i.number for i in volumes[volume]}
+        for number in sorted(wanted):
+            print(json.dumps(fit.issues[number].to_json()))
+        if args.calendar:
+            print(json.dumps(fit.to_json()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -466,6 +466,12 @@ def correct_issue_date(issue: Issue, new_date: date, user=None, reason: str = ""
     if reprocess:
         for article in issue.articles.order_by("position", "pk"):
             process_article(article)
+    # The pinned date constrains its neighbours: the volume's calendar is fitted again (the pin never moves);
+    # the other issues whose date moved are re-processed here (this one by the caller when reprocess=False).
+    from events.services.calendar import refit_volumes
+
+    refit_volumes([issue.volume], skip_reprocess=set() if reprocess else {issue.pk})
+    issue.refresh_from_db()
     return issue
 
 

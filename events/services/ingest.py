@@ -8,6 +8,7 @@ for that article and the run goes on. Ingesting the same text again is a no-op r
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,9 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from events.extraction.articles import ArticleFileError, ParsedArticle, parse_article_bytes, read_article_file
-from events.extraction.calendar import IssueDating, date_issue
-from events.models import Article, Issue
+from events.extraction.calendar import provisional_date
+from events.models import Article, CalendarDay, Issue
+from events.services.calendar import CalendarReport, evidence_for_text, refit_volumes
 from events.services.extraction import process_article
 
 NEW = "new"
@@ -37,6 +39,7 @@ class FileResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    volumes: set = field(default_factory=set)  # volumes with new articles: their calendars are fitted again
 
     @property
     def ok(self) -> bool:
@@ -47,6 +50,7 @@ class FileResult:
 class IngestReport:
     files: list[FileResult] = field(default_factory=list)
     stopped: str = ""  # why the run stopped early (the database went away), else ""
+    calendar: CalendarReport = field(default_factory=CalendarReport)  # the fit after the new articles
 
     @property
     def files_read(self) -> int:
@@ -77,9 +81,23 @@ class IngestReport:
         return self.files_failed == 0 and not self.stopped
 
     def summary(self) -> str:
-        return (f"files read: {self.files_read}, articles new: {self.articles_new}, "
+        text = (f"files read: {self.files_read}, articles new: {self.articles_new}, "
                 f"unchanged: {self.articles_unchanged}, failed: {self.articles_failed} "
                 f"(files failed: {self.files_failed}, warnings: {len(self.warnings)})")
+        if self.calendar.volumes:
+            text += "\n" + self.calendar.summary()
+        return text
+
+    def fit_calendars(self):
+        """Fit the calendars of the volumes that received new articles (after every ingest run). A failure
+        here is reported, never raised: the articles stay stored with their provisional dates."""
+        volumes = sorted(set().union(*(f.volumes for f in self.files))) if self.files else []
+        if not volumes:
+            return
+        try:
+            self.calendar = refit_volumes(volumes)
+        except Exception as error:  # pragma: no cover - a bug in the fit must not lose the ingest
+            self.calendar = CalendarReport(warnings=[f"calendar not fitted: {type(error).__name__}: {error}"])
 
 
 def collect_files(paths) -> list[Path]:
@@ -116,6 +134,8 @@ def ingest_paths(paths, progress=True, jobs=1) -> IngestReport:
         # Stored articles stay stored (one transaction each); a re-run skips them as unchanged.
         report.stopped = (f"database unavailable: {error}; stopped after {len(report.files)} of {len(files)} "
                           "files (what was stored is kept: run the same command again to resume)")
+        return report
+    report.fit_calendars()
     return report
 
 
@@ -143,7 +163,9 @@ def _worker_start():
 
 def ingest_text(name: str, data: bytes) -> IngestReport:
     """Ingest one uploaded file given its name and raw bytes."""
-    return IngestReport([_ingest_file(name, lambda: parse_article_bytes(name, data))])
+    report = IngestReport([_ingest_file(name, lambda: parse_article_bytes(name, data))])
+    report.fit_calendars()
+    return report
 
 
 def _ingest_file(name, parse) -> FileResult:
@@ -173,6 +195,7 @@ def _ingest_file(name, parse) -> FileResult:
             continue
         if status == NEW:
             result.new += 1
+            result.volumes.add(parsed_article.volume)
         else:
             result.unchanged += 1
         result.article_ids.append(article_id)
@@ -220,9 +243,8 @@ def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
             if existing is None:  # pragma: no cover - the conflict was on the hash, so the row exists
                 raise IntegrityError(f"article {digest} neither inserted nor found")
             return UNCHANGED, existing
-        if not created:
-            # A new issue was dated from this very body; an existing one is dated again over all its bodies.
-            redate_issue(issue)
+        # The issue keeps its provisional date (the stored calendar's) until the run's end, when its volume
+        # is fitted again (IngestReport.fit_calendars) and moved dates are re-resolved.
         process_article(article, mark_processed=False)
         article.processed_at = article.ingested_at
     return NEW, article.id
@@ -238,6 +260,7 @@ def _article_with_hash(digest: str):
 _ISSUE = Issue._meta.db_table
 _ARTICLE = Article._meta.db_table
 _ISSUE_HISTORY = Issue.history.model._meta.db_table
+_CALENDAR_DAY = CalendarDay._meta.db_table
 _ISSUE_COLUMNS = ("id", "volume", "number", "date", "date_method", "date_confidence", "date_note", "created_at")
 
 
@@ -254,26 +277,31 @@ def _issue_and_article(parsed: ParsedArticle, source_name: str, digest: str):
     """
     from events.services.db import run_statements
 
-    fields = _dating_fields(date_issue(parsed.volume, parsed.number, [parsed.body]))
+    fields = _provisional_fields(parsed)
+    evidence = json.dumps(evidence_for_text(parsed.volume, parsed.number, parsed.body))
     columns = ", ".join(_ISSUE_COLUMNS)
     now = timezone.now()
+    # A new issue takes the stored calendar's date for its number when there is one (COALESCE), else the
+    # prior calendar's; the volume's fit at the end of the run gives the final date.
     issue_sql = (
         f"WITH ex AS (SELECT id FROM {_ARTICLE} WHERE content_hash = %s), "
-        f"up AS (INSERT INTO {_ISSUE} (volume, number, date, date_method, date_confidence, date_note, created_at) "
-        f"SELECT %s, %s, %s, %s, %s, %s, %s WHERE NOT EXISTS (SELECT 1 FROM ex) ON CONFLICT (volume, number) "
+        f"up AS (INSERT INTO {_ISSUE} (volume, number, date, date_method, date_confidence, date_note, created_at, "
+        f"date_evidence, date_warnings) "
+        f"SELECT %s, %s, COALESCE((SELECT date FROM {_CALENDAR_DAY} WHERE volume = %s AND number = %s), %s::date), "
+        f"%s, %s, %s, %s, '[]'::jsonb, '[]'::jsonb WHERE NOT EXISTS (SELECT 1 FROM ex) ON CONFLICT (volume, number) "
         f"DO UPDATE SET volume = EXCLUDED.volume RETURNING {columns}, (xmax = 0) AS created), "
         f"h AS (INSERT INTO {_ISSUE_HISTORY} ({columns}, history_date, history_change_reason, history_type, "
         f"history_user_id) SELECT {columns}, %s, NULL, '+', NULL FROM up WHERE created) "
         f"SELECT (SELECT id FROM ex), up.* FROM (SELECT 1) AS one LEFT JOIN up ON TRUE")
-    issue_params = [digest, parsed.volume, parsed.number, fields["date"], fields["date_method"],
-                    fields["date_confidence"], fields["date_note"], now, now]
+    issue_params = [digest, parsed.volume, parsed.number, parsed.volume, parsed.number, fields["date"],
+                    fields["date_method"], fields["date_confidence"], fields["date_note"], now, now]
     source = source_name[:SOURCE_NAME_MAX]
     article_sql = (
         f"INSERT INTO {_ARTICLE} (issue_id, position, headline, body, source_name, content_hash, ingested_at, "
-        f"processed_at) SELECT i.id, COALESCE((SELECT MAX(a.position) FROM {_ARTICLE} a WHERE a.issue_id = i.id), 0) "
-        f"+ 1, %s, %s, %s, %s, %s, %s FROM {_ISSUE} i WHERE i.volume = %s AND i.number = %s "
-        f"ON CONFLICT (content_hash) DO NOTHING RETURNING id, position")
-    article_params = [parsed.headline, parsed.body, source, digest, now, now, parsed.volume, parsed.number]
+        f"processed_at, calendar_evidence) SELECT i.id, COALESCE((SELECT MAX(a.position) FROM {_ARTICLE} a "
+        f"WHERE a.issue_id = i.id), 0) + 1, %s, %s, %s, %s, %s, %s, %s::jsonb FROM {_ISSUE} i "
+        f"WHERE i.volume = %s AND i.number = %s ON CONFLICT (content_hash) DO NOTHING RETURNING id, position")
+    article_params = [parsed.headline, parsed.body, source, digest, now, now, evidence, parsed.volume, parsed.number]
     (issue_row,), article_rows = run_statements([(issue_sql, issue_params), (article_sql, article_params)])
     existing, issue_values, created = issue_row[0], issue_row[1:-1], issue_row[-1]
     if existing is not None:
@@ -302,25 +330,24 @@ def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str) -> 
             with transaction.atomic():
                 article = Article.objects.create(
                     issue=issue, position=_next_position(issue), headline=parsed.headline, body=parsed.body,
-                    source_name=source_name[:SOURCE_NAME_MAX], content_hash=digest)
+                    source_name=source_name[:SOURCE_NAME_MAX], content_hash=digest,
+                    calendar_evidence=evidence_for_text(parsed.volume, parsed.number, parsed.body))
         except IntegrityError:
             existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
             if existing is None:
                 raise
             return UNCHANGED, existing
-        redate_issue(issue)
         process_article(article)
     return NEW, article.id
 
 
 def _locked_issue(parsed: ParsedArticle) -> Issue:
     """The issue row, created if needed, locked until the transaction ends (serialises concurrent ingests)."""
-    dating = date_issue(parsed.volume, parsed.number, [parsed.body])
     # get_or_create retries the get after an IntegrityError inside its own savepoint, so two processes
     # creating the same issue at once end up with the one row (PostgreSQL blocks the second insert
     # until the first commits).
     issue, _ = Issue.objects.get_or_create(volume=parsed.volume, number=parsed.number,
-                                           defaults=_dating_fields(dating))
+                                           defaults=_provisional_fields(parsed, stored=True))
     return Issue.objects.select_for_update().get(pk=issue.pk)
 
 
@@ -328,19 +355,13 @@ def _next_position(issue: Issue) -> int:
     return (issue.articles.aggregate(last=Max("position"))["last"] or 0) + 1
 
 
-def redate_issue(issue: Issue) -> Issue:
-    """Date the issue over all its stored article bodies; an editor's date is never recomputed."""
-    if issue.date_method == Issue.DateMethod.EDITOR:
-        return issue
-    bodies = list(issue.articles.values_list("body", flat=True))
-    fields = _dating_fields(date_issue(issue.volume, issue.number, bodies))
-    if any(getattr(issue, name) != value for name, value in fields.items()):
-        for name, value in fields.items():
-            setattr(issue, name, value)
-        issue.save(update_fields=list(fields))
-    return issue
+def _provisional_fields(parsed: ParsedArticle, stored: bool = False) -> dict:
+    """Dating fields of a new issue until its volume is fitted at the end of the run."""
+    if stored:
+        from events.services.calendar import stored_date
 
-
-def _dating_fields(dating: IssueDating) -> dict:
-    return {"date": dating.date, "date_method": dating.method, "date_confidence": dating.confidence,
-            "date_note": dating.note}
+        date = stored_date(parsed.volume, parsed.number)
+    else:
+        date = provisional_date(parsed.volume, parsed.number)
+    return {"date": date, "date_method": Issue.DateMethod.CALENDAR, "date_confidence": 0.0,
+            "date_note": "provisional (prior calendar): the volume's calendar is fitted when the ingest ends"}

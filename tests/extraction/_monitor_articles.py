@@ -5,12 +5,14 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "monitor"
 
-# Issue dates: weekdays skipping US federal holidays (see ../shared/docs/DESIGN.md section 1).
+# Issue dates by the publication calendars of 2000 and 2001 (docs/calendar.md; the counting is in
+# tests/test_ingest.py): 2000 had issues on every weekday but Good Friday, Memorial Day, 4 July, ...,
+# so No 114 is Mon 12 June and No 129 Mon 3 July 2000; 2001 had none on New Year's Day and MLK Day.
 ISSUE_DATES = {
     (7, 1): datetime.date(2001, 1, 2),
     (7, 30): datetime.date(2001, 2, 13),
-    (6, 114): datetime.date(2000, 6, 13),
-    (6, 129): datetime.date(2000, 7, 5),
+    (6, 114): datetime.date(2000, 6, 12),
+    (6, 129): datetime.date(2000, 7, 3),
     (7, 79): datetime.date(2001, 4, 24),
 }
 _PUBLICATION = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)\n\n")

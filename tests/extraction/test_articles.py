@@ -109,7 +109,7 @@ def test_upload_bytes_parse_like_files():
     (b"Publication: Monitor Volume: 7 Issue: -2\n\nBody.", "line 1: issue '-2' is not a positive whole number"),
     (b"Publication: Monitor Volume: 7 Issue: 3a\n\nBody.", "line 1: issue '3a' is not a positive whole number"),
     (b"Publication: Monitor Volume: 7 Issue: 1.5\n\nBody.", "line 1: issue '1.5' is not a positive whole number"),
-    (b"Publication: Monitor Volume: 7 Issue: 252\n\nBody.", "issue 252 is beyond the 251 publication days of 2001 (Volume 7)"),
+    (b"Publication: Monitor Volume: 7 Issue: 366\n\nBody.", "issue 366 is beyond the 365 days of 2001 (Volume 7)"),
     (b"Publication: Monitor Volume: 700 Issue: 2\n\nBody.", "not a Monitor volume"),
     (b"Publication: Prism Volume: 7 Issue: 2\n\nBody.", "line 1: expected 'Publication: Monitor Volume: V Issue: N'"),
     (b"Body first.\n\nPublication: Monitor Volume: 7 Issue: 2", "line 3: Volume 7 Issue 2 has no article text"),

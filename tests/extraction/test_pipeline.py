@@ -144,7 +144,7 @@ def test_vol6_no114_ivanov_on_june_9_and_the_day_before(mentions_by_issue):
 
 def test_vol6_no129_planned_visit_with_reported_dates(mentions_by_issue):
     _, mentions = mentions_by_issue[(6, 129)]
-    # Issue 129 of 2000 is 5 July 2000: "Putin will arrive in North Korea on July 19" is planned, and
+    # Issue 129 of 2000 is Mon 3 July 2000: "Putin will arrive in North Korea on July 19" is planned, and
     # the sentence's citations "(The Korea Herald, July 3; AFP, June 28)" are its report dates.
     mention = find(mentions, "July 19")
     assert (mention.date_start, mention.event_type, mention.status) == (D(2000, 7, 19), "visit", "planned")
@@ -262,7 +262,7 @@ def test_vol7_no1_khatami_meeting_with_sergeev_a_day_earlier(mentions_by_issue):
 def test_vol6_no114_scheduled_summit_is_planned_though_the_eve_is_speculated(mentions_by_issue):
     _, mentions = mentions_by_issue[(6, 114)]
     # Sources suggested the visit "might be on the eve" of the summit in Japan (July 21-23): "might" is about when Putin's visit falls; the summit itself is scheduled (issue
-    # of 13 June 2000, summit in late July): planned, not reported.
+    # of Mon 12 June 2000, summit in late July): planned, not reported.
     summit = find(mentions, "July 21-23")
     assert (summit.date_start, summit.date_end) == (D(2000, 7, 21), D(2000, 7, 23))
     assert (summit.event_type, summit.status) == ("summit", "planned")
@@ -331,7 +331,7 @@ def test_summaries_are_short(mentions_by_issue):
 
 def test_event_countries_come_from_the_event_not_the_whole_sentence(mentions_by_issue):
     _, mentions = mentions_by_issue[(6, 114)]
-    # Vol 6 No 114 (13 June 2000): the talks in Pyongyang "this week" are between Kim Dae-jung and Kim
+    # Vol 6 No 114 (Mon 12 June 2000): the talks in Pyongyang "this week" are between Kim Dae-jung and Kim
     # Jong-il; the same sentence recalls an earlier Russian-U.S. summit (a relative clause about the
     # announcement), whose Russia and United States are not the talks'.
     talks = find(mentions, "this week", "ground-breaking talks")
@@ -353,7 +353,7 @@ def test_event_countries_come_from_the_event_not_the_whole_sentence(mentions_by_
     spring = find(mentions, "this spring")
     assert set(spring.countries) == {"RU", "IR", "KP"}
     _, mentions = mentions_by_issue[(6, 129)]
-    # Vol 6 No 129 (5 July 2000): Putin's arrival in North Korea on July 19; Beijing (before it) and
+    # Vol 6 No 129 (Mon 3 July 2000): Putin's arrival in North Korea on July 19; Beijing (before it) and
     # Japan (after it) are other stops of the trip, in other clauses.
     arrival = find(mentions, "July 19")
     assert arrival.countries == ["RU", "KP"]

@@ -1,8 +1,8 @@
 """The tagger on the five real Monitor articles (read at run time from ../shared/corpus/monitor).
 
-Anchors are the issue dates (weekdays, skipping US federal holidays): Vol 7 No 1 = Tue 2001-01-02,
-Vol 7 No 30 = Tue 2001-02-13, Vol 6 No 114 = Tue 2000-06-13, Vol 6 No 129 = Wed 2000-07-05,
-Vol 7 No 79 = Tue 2001-04-24. Expected values are reasoned in the comments.
+Anchors are the issue dates by the publication calendar (docs/calendar.md; counted in tests/test_ingest.py):
+Vol 7 No 1 = Tue 2001-01-02, Vol 7 No 30 = Tue 2001-02-13, Vol 6 No 114 = Mon 2000-06-12, Vol 6 No 129 =
+Mon 2000-07-03, Vol 7 No 79 = Tue 2001-04-24. Expected values are reasoned in the comments.
 """
 import re
 from pathlib import Path
@@ -12,8 +12,8 @@ import pytest
 from events.extraction.timex import tag
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "monitor"
-ISSUE_DATES = {(7, 1): "2001-01-02", (7, 30): "2001-02-13", (6, 114): "2000-06-13",
-               (6, 129): "2000-07-05", (7, 79): "2001-04-24"}
+ISSUE_DATES = {(7, 1): "2001-01-02", (7, 30): "2001-02-13", (6, 114): "2000-06-12",
+               (6, 129): "2000-07-03", (7, 79): "2001-04-24"}
 
 
 def article(volume, issue):
@@ -102,7 +102,9 @@ def test_vol7_no30():
 
 
 def test_vol6_no114():
-    # Tue 13 June 2000, W24 (12..18 June); last week W23 = 5..11 June.
+    # Mon 12 June 2000, W24 (12..18 June); last week W23 = 5..11 June. (Until the publication calendar this
+    # issue was dated Tue 13 June: the same weeks and months, so only "later this year", which starts on the
+    # issue date, moved a day.)
     t = tagged(6, 114)
     assert_expected(t, [
         ("late last week", 0, "2000-W23", "event", "2000-06-08", "2000-06-11"),
@@ -116,12 +118,14 @@ def test_vol6_no114():
         ("the day before", 0, "2000-06-09", "event"),   # the day before June 10
         ("June 8-11", 0, "2000-06", "citation", "2000-06-08", "2000-06-11"),
         ("last month", 0, "2000-05", "event"),
-        ("later this year", 0, "2000", "event", "2000-06-13", "2000-12-31"),
+        ("later this year", 0, "2000", "event", "2000-06-12", "2000-12-31"),   # from the issue date
     ])
 
 
 def test_vol6_no129():
-    # Wed 5 July 2000, W27 (3..9 July); last week W26 = 26 June .. 2 July.
+    # Mon 3 July 2000, W27 (3..9 July); last week W26 = 26 June .. 2 July. (Dated Wed 5 July before the
+    # publication calendar: the same weeks and months, so only "later this month", which starts on the issue
+    # date, moved.)
     t = tagged(6, 129)
     assert_expected(t, [
         ("last week", 0, "2000-W26", "event", "2000-06-26", "2000-07-02"),
@@ -133,7 +137,7 @@ def test_vol6_no129():
         ("June 13-15", 0, "2000-06", "event", "2000-06-13", "2000-06-15"),
         ("1990", 0, "1990", "event"),
         ("February of this year", 0, "2000-02", "event"),
-        ("later this month", 0, "2000-07", "event", "2000-07-05", "2000-07-31"),
+        ("later this month", 0, "2000-07", "event", "2000-07-03", "2000-07-31"),   # from the issue date
         ("Friday, June 30", 0, "2000-06-30", "event"),   # 30 June 2000 was a Friday
         ("July 1", 0, "2000-07-01", "event"),
         ("the same day", 0, "2000-06-30", "event"),       # follows "said on June 30"

@@ -33,6 +33,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"{result.name}: {error}")
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}", style_func=self.style.WARNING)
+        for warning in report.calendar.warnings:
+            self.stderr.write(f"calendar warning: {warning}", style_func=self.style.WARNING)
         self.stdout.write(report.summary())
         if report.stopped:
             raise CommandError(report.stopped, returncode=EXIT_FAILED)

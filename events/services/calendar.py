@@ -1,0 +1,285 @@
+"""The publication calendar in the database: fitting volumes, editors' calendar days.
+
+`refit_volumes(volumes)` fits each volume's calendar (events.extraction.calendar_fit) to the dating
+evidence stored on its articles (Article.calendar_evidence, read once from the text), then writes, in one
+transaction: the issues whose date, method, confidence, range, evidence or warnings changed, the calendar
+days that changed (CalendarDay), and re-resolves the relative dates of every article whose issue date
+moved (events.services.extraction.process_article, as an editor's issue-date correction does). An
+issue whose date an editor set (date_method "editor") never moves. The next volume is fitted again only
+when this one's breaks changed (it is that volume's prior).
+
+Cost: reading and fitting a volume (about 250 issues) and writing only what changed, so ingesting one
+more issue into a large archive touches one volume and the issues whose date moved (docs/calendar.md).
+
+`set_calendar_day` / `clear_calendar_day`: an editor says a day had no issue (or had one), or takes that
+back; the volume is fitted again in the same transaction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+
+from events.extraction import calendar_data as kb
+from events.extraction.calendar import issue_evidence, provisional_date, year_of_volume
+from events.extraction.calendar_evidence import XREF, Evidence
+from events.extraction.calendar_fit import (
+    BREAK, CalendarDay as FitDay, DayRule, IssueInput, VolumeFit, fit_volume,
+)
+from events.models import Article, CalendarDay, Issue, VolumeCalendar
+
+ISSUE_FIELDS = ("date", "date_method", "date_confidence", "date_note", "date_earliest", "date_latest",
+                "date_evidence", "date_warnings")
+
+
+@dataclass
+class CalendarReport:
+    volumes: list[int] = field(default_factory=list)
+    issues_redated: int = 0        # issues whose date moved
+    issues_updated: int = 0        # issues with any dating field changed
+    articles_reprocessed: int = 0
+    days_changed: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"calendar: volumes fitted {self.volumes or '-'}, issues re-dated {self.issues_redated}, "
+                f"articles re-resolved {self.articles_reprocessed}, calendar days changed {self.days_changed}, "
+                f"warnings {len(self.warnings)}")
+
+    def add(self, other: "CalendarReport"):
+        self.volumes.extend(other.volumes)
+        for name in ("issues_redated", "issues_updated", "articles_reprocessed", "days_changed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.warnings.extend(other.warnings)
+
+
+def evidence_for_text(volume: int, number: int, body: str) -> list[dict]:
+    """The JSON stored in Article.calendar_evidence."""
+    return [e.to_json() for e in issue_evidence(volume, number, body)]
+
+
+def stored_date(volume: int, number: int) -> dt.date:
+    """The date to give a new issue before its volume is fitted again: the stored calendar's, else the prior's."""
+    date = CalendarDay.objects.filter(volume=volume, number=number).values_list("date", flat=True).first()
+    return date or provisional_date(volume, number)
+
+
+def refit_volumes(volumes, *, reprocess: bool = True, skip_reprocess=frozenset()) -> CalendarReport:
+    """Fit the calendars of `volumes` (and following volumes whose prior changed); see the module docstring."""
+    report = CalendarReport()
+    pending = sorted({v for v in volumes if v})
+    done = set()
+    with transaction.atomic():
+        while pending:
+            volume = pending.pop(0)
+            if volume in done:
+                continue
+            done.add(volume)
+            changed_breaks = _refit_volume(volume, report, reprocess, skip_reprocess)
+            following = volume + 1
+            if changed_breaks and following not in done and Issue.objects.filter(volume=following).exists():
+                pending.append(following)
+                pending.sort()
+    return report
+
+
+def refit_all(reprocess: bool = True) -> CalendarReport:
+    return refit_volumes(Issue.objects.values_list("volume", flat=True).distinct(), reprocess=reprocess)
+
+
+def _neighbour(volume: int) -> VolumeFit | None:
+    rows = list(CalendarDay.objects.filter(volume=volume - 1).values_list("date", "kind", "source", "number", "note"))
+    if rows:
+        return VolumeFit(volume - 1, year_of_volume(volume - 1) if volume > 1 else 0, {},
+                         [FitDay(*row) for row in rows])
+    if volume > 1 and kb.known_days(year_of_volume(volume - 1)):
+        return fit_volume(volume - 1, [])
+    return None
+
+
+def _editor_days(volume: int) -> list[DayRule]:
+    rows = CalendarDay.objects.filter(volume=volume, source=CalendarDay.Source.EDITOR)
+    return [DayRule(r.date, kb.BREAK if r.kind == CalendarDay.Kind.BREAK else kb.PUBLISHED, "editor", r.note)
+            for r in rows]
+
+
+def _inputs(volume: int, issues: dict[int, dict]) -> list[IssueInput]:
+    inputs = {n: IssueInput(n, [], row["date"] if row["date_method"] == Issue.DateMethod.EDITOR else None,
+                            row["date_note"]) for n, row in issues.items()}
+    rows = list(Article.objects.filter(issue__volume=volume)
+                .values_list("id", "issue__number", "position", "calendar_evidence"))
+    missing = [article_id for article_id, _, _, evidence in rows if evidence is None]
+    computed = {}
+    if missing:
+        for article in Article.objects.filter(pk__in=missing).select_related("issue"):
+            computed[article.pk] = evidence_for_text(volume, article.issue.number, article.body)
+            Article.objects.filter(pk=article.pk).update(calendar_evidence=computed[article.pk])
+    for article_id, number, position, evidence in rows:
+        data = computed.get(article_id) if evidence is None else evidence
+        for item in data or []:
+            ev = Evidence.from_json(item)
+            inputs[number].evidence.append(ev if ev.article is not None else
+                                           Evidence(**{**ev.__dict__, "article": article_id}))
+    return list(inputs.values())
+
+
+def _outside_xrefs(volume: int) -> list[Evidence]:
+    """Cross-references from the next volume's first weeks to this volume's year."""
+    year = year_of_volume(volume)
+    rows = Article.objects.filter(issue__volume=volume + 1, issue__number__lte=30).values_list("calendar_evidence",
+                                                                                            flat=True)
+    out = []
+    for evidence in rows:
+        for item in evidence or []:
+            if item.get("kind") == XREF and str(item.get("date", "")).startswith(str(year)):
+                out.append(Evidence.from_json(item))
+    return out
+
+
+_CASTS = {"DateField": "date", "FloatField": "double precision", "TextField": "text", "CharField": "text",
+          "JSONField": "jsonb", "PositiveSmallIntegerField": "integer"}
+
+
+def _bulk_update(model, objects, fields):
+    """bulk_update, as one UPDATE ... FROM (VALUES ...) per 500 rows on PostgreSQL (Django's CASE WHEN form
+    costs seconds of Python for a volume's 250 issues)."""
+    if not objects:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_update(objects, fields, batch_size=500)
+        return
+    table = model._meta.db_table
+    columns = [model._meta.get_field(name) for name in fields]
+    casts = [_CASTS.get(f.get_internal_type(), "text") for f in columns]
+    sets = ", ".join(f'"{f.column}" = v."{f.column}"' for f in columns)
+    names = ", ".join(["id"] + [f'"{f.column}"' for f in columns])
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), 500):
+            chunk = objects[start:start + 500]
+            row = "(%s::bigint, " + ", ".join(f"%s::{c}" for c in casts) + ")"
+            params = []
+            for obj in chunk:
+                params.append(obj.pk)
+                for column, cast in zip(columns, casts):
+                    value = getattr(obj, column.attname)
+                    params.append(json.dumps(value) if cast == "jsonb" else value)
+            cursor.execute(f'UPDATE {table} AS t SET {sets} FROM (VALUES {", ".join([row] * len(chunk))}) '
+                           f'AS v({names}) WHERE t.id = v.id', params)
+
+
+def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_reprocess=frozenset()) -> bool:
+    """Fit one volume and write what changed. Returns True when its breaks changed."""
+    VolumeCalendar.objects.get_or_create(volume=volume, defaults={"year": year_of_volume(volume)})
+    VolumeCalendar.objects.select_for_update().get(volume=volume)  # one fit of a volume at a time
+    issues = {row["number"]: row for row in
+              Issue.objects.filter(volume=volume).values("id", "number", *ISSUE_FIELDS)}
+    if not issues:
+        return False
+    fit = fit_volume(volume, _inputs(volume, issues), neighbour=_neighbour(volume),
+                     editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume))
+    report.volumes.append(volume)
+
+    # Issues.
+    changed, moved = [], []
+    for number, row in issues.items():
+        result = fit.issues[number]
+        values = {"date": result.date, "date_method": result.method, "date_confidence": result.confidence,
+                  "date_note": result.note[:2000], "date_earliest": result.earliest, "date_latest": result.latest,
+                  "date_evidence": result.evidence, "date_warnings": result.warnings}
+        if row["date_method"] == Issue.DateMethod.EDITOR:
+            # Never moved, never relabelled: only the evidence, range and warnings are refreshed.
+            values.update(date=row["date"], date_method=row["date_method"], date_confidence=row["date_confidence"],
+                          date_note=row["date_note"])
+        report.warnings.extend(f"Vol {volume} No {number}: {w}" for w in result.warnings)
+        if any(row[k] != v for k, v in values.items()):
+            issue = Issue(id=row["id"], volume=volume, number=number, **values)
+            changed.append(issue)
+            if row["date"] != values["date"]:
+                moved.append(row["id"])
+    if changed:
+        _bulk_update(Issue, changed, list(ISSUE_FIELDS))
+    report.issues_updated += len(changed)
+    report.issues_redated += len(moved)
+
+    # Calendar days (editors' rows are inputs, never rewritten here).
+    existing = {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
+    wanted = {d.date: d for d in fit.days}
+    create, update = [], []
+    for date, day in wanted.items():
+        row = existing.get(date)
+        if row is not None and row.source == CalendarDay.Source.EDITOR:
+            if row.number != day.number:
+                row.number = day.number
+                update.append(row)
+            continue
+        values = {"kind": day.kind, "source": day.source, "number": day.number, "note": day.note[:2000]}
+        if row is None:
+            create.append(CalendarDay(volume=volume, date=date, **values))
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            update.append(row)
+    stale = [row.pk for date, row in existing.items() if date not in wanted and row.source != CalendarDay.Source.EDITOR]
+    old_breaks = {(d, r.kind) for d, r in existing.items() if r.kind != CalendarDay.Kind.PUBLICATION}
+    new_breaks = {(d.date, d.kind) for d in fit.days if d.kind != "publication"}
+    # Machine rewrites of the fitted days keep no history (as machine writes of events); editors' do.
+    CalendarDay.objects.bulk_create(create, batch_size=500)
+    _bulk_update(CalendarDay, update, ["kind", "source", "number", "note"])
+    CalendarDay.objects.filter(pk__in=stale).delete()
+    report.days_changed += len(create) + len(update) + len(stale)
+    VolumeCalendar.objects.filter(volume=volume).update(last_number=fit.last_number, warnings=fit.warnings[:200],
+                                                        year=fit.year)
+
+    moved = [pk for pk in moved if pk not in skip_reprocess]
+    if reprocess and moved:
+        from events.services.extraction import process_article
+
+        for article in Article.objects.filter(issue_id__in=moved).select_related("issue").order_by("issue_id", "position"):
+            process_article(article)
+            report.articles_reprocessed += 1
+    return old_breaks != new_breaks
+
+
+@transaction.atomic
+def set_calendar_day(volume: int, date: dt.date, kind: str, *, user=None, reason: str = "") -> CalendarReport:
+    """An editor says `date` had no issue (kind "break") or had one ("publication"); re-date the volume."""
+    _check_day(volume, date)
+    if kind not in (CalendarDay.Kind.BREAK, CalendarDay.Kind.PUBLICATION):
+        raise ValueError(f"kind must be 'break' or 'publication', not {kind!r}")
+    note = (reason or "").strip() or ("no issue (editor)" if kind == CalendarDay.Kind.BREAK else "an issue appeared (editor)")
+    row = CalendarDay.objects.filter(volume=volume, date=date).first() or CalendarDay(volume=volume, date=date)
+    row.kind, row.source, row.note = kind, CalendarDay.Source.EDITOR, note
+    row._history_user = user
+    row._change_reason = note
+    row.save()
+    return refit_volumes([volume])
+
+
+@transaction.atomic
+def clear_calendar_day(volume: int, date: dt.date, *, user=None, reason: str = "") -> CalendarReport:
+    """Take back an editor's statement about `date`: the fit decides that day again."""
+    _check_day(volume, date)
+    row = CalendarDay.objects.filter(volume=volume, date=date, source=CalendarDay.Source.EDITOR).first()
+    if row is not None:
+        row._history_user = user
+        row._change_reason = (reason or "").strip() or "editor's statement withdrawn"
+        row.delete()
+    return refit_volumes([volume])
+
+
+def _check_day(volume: int, date: dt.date):
+    year = year_of_volume(volume)
+    if date.year != year:
+        raise ValueError(f"{date:%d %b %Y} is not in Volume {volume} ({year})")
+    if date.weekday() >= 5:
+        raise ValueError(f"{date:%a %d %b %Y} is a weekend day: the Monitor never appeared on one")
+
+
+def fitted_calendar(volume: int) -> list[FitDay]:
+    return [FitDay(r.date, r.kind, r.source, r.number, r.note) for r in CalendarDay.objects.filter(volume=volume)]
+
+
+__all__ = ["refit_volumes", "refit_all", "set_calendar_day", "clear_calendar_day", "CalendarReport",
+           "evidence_for_text", "stored_date", "BREAK"]
