@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0006_event_types_phone_founding_release'),
+        ('events', '0007_jobs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
