@@ -298,41 +298,57 @@ def prior_dates(year: int, prior: dict[dt.date, DayPrior], last: int) -> list[dt
 # ------------------------------------------------------------------------------------------ fitting
 
 class _IssueCost:
-    """Evidence cost of one issue on each day index (computed lazily, once per day)."""
+    """Evidence cost of one issue on each day index of the year (one sweep over the year, on first use)."""
 
     def __init__(self, evidence: list[Evidence], first: dt.date, open_before: list[int]):
-        self.lowers = sorted(((e.lower - first).days, WEIGHTS.get(e.kind, 1.0), e.kind) for e in evidence if e.lower)
-        self.uppers = [((e.upper - first).days, WEIGHTS.get(e.kind, 1.0)) for e in evidence if e.upper]
+        self.lowers = sorted(((e.lower - first).days, WEIGHTS.get(e.kind, 1.0)) for e in evidence if e.lower)
+        self.uppers = sorted(((e.upper - first).days, WEIGHTS.get(e.kind, 1.0)) for e in evidence if e.upper)
         self.cites = sorted((e.lower - first).days for e in evidence if e.lower and e.kind == CITATION)
         self.open_before = open_before
         self.first = first
-        self.cache: dict[int, float] = {}
+        self.costs: list[float] | None = None
 
     def __call__(self, i: int) -> float:
-        cached = self.cache.get(i)
-        if cached is not None:
-            return cached
-        cost = 0.0
-        for lower, weight, _ in self.lowers:
-            if lower > i:
-                cost += weight
-        for upper, weight in self.uppers:
-            if upper < i:
-                cost += weight
-        # Lateness: each citation pulls the issue towards its own bound (reports are cited within days).
-        for lower in self.cites:
-            if lower <= i:
-                cost += LATE * min(self._open_between(lower, i), LATE_CAP)
-        self.cache[i] = cost
-        return cost
+        if self.costs is None:
+            self.costs = self._sweep(len(self.open_before) - 1)
+        return self.costs[i]
 
-    def _open_between(self, a: int, b: int) -> int:
-        """Open weekdays in [a, b); days before the year (a < 0) count as weekdays."""
+    def _sweep(self, n_days: int) -> list[float]:
+        costs = [0.0] * n_days
+        # A lower bound after day i is violated on day i: its weight on every day before it.
+        for lower, weight in self.lowers:
+            for i in range(0, min(max(lower, 0), n_days)):
+                costs[i] += weight
+        # An upper bound before day i is violated from the day after it on.
+        for upper, weight in self.uppers:
+            for i in range(max(upper + 1, 0), n_days):
+                costs[i] += weight
+        # Lateness: each citation pulls the issue towards its own bound (reports are cited within days):
+        # LATE per open weekday between the bound and the issue, up to LATE_CAP days.
         ob = self.open_before
+        tail = [0.0] * (n_days + 1)  # a capped pull, added from a day to the year's end (prefix-summed)
+        for lower in self.cites:
+            start = max(lower, 0)
+            if start >= n_days:
+                continue  # a bound after the year: the lower-bound weight above already says it all
+            base = ob[start] - self._extra_before_year(lower)
+            for i in range(start, n_days):
+                gap = ob[i] - base
+                if gap >= LATE_CAP:
+                    tail[i] += LATE * LATE_CAP
+                    break
+                costs[i] += LATE * gap
+        running = 0.0
+        for i in range(n_days):
+            running += tail[i]
+            costs[i] += running
+        return costs
+
+    def _extra_before_year(self, a: int) -> int:
+        """Weekdays in [a, 0) for a bound before the year's first day (counted as open)."""
         if a >= 0:
-            return ob[b] - ob[a]
-        extra = sum(1 for j in range(max(a, -40), 0) if (self.first + dt.timedelta(days=j)).weekday() < 5)
-        return ob[b] + extra
+            return 0
+        return sum(1 for j in range(max(a, -40), 0) if (self.first + dt.timedelta(days=j)).weekday() < 5)
 
 
 def fit_volume(volume: int, issues: list[IssueInput], *, neighbour: VolumeFit | None = None,
@@ -503,17 +519,24 @@ def _solve(n_days, last, is_open, all_days, prior, xref_cost, pins, pinned_day, 
             return HARD
         return 0.0
 
+    memo: dict = {}
+    any_pin = bool(pins or pinned_day)
+
     def pub_cost(n, i):
-        c = pub_c[i] + allowed(n, i)
-        ev = costs.get(n)
-        if ev is not None:
-            c += ev(i)
+        key = n * 400 + i
+        c = memo.get(key)
+        if c is None:
+            c = pub_c[i] + (allowed(n, i) if any_pin else 0.0)
+            ev = costs.get(n)
+            if ev is not None:
+                c += ev(i)
+            memo[key] = c
         return c
 
     def skip_cost(i, r):
         """(cost, next r) of no issue on day i."""
         c = skip_c[i]
-        if i in pinned_day:
+        if any_pin and i in pinned_day:
             c += HARD
         if once[i]:
             if not r & 2:

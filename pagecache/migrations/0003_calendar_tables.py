@@ -1,4 +1,4 @@
-"""The publication calendar's tables (events 0008) bump the data version too: the /calendar/ page reads them
+"""The publication calendar's tables (events 0009) bump the data version too: the /calendar/ page reads them
 (an editor's calendar day may change no issue row)."""
 from django.db import migrations
 
@@ -24,5 +24,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pagecache", "0002_page_indexes"), ("events", "0008_publication_calendar")]
+    dependencies = [("pagecache", "0002_page_indexes"), ("events", "0009_publication_calendar")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
