@@ -18,7 +18,7 @@ SEQUENCE = "monitor_data_version"
 TABLES = ("events_issue", "events_article", "events_thread", "events_event", "events_event_actors",
           "events_event_countries", "events_event_topics", "events_actor", "events_actoralias",
           "events_country", "events_countryalias", "events_topic",
-          "events_calendarday", "events_volumecalendar")  # the last two: migration 0003
+          "events_calendarday", "events_volumecalendar")  # the last two: migration 0004
 VERSION_TTL = 1.0
 
 _memo = {"at": -1e9, "value": None}

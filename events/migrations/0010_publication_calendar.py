@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0008_organizations_name_keys'),
+        ('events', '0009_event_fulltext'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
