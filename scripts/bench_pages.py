@@ -115,8 +115,8 @@ def _time_requests(client, url, headers, repeat, *, clear_cache):
 
 
 def _reference_work():
-    """Fixed pure-Python work (about 20 ms on an idle core of this machine): timed beside the pages in the
-    same run, it shows how much the machine's load inflates every figure."""
+    """A fixed amount of pure-Python work, timed beside the pages in the same run: its time moves with the
+    machine's load as the pages' do, so figures from different runs compare through it."""
     total = 0
     for i in range(400_000):
         total += (i * i) % 7

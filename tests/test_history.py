@@ -6,6 +6,13 @@ from tests import factories as f
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def many(db):
     return f.many_events(130)
@@ -69,3 +76,16 @@ def test_newest_first_with_keyset_load_more(client, many):
     more = client.get(next_url, **HTMX).content.decode()
     assert re.findall(r"Synthetic meeting (\d+)<", more)[:2] == ["79", "78"]
     assert 'value="newest" selected' in first
+
+
+@pytest.mark.parametrize("query", [
+    "axis=decade", "axis=%00", "axis=day&date_from=1000-01-01&date_to=9000-12-31", "precision=minute",
+    "min_confidence=2", "min_confidence=abc", "min_confidence=-1", "sort=%00", "sort=newest&after=garbage",
+    "date_from=2001-03-01&date_to=2001-01-01&axis=week", "org=no-such", "q=%22%22%22&axis=year",
+    "shown=50&after=2001-01-01_1&sort=newest",
+])
+def test_new_parameters_never_give_500(client, many, query):
+    response = client.get("/?" + query, follow=True)
+    assert response.status_code == 200, query
+    for fmt in ("csv", "json"):
+        assert client.get(f"/export.{fmt}?" + query).status_code in (200, 400), (fmt, query)
