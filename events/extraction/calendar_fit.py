@@ -352,11 +352,16 @@ class _IssueCost:
 
 
 def fit_volume(volume: int, issues: list[IssueInput], *, neighbour: VolumeFit | None = None,
-               editor_days=(), outside_xrefs: list[Evidence] = ()) -> VolumeFit:
+               editor_days=(), outside_xrefs: list[Evidence] = (), previous: VolumeFit | None = None) -> VolumeFit:
     """The calendar of one volume that best explains its issues' evidence (see the module docstring).
 
     `outside_xrefs`: cross-references from other volumes' issues that name a day of this year.
-    Never raises on bad evidence: each problem becomes a warning on the issue or the volume."""
+    Never raises on bad evidence: each problem becomes a warning on the issue or the volume.
+
+    `previous`: the volume's last fit. The search is then kept within INCREMENTAL_BAND issues of the
+    previous calendar's count on every day (a few times faster); if the best calendar touches that band's
+    edge anywhere, the fit is done again without it, so the result is the same as a full fit's unless
+    the best calendar moved further than the band allows without touching its edge."""
     year = year_of(volume)
     first = dt.date(year, 1, 1)
     n_days = (dt.date(year + 1, 1, 1) - first).days
@@ -449,7 +454,11 @@ def fit_volume(volume: int, issues: list[IssueInput], *, neighbour: VolumeFit | 
         if count == 1:
             for i in range((start - first).days, (end - first).days + 1):
                 once[i] = True
-    path, marginals = _solve(n_days, last, is_open, all_days, prior, xref_cost, pins, pinned_day, costs, once)
+    centre = _previous_counts(previous, first, n_days) if previous is not None else None
+    path, marginals = _solve(n_days, last, is_open, all_days, prior, xref_cost, pins, pinned_day, costs, once,
+                             centre)
+    if path is None or (centre is not None and _touches_band(path, centre, n_days, last)):
+        path, marginals = _solve(n_days, last, is_open, all_days, prior, xref_cost, pins, pinned_day, costs, once)
     if path is None:  # pragma: no cover - the hard costs are finite: always some calendar
         raise RuntimeError("no calendar")
 
@@ -493,7 +502,35 @@ def _add_xref(ev, first, n_days, is_open, xref_cost, xref_notes, who, warnings):
     xref_notes.setdefault(idx, []).append(f"{who} refers back to it")
 
 
-def _solve(n_days, last, is_open, all_days, prior, xref_cost, pins, pinned_day, costs, once=None):
+INCREMENTAL_BAND = 3
+
+
+def _previous_counts(previous: VolumeFit, first: dt.date, n_days: int) -> list[int]:
+    """Issues published up to and including each day index, by a previous fit's calendar."""
+    on = [0] * n_days
+    for day in previous.days:
+        idx = (day.date - first).days
+        if 0 <= idx < n_days and day.kind != BREAK:
+            on[idx] = 1
+    counts, k = [0] * n_days, 0
+    for i in range(n_days):
+        k += on[i]
+        counts[i] = k
+    return counts
+
+
+def _touches_band(path: dict[int, int], centre: list[int], n_days: int, last: int) -> bool:
+    """Does the path's count reach the band's edge on some day (before it reaches the last issue)?"""
+    k, day_of = 0, {i: n for n, i in path.items()}
+    for i in range(n_days):
+        if i in day_of:
+            k = day_of[i]
+        if k < last and abs(k - centre[i]) >= INCREMENTAL_BAND:
+            return True
+    return False
+
+
+def _solve(n_days, last, is_open, all_days, prior, xref_cost, pins, pinned_day, costs, once=None, centre=None):
     """Forward and backward passes. Returns ({number: day index}, {number: {day index: min-marginal}}).
 
     State (k, r): k issues so far; r bit 1 = inside a break, bit 2 = the one cheap break of a "once" window
@@ -579,7 +616,12 @@ def _solve(n_days, last, is_open, all_days, prior, xref_cost, pins, pinned_day, 
                 _relax(nxt, bp, (k, r2), c + cost, (k, r, 0))
         if nxt:
             best = min(nxt.values())
-            nxt = {s: v for s, v in nxt.items() if v <= best + BEAM}
+            if centre is not None:
+                c0 = centre[i]
+                nxt = {s: v for s, v in nxt.items()
+                       if v <= best + BEAM and (s[0] >= last or abs(s[0] - c0) <= INCREMENTAL_BAND)}
+            else:
+                nxt = {s: v for s, v in nxt.items() if v <= best + BEAM}
             bp = {s: bp[s] for s in nxt}
         forward[i + 1] = nxt
         back[i + 1] = bp

@@ -177,8 +177,12 @@ def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_rep
               Issue.objects.filter(volume=volume).values("id", "number", *ISSUE_FIELDS)}
     if not issues:
         return False
+    existing = {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
+    # The last fit bounds the search (calendar_fit.fit_volume `previous`): a few times faster, same result.
+    previous = (VolumeFit(volume, year_of_volume(volume), {}, [FitDay(r.date, r.kind, r.source, r.number, r.note)
+                                                             for r in existing.values()]) if existing else None)
     fit = fit_volume(volume, _inputs(volume, issues), neighbour=_neighbour(volume),
-                     editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume))
+                     editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume), previous=previous)
     report.volumes.append(volume)
 
     # Issues.
@@ -204,7 +208,6 @@ def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_rep
     report.issues_redated += len(moved)
 
     # Calendar days (editors' rows are inputs, never rewritten here).
-    existing = {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
     wanted = {d.date: d for d in fit.days}
     create, update = [], []
     for date, day in wanted.items():

@@ -266,3 +266,24 @@ def test_date_issue_dates_one_issue_on_its_own():
     # Outside an archive: Vol 7 No 30 by the 2001 prior is Tue 13 Feb; a citation of 12 Feb agrees.
     dating = date_issue(7, 30, ["Talks went on (Reuters, February 12)."])
     assert (dating.date, dating.method) == (D(2001, 2, 13), "calendar+evidence")
+
+
+def test_incremental_fit_from_the_previous_calendar_gives_the_full_fits_dates():
+    # One more issue (No 120) into a simulated volume: the fit bounded by the last calendar (a few times
+    # faster) finds the same dates as a fit from scratch; a far move falls back to the full search.
+    rng = random.Random(4)
+    archive = simulate([8], rng, articles=2, empty_share=0.0)
+    issues = {}
+    for article in archive.articles:
+        issues.setdefault(article.number, IssueInput(article.number)).evidence.extend(
+            issue_evidence(8, article.number, article_text(article)))
+    before = fit_volume(8, [i for n, i in issues.items() if n != 120])
+    full = fit_volume(8, list(issues.values()))
+    incremental = fit_volume(8, list(issues.values()), previous=before)
+    assert {n: f.date for n, f in incremental.issues.items()} == {n: f.date for n, f in full.issues.items()}
+    # A previous calendar far from the evidence (every issue a week later) still gives the full fit's dates.
+    shifted = fit_volume(8, [IssueInput(n, [e for e in i.evidence]) for n, i in issues.items()])
+    for day in shifted.days:
+        day.date = day.date + dt.timedelta(days=7)
+    again = fit_volume(8, list(issues.values()), previous=shifted)
+    assert {n: f.date for n, f in again.issues.items()} == {n: f.date for n, f in full.issues.items()}
