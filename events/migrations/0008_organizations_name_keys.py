@@ -14,6 +14,12 @@ def load(apps, schema_editor):
     from events.extraction.namekey import name_key
     from events.services.gazetteer import migration_models, read_gazetteer_files, sync_gazetteer
 
+    if schema_editor.connection.vendor == "postgresql":
+        # Deferred triggers (pagecache 0001's data-version triggers, when its 0003 has not run yet) would
+        # leave trigger events pending on the rows written here, and PostgreSQL then refuses this migration's
+        # CREATE INDEX statements, which Django runs at the end of the migration. Fire them at once instead.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
     Actor, ActorAlias = apps.get_model("events", "Actor"), apps.get_model("events", "ActorAlias")
     for model, field in ((Actor, "name"), (ActorAlias, "text")):
         rows = list(model.objects.filter(name_key=""))
