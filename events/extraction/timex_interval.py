@@ -43,41 +43,53 @@ def _base_interval(value, anchor):
         return anchor, anchor, "day"
     if "X" in v or not v or not v[0].isdigit():
         return None
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", v)
-    if m:
-        d = dt.date(*map(int, m.groups()))
-        return d, d, "day"
-    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", v)
-    if m:
-        monday = iso_week_monday(int(m.group(1)), int(m.group(2)))
-        if m.group(3):
-            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend"
-        return monday, monday + dt.timedelta(days=6), "week"
-    m = re.fullmatch(r"(\d{4})-(\d\d)", v)
-    if m:
-        y, mo = int(m.group(1)), int(m.group(2))
-        return dt.date(y, mo, 1), month_end(y, mo), "month"
-    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
-    if m:
-        return (*season(int(m.group(1)), m.group(2)), "season")
-    m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
-    if m:
-        y, q = int(m.group(1)), int(m.group(2))
-        return dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter"
-    m = re.fullmatch(r"(\d{4})-H([12])", v)
-    if m:
-        y, h = int(m.group(1)), int(m.group(2))
-        return dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h), "half"
-    if re.fullmatch(r"\d{4}", v):
-        y = int(v)
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
-    if re.fullmatch(r"\d{3}", v):
-        y = int(v) * 10
-        return dt.date(max(y, 1), 1, 1), dt.date(y + 9, 12, 31), "decade"
-    if re.fullmatch(r"\d{2}", v):
-        y = int(v) * 100
-        return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century"
+    for pattern, make in _VALUE_SHAPES:
+        m = pattern.fullmatch(v)
+        if m:
+            return make(*m.groups())
     return None
+
+
+def _day(y, mo, d):
+    day = dt.date(int(y), int(mo), int(d))
+    return day, day, "day"
+
+
+def _week(y, w, weekend):
+    monday = iso_week_monday(int(y), int(w))
+    if weekend:
+        return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend"
+    return monday, monday + dt.timedelta(days=6), "week"
+
+
+def _months(unit, size):
+    """The interval of the n-th run of `size` months of a year (a month, quarter or half)."""
+    def make(y, n):
+        y, n = int(y), int(n)
+        return dt.date(y, size * n - size + 1, 1), month_end(y, size * n), unit
+    return make
+
+
+def _years(unit, size):
+    """A decade ("199") or century ("19"): `size` years from the value times `size`."""
+    def make(digits):
+        y = int(digits) * size
+        return dt.date(max(y, 1), 1, 1), dt.date(y + size - 1, 12, 31), unit
+    return make
+
+
+# Each shape of a resolved value and the interval it covers (docstring table).
+_VALUE_SHAPES = [(re.compile(pattern), make) for pattern, make in (
+    (r"(\d{4})-(\d\d)-(\d\d)", _day),
+    (r"(\d{4})-W(\d\d)(-WE)?", _week),
+    (r"(\d{4})-(\d\d)", _months("month", 1)),
+    (r"(\d{4})-(SP|SU|FA|WI)", lambda y, code: (*season(int(y), code), "season")),
+    (r"(\d{4})-Q([1-4])", _months("quarter", 3)),
+    (r"(\d{4})-H([12])", _months("half", 6)),
+    (r"(\d{4})", lambda y: (dt.date(int(y), 1, 1), dt.date(int(y), 12, 31), "year")),
+    (r"(\d{3})", _years("decade", 10)),
+    (r"(\d{2})", _years("century", 100)),
+)]
 
 
 def _split_by_months(start, end, first, last):

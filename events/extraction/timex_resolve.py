@@ -70,17 +70,11 @@ def choose_occurrence(make_value, anchor, role, cue):
     """Pick the year for a value written without one (rules in the module docstring).
     cue: (tense, strong) from tense_cue_strength, or None."""
     tense = cue[0] if cue else None
-    cands = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        value = make_value(year)
-        iv = base_interval(value, anchor) if value else None
-        if iv:
-            cands.append((value, iv[0], iv[1]))
+    cands = _occurrences(make_value, anchor)
     if not cands:
         return make_value(anchor.year)
     if role in ("citation", "crossref"):
-        past = [c for c in cands if c[1] <= anchor]
-        return max(past, key=lambda c: c[1])[0] if past else cands[0][0]
+        return _latest_not_after(cands, anchor) or cands[0][0]
     nearest = min(cands, key=lambda c: (_distance(anchor, c[1], c[2]), c[1] > anchor))
     # Measured on TimeBank: letting even a strong cue override a near occurrence loses (0.832 vs 0.835).
     if tense is None or _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS:
@@ -88,8 +82,24 @@ def choose_occurrence(make_value, anchor, role, cue):
     if tense == "future":
         later = [c for c in cands if c[2] >= anchor]
         return min(later, key=lambda c: c[1])[0] if later else nearest[0]
-    earlier = [c for c in cands if c[1] <= anchor]
-    return max(earlier, key=lambda c: c[1])[0] if earlier else nearest[0]
+    return _latest_not_after(cands, anchor) or nearest[0]
+
+
+def _latest_not_after(cands, anchor):
+    """The value of the latest occurrence starting on or before the anchor, or None."""
+    past = [c for c in cands if c[1] <= anchor]
+    return max(past, key=lambda c: c[1])[0] if past else None
+
+
+def _occurrences(make_value, anchor):
+    """(value, first day, last day) of last year's, this year's and next year's occurrence (those that exist)."""
+    cands = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        value = make_value(year)
+        iv = base_interval(value, anchor) if value else None
+        if iv:
+            cands.append((value, iv[0], iv[1]))
+    return cands
 
 
 def _safe_day(year, month, day):
@@ -104,7 +114,7 @@ def shift(anchor_value, unit, n):
     """Shift a day/month/quarter/year value by n units of `unit`, keeping `unit`'s granularity.
     OutOfRange when the result would leave the years 0001-9999 ("in 9,000 years")."""
     iv = base_interval(anchor_value, None) if anchor_value != "PRESENT_REF" else None
-    if iv is None:
+    if iv is None or unit not in _SHIFTS:
         return None
     d = iv[0]
     if unit in ("day", "week", "weekend"):
@@ -112,23 +122,26 @@ def shift(anchor_value, unit, n):
             d = d + (dt.timedelta(days=n) if unit == "day" else dt.timedelta(weeks=n))
         except OverflowError:
             raise OutOfRange(f"{unit} shift {n} from {anchor_value} is out of range") from None
-        return d.isoformat() if unit == "day" else iso_week(d) + ("-WE" if unit == "weekend" else "")
-    if unit == "month":
-        y, m = add_months(d.year, d.month, n)
-        return f"{year_str(y)}-{m:02d}"
-    if unit == "quarter":
-        y, m = add_months(d.year, 3 * quarter_of(d) - 2, 3 * n)
-        return f"{year_str(y)}-Q{(m - 1) // 3 + 1}"
-    if unit == "half":
-        y, m = add_months(d.year, 1 if d.month <= 6 else 7, 6 * n)
-        return f"{year_str(y)}-H{1 if m <= 6 else 2}"
-    if unit == "year":
-        return year_str(d.year + n)
-    if unit == "decade":
-        return decade_str(d.year // 10 + n)
-    if unit == "century":
-        return century_str(d.year // 100 + n)
-    return None
+    return _SHIFTS[unit](d, n)
+
+
+def _shift_months(first_month, months, write):
+    """A value `months` months after the month `first_month` (of a day d), written by write(year, month)."""
+    return lambda d, n: write(*add_months(d.year, first_month(d), months * n))
+
+
+# How each unit writes the shifted value; for days and weeks the day d is already shifted.
+_SHIFTS = {
+    "day": lambda d, n: d.isoformat(),
+    "week": lambda d, n: iso_week(d),
+    "weekend": lambda d, n: iso_week(d) + "-WE",
+    "month": _shift_months(lambda d: d.month, 1, lambda y, m: f"{year_str(y)}-{m:02d}"),
+    "quarter": _shift_months(lambda d: 3 * quarter_of(d) - 2, 3, lambda y, m: f"{year_str(y)}-Q{(m - 1) // 3 + 1}"),
+    "half": _shift_months(lambda d: 1 if d.month <= 6 else 7, 6, lambda y, m: f"{year_str(y)}-H{1 if m <= 6 else 2}"),
+    "year": lambda d, n: year_str(d.year + n),
+    "decade": lambda d, n: decade_str(d.year // 10 + n),
+    "century": lambda d, n: century_str(d.year // 100 + n),
+}
 
 
 def granularity(value):
@@ -204,6 +217,12 @@ def parse_norm(text):
     return None
 
 
+def _split_time(norm):
+    """(day norm, time suffix): "UNDEF-this-dayTEV" -> ("UNDEF-this-day", "TEV"); final norms keep theirs."""
+    match = norm.startswith("UNDEF") and _TIME_SUFFIX.search(norm)
+    return (norm[:match.start()], match.group(1)) if match else (norm, "")
+
+
 def _signed(sign, n):
     return int(n) * (-1 if sign == "MINUS" else 1)
 
@@ -260,12 +279,7 @@ class Resolver:
 
     def resolve(self, m, next_mention=None):
         """Fill m['value'], m['type'] (may change), m['mod']; return m."""
-        norm = m["norm"]
-        time_suffix = ""
-        tm = norm.startswith("UNDEF") and _TIME_SUFFIX.search(norm)
-        if tm:
-            time_suffix = tm.group(1)
-            norm = norm[:tm.start()]
+        norm, time_suffix = _split_time(m["norm"])
         try:
             value = self._resolve_norm(norm, m, next_mention)
         except (OutOfRange, OverflowError):
@@ -278,13 +292,19 @@ class Resolver:
         if time_suffix and value[:1].isdigit():
             value += time_suffix
         m["value"] = value
-        # Year-ago comparisons point back; they must not become the reference themselves.
-        if (m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value
-                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and base_interval(value, None)):
+        if self._is_reference(m, norm, value):
             self.refs.append(value)
-        elif m["type"] == "DURATION" and re.fullmatch(r"P\d+[MQ]", value):
-            self.refs.append(value)  # "the nine months": ends talk about one quarter
         return m
+
+    @staticmethod
+    def _is_reference(m, norm, value):
+        """Can later anaphora count from this value? A dated event (year-ago comparisons point back, so
+        they must not become the reference themselves), or a length of months or quarters ("the nine
+        months": ends talk about one quarter)."""
+        if m["type"] == "DURATION":
+            return bool(re.fullmatch(r"P\d+[MQ]", value))
+        return (m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value
+                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and bool(base_interval(value, None)))
 
     def _resolve_norm(self, norm, m, next_mention):
         """The value of `norm`: itself when final, else what its kind's handler makes of it (NORMS)."""

@@ -26,30 +26,31 @@ def _cue(words, i):
     """(strength, tense) of words[i] in its context, or None. Strength 2 = auxiliary/modal/plan."""
     w = words[i].lower()
     prev = words[i - 1].lower() if i else ""
-    prev2 = words[i - 2].lower() if i > 1 else ""
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    if w in STRONG_FUTURE:
-        return 2, "future"
-    if w == "to" and prev in ("is", "are"):
-        return 2, "future"
-    if w == "going" and nxt == "to":
+    if w in STRONG_FUTURE or (w == "to" and prev in ("is", "are")) or (w == "going" and nxt == "to"):
         return 2, "future"
     if w in PLAN_WORDS:
-        if w == "set" and nxt not in ("for", "to"):
-            return None
-        if prev in ("than", "as"):
-            return None  # "lower-than-expected", "as planned" say nothing of the date
-        # "had been scheduled to expire Friday": the plan lies in the past.
-        if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
-            return 2, "past"
-        return 2, "future"
+        return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
+    return _word_cue(w)
+
+
+def _plan_cue(w, prev, prev2, nxt):
+    """A plan word looks ahead, unless it is no plan ("set" without "for"/"to"; "lower-than-expected",
+    "as planned" say nothing of the date) or the plan lies in the past ("had been scheduled to expire")."""
+    if (w == "set" and nxt not in ("for", "to")) or prev in ("than", "as"):
+        return None
+    if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
+        return 2, "past"
+    return 2, "future"
+
+
+def _word_cue(w):
+    """The cue of a word on its own: a past auxiliary, a forward-looking word, a past-tense verb."""
     if w in STRONG_PAST:
         return 2, "past"
     if w in WEAK_FUTURE:
         return 1, "future"
-    if w in IRREGULAR_PAST:
-        return 1, "past"
-    if len(w) > 4 and w.endswith("ed") and w not in NOT_PAST:
+    if w in IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST):
         return 1, "past"
     return None
 

@@ -82,16 +82,22 @@ def build_duration(m, text):
     num_word = g["num"].lower()
     if num_word == "one" and unit == "day" and re.search(r"\b(?:will|would|may|might|could|can|shall)\s+$", text_before(text, m.start(), 10), re.I):
         return mention("DATE", "FUTURE_REF")  # "Islam will one day be ...": some future day
-    if num_word in ("some",) and not g.get("approx"):
+    if _no_length(m, text, g, num_word, n, unit):
         return None
+    return mention("DURATION", duration_value(n, unit), approx_mod(m))
+
+
+def _no_length(m, text, g, num_word, n, unit):
+    """Words shaped like a length that are none: "some days" without an approximation word, "a second
+    reactor" (the ordinal), "52 years old" (an age), "three-quarters of its food" (a fraction)."""
+    if num_word == "some" and not g.get("approx"):
+        return True
     if unit == "second" and num_word in ("a", "an"):
-        return None  # "a second reactor": the ordinal, not one second
+        return True
     after = text[m.end():m.end() + 8]
     if re.match(r"\s+old\b", after) and not m.group(0).endswith("-old"):
-        return None  # "52 years old" is an age
-    if unit == "quarter" and n in ("1", "2", "3") and re.match(r"\s+of\b", after):
-        return None  # "three-quarters of its food" is a fraction
-    return mention("DURATION", duration_value(n, unit), approx_mod(m))
+        return True
+    return unit == "quarter" and n in ("1", "2", "3") and bool(re.match(r"\s+of\b", after))
 
 
 @rule("bare_plural_duration",

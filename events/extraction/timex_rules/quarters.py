@@ -23,12 +23,14 @@ def build_quarter(m, text):
     rel = g.get("rel") or ""
     if year and re.fullmatch(r"\d{4}", year):
         return mention("DATE", f"{year}-{kind}{n}")
-    rel_source = (year or rel).lower()
-    if "last" in rel_source or "year-ago" in rel_source or "year-earlier" in rel_source or "previous" in rel_source:
-        return mention("DATE", f"UNDEF-last-{kind}{n}")
-    if "next" in rel_source:
-        return mention("DATE", f"UNDEF-next-{kind}{n}")
-    return mention("DATE", f"UNDEF-this-{kind}{n}")
+    return mention("DATE", f"UNDEF-{_quarter_relation((year or rel).lower())}-{kind}{n}")
+
+
+def _quarter_relation(words):
+    """"last year's", "the year-ago", "the previous year's" -> last; "next year's" -> next; else this."""
+    if any(cue in words for cue in ("last", "year-ago", "year-earlier", "previous")):
+        return "last"
+    return "next" if "next" in words else "this"
 
 
 @rule("year_quarter",

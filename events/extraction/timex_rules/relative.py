@@ -31,38 +31,68 @@ def build_relative_unit(m, text):
     rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     if rel_word in ("the full", "the fiscal"):
         rel_word = "the"
-    if rel_word in ("the following", "following", "the next") and unit != "weekend" and part is None and rel_word != "the next":
-        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-1")
-    if rel_word in ("the previous", "the preceding", "the prior"):
-        return mention("DATE", f"UNDEF-REF-{unit}-MINUS-1", mod, part)
-    if rel_word in ("that", "the same"):
-        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-0", mod, part)
+    counted = _counted_from_previous_date(rel_word, unit, mod, part)
+    if counted is not None:
+        return counted
     if rel_word == "the":
-        # "the end of the month", "earlier in the year": only with a part, and means "this";
-        # "the weekend" alone is the nearest weekend (resolution picks which).
-        if part is None and unit == "year":
-            # "the year ended March 31" is a fiscal year (a length); "for the year" the current one.
-            if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to)\b", text[m.end():m.end() + 16]):
-                return mention("DURATION", "P1Y")
-            if not re.search(r"\b(?:for|in|during|of|through|throughout)\s+$", text_before(text, m.start(), 12), re.I):
-                return None
-        elif part is None and unit != "weekend":
+        return _the_unit(m, text, unit, mod, part)
+    return _relative_unit(rel_word, relation(rel_word), unit, mod, part, g)
+
+
+# "the previous year", "that month", "the same week": counted from the date the text spoke of last.
+_FROM_PREVIOUS_DATE = {"the previous": "MINUS-1", "the preceding": "MINUS-1", "the prior": "MINUS-1",
+                       "that": "PLUS-0", "the same": "PLUS-0"}
+
+
+def _counted_from_previous_date(rel_word, unit, mod, part):
+    if rel_word in ("the following", "following") and unit != "weekend" and part is None:
+        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-1")
+    offset = _FROM_PREVIOUS_DATE.get(rel_word)
+    return mention("DATE", f"UNDEF-REF-{unit}-{offset}", mod, part) if offset else None
+
+
+def _the_unit(m, text, unit, mod, part):
+    """"the end of the month", "earlier in the year": only with a part, and means "this"; "the weekend"
+    alone is the nearest weekend (resolution picks which); "for the year" the current one, while "the
+    year ended March 31" is a fiscal year (a length)."""
+    if part is None and unit == "year":
+        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to)\b", text[m.end():m.end() + 16]):
+            return mention("DURATION", "P1Y")
+        if not re.search(r"\b(?:for|in|during|of|through|throughout)\s+$", text_before(text, m.start(), 12), re.I):
             return None
-        rel = "this"
-    else:
-        rel = relation(rel_word)
+    elif part is None and unit != "weekend":
+        return None
+    return _relative_unit("the", "this", unit, mod, part, m.groupdict())
+
+
+def _relative_unit(rel_word, rel, unit, mod, part, g):
     if rel is None:
         return None
-    if unit == "year" and part in ("first-half", "latter") and g["part"].lower().startswith(("the first half", "the second half", "the last half")):
-        return mention("DATE", f"UNDEF-{rel}-H{1 if part == 'first-half' else 2}")
-    if rel_word in ("the past", "the last") and unit in ("week", "month") and part is None:
-        # "the past week" is the last seven days: a duration, as TimeBank annotates it.
-        return mention("DURATION", f"P1{'W' if unit == 'week' else 'M'}")
-    if rel_word in ("the past", "the last") and unit == "year" and part is None:
-        # "over the past year": TimeBank writes it as last year's DATE (both of its cases), but it
-        # means the twelve months up to the anchor, not that calendar year: no interval to draw.
-        return mention("DATE", "UNDEF-last-year", mod, part, no_interval=True)
+    half = _half_of_year(rel, unit, part, g)
+    if half:
+        return half
+    if rel_word in ("the past", "the last") and part is None and unit in _PAST_SPANS:
+        return _PAST_SPANS[unit](mod, part)
     return mention("DATE", f"UNDEF-{rel}-{UNIT_NORM[unit]}", mod, part)
+
+
+def _half_of_year(rel, unit, part, g):
+    """"the first half of last year", "the second half of this year": a half, not a part of the year."""
+    if unit != "year" or part not in ("first-half", "latter"):
+        return None
+    if not g["part"].lower().startswith(("the first half", "the second half", "the last half")):
+        return None
+    return mention("DATE", f"UNDEF-{rel}-H{1 if part == 'first-half' else 2}")
+
+
+# "the past week" is the last seven days: a duration, as TimeBank annotates it. "over the past year":
+# TimeBank writes it as last year's DATE (both of its cases), but it means the twelve months up to the
+# anchor, not that calendar year: no interval to draw.
+_PAST_SPANS = {
+    "week": lambda mod, part: mention("DURATION", "P1W"),
+    "month": lambda mod, part: mention("DURATION", "P1M"),
+    "year": lambda mod, part: mention("DATE", "UNDEF-last-year", mod, part, no_interval=True),
+}
 
 
 @rule("year_end",
@@ -126,12 +156,7 @@ def build_the_day_offset(m, text):
         return mention("DATE", "UNDEF-REL-day-MINUS-2")
     if "after tomorrow" in t:
         return mention("DATE", "UNDEF-REL-day-PLUS-2")
-    if t.endswith("before") or "previous" in t or "preceding" in t or "prior" in t or "eve" in t:
-        sign, n = "MINUS", "1"
-    elif t.endswith("after") or "next" in t or "following" in t:
-        sign, n = "PLUS", "1"
-    else:
-        sign, n = "PLUS", "0"
+    sign, n = _day_offset(t)
     part_of_day = re.match(r"that (?:same )?(morning|afternoon|evening|night)$", t)
     if part_of_day:
         # "That afternoon he opened ...": the day of the date just mentioned, at that time of day.
@@ -148,6 +173,15 @@ def build_the_day_offset(m, text):
     if t.endswith(("before", "after")):
         return mention("DATE", f"UNDEF-REFNEXT-day-{sign}-{n}")
     return mention("DATE", f"UNDEF-REF-day-{sign}-{n}")
+
+
+def _day_offset(phrase):
+    """(sign, days) of "the day before" (MINUS, 1), "the next day" (PLUS, 1), "that day" (PLUS, 0)."""
+    if phrase.endswith("before") or any(word in phrase for word in ("previous", "preceding", "prior", "eve")):
+        return "MINUS", "1"
+    if phrase.endswith("after") or "next" in phrase or "following" in phrase:
+        return "PLUS", "1"
+    return "PLUS", "0"
 
 
 @rule("deictic",
@@ -185,21 +219,19 @@ def build_weekday(m, text):
     tod = g.get("tod")
     type_ = "TIME" if tod else "DATE"
     suffix = "T" + TIMES_OF_DAY[tod.lower()] if tod else ""
-    mod, part = None, None
-    if rel_word in ("early", "earlier"):
-        mod, part = "START", "early"
-    elif rel_word in ("late", "later"):
-        mod, part = "END", "late"
-    if rel_word in ("the previous", "the preceding"):
-        norm = f"UNDEF-REFWD-{day}-MINUS"
-    elif rel_word in ("the following", "the next"):
-        norm = f"UNDEF-REFWD-{day}-PLUS"
-    elif rel_word in ("last", "this past", "past"):
-        norm = f"UNDEF-last-D{day}"
-    elif rel_word in ("next", "this coming", "coming"):
-        norm = f"UNDEF-next-D{day}"
-    elif rel_word == "this":
-        norm = f"UNDEF-this-D{day}"
-    else:
-        norm = f"UNDEF-weekday-{day}"
+    mod, part = _WEEKDAY_PARTS.get(rel_word, (None, None))
+    norm = _WEEKDAY_NORMS.get(rel_word, "UNDEF-weekday-{day}").format(day=day)
     return mention(type_, norm + suffix, mod, part)
+
+
+# "early Sunday", "later Friday": a part of that day.
+_WEEKDAY_PARTS = {"early": ("START", "early"), "earlier": ("START", "early"),
+                  "late": ("END", "late"), "later": ("END", "late")}
+# The norm of a weekday after each relation word; any other: the bare weekday (resolution picks the week).
+_WEEKDAY_NORMS = {
+    "the previous": "UNDEF-REFWD-{day}-MINUS", "the preceding": "UNDEF-REFWD-{day}-MINUS",
+    "the following": "UNDEF-REFWD-{day}-PLUS", "the next": "UNDEF-REFWD-{day}-PLUS",
+    "last": "UNDEF-last-D{day}", "this past": "UNDEF-last-D{day}", "past": "UNDEF-last-D{day}",
+    "next": "UNDEF-next-D{day}", "this coming": "UNDEF-next-D{day}", "coming": "UNDEF-next-D{day}",
+    "this": "UNDEF-this-D{day}",
+}

@@ -12,28 +12,37 @@ from events.extraction.timex_vocab import DAYNUM, MONTH_ANY, TIMES_OF_DAY, WEEKD
                 "5 p.m. EST": "2001-01-02T17:00", "5 p.m. EST, Nov. 6": "2000-11-06T17:00"})
 def build_clock(m, text):
     g = m.groupdict()
-    hour = int(g["h"])
-    minute = int(g["min"]) if g.get("min") else 0
-    ap = (g.get("ap") or "").lower().replace(".", "")
-    if hour > 12 and ap:
+    hour = _hour_of_day(int(g["h"]), (g.get("ap") or "").lower().replace(".", ""))
+    if hour is None:
         return None
-    if ap == "pm" and hour < 12:
-        hour += 12
-    if ap == "am" and hour == 12:
-        hour = 0
-    day = g.get("day")
-    if g.get("mon"):
-        base = f"UNDEF-year-{month_number(g['mon']):02d}-{day_number(g['d1']):02d}"
-    elif day and day.lower() in WEEKDAYS:
-        base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}"
-    elif day and day.lower() == "yesterday":
-        base = "UNDEF-last-day"
-    elif day and day.lower() == "tomorrow":
-        base = "UNDEF-next-day"
-    else:
-        base = "UNDEF-this-day"
+    minute = int(g["min"]) if g.get("min") else 0
     mod = "APPROX" if g.get("approx") else None
-    return mention("TIME", f"{base}T{hour:02d}:{minute:02d}", mod)
+    return mention("TIME", f"{_day_norm(g)}T{hour:02d}:{minute:02d}", mod)
+
+
+def _hour_of_day(hour, am_pm):
+    """The 24-hour hour of "10 p.m." (22), "12 a.m." (0); None for "14 p.m."."""
+    if hour > 12 and am_pm:
+        return None
+    if am_pm == "pm" and hour < 12:
+        return hour + 12
+    if am_pm == "am" and hour == 12:
+        return 0
+    return hour
+
+
+# The day a clock time names after it, by word; a weekday is resolved like a bare weekday.
+_DAY_WORDS = {"yesterday": "UNDEF-last-day", "tomorrow": "UNDEF-next-day"}
+
+
+def _day_norm(g):
+    """The day norm of a clock time: its month and day, a weekday, yesterday or tomorrow, else today."""
+    if g.get("mon"):
+        return f"UNDEF-year-{month_number(g['mon']):02d}-{day_number(g['d1']):02d}"
+    day = (g.get("day") or "").lower()
+    if day in WEEKDAYS:
+        return f"UNDEF-weekday-{WEEKDAYS[day]}"
+    return _DAY_WORDS.get(day, "UNDEF-this-day")
 
 
 @rule("noon",
