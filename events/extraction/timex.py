@@ -118,18 +118,26 @@ def tag(text, anchor):
     out = []
     for i, m in enumerate(mentions):
         resolver.resolve(m, mentions[i + 1] if i + 1 < len(mentions) else None)
-        if m["value"] is None:
+        if m["value"] is None or not _add_interval(m, anchor):
             continue
-        m["earliest"] = m["latest"] = None
-        if m["type"] in ("DATE", "TIME") and not m.get("no_interval"):
-            m["earliest"], m["latest"] = interval(m["value"], m.get("part"), anchor)
-            if m["earliest"] is None and m["value"][:1].isdigit() and "X" not in m["value"]:
-                continue  # no such day: "February 29, 2001", like "Feb. 30"
-            if m.get("range_end") and m["value"][:1].isdigit() and len(m["value"]) >= 10:
-                _apply_range(m)
         m["text"] = text[m["start"]:m["end"]]
         out.append({k: m.get(k) for k in OUTPUT_KEYS})
     return out
+
+
+def _add_interval(m, anchor):
+    """Set m's earliest and latest days (None for what covers no fixed days); False when the value names
+    no such day ("February 29, 2001", like "Feb. 30"): the mention is dropped."""
+    m["earliest"] = m["latest"] = None
+    if m["type"] not in ("DATE", "TIME") or m.get("no_interval"):
+        return True
+    m["earliest"], m["latest"] = interval(m["value"], m.get("part"), anchor)
+    dated = m["value"][:1].isdigit()
+    if m["earliest"] is None and dated and "X" not in m["value"]:
+        return False
+    if m.get("range_end") and dated and len(m["value"]) >= 10:
+        _apply_range(m)
+    return True
 
 
 def _pre_resolve_explicit(mentions, resolver):
@@ -151,19 +159,9 @@ def _print_records(records, stream):
 
 def _batch_line(line):
     """(id, records, error message or None) for one batch input line (bytes or str)."""
-    if isinstance(line, bytes):
-        try:
-            line = line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return None, [], f"not UTF-8 (byte {exc.start})"
-    try:
-        doc = json.loads(line)
-    except ValueError as exc:
-        return None, [], f"not a JSON object ({getattr(exc, 'msg', exc)})"
-    except RecursionError:
-        return None, [], "not a JSON object (nested too deeply)"
-    if not isinstance(doc, dict):
-        return None, [], "not a JSON object"
+    doc, error = _batch_document(line)
+    if error:
+        return None, [], error
     doc_id = doc.get("id")
     missing = [k for k in ("id", "anchor", "text") if k not in doc]
     if missing:
@@ -174,6 +172,22 @@ def _batch_line(line):
         return doc_id, [], str(exc)
     except Exception as exc:  # noqa: BLE001 - a tagger fault on one document must not end the run
         return doc_id, [], f"internal error {type(exc).__name__}: {exc}"
+
+
+def _batch_document(line):
+    """(the JSON object of a batch line, None) or (None, why it is none)."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return None, f"not UTF-8 (byte {exc.start})"
+    try:
+        doc = json.loads(line)
+    except ValueError as exc:
+        return None, f"not a JSON object ({getattr(exc, 'msg', exc)})"
+    except RecursionError:
+        return None, "not a JSON object (nested too deeply)"
+    return (doc, None) if isinstance(doc, dict) else (None, "not a JSON object")
 
 
 def run_batch(stdin, stdout, stderr):

@@ -126,37 +126,49 @@ def apply_part(start, end, unit, part, anchor):
     if not part:
         return start, end
     if part in ("earlier", "later"):
-        if start <= anchor <= end:
-            return (start, anchor) if part == "earlier" else (anchor, end)
-        span = (end - start).days + 1
-        cut = span // 3
-        return (start, end - dt.timedelta(days=cut)) if part == "earlier" else (start + dt.timedelta(days=cut), end)
+        return _comparative(start, end, part, anchor)
     if part in ("latter", "first-half"):
-        if unit in ("year", "half", "quarter", "season"):
-            n = (end.year - start.year) * 12 + end.month - start.month + 1
-            a, b = (n // 2, n) if part == "latter" else (0, n // 2)
-            return _split_by_months(start, end, a, b)
-        half = ((end - start).days + 1) // 2
-        return (start + dt.timedelta(days=half), end) if part == "latter" else (start, start + dt.timedelta(days=half - 1))
-    if unit == "day":
+        return _half(start, end, unit, part)
+    if unit in ("day", "weekend"):
         return start, end
     if unit == "month":
         return month_part(start.year, start.month, part)
-    if unit in ("week", "weekend"):
-        if unit == "weekend":
-            return start, end
-        offsets = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}[part]
-        return start + dt.timedelta(days=offsets[0]), start + dt.timedelta(days=offsets[1])
-    if unit in ("decade", "century"):
-        n = end.year - start.year + 1
-        if unit == "decade":
-            a, b = {"early": (0, 4), "mid": (4, 7), "late": (7, 10)}[part]
-        else:
-            a, b = _third(n, part)
-        return _split_by_years(start, end, a, b)
-    n_months = (end.year - start.year) * 12 + end.month - start.month + 1
-    a, b = _third(n_months, part)
-    return _split_by_months(start, end, a, b)
+    if unit == "week":
+        first, last = _WEEK_PARTS[part]
+        return start + dt.timedelta(days=first), start + dt.timedelta(days=last)
+    if unit == "decade":
+        return _split_by_years(start, end, *_DECADE_PARTS[part])
+    if unit == "century":
+        return _split_by_years(start, end, *_third(end.year - start.year + 1, part))
+    return _split_by_months(start, end, *_third(_month_count(start, end), part))
+
+
+# Days of a week (from its Monday) and years of a decade that its early, mid and late parts cover.
+_WEEK_PARTS = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}
+_DECADE_PARTS = {"early": (0, 4), "mid": (4, 7), "late": (7, 10)}
+
+
+def _month_count(start, end):
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _comparative(start, end, part, anchor):
+    """"earlier"/"later": from the period's start to the anchor / from the anchor to its end when the
+    anchor falls inside the period, else its first / last two thirds."""
+    if start <= anchor <= end:
+        return (start, anchor) if part == "earlier" else (anchor, end)
+    cut = ((end - start).days + 1) // 3
+    return (start, end - dt.timedelta(days=cut)) if part == "earlier" else (start + dt.timedelta(days=cut), end)
+
+
+def _half(start, end, unit, part):
+    """"the latter part of", "the second half of" / "the first half of": by whole months for periods of
+    months, else by days."""
+    if unit in ("year", "half", "quarter", "season"):
+        n = _month_count(start, end)
+        return _split_by_months(start, end, *((n // 2, n) if part == "latter" else (0, n // 2)))
+    half = ((end - start).days + 1) // 2
+    return (start + dt.timedelta(days=half), end) if part == "latter" else (start, start + dt.timedelta(days=half - 1))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -62,27 +62,18 @@ class Scanner:
 
     def __init__(self, rules):
         self.rules = rules
-        by_word, by_prefix, scanned = {}, [], []
-        for rule in rules:
-            for core in rule.cores:
-                if core.first_words:
-                    for w in core.first_words:
-                        if core not in by_word.setdefault(w, ()):
-                            by_word[w] += (core,)
-                elif core.prefixes:
-                    if core not in by_prefix:
-                        by_prefix.append(core)
-                elif core not in scanned:
-                    scanned.append(core)
-        self.cores_by_word, self.prefix_cores, self.scanned_cores = by_word, tuple(by_prefix), tuple(scanned)
-        self.word_cores = tuple(dict.fromkeys(core for cores in by_word.values() for core in cores))
+        self.cores_by_word, self.prefix_cores, self.scanned_cores = _index(rules)
+        self.word_cores = tuple(dict.fromkeys(core for cores in self.cores_by_word.values() for core in cores))
         # Non-ASCII words can case-fold onto an ASCII core word ("ſ" matches "s"): those try every core.
-        self._any_core_word = re.compile(r"\b" + alternation(by_word) + r"\b", re.IGNORECASE)
+        self._any_core_word = re.compile(r"\b" + alternation(self.cores_by_word) + r"\b", re.IGNORECASE)
 
     def core_hits(self, text):
         """{core: [(start, end)]}: exactly the hits core.regex.finditer(text) would give. Word cores
         are found in one pass over the words of the text, each looked up once, instead of one scan per
-        core; the others by scans the engine can skip through."""
+        core; the others by scans the engine can skip through.
+
+        One function on purpose (radon C): the loop over every word of every text is the tagger's
+        hottest, and each call out of it costs measurable time (bench_timex)."""
         hits = {core: [] for core in self.word_cores}
         get = self.cores_by_word.get
         for word in _WORD.finditer(text):
@@ -115,6 +106,20 @@ class Scanner:
             windows[rule.cores] = rule_windows(rule, hits, text)
         for start, end in windows[rule.cores]:
             yield from rule.regex.finditer(text, start, end)
+
+
+def _index(rules):
+    """(cores by the first word of their hits, cores found by word beginnings, cores scanned whole)."""
+    by_word, by_prefix, scanned = {}, [], []
+    for core in dict.fromkeys(core for rule in rules for core in rule.cores):
+        if core.first_words:
+            for w in core.first_words:
+                by_word[w] = by_word.get(w, ()) + (core,)
+        elif core.prefixes:
+            by_prefix.append(core)
+        else:
+            scanned.append(core)
+    return by_word, tuple(by_prefix), tuple(scanned)
 
 
 def _add_hit(found, core, text, start):

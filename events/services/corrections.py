@@ -108,61 +108,91 @@ def _relative_offset(word):
 
 
 def _parse_single(text, base):
-    """One date expression (no range) -> (start, end, granularity) or None."""
-    t = text
-    m = re.fullmatch(YEAR_RE, t)
-    if m:
-        y = int(m["year"])
-        return date(y, 1, 1), date(y, 12, 31), Granularity.YEAR
-    m = re.fullmatch(r"(?:the )?(?P<decade>\d{3})0'?s", t)
-    if m:
-        y = int(m["decade"]) * 10
-        return date(y, 1, 1), date(y + 9, 12, 31), Granularity.DECADE
-    m = re.fullmatch(MONTH_PART_RE + r"[ -]?" + MONTH_RE + r"(?:,? " + YEAR_RE + r")?", t)
-    if m:
-        return (*_month_part(MONTHS[m["month"]], m["part"], m["year"], base), Granularity.MONTH)
-    m = re.fullmatch(r"(?:(?P<part>early|mid|late) )?" + SEASON_RE + r"(?:,? (?:of )?" + YEAR_RE + r")?", t)
-    if m:
-        start, end = _season(m["season"], m["year"], base)
-        if m["part"]:  # early/mid/late season: its first, second or third month
-            index = {"early": 0, "mid": 1, "late": 2}[m["part"]]
-            start, end = _months(*_add_months(start, index), 1)
-            return start, end, Granularity.MONTH
-        return start, end, Granularity.SEASON
-    m = re.fullmatch(r"(?P<rel>this|last|past|previous|next|coming) " + SEASON_RE, t)
-    if m:
-        month, count = SEASON_START[SEASONS[m["season"]]], SEASON_MONTHS
-        this = _months(base.year if base.month >= 3 or month != 12 else base.year - 1, month, count)
-        y = this[0].year + _relative_offset(m["rel"])
-        return (*_months(y, month, count), Granularity.SEASON)
-    m = re.fullmatch(r"(?P<rel>this|last|past|previous|next|coming) (?P<unit>year|month)", t)
-    if m:
-        offset = _relative_offset(m["rel"])
-        if m["unit"] == "year":
-            y = base.year + offset
-            return date(y, 1, 1), date(y, 12, 31), Granularity.YEAR
-        y, mo = _add_months(date(base.year, base.month, 1), offset)
-        return (*_months(y, mo, 1), Granularity.MONTH)
-    m = re.fullmatch(r"(?:in )?" + MONTH_RE + r",? " + YEAR_RE, t)
-    if m:
-        return (*_months(int(m["year"]), MONTHS[m["month"]], 1), Granularity.MONTH)
-    m = re.fullmatch(r"(?:in )?" + MONTH_RE, t)
-    if m:
-        month = MONTHS[m["month"]]
-        return (*_nearest_year(lambda y: _months(y, month, 1), base), Granularity.MONTH)
-    m = re.fullmatch(r"(?:the )?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)? " + YEAR_RE, t) \
-        or re.fullmatch(r"q(?P<n>[1-4]) " + YEAR_RE, t) or re.fullmatch(YEAR_RE + r"-?q(?P<n>[1-4])", t)
-    if m:
-        n = ORDINALS.get(m["n"]) or int(m["n"])
-        return (*_months(int(m["year"]), 3 * (n - 1) + 1, 3), Granularity.QUARTER)
-    m = re.fullmatch(r"(?:the )?(?P<n>first|1st|second|2nd) half(?: of)? " + YEAR_RE, t) \
-        or re.fullmatch(r"h(?P<n>[12]) " + YEAR_RE, t) or re.fullmatch(YEAR_RE + r"-?h(?P<n>[12])", t)
-    if m:
-        n = ORDINALS.get(m["n"]) or int(m["n"])
-        return (*_months(int(m["year"]), 6 * (n - 1) + 1, 6), Granularity.HALF)
-    if not re.search(r"[a-z0-9]", t):
+    """One date expression (no range) -> (start, end, granularity) or None: the first of the shapes
+    below that reads the whole text, else dateparser's day."""
+    for pattern, read in _SHAPES:
+        m = pattern.fullmatch(text)
+        if m:
+            return read(m, base)
+    if not re.search(r"[a-z0-9]", text):
         return None
-    return _dateparser_day(t, base)
+    return _dateparser_day(text, base)
+
+
+def _year(m, base):
+    y = int(m["year"])
+    return date(y, 1, 1), date(y, 12, 31), Granularity.YEAR
+
+
+def _decade(m, base):
+    y = int(m["decade"]) * 10
+    return date(y, 1, 1), date(y + 9, 12, 31), Granularity.DECADE
+
+
+def _part_of_month(m, base):
+    return (*_month_part(MONTHS[m["month"]], m["part"], m["year"], base), Granularity.MONTH)
+
+
+def _season_words(m, base):
+    """"spring 2001"; "early/mid/late summer": its first, second or third month."""
+    start, end = _season(m["season"], m["year"], base)
+    if not m["part"]:
+        return start, end, Granularity.SEASON
+    index = {"early": 0, "mid": 1, "late": 2}[m["part"]]
+    return (*_months(*_add_months(start, index), 1), Granularity.MONTH)
+
+
+def _relative_season(m, base):
+    month, count = SEASON_START[SEASONS[m["season"]]], SEASON_MONTHS
+    this = _months(base.year if base.month >= 3 or month != 12 else base.year - 1, month, count)
+    y = this[0].year + _relative_offset(m["rel"])
+    return (*_months(y, month, count), Granularity.SEASON)
+
+
+def _relative_year_or_month(m, base):
+    offset = _relative_offset(m["rel"])
+    if m["unit"] == "year":
+        y = base.year + offset
+        return date(y, 1, 1), date(y, 12, 31), Granularity.YEAR
+    y, mo = _add_months(date(base.year, base.month, 1), offset)
+    return (*_months(y, mo, 1), Granularity.MONTH)
+
+
+def _month_of_year(m, base):
+    return (*_months(int(m["year"]), MONTHS[m["month"]], 1), Granularity.MONTH)
+
+
+def _month_nearest(m, base):
+    month = MONTHS[m["month"]]
+    return (*_nearest_year(lambda y: _months(y, month, 1), base), Granularity.MONTH)
+
+
+def _run_of_months(size, granularity):
+    """The n-th quarter (size 3) or half (size 6) of a year."""
+    def read(m, base):
+        n = ORDINALS.get(m["n"]) or int(m["n"])
+        return (*_months(int(m["year"]), size * (n - 1) + 1, size), granularity)
+    return read
+
+
+_QUARTER, _HALF = _run_of_months(3, Granularity.QUARTER), _run_of_months(6, Granularity.HALF)
+# The shapes of one date, in the order they are tried, and how each is read.
+_SHAPES = [(re.compile(pattern), read) for pattern, read in (
+    (YEAR_RE, _year),
+    (r"(?:the )?(?P<decade>\d{3})0'?s", _decade),
+    (MONTH_PART_RE + r"[ -]?" + MONTH_RE + r"(?:,? " + YEAR_RE + r")?", _part_of_month),
+    (r"(?:(?P<part>early|mid|late) )?" + SEASON_RE + r"(?:,? (?:of )?" + YEAR_RE + r")?", _season_words),
+    (r"(?P<rel>this|last|past|previous|next|coming) " + SEASON_RE, _relative_season),
+    (r"(?P<rel>this|last|past|previous|next|coming) (?P<unit>year|month)", _relative_year_or_month),
+    (r"(?:in )?" + MONTH_RE + r",? " + YEAR_RE, _month_of_year),
+    (r"(?:in )?" + MONTH_RE, _month_nearest),
+    (r"(?:the )?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)? " + YEAR_RE, _QUARTER),
+    (r"q(?P<n>[1-4]) " + YEAR_RE, _QUARTER),
+    (YEAR_RE + r"-?q(?P<n>[1-4])", _QUARTER),
+    (r"(?:the )?(?P<n>first|1st|second|2nd) half(?: of)? " + YEAR_RE, _HALF),
+    (r"h(?P<n>[12]) " + YEAR_RE, _HALF),
+    (YEAR_RE + r"-?h(?P<n>[12])", _HALF),
+)]
 
 
 def _add_months(first_of_month, offset):
@@ -194,6 +224,27 @@ def _day_range(t, base):
 RANGE_SPLIT = re.compile(r"^(?:from |between )?(?P<a>.+?)(?: to | until | through | and | – | — | - |–|—)(?P<b>.+)$")
 
 
+def _parse_range(t, base):
+    """"28 Dec 2000 to 3 Jan 2001", "28 December to 3 January 2001" (the left side takes the right's
+    year, or the year before when it would end after the right): (start, end, coarser granularity)."""
+    m = RANGE_SPLIT.match(t)
+    if not m:
+        return None
+    right = _parse_single(m["b"].strip(), base)
+    left_text = m["a"].strip()
+    if right and not re.search(r"\d{4}", left_text):
+        year = right[0].year
+        left = _parse_single(f"{left_text} {year}", base)
+        if left and left[0] > right[1]:  # "28 December to 3 January 2001"
+            left = _parse_single(f"{left_text} {year - 1}", base)
+        left = left or _parse_single(left_text, base)
+    else:
+        left = _parse_single(left_text, base)
+    if left and right:
+        return left[0], right[1], max(left[2], right[2], key=GRANULARITY_RANK.__getitem__)
+    return None
+
+
 def parse_date_text(text: str, base: date) -> DateInterval:
     """Parse an editor's date text relative to `base` (the issue date) into an inclusive interval.
 
@@ -213,23 +264,7 @@ def parse_date_text(text: str, base: date) -> DateInterval:
     if isinstance(base, datetime):
         base = base.date()
     try:
-        found = _day_range(t, base) or _parse_single(t, base)
-        if found is None:
-            m = RANGE_SPLIT.match(t)
-            if m:
-                right = _parse_single(m["b"].strip(), base)
-                left_text = m["a"].strip()
-                if right and not re.search(r"\d{4}", left_text):
-                    year = right[0].year
-                    left = _parse_single(f"{left_text} {year}", base)
-                    if left and left[0] > right[1]:  # "28 December to 3 January 2001"
-                        left = _parse_single(f"{left_text} {year - 1}", base)
-                    left = left or _parse_single(left_text, base)
-                else:
-                    left = _parse_single(left_text, base)
-                if left and right:
-                    g = max(left[2], right[2], key=GRANULARITY_RANK.__getitem__)
-                    found = (left[0], right[1], g)
+        found = _day_range(t, base) or _parse_single(t, base) or _parse_range(t, base)
     except ValueError as exc:  # impossible calendar dates ("30 February 2001")
         raise DateParseError(f"“{text}” is not a valid date: {exc}") from exc
     if found is None:
