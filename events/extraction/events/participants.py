@@ -69,6 +69,21 @@ def event_countries(reading: Reading, ctx: SentenceContext) -> list[str]:
     however near. "The two countries" in the clause are the first two named before it in the sentence.
     When the clause names no country and no actor has one, the sentence's countries stand (nothing
     better is known)."""
+    located = _clause_countries(reading, ctx)
+    located += [(m.start, m.ref.country) for m in ctx.actor_mentions if m.ref.country]
+    if not located:
+        return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
+    codes = unique_in_order(code for _, code in sorted(located))
+    start, end = reading.clause
+    place = reading.place
+    if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
+        codes.append(place[0])
+    return codes
+
+
+def _clause_countries(reading: Reading, ctx: SentenceContext) -> list[tuple[int, str]]:
+    """(position, code) of the countries named in the event's clause, outside its asides and other
+    quotations; "the two countries" there adds the first two named before the clause."""
     start, end = reading.clause
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
     located = [(m.start, m.code) for m in ctx.country_mentions
@@ -76,14 +91,7 @@ def event_countries(reading: Reading, ctx: SentenceContext) -> list[str]:
     if ctx.rules.pair_anaphor.search(ctx.text, start, end) and len({code for _, code in located}) < 2:
         before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
         located += [(start, code) for code in before[:2]]
-    located += [(m.start, m.ref.country) for m in ctx.actor_mentions if m.ref.country]
-    if not located:
-        return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
-    codes = unique_in_order(code for _, code in sorted(located))
-    place = reading.place
-    if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
-        codes.append(place[0])
-    return codes
+    return located
 
 
 def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[ActorRef] | None:
@@ -99,16 +107,22 @@ def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[A
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
     always = {id(mention) for mention in _always_actors(reading, summary, ctx)}
     chosen = [mention for mention in ctx.actor_mentions
-              if id(mention) in always
-              or (start <= mention.start and mention.end <= end and _own_span(mention.start, reading, ctx, asides)
-                  and not _stands_for_state(mention, ctx))]
-    if not chosen:
-        # A clause that names its parties by country only ("between Russian and North Korean officials",
-        # "the summit of G-7 countries and Russia") keeps the sentence's people of those countries.
-        parties = {m.code for m in ctx.country_mentions if start <= m.start < end}
-        if parties:
-            return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
-    return unique_actors(chosen)
+              if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+    if chosen:
+        return unique_actors(chosen)
+    # A clause that names its parties by country only ("between Russian and North Korean officials",
+    # "the summit of G-7 countries and Russia") keeps the sentence's people of those countries.
+    parties = {m.code for m in ctx.country_mentions if start <= m.start < end}
+    if parties:
+        return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
+    return []
+
+
+def _in_clause(mention, start, end, reading, ctx, asides) -> bool:
+    """Is the person named in the clause, outside its asides and other quotations, as a participant
+    (not a possessor standing for a state: "Putin's Russia")?"""
+    return (start <= mention.start and mention.end <= end and _own_span(mention.start, reading, ctx, asides)
+            and not _stands_for_state(mention, ctx))
 
 
 def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list:
@@ -121,15 +135,16 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     later_cut = next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx)
     named = set(_NAME_WORD.findall(summary))
     owners = {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own}
-    chosen = []
-    for mention in ctx.actor_mentions:
-        if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named \
-                or (mention.ref.country and mention.ref.country in hosts and mention.start < later_cut):
-            chosen.append(mention)
-        elif main.event_type == "meeting" and mention.start > main.start and _WITH_BEFORE.search(
-                ctx.text, max(main.end, mention.start - WITH_BEFORE_LOOKBACK), mention.start):
-            chosen.append(mention)
-    return chosen
+    return [mention for mention in ctx.actor_mentions
+            if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named
+            or (mention.ref.country and mention.ref.country in hosts and mention.start < later_cut)
+            or _counterpart_with(mention, main, ctx)]
+
+
+def _counterpart_with(mention, main, ctx: SentenceContext) -> bool:
+    """A meeting's counterpart named after "with" ("met ... with X and, more important, with Y")."""
+    return main.event_type == "meeting" and mention.start > main.start and bool(_WITH_BEFORE.search(
+        ctx.text, max(main.end, mention.start - WITH_BEFORE_LOOKBACK), mention.start))
 
 
 def _stands_for_state(mention, ctx: SentenceContext) -> bool:

@@ -41,15 +41,21 @@ def decide_type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceCo
     named_as_known = premodifies(timex, main, ctx.text)
     if speculated and not named_as_known:
         return event_type, "reported"
-    # A span that contains the issue date ("this week", "this month") is still to come when the sentence
-    # speaks of the future; a single day ("today") is not: "said today it will" happened today.
-    earliest, latest, anchor = iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor
-    if is_future(earliest, latest, anchor) or (
-            earliest <= anchor <= latest and earliest < latest and ctx.rules.future.search(sentence_text)):
-        return event_type, "planned"
-    if earliest == latest == anchor and _own_verb_looks_ahead(main, ctx):
+    if _planned(timex, main, ctx):
         return event_type, "planned"
     return event_type, "occurred" if named_as_known else _hedged_status(sentence_text, ctx.rules, speculated)
+
+
+def _planned(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
+    """After the issue date; or a span that contains the issue date ("this week", "this month") in a
+    sentence that speaks of the future; a single day ("today") is not ("said today it will" happened
+    today) unless the happening's own verb looks ahead."""
+    earliest, latest, anchor = iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor
+    if is_future(earliest, latest, anchor):
+        return True
+    if earliest <= anchor <= latest and earliest < latest:
+        return bool(ctx.rules.future.search(ctx.sentence.text))
+    return earliest == latest == anchor and _own_verb_looks_ahead(main, ctx)
 
 
 def _own_verb_looks_ahead(trigger: Trigger, ctx: SentenceContext) -> bool:
@@ -72,12 +78,12 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
         return (substantive or main).event_type, "postponed"
     postponement = next((t for t in triggers if t.event_type in rules.puts_off), None)
     if postponement and substantive and substantive.event_type in rules.schedulable:
+        # The date is past: the postponing is the event; otherwise the happening is postponed.
         if iso_day(timex["latest"]) < ctx.anchor:
             return postponement.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
         return substantive.event_type, "postponed"
-    if main.event_type in rules.puts_off:
-        return main.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
-    return None
+    return (main.event_type, _hedged_status(ctx.sentence.text, rules, speculated)) \
+        if main.event_type in rules.puts_off else None
 
 
 def speculative(timex: dict, ctx: SentenceContext) -> bool:

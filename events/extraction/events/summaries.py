@@ -26,44 +26,54 @@ def describe(reading: Reading, ctx: SentenceContext) -> str:
     main = own[0]
     near = (min(timex["start"], main.start), max(timex["end"], main.end))
     place = place_of(ctx, near)
-    rules = ctx.rules
-    if event_type in rules.puts_off or status == "postponed":
-        # "a planned visit to Russia by Kim Jong-il had been put off": the visit, postponed.
-        substantive = main if main.event_type not in rules.puts_off else next(
-            (t for t in own if t.event_type in rules.schedulable), None)
-        if substantive is not None:
-            return finish(object_phrase(substantive, ctx) + " postponed")
-    if event_type in rules.state_acts or event_type in rules.fields:
-        line = _report_line(main, event_type, ctx)
-        if line:
-            return line
+    line = _put_off_line(reading, ctx) or _report_line(main, event_type, ctx)
+    if line:
+        return line
     names = parties(main, event_type, near, place, ctx)
     to_come = status == "planned" or (status == "reported" and timex["latest"] > ctx.anchor.isoformat())
-    return summary_for(event_type, names, place, rules, to_come)
+    return summary_for(event_type, names, place, ctx.rules, to_come)
+
+
+def _put_off_line(reading: Reading, ctx: SentenceContext) -> str | None:
+    """"a planned visit to Russia by Kim Jong-il had been put off": the visit, postponed."""
+    rules, main = ctx.rules, reading.main
+    if reading.event_type not in rules.puts_off and reading.status != "postponed":
+        return None
+    substantive = main if main.event_type not in rules.puts_off else next(
+        (t for t in reading.own if t.event_type in rules.schedulable), None)
+    return finish(object_phrase(substantive, ctx) + " postponed") if substantive is not None else None
 
 
 def _report_line(main: Trigger, event_type: str, ctx: SentenceContext) -> str | None:
     """"Russia announces Putin visit to North Korea", "United States protests Sergeev visit",
-    "Russia announces nuclear work in Iran": a reporting (or protesting) verb and its object."""
-    if event_type in ctx.rules.fields:
-        verb, obj_trigger = _field_report(main, ctx)
-    else:
-        verb, obj_trigger = main, _object_trigger(main, ctx)
-    if verb is None or obj_trigger is None:
-        return None
-    forms = _verb_forms(verb, ctx)
+    "Russia announces nuclear work in Iran": a reporting (or protesting) verb and its object (for
+    state acts and fields of cooperation only)."""
+    verb, obj_trigger = _verb_and_object(main, event_type, ctx)
+    forms = _verb_forms(verb, ctx) if verb is not None and obj_trigger is not None else None
     if not forms:
         return None
     obj = object_phrase(obj_trigger, ctx)
+    who = _reporter(verb, obj_trigger, ctx)
+    return finish(f"{who[0]} {forms[0]} {obj}" if who else f"{obj} {forms[1]}")
+
+
+def _verb_and_object(main: Trigger, event_type: str, ctx: SentenceContext):
+    """(reporting or protesting verb, the trigger of what it reports), or Nones."""
+    if event_type in ctx.rules.fields:
+        return _field_report(main, ctx)
+    if event_type in ctx.rules.state_acts:
+        return main, _object_trigger(main, ctx)
+    return None, None
+
+
+def _reporter(verb: Trigger, obj_trigger: Trigger, ctx: SentenceContext) -> list:
+    """Who reports: the verb's agent; else ("reports out of Tokyo on May 2, the premier had decided to
+    wait") the state named between the verb and its object."""
     who = agent_before(verb, None, ctx)[:1]
-    if not who:
-        # "reports out of Tokyo on May 2, the premier had decided to wait": the source between the
-        # verb and its object, when it is a state.
-        between = [m for m in ctx.country_mentions if verb.end <= m.start and m.end <= obj_trigger.start]
-        who = [ctx.gazetteer.country_name(between[0].code)] if between else []
     if who:
-        return finish(f"{who[0]} {forms[0]} {obj}")
-    return finish(f"{obj} {forms[1]}")
+        return who
+    between = [m for m in ctx.country_mentions if verb.end <= m.start and m.end <= obj_trigger.start]
+    return [ctx.gazetteer.country_name(between[0].code)] if between else []
 
 
 def _field_report(main: Trigger, ctx: SentenceContext) -> tuple[Trigger | None, Trigger]:
@@ -71,19 +81,21 @@ def _field_report(main: Trigger, ctx: SentenceContext) -> tuple[Trigger | None, 
     in the sentence, or by one right after it ("the ministry announced that it had started building a
     reactor"), whose own object may be the field named."""
     text = ctx.text
-    verb = next((t for t in reversed(ctx.triggers) if t.end <= main.start and t.event_type in ctx.rules.statements
-                 and main.start - t.end <= FIELD_VERB_BEFORE and _statement_verb(text, t, ctx.rules)
-                 and not OBJECT_STOP.search(text, t.end, main.start)), None)
+    verb = next((t for t in reversed(ctx.triggers) if t.end <= main.start <= t.end + FIELD_VERB_BEFORE
+                 and _reporting(t, ctx) and not OBJECT_STOP.search(text, t.end, main.start)), None)
     if verb is not None:
         return verb, main
-    verb = next((t for t in ctx.triggers if t.start >= main.end and t.event_type in ctx.rules.statements
-                 and t.start - main.end <= FIELD_VERB_AFTER and _statement_verb(text, t, ctx.rules)), None)
+    verb = next((t for t in ctx.triggers if main.end <= t.start <= main.end + FIELD_VERB_AFTER
+                 and _reporting(t, ctx)), None)
     if verb is None:
         return None, main
     following = _object_trigger(verb, ctx)
-    if following is not None and following.event_type in ctx.rules.fields:
-        return verb, following
-    return verb, main
+    return verb, (following if following is not None and following.event_type in ctx.rules.fields else main)
+
+
+def _reporting(trigger: Trigger, ctx: SentenceContext) -> bool:
+    """Is the trigger a reporting verb with known forms ("announced": announces/announced)?"""
+    return trigger.event_type in ctx.rules.statements and bool(_statement_verb(ctx.text, trigger, ctx.rules))
 
 
 def _verb_forms(verb: Trigger, ctx: SentenceContext) -> tuple[str, str] | None:

@@ -40,13 +40,16 @@ def agent_before(trigger: Trigger, place, ctx: SentenceContext) -> list[str]:
     if people:
         return [display_name(m.ref.name) for m in unique_mentions(people)]
     states = [m for m in ctx.country_mentions if start <= m.start and m.end <= trigger.start
-              and m.kind != "none" and m.text != place and _may_be_subject(m, trigger, text)]
+              and _may_be_subject(m, trigger, text, place)]
     return _state_names(states, ctx)
 
 
-def _may_be_subject(mention, trigger: Trigger, text: str) -> bool:
-    """A state after a preposition is inside a phrase ("a step out of North Korea's isolation came during
-    a visit"), unless it owns the trigger ("on the heels of Moscow's well-publicized repudiation")."""
+def _may_be_subject(mention, trigger: Trigger, text: str, place=None) -> bool:
+    """A state named as such (not the place) may be the subject; but one after a preposition is inside
+    a phrase ("a step out of North Korea's isolation came during a visit"), unless it owns the trigger
+    ("on the heels of Moscow's well-publicized repudiation")."""
+    if mention.kind == "none" or mention.text == place:
+        return False
     if word_before(text, mention.start) not in _NOT_SUBJECT_AFTER:
         return True
     rest = text[mention.end:trigger.start]
@@ -105,16 +108,7 @@ def parties(main: Trigger, event_type: str, near, place, ctx: SentenceContext) -
     names = agent_before(main, place, ctx)
     if names:
         return _with_counterpart(names, limit, near, place, ctx)
-    country_mentions = ctx.country_mentions
-    actors = actors_nearest(ctx.actor_mentions, near)
-    if event_type in ctx.rules.state_acts:
-        if state_is_nearer(country_mentions, ctx.actor_mentions, near, place):
-            actors = []  # "Moscow's repudiation": the state acted, not a person
-        # A state named only after the act is its object or its audience, not its author ("The
-        # announcement came on the day a paper quoted U.S. sources").
-        country_mentions = [m for m in country_mentions if m.start < main.start]
-    if event_type == "letter" and len(actors) > 1:
-        actors = _addressee_last(actors, ctx)
+    actors, country_mentions = _nearest(main, event_type, near, place, ctx)
     if actors:
         return [display_name(a.name) for a in actors[:limit]]
     opening = _opening_person(main, ctx)
@@ -123,6 +117,22 @@ def parties(main: Trigger, event_type: str, near, place, ctx: SentenceContext) -
     if event_type == "summit":
         return []  # "the July 21-23 summit of G-7 countries": states named near a summit are not its hosts
     return _country_names(countries_nearest(country_mentions, near, place)[:limit], ctx)
+
+
+def _nearest(main: Trigger, event_type: str, near, place, ctx: SentenceContext):
+    """(the actors nearest the date and trigger, the country mentions that may name the party). A state
+    act is the state's when a state is named nearer than any person ("Moscow's repudiation"), and a
+    state named only after the act is its object or its audience, not its author ("The announcement
+    came on the day a paper quoted U.S. sources"); a letter names its addressee second."""
+    country_mentions = ctx.country_mentions
+    actors = actors_nearest(ctx.actor_mentions, near)
+    if event_type in ctx.rules.state_acts:
+        if state_is_nearer(country_mentions, ctx.actor_mentions, near, place):
+            actors = []
+        country_mentions = [m for m in country_mentions if m.start < main.start]
+    if event_type == "letter" and len(actors) > 1:
+        actors = _addressee_last(actors, ctx)
+    return actors, country_mentions
 
 
 def _with_counterpart(names: list[str], limit: int, near, place, ctx: SentenceContext) -> list[str]:
