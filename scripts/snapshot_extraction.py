@@ -1,12 +1,13 @@
 """Dump the extraction pipeline's output, to show a refactoring changes nothing.
 
-    .venv/bin/python scripts/snapshot_extraction.py OUT.jsonl [--timebank] [--django]
+    .venv/bin/python scripts/snapshot_extraction.py OUT.jsonl [--timebank] [--django] [--archive N]
     diff <(before) <(after)
 
 One JSON line per item: the temporal tagger's output and the event mentions for each Monitor corpus
 article (../shared/corpus/monitor, read at run time), for each synthetic sentence of
 scripts/snapshot/sentences.txt and, with --timebank, for each TimeBank document (../shared/timebank,
-anchored at its creation date). With --django, also the editors' date box (parse_date_text) and the
+anchored at its creation date) and, with --archive N, for the first N articles of the synthetic archive
+(events/synthetic.py, seed 1, the model publication calendar). With --django, also the editors' date box (parse_date_text) and the
 templates' date filters on a list of phrases (needs Django settings; no database).
 """
 import argparse
@@ -57,6 +58,30 @@ def timebank():
         yield f"timebank:{docid}", text, datetime.date.fromisoformat(dct)
 
 
+def archive(count):
+    """The first `count` articles of the synthetic archive (seed 1), each with its issue date."""
+    import re
+    import tempfile
+
+    from events.synthetic import ArchiveGenerator, ModelCalendar, volumes_for
+
+    calendar = ModelCalendar()
+    publication = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)\n\n")
+    with tempfile.TemporaryDirectory() as folder:
+        ArchiveGenerator(seed=1, calendar=calendar).generate(Path(folder), volumes_for(count, 4, calendar=calendar),
+                                                             4, limit=count)
+        for path in sorted(Path(folder).rglob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            matches = list(publication.finditer(text))
+            for index, match in enumerate(matches):
+                end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+                body = text[match.end():end]
+                if index + 1 < len(matches):
+                    body = body.rstrip("\n").rsplit("\n\n", 1)[0]  # less the next article's headline
+                issue = calendar.issue_date(int(match.group(1)), int(match.group(2)))
+                yield f"archive:{path.name}:{index}", body, issue
+
+
 def django_rows():
     import os
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
@@ -90,10 +115,25 @@ def main(argv=None):
     parser.add_argument("out")
     parser.add_argument("--timebank", action="store_true")
     parser.add_argument("--django", action="store_true")
+    parser.add_argument("--archive", type=int, default=0, help="also this many synthetic archive articles")
+    parser.add_argument("--texts", help="also the texts of this JSON-lines file ({id, text, anchor} a line), "
+                                        "e.g. an archive saved by --save-texts for a tree without events/synthetic.py")
+    parser.add_argument("--save-texts", help="write the --archive texts to this JSON-lines file")
     args = parser.parse_args(argv)
     sources = [((f"corpus:{name}", body, anchor) for name, body, anchor in corpus_articles()), synthetic()]
     if args.timebank:
         sources.append(timebank())
+    if args.archive:
+        texts = list(archive(args.archive))
+        if args.save_texts:
+            with open(args.save_texts, "w", encoding="utf-8") as out:
+                for key, text, anchor in texts:
+                    out.write(json.dumps({"id": key, "text": text, "anchor": anchor.isoformat()}) + "\n")
+        sources.append(texts)
+    if args.texts:
+        with open(args.texts, encoding="utf-8") as lines:
+            sources.append([(row["id"], row["text"], datetime.date.fromisoformat(row["anchor"]))
+                            for row in map(json.loads, lines)])
     count = 0
     with open(args.out, "w", encoding="utf-8") as out:
         for source in sources:

@@ -18,16 +18,17 @@ Plain Python, no Django imports.
 """
 import argparse
 import bisect
+import dataclasses
 import datetime as dt
 import json
 import sys
 
 from .citations import find_attributions
 from .timex_interval import interval
+from .timex_mention import Mention
 from .timex_resolve import Resolver
 from .timex_rules import recognize
 
-OUTPUT_KEYS = ("start", "end", "text", "type", "value", "mod", "earliest", "latest", "role")
 # The supported anchors: every value resolved against them has a four-digit year, with room for
 # "next year", "the coming winter" and the like (arithmetic that would leave 0001-9999 anyway,
 # "in 9,000 years", gives an unknown value rather than an error).
@@ -77,28 +78,27 @@ def _overlaps_any(starts, ends, start, end):
 
 def _cited_day_mentions(spans, mentions):
     """Cited dates the rules did not catch on their own, such as the '20' of 'April 16, 20'."""
-    starts = [m["start"] for m in mentions]
-    ends = [m["end"] for m in mentions]
+    starts = [m.start for m in mentions]
+    ends = [m.end for m in mentions]
     extra = []
     for _, _, role, dates in spans:
         for d in dates:
             if _overlaps_any(starts, ends, d.start, d.end):
                 continue
             norm = f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d.year else f"UNDEF-year-{d.month:02d}-{d.day:02d}"
-            extra.append({"type": "DATE", "norm": norm, "mod": None, "part": None, "start": d.start,
-                          "end": d.end, "rule": "citation_day", "range_end": d.day_end})
+            extra.append(Mention("DATE", norm, start=d.start, end=d.end, rule="citation_day", range_end=d.day_end))
     return extra
 
 
 def _apply_range(m):
     """'July 21-23': one timex; its value is the month, its interval the days of the range."""
-    earliest = dt.date.fromisoformat(m["value"][:10])
+    earliest = dt.date.fromisoformat(m.value[:10])
     try:
-        latest = earliest.replace(day=m["range_end"])
+        latest = earliest.replace(day=m.range_end)
     except ValueError:
         return
-    m["value"] = m["value"][:7]
-    m["earliest"], m["latest"] = earliest.isoformat(), latest.isoformat()
+    m.value = m.value[:7]
+    m.earliest, m.latest = earliest.isoformat(), latest.isoformat()
 
 
 def tag(text, anchor):
@@ -108,34 +108,34 @@ def tag(text, anchor):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     spans = attribution_roles(text)
     mentions = recognize(text)
-    mentions = sorted(mentions + _cited_day_mentions(spans, mentions), key=lambda m: m["start"])
+    mentions = sorted(mentions + _cited_day_mentions(spans, mentions), key=lambda m: m.start)
     span_starts = [s[0] for s in spans]
     for m in mentions:
-        m["role"] = _role_at(spans, span_starts, m["start"], m["end"])
-        m["phrase"] = text[m["start"]:m["end"]]
+        m.role = _role_at(spans, span_starts, m.start, m.end)
+        m.phrase = text[m.start:m.end]
     resolver = Resolver(text, anchor)
     _pre_resolve_explicit(mentions, resolver)
     out = []
     for i, m in enumerate(mentions):
         resolver.resolve(m, mentions[i + 1] if i + 1 < len(mentions) else None)
-        if m["value"] is None or not _add_interval(m, anchor):
+        if m.value is None or not _add_interval(m, anchor):
             continue
-        m["text"] = text[m["start"]:m["end"]]
-        out.append({k: m.get(k) for k in OUTPUT_KEYS})
+        m.text = text[m.start:m.end]
+        out.append(m.record())
     return out
 
 
 def _add_interval(m, anchor):
     """Set m's earliest and latest days (None for what covers no fixed days); False when the value names
     no such day ("February 29, 2001", like "Feb. 30"): the mention is dropped."""
-    m["earliest"] = m["latest"] = None
-    if m["type"] not in ("DATE", "TIME") or m.get("no_interval"):
+    m.earliest = m.latest = None
+    if m.type not in ("DATE", "TIME") or m.no_interval:
         return True
-    m["earliest"], m["latest"] = interval(m["value"], m.get("part"), anchor)
-    dated = m["value"][:1].isdigit()
-    if m["earliest"] is None and dated and "X" not in m["value"]:
+    m.earliest, m.latest = interval(m.value, m.part, anchor)
+    dated = m.value[:1].isdigit()
+    if m.earliest is None and dated and "X" not in m.value:
         return False
-    if m.get("range_end") and dated and len(m["value"]) >= 10:
+    if m.range_end and dated and len(m.value) >= 10:
         _apply_range(m)
     return True
 
@@ -143,12 +143,12 @@ def _add_interval(m, anchor):
 def _pre_resolve_explicit(mentions, resolver):
     """Give 'after the June 27 talks'-style look-ahead a value to point at before the main pass."""
     for m in mentions:
-        if not m["norm"].startswith("UNDEF"):
-            m["value"] = m["norm"]
-        elif m["norm"].startswith("UNDEF-year-") and m["type"] == "DATE":
+        if not m.norm.startswith("UNDEF"):
+            m.value = m.norm
+        elif m.norm.startswith("UNDEF-year-") and m.type == "DATE":
             # These depend only on the anchor, tense and role, never on other dates.
-            probe = dict(m)
-            m["value"] = m["resolved"] = Resolver(resolver.text, resolver.anchor).resolve(probe)["value"]
+            probe = dataclasses.replace(m)
+            m.value = m.resolved = Resolver(resolver.text, resolver.anchor).resolve(probe).value
 
 
 # ---------------------------------------------------------------- command line

@@ -233,18 +233,18 @@ class _Asking:
 
     def __init__(self, resolver, m, next_mention):
         self.resolver, self.m, self.next_mention = resolver, m, next_mention
-        self.role = m["role"]
+        self.role = m.role
 
     def tense(self):
-        return tense_cue(self.resolver.text, self.m["start"], self.m["end"])
+        return tense_cue(self.resolver.text, self.m.start, self.m.end)
 
     def weekday_tense(self):
-        return weekday_tense(self.resolver.text, self.m["start"], self.m["end"])
+        return weekday_tense(self.resolver.text, self.m.start, self.m.end)
 
     def cue(self):
         if self.role != "event":
             return None
-        return tense_cue_strength(self.resolver.text, self.m["start"], self.m["end"])
+        return tense_cue_strength(self.resolver.text, self.m.start, self.m.end)
 
 
 # ---------------------------------------------------------------- the resolver
@@ -279,19 +279,19 @@ class Resolver:
 
     def resolve(self, m, next_mention=None):
         """Fill m['value'], m['type'] (may change), m['mod']; return m."""
-        norm, time_suffix = _split_time(m["norm"])
+        norm, time_suffix = _split_time(m.norm)
         try:
             value = self._resolve_norm(norm, m, next_mention)
         except (OutOfRange, OverflowError):
             value = None  # "in 9,000 years" near year 9000: no year TIMEX3 can write
         if value is None:
-            if m.get("optional"):
-                m["value"] = None
+            if m.optional:
+                m.value = None
                 return m
             value = "XXXX-XX-XX"
         if time_suffix and value[:1].isdigit():
             value += time_suffix
-        m["value"] = value
+        m.value = value
         if self._is_reference(m, norm, value):
             self.refs.append(value)
         return m
@@ -301,17 +301,17 @@ class Resolver:
         """Can later anaphora count from this value? A dated event (year-ago comparisons point back, so
         they must not become the reference themselves), or a length of months or quarters ("the nine
         months": ends talk about one quarter)."""
-        if m["type"] == "DURATION":
+        if m.type == "DURATION":
             return bool(re.fullmatch(r"P\d+[MQ]", value))
-        return (m["type"] == "DATE" and m["role"] == "event" and value[:1].isdigit() and "X" not in value
+        return (m.type == "DATE" and m.role == "event" and value[:1].isdigit() and "X" not in value
                 and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and bool(base_interval(value, None)))
 
     def _resolve_norm(self, norm, m, next_mention):
         """The value of `norm`: itself when final, else what its kind's handler makes of it (NORMS)."""
         if not norm.startswith("UNDEF"):
             return norm
-        if m.get("resolved"):
-            return m["resolved"]
+        if m.resolved:
+            return m.resolved
         parsed = parse_norm(norm)
         if parsed is None:
             return None
@@ -352,7 +352,7 @@ class Resolver:
     def _year_before(self, q, kind):
         """"a year ago / earlier": earnings prose compares a quarter with the same quarter a year before."""
         context = self.context_quarter()
-        if context is None and re.search(r"quarter|period", q.m.get("phrase", ""), re.I):
+        if context is None and re.search(r"quarter|period", q.m.phrase, re.I):
             context = shift(self.anchor.isoformat(), "quarter", -1)
         if context:
             return self._quarter_year_before(context)
@@ -380,12 +380,12 @@ class Resolver:
         target = self._following_date(m, q.next_mention, unit)
         if target:
             return shift(target, unit, n)
-        if m.get("optional"):
+        if m.optional:
             return None
-        if m.get("duration") and re.match(r"\s*[A-Za-z(\"“]", self.text[m["end"]:m["end"] + 3]):
-            m["type"] = "DURATION"
-            m["end"] = m["duration_end"]
-            return m["duration"]
+        if m.duration and re.match(r"\s*[A-Za-z(\"“]", self.text[m.end:m.end + 3]):
+            m.type = "DURATION"
+            m.end = m.duration_end
+            return m.duration
         return shift(self.reference(unit), unit, n)
 
     def _same_as_reference(self, q):
@@ -409,14 +409,14 @@ class Resolver:
 
     def _following_date(self, m, nxt, unit):
         """The date an 'N days after ...' phrase points to, if one follows closely in the clause."""
-        if not nxt or nxt.get("value") is None or nxt["start"] - m["end"] > 60:
+        if not nxt or nxt.value is None or nxt.start - m.end > 60:
             return None
-        if nxt.get("role") in ("citation", "crossref"):
+        if nxt.role in ("citation", "crossref"):
             return None  # "left the day after the signing (IRNA, June 28)": a report's date is no reference
-        between = self.text[m["end"]:nxt["start"]]
+        between = self.text[m.end:nxt.start]
         if re.search(r"[.;!?]|\n", between):
             return None
-        return nxt["value"] if fine_enough(nxt["value"], unit) else None
+        return nxt.value if fine_enough(nxt.value, unit) else None
 
     def _named_month(self, q, rel, month):
         a, month = self.anchor, int(month)

@@ -298,7 +298,7 @@ def test_every_rule_recognises_the_examples_written_beside_it():
     missed = []
     for rule in RULES:
         for example in rule.examples:
-            spans = [(m["rule"], example[m["start"]:m["end"]]) for m in recognize(example)]
+            spans = [(m.rule, example[m.start:m.end]) for m in recognize(example)]
             if not any(name == rule.name for name, _ in spans):
                 missed.append((rule.name, example, spans))
     assert missed == []

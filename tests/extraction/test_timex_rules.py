@@ -17,7 +17,7 @@ EXAMPLES = [(rule.name, text, value) for rule in RULES for text, value in rule.e
 def test_each_example_is_its_rules_and_gets_its_value(name, text, value):
     """Values at EXAMPLE_ANCHOR (Tuesday 2 January 2001), the example alone in its text; None: the rule
     recognises it but it has no value alone ("at that time" needs a date before it)."""
-    spans = [(m["start"], m["end"]) for m in recognize(text) if m["rule"] == name]
+    spans = [(m.start, m.end) for m in recognize(text) if m.rule == name]
     assert spans, f"{name} does not recognise {text!r}"
     found = [t["value"] for t in tag(text, EXAMPLE_ANCHOR) if (t["start"], t["end"]) == spans[0]]
     assert (found[0] if found else None) == value
@@ -52,7 +52,7 @@ def _plain_recognize(text):
             built = rule.build(m, text) if m.end() > m.start() else None
             if built is not None:
                 start = m.start() + len(m.group()) - len(m.group().lstrip())
-                candidates.append((start, -(m.end() - start), priority, (start, m.end(), rule.name, built["norm"])))
+                candidates.append((start, -(m.end() - start), priority, (start, m.end(), rule.name, built.norm)))
     chosen, last_end = [], -1
     for start, _, _, found in sorted(candidates, key=lambda c: c[:3]):
         if start >= last_end:
@@ -66,4 +66,4 @@ def test_the_scanner_changes_speed_not_matches():
 
     texts = [body for body, _ in all_articles()] + [text for _, text, _ in EXAMPLES] + negative_sentences()
     for text in texts:
-        assert [(m["start"], m["end"], m["rule"], m["norm"]) for m in recognize(text)] == _plain_recognize(text)
+        assert [(m.start, m.end, m.rule, m.norm) for m in recognize(text)] == _plain_recognize(text)

@@ -68,12 +68,12 @@ def recognize(text):
             start, end = m.start(), m.end()
             while start < end and text[start].isspace():
                 start += 1  # keep spans tight
-            built.update(start=start, end=end, rule=rule.name)
+            built.start, built.end, built.rule = start, end, rule.name
             candidates.append((start, -(end - start), priority, built))
     candidates.sort(key=lambda c: c[:3])
     chosen, last_end = [], -1
     for start, neg_len, _, built in candidates:
         if start >= last_end:
             chosen.append(built)
-            last_end = built["end"]
+            last_end = built.end
     return chosen

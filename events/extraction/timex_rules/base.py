@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from events.extraction.periods import LONGEST_MONTH, MONTHS, SEASONS
+from events.extraction.timex_mention import Mention
 from events.extraction.timex_prefilter import first_char_class
 from events.extraction.timex_scan import Core, word_core
 from events.extraction.timex_vocab import (
@@ -75,9 +76,9 @@ def part_of(m):
 
 
 def mention(type_, norm, mod=None, part=None, **extra):
-    d = {"type": type_, "norm": norm, "mod": mod, "part": part}
-    d.update(extra)
-    return d
+    """What a builder returns: a Mention (timex_mention) with its type, norm, mod, part and any of the
+    optional fields (range_end, optional, duration, duration_end, no_interval)."""
+    return Mention(type_, norm, mod, part, **extra)
 
 
 def relation(word):
