@@ -18,7 +18,6 @@ Plain Python, no Django imports.
 """
 import argparse
 import bisect
-import dataclasses
 import datetime as dt
 import json
 import sys
@@ -147,7 +146,7 @@ def _pre_resolve_explicit(mentions, resolver):
             m.value = m.norm
         elif m.norm.startswith("UNDEF-year-") and m.type == "DATE":
             # These depend only on the anchor, tense and role, never on other dates.
-            probe = dataclasses.replace(m)
+            probe = m.copy()
             m.value = m.resolved = Resolver(resolver.text, resolver.anchor).resolve(probe).value
 
 
