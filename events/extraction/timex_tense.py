@@ -64,19 +64,7 @@ def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
     """(tense, strong): the verb right before the mention (within three words) if it is a cue,
     else the nearest strong cue before it in its sentence, else the nearest weak one; failing
     those, the same search in the few words after it. strong = an auxiliary, modal or plan word."""
-    left = text[max(0, start - before_chars):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(left):
-        pass
-    if cut:
-        left = left[cut.end():]
-    words = _WORD.findall(left)
-    last = len(words) - 1
-    for i in range(last, max(-1, last - 3), -1):
-        c = _cue(words, i)
-        if c:
-            return c[1], c[0] == 2
-    found = _first_cue(words, range(last - 3, -1, -1))
+    found = _cue_before(_after_last(_SENTENCE_END, text[max(0, start - before_chars):start]))
     if found[0]:
         return found
     right = text[end:end + after_chars]
@@ -98,29 +86,33 @@ def weekday_tense(text, start, end, before_chars=100):
     cue; else the first strong, then weak, cue of its own clause (back to a comma, dash, parenthesis or a
     word opening another clause); only when its clause has none, tense_cue's wider search. So a weekday
     in a past-tense clause resolves backwards even when another clause of the sentence looks ahead."""
-    left = text[max(0, start - before_chars):start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(left):
-        pass
-    if cut:
-        left = left[cut.end():]
-    punctuation = None
-    for punctuation in _CLAUSE_PUNCTUATION.finditer(left):
-        pass
-    if punctuation:
-        left = left[punctuation.end():]
+    left = _after_last(_CLAUSE_PUNCTUATION, _after_last(_SENTENCE_END, text[max(0, start - before_chars):start]))
     words = _WORD.findall(left)
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in _CLAUSE_OPENERS:
             words = words[i + 1:]
             break
+    return _cue_before(words)[0] or tense_cue(text, start, end)
+
+
+def _after_last(pattern, text):
+    """The text after the last match of `pattern` (all of it when none)."""
+    cut = None
+    for cut in pattern.finditer(text):
+        pass
+    return text[cut.end():] if cut else text
+
+
+def _cue_before(words_or_text):
+    """(tense, strong) of the words before a mention (a list, or the text to split): the verb right
+    before it (within three words) if it is a cue, else the first strong, then weak, cue further back."""
+    words = _WORD.findall(words_or_text) if isinstance(words_or_text, str) else words_or_text
     last = len(words) - 1
     for i in range(last, max(-1, last - 3), -1):
         c = _cue(words, i)
         if c:
-            return c[1]
-    found = _first_cue(words, range(last - 3, -1, -1))[0]
-    return found or tense_cue(text, start, end)
+            return c[1], c[0] == 2
+    return _first_cue(words, range(last - 3, -1, -1))
 
 
 def _first_cue(words, order):
