@@ -38,6 +38,27 @@ def _readable(change):
     return {"field": change.field, "old": text(change.old), "new": text(change.new)}
 
 
+def _object_id_or_404(model_admin, object_id):
+    """A history or revert URL's object id, 404 (not a 500) when it is not a valid primary key ("abc", "1x")."""
+    from django.http import Http404
+
+    try:
+        model_admin.model._meta.pk.to_python(object_id)
+    except ValidationError:
+        raise Http404(f"No {model_admin.model._meta.verbose_name} with id {object_id!r}.") from None
+    return object_id
+
+
+class SafeHistoryAdmin(SimpleHistoryAdmin):
+    """simple_history's admin, with non-numeric ids in its history URLs answered 404 instead of a 500."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        return super().history_view(request, _object_id_or_404(self, object_id), extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        return super().history_form_view(request, _object_id_or_404(self, object_id), version_id, extra_context)
+
+
 def _errors(exc):
     return "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
 
@@ -131,7 +152,7 @@ class EventCountMixin:
 
 
 @admin.register(Issue)
-class IssueAdmin(SimpleHistoryAdmin):
+class IssueAdmin(SafeHistoryAdmin):
     form = IssueCorrectionForm
     list_display = ["__str__", "volume", "number", "date", "date_method", "date_confidence", "article_count"]
     list_filter = ["volume", "date_method", LowConfidenceFilter]
@@ -229,7 +250,7 @@ class ArticleAdmin(admin.ModelAdmin):
 # ---------------------------------------------------------------------------------------------
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(SafeHistoryAdmin):
     form = EventCorrectionForm
     list_display = ["__str__", "date_start", "date_end", "granularity", "event_type", "status", "issue",
                     "confidence", "is_corrected", "hidden"]
@@ -349,7 +370,7 @@ class EventAdmin(SimpleHistoryAdmin):
         ] + super().get_urls()
 
     def revert_view(self, request, object_id, history_id):
-        event = get_object_or_404(Event, pk=object_id)
+        event = get_object_or_404(Event, pk=_object_id_or_404(self, object_id))
         if not self.has_change_permission(request, event):
             from django.core.exceptions import PermissionDenied
 
@@ -377,7 +398,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Thread)
-class ThreadAdmin(EventCountMixin, SimpleHistoryAdmin):
+class ThreadAdmin(EventCountMixin, SafeHistoryAdmin):
     list_display = ["title", "date_start", "date_end", "granularity", "event_type", "status", "set_by_editor",
                     "event_count"]
     list_filter = ["event_type", "status", "granularity", "set_by_editor"]
@@ -419,7 +440,7 @@ class ActorRoleInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(EventCountMixin, SimpleHistoryAdmin):
+class ActorAdmin(EventCountMixin, SafeHistoryAdmin):
     inlines = [ActorAliasInline, ActorRoleInline]
     list_display = ["name", "country", "needs_review", "alias_list", "event_count"]
     list_filter = ["needs_review", ("country", admin.RelatedOnlyFieldListFilter), HasEventsFilter]
@@ -476,7 +497,7 @@ class CountryAliasInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(EventCountMixin, SimpleHistoryAdmin):
+class CountryAdmin(EventCountMixin, SafeHistoryAdmin):
     inlines = [CountryAliasInline]
     list_display = ["name", "code", "official_name", "alias_list", "event_count"]
     list_filter = [HasEventsFilter, "aliases__kind"]
@@ -495,7 +516,7 @@ class TopicKeywordInline(admin.TabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(EventCountMixin, SimpleHistoryAdmin):
+class TopicAdmin(EventCountMixin, SafeHistoryAdmin):
     inlines = [TopicKeywordInline]
     list_display = ["name", "slug", "keyword_list", "event_count"]
     list_filter = [HasEventsFilter]

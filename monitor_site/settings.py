@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "events",
     "pagecache",
 ]
@@ -67,12 +68,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (CSRF reads the form): size limits and control characters (issue 14).
+    "monitor_site.middleware.RequestGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # anonymous public pages from the cache until the data changes (pagecache/middleware.py)
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: locks out repeated failed logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "monitor_site.urls"
@@ -144,8 +150,45 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request sizes (issue 14). Form fields other than files: 2.5 MB at most (Django's default). Whole bodies are
+# limited before they are read (monitor_site.middleware.RequestGuardMiddleware): anonymous users 64 KB (the
+# login form is < 1 KB); staff the import page's 100 files of 1 MB plus the form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MONITOR_ANONYMOUS_MAX_BODY_BYTES = 64 * 1024
+MONITOR_STAFF_MAX_BODY_BYTES = 101 * 1024 * 1024 + 64 * 1024
+MONITOR_STAFF_ONLY_PREFIXES = ("/editor/",)
+
+# Login throttling (django-axes): after 5 failed logins for one user name from one address, that pair is locked
+# out for an hour (a lock per user name alone would let anyone lock an editor out).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("MONITOR_BEHIND_PROXY") else 0
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("MONITOR_BEHIND_PROXY") \
+    else ["REMOTE_ADDR"]
+
+# Content-Security-Policy (django-csp): scripts and styles only from files this site serves; no inline script,
+# no inline style, no plug-ins, no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
 
 # Whole pages for anonymous visitors, keyed by the data version (pagecache/). Per process by default.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

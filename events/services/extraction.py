@@ -47,6 +47,10 @@ M2M_FIELDS = ("actors", "countries", "topics", "organizations")
 _M2M_TARGET = {"actors": "actor_id", "countries": "country_id", "topics": "topic_id",
                "organizations": "organization_id"}
 _LIMITS = {"date_text": 200, "timex_value": 50, "timex_mod": 20, "summary": 300}
+# Plausibility cap (issue 14): one upload made a thread of 26,578 mentions. A Monitor article has a few dozen
+# dated mentions at most; past this many only the first are stored, with a warning the ingest report shows.
+MAX_EVENTS_PER_ARTICLE = 100
+CAP_WARNING = "event mentions over the cap"
 _CHOICES = {"event_type": set(EventType.values), "status": set(Status.values), "granularity": set(Granularity.values)}
 
 
@@ -101,12 +105,19 @@ def process_article(article, *, gazetteer=None, link=True, mark_processed=True) 
 
     snapshot = gazetteer if gazetteer is not None else get_gazetteer_snapshot()
     mentions = run_extraction(article, snapshot.gazetteer)
+    capped = None
+    if len(mentions) > MAX_EVENTS_PER_ARTICLE:
+        capped = (f"{len(mentions)} {CAP_WARNING} of {MAX_EVENTS_PER_ARTICLE} per article: only the first "
+                  f"{MAX_EVENTS_PER_ARTICLE} stored")
+        mentions = list(mentions)[:MAX_EVENTS_PER_ARTICLE]
     # No savepoint of its own (two round trips saved per article): a failure here rolls back the caller's
     # whole transaction, which is what ingest and reprocess want (one transaction per article).
     with transaction.atomic(savepoint=False):
         # Two runs over the same article at once (two reprocess commands) cannot both insert a mention:
         # the (article, extraction_key) constraint fails one of them, whose transaction rolls back.
         result = store_mentions(article, mentions, snapshot, link=link)
+        if capped:
+            result.warnings.insert(0, capped)
         if mark_processed:
             article.processed_at = timezone.now()
             Article.objects.filter(pk=article.pk).update(processed_at=article.processed_at)

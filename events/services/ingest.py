@@ -18,11 +18,13 @@ from django.db.models import Max
 from django.utils import timezone
 from tqdm import tqdm
 
-from events.extraction.articles import ArticleFileError, ParsedArticle, parse_article_bytes, read_article_file
+from events.extraction.articles import (
+    ArticleFileError, ParsedArticle, display_name, parse_article_bytes, read_article_file,
+)
 from events.extraction.calendar import provisional_date
 from events.models import Article, CalendarDay, Issue
 from events.services.calendar import CalendarReport, evidence_for_text, refit_volumes
-from events.services.extraction import process_article
+from events.services.extraction import CAP_WARNING, process_article
 
 NEW = "new"
 UNCHANGED = "unchanged"
@@ -101,11 +103,11 @@ class IngestReport:
 
 
 def collect_files(paths) -> list[Path]:
-    """Files as given, and every *.txt under the folders given, sorted within each folder."""
+    """Files as given, and every *.txt (any case: .TXT, .Txt) under the folders given, sorted within each folder."""
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()))
         else:
             found.append(path)
     return found
@@ -140,7 +142,7 @@ def ingest_paths(paths, progress=True, jobs=1) -> IngestReport:
 
 
 def _ingest_path(path) -> FileResult:
-    return _ingest_file(str(path), lambda: read_article_file(path))
+    return _ingest_file(display_name(path), lambda: read_article_file(path))
 
 
 def _ingest_in_workers(files, jobs):
@@ -163,12 +165,14 @@ def _worker_start():
 
 def ingest_text(name: str, data: bytes) -> IngestReport:
     """Ingest one uploaded file given its name and raw bytes."""
+    name = display_name(name)
     report = IngestReport([_ingest_file(name, lambda: parse_article_bytes(name, data))])
     report.fit_calendars()
     return report
 
 
 def _ingest_file(name, parse) -> FileResult:
+    name = display_name(name)
     result = FileResult(name)
     try:
         parsed = parse()
@@ -177,9 +181,13 @@ def _ingest_file(name, parse) -> FileResult:
         result.failed = 1
         return result
     result.warnings.extend(parsed.warnings)
+    # Each article of a file succeeds or fails on its own: the parser's refusals are this file's failures.
+    result.failed += len(parsed.failures)
+    result.errors.extend(parsed.failures)
     for parsed_article in parsed.articles:
         try:
-            status, article_id = store_article(parsed_article, source_name=Path(name).name)
+            notes = []
+            status, article_id = store_article(parsed_article, source_name=Path(name).name, warnings=notes)
         except (OperationalError, InterfaceError) as error:
             if not database_reachable():
                 raise DatabaseUnavailable(str(error).strip().splitlines()[0] if str(error).strip() else
@@ -193,6 +201,7 @@ def _ingest_file(name, parse) -> FileResult:
             result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
                                  f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
             continue
+        result.warnings.extend(f"line {parsed_article.line}: {note}" for note in notes)
         if status == NEW:
             result.new += 1
             result.volumes.add(parsed_article.volume)
@@ -223,11 +232,17 @@ def content_hash(volume: int, number: int, headline: str, body: str) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
-def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
-    """Store one parsed article with its extraction, atomically. Returns (NEW or UNCHANGED, article id)."""
+def _limit_warnings(result, warnings):
+    if warnings is not None:
+        warnings.extend(w for w in result.warnings if CAP_WARNING in w)
+
+
+def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None = None) -> tuple[str, int]:
+    """Store one parsed article with its extraction, atomically. Returns (NEW or UNCHANGED, article id).
+    Plausibility warnings of the extraction (the events-per-article cap) are added to `warnings`."""
     digest = content_hash(parsed.volume, parsed.number, parsed.headline, parsed.body)
     if connection.vendor != "postgresql":
-        return _store_article_orm(parsed, source_name, digest)
+        return _store_article_orm(parsed, source_name, digest, warnings)
     with transaction.atomic():
         # One round trip (events.services.db.run_statements): (1) an article with this text already
         # stored? If not, create the issue or lock its existing row until the transaction ends (serialises
@@ -245,7 +260,7 @@ def store_article(parsed: ParsedArticle, source_name: str) -> tuple[str, int]:
             return UNCHANGED, existing
         # The issue keeps its provisional date (the stored calendar's) until the run's end, when its volume
         # is fitted again (IngestReport.fit_calendars) and moved dates are re-resolved.
-        process_article(article, mark_processed=False)
+        _limit_warnings(process_article(article, mark_processed=False), warnings)
         article.processed_at = article.ingested_at
     return NEW, article.id
 
@@ -318,7 +333,7 @@ def _issue_and_article(parsed: ParsedArticle, source_name: str, digest: str):
     return None, issue, created, article
 
 
-def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str) -> tuple[str, int]:
+def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str, warnings=None) -> tuple[str, int]:
     """The same with the ORM (databases other than PostgreSQL)."""
     with transaction.atomic():
         issue = _locked_issue(parsed)
@@ -337,7 +352,7 @@ def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str) -> 
             if existing is None:
                 raise
             return UNCHANGED, existing
-        process_article(article)
+        _limit_warnings(process_article(article), warnings)
     return NEW, article.id
 
 

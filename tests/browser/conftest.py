@@ -27,15 +27,41 @@ def browser():
         chromium.close()
 
 
+# Every page reports Content-Security-Policy violations (issue 14): the DOM event, and Chromium's console line.
+_CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP-VIOLATION " + e.violatedDirective + " " + (e.blockedURI || "inline") + " at " +
+                e.sourceFile + ":" + e.lineNumber);
+});
+"""
+
+
+def watch_csp(context):
+    """Collect CSP violations of every page of `context` into the list it returns."""
+    violations = []
+    context.add_init_script(_CSP_LISTENER)
+
+    def on_console(message):
+        text = message.text
+        if "CSP-VIOLATION" in text or "Content Security Policy" in text:
+            violations.append(text)
+
+    context.on("console", on_console)
+    return violations
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    violations = watch_csp(context)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
+    page.csp_violations = violations
     yield page
     context.close()
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture
