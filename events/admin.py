@@ -11,12 +11,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from events.forms import EventCorrectionForm, IssueCorrectionForm, MergeActorsForm, ReasonForm
+from events.forms import EventCorrectionForm, IssueCorrectionForm, MergeActorsForm, ReasonForm, UndoImportForm
 from events.models import (
-    Actor, ActorAlias, ActorRole, Article, Country, CountryAlias, Event, Issue, Organization, OrganizationAlias,
-    OrganizationMembership, Thread, Topic, TopicKeyword,
+    Actor, ActorAlias, ActorRole, Article, ArticleVersion, Country, CountryAlias, Event, Import, Issue, Organization,
+    OrganizationAlias, OrganizationMembership, Thread, Topic, TopicKeyword,
 )
-from events.services import corrections
+from events.services import corrections, versions
 
 admin.site.site_header = "Monitor Timeline — editors"
 admin.site.site_title = "Monitor Timeline editors"
@@ -117,6 +117,49 @@ class HasEventsFilter(YesNoFilter):
         return Q(pk__in=model.objects.filter(events__isnull=False).values("pk"))
 
 
+class _PickOneFilter(admin.SimpleListFilter):
+    """A filter by one related row given by id (?article=12): the sidebar lists the latest few and the chosen
+    one, not every row of the archive; a value that is not an id filters nothing (never a 500)."""
+
+    model = None
+    latest = 15
+
+    def _chosen(self):
+        value = self.value()
+        return int(value) if value and value.isdigit() and len(value) < 19 else None
+
+    def lookups(self, request, model_admin):
+        rows = list(self.model.objects.order_by("-pk")[:self.latest])
+        chosen = self._chosen()
+        if chosen is not None and chosen not in {row.pk for row in rows}:
+            rows += list(self.model.objects.filter(pk=chosen))
+        return [(str(row.pk), self.label(row)) for row in rows]
+
+    def label(self, row):
+        return str(row)
+
+    def queryset(self, request, queryset):
+        chosen = self._chosen()
+        return queryset.filter(**{self.field: chosen}) if chosen is not None else queryset
+
+
+class ArticleFilter(_PickOneFilter):
+    title = "article"
+    parameter_name = "article"
+    model = Article
+    field = "article_id"
+
+    def label(self, row):
+        return f"#{row.pk} {str(row)[:60]}"
+
+
+class IssueFilter(_PickOneFilter):
+    title = "issue"
+    parameter_name = "issue"
+    model = Issue
+    field = "article__issue_id"
+
+
 class LowConfidenceFilter(admin.SimpleListFilter):
     title = "confidence"
     parameter_name = "confidence"
@@ -207,8 +250,34 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["headline", "body", "source_name", "=issue__number"]
     list_select_related = ["issue"]
     readonly_fields = ["issue", "position", "headline", "body", "source_name", "content_hash",
-                       "ingested_at", "processed_at", "events_link"]
-    actions = ["reprocess_articles"]
+                       "ingested_at", "processed_at", "version", "import_run", "events_link", "version_list"]
+    actions = ["reprocess_articles", "delete_selected"]
+
+    @admin.display(description="earlier versions")
+    def version_list(self, obj):
+        rows = [(v.number, f"{v.ingested_at:%Y-%m-%d %H:%M}", v.source_name) for v in obj.versions.all()]
+        if not rows:
+            return "—"
+        return format_html_join(format_html("<br>"), "version {} — ingested {} from {}", rows)
+
+    # Deleting an article deletes its event mentions with it (issue 14): allowed to whoever may delete
+    # articles and events (the Event admin itself offers no delete: re-processing would bring a deleted
+    # mention back; mark it "not an event" there instead).
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("events.delete_article") and request.user.has_perm("events.delete_event")
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if request.user.has_perm("events.delete_event"):
+            perms_needed = {name for name in perms_needed if name != Event._meta.verbose_name}
+        return deleted, model_count, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        versions.delete_article(obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            versions.delete_article(article, user=request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n_events=Count("events"))
@@ -255,20 +324,20 @@ class EventAdmin(SafeHistoryAdmin):
     list_display = ["__str__", "date_start", "date_end", "granularity", "event_type", "status", "issue",
                     "confidence", "is_corrected", "hidden"]
     list_filter = ["status", "event_type", "granularity", ("countries", admin.RelatedOnlyFieldListFilter),
-                   HasCountryFilter, ActorsNeedReviewFilter, CorrectedFilter, "hidden", LowConfidenceFilter,
-                   "article__issue__volume"]
+                   HasCountryFilter, ActorsNeedReviewFilter, CorrectedFilter, "hidden", "needs_review",
+                   LowConfidenceFilter, "article__issue__volume", IssueFilter, ArticleFilter]
     search_fields = ["sentence", "summary", "date_text", "actors__name", "countries__name", "topics__name"]
     list_select_related = ["article__issue"]
     autocomplete_fields = ["actors", "countries", "topics", "thread"]
     readonly_fields = ["source", "sentence", "date_text", "timex", "anchor_date", "interval", "confidence",
-                       "reported_dates", "corrected_fields", "extraction_key"]
+                       "reported_dates", "corrected_fields", "extraction_key", "review_note"]
     fieldsets = [
         ("Source", {"fields": ["source", "sentence", "date_text", "timex", "anchor_date", "confidence",
                                "reported_dates"]}),
         ("Date", {"fields": ["interval", "date_entry", ("date_start", "date_end"), "granularity"]}),
         ("Event", {"fields": ["event_type", "status", "summary", "actors", "countries", "topics", "thread",
                               "hidden"]}),
-        ("Correction", {"fields": ["change_reason", "corrected_fields", "extraction_key"]}),
+        ("Correction", {"fields": ["confirm", "change_reason", "corrected_fields", "review_note", "extraction_key"]}),
     ]
     actions = ["mark_not_event", "mark_is_event", "revert_latest"]
     history_list_display = ["date_start", "date_end", "granularity", "hidden"]
@@ -319,11 +388,16 @@ class EventAdmin(SafeHistoryAdmin):
         try:
             changed = corrections.correct_event(event, form.correction_values(), user=request.user,
                                                 reason=reason)
+            confirmed = corrections.confirm_event(event, user=request.user, reason=reason) \
+                if form.cleaned_data.get("confirm") and not changed else []
         except ValidationError as exc:
             self.message_user(request, _errors(exc), messages.ERROR)
             return
         form.instance.refresh_from_db()
-        if changed:
+        if confirmed:
+            self.message_user(request, "The machine's values are confirmed (recorded with your reason); the event "
+                                       "leaves the review queue.")
+        elif changed:
             event.refresh_from_db()
             note = f"Corrected: {', '.join(changed)}."
             if form.parsed_interval:
@@ -333,7 +407,7 @@ class EventAdmin(SafeHistoryAdmin):
             self.message_user(request, "Nothing changed.", messages.WARNING)
 
     def construct_change_message(self, request, form, formsets, add=False):
-        return [{"changed": {"fields": [f for f in form.changed_data if f != "change_reason"]}}]
+        return [{"changed": {"fields": [f for f in form.changed_data if f not in ("change_reason", "confirm")]}}]
 
     # -- actions
     @admin.action(description="Mark the selected mentions as not an event (hide them)", permissions=["change"])
@@ -395,6 +469,62 @@ class EventAdmin(SafeHistoryAdmin):
             "changes": [_readable(change) for change in delta.changes] if delta else [], "form": form,
         }
         return TemplateResponse(request, "admin/events/event/revert.html", context)
+
+
+@admin.register(Import)
+class ImportAdmin(admin.ModelAdmin):
+    """Each ingest run or upload, what it added, and "Undo this import" (events.services.versions.undo_import)."""
+
+    list_display = ["__str__", "kind", "user", "description", "articles_new", "versions_new", "undone_at"]
+    list_filter = ["kind", ("undone_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["kind", "user", "started_at", "description", "articles_new", "versions_new", "summary",
+                       "article_list", "undone_at", "undone_by", "undo_reason", "undo_summary"]
+    fields = readonly_fields
+    actions = ["undo_import"]
+
+    @admin.display(description="articles it brought")
+    def article_list(self, obj):
+        rows = [(reverse("admin:events_article_change", args=[a.pk]), a.pk, str(a)[:80], a.version)
+                for a in obj.articles.all()[:200]]
+        if not rows:
+            return "—"
+        return format_html_join(format_html("<br>"), '<a href="{}">#{} {}</a> (version {})', rows)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # an import's record stays: undo it instead
+
+    def has_undo_permission(self, request):
+        return request.user.has_perm("events.delete_article") and request.user.has_perm("events.delete_event")
+
+    @admin.action(description="Undo the selected import (remove what it added)…", permissions=["undo"])
+    def undo_import(self, request, queryset):
+        imports = list(queryset)
+        if len(imports) != 1:
+            self.message_user(request, "Select exactly one import to undo.", messages.WARNING)
+            return None
+        import_run = imports[0]
+        form = UndoImportForm(request.POST if "undo_confirm" in request.POST else None)
+        if "undo_confirm" in request.POST and form.is_valid():
+            try:
+                summary = versions.undo_import(import_run, user=request.user, reason=form.cleaned_data["reason"])
+            except versions.UndoError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                self.message_user(request, f"{import_run} undone: {summary}")
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Undo {import_run}", "opts": self.opts, "form": form, "import_run": import_run,
+            "articles": import_run.articles.all()[:200],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/events/import/undo.html", context)
 
 
 @admin.register(Thread)

@@ -5,6 +5,13 @@ from events.models import Actor, Event, Issue
 from events.services.corrections import DateParseError, parse_date_text
 
 REASON_HELP = "Why you make this change (kept in the history with your name and the time)."
+REASON_MAX_CHARS = 5000  # a paragraph or two; stored in a TextField
+
+
+def reason_field(required=True, label="Reason for the change"):
+    return forms.CharField(label=label, required=required, max_length=REASON_MAX_CHARS, help_text=REASON_HELP,
+                           widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+                           error_messages={"required": "Give a reason: it is kept in the history."})
 
 # Upload limits for the import page.
 MAX_UPLOAD_BYTES = 1024 * 1024  # per file; a Monitor article is a few kilobytes
@@ -19,13 +26,16 @@ class EventCorrectionForm(forms.ModelForm):
         help_text="For example “28 Dec 2000”, “December 28”, “late January 2001”, “spring 2001”, "
                   "“January 2001”, “2001”, “12-14 March 2001”; read relative to the issue date. "
                   "Leave empty to use the start and end below.")
-    change_reason = forms.CharField(label="Reason for the change", required=False, max_length=100,
-                                    help_text=REASON_HELP)
+    change_reason = reason_field()
+    confirm = forms.BooleanField(
+        label="Confirm the machine's values", required=False,
+        help_text="Tick when the values shown are right: recorded as a correction (with your reason), it "
+                  "takes the event off the review queue and protects the values from re-processing.")
 
     class Meta:
         model = Event
         fields = ["date_entry", "date_start", "date_end", "granularity", "event_type", "status",
-                  "summary", "actors", "countries", "topics", "thread", "hidden", "change_reason"]
+                  "summary", "actors", "countries", "topics", "thread", "hidden", "confirm", "change_reason"]
         labels = {"hidden": "Not an event (hide from the timeline)"}
 
     def __init__(self, *args, **kwargs):
@@ -56,7 +66,19 @@ class EventCorrectionForm(forms.ModelForm):
         start, end = cleaned.get("date_start"), cleaned.get("date_end")
         if start and end and end < start:
             self.add_error("date_end", "The end date is before the start date.")
+        if self.instance.pk and not self.errors and not cleaned.get("confirm") and not self.changed_fields():
+            # Not "changed successfully" with the reason silently dropped: the form comes back, reason kept.
+            raise forms.ValidationError(
+                "Nothing changed: change a value, or tick “Confirm the machine's values” to record that they "
+                "are right. Your reason is still in the box below.", code="unchanged")
         return cleaned
+
+    def changed_fields(self):
+        """The correctable fields whose value differs from the stored one."""
+        from events.services.corrections import _current, _normalise
+
+        event = self.instance
+        return [f for f, v in self.correction_values().items() if _normalise(f, v) != _current(event, f)]
 
     def correction_values(self):
         """The correctable fields as the editor left them (the service keeps only real changes)."""
@@ -64,8 +86,7 @@ class EventCorrectionForm(forms.ModelForm):
 
 
 class IssueCorrectionForm(forms.ModelForm):
-    change_reason = forms.CharField(label="Reason for the change", required=False, max_length=100,
-                                    help_text=REASON_HELP)
+    change_reason = reason_field()
 
     class Meta:
         model = Issue
@@ -75,7 +96,11 @@ class IssueCorrectionForm(forms.ModelForm):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(required=False, max_length=100, help_text=REASON_HELP)
+    reason = reason_field(required=False, label="Reason")
+
+
+class UndoImportForm(forms.Form):
+    reason = reason_field(label="Reason for undoing this import")
 
 
 class MergeActorsForm(ReasonForm):

@@ -159,6 +159,9 @@ MONITOR_ANONYMOUS_MAX_BODY_BYTES = 64 * 1024
 MONITOR_STAFF_MAX_BODY_BYTES = 101 * 1024 * 1024 + 64 * 1024
 MONITOR_STAFF_ONLY_PREFIXES = ("/editor/",)
 
+# A correction's reason has no length limit in the history (the forms cap it at 5,000 characters).
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Login throttling (django-axes): after 5 failed logins for one user name from one address, that pair is locked
 # out for an hour (a lock per user name alone would let anyone lock an editor out).
 AUTHENTICATION_BACKENDS = [

@@ -31,7 +31,7 @@ def event_form_data(event, **overrides):
         "countries": [c.pk for c in event.countries.all()],
         "topics": [t.pk for t in event.topics.all()],
         "thread": event.thread_id or "",
-        "change_reason": "",
+        "change_reason": "a test reason",  # required (issue 14)
     }
     if event.hidden:
         data["hidden"] = "on"

@@ -291,7 +291,9 @@ def _label(user):
 
 def _reason(reason, default):
     reason = (reason or "").strip()
-    return (reason or default)[:100]  # history_change_reason is a CharField(100)
+    # history_change_reason is a TextField (SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD): no limit here;
+    # the forms cap a reason at REASON_MAX_CHARS.
+    return reason or default
 
 
 def _current(event, field):
@@ -336,10 +338,12 @@ def _record_machine_version(event):
         return
     event._history_user = None  # the machine's version, even inside an editor's request
     event._change_reason = "as extracted"
+    # Dated when the machine stored it (the ingest), not when an editor first corrected it (issue 14).
+    event._history_date = event.created_at
     try:
         event.save()
     finally:
-        del event._history_user, event._change_reason
+        del event._history_user, event._change_reason, event._history_date
 
 
 def _apply(event, values, user, reason, corrected_fields):
@@ -355,6 +359,7 @@ def _apply(event, values, user, reason, corrected_fields):
     if event.date_end < event.date_start:
         raise ValidationError({"date_end": "The end date is before the start date."})
     event.corrected_fields = [f for f in Event.CORRECTABLE_FIELDS if f in corrected_fields]
+    event.needs_review, event.review_note = False, ""  # an editor has looked at it
     _save_with_history(event, user, reason, m2m)
     if THREAD_INPUTS & set(values):
         # The thread(s) the event left or stays in re-derive their fields (editor-set threads are kept).
@@ -387,6 +392,27 @@ def correct_event(event: Event, changes: dict, *, user=None, reason: str = "") -
     _record_machine_version(event)
     _apply(event, changed, user, _reason(reason, f"corrected {', '.join(sorted(changed))}"), protected)
     return sorted(changed)
+
+
+# What "confirm machine value" confirms: everything the machine decided about the event.
+CONFIRMABLE_FIELDS = ("date_start", "date_end", "granularity", "event_type", "status", "summary",
+                      "actors", "countries", "topics")
+
+
+@transaction.atomic
+def confirm_event(event: Event, *, user=None, reason: str = "", fields=CONFIRMABLE_FIELDS) -> list[str]:
+    """An editor confirms that the machine's values are right: a correction that changes no value. The fields
+    join corrected_fields (re-processing keeps them, the review queue drops the event), the review flag is
+    cleared, and the history records who, when and why. Returns the fields confirmed."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    fields = [f for f in Event.CORRECTABLE_FIELDS if f in set(fields)]
+    _record_machine_version(event)
+    protected = set(event.corrected_fields or []) | set(fields)
+    text = _reason(reason, "confirmed the machine's values")
+    if not text.lower().startswith("confirmed"):
+        text = f"confirmed the machine's values: {text}"
+    _apply(event, {}, user, text, protected)
+    return fields
 
 
 def set_event_date(event: Event, text: str, *, user=None, reason: str = "") -> DateInterval:

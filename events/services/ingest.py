@@ -22,11 +22,12 @@ from events.extraction.articles import (
     ArticleFileError, ParsedArticle, display_name, parse_article_bytes, read_article_file,
 )
 from events.extraction.calendar import provisional_date
-from events.models import Article, CalendarDay, Issue
+from events.models import Article, ArticleVersion, CalendarDay, Import, Issue
 from events.services.calendar import CalendarReport, evidence_for_text, refit_volumes
 from events.services.extraction import CAP_WARNING, process_article
 
 NEW = "new"
+VERSION = "version"  # a new version of an article already stored (events.services.versions)
 UNCHANGED = "unchanged"
 FAILED = "failed"
 SOURCE_NAME_MAX = 255
@@ -36,6 +37,7 @@ SOURCE_NAME_MAX = 255
 class FileResult:
     name: str
     new: int = 0
+    versions: int = 0  # articles given a new version of their text
     unchanged: int = 0
     failed: int = 0  # articles that could not be stored (1 for a file that could not be read at all)
     errors: list[str] = field(default_factory=list)
@@ -51,6 +53,7 @@ class FileResult:
 @dataclass
 class IngestReport:
     files: list[FileResult] = field(default_factory=list)
+    import_id: int | None = None  # the Import that recorded the run (None when it stored nothing)
     stopped: str = ""  # why the run stopped early (the database went away), else ""
     calendar: CalendarReport = field(default_factory=CalendarReport)  # the fit after the new articles
 
@@ -65,6 +68,10 @@ class IngestReport:
     @property
     def articles_new(self) -> int:
         return sum(f.new for f in self.files)
+
+    @property
+    def articles_versions(self) -> int:
+        return sum(f.versions for f in self.files)
 
     @property
     def articles_unchanged(self) -> int:
@@ -83,7 +90,8 @@ class IngestReport:
         return self.files_failed == 0 and not self.stopped
 
     def summary(self) -> str:
-        text = (f"files read: {self.files_read}, articles new: {self.articles_new}, "
+        versions = f"new versions: {self.articles_versions}, " if self.articles_versions else ""
+        text = (f"files read: {self.files_read}, articles new: {self.articles_new}, {versions}"
                 f"unchanged: {self.articles_unchanged}, failed: {self.articles_failed} "
                 f"(files failed: {self.files_failed}, warnings: {len(self.warnings)})")
         if self.calendar.volumes:
@@ -113,7 +121,7 @@ def collect_files(paths) -> list[Path]:
     return found
 
 
-def ingest_paths(paths, progress=True, jobs=1) -> IngestReport:
+def ingest_paths(paths, progress=True, jobs=1, user=None, record=True) -> IngestReport:
     """Ingest files and folders (recursing for *.txt); a failed file does not stop the others.
 
     `jobs` > 1: that many worker processes (forked, each with its own database connection) take the files
@@ -123,6 +131,14 @@ def ingest_paths(paths, progress=True, jobs=1) -> IngestReport:
     """
     files = collect_files(paths)
     report = IngestReport()
+    if record:
+        # One Import per run (what it added can be undone: events.services.versions.undo_import).
+        with _recording(Import.Kind.COMMAND, user, ", ".join(display_name(p) for p in paths), report):
+            return _ingest_files(files, report, progress, jobs)
+    return _ingest_files(files, report, progress, jobs)
+
+
+def _ingest_files(files, report, progress, jobs):
     show = progress and sys.stderr.isatty()
     if jobs > 1 and len(files) > 1:
         results = _ingest_in_workers(files, min(jobs, len(files)))
@@ -163,12 +179,47 @@ def _worker_start():
         conn.connection = None  # inherited from the parent (already closed there): never used here
 
 
-def ingest_text(name: str, data: bytes) -> IngestReport:
-    """Ingest one uploaded file given its name and raw bytes."""
+def ingest_text(name: str, data: bytes, import_run=None) -> IngestReport:
+    """Ingest one uploaded file given its name and raw bytes (into `import_run`, else an Import of its own)."""
     name = display_name(name)
-    report = IngestReport([_ingest_file(name, lambda: parse_article_bytes(name, data))])
+    report = IngestReport()
+    with _recording(Import.Kind.UPLOAD, None, name, report, import_run):
+        report.files.append(_ingest_file(name, lambda: parse_article_bytes(name, data)))
     report.fit_calendars()
     return report
+
+
+class _recording:
+    """Within it, stored articles belong to an Import (created here unless given), whose counts are updated
+    at the end; an import that stored nothing is not kept."""
+
+    def __init__(self, kind, user, description, report, import_run=None):
+        self.kind, self.user, self.description, self.report = kind, user, description, report
+        self.import_run, self.own = import_run, import_run is None
+
+    def __enter__(self):
+        global _current_import_id
+        from events.services.versions import start_import
+
+        if self.import_run is None:
+            self.import_run = start_import(self.kind, self.user, self.description)
+        self.previous, _current_import_id = _current_import_id, self.import_run.pk
+        return self.import_run
+
+    def __exit__(self, *exc):
+        global _current_import_id
+        from events.services.versions import finish_import
+
+        _current_import_id = self.previous
+        try:
+            imported = finish_import(self.import_run, self.report)
+            if self.own and not (imported.articles_new or imported.versions_new):
+                imported.delete()
+            else:
+                self.report.import_id = imported.pk
+        except Exception:  # noqa: BLE001 - the database went away: the run's own error says so
+            pass
+        return False
 
 
 def _ingest_file(name, parse) -> FileResult:
@@ -205,6 +256,9 @@ def _ingest_file(name, parse) -> FileResult:
         if status == NEW:
             result.new += 1
             result.volumes.add(parsed_article.volume)
+        elif status == VERSION:
+            result.versions += 1
+            result.volumes.add(parsed_article.volume)  # its text changed: the volume's calendar is fitted again
         else:
             result.unchanged += 1
         result.article_ids.append(article_id)
@@ -237,9 +291,16 @@ def _limit_warnings(result, warnings):
         warnings.extend(w for w in result.warnings if CAP_WARNING in w)
 
 
+# The Import (events.models.Import) the articles stored now belong to: set by ingest_paths / ingest_text for
+# the run (forked --jobs workers inherit it).
+_current_import_id = None
+
+
 def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None = None) -> tuple[str, int]:
-    """Store one parsed article with its extraction, atomically. Returns (NEW or UNCHANGED, article id).
-    Plausibility warnings of the extraction (the events-per-article cap) are added to `warnings`."""
+    """Store one parsed article with its extraction, atomically. Returns (NEW, VERSION or UNCHANGED, article id).
+    A changed text of an article already stored is a new VERSION of it (events.services.versions): the same
+    article row takes the new text, its editors' corrections carried over. Plausibility warnings of the
+    extraction (the events-per-article cap) are added to `warnings`."""
     digest = content_hash(parsed.volume, parsed.number, parsed.headline, parsed.body)
     if connection.vendor != "postgresql":
         return _store_article_orm(parsed, source_name, digest, warnings)
@@ -258,6 +319,10 @@ def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None
             if existing is None:  # pragma: no cover - the conflict was on the hash, so the row exists
                 raise IntegrityError(f"article {digest} neither inserted nor found")
             return UNCHANGED, existing
+        if not created:
+            replaced = _as_new_version(issue, article, parsed, digest, warnings)
+            if replaced is not None:
+                return VERSION, replaced
         # The issue keeps its provisional date (the stored calendar's) until the run's end, when its volume
         # is fitted again (IngestReport.fit_calendars) and moved dates are re-resolved.
         _limit_warnings(process_article(article, mark_processed=False), warnings)
@@ -265,15 +330,36 @@ def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None
     return NEW, article.id
 
 
+def _as_new_version(issue, article, parsed, digest, warnings):
+    """When the just-inserted `article` is an edited text of another article of its issue: that article takes
+    the text as a new version and is processed again, the inserted row is dropped. Returns its id, or None."""
+    from events.services.versions import make_new_version, previous_version
+
+    previous = previous_version(issue.pk, parsed.headline, parsed.body, exclude_id=article.pk)
+    if previous is None:
+        return None
+    Article.objects.filter(pk=article.pk).delete()  # no events yet: inserted in this transaction
+    updated = make_new_version(previous, parsed.headline, parsed.body, digest, article.source_name,
+                               _current_import_id)
+    updated = Article.objects.select_related("issue").get(pk=updated.pk)
+    _limit_warnings(process_article(updated), warnings)
+    if warnings is not None:
+        warnings.append(f"a new version (version {updated.version}) of article #{updated.pk} "
+                        f"({updated.title}) stored in that article")
+    return updated.pk
+
+
 def _article_with_hash(digest: str):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id FROM {_ARTICLE} WHERE content_hash = %s", [digest])
+        cursor.execute(f"SELECT id FROM {_ARTICLE} WHERE content_hash = %s UNION ALL SELECT article_id FROM "
+                       f"{_VERSION} WHERE content_hash = %s LIMIT 1", [digest, digest])
         row = cursor.fetchone()
     return row[0] if row else None
 
 
 _ISSUE = Issue._meta.db_table
 _ARTICLE = Article._meta.db_table
+_VERSION = ArticleVersion._meta.db_table
 _ISSUE_HISTORY = Issue.history.model._meta.db_table
 _CALENDAR_DAY = CalendarDay._meta.db_table
 _ISSUE_COLUMNS = ("id", "volume", "number", "date", "date_method", "date_confidence", "date_note", "created_at")
@@ -299,7 +385,9 @@ def _issue_and_article(parsed: ParsedArticle, source_name: str, digest: str):
     # A new issue takes the stored calendar's date for its number when there is one (COALESCE), else the
     # prior calendar's; the volume's fit at the end of the run gives the final date.
     issue_sql = (
-        f"WITH ex AS (SELECT id FROM {_ARTICLE} WHERE content_hash = %s), "
+        # A text stored as an article, or as an older version of one, is unchanged.
+        f"WITH ex AS (SELECT id FROM {_ARTICLE} WHERE content_hash = %s UNION ALL "
+        f"SELECT article_id FROM {_VERSION} WHERE content_hash = %s LIMIT 1), "
         f"up AS (INSERT INTO {_ISSUE} (volume, number, date, date_method, date_confidence, date_note, created_at, "
         f"date_evidence, date_warnings) "
         f"SELECT %s, %s, COALESCE((SELECT date FROM {_CALENDAR_DAY} WHERE volume = %s AND number = %s), %s::date), "
@@ -308,15 +396,17 @@ def _issue_and_article(parsed: ParsedArticle, source_name: str, digest: str):
         f"h AS (INSERT INTO {_ISSUE_HISTORY} ({columns}, history_date, history_change_reason, history_type, "
         f"history_user_id) SELECT {columns}, %s, NULL, '+', NULL FROM up WHERE created) "
         f"SELECT (SELECT id FROM ex), up.* FROM (SELECT 1) AS one LEFT JOIN up ON TRUE")
-    issue_params = [digest, parsed.volume, parsed.number, parsed.volume, parsed.number, fields["date"],
+    issue_params = [digest, digest, parsed.volume, parsed.number, parsed.volume, parsed.number, fields["date"],
                     fields["date_method"], fields["date_confidence"], fields["date_note"], now, now]
     source = source_name[:SOURCE_NAME_MAX]
     article_sql = (
         f"INSERT INTO {_ARTICLE} (issue_id, position, headline, body, source_name, content_hash, ingested_at, "
-        f"processed_at, calendar_evidence) SELECT i.id, COALESCE((SELECT MAX(a.position) FROM {_ARTICLE} a "
-        f"WHERE a.issue_id = i.id), 0) + 1, %s, %s, %s, %s, %s, %s, %s::jsonb FROM {_ISSUE} i "
-        f"WHERE i.volume = %s AND i.number = %s ON CONFLICT (content_hash) DO NOTHING RETURNING id, position")
-    article_params = [parsed.headline, parsed.body, source, digest, now, now, evidence, parsed.volume, parsed.number]
+        f"processed_at, calendar_evidence, version, import_run_id) SELECT i.id, COALESCE((SELECT MAX(a.position) "
+        f"FROM {_ARTICLE} a WHERE a.issue_id = i.id), 0) + 1, %s, %s, %s, %s, %s, %s, %s::jsonb, 1, %s FROM {_ISSUE} i "
+        f"WHERE i.volume = %s AND i.number = %s AND NOT EXISTS (SELECT 1 FROM {_VERSION} v WHERE v.content_hash = %s) "
+        f"ON CONFLICT (content_hash) DO NOTHING RETURNING id, position")
+    article_params = [parsed.headline, parsed.body, source, digest, now, now, evidence, _current_import_id,
+                      parsed.volume, parsed.number, digest]
     (issue_row,), article_rows = run_statements([(issue_sql, issue_params), (article_sql, article_params)])
     existing, issue_values, created = issue_row[0], issue_row[1:-1], issue_row[-1]
     if existing is not None:
@@ -338,20 +428,23 @@ def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str, war
     with transaction.atomic():
         issue = _locked_issue(parsed)
         # Checked again under the issue's lock: a concurrent ingest of the same issue has committed by now.
-        existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+        existing = _article_with_hash(digest)
         if existing is not None:
             return UNCHANGED, existing
         try:
             with transaction.atomic():
                 article = Article.objects.create(
                     issue=issue, position=_next_position(issue), headline=parsed.headline, body=parsed.body,
-                    source_name=source_name[:SOURCE_NAME_MAX], content_hash=digest,
+                    source_name=source_name[:SOURCE_NAME_MAX], content_hash=digest, import_run_id=_current_import_id,
                     calendar_evidence=evidence_for_text(parsed.volume, parsed.number, parsed.body))
         except IntegrityError:
             existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
             if existing is None:
                 raise
             return UNCHANGED, existing
+        replaced = _as_new_version(issue, article, parsed, digest, warnings)
+        if replaced is not None:
+            return VERSION, replaced
         _limit_warnings(process_article(article), warnings)
     return NEW, article.id
 
