@@ -202,8 +202,13 @@ class _recording:
         from events.services.versions import start_import
 
         if self.import_run is None:
-            self.import_run = start_import(self.kind, self.user, self.description)
-        self.previous, _current_import_id = _current_import_id, self.import_run.pk
+            try:
+                self.import_run = start_import(self.kind, self.user, self.description)
+            except (OperationalError, InterfaceError):
+                # The database is away: the run itself stops with one message (DatabaseUnavailable).
+                self.import_run = None
+        self.previous = _current_import_id
+        _current_import_id = self.import_run.pk if self.import_run is not None else None
         return self.import_run
 
     def __exit__(self, *exc):
@@ -211,6 +216,8 @@ class _recording:
         from events.services.versions import finish_import
 
         _current_import_id = self.previous
+        if self.import_run is None:
+            return False
         try:
             imported = finish_import(self.import_run, self.report)
             if self.own and not (imported.articles_new or imported.versions_new):

@@ -2,7 +2,8 @@
 
 * A re-ingested article whose text changed (one word, a non-breaking space) is a NEW VERSION of the article it
   replaces, not a second article: same issue, and the same headline (non-empty) with a body at least
-  VERSION_SIMILAR_WITH_HEADLINE alike, or any body at least VERSION_SIMILAR alike (difflib ratio over words).
+  VERSION_SIMILAR_WITH_HEADLINE alike, or (both of VERSION_MIN_WORDS words or more) a body at least
+  VERSION_SIMILAR alike (difflib ratio over words).
   The old text is kept as an ArticleVersion; the article takes the new text and is processed again. Before
   that, every event of the old text is moved to the offsets of its sentence in the new text (found exactly,
   or with any whitespace between words), so the extraction's upsert matches it and the editors' corrected
@@ -25,8 +26,11 @@ from django.utils import timezone
 
 from events.models import Article, ArticleVersion, Event, Import, Issue
 
-VERSION_SIMILAR = 0.8
+VERSION_SIMILAR = 0.9
 VERSION_SIMILAR_WITH_HEADLINE = 0.5
+# Without the same headline, only texts of some length are compared: two short distinct notes ("Paragraph one
+# of story 3." / "... story 4.") can be 80 % alike; an edit of a real article (hundreds of words) is over 95 %.
+VERSION_MIN_WORDS = 30
 _WORD = re.compile(r"\S+")
 
 
@@ -49,10 +53,13 @@ def previous_version(issue_id: int, headline: str, body: str, exclude_id: int | 
                                                                 "import_run_id", "issue_id", "processed_at")
     if exclude_id is not None:
         candidates = candidates.exclude(pk=exclude_id)
+    long_enough = len(_WORD.findall(body)) >= VERSION_MIN_WORDS
     for candidate in candidates:
-        score = similarity(candidate.body, body)
         same_headline = bool(headline) and candidate.headline.strip().lower() == headline.strip().lower()
-        if score >= VERSION_SIMILAR or (same_headline and score >= VERSION_SIMILAR_WITH_HEADLINE):
+        if not same_headline and not (long_enough and len(_WORD.findall(candidate.body)) >= VERSION_MIN_WORDS):
+            continue
+        score = similarity(candidate.body, body)
+        if (long_enough and score >= VERSION_SIMILAR) or (same_headline and score >= VERSION_SIMILAR_WITH_HEADLINE):
             score += 1.0 if same_headline else 0.0
             if score > best_score:
                 best, best_score = candidate, score

@@ -65,7 +65,7 @@ def test_different_article_of_the_same_issue_is_not_a_version():
     ingest_text("a.txt", article_text(50, BODY_A).encode())
     report = ingest_text("b.txt", article_text(50, BODY_B, headline="BORDER TALKS.").encode())
     assert report.articles_new == 1 and Article.objects.count() == 2
-    assert similarity(BODY_A, BODY_B) < 0.5 and similarity(BODY_A, EDITED_A) > 0.8
+    assert similarity(BODY_A, BODY_B) < 0.5 and similarity(BODY_A, EDITED_A) > 0.9
 
 
 def test_undo_import_removes_what_it_added_in_one_transaction_with_history(tmp_path):
