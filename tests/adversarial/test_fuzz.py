@@ -92,3 +92,30 @@ def test_no_query_string_gives_a_500(stocked, seed):
     path = rng.choice(["/", "/", "/", "/actors/suggest", "/countries/RU/", "/countries/x%00/", "/export.json"])
     response = client.get(f"{path}?{query}")
     assert response.status_code < 500, (path, query, response.status_code)
+
+
+ADMIN_PATHS = ["/admin/events/event/", "/admin/events/article/", "/admin/events/issue/", "/admin/events/thread/",
+               "/admin/events/actor/", "/admin/events/country/", "/admin/events/import/", "/editor/review/",
+               "/admin/events/event/{id}/history/", "/admin/events/event/{id}/change/", "/editor/parse-date/"]
+ADMIN_PARAMS = ["q", "o", "p", "article", "issue", "status__exact", "hidden__exact", "corrected", "confidence",
+                "has_country", "countries__id__exact", "article__issue__volume", "needs_review__exact", "event",
+                "text", "threshold", "date__gte", "undone_at__isnull", "all", "_popup", "e"]
+
+
+@pytest.mark.django_db
+@settings(max_examples=120, **CI)
+@given(SEEDS)
+def test_no_staff_page_gives_a_500(stocked, seed):
+    from tests.adversarial.fuzzgen import VALUES
+    from tests.test_corrections import make_editor
+    from django.contrib.auth import get_user_model
+
+    rng = random.Random(seed)
+    user = get_user_model().objects.filter(username="fuzzer").first() or make_editor("fuzzer")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    ids = list(Event.objects.values_list("pk", flat=True)) + ["abc", "0", "%00", "99999999999999999999"]
+    path = rng.choice(ADMIN_PATHS).format(id=rng.choice(ids))
+    query = "&".join(f"{rng.choice(ADMIN_PARAMS)}={rng.choice(VALUES)}" for _ in range(rng.randint(0, 4)))
+    response = client.get(f"{path}?{query}")
+    assert response.status_code < 500, (path, query, response.status_code)
