@@ -13,8 +13,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events.forms import EventCorrectionForm, IssueCorrectionForm, MergeActorsForm, ReasonForm, UndoImportForm
 from events.models import (
-    Actor, ActorAlias, ActorRole, Article, ArticleVersion, Country, CountryAlias, Event, Import, Issue, Organization,
-    OrganizationAlias, OrganizationMembership, Thread, Topic, TopicKeyword,
+    Actor, ActorAlias, ActorRole, Article, Country, CountryAlias, Event, Import, Issue, Organization, OrganizationAlias,
+    OrganizationMembership, Thread, Topic, TopicKeyword,
 )
 from events.services import corrections, versions
 

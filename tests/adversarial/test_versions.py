@@ -100,14 +100,9 @@ def test_undo_import_removes_what_it_added_in_one_transaction_with_history(tmp_p
 def test_undo_import_is_one_transaction(monkeypatch):
     first = ingest_text("a.txt", article_text(50, BODY_A).encode())
     ingest_text("b.txt", article_text(51, BODY_B).encode(), import_run=Import.objects.get(pk=first.import_id))
-    from events.services import versions
-
-    def boom(*args, **kwargs):
-        raise RuntimeError("database hiccup")
+    import events.services.threads as threads
 
     calls = {"n": 0}
-    real = versions.recompute_threads if hasattr(versions, "recompute_threads") else None
-    import events.services.threads as threads
     original = threads.recompute_threads
 
     def fail_second(ids, *args, **kwargs):
@@ -121,7 +116,6 @@ def test_undo_import_is_one_transaction(monkeypatch):
         undo_import(Import.objects.get(pk=first.import_id))
     assert Article.objects.count() == 2 and Issue.objects.count() == 2  # nothing half-undone
     assert Import.objects.get(pk=first.import_id).undone_at is None
-    del real, boom
 
 
 def test_undo_import_through_the_admin(client):
