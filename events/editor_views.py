@@ -122,8 +122,12 @@ def review_queue(threshold=REVIEW_THRESHOLD, limit=REVIEW_LIMIT):
     no_country = (Event.objects.filter(hidden=False).filter(~Q(pk__in=Event.countries.through.objects.values("event_id")))
                   .exclude(corrected_fields__icontains="countries")
                   .select_related("article__issue").order_by("date_start", "id"))
+    flagged = (Event.objects.filter(needs_review=True).select_related("article__issue")
+               .order_by("article__issue__volume", "article__issue__number", "id"))
     return [
         {"key": "issues", "title": "Issues with a doubtful date", "count": issues.count(), "rows": issues[:limit]},
+        {"key": "flagged", "title": "Corrected events whose sentence changed in a new version of the article",
+         "count": flagged.count(), "rows": flagged[:limit]},
         {"key": "events", "title": "Events with a low-confidence date", "count": events.count(),
          "rows": events[:limit]},
         {"key": "actors", "title": "Actors marked for review", "count": actors.count(), "rows": actors[:limit]},

@@ -52,6 +52,9 @@ def test_edited_article_is_a_new_version_and_keeps_corrections_where_the_sentenc
     # mentions of the edited sentence are there too (uncorrected ones are simply replaced).
     kept = Event.objects.get(pk=events["late April"].pk)
     assert kept.summary == "Kuchma to Beijing" and kept.needs_review and "not in version 2" in kept.review_note
+    from events.editor_views import review_queue
+    flagged = {section["key"]: [e.pk for e in section["rows"]] for section in review_queue()}["flagged"]
+    assert flagged == [kept.pk]  # the review queue lists it
     # The timeline never shows both texts' events: no mention of version 1 is left twice.
     assert Event.objects.filter(hidden=False, article=article).count() <= visible_before + 1
     assert Event.objects.filter(hidden=False).exclude(article=article).count() == 0

@@ -44,7 +44,7 @@ def test_correct_confirm_new_version_and_undo_import(stocked, page, shot, tmp_pa
     page.goto(f"{stocked.url}/admin/events/event/{march.pk}/change/")
     page.select_option("#id_status", "planned")
     page.click("input[name=_save]")
-    assert "Give a reason" in page.content()
+    page.get_by_text("Give a reason").wait_for()  # the form is back, with the field's error
     page.select_option("#id_status", "planned")
     page.fill("#id_change_reason", "The ministry only announced the talks; they took place a week later.")
     page.click("input[name=_save]")
