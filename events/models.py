@@ -119,6 +119,8 @@ class Import(models.Model):
     undone_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     undo_reason = models.TextField(blank=True)
     undo_summary = models.TextField(blank=True, help_text="What the undo removed.")
+    job = models.ForeignKey("events.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="imports",
+                            help_text="The import-page job that ran it.")
 
     class Meta:
         ordering = ["-started_at", "-id"]

@@ -172,12 +172,18 @@ def _run_item(job: Job, item: JobItem) -> None:
 def _import_item(item: JobItem) -> None:
     from events.services.ingest import ingest_text
 
-    result = ingest_text(item.name, bytes(item.data)).files[0]
-    item.new, item.unchanged, item.failed = result.new, result.unchanged, result.failed
+    from events.services.versions import import_for_job, tidy_import
+
+    # All the files of one upload are one Import ("undo this import", events.services.versions).
+    import_run = import_for_job(item.job)
+    result = ingest_text(item.name, bytes(item.data), import_run=import_run).files[0]
+    tidy_import(import_run)
+    # A new version of a stored article counts as new here (its warning says which article it replaced).
+    item.new, item.unchanged, item.failed = result.new + result.versions, result.unchanged, result.failed
     item.messages, item.warnings = list(result.errors), list(result.warnings)
     if result.errors:
         item.status = JobItem.Status.FAILED
-    elif result.new:
+    elif result.new or result.versions:
         item.status = JobItem.Status.NEW
     else:
         item.status = JobItem.Status.UNCHANGED

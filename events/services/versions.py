@@ -212,6 +212,26 @@ def finish_import(import_run: Import, report) -> Import:
     return import_run
 
 
+def import_for_job(job) -> Import:
+    """The Import of an import-page job (created with its first file)."""
+    import_run = Import.objects.filter(job=job).first()
+    if import_run is None:
+        names = ", ".join(job.items.order_by("position").values_list("name", flat=True)[:20])
+        import_run = Import.objects.create(kind=Import.Kind.UPLOAD, user=job.created_by,
+                                           description=f"job #{job.pk}: {names}"[:500], job=job)
+    return import_run
+
+
+def tidy_import(import_run: Import) -> None:
+    """Update an Import's counts; one that stored nothing (yet) is not kept."""
+    import_run.articles_new = Article.objects.filter(import_run=import_run, version=1).count()
+    import_run.versions_new = Article.objects.filter(import_run=import_run, version__gt=1).count()
+    if not (import_run.articles_new or import_run.versions_new):
+        import_run.delete()
+    else:
+        import_run.save(update_fields=["articles_new", "versions_new"])
+
+
 class UndoError(Exception):
     pass
 

@@ -72,7 +72,8 @@ def test_correct_confirm_new_version_and_undo_import(stocked, page, shot, tmp_pa
     page.set_input_files("input[type=file]", str(edited))
     page.click("input[type=submit]")
     page.locator("#import-totals").wait_for()
-    assert "1 new version" in page.locator("#import-totals").inner_text()
+    assert "1 new" in page.locator("#import-totals").inner_text()
+    assert "a new version (version 2) of article" in page.locator("#import-results").inner_text()
     shot(page, "14-02-import-new-version")
     [article] = Article.objects.all()
     assert article.version == 2 and ArticleVersion.objects.count() == 1
