@@ -10,7 +10,7 @@ Checks, and prints with counts and timings:
 * ingest (every K-th file, half of them byte-mutated): no exception out of ingest_text; no article left
   unprocessed (half-stored) and no event without its article; every article the parser read is stored,
   unchanged, a new version or reported failed;
-* queries: no 500 from the timeline, the actor suggestions, a country page or the JSON export.
+* queries: no 500 from the timeline, the actor suggestions or a country page.
 Exit status 1 when any check failed. The generators are tests/adversarial/fuzzgen.py.
 """
 import argparse
@@ -121,7 +121,8 @@ def run(args):
 
     client = Client(raise_request_exception=False)
     statuses = Counter()
-    paths = ["/", "/", "/", "/actors/suggest", "/countries/RU/", "/countries/x%00/", "/export.json"]
+    # The export (issue 12's streaming export) is fuzzed by tests/adversarial/test_fuzz.py on a small database.
+    paths = ["/", "/", "/", "/actors/suggest", "/countries/RU/", "/countries/x%00/"]
     t0 = time.perf_counter()
     for i in range(args.queries):
         path = rng.choice(paths)
