@@ -86,7 +86,8 @@ def test_has_events_filter_on_actors(editor_client):
     url = reverse("admin:events_actor_changelist")
     shown = {a.name for a in editor_client.get(url, {"has_events": "yes"}).context["cl"].result_list}
     assert "Named Person" in shown and "Idle Person" not in shown
-    shown = {a.name for a in editor_client.get(url, {"has_events": "no"}).context["cl"].result_list}
+    # Searched by "Person": the gazetteer's 461 actors without events fill more than one changelist page.
+    shown = {a.name for a in editor_client.get(url, {"has_events": "no", "q": "Person"}).context["cl"].result_list}
     assert "Idle Person" in shown and "Named Person" not in shown
 
 

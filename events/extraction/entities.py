@@ -275,7 +275,7 @@ class Gazetteer:
         # ("Schröder" for "Schroeder", "Nazarbaev" for "Nazarbayev") still finds its actor; by the key's
         # number of words too, for the capitalised runs of _key_candidates.
         self._actors_by_alias: dict[str, list[str]] = {}
-        self._alias_key_words = 0
+        self._single_word_keys: dict[str, list[str]] = {}
         for actor in self.actors:
             for alias in sorted({actor["name"], *actor.get("aliases", [])}):
                 key = name_key(alias)
@@ -284,7 +284,10 @@ class Gazetteer:
                 names = self._actors_by_alias.setdefault(key, [])
                 if actor["name"] not in names:
                     names.append(actor["name"])
-                self._alias_key_words = max(self._alias_key_words, len(alias.split()))
+                if len(alias.split()) == 1 and len(key) >= MIN_KEY_LETTERS:
+                    words = self._single_word_keys.setdefault(key, [])
+                    if actor["name"] not in words:
+                        words.append(actor["name"])
         # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
         # the first letter must be a capital in the original (checked by the caller).
         aliases = {_fold_name(alias) for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
@@ -317,7 +320,10 @@ class Gazetteer:
         return self._holder_cache[key]
 
     def _find_office_holder(self, country: str, office_noun: str, day: datetime.date) -> str | None:
-        for prefix in self.roles.get("office_nouns", {}).get(office_noun.lower(), []):
+        prefixes = self.roles.get("office_nouns", {}).get(office_noun.lower(), [])
+        if office_noun.lower() == "leader":  # "the German leader" is the chancellor, not the president
+            prefixes = self.roles.get("leader_by_country", {}).get(country, prefixes)
+        for prefix in prefixes:
             for actor in self.actors:
                 for role in actor.get("roles", []):
                     if role.get("country") == country and _title_is(role["title"], prefix) and _role_covers(role, day):
@@ -325,12 +331,16 @@ class Gazetteer:
         return None
 
     def actor_ref(self, name: str, day: datetime.date) -> ActorRef:
-        """The reference to gazetteer actor `name`, with the office held on `day` as its title."""
+        """The reference to gazetteer actor `name`, with the office held on `day` as its title and that
+        office's country as the country he acts for: the NATO Secretary General (George Robertson) or the
+        President of the European Commission (Romano Prodi) acts for no state, whatever his nationality; with
+        no office held on `day`, the actor's own country."""
         key = (name, day)
         if key not in self._ref_cache:
             actor = self._actor_by_name[name]
             role = self.role_on(name, day)
-            self._ref_cache[key] = ActorRef(name=name, known=True, country=actor.get("country"),
+            country = role.get("country") if role else actor.get("country")
+            self._ref_cache[key] = ActorRef(name=name, known=True, country=country,
                                             title=role["title"] if role else None)
         return self._ref_cache[key]
 
@@ -342,7 +352,10 @@ class Gazetteer:
         self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles}) + r"(?![\w])")
         qualifier = trie_pattern(self._adjectives)
         qualifier_word = word_trie_pattern(self._adjectives, r"\w$")  # r"(?<![\w$])" + qualifier, faster
-        self._qualifier_before = re.compile(rf"(?P<qual>{qualifier_word}(?:[\u2019']s)?)\s+$")
+        # "North Korean ambassador", "Japan's ambassador", "U.S. Energy Secretary" (up to two capitalised words
+        # of the office between the country and the title word).
+        self._qualifier_before = re.compile(
+            rf"(?P<qual>{qualifier_word}(?:[\u2019']s)?)\s+(?:[A-Z][a-z]+\s+){{0,2}}$")
         # "North Korean ambassador Pak Ui Chun": title, then the name.
         self._name_after_title = re.compile(rf"\s+(?P<name>{_NAME_SEQUENCE})")
         # "South Korea's ambassador to Russia, Jai-chun Lee": title (needs a country before it), comma, name.
@@ -485,40 +498,36 @@ def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
     return found
 
 
-# A run of capitalised name tokens ("Gerhard Schröder", "Nazarbaev"); opening with the capital (the
-# look-behind after it) lets re skip ahead in C to the next capital letter.
-_CAPITALISED_RUN = re.compile(rf"(?:{_UPPER}(?<![\w\-][\s\S]){_LOWER}+(?:{_UPPER}{_LOWER}+)?"
-                              rf"(?:[-'\u2019]{_LETTER}{_LOWER}+)*)(?:\s+{_NAME_TOKEN}){{0,3}}")
-# A capitalised run is looked up by its name key only when the key has at least this many letters: short
-# keys ("le", "li") are too often other words ("Le Monde").
+# A word of five or more characters opening with a capital of the Latin or Cyrillic alphabets, hyphens and
+# apostrophes inside it ("Ter-Petrosyan", "D'Alema", "Schröder"); opening with a character class (the
+# look-behind after it) lets re skip ahead in C to the next capital.
+_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f](?<![\w'\u2019\-].)[\w'\u2019\-]{4,}")
+# A word is looked up by its name key only when the key has at least this many letters: short keys
+# ("le", "li") are too often other words ("Le Monde").
 MIN_KEY_LETTERS = 5
 
 
 def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
     """Gazetteer actors named by a spelling the data does not list but whose name key it has
-    ("Schröder", "Nazarbaev", "Sergeyev"), in capitalised runs that the alias matcher left alone."""
+    ("Schröder", "Nazarbaev", "Sergeyev"): capitalised words the alias matcher left alone, looked up by
+    the key of the gazetteer's one-word aliases (surnames). Several-word variants ("Kim Jong Il") are
+    the alias matcher's (hyphen and space alike, case after the first letter ignored)."""
     taken = sorted((c.start, c.end) for c in found)  # finditer's matches: in order, not overlapping
     taken_starts = [start for start, _ in taken]
+    keys = gazetteer._single_word_keys
     extra = []
-    max_words = max(1, gazetteer._alias_key_words)
-    for run in _CAPITALISED_RUN.finditer(text):
-        if _overlaps(run.start(), run.end(), taken, taken_starts) or _in_spans(run.start(), masked):
+    for word in _WORD.finditer(text):
+        phrase = word.group()
+        if len(phrase) < MIN_KEY_LETTERS or not phrase[0].isupper():
             continue
-        tokens = list(_TOKEN.finditer(run.group()))
-        index = 0
-        while index < len(tokens):
-            for width in range(min(max_words, len(tokens) - index), 0, -1):
-                start = run.start() + tokens[index].start()
-                end = run.start() + tokens[index + width - 1].end()
-                phrase = text[start:end]
-                key = name_key(phrase)
-                names = gazetteer._actors_by_alias.get(key) if len(key) >= MIN_KEY_LETTERS else None
-                if names and _next_word(text, end) not in gazetteer._not_actor_after:
-                    extra.append(_Candidate(start, end, phrase, "known", tuple(names)))
-                    index += width
-                    break
-            else:
-                index += 1
+        names = keys.get(name_key(phrase))
+        if not names:
+            continue
+        start, end = word.span()
+        if (_overlaps(start, end, taken, taken_starts) or _in_spans(start, masked)
+                or _next_word(text, end) in gazetteer._not_actor_after):
+            continue
+        extra.append(_Candidate(start, end, phrase, "known", tuple(names)))
     return extra
 
 

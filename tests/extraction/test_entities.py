@@ -43,7 +43,7 @@ def test_actor_data_shape_dates_and_countries():
         assert actor["country"] is None or actor["country"] in countries
         assert actor["name"] in actor["aliases"] and len(set(actor["aliases"])) == len(actor["aliases"])
         for role in actor["roles"]:
-            assert set(role) == {"title", "country", "start", "end"}
+            assert {"title", "country", "start", "end"} <= set(role) <= {"title", "country", "start", "end", "note"}
             assert role["country"] is None or role["country"] in countries
             start = datetime.date.fromisoformat(role["start"]) if role["start"] else None
             end = datetime.date.fromisoformat(role["end"]) if role["end"] else None
