@@ -5,8 +5,9 @@
     read: anonymous users get ANONYMOUS_MAX_BODY_BYTES (enough for the login form), staff
     STAFF_MAX_BODY_BYTES (the import page's 100 files of 1 MB); an anonymous POST to the staff pages
     (/editor/) is sent to the login page the same way, so a 300 MB upload is never written to disk;
-  - a NUL byte (or another C0 control character than tab/newline) in the path or the query string is a
-    400: PostgreSQL cannot store or compare such text, and no real link carries one.
+  - a NUL byte (or another C0 control character than tab/newline) in the path, or in the query string of a
+    staff page (the admin's list filters and search), is a 400: PostgreSQL cannot store or compare such text.
+    The public pages read their own parameters and answer such values themselves (issue 12).
 """
 from urllib.parse import unquote_to_bytes
 
@@ -31,7 +32,7 @@ class RequestGuardMiddleware:
         path = request.META.get("PATH_INFO", "") or ""
         query = request.META.get("QUERY_STRING", "") or ""
         if "\x00" in path or any(ch in path for ch in "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x7f") \
-                or (query and _has_control(query)):
+                or (query and path.startswith(settings.MONITOR_STAFF_PREFIXES) and _has_control(query)):
             return HttpResponseBadRequest("Bad request: control characters in the address.",
                                           content_type="text/plain; charset=utf-8")
         try:

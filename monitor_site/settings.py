@@ -158,6 +158,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MONITOR_ANONYMOUS_MAX_BODY_BYTES = 64 * 1024
 MONITOR_STAFF_MAX_BODY_BYTES = 101 * 1024 * 1024 + 64 * 1024
 MONITOR_STAFF_ONLY_PREFIXES = ("/editor/",)
+MONITOR_STAFF_PREFIXES = ("/admin/", "/editor/")
 
 # A correction's reason has no length limit in the history (the forms cap it at 5,000 characters).
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
