@@ -18,8 +18,10 @@ plus invented officials the gazetteer does not know (open world). What makes it 
 * commentary sentences with no date, headlines in capitals, several articles per issue in one file.
 
 The issue dates come from an IssueCalendar: by default the publication calendar's model
-(events.extraction.calendar: weekdays less US federal holidays); a calendar with breaks (publication
-gaps, renumbering) plugs in through the same two methods. Pure Python: no Django.
+(events.extraction.calendar: weekdays less US federal holidays); SimulatedCalendar takes them from the
+publication-calendar simulator (events.extraction.calendar_sim: holidays by the house's habits, summer and
+year-end breaks, odd days), so one generator serves the calendar tests and the benchmarks. Pure Python:
+no Django.
 """
 from __future__ import annotations
 
@@ -179,6 +181,41 @@ class ModelCalendar:
         from events.extraction.calendar import calendar_date
 
         return calendar_date(volume, number)
+
+
+class SimulatedCalendar:
+    """A calendar with breaks, from the publication-calendar simulator (events.extraction.calendar_sim,
+    issue 10): each volume's year gets the house's habits (named holidays skipped or not, varied a little
+    from year to year), a summer break, a year-end break and odd days off, all drawn from `seed`. The
+    archive generated with it has the breaks the calendar fitter must find; `truth()` gives the true
+    dates."""
+
+    def __init__(self, seed: int = 1):
+        try:
+            from events.extraction import calendar_sim
+        except ImportError as error:  # the simulator lands with issue 10
+            raise ValueError("the simulated calendar needs events.extraction.calendar_sim (issue 10)") from error
+        self._sim = calendar_sim
+        self._rng = random.Random(seed)
+        self._habits = calendar_sim.make_habits(self._rng)
+        self._calendars = {}
+
+    def _calendar(self, volume: int):
+        if volume not in self._calendars:
+            from events.extraction.calendar import year_of_volume
+
+            self._habits = self._sim.vary_habits(self._habits, self._rng)
+            self._calendars[volume] = self._sim.make_calendar(year_of_volume(volume), self._rng, self._habits)
+        return self._calendars[volume]
+
+    def issues_in_volume(self, volume: int) -> int:
+        return len(self._calendar(volume).days)
+
+    def issue_date(self, volume: int, number: int) -> dt.date:
+        return self._calendar(volume).date_of(number)
+
+    def truth(self) -> dict:
+        return {(v, n): day for v, c in self._calendars.items() for n, day in enumerate(c.days, start=1)}
 
 
 @dataclass

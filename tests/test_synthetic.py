@@ -118,3 +118,24 @@ def test_bulk_loader_adds_archive_like_events():
     assert Event.objects.count() == 3100
     Thread.objects.create(title="after", event_type="visit", status="planned", date_start=dt.date(2001, 1, 1),
                           date_end=dt.date(2001, 1, 1), granularity="day")
+
+
+def test_the_simulated_calendar_gives_the_issue_dates_when_the_simulator_is_there(tmp_path):
+    try:
+        from events.extraction import calendar_sim  # noqa: F401 - issue 10's simulator
+    except ImportError:
+        from events.synthetic import SimulatedCalendar
+
+        with pytest.raises(ValueError, match="calendar_sim"):
+            SimulatedCalendar(1)
+        return
+    from events.synthetic import SimulatedCalendar
+
+    calendar = SimulatedCalendar(3)
+    ArchiveGenerator(seed=3, calendar=calendar).generate(tmp_path, [7], 1, limit=40)
+    articles = [a for p in sorted(tmp_path.rglob("*.txt")) for a in read_article_file(p).articles]
+    truth = calendar.truth()
+    # Every issue is dated by the simulated calendar (breaks included), and cites reports from before it.
+    assert all((a.volume, a.number) in truth for a in articles)
+    model = [calendar_date(7, n) for n in range(1, 41)]
+    assert [truth[(7, n)] for n in range(1, 41)] != model or len(calendar._calendar(7).breaks) == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events.synthetic import ArchiveGenerator, parse_volumes, volumes_for
+from events.synthetic import ArchiveGenerator, ModelCalendar, SimulatedCalendar, parse_volumes, volumes_for
 
 
 class Command(BaseCommand):
@@ -21,8 +21,11 @@ class Command(BaseCommand):
         parser.add_argument("--articles-per-issue", type=int, default=4, metavar="K")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+        parser.add_argument("--calendar", choices=["model", "simulated"], default="model",
+                            help="issue dates: the calendar model (weekdays less US federal holidays) or the "
+                                 "simulator's calendar with breaks (events.extraction.calendar_sim)")
 
-    def handle(self, *args, out, volumes, articles, articles_per_issue, seed, force, **options):
+    def handle(self, *args, out, volumes, articles, articles_per_issue, seed, force, calendar, **options):
         if articles_per_issue < 1:
             raise CommandError("--articles-per-issue must be at least 1", returncode=2)
         if articles is not None and articles < 1:
@@ -37,7 +40,11 @@ class Command(BaseCommand):
         if folder.exists() and any(folder.iterdir()) and not force:
             raise CommandError(f"{folder} is not empty (--force to write into it)", returncode=2)
         try:
-            summary = ArchiveGenerator(seed=seed).generate(folder, chosen, articles_per_issue, limit=articles)
+            issue_calendar = SimulatedCalendar(seed) if calendar == "simulated" else ModelCalendar()
+            if volumes is None:
+                chosen = volumes_for(articles, articles_per_issue, calendar=issue_calendar)
+            summary = ArchiveGenerator(seed=seed, calendar=issue_calendar).generate(
+                folder, chosen, articles_per_issue, limit=articles)
         except ValueError as error:
             raise CommandError(str(error), returncode=2)
         self.stdout.write(f"wrote {summary.text()} to {folder}")
