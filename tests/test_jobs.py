@@ -166,3 +166,18 @@ def test_a_queued_job_is_cancelled_at_once(editor, queued, archive):
     editor.post(reverse("editor:job_cancel", args=[job.pk]))
     job.refresh_from_db()
     assert job.status == "cancelled" and list(job.items.values_list("status", flat=True)) == ["skipped"]
+
+
+def test_a_stopped_worker_puts_its_job_back_and_another_finishes_it(editor, queued, workers, archive):
+    upload(editor, [(p.name, p.read_bytes()) for p in archive])
+    job = Job.objects.get()
+    first = workers(MONITOR_JOB_ITEM_DELAY="1.5")
+    wait_for(lambda: JobItem.objects.filter(job=job).exclude(status="pending").exists(), what="a first item done")
+    first.send_signal(signal.SIGTERM)  # as systemd stops a unit
+    first.wait(timeout=60)
+    job.refresh_from_db()
+    # Back in the queue at once (no wait for a stale heartbeat), with the files done so far kept.
+    assert job.status == "queued" and "stopped" in job.message
+    workers()
+    wait_for(lambda: Job.objects.get(pk=job.pk).status == "done", what="another worker to finish it")
+    assert sorted(JobItem.objects.filter(job=job).values_list("status", flat=True)) == ["new"] * 4

@@ -12,6 +12,8 @@ on any machine sharing the database) take tasks with SELECT ... FOR UPDATE SKIP 
 * while it runs, a heartbeat thread stamps the job every few seconds (heartbeat_seconds); every worker looks for running
   jobs whose stamp is older than STALE_SECONDS (their worker was killed or lost the database) and queues
   them again (a new task), up to MAX_ATTEMPTS; the items already done stay done, so the job resumes;
+* a worker asked to stop (SIGTERM, as systemd does) puts its running job back in the queue before the next
+  item and exits;
 * cancel: a queued job is cancelled at once; a running one stops before its next item (the items done
   stay done); retry: a finished job's failed and skipped items run again.
 
@@ -43,6 +45,11 @@ REPROCESS_BATCH = 50  # articles per item of a re-processing job
 def stale_seconds() -> float:
     """A running job whose heartbeat is older than this is taken to have lost its worker."""
     return float(os.environ.get("MONITOR_JOB_STALE_SECONDS", "60"))
+
+
+# Set when the worker process is asked to stop (SIGTERM/SIGINT: jobs_worker): the running job is put back in
+# the queue before its next item, for another worker (or this one after a restart) to finish.
+stopping = threading.Event()
 
 
 def heartbeat_seconds() -> float:
@@ -144,6 +151,8 @@ def run_job(job_id: int, worker: str) -> str:
             if Job.objects.filter(pk=job_id, cancel_requested=True).exists():
                 _cancel_rest(job_id)
                 return Job.Status.CANCELLED
+            if stopping.is_set():
+                return _requeue(job_id, worker, "queued again: its worker was stopped")
             if delay:
                 time.sleep(delay)
             _run_item(job, item)
@@ -215,6 +224,14 @@ def _finish(job_id: int, worker: str | None) -> str:
         query = query.filter(worker=worker[:200], status=Job.Status.RUNNING)  # not if recovered meanwhile
     query.update(status=Job.Status.DONE, finished_at=timezone.now(), message=message)
     return Job.Status.DONE
+
+
+def _requeue(job_id: int, worker: str, message: str) -> str:
+    with transaction.atomic():
+        if Job.objects.filter(pk=job_id, worker=worker[:200], status=Job.Status.RUNNING).update(
+                status=Job.Status.QUEUED, message=message):
+            _enqueue(job_id)
+    return Job.Status.QUEUED
 
 
 def _cancel_rest(job_id: int) -> None:
