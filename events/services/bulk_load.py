@@ -104,6 +104,9 @@ def load_events(total: int, volumes: list[int], seed: int = 1, progress=None) ->
 
     now = timezone.now()
     with transaction.atomic(), connection.cursor() as cursor:
+        # A million rows take minutes: no statement or lock timeout of the web's settings for this load.
+        cursor.execute("SET LOCAL statement_timeout = 0")
+        cursor.execute("SET LOCAL lock_timeout = 0")
         # Invented officials: one per ~2,000 events, created first (actors table is small).
         invented = []
         existing_names = set(Actor.objects.values_list("name", flat=True))
