@@ -214,3 +214,20 @@ def test_check_deploy_is_clean_with_production_settings():
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_import_report_shows_the_calendar_warnings_of_the_uploaded_issues(editor_client):
+    # Vol 9 is 2003, which has 261 weekdays: an issue numbered 300 fits no publication calendar. The fit
+    # after the upload warns on the issue; the editor who uploaded it must read that on the import report,
+    # as `manage.py ingest` prints it as "calendar warning: ...".
+    text = ("Publication: Monitor Volume: 9 Issue: 3\n\nTalks\n\nThe sides met (Reuters, January 3).\n\n"
+            "Publication: Monitor Volume: 9 Issue: 300\n\nLate\n\nA short note on nothing in particular.\n")
+    response = editor_client.post(reverse("editor:import"),
+                                  {"files": [SimpleUploadedFile("late.txt", text.encode(), "text/plain")]})
+    assert response.status_code == 200
+    result = response.context["results"][0]
+    assert result.status == "new"
+    warning = next(w for w in result.warnings if w.startswith("calendar: ") and "No 300" in w)
+    assert "Vol 9 No 300" in warning and "beyond the 261 weekdays of 2003" in warning
+    assert "beyond the 261 weekdays of 2003" in response.content.decode()

@@ -185,11 +185,15 @@ def _import_item(item: JobItem) -> None:
 
     # All the files of one upload are one Import ("undo this import", events.services.versions).
     import_run = import_for_job(item.job)
-    result = ingest_text(item.name, bytes(item.data), import_run=import_run).files[0]
+    report = ingest_text(item.name, bytes(item.data), import_run=import_run)
+    result = report.files[0]
     tidy_import(import_run)
     # A new version of a stored article counts as new here (its warning says which article it replaced).
     item.new, item.unchanged, item.failed = result.new + result.versions, result.unchanged, result.failed
-    item.messages, item.warnings = list(result.errors), list(result.warnings)
+    # The volume's calendar is fitted after the file: what the fit found (a contradictory cross-reference,
+    # a citation after its issue, an impossible number) is the editor's to see on the job page too.
+    calendar = [f"calendar: {w}" for w in report.calendar.warnings]
+    item.messages, item.warnings = list(result.errors), [*result.warnings, *calendar]
     if result.errors:
         item.status = JobItem.Status.FAILED
     elif result.new or result.versions:
