@@ -177,7 +177,7 @@ def test_search_finds_and_highlights(corpus, page, shot):
 
 
 PAGES = ["/", "/?country=RU&status=occurred", "/?q=talks+Moscow", "/?sort=newest", "/about/", "/actors/", "/countries/",
-         "/topics/", "/issues/"]
+         "/topics/", "/issues/", "/calendar/?volume=6", "/calendar/?volume=7"]
 
 
 def test_no_axe_violations_at_level_a_or_aa(corpus, page, axe_path, shot):
@@ -234,3 +234,27 @@ def test_time_axis_drag_and_keyboard_choose_a_date_range(corpus, page, shot):
     label = bar.get_attribute("aria-label")
     wait_htmx(page, bar.click, "axis=")
     assert heading_count(page) == int(re.search(r": (\d+) event", label)[1])
+
+
+def test_publication_calendar_reached_from_an_article_by_keyboard(corpus, page, shot):
+    # Issue 10: the calendar page is reached from each article; its issue row shows how the date was
+    # inferred, and the grid's issue number leads (by keyboard) to that row. Vol 7 No 30 is, by the
+    # corpus tests' reasoning (tests/test_calendar_service.py), Tuesday 13 February 2001.
+    from events.models import Article
+
+    article = Article.objects.get(issue__volume=7, issue__number=30)
+    page.goto(corpus.url + article.get_absolute_url())
+    link = page.get_by_role("link", name="publication calendar", exact=True)
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/calendar/?volume=7**")
+    assert page.locator("h1").inner_text().startswith("Publication calendar: Volume 7 (2001)")
+    row = page.locator("#issue-30")
+    assert "Tue 13 Feb 2001" in row.inner_text()
+    cell = page.locator("#day-30")
+    assert "No 30" in cell.inner_text() and "13" in cell.locator(".cal-date").inner_text()
+    number = cell.get_by_role("link", name="No 30")
+    number.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#issue-30'")
+    shot(page, "10-calendar-volume-7")
