@@ -47,16 +47,20 @@ class GoldArticle:
     issue: int
     anchor: datetime.date
     body: str
-    part: str  # dev | heldout
+    part: str  # dev | heldout | heldout2 (the second batch's held-out part)
     timexes: list[GoldTimex]
     events: list[GoldEvent]
 
 
 def load(path: Path = GOLD) -> list[GoldArticle]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    dev, heldout = set(data["split"]["dev"]), set(data["split"]["heldout"])
-    if dev & heldout:
-        raise ValueError(f"articles in both parts: {sorted(dev & heldout)}")
+    parts = {name: set(ids) for name, ids in data["split"].items() if name != "rule"}  # dev, heldout, heldout2
+    seen: dict[str, str] = {}
+    for name, ids in parts.items():
+        for id_ in ids:
+            if id_ in seen:
+                raise ValueError(f"article {id_} in two parts: {seen[id_]} and {name}")
+            seen[id_] = name
     articles = []
     for entry in data["articles"]:
         text = (ARTICLES / entry["file"]).read_text(encoding="utf-8")
@@ -66,7 +70,7 @@ def load(path: Path = GOLD) -> list[GoldArticle]:
         if (int(match.group(1)), int(match.group(2))) != (entry["volume"], entry["issue"]):
             raise ValueError(f"{entry['file']}: Publication line says {match.group(1)}/{match.group(2)}")
         body = text[match.end():]
-        part = "dev" if entry["id"] in dev else "heldout" if entry["id"] in heldout else None
+        part = seen.get(entry["id"])
         if part is None:
             raise ValueError(f"{entry['file']}: in neither part of the split")
         articles.append(GoldArticle(entry["id"], entry["file"], entry["volume"], entry["issue"],
