@@ -2,7 +2,9 @@
 
     .venv/bin/python scripts/score_devset.py              # the development part (17 articles)
     .venv/bin/python scripts/score_devset.py --errors     # ... and every miss, one line each
-    .venv/bin/python scripts/score_devset.py --heldout    # the held-out third: run it ONCE, at the end
+    .venv/bin/python scripts/score_devset.py --heldout    # the first batch's held-out third (8 articles)
+    .venv/bin/python scripts/score_devset.py --part heldout2   # the second batch's held-out part (27, 30, 33)
+    .venv/bin/python scripts/score_devset.py --batch 1    # only the first batch's articles (01-25) of the part
     .venv/bin/python scripts/score_devset.py --json       # figures as one JSON object
 
 Runs what the command-line tools run: events.extraction.pipeline.extract_article with the gazetteer
@@ -82,10 +84,15 @@ def f1(right, n_system, n_gold):
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def score(part: str, show_errors: bool = False) -> dict:
+# The first batch of articles (01-25); the second (26-34) was written a day later (see gold.json's split rule).
+FIRST_BATCH = 25
+
+
+def score(part: str, show_errors: bool = False, batch: int | None = None) -> dict:
     gazetteer = default_gazetteer()
     names = gazetteer.country_names
-    articles = [a for a in load() if a.part == part]
+    articles = [a for a in load() if a.part == part
+                and (batch is None or (int(a.id) <= FIRST_BATCH) == (batch == 1))]
     totals = dict(gold_timex=0, system_timex=0, timex_pairs=0, timex_right=0, events=0, found=0, dated=0,
                   actors=0, countries=0, status=0, type=0)
     errors = []
@@ -132,7 +139,7 @@ def score(part: str, show_errors: bool = False) -> dict:
                 errors.append(f"{article.id} STATUS {event.date_text!r}: gold {event.status}, system {m.status}")
     t = totals
     result = {
-        "part": part, "articles": len(articles),
+        "part": part + (f" (batch {batch})" if batch else ""), "articles": len(articles),
         "timex_value_f1": round(f1(t["timex_right"], t["system_timex"], t["gold_timex"]), 3),
         "timex_relaxed_span_f1": round(f1(t["timex_pairs"], t["system_timex"], t["gold_timex"]), 3),
         "gold_timexes": t["gold_timex"], "system_timexes": t["system_timex"],
@@ -164,11 +171,14 @@ def report(result: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", action="store_true", help="score the held-out third instead (once, at the end)")
+    parser.add_argument("--heldout", action="store_true", help="the same as --part heldout")
+    parser.add_argument("--part", choices=("dev", "heldout", "heldout2"), default="dev",
+                        help="which part of the split (held-out parts: once, at the end)")
+    parser.add_argument("--batch", type=int, choices=(1, 2), help="only the first (01-25) or second (26-34) batch")
     parser.add_argument("--errors", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    result = score("heldout" if args.heldout else "dev", args.errors)
+    result = score("heldout" if args.heldout else args.part, args.errors, args.batch)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else report(result))
     return 0
 
