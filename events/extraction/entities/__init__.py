@@ -1,0 +1,90 @@
+"""Actors, countries and topics in an article, from gazetteers kept as data (events/extraction/data/*.json).
+
+Gazetteer shapes (the Django side loads the same dicts into editable models):
+  countries: [{"code": "RU", "name": "Russia", "aliases": [{"text": "Moscow", "kind": "capital"}, ...]}]
+  actors:    [{"name": "Vladimir Putin", "aliases": ["Putin", ...], "country": "RU",
+               "roles": [{"title": "President of Russia", "country": "RU", "start": "2000-05-07", "end": null}]}]
+  topics:    [{"name": "Military cooperation", "slug": "military-cooperation", "keywords": ["arms sales", ...]}]
+
+Countries: every name and alias is matched case-sensitively on word edges, longest first, so
+"North Korean" never also yields South Korea and "Russian-U.S. summit" yields Russia and the United
+States. Capitals and seats of power stand for their state (metonymy: "Moscow announced").
+The bare adjective "Soviet" is not an alias: in this period it dates ("Soviet-era ties") rather than
+places; "Soviet Union" and "USSR" map to Russia, the successor state. country_phrases.json adds
+phrases naming two states at once ("North and South Korea") and capitalised names that contain an
+alias but are no country ("Washington Times").
+
+Actors: aliases are matched ignoring case after the first letter and treating hyphen and space alike
+("Kim Dae Jung" = "Kim Dae-jung" = "Kim Dae-Jung"). A surname shared by several actors ("Ivanov",
+"Kim") is resolved to the bearer in play: among those mentioned in the last 300 characters, the one the
+article has mentioned most so far (its topic), else the most recently named; it is dropped when none
+was named (precision first). "The Russian president" is whoever held that office on the issue date. A person
+introduced by a title but absent from the gazetteer ("North Korean ambassador Pak Ui Chun") becomes
+an unknown actor (known=False) with that title and the country of the title's adjective.
+"""
+# The package's modules: names (what a name looks like), mentions (the records), gazetteer (the data and
+# its matchers), people (actors of an article), anaphora (descriptions and pronouns standing for them);
+# this module finds all of an article's entities (find_entities) and looks them up by range.
+from __future__ import annotations
+
+import bisect
+import datetime
+
+from events.extraction.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
+from events.extraction.entities.mentions import ActorMention, CountryMention, OrganizationMention, TopicMention
+from events.extraction.entities.names import MAX_NAME_LENGTH, MAX_NAME_PART, NAME_PARTICLES
+from events.extraction.entities.people import _in_spans, find_actors, unknown_person_keys
+from events.extraction.phrases import fold
+
+__all__ = ["DATA_DIR", "MAX_NAME_LENGTH", "MAX_NAME_PART", "NAME_PARTICLES", "ActorMention", "ArticleEntities",
+           "CountryMention", "Gazetteer", "OrganizationMention", "TopicMention", "default_gazetteer", "find_actors",
+           "find_entities", "unknown_person_keys"]
+
+
+class ArticleEntities:
+    """Entity mentions of one article, with lookups by character range; `warnings` says what was dropped."""
+
+    def __init__(self, actors: list[ActorMention], countries: list[CountryMention], topics: list[TopicMention],
+                 warnings: list[str] | None = None, organizations: list[OrganizationMention] | None = None):
+        self.actors = actors
+        self.countries = countries
+        self.topics = topics
+        self.warnings = warnings if warnings is not None else []
+        self.organizations = organizations or []
+        self._organization_starts = [m.start for m in self.organizations]
+        self._actor_starts = [m.start for m in actors]
+        self._country_starts = [m.start for m in countries]
+        self._topic_starts = [m.start for m in topics]
+        # Per-sentence results the event rules ask for repeatedly (events._place_mentions), by (start, end).
+        self.place_cache: dict[tuple[int, int], list] = {}
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return _slice(self.actors, self._actor_starts, start, end)
+
+    def countries_in(self, start: int, end: int) -> list[CountryMention]:
+        return _slice(self.countries, self._country_starts, start, end)
+
+    def topics_in(self, start: int, end: int) -> list[TopicMention]:
+        return _slice(self.topics, self._topic_starts, start, end)
+
+    def organizations_in(self, start: int, end: int) -> list[OrganizationMention]:
+        return _slice(self.organizations, self._organization_starts, start, end)
+
+
+def _slice(items, starts, start, end):
+    return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
+                  masked: list[tuple[int, int]] = ()) -> ArticleEntities:
+    """Actors (with in-article coreference), countries and topics of `text`, outside `masked` spans
+    (source attributions, whose agency and newspaper names are not participants)."""
+    folded = fold(text)
+    countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)]
+    topics = [m for m in gazetteer.find_topics(text, folded=folded) if not _in_spans(m.start, masked)]
+    organizations = [m for m in gazetteer.find_organizations(text) if not _in_spans(m.start, masked)]
+    warnings: list[str] = []
+    actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
+    return ArticleEntities(actors, countries, topics, warnings, organizations)
+
+

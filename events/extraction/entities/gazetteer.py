@@ -1,0 +1,288 @@
+"""The gazetteer: countries, organizations, actors, topics and title rules from the data files
+(events/extraction/data/*.json), with the matchers compiled from them. The Django side builds the same
+class from its database (events.services.gazetteer)."""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from events.extraction.entities.mentions import CountryMention, OrganizationMention, TopicMention
+from events.extraction.entities.names import _NAME_SEQUENCE, MIN_KEY_LETTERS
+from events.extraction.mention import ActorRef
+from events.extraction.namekey import name_key
+from events.extraction.phrases import fold, trie_pattern, word_trie_pattern
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def _read_json(name: str):
+    path = DATA_DIR / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def _parse_day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(patterns) if patterns else r"(?!x)x"
+
+
+class Gazetteer:
+    """Countries, actors and topics, with the compiled matchers built from them."""
+
+    def __init__(self, countries=(), actors=(), topics=(), country_phrases=None, roles=None, organizations=None):
+        self.countries = list(countries)
+        self.actors = list(actors)
+        self.topics = list(topics)
+        # International organizations: from organizations.json unless given (the Django side gives the database's).
+        if organizations is None:
+            data = _read_json("organizations.json") or {}
+            organizations = data.get("organizations", []) if isinstance(data, dict) else data
+        self.organizations = list(organizations)
+        # Phrase and title rules are engine data, not editable gazetteer rows: from the files unless given.
+        self.country_phrases = country_phrases if country_phrases is not None else (
+            _read_json("country_phrases.json") or {"joint": {}, "not_countries": []})
+        self.roles = roles if roles is not None else (
+            _read_json("roles.json") or {"office_nouns": {}, "titles": [], "not_actor_after": [],
+                                         "not_actor_phrases": []})
+        self._build_countries()
+        self._build_organizations()
+        self._build_actors()
+        self._build_topics()
+        self._build_titles()
+
+    @classmethod
+    def from_files(cls, folder: Path | None = None) -> "Gazetteer":
+        folder = Path(folder) if folder else DATA_DIR
+
+        def read(name, default):
+            path = folder / name
+            return json.loads(path.read_text(encoding="utf-8")) if path.exists() else default
+
+        return cls(
+            countries=read("countries.json", []),
+            actors=read("actors.json", []),
+            topics=read("topics.json", []),
+            organizations=(lambda d: d.get("organizations", []) if isinstance(d, dict) else d)(
+                read("organizations.json", [])),
+            country_phrases=read("country_phrases.json", None),
+            roles=read("roles.json", None),
+        )
+
+    # -- countries -------------------------------------------------------------------------------
+    def _build_countries(self):
+        self.country_names = {country["code"]: country["name"] for country in self.countries}
+        self._country_by_text: dict[str, tuple[list[str], str]] = {}
+        for country in self.countries:
+            self._country_by_text[country["name"]] = ([country["code"]], "name")
+            for alias in country.get("aliases", []):
+                self._country_by_text[alias["text"]] = ([country["code"]], alias.get("kind", "name"))
+        for phrase, codes in self.country_phrases.get("joint", {}).items():
+            self._country_by_text[phrase] = (list(codes), "joint")
+        for phrase in self.country_phrases.get("not_countries", []):
+            self._country_by_text[phrase] = ([], "none")
+        for phrase in self.country_phrases.get("ambiguous", {}):  # "Congolese": two states, so none
+            self._country_by_text[phrase] = ([], "ambiguous")
+        self._phrase_country: dict[str, str | None] = {}
+        self._country_regex = re.compile(word_trie_pattern(self._country_by_text, r"\w$") + r"(?![\w$])")
+        self._adjectives = sorted(
+            (text for text, (codes, kind) in self._country_by_text.items()
+             if len(codes) == 1 and kind in ("adjective", "name")),
+            key=len, reverse=True)
+
+    def country_name(self, code: str) -> str | None:
+        return self.country_names.get(code)
+
+    def capital_of(self, code: str) -> str | None:
+        """The first alias of kind capital: the capital city by the data's convention."""
+        for country in self.countries:
+            if country["code"] == code:
+                capitals = [a["text"] for a in country.get("aliases", []) if a.get("kind") == "capital"]
+                return capitals[0] if capitals else None
+        return None
+
+    def find_countries(self, text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
+        end = len(text) if end is None else end
+        found = []
+        for match in self._country_regex.finditer(text, start, end):
+            phrase = match.group()
+            codes, kind = self._country_by_text[phrase]
+            for code in codes:
+                found.append(CountryMention(match.start(), match.end(), phrase, code, kind))
+        return found
+
+    def country_of_phrase(self, phrase: str) -> str | None:
+        """The first country named in `phrase` ("North Korean ambassador" -> "KP")."""
+        if phrase not in self._phrase_country:
+            mentions = self.find_countries(phrase)
+            self._phrase_country[phrase] = mentions[0].code if mentions else None
+        return self._phrase_country[phrase]
+
+    # -- organizations ---------------------------------------------------------------------------
+    def _build_organizations(self):
+        # Names and aliases matched case-sensitively on word edges, longest first ("OSCE Minsk Group" over
+        # "OSCE"), like countries; "U.N." keeps its stops.
+        self._organization_by_text: dict[str, str] = {}
+        for org in self.organizations:
+            for text in (org["name"], *org.get("aliases", [])):
+                self._organization_by_text.setdefault(text, org["slug"])
+        self.organization_names = {org["slug"]: org["name"] for org in self.organizations}
+        self._organization_regex = re.compile(
+            word_trie_pattern(self._organization_by_text, r"\w$") + r"(?![\w$])")
+
+    def find_organizations(self, text: str, start: int = 0, end: int | None = None) -> list[OrganizationMention]:
+        end = len(text) if end is None else end
+        return [OrganizationMention(m.start(), m.end(), m.group(), self._organization_by_text[m.group()])
+                for m in self._organization_regex.finditer(text, start, end)]
+
+    # -- topics ----------------------------------------------------------------------------------
+    def _build_topics(self):
+        # Keywords are matched on the folded text (lower case, hyphen as space): "Non-proliferation"
+        # and "nonproliferation" are separate keywords, "missile-defense" and "missile defense" one.
+        self._topic_by_keyword: dict[str, str] = {}
+        for topic in self.topics:
+            for keyword in topic.get("keywords", []):
+                self._topic_by_keyword.setdefault(fold(keyword.strip()), topic["name"])
+        self._topic_regex = re.compile(r"(?<![\w])" + trie_pattern(self._topic_by_keyword) + r"(?![\w])")
+
+    def find_topics(self, text: str, start: int = 0, end: int | None = None,
+                    folded: str | None = None) -> list[TopicMention]:
+        folded = fold(text) if folded is None else folded
+        end = len(text) if end is None else end
+        return [TopicMention(m.start(), m.end(), text[m.start():m.end()], self._topic_by_keyword[m.group()])
+                for m in self._topic_regex.finditer(folded, start, end)]
+
+    # -- actors ----------------------------------------------------------------------------------
+    def _build_actors(self):
+        self._actor_by_name = {actor["name"]: actor for actor in self.actors}
+        self._ref_cache: dict[tuple[str, datetime.date], ActorRef] = {}  # ActorRef is immutable
+        self._holder_cache: dict[tuple[str, str, datetime.date], str | None] = {}
+        # Aliases by their name key (events.extraction.namekey), so that a variant the data does not list
+        # ("Schröder" for "Schroeder", "Nazarbaev" for "Nazarbayev") still finds its actor; by the key's
+        # number of words too, for the capitalised runs of _key_candidates.
+        self._actors_by_alias: dict[str, list[str]] = {}
+        self._single_word_keys: dict[str, list[str]] = {}
+        for actor in self.actors:
+            for alias in sorted({actor["name"], *actor.get("aliases", [])}):
+                key = name_key(alias)
+                if not key:
+                    continue
+                names = self._actors_by_alias.setdefault(key, [])
+                if actor["name"] not in names:
+                    names.append(actor["name"])
+                if len(alias.split()) == 1 and len(key) >= MIN_KEY_LETTERS:
+                    words = self._single_word_keys.setdefault(key, [])
+                    if actor["name"] not in words:
+                        words.append(actor["name"])
+        # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
+        # the first letter must be a capital in the original (checked by the caller).
+        aliases = {_fold_name(alias) for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
+        self._actor_regex = re.compile(r"(?<![\w])" + trie_pattern(aliases) + r"(?![\w])")
+        self._not_actor_after = {word.lower() for word in self.roles.get("not_actor_after", [])}
+        phrases = self.roles.get("not_actor_phrases", [])
+        self._not_actor_phrase_regex = re.compile(_alternation([re.escape(p) for p in phrases]))
+
+    def actors_for_alias(self, text: str) -> list[str]:
+        """Gazetteer actors having `text` as an alias (spelling variants meet: namekey.name_key)."""
+        return self._actors_by_alias.get(name_key(text), [])
+
+    def actor(self, name: str) -> dict | None:
+        return self._actor_by_name.get(name)
+
+    def role_on(self, name: str, day: datetime.date) -> dict | None:
+        """The first role `name` held on `day`."""
+        actor = self._actor_by_name.get(name)
+        for role in (actor or {}).get("roles", []):
+            if _role_covers(role, day):
+                return role
+        return None
+
+    def office_holder(self, country: str, office_noun: str, day: datetime.date) -> str | None:
+        """Who held the office ("president", "leader") of `country` on `day`; memoised, since finding it
+        walks every role of every actor."""
+        key = (country, office_noun, day)
+        if key not in self._holder_cache:
+            self._holder_cache[key] = self._find_office_holder(country, office_noun, day)
+        return self._holder_cache[key]
+
+    def _find_office_holder(self, country: str, office_noun: str, day: datetime.date) -> str | None:
+        prefixes = self.roles.get("office_nouns", {}).get(office_noun.lower(), [])
+        if office_noun.lower() == "leader":  # "the German leader" is the chancellor, not the president
+            prefixes = self.roles.get("leader_by_country", {}).get(country, prefixes)
+        for prefix in prefixes:
+            for actor in self.actors:
+                for role in actor.get("roles", []):
+                    if role.get("country") == country and _title_is(role["title"], prefix) and _role_covers(role, day):
+                        return actor["name"]
+        return None
+
+    def actor_ref(self, name: str, day: datetime.date) -> ActorRef:
+        """The reference to gazetteer actor `name`, with the office held on `day` as its title and that
+        office's country as the country he acts for: the NATO Secretary General (George Robertson) or the
+        President of the European Commission (Romano Prodi) acts for no state, whatever his nationality; with
+        no office held on `day`, the actor's own country."""
+        key = (name, day)
+        if key not in self._ref_cache:
+            actor = self._actor_by_name[name]
+            role = self.role_on(name, day)
+            country = role.get("country") if role else actor.get("country")
+            self._ref_cache[key] = ActorRef(name=name, known=True, country=country,
+                                            title=role["title"] if role else None)
+        return self._ref_cache[key]
+
+    # -- titles (unknown persons, office phrases) -------------------------------------------------
+    def _build_titles(self):
+        titles = self.roles.get("titles", [])
+        self._title_words = {word.lower() for title in titles for word in re.split(r"[\s\-]+", title)}
+        # Titles are found on the folded text; the patterns below are then tried at each title only.
+        self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles}) + r"(?![\w])")
+        qualifier = trie_pattern(self._adjectives)
+        qualifier_word = word_trie_pattern(self._adjectives, r"\w$")  # r"(?<![\w$])" + qualifier, faster
+        # "North Korean ambassador", "Japan's ambassador", "U.S. Energy Secretary" (up to two capitalised words
+        # of the office between the country and the title word).
+        self._qualifier_before = re.compile(
+            rf"(?P<qual>{qualifier_word}(?:[\u2019']s)?)\s+(?:[A-Z][a-z]+\s+){{0,2}}$")
+        # "North Korean ambassador Pak Ui Chun": title, then the name.
+        self._name_after_title = re.compile(rf"\s+(?P<name>{_NAME_SEQUENCE})")
+        # "South Korea's ambassador to Russia, Jai-chun Lee": title (needs a country before it), comma, name.
+        self._comma_name_after_title = re.compile(
+            rf"(?P<rest>\s+(?:to|of|for|in)\s+[^,;.()\u2013\u2014]{{1,60}}?)?,\s+"
+            rf"(?P<name>{_NAME_SEQUENCE})(?=[,.;)\u2013\u2014]|\s+[a-z]|$)")
+        # "Viktor Komardin, deputy director of ...": name, comma, title.
+        self._name_comma_before_title = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:the\s+|a\s+)?$")
+        # Up to the end of the clause; the stops inside "U.S." do not end it.
+        self._title_rest = re.compile(r"(?:[^,;.()\u2013\u2014]|(?<=[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\.){0,80}")
+        office_nouns = self.roles.get("office_nouns", {})
+        self._office_phrase = re.compile(
+            # "[Tt](?<!\w[Tt])he" is r"\b[Tt]he", opening with literals so that re can skip ahead to a "t".
+            rf"[Tt](?<!\w[Tt])he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
+
+    def is_title_word(self, word: str) -> bool:
+        return word.lower() in self._title_words
+
+
+def _fold_name(alias: str) -> str:
+    return re.sub(r" +", " ", fold(alias.strip()))
+
+
+def _title_is(title: str, prefix: str) -> bool:
+    for candidate in (title, title.removeprefix("Acting ")):
+        if candidate == prefix or candidate.startswith(prefix + " of "):
+            return True
+    return False
+
+
+def _role_covers(role: dict, day: datetime.date) -> bool:
+    start, end = _parse_day(role.get("start")), _parse_day(role.get("end"))
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer from the data files, loaded once per process."""
+    return Gazetteer.from_files()
+

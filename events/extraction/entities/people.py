@@ -1,0 +1,311 @@
+"""People of an article: gazetteer actors by alias or name key, unknown persons introduced by a title,
+holders of an office ("the Russian president"), and in-article coreference of shared surnames."""
+from __future__ import annotations
+
+import bisect
+import datetime
+import logging
+import re
+from dataclasses import dataclass
+
+from events.extraction.entities.gazetteer import Gazetteer, _alternation
+from events.extraction.entities.mentions import ActorMention
+from events.extraction.entities.names import (_NOT_NAME_WORDS, _ORGANISATION_WORDS, MAX_NAME_LENGTH, MAX_NAME_PART,
+                                              MIN_KEY_LETTERS, NAME_PARTICLES)
+from events.extraction.mention import ActorRef
+from events.extraction.namekey import name_key, name_parts
+from events.extraction.phrases import fold
+
+logger = logging.getLogger("events.extraction.entities")
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str  # known, unknown, office, bare
+    names: tuple[str, ...] = ()  # gazetteer actors for known/office
+    title: str | None = None
+    country: str | None = None
+
+
+def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
+                masked: list[tuple[int, int]] = (), folded: str | None = None,
+                warnings: list[str] | None = None) -> list[ActorMention]:
+    """Actor mentions of `text`; what is dropped as junk (over-long names) is logged and, when given,
+    appended to `warnings`."""
+    folded = fold(text) if folded is None else folded
+    warnings = [] if warnings is None else warnings
+    masked = list(masked) + [m.span() for m in gazetteer._not_actor_phrase_regex.finditer(text)
+                             if gazetteer.roles.get("not_actor_phrases")]
+    known = _known_candidates(text, folded, gazetteer, masked)
+    known += _key_candidates(text, gazetteer, masked, known)
+    unknown = _unknown_candidates(text, folded, gazetteer, masked, warnings)
+    candidates = _resolve_overlaps(known + unknown)
+    candidates += _bare_unknown_candidates(text, candidates, gazetteer, masked)
+    candidates += _office_candidates(text, anchor, gazetteer, masked)
+    candidates = _resolve_overlaps(candidates)
+    return _resolve_coreference(candidates, anchor, gazetteer)
+
+
+def _in_spans(position: int, spans) -> bool:
+    for start, end in spans:  # a plain loop: called per candidate, any() with a generator costs more
+        if start <= position < end:
+            return True
+    return False
+
+
+def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
+    found = []
+    for match in gazetteer._actor_regex.finditer(folded):
+        start, end = match.span()
+        if not text[start].isupper() or _in_spans(start, masked):  # the cheap test first
+            continue
+        if _next_word(text, end) in gazetteer._not_actor_after:
+            continue  # "the Bush administration": an administration, not the man
+        names = tuple(gazetteer.actors_for_alias(text[start:end]))
+        if names:
+            found.append(_Candidate(start, end, text[start:end], "known", names))
+    return found
+
+
+# A word of five or more characters opening with a capital of the Latin or Cyrillic alphabets, hyphens and
+# apostrophes inside it ("Ter-Petrosyan", "D'Alema", "Schröder"); opening with a character class (the
+# look-behind after it) lets re skip ahead in C to the next capital.
+_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f](?<![\w'\u2019\-].)[\w'\u2019\-]{4,}")
+
+
+def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
+    """Gazetteer actors named by a spelling the data does not list but whose name key it has
+    ("Schröder", "Nazarbaev", "Sergeyev"): capitalised words the alias matcher left alone, looked up by
+    the key of the gazetteer's one-word aliases (surnames). Several-word variants ("Kim Jong Il") are
+    the alias matcher's (hyphen and space alike, case after the first letter ignored)."""
+    taken = sorted((c.start, c.end) for c in found)  # finditer's matches: in order, not overlapping
+    taken_starts = [start for start, _ in taken]
+    keys = gazetteer._single_word_keys
+    extra = []
+    for word in _WORD.finditer(text):
+        phrase = word.group()
+        if len(phrase) < MIN_KEY_LETTERS or not phrase[0].isupper():
+            continue
+        names = keys.get(name_key(phrase))
+        if not names:
+            continue
+        start, end = word.span()
+        if (_overlaps(start, end, taken, taken_starts) or _in_spans(start, masked)
+                or _next_word(text, end) in gazetteer._not_actor_after):
+            continue
+        extra.append(_Candidate(start, end, phrase, "known", tuple(names)))
+    return extra
+
+
+def _overlaps(start, end, spans, starts) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping; `starts` their starts)."""
+    index = bisect.bisect_left(starts, end) - 1  # the last span opening before `end`
+    return index >= 0 and spans[index][1] > start
+
+
+_NEXT_WORD = re.compile(r"\s+([\w\u2019']+)")
+
+
+def _next_word(text: str, position: int) -> str:
+    match = _NEXT_WORD.match(text[position:position + 40])
+    return match.group(1).lower() if match else ""
+
+
+def _unknown_candidates(text, folded, gazetteer, masked, warnings) -> list[_Candidate]:
+    """Persons introduced by a title, in three shapes, tried at each title found."""
+    found = []
+    for title in gazetteer._title_regex.finditer(folded):
+        start, end = title.span()
+        if start > 0 and text[start - 1] == "-":
+            continue  # "admiral" inside "Rear-Admiral": the whole rank is a title of its own
+        before = gazetteer._qualifier_before.search(text, max(0, start - 40), start)
+        qualifier = before.group("qual") if before else None
+        for candidate in _title_shapes(text, start, end, qualifier, gazetteer, warnings):
+            if candidate and not _in_spans(candidate.start, masked):
+                found.append(candidate)
+    return found
+
+
+# "President Leonid Kuchma of Ukraine": the country after the name, when no adjective came before the title.
+_OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
+
+
+def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
+    title = text[start:end]
+    after = gazetteer._name_after_title.match(text, end)
+    if after:
+        country = None
+        if qualifier is None:
+            of = _OF_AFTER_NAME.match(text, after.end("name"))
+            place = gazetteer._country_regex.match(text, of.end()) if of else None
+            codes = gazetteer._country_by_text[place.group()][0] if place else []
+            country = codes[0] if len(codes) == 1 else None
+        yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer, warnings, country)
+    comma = gazetteer._comma_name_after_title.match(text, end) if qualifier else None
+    if comma:
+        full_title = title + (comma.group("rest") or "")
+        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings)
+    named = gazetteer._name_comma_before_title.search(text, max(0, start - 80), start)
+    if named:
+        rest = gazetteer._title_rest.match(text, end)
+        yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer, warnings)
+
+
+_TOKEN = re.compile(r"\S+")
+_PARTICLES = frozenset(NAME_PARTICLES)
+
+
+def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer, warnings,
+                        country=None) -> _Candidate | None:
+    tokens = list(_TOKEN.finditer(text[name_start:name_end]))
+    # Drop leading rank words ("Rear-Admiral Ali Shamkhani") and stop at a country alias.
+    while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
+        tokens.pop(0)
+    if len(tokens) < 2 or any(token.group().rstrip(".") in _ORGANISATION_WORDS for token in tokens):
+        return None
+    start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
+    if end - start > MAX_NAME_LENGTH or any(len(token.group()) > MAX_NAME_PART for token in tokens):
+        _warn(warnings, f"name-like text of {end - start} characters at offset {start} after the title "
+                        f"{title[:40]!r} is too long for a name (over {MAX_NAME_LENGTH} characters or a part over "
+                        f"{MAX_NAME_PART}); no actor made from it: {text[start:start + 60]!r}...")
+        return None
+    if gazetteer.country_of_phrase(text[start:end]) or any(t.group() in gazetteer._country_by_text for t in tokens):
+        return None  # "North Korea", "Russia" after a title word are places
+    title = " ".join(title.split()).strip()
+    if qualifier:
+        country = gazetteer.country_of_phrase(qualifier)
+    elif country is None:
+        country = gazetteer.country_of_phrase(title)
+    return _Candidate(start, end, text[start:end], "unknown", (), title, country)
+
+
+def _warn(warnings, message):
+    logger.warning(message)
+    warnings.append(message)
+
+
+def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candidate]:
+    """Later bare mentions of an unknown person by one of their name parts ("Pak" for "Pak Ui Chun")."""
+    parts = {}
+    for candidate in candidates:
+        if candidate.kind != "unknown":
+            continue
+        tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
+        for token in {tokens[0], tokens[-1]}:
+            if len(token) > 2 and token not in _NOT_NAME_WORDS and not gazetteer.actors_for_alias(token):
+                parts.setdefault(token, candidate)
+    if not parts:
+        return []
+    regex = re.compile(r"(?<![\w-])(?:" + _alternation([re.escape(p) for p in parts]) + r")(?![\w-])")
+    return [_Candidate(m.start(), m.end(), m.group(), "bare") for m in regex.finditer(text)
+            if not _in_spans(m.start(), masked)]
+
+
+def _office_candidates(text, anchor, gazetteer, masked) -> list[_Candidate]:
+    found = []
+    for match in gazetteer._office_phrase.finditer(text):
+        country = gazetteer.country_of_phrase(match.group("qual"))
+        holder = gazetteer.office_holder(country, match.group("noun"), anchor) if country else None
+        if holder and not _in_spans(match.start(), masked):
+            found.append(_Candidate(match.start(), match.end(), match.group(), "office", (holder,)))
+    return found
+
+
+def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep one candidate per overlapping group: a full unknown name beats a bare known surname
+    inside it ("Jai-chun Lee" over "Lee"); otherwise the gazetteer match wins, then the longer."""
+    def rank(candidate):
+        single_word_known = candidate.kind == "known" and " " not in candidate.text and "-" not in candidate.text
+        return (candidate.kind in ("known", "office") and not single_word_known, candidate.end - candidate.start)
+
+    kept: list[_Candidate] = []
+    taken: set[int] = set()
+    for candidate in sorted(candidates, key=rank, reverse=True):
+        span = range(candidate.start, candidate.end)
+        if taken.isdisjoint(span):
+            kept.append(candidate)
+            taken.update(span)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# How far back (characters) a shared surname looks for bearers in play before falling back to recency.
+COREFERENCE_WINDOW = 300
+
+
+def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
+    """Walk the mentions in text order; a shared surname goes to the bearer in play: of the bearers
+    mentioned (by any form) in the last COREFERENCE_WINDOW characters, the one the article has
+    mentioned most so far (its topic: "Kim" alone after "... the North Korean leader ... launched by
+    Kim Dae-jung" is still Kim Jong-il); when none is that near, the most recent bearer."""
+    recent: dict[str, ActorRef] = {}
+    unknowns: dict[tuple, ActorRef] = {}
+    counts: dict[str, int] = {}
+    last_seen: dict[str, int] = {}
+    mentions = []
+    for candidate in candidates:
+        ref = _ref_for(candidate, recent, anchor, gazetteer, unknowns)
+        if ref is not None and candidate.kind == "known" and len(candidate.names) > 1:
+            ref = _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer)
+        if ref is None:
+            continue
+        mentions.append(ActorMention(candidate.start, candidate.end, candidate.text, ref))
+        counts[ref.name] = counts.get(ref.name, 0) + 1
+        last_seen[ref.name] = candidate.start
+        _remember(ref, candidate, recent, gazetteer)
+    return mentions
+
+
+def _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer) -> ActorRef:
+    near = [name for name in candidate.names
+            if name in last_seen and candidate.start - last_seen[name] <= COREFERENCE_WINDOW]
+    if len(near) < 2:
+        return gazetteer.actor_ref(near[0], anchor) if near else ref
+    best = max(near, key=lambda name: (counts[name], last_seen[name]))
+    return gazetteer.actor_ref(best, anchor)
+
+
+def unknown_person_keys(name: str, title: str | None, country: str | None) -> tuple[tuple, tuple]:
+    """The two keys by which unknown persons (found by title) are the same person: the whole name's key,
+    and (surname key, title, country) - "Kim Jong Il" = "Kim Jong-il"; "Prime Minister Phan Van Khai" =
+    "Prime Minister Phan Khai" of the same country. The surname is the last name part that is no particle."""
+    parts = [part for word, part in zip(name.split(), name_parts(name)) if word not in _PARTICLES] or [""]
+    title_key = " ".join((title or "").lower().split())
+    return ("name", name_key(name)), ("surname", parts[-1], title_key, country or "")
+
+
+def _ref_for(candidate, recent, anchor, gazetteer, unknowns) -> ActorRef | None:
+    key = name_key(candidate.text)
+    if candidate.kind == "unknown":
+        # The same unknown person named again, maybe spelt another way: the first form's ref.
+        keys = unknown_person_keys(candidate.text, candidate.title, candidate.country)
+        for person_key in keys:
+            if person_key in unknowns:
+                return unknowns[person_key]
+        ref = ActorRef(name=candidate.text, known=False, country=candidate.country, title=candidate.title)
+        for person_key in keys:
+            unknowns[person_key] = ref
+        return ref
+    if candidate.kind == "bare":
+        return recent.get(key)
+    if candidate.kind == "office":
+        return gazetteer.actor_ref(candidate.names[0], anchor)
+    multiword = " " in candidate.text or "-" in candidate.text
+    if len(candidate.names) == 1 and (multiword or key not in recent):
+        return gazetteer.actor_ref(candidate.names[0], anchor)
+    if key in recent:
+        return recent[key]
+    return None  # an ambiguous surname with no earlier bearer in the article
+
+
+def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
+    """Make every one-word alias (and, for unknown persons, each name part) point at `ref`."""
+    if ref.known:
+        actor = gazetteer.actor(ref.name) or {}
+        words = [alias for alias in actor.get("aliases", []) if " " not in alias.strip() and "-" not in alias]
+    else:
+        tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
+        words = [tokens[0], tokens[-1]]
+    for word in words:
+        recent[name_key(word)] = ref
