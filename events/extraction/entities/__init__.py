@@ -75,14 +75,22 @@ def _slice(items, starts, start, end):
     return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
+# Country mentions that name a town or region (a capital too), dropped inside an organization's name.
+_PLACE_ONLY = frozenset({"capital", "city", "region"})
+
+
 def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
                   masked: list[tuple[int, int]] = ()) -> ArticleEntities:
     """Actors (with in-article coreference), countries and topics of `text`, outside `masked` spans
     (source attributions, whose agency and newspaper names are not participants)."""
     folded = fold(text)
-    countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)]
     topics = [m for m in gazetteer.find_topics(text, folded=folded) if not _in_spans(m.start, masked)]
     organizations = [m for m in gazetteer.find_organizations(text) if not _in_spans(m.start, masked)]
+    # A city inside an organization's name names the organization, not a place ("Shanghai Cooperation
+    # Organization", "OSCE Minsk Group"); a state's name or adjective there still names a member.
+    named_places = [(m.start, m.end) for m in organizations]
+    countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)
+                 and not (m.kind in _PLACE_ONLY and _in_spans(m.start, named_places))]
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
     return ArticleEntities(actors, countries, topics, warnings, organizations)

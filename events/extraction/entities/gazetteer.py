@@ -34,7 +34,8 @@ def _alternation(patterns: list[str]) -> str:
 class Gazetteer:
     """Countries, actors and topics, with the compiled matchers built from them."""
 
-    def __init__(self, countries=(), actors=(), topics=(), country_phrases=None, roles=None, organizations=None):
+    def __init__(self, countries=(), actors=(), topics=(), country_phrases=None, roles=None, organizations=None,
+                 places=None):
         self.countries = list(countries)
         self.actors = list(actors)
         self.topics = list(topics)
@@ -46,6 +47,9 @@ class Gazetteer:
         # Phrase and title rules are engine data, not editable gazetteer rows: from the files unless given.
         self.country_phrases = country_phrases if country_phrases is not None else (
             _read_json("country_phrases.json") or {"joint": {}, "not_countries": []})
+        # Cities and regions that are no capitals (places.json): engine data like the phrases, from the file
+        # unless given; only those of the gazetteer's own countries are used.
+        self.places = places if places is not None else (_read_json("places.json") or {})
         self.roles = roles if roles is not None else (
             _read_json("roles.json") or {"office_nouns": {}, "titles": [], "not_actor_after": [],
                                          "not_actor_phrases": []})
@@ -71,6 +75,7 @@ class Gazetteer:
                 read("organizations.json", [])),
             country_phrases=read("country_phrases.json", None),
             roles=read("roles.json", None),
+            places=read("places.json", None),
         )
 
     # -- countries -------------------------------------------------------------------------------
@@ -81,6 +86,12 @@ class Gazetteer:
             self._country_by_text[country["name"]] = ([country["code"]], "name")
             for alias in country.get("aliases", []):
                 self._country_by_text[alias["text"]] = ([country["code"]], alias.get("kind", "name"))
+        known = set(self.country_names)
+        for group, kind in (("cities", "city"), ("regions", "region")):  # "Sochi", "Abkhazia": places of one state
+            for code, texts in self.places.get(group, {}).items():
+                if code in known:
+                    for text in texts:
+                        self._country_by_text.setdefault(text, ([code], kind))
         for phrase, codes in self.country_phrases.get("joint", {}).items():
             self._country_by_text[phrase] = (list(codes), "joint")
         for phrase in self.country_phrases.get("not_countries", []):

@@ -12,7 +12,7 @@ class CountryMention:
     end: int
     text: str
     code: str
-    kind: str  # name, adjective, capital, joint
+    kind: str  # name, adjective, capital, joint, city, region (places.json: no capital, never the state's voice)
 
 
 @dataclass(frozen=True)

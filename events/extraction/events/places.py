@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 _PLACE_BREAK = re.compile(r"[;(\u2013\u2014]|\b(?:that|which|who|suggests?|said)\b")
 _VISIT_VERBS = frozenset({"visit", "visits", "visited", "visiting"})
+# Country mentions that can be where something happens: a state's name, its capital, a city or region of it.
+_PLACE_KINDS = frozenset({"name", "capital", "city", "region"})
 
 
 def place_of(ctx: SentenceContext, near: tuple[int, int], reach: int = PLACE_REACH,
@@ -61,7 +63,7 @@ def _place_named(sentence, mention, gazetteer) -> str | None:
     offset = mention.start - sentence.start
     words_before = sentence.text[:offset].split()[-2:]
     last = words_before[-1].lower() if words_before else ""
-    if mention.kind in ("name", "capital") and (last in ("in", "to") or last in _VISIT_VERBS):
+    if mention.kind in _PLACE_KINDS and (last in ("in", "to") or last in _VISIT_VERBS):
         return mention.text
     if (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
             and sentence.text[offset + len(mention.text):].startswith(" capital")):

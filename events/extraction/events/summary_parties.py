@@ -48,7 +48,7 @@ def _may_be_subject(mention, trigger: Trigger, text: str, place=None) -> bool:
     """A state named as such (not the place) may be the subject; but one after a preposition is inside
     a phrase ("a step out of North Korea's isolation came during a visit"), unless it owns the trigger
     ("on the heels of Moscow's well-publicized repudiation")."""
-    if mention.kind == "none" or mention.text == place:
+    if mention.kind in ("none", "city") or mention.text == place:  # "Sochi" is never the state's voice
         return False
     if word_before(text, mention.start) not in _NOT_SUBJECT_AFTER:
         return True
