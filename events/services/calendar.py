@@ -207,6 +207,20 @@ def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_rep
     report.issues_updated += len(changed)
     report.issues_redated += len(moved)
 
+    changed_breaks = _write_days(volume, fit, existing, report)
+
+    moved = [pk for pk in moved if pk not in skip_reprocess]
+    if reprocess and moved:
+        from events.services.extraction import process_article
+
+        for article in Article.objects.filter(issue_id__in=moved).select_related("issue").order_by("issue_id", "position"):
+            process_article(article)
+            report.articles_reprocessed += 1
+    return changed_breaks
+
+
+def _write_days(volume: int, fit: VolumeFit, existing: dict, report: CalendarReport) -> bool:
+    """Store the fitted calendar days of `volume` that changed; True when its breaks changed."""
     # Calendar days (editors' rows are inputs, never rewritten here).
     wanted = {d.date: d for d in fit.days}
     create, update = [], []
@@ -234,15 +248,34 @@ def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_rep
     report.days_changed += len(create) + len(update) + len(stale)
     VolumeCalendar.objects.filter(volume=volume).update(last_number=fit.last_number, warnings=fit.warnings[:200],
                                                         year=fit.year)
-
-    moved = [pk for pk in moved if pk not in skip_reprocess]
-    if reprocess and moved:
-        from events.services.extraction import process_article
-
-        for article in Article.objects.filter(issue_id__in=moved).select_related("issue").order_by("issue_id", "position"):
-            process_article(article)
-            report.articles_reprocessed += 1
     return old_breaks != new_breaks
+
+
+def prefit_calendars(batch_evidence: dict[tuple[int, int], list[dict]]) -> list[int]:
+    """Before a batch ingest: fit the calendars of the batch's volumes from the stored articles' evidence plus
+    the batch's evidence for issues not stored yet (`{(volume, number): evidence JSON}`), and store the
+    calendar days only. New issues then take their fitted date when they are stored (`stored_date`), so the
+    fit at the end of the run moves few issues, and few articles are extracted twice (once against a
+    provisional date, again against the fitted one). The end-of-run fit stays the authority. Returns the
+    volumes fitted."""
+    by_volume: dict[int, dict[int, list[dict]]] = {}
+    for (volume, number), items in batch_evidence.items():
+        by_volume.setdefault(volume, {}).setdefault(number, []).extend(items)
+    with transaction.atomic():
+        for volume in sorted(by_volume):
+            VolumeCalendar.objects.get_or_create(volume=volume, defaults={"year": year_of_volume(volume)})
+            VolumeCalendar.objects.select_for_update().get(volume=volume)
+            issues = {row["number"]: row for row in
+                      Issue.objects.filter(volume=volume).values("id", "number", *ISSUE_FIELDS)}
+            inputs = {i.number: i for i in _inputs(volume, issues)} if issues else {}
+            for number, items in by_volume[volume].items():
+                if number not in issues:  # a stored issue's evidence is already in its articles
+                    inputs.setdefault(number, IssueInput(number)).evidence.extend(map(Evidence.from_json, items))
+            existing = {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
+            fit = fit_volume(volume, sorted(inputs.values(), key=lambda i: i.number), neighbour=_neighbour(volume),
+                             editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume))
+            _write_days(volume, fit, existing, CalendarReport())
+    return sorted(by_volume)
 
 
 @transaction.atomic
