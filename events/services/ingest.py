@@ -182,7 +182,9 @@ def _prefit(files, show):
                 evidence_for_text(article.volume, article.number, article.body))
     try:
         prefit_calendars(evidence)
-    except Exception:  # the database down (the ingest then stops with one message) or a bug: logged, not fatal
+    except (OperationalError, InterfaceError):
+        pass  # the database is down: the ingest itself stops with one message (DatabaseUnavailable)
+    except Exception:  # a bug must not stop the ingest: logged, the end-of-run fit dates the issues
         logging.getLogger(__name__).exception("calendar prefit failed; issues keep provisional dates until the fit")
 
 
