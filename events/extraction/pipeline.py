@@ -45,7 +45,7 @@ def extract_article(body: str, anchor: datetime.date, gazetteer: Gazetteer | Non
     sentences = cap_sentences(split_sentences(body), body)
     timexes = tag(body, anchor)
     attributions = [(a.start, a.end) for a in find_attributions(body)]
-    entities = find_entities(body, anchor, gazetteer, attributions)
+    entities = find_entities(body, anchor, gazetteer, attributions, sentences)
     mentions = extract_events(body, anchor, timexes, sentences, entities, gazetteer, rules or default_rules())
     for mention in mentions:  # the organizations the event's sentence names ("at the OSCE summit")
         mention.organizations = list(dict.fromkeys(

@@ -206,9 +206,15 @@ def names_in_sentence(body, sentences, entities, phrase):
 
 def test_corpus_vol7_no1_talks_sentence_actors(gazetteer):
     body, sentences, entities = article_entities(gazetteer, 7, 1)
-    # The sentence names Shamkhani (with his rank) and then Sergeev by surname alone: both known.
+    # The sentence names Shamkhani (with his rank) and then Sergeev by surname alone: both known. The "his"
+    # of "with his Iranian counterpart" before them is Sergeev's (the subject of the sentence before,
+    # anaphora), so Sergeev comes first too.
     assert names_in_sentence(body, sentences, entities, "Following talks on December 28") == [
-        "Ali Shamkhani", "Igor Sergeev"]
+        "Igor Sergeev", "Ali Shamkhani", "Igor Sergeev"]
+    # "He said that Moscow and Tehran had agreed ...", the next sentence: the subject before, Sergeev (not
+    # Shamkhani, named first but inside "with his Iranian counterpart, ...").
+    he = [m for m in entities.actors if m.text == "He" and body[m.start:m.start + 8] == "He said "]
+    assert [m.ref.name for m in he][:1] == ["Igor Sergeev"]
 
 
 def test_corpus_vol7_no30_sergei_ivanov_and_the_russian_leader(gazetteer):

@@ -30,15 +30,17 @@ from __future__ import annotations
 import bisect
 import datetime
 
+from events.extraction.entities.anaphora import resolve_anaphora
 from events.extraction.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
 from events.extraction.entities.mentions import ActorMention, CountryMention, OrganizationMention, TopicMention
 from events.extraction.entities.names import MAX_NAME_LENGTH, MAX_NAME_PART, NAME_PARTICLES
 from events.extraction.entities.people import _in_spans, find_actors, unknown_person_keys
 from events.extraction.phrases import fold
+from events.extraction.sentences import split_sentences
 
 __all__ = ["DATA_DIR", "MAX_NAME_LENGTH", "MAX_NAME_PART", "NAME_PARTICLES", "ActorMention", "ArticleEntities",
            "CountryMention", "Gazetteer", "OrganizationMention", "TopicMention", "default_gazetteer", "find_actors",
-           "find_entities", "unknown_person_keys"]
+           "find_entities", "resolve_anaphora", "unknown_person_keys"]
 
 
 class ArticleEntities:
@@ -57,6 +59,12 @@ class ArticleEntities:
         self._topic_starts = [m.start for m in topics]
         # Per-sentence results the event rules ask for repeatedly (events._place_mentions), by (start, end).
         self.place_cache: dict[tuple[int, int], list] = {}
+
+    def add_actors(self, mentions: list[ActorMention]) -> None:
+        """Add actor mentions found later (anaphora.resolve_anaphora), keeping text order."""
+        if mentions:
+            self.actors = sorted(self.actors + list(mentions), key=lambda m: m.start)
+            self._actor_starts = [m.start for m in self.actors]
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         return _slice(self.actors, self._actor_starts, start, end)
@@ -80,9 +88,10 @@ _PLACE_ONLY = frozenset({"capital", "city", "region"})
 
 
 def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
-                  masked: list[tuple[int, int]] = ()) -> ArticleEntities:
-    """Actors (with in-article coreference), countries and topics of `text`, outside `masked` spans
-    (source attributions, whose agency and newspaper names are not participants)."""
+                  masked: list[tuple[int, int]] = (), sentences=None) -> ArticleEntities:
+    """Actors (with in-article coreference, and the descriptions and pronouns that stand for them: anaphora),
+    countries and topics of `text`, outside `masked` spans (source attributions, whose agency and newspaper
+    names are not participants). `sentences`: the text's sentences when the caller has them."""
     folded = fold(text)
     topics = [m for m in gazetteer.find_topics(text, folded=folded) if not _in_spans(m.start, masked)]
     organizations = [m for m in gazetteer.find_organizations(text) if not _in_spans(m.start, masked)]
@@ -93,6 +102,9 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
                  and not (m.kind in _PLACE_ONLY and _in_spans(m.start, named_places))]
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
-    return ArticleEntities(actors, countries, topics, warnings, organizations)
+    entities = ArticleEntities(actors, countries, topics, warnings, organizations)
+    sentences = split_sentences(text) if sentences is None else sentences
+    entities.add_actors(resolve_anaphora(text, sentences, entities, gazetteer, anchor, masked))
+    return entities
 
 

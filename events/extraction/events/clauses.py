@@ -154,6 +154,10 @@ _SINCE = re.compile(r"\bsince\s+(?:he|she|they|it|the|his|her|their)\b")
 # A participle after a comma goes on telling the same happening: "left Mumbai for Moscow yesterday, ending a
 # four-day visit to India".
 _CONTINUATION = re.compile(r",\s+(?:ending|concluding|completing|wrapping up|capping|winding up|rounding off)\b")
+# So does a phrase naming who was there, to its end (its list of people has commas of its own): "was
+# formally opened on Tuesday, at a ceremony attended by A, B and C".
+_PRESENCE = re.compile(r",\s+(?:at a (?:\w+ )?ceremony|in the presence of|attended by|witnessed by)\b")
+_STRONG_BREAK = re.compile(r"[;(\u2013\u2014]")
 
 
 def clause_end(text: str, position: int, limit: int, names) -> int:
@@ -170,6 +174,9 @@ def clause_end(text: str, position: int, limit: int, names) -> int:
         if _CONTINUATION.match(text, match.start()):
             position = match.end()
             continue
+        if _PRESENCE.match(text, match.start()):
+            strong = _STRONG_BREAK.search(text, match.end(), limit)
+            return strong.start() if strong else limit
         if match.group() == "," and any(
                 not text[match.end():m.start].strip() and APPOSITION_END.match(text, m.end, limit) for m in names):
             position = match.end()

@@ -118,7 +118,10 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict],
             continue
         actors = event_actors(reading, summary, ctx)
         actors = ctx.actors if actors == [] else actors or []
-        countries = event_countries(reading, ctx)
+        # A statement's states are also those of the people its content names ("confirmed ... whether the
+        # meeting between Kim and Putin would be rescheduled"); other events take their own people's states.
+        statement = reading.event_type in rules.statements
+        countries = event_countries(reading, ctx, None if statement else actors)
         if len(countries) < 2 and antecedent is not None and ctx.rules.pair_anaphor.search(
                 text, sentence.start, sentence.end):
             # "Both sides agreed that the next summit ...": the sentence names fewer than two states; the

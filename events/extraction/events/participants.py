@@ -60,7 +60,7 @@ def _own_span(mention_start: int, reading: Reading, ctx: SentenceContext, asides
         not inside(quotes, mention_start) or same_span(quotes, mention_start, reading.timex["start"]))
 
 
-def event_countries(reading: Reading, ctx: SentenceContext) -> list[str]:
+def event_countries(reading: Reading, ctx: SentenceContext, actors=None) -> list[str]:
     """The event's countries, by first appearance: its actors' ("Sergeev" -> Russia), those named in the
     clause that governs its date (event_clause), and its place: "in Tehran" within that clause, or, for
     "Sergeev's visit" with no place, where the article put the same person's visit (`reading.place` is the
@@ -70,7 +70,12 @@ def event_countries(reading: Reading, ctx: SentenceContext) -> list[str]:
     When the clause names no country and no actor has one, the sentence's countries stand (nothing
     better is known)."""
     located = _clause_countries(reading, ctx)
-    located += [(m.start, m.ref.country) for m in ctx.actor_mentions if m.ref.country]
+    # The event's people's states ("Sergeev" -> Russia): of `actors` when given (the event's own), else of
+    # everyone the sentence names; a person of another clause ("..., and he will meet Polish President
+    # Kwasniewski in early June") does not bring his state to this clause's event.
+    chosen = None if actors is None else {ref.name for ref in actors}
+    located += [(m.start, m.ref.country) for m in ctx.actor_mentions
+                if m.ref.country and (chosen is None or m.ref.name in chosen)]
     if not located:
         return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
     codes = unique_in_order(code for _, code in sorted(located))
@@ -122,7 +127,17 @@ def _in_clause(mention, start, end, reading, ctx, asides) -> bool:
     """Is the person named in the clause, outside its asides and other quotations, as a participant
     (not a possessor standing for a state: "Putin's Russia")?"""
     return (start <= mention.start and mention.end <= end and _own_span(mention.start, reading, ctx, asides)
-            and not _stands_for_state(mention, ctx))
+            and not _stands_for_state(mention, ctx) and not _possessive_of_other(mention, ctx))
+
+
+# "his" (anaphora) names a party where it says whose counterpart or part it is ("telephoned his Georgian
+# counterpart", "his part in the summit"); before anything else ("his visit was a follow-up to talks") it
+# is the owner of another happening, a party of this one only as the owner of its trigger (_always_actors).
+_HIS_PARTY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|colleagues?|part|participation|role|hosts?|guests?)\b")
+
+
+def _possessive_of_other(mention, ctx: SentenceContext) -> bool:
+    return mention.text in ("his", "His") and not _HIS_PARTY.match(ctx.text, mention.end)
 
 
 def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list:
@@ -134,7 +149,10 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     # Hosts stop where a later date's own happening begins ("... to prepare a visit by Chirac next year").
     later_cut = next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx)
     named = set(_NAME_WORD.findall(summary))
-    owners = {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own}
+    # The owner of the trigger that types the event ("Sergeev's visit"); another trigger in reach may be another
+    # happening's ("Komardin said that his visit was a follow-up to talks ... this past December").
+    owners = {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own
+              if trigger.event_type == main.event_type}
     return [mention for mention in ctx.actor_mentions
             if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named
             or (mention.ref.country and mention.ref.country in hosts and mention.start < later_cut)

@@ -23,6 +23,10 @@ class Trigger:
     priority: int
 
 
+# "ended their talks without announcing an agreement": what did not happen is no trigger.
+_NEGATED = re.compile(r"\bwithout\s+$")
+
+
 def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Trigger]:
     lowered = text.lower()
     if len(lowered) != len(text):  # keep offsets: fall back to case-insensitive matching
@@ -32,7 +36,7 @@ def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Tr
     found = []
     for match in regex.finditer(lowered, start, end):
         priority = rules.trigger_priority(match.group().lower())
-        if priority is not None:
+        if priority is not None and not _NEGATED.search(lowered, max(0, match.start() - 12), match.start()):
             found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
     return found
 

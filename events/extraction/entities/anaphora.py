@@ -1,0 +1,223 @@
+"""Descriptions and pronouns that stand for people named earlier in the article.
+
+    resolve_anaphora(text, sentences, entities, gazetteer, anchor) -> list[ActorMention]
+
+The Monitor names a person once and then refers to him as "the minister", "the two leaders", "he" or
+"him". Each such phrase becomes an actor mention of the person it stands for, so that the event
+rules (which take the people named in an event's clause) see him there. Precision first: a phrase is
+resolved only when an antecedent of the right kind was named in the last ANAPHOR_REACH characters;
+otherwise it is left alone.
+
+- "the two leaders", "both presidents", "the two premiers", "the two men": the two people named most
+  recently whose office fits the noun (any person for "men"); in object position ("invited both
+  leaders") the people named earlier in the same sentence are the subject, not the two.
+- "the minister", "the Russian minister", "the premier", "the president", "the envoy": the person named
+  most recently whose office fits (and whose state is the adjective's); not when a name follows (that is
+  an apposition, found as a name) and not "the Russian president", which the office rule already gives
+  to the holder of the office (people._office_candidates).
+- "he"/"she" (subject): the first person named in the same sentence before it, else the first person
+  of the sentence before; "him" (object): the person named most recently, in the same sentence or the one
+  before, who is not the sentence's subject. "his" is read as "he" ("telephoned his Georgian counterpart" makes the caller a
+  party; "his part in the summit" puts him at the summit), except before someone acting for him ("his
+  deputy flew to Moscow": the deputy went, not he); "her" is left alone (object or possessive). Nothing when
+  those sentences name nobody (the person may be one the gazetteer and title rules do not know).
+- A singular description prefers the people who open their sentence (its subject) over more recent ones.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+
+from events.extraction.entities.gazetteer import Gazetteer, _role_covers
+from events.extraction.entities.mentions import ActorMention
+from events.extraction.mention import ActorRef
+
+# How far back (characters) an antecedent may be named.
+ANAPHOR_REACH = 1500
+
+# Office words of a plural or singular description -> title words that fit (None: anyone).
+_FITS = {
+    "leaders": ("President", "Prime Minister", "Premier", "Chancellor", "Leader", "leader", "King", "Emir",
+                "Chairman"),
+    "heads of state": ("President", "King", "Emir", "Leader", "leader"),
+    "presidents": ("President",),
+    "premiers": ("Prime Minister", "Premier"),
+    "prime ministers": ("Prime Minister", "Premier"),
+    "foreign ministers": ("Foreign Minister", "Minister of Foreign Affairs", "Secretary of State",
+                          "Foreign Secretary"),
+    "defense ministers": ("Defense Minister", "Defence Minister", "Secretary of Defense", "Defence Secretary"),
+    "ministers": ("Minister", "Secretary of State", "Foreign Secretary", "Defence Secretary"),
+    "men": None,
+}
+_SINGULAR = {"leader": "leaders", "president": "presidents", "premier": "premiers",
+             "prime minister": "prime ministers", "foreign minister": "foreign ministers",
+             "defense minister": "defense ministers", "minister": "ministers",
+             "envoy": "envoys", "ambassador": "ambassadors"}
+_FITS["envoys"] = ("Envoy", "envoy", "Representative", "representative")
+_FITS["ambassadors"] = ("Ambassador", "ambassador")
+# Titles that do not fit a bare "minister" (a prime minister is "the premier").
+_NOT_PLAIN_MINISTER = ("Prime Minister", "Premier")
+
+_PAIR = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?P<noun>leaders|heads of state|presidents|premiers|"
+                   r"prime ministers|foreign ministers|defen[cs]e ministers|ministers|men)\b")
+_ONE = re.compile(r"\b[Tt]he\s+(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?P<noun>prime minister|foreign minister|"
+                  r"defen[cs]e minister|minister|premier|president|leader|envoy|ambassador)\b(?![-\w])")
+_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
+                      r"deputy|first|top)\s+){0,2}(?:envoys?|emissary|aides?|advisers?|advisors?|spokes(?:man|woman)|"
+                      r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family)\b)")
+# Words before a description that make it the object of a verb ("invited both leaders").
+_NOT_OBJECT_BEFORE = frozenset({"of", "between", "with", "for", "by", "and", "to", "from", "among", "", "that",
+                                "when", "as", "while", "after", "before", "but"})
+_AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)")
+
+
+def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, anchor: datetime.date,
+                     masked: list[tuple[int, int]] = ()) -> list[ActorMention]:
+    """Actor mentions for the descriptions and pronouns of `text` that stand for a person named before
+    (see the module's docstring); `entities.actors` are the named mentions, in text order."""
+    named = [m for m in entities.actors]
+    if not named:
+        return []
+    starts = [s.start for s in sentences]
+    taken = [(m.start, m.end) for m in named]
+    found: list[ActorMention] = []
+    for match in _PAIR.finditer(text):
+        if _blocked(match, taken, masked):
+            continue
+        sentence_start = _sentence_start(starts, match.start())
+        before = _before(named, match.start())
+        if _word_before(text, match.start(), sentence_start) not in _NOT_OBJECT_BEFORE:
+            # "The Russian president has invited both leaders": the sentence's subject is not of the two.
+            subject = {m.ref for m in before if m.start >= sentence_start}
+            before = [m for m in before if m.ref not in subject]
+        people = _fitting(before, match.group("noun").lower(), None, gazetteer, anchor, 2)
+        if len(people) == 2:
+            found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
+    for match in _ONE.finditer(text):
+        qual = match.group("qual")
+        country = gazetteer.country_of_phrase(qual) if qual else None
+        if qual and country is None:
+            continue  # "the Duma president", "the Abkhaz leader": no state to check the antecedent against
+        if _blocked(match, taken, masked) or _AFTER_DESCRIPTION.match(text, match.end()):
+            continue
+        noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
+        people = _fitting(_subjects_first(_before(named, match.start()), starts, text), noun, country, gazetteer,
+                          anchor, 1, plain_minister=match.group("noun").lower() == "minister")
+        if people:
+            found.append(ActorMention(match.start(), match.end(), match.group(), people[0]))
+    for match in _PRONOUN.finditer(text):
+        if _blocked(match, taken, masked):
+            continue
+        ref = _pronoun_antecedent(match, named, starts, text)
+        if ref is not None:
+            found.append(ActorMention(match.start(), match.end(), match.group(), ref))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _blocked(match, taken, masked) -> bool:
+    start = match.start()
+    return any(a <= start < b or start <= a < match.end() for a, b in taken) or any(a <= start < b for a, b in masked)
+
+
+def _sentence_start(starts: list[int], position: int) -> int:
+    index = bisect.bisect_right(starts, position) - 1
+    return starts[index] if index >= 0 else 0
+
+
+def _before(named, position: int) -> list[ActorMention]:
+    """Named mentions in reach before `position`, most recent first."""
+    return [m for m in reversed(named) if m.end <= position and position - m.end <= ANAPHOR_REACH]
+
+
+def _subjects_first(before: list[ActorMention], starts: list[int], text: str) -> list[ActorMention]:
+    """`before` (most recent first) with the sentences' subjects first: "the minister" after "Turkish
+    Foreign Minister Cem ... met with Igor Ivanov. ..." is Cem, the sentence's subject."""
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for mention in sorted(before, key=lambda m: m.start):
+        by_sentence.setdefault(_sentence_start(starts, mention.start), []).append(mention)
+    subjects = {id(_subject(mentions, text, start)) for start, mentions in by_sentence.items()}
+    return [m for m in before if id(m) in subjects] + [m for m in before if id(m) not in subjects]
+
+
+_PREPOSITIONS = frozenset({"with", "by", "to", "from", "for", "between", "of", "on", "at", "in", "against", "among",
+                           "without", "after", "before", "toward", "towards", "than", "like", "via"})
+# Words skipped when looking for what governs a name: determiners and the nouns of an apposition ("with his
+# Iranian counterpart, Rear-Admiral Ali Shamkhani").
+_SKIPPED = frozenset({"the", "his", "her", "its", "their", "a", "an", "counterpart", "colleague", "guest", "host",
+                      "minister", "president", "premier", "leader", "envoy", "ambassador", "chief", "head", "new",
+                      "foreign", "defense", "defence", "prime", "deputy", "first", "former", "own"})
+_TOKENS = re.compile(r"[\w'\u2019.-]+")
+
+
+def _subject(in_sentence: list[ActorMention], text: str, sentence_start: int) -> ActorMention | None:
+    """The sentence's subject among its people (in text order): the first one not governed by a preposition
+    ("Following talks with his Iranian counterpart, Ali Shamkhani, Sergeev announced": Sergeev); else the
+    first."""
+    floor = sentence_start
+    for mention in in_sentence:
+        governed = False
+        for token in reversed(_TOKENS.findall(text, floor, mention.start)):
+            word = token.lower().strip(".")
+            if token[:1].isupper() or word in _SKIPPED:
+                continue
+            governed = word in _PREPOSITIONS
+            break
+        if not governed:
+            return mention
+        floor = mention.end
+    return in_sentence[0] if in_sentence else None
+
+
+def _word_before(text: str, position: int, floor: int) -> str:
+    words = text[floor:position].split()
+    return words[-1].lower().strip(",;:") if words else ""
+
+
+def _fitting(before, noun, country, gazetteer, anchor, count, plain_minister=False) -> list[ActorRef]:
+    """The `count` most recent distinct people of `before` whose office fits `noun` (and state `country`)."""
+    fits = _FITS.get(noun)
+    people: list[ActorRef] = []
+    for mention in before:
+        ref = mention.ref
+        if ref in people or (country and ref.country != country):
+            continue
+        titles = _titles(ref, gazetteer, anchor)
+        if fits is not None and not any(word in title for title in titles for word in fits):
+            continue
+        if plain_minister and all(any(word in title for word in _NOT_PLAIN_MINISTER) for title in titles):
+            continue
+        people.append(ref)
+        if len(people) == count:
+            break
+    return people
+
+
+def _titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str]:
+    """Every office `ref` held on `day` (a gazetteer actor may hold several: party and state), else his
+    title as found."""
+    actor = gazetteer.actor(ref.name) if ref.known else None
+    titles = [role["title"] for role in (actor or {}).get("roles", []) if _role_covers(role, day)]
+    return titles or ([ref.title] if ref.title else [])
+
+
+def _pronoun_antecedent(match, named, starts, text) -> ActorRef | None:
+    position = match.start()
+    sentence_start = _sentence_start(starts, position)
+    in_sentence = [m for m in named if sentence_start <= m.start and m.end <= position]
+    if match.group("word").lower() in ("he", "she", "his"):
+        if in_sentence:
+            return _subject(in_sentence, text, sentence_start).ref
+        previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
+        earlier = [m for m in named if previous <= m.start and m.end <= sentence_start]
+        # The previous sentence's subject, if it names anyone.
+        return _subject(earlier, text, previous).ref if earlier else None
+    # "him": the most recent person of this sentence or the one before who is not this sentence's subject.
+    subject = _subject(in_sentence, text, sentence_start).ref if in_sentence else None
+    previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
+    for mention in _before(named, position):
+        if mention.start < previous:
+            break
+        if mention.ref != subject:
+            return mention.ref
+    return None

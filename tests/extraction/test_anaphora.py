@@ -1,0 +1,122 @@
+"""Descriptions and pronouns that stand for people named before ("the two premiers", "the minister",
+"he", "him"), and the clause rules that decide whose people and states an event takes. Sentences written
+for these tests; the people are the gazetteer's."""
+import datetime
+
+import pytest
+
+from events.extraction.entities import ArticleEntities, default_gazetteer, find_actors, find_entities, resolve_anaphora
+from events.extraction.pipeline import extract_article
+from events.extraction.sentences import split_sentences
+
+DAY = datetime.date(2000, 10, 25)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def anaphors(text, gazetteer, day=DAY):
+    named = ArticleEntities(find_actors(text, day, gazetteer), [], [])
+    found = [(m.text, m.ref.name) for m in resolve_anaphora(text, split_sentences(text), named, gazetteer, day)]
+    # find_entities gives the same, among the named people.
+    assert {(m.text, m.ref.name) for m in find_entities(text, day, gazetteer).actors} >= set(found)
+    return found
+
+
+def event(text, date_text, gazetteer, day=DAY):
+    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
+    return mention
+
+
+def test_the_two_premiers_are_the_two_prime_ministers_named_before(gazetteer):
+    text = ("Mikhail Kasyanov arrived in Ankara on Monday for talks with Bulent Ecevit. "
+            "The two premiers signed a protocol on gas yesterday.")
+    assert anaphors(text, gazetteer) == [("The two premiers", "Bulent Ecevit"), ("The two premiers", "Mikhail Kasyanov")]
+    signing = event(text, "yesterday", gazetteer)
+    assert {a.name for a in signing.actors} == {"Mikhail Kasyanov", "Bulent Ecevit"}
+    assert set(signing.countries) == {"RU", "TR"}
+
+
+def test_the_two_leaders_skip_a_minister_named_between(gazetteer):
+    # Powell (Secretary of State) is the last named, but no leader: the two leaders are the presidents.
+    text = ("Heydar Aliev and Robert Kocharian met Colin Powell in Key West. "
+            "The two leaders will meet again in Geneva in June.")
+    # (the gazetteer spells him "Heidar Aliev")
+    assert sorted(name for _, name in anaphors(text, gazetteer, datetime.date(2001, 4, 10))) == [
+        "Heidar Aliev", "Robert Kocharian"]
+
+
+def test_both_leaders_as_an_object_are_not_the_sentences_subject(gazetteer):
+    text = ("Heydar Aliev flew home on Saturday. Robert Kocharian stopped in Moscow to see Vladimir Putin. "
+            "The Russian president has invited both leaders to a summit in Minsk on June 1.")
+    found = anaphors(text, gazetteer, datetime.date(2001, 4, 10))
+    assert sorted(name for text_, name in found if text_ == "both leaders") == ["Heidar Aliev", "Robert Kocharian"]
+
+
+def test_the_minister_is_the_minister_who_opened_a_sentence(gazetteer):
+    # Igor Ivanov is named last, but Cem is the subject of that sentence; the Turkish side speaks next.
+    text = ("Turkish Foreign Minister Ismail Cem was in Moscow early this month, when he met with Igor Ivanov. "
+            "Ankara is hopeful; the minister told reporters on Saturday that Moscow had no grounds for concern.")
+    assert ("the minister", "Ismail Cem") in anaphors(text, gazetteer)
+    said = event(text, "Saturday", gazetteer)
+    assert [a.name for a in said.actors] == ["Ismail Cem"]
+
+
+def test_the_russian_minister_is_the_russian_one(gazetteer):
+    text = ("Antanas Valionis spoke to Igor Ivanov. Valionis left. "
+            "The Russian minister said the transit question was settled.")
+    assert ("The Russian minister", "Igor Ivanov") in anaphors(text, gazetteer, datetime.date(2001, 5, 14))
+
+
+def test_a_description_followed_by_a_name_is_an_apposition_not_an_anaphor(gazetteer):
+    text = "Igor Ivanov arrived. The minister, Antanas Valionis, greeted him."
+    found = anaphors(text, gazetteer, datetime.date(2001, 5, 14))
+    assert not any(text_ == "The minister" for text_, _ in found)
+    assert ("him", "Igor Ivanov") in found
+
+
+def test_he_is_the_subject_of_the_sentence_before(gazetteer):
+    text = ("Kasyanov also called on President Ahmet Necdet Sezer. "
+            "Before leaving for home this afternoon he is to stop in Istanbul.")
+    assert anaphors(text, gazetteer) == [("he", "Mikhail Kasyanov")]
+    leaving = event(text, "this afternoon", gazetteer)
+    assert [a.name for a in leaving.actors] == ["Mikhail Kasyanov"] and "TR" in leaving.countries
+
+
+def test_him_is_the_person_before_who_is_not_the_subject(gazetteer):
+    text = "Igor Ivanov arrived in Tokyo yesterday. Makiko Tanaka is to receive him on Thursday."
+    assert anaphors(text, gazetteer, datetime.date(2001, 10, 23)) == [("him", "Igor Ivanov")]
+
+
+def test_a_pronoun_with_nobody_named_in_reach_stays_unresolved(gazetteer):
+    # The person "him" stands for is not one the gazetteer knows; Putin, two sentences back, is not him.
+    text = ("Vladimir Putin signed the decree yesterday. The American was freed the same day. "
+            "An envoy saw him off at the airport this morning.")
+    assert anaphors(text, gazetteer, datetime.date(2000, 12, 15)) == []
+
+
+def test_a_person_of_another_clause_does_not_bring_his_state(gazetteer):
+    text = ("Valdas Adamkus is to visit Klaipeda tomorrow, and he will meet Polish President Aleksander "
+            "Kwasniewski in Warsaw in early June.")
+    visit = event(text, "tomorrow", gazetteer, datetime.date(2001, 5, 14))
+    assert visit.countries == ["LT"]
+    meeting = event(text, "early June", gazetteer, datetime.date(2001, 5, 14))
+    assert set(meeting.countries) == {"LT", "PL"}
+
+
+def test_the_people_present_at_a_ceremony_are_the_events(gazetteer):
+    text = ("The new terminal was formally opened on Tuesday, at a ceremony attended by Russian Prime Minister "
+            "Mikhail Kasyanov, Turkish Prime Minister Bulent Ecevit and Georgian President Eduard Shevardnadze.")
+    opening = event(text, "Tuesday", gazetteer)
+    assert {a.name for a in opening.actors} == {"Mikhail Kasyanov", "Bulent Ecevit", "Eduard Shevardnadze"}
+    assert set(opening.countries) == {"RU", "TR", "GE"}
+
+
+def test_what_did_not_happen_is_no_trigger(gazetteer):
+    # "without announcing" is no statement: the talks that ended are the event.
+    text = "Heydar Aliev and Robert Kocharian ended their talks in Key West on Friday without announcing a deal."
+    talks = event(text, "Friday", gazetteer, datetime.date(2001, 4, 10))
+    assert talks.event_type == "meeting"
+    assert {a.name for a in talks.actors} == {"Heidar Aliev", "Robert Kocharian"}
