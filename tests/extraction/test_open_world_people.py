@@ -116,6 +116,8 @@ def _cost(function, text, repeat=2):
     "the minister said that the president of the republic would meet the ambassador and ",  # no full stop
     "President Abc Def Ghi met Ambassador Jkl-Mno de Pqr of Ukraine and Kim Jong-il and Schröder, ",
     "Ab" * 40 + " ",
+    # anaphora: descriptions and pronouns among many names (entities.anaphora)
+    "Vladimir Putin met Jiang Zemin and the two leaders said he would see him, and the minister told his aides ",
 ])
 def test_time_grows_linearly_with_the_length(gazetteer, unit):
     # A sentence of 50,000 characters without a full stop, and twice that: the entity finder's time may

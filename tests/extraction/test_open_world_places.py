@@ -78,3 +78,27 @@ def test_places_data_integrity():
     name_words = {word for actor in ACTORS for alias in [actor["name"], *actor.get("aliases", [])]
                   for word in alias.split()}
     assert {text for text in seen if text in name_words} == set()
+
+
+def test_leaders_of_unrecognized_republics_act_for_the_state_the_region_lay_in(gazetteer):
+    m = one("The Abkhaz leader, Vladislav Ardzinba, said in Sukhumi on Friday that the talks had failed.",
+            gazetteer, "Friday")
+    assert [(a.name, a.country) for a in m.actors] == [("Vladislav Ardzinba", "GE")] and m.countries == ["GE"]
+    # The office rule ("the Georgian leader") is not theirs: no "President of" or "Leader of" title.
+    holder = gazetteer.office_holder("GE", "leader", DAY)
+    assert holder == "Eduard Shevardnadze"
+
+
+@pytest.mark.parametrize("sentence, date_text, event_type", [
+    ("Eduard Shevardnadze accused Moscow on Saturday of arming the separatists.", "Saturday", "protest"),
+    ("Moscow's reply came on Saturday.", "Saturday", "statement"),
+    ("Ariel Sharon, who had been in Moscow in February, will return next year.", "February", "visit"),
+])
+def test_accusations_replies_and_past_stays_are_events(gazetteer, sentence, date_text, event_type):
+    assert one(sentence, gazetteer, date_text).event_type == event_type
+
+
+def test_having_been_in_office_is_no_visit(gazetteer):
+    mentions = extract_article("Eduard Shevardnadze, who has been in office since 1995, said in February that "
+                               "he would run again.", DAY, gazetteer)
+    assert [m.event_type for m in mentions if m.date_text == "February"] == ["statement"]

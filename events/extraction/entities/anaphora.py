@@ -35,6 +35,8 @@ from events.extraction.mention import ActorRef
 
 # How far back (characters) an antecedent may be named.
 ANAPHOR_REACH = 1500
+# How far back from a name the words governing it are looked for (a preposition: not the subject).
+SUBJECT_LOOKBACK = 200
 
 # Office words of a plural or singular description -> title words that fit (None: anyone).
 _FITS = {
@@ -76,17 +78,18 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
                      masked: list[tuple[int, int]] = ()) -> list[ActorMention]:
     """Actor mentions for the descriptions and pronouns of `text` that stand for a person named before
     (see the module's docstring); `entities.actors` are the named mentions, in text order."""
-    named = [m for m in entities.actors]
-    if not named:
+    named = _Named(entities.actors)
+    if not named.mentions:
         return []
     starts = [s.start for s in sentences]
-    taken = [(m.start, m.end) for m in named]
+    taken = _Spans([(m.start, m.end) for m in named.mentions])
+    masked = _Spans(sorted(masked))
     found: list[ActorMention] = []
     for match in _PAIR.finditer(text):
         if _blocked(match, taken, masked):
             continue
         sentence_start = _sentence_start(starts, match.start())
-        before = _before(named, match.start())
+        before = named.before(match.start())
         if _word_before(text, match.start(), sentence_start) not in _NOT_OBJECT_BEFORE:
             # "The Russian president has invited both leaders": the sentence's subject is not of the two.
             subject = {m.ref for m in before if m.start >= sentence_start}
@@ -102,7 +105,7 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
         if _blocked(match, taken, masked) or _AFTER_DESCRIPTION.match(text, match.end()):
             continue
         noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
-        people = _fitting(_subjects_first(_before(named, match.start()), starts, text), noun, country, gazetteer,
+        people = _fitting(_subjects_first(named.before(match.start()), starts, text), noun, country, gazetteer,
                           anchor, 1, plain_minister=match.group("noun").lower() == "minister")
         if people:
             found.append(ActorMention(match.start(), match.end(), match.group(), people[0]))
@@ -115,9 +118,39 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
     return sorted(found, key=lambda m: m.start)
 
 
-def _blocked(match, taken, masked) -> bool:
-    start = match.start()
-    return any(a <= start < b or start <= a < match.end() for a, b in taken) or any(a <= start < b for a, b in masked)
+def _blocked(match, taken: "_Spans", masked: "_Spans") -> bool:
+    return taken.overlaps(match.start(), match.end()) or masked.overlaps(match.start(), match.start() + 1)
+
+
+class _Spans:
+    """Sorted, non-overlapping spans, asked whether a range overlaps one of them (bisect: linear time over
+    an article, whatever its number of names)."""
+
+    def __init__(self, spans):
+        self.spans = list(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1  # the last span opening before `end`
+        return index >= 0 and self.spans[index][1] > start
+
+
+class _Named:
+    """The article's named people (in text order), looked up by range."""
+
+    def __init__(self, mentions):
+        self.mentions = list(mentions)
+        self.starts = [m.start for m in self.mentions]
+
+    def within(self, low: int, high: int) -> list[ActorMention]:
+        """Mentions starting at or after `low` and ending by `high`, in text order."""
+        first = bisect.bisect_left(self.starts, low)
+        last = bisect.bisect_left(self.starts, high)
+        return [m for m in self.mentions[first:last] if m.end <= high]
+
+    def before(self, position: int) -> list[ActorMention]:
+        """Mentions in reach (ANAPHOR_REACH) before `position`, most recent first."""
+        return list(reversed(self.within(max(0, position - ANAPHOR_REACH), position)))
 
 
 def _sentence_start(starts: list[int], position: int) -> int:
@@ -125,9 +158,6 @@ def _sentence_start(starts: list[int], position: int) -> int:
     return starts[index] if index >= 0 else 0
 
 
-def _before(named, position: int) -> list[ActorMention]:
-    """Named mentions in reach before `position`, most recent first."""
-    return [m for m in reversed(named) if m.end <= position and position - m.end <= ANAPHOR_REACH]
 
 
 def _subjects_first(before: list[ActorMention], starts: list[int], text: str) -> list[ActorMention]:
@@ -157,7 +187,7 @@ def _subject(in_sentence: list[ActorMention], text: str, sentence_start: int) ->
     floor = sentence_start
     for mention in in_sentence:
         governed = False
-        for token in reversed(_TOKENS.findall(text, floor, mention.start)):
+        for token in reversed(_TOKENS.findall(text, max(floor, mention.start - SUBJECT_LOOKBACK), mention.start)):
             word = token.lower().strip(".")
             if token[:1].isupper() or word in _SKIPPED:
                 continue
@@ -170,7 +200,7 @@ def _subject(in_sentence: list[ActorMention], text: str, sentence_start: int) ->
 
 
 def _word_before(text: str, position: int, floor: int) -> str:
-    words = text[floor:position].split()
+    words = text[max(floor, position - 60):position].split()
     return words[-1].lower().strip(",;:") if words else ""
 
 
@@ -204,18 +234,19 @@ def _titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str
 def _pronoun_antecedent(match, named, starts, text) -> ActorRef | None:
     position = match.start()
     sentence_start = _sentence_start(starts, position)
-    in_sentence = [m for m in named if sentence_start <= m.start and m.end <= position]
+    # (bounded: a "sentence" of junk without a full stop may be very long)
+    in_sentence = named.within(max(sentence_start, position - ANAPHOR_REACH), position)
     if match.group("word").lower() in ("he", "she", "his"):
         if in_sentence:
             return _subject(in_sentence, text, sentence_start).ref
         previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
-        earlier = [m for m in named if previous <= m.start and m.end <= sentence_start]
+        earlier = named.within(max(previous, sentence_start - ANAPHOR_REACH), sentence_start)
         # The previous sentence's subject, if it names anyone.
         return _subject(earlier, text, previous).ref if earlier else None
     # "him": the most recent person of this sentence or the one before who is not this sentence's subject.
     subject = _subject(in_sentence, text, sentence_start).ref if in_sentence else None
     previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
-    for mention in _before(named, position):
+    for mention in named.before(position):
         if mention.start < previous:
             break
         if mention.ref != subject:
