@@ -28,7 +28,8 @@ ABBREVIATIONS = frozenset({
 _TERMINATOR = re.compile(r"[.?!]")
 _CLOSERS = "\u201d\u2019\"')]"
 _OPENERS = "\u201c\u2018\"'(["
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# The word before a full stop, not the tail of a word with a non-ASCII letter ("Elysée." is no "e." acronym).
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([A-Za-z][A-Za-z.]*)$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LINE_BREAK = re.compile(r"\n")
 

@@ -120,3 +120,50 @@ def test_what_did_not_happen_is_no_trigger(gazetteer):
     talks = event(text, "Friday", gazetteer, datetime.date(2001, 4, 10))
     assert talks.event_type == "meeting"
     assert {a.name for a in talks.actors} == {"Heidar Aliev", "Robert Kocharian"}
+
+
+def test_his_guest_is_the_visitor(gazetteer):
+    text = ("Vladimir Putin arrived in Yerevan on Friday. "
+            "Robert Kocharian saw his guest off at Zvartnots airport on Saturday evening.")
+    day = datetime.date(2001, 9, 18)
+    assert ("his guest", "Vladimir Putin") in anaphors(text, gazetteer, day)
+    farewell = event(text, "Saturday evening", gazetteer, day)
+    assert {a.name for a in farewell.actors} == {"Robert Kocharian", "Vladimir Putin"}
+
+
+def test_a_gerund_of_a_future_clause_on_the_issue_day_is_planned(gazetteer):
+    text = "Before leaving for home this afternoon Mikhail Kasyanov is to stop in Istanbul."
+    assert event(text, "this afternoon", gazetteer).status == "planned"
+    text = "Before leaving for home this afternoon Mikhail Kasyanov stopped in Istanbul."
+    assert event(text, "this afternoon", gazetteer).status == "occurred"
+
+
+def test_a_relative_clause_between_subject_and_verb_is_not_the_main_clauses(gazetteer):
+    text = ("Heydar Aliev and Robert Kocharian, who met separately with Colin Powell on the first day, agreed "
+            "to meet again in Geneva in June.")
+    june = event(text, "June", gazetteer, datetime.date(2001, 4, 10))
+    assert {a.name for a in june.actors} == {"Heidar Aliev", "Robert Kocharian"}
+    assert "US" not in june.countries and "CH" in june.countries
+
+
+def test_a_list_of_parties_after_an_opening_phrase_is_one_subject(gazetteer):
+    text = ("At the summit itself on Monday, Putin, Chirac and European Commission President Romano Prodi "
+            "signed a joint declaration.")
+    summit = event(text, "Monday", gazetteer, datetime.date(2000, 11, 1))
+    assert {a.name for a in summit.actors} == {"Vladimir Putin", "Jacques Chirac", "Romano Prodi"}
+
+
+def test_since_a_persons_happening_opens_its_own_clause(gazetteer):
+    text = ("Vladimir Putin left Havana yesterday after a four-day visit to Cuba, the first by a Kremlin leader "
+            "since Mikhail Gorbachev\u2019s trip in April 1989.")
+    day = datetime.date(2000, 12, 19)
+    assert [a.name for a in event(text, "yesterday", gazetteer, day).actors] == ["Vladimir Putin"]
+    assert [a.name for a in event(text, "April 1989", gazetteer, day).actors] == ["Mikhail Gorbachev"]
+
+
+def test_a_surname_alone_finds_the_person_named_in_full_before(gazetteer):
+    # The data lacked "Robertson" (and 16 other unambiguous surnames): the later bare surname was nobody.
+    text = ("NATO Secretary General George Robertson arrived in Moscow on Tuesday. "
+            "On Wednesday Robertson held talks with Vladimir Putin.")
+    talks = event(text, "Wednesday", gazetteer, datetime.date(2001, 2, 22))
+    assert {a.name for a in talks.actors} == {"George Robertson", "Vladimir Putin"}

@@ -116,3 +116,12 @@ def test_corpus_vol7_no30_quoted_remark_stays_with_its_speaker():
     remark = sentence_at(sentences, body.index("a year ago seemed"))
     assert "Sergei Ivanov in Munich" in remark.text
     assert remark.text.endswith("February 6).")
+
+
+def test_a_word_ending_in_a_non_ascii_letter_then_a_full_stop_ends_the_sentence():
+    # "Elysée." once read as the acronym "e." (the ASCII tail of the word): no split, two sentences in one.
+    text = "Putin spent yesterday at the Elysée. At the summit on Monday, the leaders signed."
+    assert [s.text for s in split_sentences(text)] == ["Putin spent yesterday at the Elysée.",
+                                                       "At the summit on Monday, the leaders signed."]
+    # Initials and acronyms still do not split.
+    assert len(split_sentences("George W. Bush met the U.S. Defense Secretary.")) == 1

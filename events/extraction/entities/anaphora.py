@@ -21,6 +21,7 @@ otherwise it is left alone.
   party; "his part in the summit" puts him at the summit), except before someone acting for him ("his
   deputy flew to Moscow": the deputy went, not he); "her" is left alone (object or possessive). Nothing when
   those sentences name nobody (the person may be one the gazetteer and title rules do not know).
+- "his guest", "his host", "his visitor": the other party, found as for "him".
 - A singular description prefers the people who open their sentence (its subject) over more recent ones.
 """
 from __future__ import annotations
@@ -65,6 +66,8 @@ _PAIR = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?P<noun>leaders|he
                    r"prime ministers|foreign ministers|defen[cs]e ministers|ministers|men)\b")
 _ONE = re.compile(r"\b[Tt]he\s+(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?P<noun>prime minister|foreign minister|"
                   r"defen[cs]e minister|minister|premier|president|leader|envoy|ambassador)\b(?![-\w])")
+# After "his": the other party of a visit ("his guest", "his hosts").
+_OTHER_PARTY = re.compile(r"\s+(?:guests?|visitors?|hosts?)\b")
 _PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
                       r"deputy|first|top)\s+){0,2}(?:envoys?|emissary|aides?|advisers?|advisors?|spokes(?:man|woman)|"
                       r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family)\b)")
@@ -111,6 +114,12 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
             found.append(ActorMention(match.start(), match.end(), match.group(), people[0]))
     for match in _PRONOUN.finditer(text):
         if _blocked(match, taken, masked):
+            continue
+        other = _OTHER_PARTY.match(text, match.end()) if match.group("word") in ("his", "His") else None
+        if other:  # "Kocharian saw his guest off": the guest is the other party, as "him" would be
+            ref = _object_antecedent(match.start(), named, starts, text)
+            if ref is not None:
+                found.append(ActorMention(match.start(), other.end(), text[match.start():other.end()], ref))
             continue
         ref = _pronoun_antecedent(match, named, starts, text)
         if ref is not None:
@@ -243,7 +252,14 @@ def _pronoun_antecedent(match, named, starts, text) -> ActorRef | None:
         earlier = named.within(max(previous, sentence_start - ANAPHOR_REACH), sentence_start)
         # The previous sentence's subject, if it names anyone.
         return _subject(earlier, text, previous).ref if earlier else None
-    # "him": the most recent person of this sentence or the one before who is not this sentence's subject.
+    return _object_antecedent(position, named, starts, text)
+
+
+def _object_antecedent(position, named, starts, text) -> ActorRef | None:
+    """For "him" or "his guest": the most recent person of this sentence or the one before who is not this
+    sentence's subject."""
+    sentence_start = _sentence_start(starts, position)
+    in_sentence = named.within(max(sentence_start, position - ANAPHOR_REACH), position)
     subject = _subject(in_sentence, text, sentence_start).ref if in_sentence else None
     previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
     for mention in named.before(position):

@@ -34,14 +34,18 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     start = subject_of_relative(text, start, ctx)
     start = shared_subject(text, start, ctx)
     names = ctx.country_names
-    end = clause_end(text, high, sentence.end, names)
+    lists = list_commas(ctx)
+    end = clause_end(text, high, sentence.end, names, lists)
     if start == sentence.start and end < sentence.end and text[end] == "," \
             and not any(start <= m.start < end for m in ctx.actor_mentions):
-        end = clause_end(text, end + 1, sentence.end, names)
+        end = clause_end(text, end + 1, sentence.end, names, lists)
     if text.startswith("that", end) and any(
             t.event_type in ctx.rules.statements and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
             for t in ctx.triggers):
-        end = clause_end(text, end + len("that"), sentence.end, names)
+        end = clause_end(text, end + len("that"), sentence.end, names, lists)
+    since = _SINCE.search(text, high, end)
+    if since:  # "..., the first by a Kremlin leader since Gorbachev's trip in April 1989": that trip's clause
+        end = since.start()
     if main.event_type in ctx.rules.statements:
         return start, end  # what a statement reports is its content, later dates and all
     return start, next_happening_start(timex, high, end, ctx)
@@ -84,6 +88,7 @@ def subject_of_relative(text: str, start: int, ctx: SentenceContext) -> int:
     return person.start if person is not None else start
 
 
+_PRONOUNS = frozenset({"he", "He", "she", "She", "him", "his", "His"})
 _LIST_GAP = re.compile(r"\s*(?:and\s+|or\s+)?")
 
 
@@ -93,7 +98,8 @@ def list_comma(text: str, match: re.Match, ctx: SentenceContext) -> bool:
     another starts right after it: the list is one subject, not a clause break."""
     if match.group() != ",":
         return False
-    mentions = ctx.country_mentions + ctx.actor_mentions
+    # (a pronoun standing for a person, "Sergeev, he praised", is no item of a list)
+    mentions = ctx.country_mentions + [m for m in ctx.actor_mentions if m.text not in _PRONOUNS]
     before = any(not text[m.end:match.start()].strip() for m in mentions if m.end <= match.start())
     if not before:
         return False
@@ -150,7 +156,8 @@ def opening_phrase_end(timex: dict, main: Trigger, clause: tuple[int, int], ctx:
     return end
 
 
-_SINCE = re.compile(r"\bsince\s+(?:he|she|they|it|the|his|her|their)\b")
+# "since he took office", "since Mikhail Gorbachev's trip": a happening of its own (a name may open it).
+_SINCE = re.compile(r"\bsince\s+(?:he|she|they|it|the|his|her|their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?[\u2019']s)\b")
 # A participle after a comma goes on telling the same happening: "left Mumbai for Moscow yesterday, ending a
 # four-day visit to India".
 _CONTINUATION = re.compile(r",\s+(?:ending|concluding|completing|wrapping up|capping|winding up|rounding off)\b")
@@ -160,9 +167,20 @@ _PRESENCE = re.compile(r",\s+(?:at a (?:\w+ )?ceremony|in the presence of|attend
 _STRONG_BREAK = re.compile(r"[;(\u2013\u2014]")
 
 
-def clause_end(text: str, position: int, limit: int, names) -> int:
-    """The first clause break after `position`, stepping over a dash aside; a comma before a bare country
-    name that ends a phrase ("in Okinawa, Japan (") is an apposition, no break."""
+def list_commas(ctx: SentenceContext) -> frozenset[int]:
+    """Where the sentence's commas of a list of parties are ("Putin, Chirac and Prodi signed")."""
+    text, sentence = ctx.text, ctx.sentence
+    return frozenset(match.start() for match in _COMMA.finditer(text, sentence.start, sentence.end)
+                     if list_comma(text, match, ctx))
+
+
+_COMMA = re.compile(",")
+
+
+def clause_end(text: str, position: int, limit: int, names, lists: frozenset[int] = frozenset()) -> int:
+    """The first clause break after `position`, stepping over a dash aside and the commas of a list of
+    parties (`lists`); a comma before a bare country name that ends a phrase ("in Okinawa, Japan (") is an
+    apposition, no break."""
     while True:
         match = SPECULATION_BREAK.search(text, position, limit)
         if not match:
@@ -171,7 +189,7 @@ def clause_end(text: str, position: int, limit: int, names) -> int:
         if aside:
             position = aside.end()
             continue
-        if _CONTINUATION.match(text, match.start()):
+        if _CONTINUATION.match(text, match.start()) or match.start() in lists:
             position = match.end()
             continue
         if _PRESENCE.match(text, match.start()):

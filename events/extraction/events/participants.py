@@ -151,8 +151,11 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     named = set(_NAME_WORD.findall(summary))
     # The owner of the trigger that types the event ("Sergeev's visit"); another trigger in reach may be another
     # happening's ("Komardin said that his visit was a follow-up to talks ... this past December").
+    # The trigger must be in the date's clause too ("..., the first since Gorbachev's trip in April 1989":
+    # that trip is April 1989's, not yesterday's).
+    clause_start, clause_end_ = reading.clause
     owners = {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own
-              if trigger.event_type == main.event_type}
+              if trigger.event_type == main.event_type and clause_start <= trigger.start < clause_end_}
     return [mention for mention in ctx.actor_mentions
             if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named
             or (mention.ref.country and mention.ref.country in hosts and mention.start < later_cut)

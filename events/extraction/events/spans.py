@@ -42,8 +42,14 @@ def same_span(spans, a: int, b: int) -> bool:
     return any(start <= a < end and start <= b < end for start, end in spans)
 
 
+# A non-restrictive relative clause between commas ("The two presidents, who met separately with Colin Powell
+# on the first day, agreed to meet again in June"): what it tells is not the main clause's.
+RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;:()\u2013\u2014]{1,%d}," % ASIDE_LENGTH)
+
+
 def asides_between(text: str, start: int, end: int, keep: tuple[int, ...] = ()) -> list[tuple[int, int]]:
-    """The dash asides between `start` and `end`, less those holding a position of `keep` (the date, the
-    trigger: an aside that holds them is the event's own clause)."""
-    return [match.span() for match in DASH_ASIDE.finditer(text, start, end)
-            if not any(match.start() <= position < match.end() for position in keep)]
+    """The dash asides and non-restrictive relative clauses between `start` and `end`, less those holding a
+    position of `keep` (the date, the trigger: an aside that holds them is the event's own clause)."""
+    spans = [match.span() for match in DASH_ASIDE.finditer(text, start, end)]
+    spans += [match.span() for match in RELATIVE_ASIDE.finditer(text, start, end)]
+    return [span for span in spans if not any(span[0] <= position < span[1] for position in keep)]

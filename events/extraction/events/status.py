@@ -55,7 +55,7 @@ def _planned(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
         return True
     if earliest <= anchor <= latest and earliest < latest:
         return bool(ctx.rules.future.search(ctx.sentence.text))
-    return earliest == latest == anchor and _own_verb_looks_ahead(main, ctx)
+    return earliest == latest == anchor and (_own_verb_looks_ahead(main, ctx) or _gerund_of_future(timex, main, ctx))
 
 
 def _own_verb_looks_ahead(trigger: Trigger, ctx: SentenceContext) -> bool:
@@ -66,6 +66,22 @@ def _own_verb_looks_ahead(trigger: Trigger, ctx: SentenceContext) -> bool:
         return True
     low = max(ctx.sentence.start, trigger.start - FUTURE_VERB_LOOKBACK)
     return bool(_FUTURE_VERB_BEFORE.search(ctx.text[low:trigger.start]))
+
+
+# "Before leaving for home this afternoon he is to stop in Istanbul": a gerund after a preposition takes the
+# tense of the clause it hangs on; its future auxiliary follows the date.
+_GERUND_AFTER = re.compile(r"\b(?:before|after|upon|on|since)\s+$", re.IGNORECASE)
+_FUTURE_AUXILIARY = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:(?:due|expected|scheduled|set|going)\s+)?to)\b")
+# How far after the date the governing clause's auxiliary is looked for.
+GERUND_REACH = 60
+
+
+def _gerund_of_future(timex: dict, trigger: Trigger, ctx: SentenceContext) -> bool:
+    text = ctx.text
+    if not text[trigger.start:trigger.end].split()[0].endswith("ing") or not _GERUND_AFTER.search(
+            text, max(ctx.sentence.start, trigger.start - 12), trigger.start):
+        return False
+    return bool(_FUTURE_AUXILIARY.search(text, timex["end"], min(ctx.sentence.end, timex["end"] + GERUND_REACH)))
 
 
 def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, speculated: bool) -> tuple[str, str] | None:

@@ -24,7 +24,7 @@ class Trigger:
 
 
 # "ended their talks without announcing an agreement": what did not happen is no trigger.
-_NEGATED = re.compile(r"\bwithout\s+$")
+_NEGATED = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$")
 
 
 def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Trigger]:
@@ -36,7 +36,7 @@ def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Tr
     found = []
     for match in regex.finditer(lowered, start, end):
         priority = rules.trigger_priority(match.group().lower())
-        if priority is not None and not _NEGATED.search(lowered, max(0, match.start() - 12), match.start()):
+        if priority is not None and not _NEGATED.search(lowered, max(0, match.start() - 40), match.start()):
             found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
     return found
 
