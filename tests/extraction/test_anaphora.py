@@ -167,3 +167,27 @@ def test_a_surname_alone_finds_the_person_named_in_full_before(gazetteer):
             "On Wednesday Robertson held talks with Vladimir Putin.")
     talks = event(text, "Wednesday", gazetteer, datetime.date(2001, 2, 22))
     assert {a.name for a in talks.actors} == {"George Robertson", "Vladimir Putin"}
+
+
+def test_a_name_in_apposition_does_not_cut_the_subject_from_its_date(gazetteer):
+    text = ("Russian Foreign Minister Igor Ivanov telephoned his Georgian counterpart, Irakli Menagarishvili, "
+            "on Sunday and urged restraint.")
+    call = event(text, "Sunday", gazetteer, datetime.date(2001, 10, 15))
+    assert {a.name for a in call.actors} == {"Igor Ivanov", "Irakli Menagarishvili"}
+
+
+def test_a_visits_hosts_are_named_in_its_clause_not_before_it(gazetteer):
+    # The Kazakh minister who speaks is no host of Jiang's 1998 visit to Almaty, told in an aside.
+    text = ("Kazakh Foreign Minister Yerlan Idrissov said on Monday that the border, agreed during Jiang "
+            "Zemin's visit to Almaty in July 1998, would be marked by the end of the year.")
+    visit = event(text, "July 1998", gazetteer, datetime.date(2001, 6, 19))
+    assert [a.name for a in visit.actors] == ["Jiang Zemin"] and set(visit.countries) == {"CN", "KZ"}
+
+
+def test_since_he_took_office_is_his_alone(gazetteer):
+    text = ("Ariel Sharon held talks with Vladimir Putin in the Kremlin yesterday, the first meeting of the two "
+            "men since Sharon took office in March.")
+    day = datetime.date(2001, 9, 5)
+    office = event(text, "March", gazetteer, day)
+    assert [a.name for a in office.actors] == ["Ariel Sharon"] and office.countries == ["IL"]
+    assert {a.name for a in event(text, "yesterday", gazetteer, day).actors} == {"Ariel Sharon", "Vladimir Putin"}

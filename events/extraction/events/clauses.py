@@ -28,7 +28,7 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     for match in SPECULATION_BREAK.finditer(text, sentence.start, low):
         if not list_comma(text, match, ctx):
             start = match.end()
-    for match in _SINCE.finditer(text, start, low):
+    for match in SINCE.finditer(text, start, low):
         start = match.start()  # "his first visit to Russia since he took office in March": the date's is "since ..."
     start = subject_before_apposition(text, start, ctx)
     start = subject_of_relative(text, start, ctx)
@@ -43,7 +43,7 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
             t.event_type in ctx.rules.statements and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
             for t in ctx.triggers):
         end = clause_end(text, end + len("that"), sentence.end, names, lists)
-    since = _SINCE.search(text, high, end)
+    since = SINCE.search(text, high, end)
     if since:  # "..., the first by a Kremlin leader since Gorbachev's trip in April 1989": that trip's clause
         end = since.start()
     if main.event_type in ctx.rules.statements:
@@ -131,6 +131,14 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     inner = relative.end() if relative else opening + 1
     if SPECULATION_BREAK.search(text, inner, start - 1):
         return start
+    if _is_name_apposition(text, opening + 1, start - 1, ctx):
+        # "telephoned his Georgian counterpart, Irakli Menagarishvili, on Sunday": the name is an apposition
+        # to the noun before it; the clause goes on from before the opening comma.
+        new_start = sentence_start
+        for match in SPECULATION_BREAK.finditer(text, sentence_start, opening):
+            if not list_comma(text, match, ctx):
+                new_start = match.end()
+        return new_start
     if not (relative or _APPOSITION_OPEN.match(text, opening + 1)
             or _ADVERB_ASIDE.fullmatch(text, opening + 1, start - 1)):
         return start
@@ -142,6 +150,15 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
         if not list_comma(text, match, ctx):
             new_start = match.end()
     return new_start
+
+
+def _is_name_apposition(text: str, start: int, end: int, ctx: SentenceContext) -> bool:
+    """Is text[start:end] just a person's name, after a lower-case noun ("his counterpart, X,")?"""
+    inner = text[start:end].strip()
+    if not inner or not any(m.text == inner and start <= m.start < end for m in ctx.actor_mentions):
+        return False
+    before = text[max(ctx.sentence.start, start - 30):start - 1].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
 
 
 def opening_phrase_end(timex: dict, main: Trigger, clause: tuple[int, int], ctx: SentenceContext) -> int:
@@ -156,8 +173,9 @@ def opening_phrase_end(timex: dict, main: Trigger, clause: tuple[int, int], ctx:
     return end
 
 
-# "since he took office", "since Mikhail Gorbachev's trip": a happening of its own (a name may open it).
-_SINCE = re.compile(r"\bsince\s+(?:he|she|they|it|the|his|her|their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?[\u2019']s)\b")
+# "since he took office", "since Sharon took office", "since Mikhail Gorbachev's trip": a happening of its
+# own (a name may open it).
+SINCE = re.compile(r"\bsince\s+(?:he|she|they|it|the|his|her|their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:[\u2019']s)?)\b")
 # A participle after a comma goes on telling the same happening: "left Mumbai for Moscow yesterday, ending a
 # four-day visit to India".
 _CONTINUATION = re.compile(r",\s+(?:ending|concluding|completing|wrapping up|capping|winding up|rounding off)\b")

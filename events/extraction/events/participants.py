@@ -158,7 +158,7 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
               if trigger.event_type == main.event_type and clause_start <= trigger.start < clause_end_}
     return [mention for mention in ctx.actor_mentions
             if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named
-            or (mention.ref.country and mention.ref.country in hosts and mention.start < later_cut)
+            or (mention.ref.country and mention.ref.country in hosts and clause_start <= mention.start < later_cut)
             or _counterpart_with(mention, main, ctx)]
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.events.participants import (actors_nearest, countries_nearest, display_name,
                                                    state_is_nearer, unique_in_order, unique_mentions)
-from events.extraction.events.clauses import subject_before_apposition
+from events.extraction.events.clauses import SINCE, subject_before_apposition
 from events.extraction.events.spans import CLAUSE_BREAK, OBJECT_STOP, word_before
 from events.extraction.events.triggers import Trigger
 from events.extraction.events.windows import (ADDRESSEE_LOOKBACK, AGENT_REACH, APPOSITIVE_GAP, BETWEEN_REACH,
@@ -36,6 +36,8 @@ def agent_before(trigger: Trigger, place, ctx: SentenceContext) -> list[str]:
         start = match.end()
     # "de Villepin, the secretary-general of the Elysee, is due in": the subject stands before the apposition.
     start = subject_before_apposition(text, start, ctx)
+    for match in SINCE.finditer(text, start, trigger.start):  # "the two men since Sharon took office"
+        start = match.start()
     people = [m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start]
     if people:
         return [display_name(m.ref.name) for m in unique_mentions(people)]
