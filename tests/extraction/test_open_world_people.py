@@ -148,3 +148,16 @@ def test_the_whole_pipeline_on_a_long_sentence_without_a_full_stop_is_linear(cap
     assert _cost(run, large, repeat=1) < _cost(run, small, repeat=1) * 3.2 + 0.05
     pieces = extract_article(small, DAY)
     assert pieces and all(len(m.sentence) <= 2000 for m in pieces)
+
+
+def test_a_person_named_without_a_title_by_a_given_name_and_a_surname(gazetteer):
+    # No title introduces him: "Edmond" is a given name, so "Edmond Pope" is an unknown person, and the
+    # bare "Pope" later is the same man.
+    text = "Vladimir Putin pardoned Edmond Pope yesterday. Pope was freed the same day."
+    found = refs(gazetteer, text, datetime.date(2000, 12, 15))
+    assert [(t, n, k) for t, n, k, *_ in found] == [("Vladimir Putin", "Vladimir Putin", True),
+                                                  ("Edmond Pope", "Edmond Pope", False), ("Pope", "Edmond Pope", False)]
+    # A given name before a place, a title word or a longer capitalized run is no person.
+    for text in ("George Washington University said so.", "Frank President spoke.", "Mark Twain Street is closed.",
+                 "Sergei Moscow"):
+        assert [n for _, n, known, *_ in refs(gazetteer, text) if not known] == [], text

@@ -16,6 +16,8 @@ from events.extraction.namekey import name_key
 from events.extraction.phrases import fold, trie_pattern, word_trie_pattern
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# Countries whose people's names are written surname first (their first word is no given name).
+_SURNAME_FIRST_COUNTRIES = frozenset({"CN", "KP", "KR", "VN", "TW", "MN", "HU"})
 
 
 def _read_json(name: str):
@@ -58,6 +60,7 @@ class Gazetteer:
         self._build_actors()
         self._build_topics()
         self._build_titles()
+        self._given_names: frozenset[str] | None = None
 
     @classmethod
     def from_files(cls, folder: Path | None = None) -> "Gazetteer":
@@ -271,6 +274,19 @@ class Gazetteer:
         self._office_phrase = re.compile(
             # "[Tt](?<!\w[Tt])he" is r"\b[Tt]he", opening with literals so that re can skip ahead to a "t".
             rf"[Tt](?<!\w[Tt])he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
+
+    def given_names(self) -> frozenset[str]:
+        """Given names (roles.json given_names, and the first word of every gazetteer actor's name that
+        is no title and not written surname first)."""
+        if self._given_names is None:
+            names = set(self.roles.get("given_names", []))
+            for actor in self.actors:
+                first = actor["name"].split()[0]
+                if len(first) >= 3 and first.isalpha() and first[0].isupper() and len(actor["name"].split()) > 1 \
+                        and actor.get("country") not in _SURNAME_FIRST_COUNTRIES and not self.is_title_word(first):
+                    names.add(first)
+            self._given_names = frozenset(names)
+        return self._given_names
 
     def is_title_word(self, word: str) -> bool:
         return word.lower() in self._title_words

@@ -41,6 +41,7 @@ def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     known = _known_candidates(text, folded, gazetteer, masked)
     known += _key_candidates(text, gazetteer, masked, known)
     unknown = _unknown_candidates(text, folded, gazetteer, masked, warnings)
+    unknown += _given_name_candidates(text, gazetteer, masked)
     candidates = _resolve_overlaps(known + unknown)
     candidates += _bare_unknown_candidates(text, candidates, gazetteer, masked)
     candidates += _office_candidates(text, anchor, gazetteer, masked)
@@ -179,6 +180,29 @@ def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer,
     elif country is None:
         country = gazetteer.country_of_phrase(title)
     return _Candidate(start, end, text[start:end], "unknown", (), title, country)
+
+
+# "Edmond Pope", "Frank Judd": a given name, then a capitalized surname (hyphenated or with an apostrophe).
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w.-])(?P<given>[A-Z][a-z]+)\s+(?P<surname>[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?)"
+                                r"(?![\w-]|\s+[A-Z][a-z])")
+
+
+def _given_name_candidates(text, gazetteer, masked) -> list[_Candidate]:
+    """Persons no title introduces, named by a given name and a surname ("Vladimir Putin pardoned Edmond
+    Pope"): unknown actors with no title or country. The surname must not be a place, a country, an
+    organization word or a title word, and no third capitalized word may follow (a longer name or a
+    place: "Frank Judd" yes, "Mark Twain Street" no)."""
+    given = gazetteer.given_names()
+    found = []
+    for match in _GIVEN_AND_SURNAME.finditer(text):
+        name, surname = match.group("given"), match.group("surname")
+        if name not in given or _in_spans(match.start(), masked):
+            continue
+        if (surname in gazetteer._country_by_text or surname in _NOT_NAME_WORDS or surname in _ORGANISATION_WORDS
+                or gazetteer.is_title_word(surname) or surname in given):
+            continue
+        found.append(_Candidate(match.start(), match.end(), match.group(), "unknown", (), None, None))
+    return found
 
 
 def _warn(warnings, message):
