@@ -191,3 +191,12 @@ def test_since_he_took_office_is_his_alone(gazetteer):
     office = event(text, "March", gazetteer, day)
     assert [a.name for a in office.actors] == ["Ariel Sharon"] and office.countries == ["IL"]
     assert {a.name for a in event(text, "yesterday", gazetteer, day).actors} == {"Ariel Sharon", "Vladimir Putin"}
+
+
+def test_the_people_of_what_a_statement_says_are_not_its_parties(gazetteer):
+    # She spoke; Putin is in what she said (her invitation), not a party to her saying it. The statement's
+    # states still include the content's (Russia).
+    text = ("In Riga, President Vaira Vike-Freiberga said on Sunday that she had received no reply to the "
+            "invitation she sent to Vladimir Putin last summer.")
+    said = event(text, "Sunday", gazetteer, datetime.date(2001, 10, 15))
+    assert [a.name for a in said.actors] == ["Vaira Vike-Freiberga"] and set(said.countries) == {"LV", "RU"}

@@ -109,6 +109,7 @@ def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[A
     actors; None when it names its parties by country only (no person takes part by name)."""
     start = reading.clause[0]
     end = opening_phrase_end(reading.timex, reading.main, reading.clause, ctx)
+    end = _statement_content_start(reading, end, ctx)
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
     always = {id(mention) for mention in _always_actors(reading, summary, ctx)}
     chosen = [mention for mention in ctx.actor_mentions
@@ -121,6 +122,19 @@ def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[A
     if parties:
         return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
     return []
+
+
+# Where what a statement says begins, after its verb: "said on Sunday that she had received no reply to the
+# invitation she sent to Vladimir Putin": Putin is in what she said, not a party to her saying it.
+_CONTENT_OPEN = re.compile(r"\bthat\b|[:\u201c]")
+
+
+def _statement_content_start(reading: Reading, end: int, ctx: SentenceContext) -> int:
+    if reading.event_type not in ctx.rules.statements:
+        return end
+    after = max(reading.main.end, reading.timex["end"])
+    content = _CONTENT_OPEN.search(ctx.text, after, end)
+    return content.start() if content else end
 
 
 def _in_clause(mention, start, end, reading, ctx, asides) -> bool:
