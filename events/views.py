@@ -3,6 +3,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, StreamingHttpResponse
 from django_htmx.http import push_url
 from django.shortcuts import get_object_or_404, render
@@ -242,6 +243,9 @@ def actor_suggest(request):
                   {"selected_actors": selected, "actor_choices": actors, "actor_q": text})
 
 
+MENTIONS_PER_PAGE = 50
+
+
 @require_GET
 def event_detail(request, pk):
     event = selectors.event_detail(_pk_or_404(pk))
@@ -254,7 +258,9 @@ def event_detail(request, pk):
     return render(request, "events/event.html", {
         "event": event,
         "issue": event.article.issue,
-        "mentions": selectors.thread_mentions(event),
+        # A happening can be mentioned hundreds of times: its other mentions come a page at a time.
+        "mentions": Paginator(selectors.thread_mentions_queryset(event), MENTIONS_PER_PAGE).get_page(
+            request.GET.get("mentions")),
         "history": selectors.event_history(event) if corrected else [],
         "permalink": request.build_absolute_uri(event.get_absolute_url()),
         "date_corrected": bool(corrected & date_fields),

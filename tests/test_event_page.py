@@ -61,3 +61,24 @@ def test_headline_less_articles_are_not_titled_by_their_first_words(client, db):
     f.event(art, date_text="on March 12")
     body = client.get(art.get_absolute_url()).content.decode()
     assert "<h1>untitled article 1</h1>" in body and "Officials In The Capital" not in body
+
+
+def test_a_much_mentioned_happening_lists_its_other_mentions_a_page_at_a_time(client, db):
+    # 120 mentions of one happening: the event page lists the other 119 in pages of 50 (issue 14: bounded
+    # work per request), says how many there are and which are shown, and links to the next/previous page.
+    th = f.thread(title="Long talks", start=date(2001, 3, 12))
+    first = f.event(summary="mention 0", thread_obj=th)
+    for n in range(1, 120):
+        f.event(f.article(body=f"Report {n}."), summary=f"mention {n}", thread_obj=th)
+    page1 = client.get(first.get_absolute_url()).content.decode()
+    listed = page1[page1.index('class="mentions"'):page1.index("</ol>")]
+    assert listed.count("<li>") == 50
+    assert "119 other mentions, 1–50 shown." in page1
+    assert 'href="?mentions=2#thread-h" rel="next"' in page1 and 'rel="prev"' not in page1
+    page3 = client.get(first.get_absolute_url() + "?mentions=3").content.decode()
+    listed = page3[page3.index('class="mentions"'):page3.index("</ol>")]
+    assert listed.count("<li>") == 19 and "101–119 shown" in page3 and 'start="101"' in page3
+    assert 'rel="next"' not in page3 and 'href="?mentions=2#thread-h" rel="prev"' in page3
+    # a page number that is no page gives the nearest page, never an error
+    for bad in ("0", "99", "x", "%00"):
+        assert client.get(first.get_absolute_url() + "?mentions=" + bad).status_code == 200

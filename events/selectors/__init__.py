@@ -528,16 +528,16 @@ def event_detail(pk):
     )
 
 
-def thread_mentions(event):
+def thread_mentions_queryset(event):
+    """The other visible mentions of `event`'s happening, in issue order (none for a thread-less event)."""
     if event.thread_id is None:
-        return []
-    return list(
-        visible_events()
-        .filter(thread_id=event.thread_id)
-        .exclude(pk=event.pk)
-        .select_related("article__issue")
-        .order_by("article__issue__date", "date_start", "id")
-    )
+        return Event.objects.none()
+    return (visible_events().filter(thread_id=event.thread_id).exclude(pk=event.pk)
+            .select_related("article__issue").order_by("article__issue__date", "date_start", "id"))
+
+
+def thread_mentions(event):
+    return list(thread_mentions_queryset(event))
 
 
 MACHINE_FIELDS = ("date_start", "date_end", "granularity", "event_type", "status", "summary", "hidden")
