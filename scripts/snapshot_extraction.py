@@ -7,7 +7,9 @@ One JSON line per item: the temporal tagger's output and the event mentions for 
 article (../shared/corpus/monitor, read at run time), for each synthetic sentence of
 scripts/snapshot/sentences.txt and, with --timebank, for each TimeBank document (../shared/timebank,
 anchored at its creation date) and, with --archive N, for the first N articles of the synthetic archive
-(events/synthetic.py, seed 1, the model publication calendar). With --django, also the editors' date box (parse_date_text) and the
+(events/synthetic.py, seed 1, the model publication calendar). With --calendar, also the publication
+calendar fitted to simulated volumes (events/extraction/calendar_sim.py; full, incremental and with
+editors' pins and days): every issue's date, method, confidence, range, note and warnings, and every day. With --django, also the editors' date box (parse_date_text) and the
 templates' date filters on a list of phrases (needs Django settings; no database).
 """
 import argparse
@@ -110,40 +112,109 @@ def django_rows():
             yield {"id": f"when:{start}:{end}:{grain}", "text": timeline.format_interval(start, end, grain)}
 
 
-def main(argv=None):
+def calendar_rows():
+    import random
+
+    from events.extraction import calendar_data as kb
+    from events.extraction.calendar import issue_evidence
+    from events.extraction.calendar_fit import DayRule, IssueInput, fit_archive, fit_volume
+    from events.extraction.calendar_sim import article_text, simulate
+
+    def fits_rows(label, fits):
+        for volume, fit in sorted(fits.items()):
+            yield {"id": f"calendar:{label}:{volume}", "volume": fit.to_json(),
+                   "issues": [fit.issues[n].to_json() for n in sorted(fit.issues)]}
+
+    for seed, cited, empty, missing in ((1, 2, 0.05, 0.0), (2, 0, 0.3, 0.1), (3, 5, 0.0, 0.2)):
+        archive = simulate((7, 8, 9), random.Random(seed), articles=max(cited, 2), cited=cited, empty_share=empty,
+                           missing_share=missing)
+        inputs = {}
+        for article in archive.articles:
+            item = inputs.setdefault(article.volume, {}).setdefault(article.number, IssueInput(article.number))
+            item.evidence.extend(issue_evidence(article.volume, article.number, article_text(article)))
+        volumes = {v: list(items.values()) for v, items in inputs.items()}
+        fits = fit_archive(volumes)
+        yield from fits_rows(f"seed{seed}", fits)
+        pinned = {v: [IssueInput(i.number, list(i.evidence), i.pinned, i.pin_note) for i in items]
+                  for v, items in volumes.items()}
+        for volume, items in pinned.items():
+            for index, item in enumerate(items[::37]):
+                truth = archive.truth.get((volume, item.number))
+                if truth is not None:
+                    item.pinned = truth if index % 3 else truth.replace(day=min(truth.day + 3, 28))
+                    item.pin_note = "editor"
+        items.append(IssueInput(400, []))  # beyond any calendar
+        days = {v: [DayRule(fits[v].issues[min(fits[v].issues)].date, kb.BREAK, note="editor break"),
+                    DayRule(fits[v].breaks()[0].date, kb.PUBLISHED)] for v in fits if fits[v].breaks()}
+        yield from fits_rows(f"seed{seed}-pins", fit_archive(pinned, days))
+        yield from fits_rows(f"seed{seed}-incremental", fit_archive(volumes, previous=fits, only={8}))
+        volume = min(volumes)
+        yield from fits_rows(f"seed{seed}-previous", {volume: fit_volume(volume, volumes[volume],
+                                                                          previous=fits[volume])})
+    yield from fits_rows("empty", fit_archive({7: [], 12: [IssueInput(3)]}))
+
+
+def _arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out")
     parser.add_argument("--timebank", action="store_true")
     parser.add_argument("--django", action="store_true")
+    parser.add_argument("--calendar", action="store_true", help="also the calendar fitted to simulated volumes")
     parser.add_argument("--archive", type=int, default=0, help="also this many synthetic archive articles")
     parser.add_argument("--texts", help="also the texts of this JSON-lines file ({id, text, anchor} a line), "
                                         "e.g. an archive saved by --save-texts for a tree without events/synthetic.py")
     parser.add_argument("--save-texts", help="write the --archive texts to this JSON-lines file")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _save_texts(texts, path):
+    with open(path, "w", encoding="utf-8") as out:
+        for key, text, anchor in texts:
+            out.write(json.dumps({"id": key, "text": text, "anchor": anchor.isoformat()}) + "\n")
+
+
+def _read_texts(path):
+    with open(path, encoding="utf-8") as lines:
+        return [(row["id"], row["text"], datetime.date.fromisoformat(row["anchor"])) for row in map(json.loads, lines)]
+
+
+def text_sources(args):
+    """The (id, text, anchor) sources the arguments ask for."""
     sources = [((f"corpus:{name}", body, anchor) for name, body, anchor in corpus_articles()), synthetic()]
     if args.timebank:
         sources.append(timebank())
     if args.archive:
         texts = list(archive(args.archive))
         if args.save_texts:
-            with open(args.save_texts, "w", encoding="utf-8") as out:
-                for key, text, anchor in texts:
-                    out.write(json.dumps({"id": key, "text": text, "anchor": anchor.isoformat()}) + "\n")
+            _save_texts(texts, args.save_texts)
         sources.append(texts)
     if args.texts:
-        with open(args.texts, encoding="utf-8") as lines:
-            sources.append([(row["id"], row["text"], datetime.date.fromisoformat(row["anchor"]))
-                            for row in map(json.loads, lines)])
+        sources.append(_read_texts(args.texts))
+    return sources
+
+
+def other_rows(args):
+    """The rows that are not texts: the fitted calendars, the date box and the date filters."""
+    if args.calendar:
+        yield from calendar_rows()
+    if args.django:
+        yield from django_rows()
+
+
+def _line(row):
+    return json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n"
+
+
+def main(argv=None):
+    args = _arguments(argv)
     count = 0
     with open(args.out, "w", encoding="utf-8") as out:
-        for source in sources:
+        for source in text_sources(args):
             for key, text, anchor in source:
-                row = {"id": key, "timexes": tag(text, anchor), "mentions": _mentions(text, anchor)}
-                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+                out.write(_line({"id": key, "timexes": tag(text, anchor), "mentions": _mentions(text, anchor)}))
                 count += 1
-        if args.django:
-            for row in django_rows():
-                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+        for row in other_rows(args):
+            out.write(_line(row))
     print(f"{count} texts written to {args.out}")
     return 0
 
