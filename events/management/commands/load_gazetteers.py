@@ -5,7 +5,8 @@ of rows an editor changed as the editor left them (their missing aliases, keywor
 """
 from django.core.management.base import BaseCommand, CommandError
 
-from events.services.gazetteer import GazetteerFileError, read_gazetteer_files, sync_gazetteer
+from events.services.gazetteer_files import GazetteerFileError, read_gazetteer_files
+from events.services.gazetteer_sync import sync_gazetteer
 
 
 class Command(BaseCommand):
