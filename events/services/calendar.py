@@ -110,19 +110,25 @@ def _inputs(volume: int, issues: dict[int, dict]) -> list[IssueInput]:
                             row["date_note"]) for n, row in issues.items()}
     rows = list(Article.objects.filter(issue__volume=volume)
                 .values_list("id", "issue__number", "position", "calendar_evidence"))
-    missing = [article_id for article_id, _, _, evidence in rows if evidence is None]
+    computed = _compute_missing_evidence(volume, [article_id for article_id, _, _, evidence in rows if evidence is None])
+    for article_id, number, _position, evidence in rows:
+        data = computed.get(article_id) if evidence is None else evidence
+        inputs[number].evidence.extend(_with_article(Evidence.from_json(item), article_id) for item in data or [])
+    return list(inputs.values())
+
+
+def _compute_missing_evidence(volume: int, article_ids: list[int]) -> dict[int, list]:
+    """Calendar evidence of articles stored without it, computed now and stored."""
     computed = {}
-    if missing:
-        for article in Article.objects.filter(pk__in=missing).select_related("issue"):
+    if article_ids:
+        for article in Article.objects.filter(pk__in=article_ids).select_related("issue"):
             computed[article.pk] = evidence_for_text(volume, article.issue.number, article.body)
             Article.objects.filter(pk=article.pk).update(calendar_evidence=computed[article.pk])
-    for article_id, number, position, evidence in rows:
-        data = computed.get(article_id) if evidence is None else evidence
-        for item in data or []:
-            ev = Evidence.from_json(item)
-            inputs[number].evidence.append(ev if ev.article is not None else
-                                           Evidence(**{**ev.__dict__, "article": article_id}))
-    return list(inputs.values())
+    return computed
+
+
+def _with_article(ev: Evidence, article_id: int) -> Evidence:
+    return ev if ev.article is not None else Evidence(**{**ev.__dict__, "article": article_id})
 
 
 def _outside_xrefs(volume: int) -> list[Evidence]:
@@ -150,23 +156,29 @@ def _bulk_update(model, objects, fields):
     if connection.vendor != "postgresql":
         model.objects.bulk_update(objects, fields, batch_size=500)
         return
-    table = model._meta.db_table
     columns = [model._meta.get_field(name) for name in fields]
     casts = [_CASTS.get(f.get_internal_type(), "text") for f in columns]
-    sets = ", ".join(f'"{f.column}" = v."{f.column}"' for f in columns)
-    names = ", ".join(["id"] + [f'"{f.column}"' for f in columns])
     with connection.cursor() as cursor:
         for start in range(0, len(objects), 500):
             chunk = objects[start:start + 500]
-            row = "(%s::bigint, " + ", ".join(f"%s::{c}" for c in casts) + ")"
-            params = []
-            for obj in chunk:
-                params.append(obj.pk)
-                for column, cast in zip(columns, casts):
-                    value = getattr(obj, column.attname)
-                    params.append(json.dumps(value) if cast == "jsonb" else value)
-            cursor.execute(f'UPDATE {table} AS t SET {sets} FROM (VALUES {", ".join([row] * len(chunk))}) '
-                           f'AS v({names}) WHERE t.id = v.id', params)
+            params = [value for obj in chunk for value in _row_params(obj, columns, casts)]
+            cursor.execute(_update_sql(model._meta.db_table, columns, casts, len(chunk)), params)
+
+
+def _update_sql(table, columns, casts, rows: int) -> str:
+    sets = ", ".join(f'"{f.column}" = v."{f.column}"' for f in columns)
+    names = ", ".join(["id"] + [f'"{f.column}"' for f in columns])
+    row = "(%s::bigint, " + ", ".join(f"%s::{c}" for c in casts) + ")"
+    return f'UPDATE {table} AS t SET {sets} FROM (VALUES {", ".join([row] * rows)}) AS v({names}) WHERE t.id = v.id'
+
+
+def _row_params(obj, columns, casts) -> list:
+    """The id and the column values of one row of the VALUES list (JSON as text for jsonb)."""
+    params = [obj.pk]
+    for column, cast in zip(columns, casts):
+        value = getattr(obj, column.attname)
+        params.append(json.dumps(value) if cast == "jsonb" else value)
+    return params
 
 
 def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_reprocess=frozenset()) -> bool:
@@ -178,77 +190,106 @@ def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_rep
     if not issues:
         return False
     existing = {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
-    # The last fit bounds the search (calendar_fit.fit_volume `previous`): a few times faster, same result.
-    previous = (VolumeFit(volume, year_of_volume(volume), {}, [FitDay(r.date, r.kind, r.source, r.number, r.note)
-                                                             for r in existing.values()]) if existing else None)
     fit = fit_volume(volume, _inputs(volume, issues), neighbour=_neighbour(volume),
-                     editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume), previous=previous)
+                     editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume),
+                     previous=_previous_fit(volume, existing))
     report.volumes.append(volume)
+    moved = _write_issues(volume, issues, fit, report)
+    changed_breaks = _write_days(volume, fit, existing, report)
+    moved = [pk for pk in moved if pk not in skip_reprocess]
+    if reprocess and moved:
+        _reprocess_issues(moved, report)
+    return changed_breaks
 
-    # Issues.
+
+def _breaks(days) -> set:
+    """The (date, kind) of the days that are not publication days."""
+    return {(date, kind) for date, kind in days if kind != CalendarDay.Kind.PUBLICATION}
+
+
+def _previous_fit(volume: int, existing: dict) -> VolumeFit | None:
+    """The last fit, from the stored days: it bounds the search (calendar_fit.fit_volume `previous`), a few
+    times faster for the same result."""
+    if not existing:
+        return None
+    return VolumeFit(volume, year_of_volume(volume), {}, [FitDay(r.date, r.kind, r.source, r.number, r.note)
+                                                        for r in existing.values()])
+
+
+def _issue_values(row: dict, result) -> dict:
+    """The issue's dating fields from its fit. An editor's date is never moved, never relabelled: only
+    the evidence, range and warnings are refreshed."""
+    values = {"date": result.date, "date_method": result.method, "date_confidence": result.confidence,
+              "date_note": result.note[:2000], "date_earliest": result.earliest, "date_latest": result.latest,
+              "date_evidence": result.evidence, "date_warnings": result.warnings}
+    if row["date_method"] == Issue.DateMethod.EDITOR:
+        values.update(date=row["date"], date_method=row["date_method"], date_confidence=row["date_confidence"],
+                      date_note=row["date_note"])
+    return values
+
+
+def _write_issues(volume: int, issues: dict[int, dict], fit, report: CalendarReport) -> list[int]:
+    """Write the issues whose dating changed; returns the ids of those whose date moved."""
     changed, moved = [], []
     for number, row in issues.items():
         result = fit.issues[number]
-        values = {"date": result.date, "date_method": result.method, "date_confidence": result.confidence,
-                  "date_note": result.note[:2000], "date_earliest": result.earliest, "date_latest": result.latest,
-                  "date_evidence": result.evidence, "date_warnings": result.warnings}
-        if row["date_method"] == Issue.DateMethod.EDITOR:
-            # Never moved, never relabelled: only the evidence, range and warnings are refreshed.
-            values.update(date=row["date"], date_method=row["date_method"], date_confidence=row["date_confidence"],
-                          date_note=row["date_note"])
+        values = _issue_values(row, result)
         report.warnings.extend(f"Vol {volume} No {number}: {w}" for w in result.warnings)
         if any(row[k] != v for k, v in values.items()):
-            issue = Issue(id=row["id"], volume=volume, number=number, **values)
-            changed.append(issue)
+            changed.append(Issue(id=row["id"], volume=volume, number=number, **values))
             if row["date"] != values["date"]:
                 moved.append(row["id"])
     if changed:
         _bulk_update(Issue, changed, list(ISSUE_FIELDS))
     report.issues_updated += len(changed)
     report.issues_redated += len(moved)
-
-    changed_breaks = _write_days(volume, fit, existing, report)
-
-    moved = [pk for pk in moved if pk not in skip_reprocess]
-    if reprocess and moved:
-        from events.services.extraction import process_article
-
-        for article in Article.objects.filter(issue_id__in=moved).select_related("issue").order_by("issue_id", "position"):
-            process_article(article)
-            report.articles_reprocessed += 1
-    return changed_breaks
+    return moved
 
 
 def _write_days(volume: int, fit: VolumeFit, existing: dict, report: CalendarReport) -> bool:
-    """Store the fitted calendar days of `volume` that changed; True when its breaks changed."""
-    # Calendar days (editors' rows are inputs, never rewritten here).
+    """Store the fitted calendar days of `volume` that changed (editors' rows are inputs, never rewritten
+    here but for the issue number on them), and the volume's fit notes; True when its breaks changed.
+    Machine rewrites of the fitted days keep no history (as machine writes of events); editors' do."""
+    old_breaks = _breaks((date, row.kind) for date, row in existing.items())  # before the rows change below
     wanted = {d.date: d for d in fit.days}
     create, update = [], []
     for date, day in wanted.items():
         row = existing.get(date)
-        if row is not None and row.source == CalendarDay.Source.EDITOR:
-            if row.number != day.number:
-                row.number = day.number
-                update.append(row)
-            continue
-        values = {"kind": day.kind, "source": day.source, "number": day.number, "note": day.note[:2000]}
         if row is None:
-            create.append(CalendarDay(volume=volume, date=date, **values))
-        elif any(getattr(row, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(row, k, v)
+            create.append(CalendarDay(volume=volume, date=date, **_day_values(day)))
+        elif _day_changed(row, day):
             update.append(row)
     stale = [row.pk for date, row in existing.items() if date not in wanted and row.source != CalendarDay.Source.EDITOR]
-    old_breaks = {(d, r.kind) for d, r in existing.items() if r.kind != CalendarDay.Kind.PUBLICATION}
-    new_breaks = {(d.date, d.kind) for d in fit.days if d.kind != "publication"}
-    # Machine rewrites of the fitted days keep no history (as machine writes of events); editors' do.
     CalendarDay.objects.bulk_create(create, batch_size=500)
     _bulk_update(CalendarDay, update, ["kind", "source", "number", "note"])
     CalendarDay.objects.filter(pk__in=stale).delete()
     report.days_changed += len(create) + len(update) + len(stale)
     VolumeCalendar.objects.filter(volume=volume).update(last_number=fit.last_number, warnings=fit.warnings[:200],
                                                         year=fit.year)
-    return old_breaks != new_breaks
+    return old_breaks != _breaks((day.date, day.kind) for day in fit.days)
+
+
+def _day_values(day) -> dict:
+    return {"kind": day.kind, "source": day.source, "number": day.number, "note": day.note[:2000]}
+
+
+def _day_changed(row, day) -> bool:
+    """Bring a stored day in line with the fit (an editor's day: its issue number only); True if it changed."""
+    values = {"number": day.number} if row.source == CalendarDay.Source.EDITOR else _day_values(day)
+    if all(getattr(row, k) == v for k, v in values.items()):
+        return False
+    for k, v in values.items():
+        setattr(row, k, v)
+    return True
+
+
+def _reprocess_issues(issue_ids: list[int], report: CalendarReport) -> None:
+    """Extract the articles of re-dated issues again (their events' dates are relative to the issue)."""
+    from events.services.extraction import process_article
+
+    for article in Article.objects.filter(issue_id__in=issue_ids).select_related("issue").order_by("issue_id", "position"):
+        process_article(article)
+        report.articles_reprocessed += 1
 
 
 def prefit_calendars(batch_evidence: dict[tuple[int, int], list[dict]]) -> list[int]:
