@@ -85,52 +85,79 @@ def calendar_volumes() -> list[int]:
 
 
 def calendar_page(volume: int | None) -> CalendarPage:
+    """The page of `volume` (the first volume when None); with only the volumes' list when it has none."""
     volumes = calendar_volumes()
-    if volume is None and volumes:
-        volume = volumes[0]
+    if volume is None:
+        volume = volumes[0] if volumes else None
     page = CalendarPage(volumes, volume)
-    if volume is None or volume not in volumes:
+    if volume not in volumes:
         return page
     days = {d.date: d for d in CalendarDay.objects.filter(volume=volume)}
     issues = {i.number: i for i in Issue.objects.filter(volume=volume)}
-    year = next(iter(days)).year if days else (next(iter(issues.values())).date.year if issues else None)
-    page.year = year
+    page.year = _year_of(days, issues)
+    _add_fit_notes(page, volume)
+    page.months = _month_grids(page.year, days, issues)
+    page.breaks = [d for d in days.values() if d.kind == CalendarDay.Kind.BREAK]
+    page.issues = _issue_rows(volume, issues)
+    return page
+
+
+def _add_fit_notes(page: CalendarPage, volume: int) -> None:
     meta = VolumeCalendar.objects.filter(volume=volume).first()
     if meta is not None:
         page.warnings, page.fitted_at = list(meta.warnings or []), meta.fitted_at
+
+
+def _year_of(days, issues) -> int | None:
+    """The volume's year: its calendar's, else its first issue's."""
+    if days:
+        return next(iter(days)).year
+    return next(iter(issues.values())).date.year if issues else None
+
+
+def _month_grids(year, days, issues) -> list[MonthGrid]:
+    if year is None:
+        return []
     by_date = {i.date: i for i in issues.values()}
-    if year is not None:
-        for month in range(1, 13):
-            weeks = []
-            for week in _calendar.Calendar().monthdatescalendar(year, month):
-                row = []
-                for date in week:
-                    day = days.get(date)
-                    cell = DayCell(date, date.month == month)
-                    if day is not None:
-                        cell.kind, cell.source, cell.number, cell.note = day.kind, day.source, day.number, day.note
-                    issue = by_date.get(date)
-                    if issue is not None and cell.in_month:
-                        cell.issue = issue
-                        cell.number = cell.number or issue.number
-                        cell.kind = cell.kind or "publication"
-                    row.append(cell)
-                weeks.append(row)
-            page.months.append(MonthGrid(year, month, weeks))
-    page.breaks = [d for d in days.values() if d.kind == CalendarDay.Kind.BREAK]
+    return [_month_grid(year, month, days, by_date) for month in range(1, 13)]
+
+
+def _month_grid(year, month, days, by_date) -> MonthGrid:
+    weeks = [[_day_cell(date, month, days.get(date), by_date.get(date)) for date in week]
+             for week in _calendar.Calendar().monthdatescalendar(year, month)]
+    return MonthGrid(year, month, weeks)
+
+
+def _day_cell(date, month, day, issue) -> DayCell:
+    """One day of a month's grid: the fitted day's kind and source, and the issue dated on it (a day of the
+    month only; an issue with no fitted day makes it a publication day)."""
+    cell = DayCell(date, date.month == month)
+    if day is not None:
+        cell.kind, cell.source, cell.number, cell.note = day.kind, day.source, day.number, day.note
+    if issue is not None and cell.in_month:
+        cell.issue = issue
+        cell.number = cell.number or issue.number
+        cell.kind = cell.kind or "publication"
+    return cell
+
+
+def _issue_rows(volume, issues) -> list[IssueRow]:
+    """Each issue with the calendar evidence of its articles, in number order."""
     rows = {n: IssueRow(i) for n, i in sorted(issues.items())}
     for article in (Article.objects.filter(issue__volume=volume).select_related("issue")
                     .only("id", "headline", "body", "position", "calendar_evidence", "issue__number")):
-        for item in article.calendar_evidence or []:
-            bound = []
-            if item.get("lower"):
-                bound.append(f"on or after {item['lower']}")
-            if item.get("upper"):
-                bound.append(f"on or before {item['upper']}")
-            rows[article.issue.number].evidence.append(
-                EvidenceLine(item.get("kind", ""), item.get("text", ""), " and ".join(bound), article.id, article.title))
-    page.issues = list(rows.values())
-    return page
+        rows[article.issue.number].evidence.extend(_evidence_line(item, article)
+                                                   for item in article.calendar_evidence or [])
+    return list(rows.values())
+
+
+def _evidence_line(item: dict, article) -> EvidenceLine:
+    bound = []
+    if item.get("lower"):
+        bound.append(f"on or after {item['lower']}")
+    if item.get("upper"):
+        bound.append(f"on or before {item['upper']}")
+    return EvidenceLine(item.get("kind", ""), item.get("text", ""), " and ".join(bound), article.id, article.title)
 
 
 def calendar_export_rows(volumes=None):

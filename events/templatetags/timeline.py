@@ -44,47 +44,60 @@ def _query(request, changes):
     return f"{request.path}?{encoded}" if encoded else request.path
 
 
+def _plural_events(count) -> str:
+    return f"{count} event{'s' if count != 1 else ''}"
+
+
+def _bar_height(count, peak, chart_h) -> int:
+    return round(chart_h * count / peak) if count else 0
+
+
+def _svg_text(x, y, css, text):
+    return format_html('<text x="{}" y="{}" class="{}">{}</text>', x, y, css, text)
+
+
 @register.simple_tag(takes_context=True)
 def month_chart(context, bars, height=110):
     """Events per month as an inline SVG bar chart; each bar links to the timeline of its month."""
     if not bars:
         return ""
     request = context["request"]
-    selected_from = request.GET.get("date_from", "")
-    selected_to = request.GET.get("date_to", "")
+    selected = (request.GET.get("date_from", ""), request.GET.get("date_to", ""))
     peak = max(b.count for b in bars) or 1
-    slot = 24
-    bar_w = 18
-    top = 14
-    chart_h = height - top - 22
-    width = slot * len(bars) + 8
+    width = _MONTH_SLOT * len(bars) + 8
     label_every = 1 if len(bars) <= 14 else 3 if len(bars) <= 48 else 12
-    parts = []
-    for index, bar in enumerate(bars):
-        x = 4 + index * slot
-        h = round(chart_h * bar.count / peak) if bar.count else 0
-        y = top + chart_h - h
-        start, end = bar.month.isoformat(), bar.last_day.isoformat()
-        label = f"{MONTH[bar.month.month]} {bar.month.year}: {bar.count} event{'s' if bar.count != 1 else ''}"
-        selected = " selected" if (selected_from, selected_to) == (start, end) else ""
-        href = _query(request, {"date_from": start, "date_to": end})
-        text = ""
-        if index % label_every == 0 or bar.month.month == 1:
-            short = MONTH[bar.month.month] if bar.month.month != 1 else str(bar.month.year)
-            text = format_html('<text x="{}" y="{}" class="axis">{}</text>', x + bar_w / 2, height - 6, short)
-        count = format_html('<text x="{}" y="{}" class="count">{}</text>', x + bar_w / 2, y - 3, bar.count) if bar.count else ""
-        parts.append(format_html(
-            '<a href="{href}" class="bar{sel}" aria-label="{label}" hx-get="{href}" hx-target="#results" '
-            'hx-swap="outerHTML" hx-push-url="true"><title>{label}</title>'
-            '<rect class="hit" x="{hx}" y="{top}" width="{slot}" height="{full}"></rect>'
-            '<rect class="fill" x="{x}" y="{y}" width="{w}" height="{h}"></rect>{count}{text}</a>',
-            href=href, sel=selected, label=label, hx=x - 3, top=top, slot=slot, full=chart_h, x=x, y=y, w=bar_w, h=max(h, 1),
-            count=count, text=text,
-        ))
+    parts = [_month_bar(request, index, bar, peak, height, selected, label_every) for index, bar in enumerate(bars)]
     return format_html(
         '<svg class="month-chart" viewBox="0 0 {} {}" width="{}" height="{}" role="group" '
         'aria-label="Events per month; choose a month to show only its events">{}</svg>',
         width, height, width, height, mark_safe("".join(str(p) for p in parts)),
+    )
+
+
+_MONTH_SLOT, _MONTH_BAR_W, _CHART_TOP = 24, 18, 14
+
+
+def _month_bar(request, index, bar, peak, height, selected, label_every):
+    """One month's bar: a link to its month, its count above it, and the month's label below."""
+    chart_h = height - _CHART_TOP - 22
+    x = 4 + index * _MONTH_SLOT
+    h = _bar_height(bar.count, peak, chart_h)
+    y = _CHART_TOP + chart_h - h
+    start, end = bar.month.isoformat(), bar.last_day.isoformat()
+    label = f"{MONTH[bar.month.month]} {bar.month.year}: {_plural_events(bar.count)}"
+    text = ""
+    if index % label_every == 0 or bar.month.month == 1:
+        short = MONTH[bar.month.month] if bar.month.month != 1 else str(bar.month.year)
+        text = _svg_text(x + _MONTH_BAR_W / 2, height - 6, "axis", short)
+    count = _svg_text(x + _MONTH_BAR_W / 2, y - 3, "count", bar.count) if bar.count else ""
+    href = _query(request, {"date_from": start, "date_to": end})
+    return format_html(
+        '<a href="{href}" class="bar{sel}" aria-label="{label}" hx-get="{href}" hx-target="#results" '
+        'hx-swap="outerHTML" hx-push-url="true"><title>{label}</title>'
+        '<rect class="hit" x="{hx}" y="{top}" width="{slot}" height="{full}"></rect>'
+        '<rect class="fill" x="{x}" y="{y}" width="{w}" height="{h}"></rect>{count}{text}</a>',
+        href=href, sel=" selected" if selected == (start, end) else "", label=label, hx=x - 3, top=_CHART_TOP,
+        slot=_MONTH_SLOT, full=chart_h, x=x, y=y, w=_MONTH_BAR_W, h=max(h, 1), count=count, text=text,
     )
 
 
@@ -193,84 +206,108 @@ def time_axis(context, axis, height=120):
     """The time axis as server-rendered SVG: a bar per bin (a link to that period, one zoom level in), the
     chosen period marked, and with few happenings each drawn as a span at its dates and precision.
     static/js/timeline.js adds dragging (and Shift+arrows) to choose a range of bins."""
-    from events.selectors.axis import finer
-
     if not axis.bins:
         return ""
-    request = context["request"]
-    selected = (request.GET.get("date_from", ""), request.GET.get("date_to", ""))
-    slot = 24 if len(axis.bins) <= 60 else 12 if len(axis.bins) <= 120 else 8
-    bar_w = max(slot - 4, 4)
-    top, chart_h = 14, height - 36
-    lane_h, lanes = 10, []
-    spans = axis.spans
-    for span in spans:  # greedy lanes: a span goes to the first lane whose last span ended before it starts
+    shape = _AxisShape(axis, height)
+    lanes = _lanes(axis.spans)
+    spans_h = len(lanes) * (_LANE_H + 3) + (8 if lanes else 0)
+    parts = _axis_bars(context["request"], axis, shape)
+    for number, lane in enumerate(lanes):
+        parts.extend(_axis_span(span, shape, height + 4 + number * (_LANE_H + 3)) for span in lane)
+    return format_html(
+        '<svg class="month-chart time-axis" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
+        'data-unit="{unit}" aria-label="Events per {unit}; choose a bar to see that {unit}, or drag across bars '
+        '(or Shift+arrow keys, then Enter) to choose a range">{parts}</svg>',
+        w=shape.slot * len(axis.bins) + 8, h=height + spans_h, unit=axis.unit,
+        parts=mark_safe("".join(str(p) for p in parts)),
+    )
+
+
+_LANE_H = 10
+
+
+class _AxisShape:
+    """The geometry of a time axis: the width of a bin's slot, the chart's height, where a day lies."""
+
+    def __init__(self, axis, height):
+        n = len(axis.bins)
+        self.axis, self.height = axis, height
+        self.slot = 24 if n <= 60 else 12 if n <= 120 else 8
+        self.bar_w = max(self.slot - 4, 4)
+        self.chart_h = height - 36
+        self.label_every = 1 if n <= 14 else 4 if n <= 48 else 12 if axis.unit == "month" else 10
+
+    def pos(self, day, *, end=False):
+        """x of a day: its bin's slot plus the fraction of the bin before it (the end of a day for `end`)."""
+        index = 0
+        for i, b in enumerate(self.axis.bins):
+            if b.start <= day:
+                index = i
+        b = self.axis.bins[index]
+        length = (b.end - b.start).days + 1
+        offset = min(max((day - b.start).days + (1 if end else 0), 0), length)
+        return 4 + index * self.slot + (self.slot - 4) * offset / length
+
+
+def _lanes(spans) -> list[list]:
+    """Greedy lanes: a span goes to the first lane whose last span ended before it starts."""
+    lanes = []
+    for span in spans:
         for lane in lanes:
             if lane[-1].end < span.start:
                 lane.append(span)
                 break
         else:
             lanes.append([span])
-    spans_h = len(lanes) * (lane_h + 3) + (8 if lanes else 0)
-    width = slot * len(axis.bins) + 8
-    total_h = height + spans_h
-    first_day = axis.bins[0].start
-    label_every = 1 if len(axis.bins) <= 14 else 4 if len(axis.bins) <= 48 else 12 if axis.unit == "month" else 10
-    parts = []
-    peak = axis.peak or 1
+    return lanes
+
+
+def _axis_bars(request, axis, shape) -> list:
+    from events.selectors.axis import finer
+
+    selected = (request.GET.get("date_from", ""), request.GET.get("date_to", ""))
     zoom = finer(axis.unit)
-    for index, b in enumerate(axis.bins):
-        x = 4 + index * slot
-        h = round(chart_h * b.count / peak) if b.count else 0
-        y = top + chart_h - h
-        start, end = b.start.isoformat(), b.end.isoformat()
-        label = f"{b.label}: {b.count} event{'s' if b.count != 1 else ''}"
-        sel = " selected" if selected == (start, end) else ""
-        href = _query(request, {"date_from": start, "date_to": end, "axis": zoom})
-        text = ""
-        if index % label_every == 0:
-            short = (str(b.start.year) if axis.unit == "year" or b.start.month == 1 and axis.unit == "month"
-                     else MONTH[b.start.month] if axis.unit == "month" else f"{b.start.day} {MONTH[b.start.month]}")
-            text = format_html('<text x="{}" y="{}" class="axis">{}</text>', x + bar_w / 2, height - 6, short)
-        count = (format_html('<text x="{}" y="{}" class="count">{}</text>', x + bar_w / 2, y - 3, b.count)
-                 if b.count and slot >= 20 else "")
-        parts.append(format_html(
-            '<a href="{href}" class="bar{sel}" aria-label="{label}" data-start="{start}" data-end="{end}" '
-            'hx-get="{href}" hx-target="#results" hx-swap="outerHTML" hx-push-url="true"><title>{label}</title>'
-            '<rect class="hit" x="{hx}" y="{top}" width="{slot}" height="{full}"></rect>'
-            '<rect class="fill" x="{x}" y="{y}" width="{w}" height="{h}"></rect>{count}{text}</a>',
-            href=href, sel=sel, label=label, start=start, end=end, hx=x - 2, top=top, slot=slot, full=chart_h,
-            x=x, y=y, w=bar_w, h=max(h, 1), count=count, text=text,
-        ))
+    peak = axis.peak or 1
+    return [_axis_bar(request, index, b, shape, peak, selected, zoom) for index, b in enumerate(axis.bins)]
 
-    def pos(day, *, end=False):
-        # x of a day: its bin's slot plus the fraction of the bin before it (the end of a day for `end`)
-        index = 0
-        for i, b in enumerate(axis.bins):
-            if b.start <= day:
-                index = i
-        b = axis.bins[index]
-        length = (b.end - b.start).days + 1
-        offset = min(max((day - b.start).days + (1 if end else 0), 0), length)
-        return 4 + index * slot + (slot - 4) * offset / length
 
-    last_day = axis.bins[-1].end
-    for number, lane in enumerate(lanes):
-        y = height + 4 + number * (lane_h + 3)
-        for span in lane:
-            x0 = pos(max(span.start, first_day))
-            x1 = pos(min(span.end, last_day), end=True)
-            words = format_interval(span.start, span.end, span.granularity)
-            parts.append(format_html(
-                '<a href="{url}" class="span precision-{g}" aria-label="{title}, {words}"><title>{title}: {words} '
-                '({prec})</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="2"></rect></a>',
-                url=span.url, g=span.granularity, title=span.title, words=words,
-                prec=PRECISION_WORDS.get(span.granularity, span.granularity), x=round(x0, 1), y=y,
-                w=round(max(x1 - x0, 3), 1), h=lane_h,
-            ))
+def _axis_label(b, unit) -> str:
+    if unit == "year" or b.start.month == 1 and unit == "month":
+        return str(b.start.year)
+    return MONTH[b.start.month] if unit == "month" else f"{b.start.day} {MONTH[b.start.month]}"
+
+
+def _axis_bar(request, index, b, shape, peak, selected, zoom):
+    """One bin's bar: a link to its period one zoom level in, its count above it (room permitting), its label."""
+    x = 4 + index * shape.slot
+    h = _bar_height(b.count, peak, shape.chart_h)
+    y = _CHART_TOP + shape.chart_h - h
+    start, end = b.start.isoformat(), b.end.isoformat()
+    text = ""
+    if index % shape.label_every == 0:
+        text = _svg_text(x + shape.bar_w / 2, shape.height - 6, "axis", _axis_label(b, shape.axis.unit))
+    count = _svg_text(x + shape.bar_w / 2, y - 3, "count", b.count) if b.count and shape.slot >= 20 else ""
+    href = _query(request, {"date_from": start, "date_to": end, "axis": zoom})
     return format_html(
-        '<svg class="month-chart time-axis" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
-        'data-unit="{unit}" aria-label="Events per {unit}; choose a bar to see that {unit}, or drag across bars '
-        '(or Shift+arrow keys, then Enter) to choose a range">{parts}</svg>',
-        w=width, h=total_h, unit=axis.unit, parts=mark_safe("".join(str(p) for p in parts)),
+        '<a href="{href}" class="bar{sel}" aria-label="{label}" data-start="{start}" data-end="{end}" '
+        'hx-get="{href}" hx-target="#results" hx-swap="outerHTML" hx-push-url="true"><title>{label}</title>'
+        '<rect class="hit" x="{hx}" y="{top}" width="{slot}" height="{full}"></rect>'
+        '<rect class="fill" x="{x}" y="{y}" width="{w}" height="{h}"></rect>{count}{text}</a>',
+        href=href, sel=" selected" if selected == (start, end) else "", label=f"{b.label}: {_plural_events(b.count)}",
+        start=start, end=end, hx=x - 2, top=_CHART_TOP, slot=shape.slot, full=shape.chart_h, x=x, y=y,
+        w=shape.bar_w, h=max(h, 1), count=count, text=text,
+    )
+
+
+def _axis_span(span, shape, y):
+    """A happening drawn at its dates, clipped to the axis, in its lane at height y."""
+    x0 = shape.pos(max(span.start, shape.axis.bins[0].start))
+    x1 = shape.pos(min(span.end, shape.axis.bins[-1].end), end=True)
+    words = format_interval(span.start, span.end, span.granularity)
+    return format_html(
+        '<a href="{url}" class="span precision-{g}" aria-label="{title}, {words}"><title>{title}: {words} '
+        '({prec})</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="2"></rect></a>',
+        url=span.url, g=span.granularity, title=span.title, words=words,
+        prec=PRECISION_WORDS.get(span.granularity, span.granularity), x=round(x0, 1), y=y,
+        w=round(max(x1 - x0, 3), 1), h=_LANE_H,
     )
