@@ -444,6 +444,22 @@ def revert_event(event: Event, *, user=None, reason: str = "", history_id: int |
     history record (with the user and reason). Returns the fields restored.
     """
     event = Event.objects.select_for_update().get(pk=event.pk)
+    record, previous = _change_to_revert(event, history_id)
+    fields = _reverted_fields(record, previous)
+    values = {field: _value_before(previous, field) for field in fields}
+    for field, value in values.items():
+        _check_still_exists(field, value)
+    was_corrected = set(previous.corrected_fields or [])
+    protected = (set(event.corrected_fields or []) - set(fields)) | (set(fields) & was_corrected)
+    text = f"revert of change #{record.history_id} ({record.history_date:%Y-%m-%d %H:%M})"
+    if reason and reason.strip():
+        text += f": {reason.strip()}"
+    _apply(event, values, user, _reason(text, text), protected)
+    return fields
+
+
+def _change_to_revert(event, history_id):
+    """(the history record to undo, the record before it), or a ValidationError saying why there is none."""
     records = event.history.order_by("-history_date", "-history_id")
     if history_id is not None:
         record = records.filter(history_id=history_id).first()
@@ -454,38 +470,41 @@ def revert_event(event: Event, *, user=None, reason: str = "", history_id: int |
     previous = record.prev_record
     if previous is None:
         raise ValidationError("That is the first version of this event: there is nothing before it.")
+    return record, previous
+
+
+def _reverted_fields(record, previous) -> list[str]:
+    """The correctable fields the change touched (all the date fields when it touched one)."""
     delta = record.diff_against(previous, included_fields=list(Event.CORRECTABLE_FIELDS))
     fields = [f for f in Event.CORRECTABLE_FIELDS if f in set(delta.changed_fields)]
     if not fields:
         raise ValidationError("That change did not touch a correctable field.")
     if set(fields) & set(DATE_FIELDS):
         fields = list(dict.fromkeys(fields + list(DATE_FIELDS)))
-    values = {}
-    for field in fields:
-        if field in M2M_FIELDS:
-            rows = getattr(previous, field).all()
-            values[field] = {getattr(row, Event._meta.get_field(field).m2m_reverse_field_name() + "_id") for row in rows}
-        elif field == "thread":
-            values[field] = previous.thread_id
-        else:
-            values[field] = getattr(previous, field)
-    for field, value in values.items():
-        if field in M2M_FIELDS or (field == "thread" and value is not None):
-            model = Event._meta.get_field(field).related_model
-            wanted = value if field in M2M_FIELDS else {value}
-            gone = set(wanted) - set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
-            if gone:
-                raise ValidationError(
-                    f"Cannot revert {field}: {model._meta.verbose_name} #{', #'.join(map(str, sorted(gone)))} "
-                    "no longer exists (deleted or merged). Correct the field by hand instead.")
-    was_corrected = set(previous.corrected_fields or [])
-    protected = (set(event.corrected_fields or []) - set(fields)) | (set(fields) & was_corrected)
-    when = f"{record.history_date:%Y-%m-%d %H:%M}"
-    text = f"revert of change #{record.history_id} ({when})"
-    if reason and reason.strip():
-        text += f": {reason.strip()}"
-    _apply(event, values, user, _reason(text, text), protected)
     return fields
+
+
+def _value_before(previous, field):
+    """A field's value in the history record before the change (a set of ids for a many-to-many field)."""
+    if field in M2M_FIELDS:
+        column = Event._meta.get_field(field).m2m_reverse_field_name() + "_id"
+        return {getattr(row, column) for row in getattr(previous, field).all()}
+    if field == "thread":
+        return previous.thread_id
+    return getattr(previous, field)
+
+
+def _check_still_exists(field, value):
+    """A reverted reference (actors, countries, topics, the thread) must still exist."""
+    if not (field in M2M_FIELDS or (field == "thread" and value is not None)):
+        return
+    model = Event._meta.get_field(field).related_model
+    wanted = value if field in M2M_FIELDS else {value}
+    gone = set(wanted) - set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    if gone:
+        raise ValidationError(
+            f"Cannot revert {field}: {model._meta.verbose_name} #{', #'.join(map(str, sorted(gone)))} "
+            "no longer exists (deleted or merged). Correct the field by hand instead.")
 
 
 def correct_thread(thread, changes: dict, *, user=None, reason: str = "") -> list[str]:
@@ -545,16 +564,39 @@ def merge_actors(target: Actor, others, *, user=None, reason: str = "") -> int:
     if not others:
         raise ValidationError("Choose at least one other actor to merge into the target.")
     other_pks = [a.pk for a in others]
-    names = ", ".join(a.name for a in others)
-    text = _reason(reason, f"merged {names} into {target.name}")
+    text = _reason(reason, f"merged {', '.join(a.name for a in others)} into {target.name}")
+    count = _move_actor_events(target, other_pks, user, text)
+    _move_aliases(target, others, other_pks)
+    for other in others:  # the first of the others with a country gives it to a target without one
+        if target.country_id is None and other.country_id:
+            target.country_id = other.country_id
+    _move_actor_references(target, other_pks)
+    _save_with_history(target, user, text)
+    _delete_merged(others, user, text)
+    return count
+
+
+def _delete_merged(others, user, text):
+    for other in others:
+        other._change_reason = text
+        if user is not None and getattr(user, "is_authenticated", False):
+            other._history_user = user
+        other.delete()
+
+
+def _move_actor_events(target, other_pks, user, text) -> int:
+    """The others' events get the target instead (a history record each); returns how many."""
     event_pks = Event.actors.through.objects.filter(actor_id__in=other_pks).values("event_id")
-    events = Event.objects.select_for_update().filter(pk__in=event_pks)
     count = 0
-    for event in events:
+    for event in Event.objects.select_for_update().filter(pk__in=event_pks):
         pks = set(event.actors.values_list("pk", flat=True))
-        new = (pks - set(other_pks)) | {target.pk}
-        _save_with_history(event, user, text, {"actors": new})
+        _save_with_history(event, user, text, {"actors": (pks - set(other_pks)) | {target.pk}})
         count += 1
+    return count
+
+
+def _move_aliases(target, others, other_pks):
+    """The others' aliases and names become the target's (a text it has already is dropped)."""
     existing = set(target.aliases.values_list("text", flat=True)) | {target.name}
     for alias in ActorAlias.objects.filter(actor__in=other_pks):
         if alias.text in existing:
@@ -567,26 +609,33 @@ def merge_actors(target: Actor, others, *, user=None, reason: str = "") -> int:
         if other.name not in existing:
             ActorAlias.objects.create(actor=target, text=other.name)
             existing.add(other.name)
-        if target.country_id is None and other.country_id:
-            target.country_id = other.country_id
-    # Every other reference to an actor (roles, and anything added later) moves to the target.
+
+
+def _history_model(model) -> bool:
+    return getattr(model, "_history_excluded", False) or model.__name__.startswith("Historical")
+
+
+def _move_actor_references(target, other_pks):
+    """Every other reference to an actor (roles, and anything added later) moves to the target; history
+    tables keep the old ids."""
     for rel in Actor._meta.related_objects:
-        if rel.related_model is ActorAlias or rel.many_to_many or rel.related_model._meta.app_label != "events":
-            continue
-        if getattr(rel.related_model, "_history_excluded", False) or rel.related_model.__name__.startswith("Historical"):
-            continue
-        if rel.one_to_many or rel.one_to_one:
+        if _direct_reference(rel):
             rel.related_model.objects.filter(**{f"{rel.field.name}__in": other_pks}).update(**{rel.field.name: target})
     for rel in Actor._meta.related_objects:
         if rel.many_to_many and rel.related_model is not Event and not rel.related_model.__name__.startswith("Historical"):
-            for obj in rel.related_model.objects.filter(**{f"{rel.field.name}__in": other_pks}).distinct():
-                manager = getattr(obj, rel.field.name)
-                manager.remove(*other_pks)
-                manager.add(target)
-    _save_with_history(target, user, text)
-    for other in others:
-        other._change_reason = text
-        if user is not None and getattr(user, "is_authenticated", False):
-            other._history_user = user
-        other.delete()
-    return count
+            _move_many_to_many(rel, target, other_pks)
+
+
+def _direct_reference(rel) -> bool:
+    """A foreign key or one-to-one to Actor from this app's own models (not aliases, not history)."""
+    model = rel.related_model
+    if model is ActorAlias or rel.many_to_many or model._meta.app_label != "events" or _history_model(model):
+        return False
+    return bool(rel.one_to_many or rel.one_to_one)
+
+
+def _move_many_to_many(rel, target, other_pks):
+    for obj in rel.related_model.objects.filter(**{f"{rel.field.name}__in": other_pks}).distinct():
+        manager = getattr(obj, rel.field.name)
+        manager.remove(*other_pks)
+        manager.add(target)
