@@ -153,8 +153,15 @@ def _mention_values(mention, anchor, result) -> dict | None:
 
 def _actor_ids(mentions, snapshot, result) -> dict:
     """Canonical name -> Actor id for every actor the mentions name; unknown ones created (needs_review)."""
-    ids = {}
-    wanted = {}
+    ids, wanted = _named_actors(mentions, snapshot)
+    if wanted:
+        ids.update(_stored_actor_ids(wanted, snapshot))
+    return ids
+
+
+def _named_actors(mentions, snapshot) -> tuple[dict, dict]:
+    """({name: id} of the gazetteer's actors the mentions name, {name: first reference} of the others)."""
+    ids, wanted = {}, {}
     for mention in mentions:
         for ref in mention.actors:
             name = ref.name.strip()[:200]
@@ -164,21 +171,26 @@ def _actor_ids(mentions, snapshot, result) -> dict:
                 ids[name] = snapshot.actor_ids[name]
             else:
                 wanted.setdefault(name, ref)
-    if wanted:
-        found = dict(Actor.objects.filter(name__in=list(wanted)).values_list("name", "id"))
-        missing = [name for name in wanted if name not in found]
-        if missing:
-            found.update(_same_persons(missing, wanted, snapshot))
-            missing = [name for name in missing if name not in found]
-        if missing:
-            Actor.objects.bulk_create([
-                Actor(name=name, name_key=name_key(name)[:200], needs_review=not wanted[name].known,
-                      country_id=snapshot.country_ids.get(wanted[name].country or ""),
-                      description=(wanted[name].title or "")[:300])
-                for name in missing], ignore_conflicts=True)
-            found.update(Actor.objects.filter(name__in=missing).values_list("name", "id"))
-        ids.update(found)
-    return ids
+    return ids, wanted
+
+
+def _stored_actor_ids(wanted, snapshot) -> dict:
+    """{name: id} of actors outside the snapshot: stored ones (same name, or the same person under another
+    spelling), the rest created now."""
+    found = dict(Actor.objects.filter(name__in=list(wanted)).values_list("name", "id"))
+    missing = [name for name in wanted if name not in found]
+    if missing:
+        found.update(_same_persons(missing, wanted, snapshot))
+        missing = [name for name in missing if name not in found]
+    if missing:
+        Actor.objects.bulk_create([_new_actor(name, wanted[name], snapshot) for name in missing], ignore_conflicts=True)
+        found.update(Actor.objects.filter(name__in=missing).values_list("name", "id"))
+    return found
+
+
+def _new_actor(name, ref, snapshot) -> Actor:
+    return Actor(name=name, name_key=name_key(name)[:200], needs_review=not ref.known,
+                 country_id=snapshot.country_ids.get(ref.country or ""), description=(ref.title or "")[:300])
 
 
 def _same_persons(names, wanted, snapshot) -> dict:
@@ -186,6 +198,22 @@ def _same_persons(names, wanted, snapshot) -> dict:
     the same name key ("Kim Jong Il" = "Kim Jong-il"), or, among actors still to review, the same surname
     key with the same title and country ("Prime Minister Phan Van Khai" = "Prime Minister Phan Khai" of
     Vietnam). Name -> Actor id; the first stored actor wins."""
+    keys, surnames, condition = _person_keys(names, wanted, snapshot)
+    if not keys and not surnames:
+        return {}
+    rows = Actor.objects.filter(Q(name_key__in=list(keys)) | condition).order_by("id").values_list(
+        "id", "name", "name_key", "country_id", "description")
+    same = {}
+    for actor_id, _name, key, country_id, description in rows:
+        name = keys.get(key)
+        if name is not None and name not in same:
+            same[name] = actor_id
+        _match_surnames(same, surnames, actor_id, key, country_id, description)
+    return same
+
+
+def _person_keys(names, wanted, snapshot):
+    """({name key: name}, {(surname key, title, country id): name}, the query for the surnames' candidates)."""
     from events.extraction.entities import unknown_person_keys
 
     keys, surnames = {}, {}
@@ -198,20 +226,15 @@ def _same_persons(names, wanted, snapshot) -> dict:
         if not ref.known and surname and title and country in snapshot.country_ids:
             surnames.setdefault((surname, title, snapshot.country_ids[country]), name)
             condition |= Q(needs_review=True, name_key__endswith=surname, country_id=snapshot.country_ids[country])
-    if not keys and not surnames:
-        return {}
-    rows = Actor.objects.filter(Q(name_key__in=list(keys)) | condition).order_by("id").values_list(
-        "id", "name", "name_key", "country_id", "description")
-    same = {}
-    for actor_id, _name, key, country_id, description in rows:
-        name = keys.get(key)
-        if name is not None and name not in same:
+    return keys, surnames, condition
+
+
+def _match_surnames(same, surnames, actor_id, key, country_id, description) -> None:
+    """A stored actor to review with a wanted surname key, title and country is that person."""
+    for (surname, title, wanted_country), name in surnames.items():
+        if (name not in same and country_id == wanted_country and key.endswith(surname)
+                and " ".join(description.lower().split()) == title):
             same[name] = actor_id
-        for (surname, title, wanted_country), name in surnames.items():
-            if (name not in same and country_id == wanted_country and key.endswith(surname)
-                    and " ".join(description.lower().split()) == title):
-                same[name] = actor_id
-    return same
 
 
 def _desired_m2m(mention, snapshot, actor_ids, result) -> dict:
@@ -272,16 +295,7 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
     result = ProcessResult(article_id=article.pk)
     diff = diff_mentions(article, mentions, snapshot, result)
     remove_events(diff, result)
-    touched = set()
-    if link:
-        from events.services.threads import assign_threads
-
-        # lock=True: the linking locks are taken in the same round trip as the reads of the candidate threads.
-        result.threads, moved, touched = assign_threads(result.events, lambda e: diff.participants[id(e)],
-                                                        lock=True)
-        moved_existing = [event for event in moved if event.pk is not None]
-        if moved_existing:
-            Event.objects.bulk_update(moved_existing, ["thread"])
+    touched = _choose_threads(diff, result) if link else set()
     update_events(diff)
     leading = insert_events(diff, result)
     if leading and not link:
@@ -295,6 +309,19 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
         result.threads.thread_ids = touched
     result.event_ids = [event.pk for event in result.events]
     return result
+
+
+def _choose_threads(diff, result) -> set:
+    """Step 3: the threads of the article's events, chosen before the rows are written; stored events that
+    moved are written now. Returns the ids of the threads touched."""
+    from events.services.threads import assign_threads
+
+    # lock=True: the linking locks are taken in the same round trip as the reads of the candidate threads.
+    result.threads, moved, touched = assign_threads(result.events, lambda e: diff.participants[id(e)], lock=True)
+    moved_existing = [event for event in moved if event.pk is not None]
+    if moved_existing:
+        Event.objects.bulk_update(moved_existing, ["thread"])
+    return touched
 
 
 def diff_mentions(article, mentions, snapshot, result) -> MentionDiff:
@@ -320,24 +347,31 @@ def diff_mentions(article, mentions, snapshot, result) -> MentionDiff:
         seen.add(mention.key)
         desired = _desired_m2m(mention, snapshot, actor_ids, result)
         event = existing.get(mention.key)
-        result.events.append(event)
         if event is None:
-            event = result.events[-1] = Event(article=article, extraction_key=mention.key, **values)
-            diff.new_events.append(event)
-            diff.new_m2m.append(desired)
-            diff.participants[id(event)] = (set(desired["actors"]), set(desired["countries"]))
-            continue
-        _diff_stored(event, values, desired, current_m2m[event.pk], diff, result)
+            _diff_new(Event(article=article, extraction_key=mention.key, **values), desired, diff, result)
+        else:
+            result.events.append(event)
+            _diff_stored(event, values, desired, current_m2m[event.pk], diff, result)
+    _diff_gone([event for key, event in existing.items() if key not in seen], current_m2m, diff, result)
+    return diff
 
-    # No longer extracted: deleted, unless an editor touched them (those stay, and are linked like the rest).
-    gone = [event for key, event in existing.items() if key not in seen]
+
+def _diff_new(event, desired, diff, result) -> None:
+    result.events.append(event)
+    diff.new_events.append(event)
+    diff.new_m2m.append(desired)
+    diff.participants[id(event)] = (set(desired["actors"]), set(desired["countries"]))
+
+
+def _diff_gone(gone, current_m2m, diff, result) -> None:
+    """Stored events no longer extracted: deleted, unless an editor touched them (those stay, and are linked
+    like the rest)."""
     diff.deletable = [event for event in gone if not editor_touched(event)]
     result.kept = len(gone) - len(diff.deletable)
     for event in gone:
         if editor_touched(event):
             result.events.append(event)
             diff.participants[id(event)] = (current_m2m[event.pk]["actors"], current_m2m[event.pk]["countries"])
-    return diff
 
 
 def _diff_stored(event, values, desired, current, diff, result) -> None:
@@ -349,6 +383,17 @@ def _diff_stored(event, values, desired, current, diff, result) -> None:
         setattr(event, name, values[name])
     stored = {name: current[name] if name in protected else set(desired[name]) for name in M2M_FIELDS}
     diff.participants[id(event)] = (stored["actors"], stored["countries"])
+    m2m_changed = _diff_links(event, desired, current, protected, diff)
+    if changed:
+        diff.updates.setdefault(changed, []).append(event)
+    if changed or m2m_changed:
+        result.updated += 1
+    else:
+        result.unchanged += 1
+
+
+def _diff_links(event, desired, current, protected, diff) -> bool:
+    """Note the links to add and remove of a stored event (not of a corrected field); True if any."""
     m2m_changed = False
     for name in M2M_FIELDS:
         if name in protected:
@@ -357,12 +402,7 @@ def _diff_stored(event, values, desired, current, diff, result) -> None:
         diff.m2m_add[name].extend((event.pk, target) for target in want - have)
         diff.m2m_remove[name].extend((event.pk, target) for target in have - want)
         m2m_changed = m2m_changed or want != have
-    if changed:
-        diff.updates.setdefault(changed, []).append(event)
-    if changed or m2m_changed:
-        result.updated += 1
-    else:
-        result.unchanged += 1
+    return m2m_changed
 
 
 def remove_events(diff, result) -> None:
@@ -434,6 +474,11 @@ def _insert_events_statement(events, links) -> tuple:
     link_rows = {name: [[event.extraction_key, target] for event, desired in zip(events, links)
                         for target in desired[name]] for name in M2M_FIELDS}
     document = json.dumps({"rows": rows, **link_rows}, default=_json_value)
+    return _insert_events_sql(), [document]
+
+
+def _insert_events_sql() -> str:
+    names = [name for name, _ in _EVENT_COLUMNS]
     columns = ", ".join(names)
     table = connection.ops.quote_name(Event._meta.db_table)
     values = ", ".join(
@@ -446,8 +491,7 @@ def _insert_events_statement(events, links) -> tuple:
         sql += (f", l_{name} AS (INSERT INTO {through} (event_id, {_M2M_TARGET[name]}) "
                 f"SELECT ev.id, (l.v->>1)::bigint FROM d, jsonb_array_elements(d.doc->'{name}') AS l(v) "
                 f"JOIN ev ON ev.extraction_key = l.v->>0 ON CONFLICT DO NOTHING)")
-    sql += " SELECT id, extraction_key FROM ev"
-    return sql, [document]
+    return sql + " SELECT id, extraction_key FROM ev"
 
 
 def _set_event_ids(events, rows) -> None:
