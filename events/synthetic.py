@@ -255,16 +255,19 @@ class Summary:
                 f"{self.happenings} happenings, {self.sentences} sentences")
 
 
+def _first_alias(country: dict, kind: str) -> str:
+    """A country's first alias of a kind (adjective, capital), else its name."""
+    return next((a["text"] for a in country["aliases"] if a["kind"] == kind), country["name"])
+
+
 class _World:
     """The gazetteer's people and places, read once."""
 
     def __init__(self):
         countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
         self.countries = {c["code"]: c for c in countries}
-        self.adjective = {c["code"]: next((a["text"] for a in c["aliases"] if a["kind"] == "adjective"), c["name"])
-                          for c in countries}
-        self.capital = {c["code"]: next((a["text"] for a in c["aliases"] if a["kind"] == "capital"), c["name"])
-                        for c in countries}
+        self.adjective = {c["code"]: _first_alias(c, "adjective") for c in countries}
+        self.capital = {c["code"]: _first_alias(c, "capital") for c in countries}
         self.name_of = {c["code"]: c["name"] for c in countries}
         self.actors = json.loads((DATA / "actors.json").read_text(encoding="utf-8"))
         topics = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
@@ -290,6 +293,29 @@ class _World:
         if country and title.endswith(suffix) and len(title) - len(suffix) <= 30:
             return f"{self.adjective[code]} {title[:-len(suffix)]} {name}"
         return name
+
+
+def _span_phrase(start: dt.date, end: dt.date) -> str:
+    if start.month == end.month:
+        return f"on {MONTHS[start.month - 1]} {start.day}-{end.day}"
+    return f"from {MONTHS[start.month - 1]} {start.day} to {MONTHS[end.month - 1]} {end.day}"
+
+
+def _relative_phrase(start: dt.date, issue: dt.date, delta: int, r: float) -> str:
+    """Yesterday, tomorrow, a weekday of the week before or after, for some of the days near the issue
+    ("" for the others)."""
+    if abs(delta) == 1 and r < 0.5:
+        return "yesterday" if delta == -1 else "tomorrow"
+    return _weekday_phrase(start, issue, delta, r)
+
+
+def _weekday_phrase(start: dt.date, issue: dt.date, delta: int, r: float) -> str:
+    weekday = WEEKDAYS[start.weekday()]
+    if -6 <= delta <= -1 and r < 0.4:
+        return f"last {weekday}" if r < 0.2 else f"on {weekday}"
+    if 1 <= delta <= 6 and r < 0.3 and start.weekday() > issue.weekday():
+        return f"this coming {weekday}"
+    return ""
 
 
 class ArchiveGenerator:
@@ -334,18 +360,11 @@ class ArchiveGenerator:
         """A phrase that dates [start, end] seen from the issue date, as a writer would put it."""
         r = self.random.random()
         if start != end:
-            if start.month == end.month:
-                return f"on {MONTHS[start.month - 1]} {start.day}-{end.day}"
-            return f"from {MONTHS[start.month - 1]} {start.day} to {MONTHS[end.month - 1]} {end.day}"
+            return _span_phrase(start, end)
         delta = (start - issue).days
-        if delta == -1 and r < 0.5:
-            return "yesterday"
-        if delta == 1 and r < 0.5:
-            return "tomorrow"
-        if -6 <= delta <= -1 and r < 0.4:
-            return f"last {WEEKDAYS[start.weekday()]}" if r < 0.2 else f"on {WEEKDAYS[start.weekday()]}"
-        if 1 <= delta <= 6 and r < 0.3 and start.weekday() > issue.weekday():
-            return f"this coming {WEEKDAYS[start.weekday()]}"
+        return _relative_phrase(start, issue, delta, r) or self._day_phrase(start, issue, delta, r)
+
+    def _day_phrase(self, start: dt.date, issue: dt.date, delta: int, r: float) -> str:
         if r < 0.12 and abs(delta) > 20:
             return self._vague(start, issue)
         if r < 0.2:
@@ -407,14 +426,20 @@ class ArchiveGenerator:
         if h.postponed and h.start >= issue - dt.timedelta(days=3):
             return self._fill(self.random.choice(_POSTPONED), h, issue, date)
         status = "past" if h.end < issue else "future"
-        if status == "future" and not h.postponed and h.kind in ("visit", "meeting", "summit") \
-                and self.random.random() < 0.06:
+        if status == "future" and self._puts_off(h):
             h.postponed = True
             return self._fill(self.random.choice(_POSTPONED), h, issue, date)
         options = _EVENTS[h.kind][status]
-        if status == "past" and h.first_reported and h.first_reported < issue and self.random.random() < 0.3:
+        if status == "past" and self._follows_up(h, issue):
             options = _FOLLOW_UP
         return self._fill(self.random.choice(options), h, issue, date)
+
+    def _puts_off(self, h: _Happening) -> bool:
+        """A planned visit, meeting or summit is put off now and then."""
+        return not h.postponed and h.kind in ("visit", "meeting", "summit") and self.random.random() < 0.06
+
+    def _follows_up(self, h: _Happening, issue: dt.date) -> bool:
+        return bool(h.first_reported and h.first_reported < issue and self.random.random() < 0.3)
 
     def _article(self, issue: dt.date, earlier: list[dt.date]) -> tuple[str, str, int]:
         """(headline, body, sentences) of one article published on `issue`."""
@@ -424,19 +449,7 @@ class ArchiveGenerator:
         for index in range(self.random.choice([3, 4, 4, 5, 6])):
             sentences_here = []
             for _ in range(self.random.choice([2, 3, 3, 4])):
-                roll = self.random.random()
-                if roll < 0.45:
-                    h = self.random.choice(live) if live and self.random.random() < 0.45 else self._new_happening(issue)
-                    lead = lead or h
-                    sentence = self._event_sentence(h, issue)
-                    if h.first_reported is None:
-                        h.first_reported = issue
-                    elif self.random.random() < 0.25 and h.first_reported < issue:
-                        day = h.first_reported
-                        sentence = sentence[:-1] + f" (see the Monitor, {MONTHS[day.month - 1]} {day.day})."
-                else:
-                    h = lead or (self.random.choice(live) if live else self._new_happening(issue))
-                    sentence = self._fill(self.random.choice(_COMMENTARY), h, issue, "")
+                sentence, lead = self._sentence(issue, live, lead)
                 sentences_here.append(sentence)
             sentences += len(sentences_here)
             text = " ".join(sentences_here)
@@ -444,11 +457,29 @@ class ArchiveGenerator:
                 text += " " + self._citation(issue)
             paragraphs.append(text)
         lead = lead or self._new_happening(issue)
+        return self._headline(lead), "\n\n".join(paragraphs), sentences
+
+    def _sentence(self, issue: dt.date, live: list[_Happening], lead: _Happening | None):
+        """(one sentence of an article, the article's lead happening): an event (new or live, now and then
+        with a cross-reference to its first report) or a comment on the lead."""
+        if self.random.random() >= 0.45:
+            h = lead or (self.random.choice(live) if live else self._new_happening(issue))
+            return self._fill(self.random.choice(_COMMENTARY), h, issue, ""), lead
+        h = self.random.choice(live) if live and self.random.random() < 0.45 else self._new_happening(issue)
+        lead = lead or h
+        sentence = self._event_sentence(h, issue)
+        if h.first_reported is None:
+            h.first_reported = issue
+        elif self.random.random() < 0.25 and h.first_reported < issue:
+            day = h.first_reported
+            sentence = sentence[:-1] + f" (see the Monitor, {MONTHS[day.month - 1]} {day.day})."
+        return sentence, lead
+
+    def _headline(self, lead: _Happening) -> str:
         w = self.world
-        headline = _HEADLINES[lead.kind].format(
+        return _HEADLINES[lead.kind].format(
             A_up=w.name_of[lead.a.country].upper(), B_up=w.name_of[lead.b.country].upper(),
             topic_up=lead.topic.upper()) + "."
-        return headline, "\n\n".join(paragraphs), sentences
 
     # -- the archive ------------------------------------------------------------------------------
     def generate(self, out: Path, volumes: list[int], articles_per_issue: int, limit: int | None = None,
