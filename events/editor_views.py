@@ -21,6 +21,20 @@ def _size(n):
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
 
 
+def _upload(uploaded) -> tuple:
+    """(name, bytes) of an uploaded file, or (name, None, why) when it is over the size limit (unread)."""
+    name = uploaded.name or "upload"
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        return (name, None, f"too large: {_size(uploaded.size)}; the limit is {_size(MAX_UPLOAD_BYTES)} per file")
+    return (name, uploaded.read())
+
+
+def _totals(results):
+    if results is None:
+        return None
+    return {s: sum(1 for r in results if r.status == s) for s in ("new", "unchanged", "failed")}
+
+
 @staff_member_required
 @permission_required("events.add_article", raise_exception=True)
 @require_http_methods(["GET", "POST"])
@@ -32,25 +46,14 @@ def import_files(request):
     results = job = None
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if form.is_bound and form.is_valid():
-        files = []
-        for uploaded in form.cleaned_data["files"]:
-            name = uploaded.name or "upload"
-            if uploaded.size > MAX_UPLOAD_BYTES:
-                files.append((name, None, f"too large: {_size(uploaded.size)}; the limit is "
-                                          f"{_size(MAX_UPLOAD_BYTES)} per file"))
-            else:
-                files.append((name, uploaded.read()))
-        job = create_import_job(files, request.user)
+        job = create_import_job([_upload(uploaded) for uploaded in form.cleaned_data["files"]], request.user)
         if not job.finished:
             return HttpResponseRedirect(job.get_absolute_url(), status=303)
         results = list(job.items.order_by("position"))
     status = 400 if form.is_bound and form.errors else 200
-    totals = None
-    if results is not None:
-        totals = {s: sum(1 for r in results if r.status == s) for s in ("new", "unchanged", "failed")}
     return render(request, "editor/import.html", {
         **admin.site.each_context(request),
-        "form": form, "results": results, "totals": totals, "title": "Import Monitor files", "job": job,
+        "form": form, "results": results, "totals": _totals(results), "title": "Import Monitor files", "job": job,
         "max_upload": _size(MAX_UPLOAD_BYTES), "max_files": MAX_UPLOAD_FILES,
     }, status=status)
 

@@ -51,18 +51,7 @@ class EventCorrectionForm(forms.ModelForm):
         cleaned = super().clean()
         text = (cleaned.get("date_entry") or "").strip()
         if text:
-            base = self.base_date()
-            try:
-                interval = parse_date_text(text, base)
-            except DateParseError as exc:
-                self.add_error("date_entry", str(exc))
-            else:
-                self.parsed_interval = interval
-                cleaned["date_start"] = interval.start
-                cleaned["date_end"] = interval.end
-                cleaned["granularity"] = interval.granularity
-                for field in ("date_start", "date_end", "granularity"):
-                    self.errors.pop(field, None)
+            self._read_date_entry(text, cleaned)
         start, end = cleaned.get("date_start"), cleaned.get("date_end")
         if start and end and end < start:
             self.add_error("date_end", "The end date is before the start date.")
@@ -72,6 +61,21 @@ class EventCorrectionForm(forms.ModelForm):
                 "Nothing changed: change a value, or tick “Confirm the machine's values” to record that they "
                 "are right. Your reason is still in the box below.", code="unchanged")
         return cleaned
+
+    def _read_date_entry(self, text, cleaned):
+        """The date box's text read against the issue date: it sets the interval (and clears the interval
+        fields' own errors), or is the error."""
+        try:
+            interval = parse_date_text(text, self.base_date())
+        except DateParseError as exc:
+            self.add_error("date_entry", str(exc))
+            return
+        self.parsed_interval = interval
+        cleaned["date_start"] = interval.start
+        cleaned["date_end"] = interval.end
+        cleaned["granularity"] = interval.granularity
+        for field in ("date_start", "date_end", "granularity"):
+            self.errors.pop(field, None)
 
     def changed_fields(self):
         """The correctable fields whose value differs from the stored one."""

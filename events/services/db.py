@@ -11,19 +11,29 @@ def run_statements(statements) -> list:
     query string, in one round trip; they still run one after the other, each with its own snapshot (READ
     COMMITTED), so a statement after a lock sees what the lock's holder committed. Otherwise one by one.
     """
-    results = []
     with connection.cursor() as cursor:
         if len(statements) > 1 and client_side_binding(cursor):
-            cursor.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
-            for index in range(len(statements)):
-                if index:
-                    cursor.nextset()
-                results.append(cursor.fetchall() if cursor.description is not None else None)
-            return results
+            return _run_as_one(cursor, statements)
+        results = []
         for sql, params in statements:
             cursor.execute(sql, params)
-            results.append(cursor.fetchall() if cursor.description is not None else None)
+            results.append(_rows(cursor))
     return results
+
+
+def _run_as_one(cursor, statements) -> list:
+    """The statements as one query string; each one's rows from its own result set."""
+    cursor.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
+    results = []
+    for index in range(len(statements)):
+        if index:
+            cursor.nextset()
+        results.append(_rows(cursor))
+    return results
+
+
+def _rows(cursor):
+    return cursor.fetchall() if cursor.description is not None else None
 
 
 def client_side_binding(cursor) -> bool:

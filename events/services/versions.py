@@ -55,15 +55,22 @@ def previous_version(issue_id: int, headline: str, body: str, exclude_id: int | 
         candidates = candidates.exclude(pk=exclude_id)
     long_enough = len(_WORD.findall(body)) >= VERSION_MIN_WORDS
     for candidate in candidates:
-        same_headline = bool(headline) and candidate.headline.strip().lower() == headline.strip().lower()
-        if not same_headline and not (long_enough and len(_WORD.findall(candidate.body)) >= VERSION_MIN_WORDS):
-            continue
-        score = similarity(candidate.body, body)
-        if (long_enough and score >= VERSION_SIMILAR) or (same_headline and score >= VERSION_SIMILAR_WITH_HEADLINE):
-            score += 1.0 if same_headline else 0.0
-            if score > best_score:
-                best, best_score = candidate, score
+        score = _version_score(candidate, headline, body, long_enough)
+        if score > best_score:
+            best, best_score = candidate, score
     return best
+
+
+def _version_score(candidate: Article, headline: str, body: str, long_enough: bool) -> float:
+    """How surely the text replaces `candidate`: its similarity, plus 1 with the same headline; 0 when it is
+    not a version (see the module doc for the rule)."""
+    same_headline = bool(headline) and candidate.headline.strip().lower() == headline.strip().lower()
+    if not same_headline and not (long_enough and len(_WORD.findall(candidate.body)) >= VERSION_MIN_WORDS):
+        return 0.0
+    score = similarity(candidate.body, body)
+    if (long_enough and score >= VERSION_SIMILAR) or (same_headline and score >= VERSION_SIMILAR_WITH_HEADLINE):
+        return score + (1.0 if same_headline else 0.0)
+    return 0.0
 
 
 def _sentence_in(body: str, sentence: str, near: int) -> int | None:
@@ -92,41 +99,56 @@ def carry_events(article: Article, new_body: str, version: int) -> tuple[int, in
     moved = flagged = 0
     events = list(Event.objects.filter(article=article).order_by("id"))
     taken = set()
-    changed = []
     for event in events:
-        hit = _sentence_in(new_body, event.sentence, event.sentence_start)
-        key = None
-        if hit is not None:
-            start, end = hit
-            sentence = new_body[start:end]
-            relative = event.date_text_start - event.sentence_start
-            date_at = sentence.find(event.date_text, max(0, relative - 20))
-            if date_at < 0:
-                date_at = sentence.find(event.date_text)
-            if date_at >= 0:
-                key = f"{start}:{start + date_at}"
-        if key is not None and key not in taken:
-            taken.add(key)
-            event.sentence_start, event.sentence_end, event.sentence = start, end, sentence
-            event.date_text_start = start + date_at
-            event.date_text_end = event.date_text_start + len(event.date_text)
-            event.extraction_key = key
+        place = _new_place(event, new_body)
+        if place is not None and place[0] not in taken:
+            taken.add(place[0])
+            _move_event(event, *place)
             moved += 1
         else:
-            event.extraction_key = f"v{version}-gone:{event.pk}"[:100]
-            if event.corrected_fields or event.hidden:
-                event.needs_review = True
-                event.review_note = (f"Its sentence is not in version {version + 1} of the article; the editor's "
-                                     f"correction is kept: check it against the new text.")
-                flagged += 1
-        changed.append(event)
+            flagged += _mark_gone(event, version)
     # Two passes: every key first becomes unique and temporary, so no swap can hit the unique constraint.
-    for event in changed:
+    for event in events:
         Event.objects.filter(pk=event.pk).update(extraction_key=f"tmp:{event.pk}")
-    if changed:
-        Event.objects.bulk_update(changed, ["extraction_key", "sentence_start", "sentence_end", "sentence",
-                                            "date_text_start", "date_text_end", "needs_review", "review_note"])
+    if events:
+        Event.objects.bulk_update(events, ["extraction_key", "sentence_start", "sentence_end", "sentence",
+                                           "date_text_start", "date_text_end", "needs_review", "review_note"])
     return moved, flagged
+
+
+def _new_place(event: Event, new_body: str):
+    """(key, sentence start, end, sentence, date phrase's offset in it) of the event in the new text, or None
+    when its sentence or its date phrase is not there."""
+    hit = _sentence_in(new_body, event.sentence, event.sentence_start)
+    if hit is None:
+        return None
+    start, end = hit
+    sentence = new_body[start:end]
+    relative = event.date_text_start - event.sentence_start
+    date_at = sentence.find(event.date_text, max(0, relative - 20))
+    if date_at < 0:
+        date_at = sentence.find(event.date_text)
+    if date_at < 0:
+        return None
+    return f"{start}:{start + date_at}", start, end, sentence, date_at
+
+
+def _move_event(event: Event, key: str, start: int, end: int, sentence: str, date_at: int) -> None:
+    event.sentence_start, event.sentence_end, event.sentence = start, end, sentence
+    event.date_text_start = start + date_at
+    event.date_text_end = event.date_text_start + len(event.date_text)
+    event.extraction_key = key
+
+
+def _mark_gone(event: Event, version: int) -> int:
+    """A key no new mention can have; an editor-touched event is flagged for review (returns 1 then)."""
+    event.extraction_key = f"v{version}-gone:{event.pk}"[:100]
+    if not (event.corrected_fields or event.hidden):
+        return 0
+    event.needs_review = True
+    event.review_note = (f"Its sentence is not in version {version + 1} of the article; the editor's "
+                         f"correction is kept: check it against the new text.")
+    return 1
 
 
 def _evidence(article, body):

@@ -26,12 +26,7 @@ class Command(BaseCommand):
                                  "simulator's calendar with breaks (events.extraction.calendar_sim)")
 
     def handle(self, *args, out, volumes, articles, articles_per_issue, seed, force, calendar, **options):
-        if articles_per_issue < 1:
-            raise CommandError("--articles-per-issue must be at least 1", returncode=2)
-        if articles is not None and articles < 1:
-            raise CommandError("--articles must be at least 1", returncode=2)
-        if volumes is None and articles is None:
-            raise CommandError("give --volumes or --articles", returncode=2)
+        _check_counts(volumes, articles, articles_per_issue)
         try:
             chosen = parse_volumes(volumes) if volumes else volumes_for(articles, articles_per_issue)
         except ValueError as error:
@@ -48,3 +43,12 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error), returncode=2)
         self.stdout.write(f"wrote {summary.text()} to {folder}")
+
+
+def _check_counts(volumes, articles, articles_per_issue):
+    if articles_per_issue < 1:
+        raise CommandError("--articles-per-issue must be at least 1", returncode=2)
+    if articles is not None and articles < 1:
+        raise CommandError("--articles must be at least 1", returncode=2)
+    if volumes is None and articles is None:
+        raise CommandError("give --volumes or --articles", returncode=2)
