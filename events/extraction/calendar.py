@@ -129,8 +129,6 @@ def issue_evidence(volume: int, number: int, text: str, article: int | None = No
 # ------------------------------------------------------------------------------------------ command line
 
 def _read_inputs(paths):
-    from events.extraction.articles import ArticleFileError, read_article_file
-
     volumes: dict[int, dict[int, IssueInput]] = {}
 
     def entry(volume, number):
@@ -138,31 +136,46 @@ def _read_inputs(paths):
 
     for path in paths:
         if path.endswith(".jsonl"):
-            with open(path, encoding="utf-8") as fh:
-                for line_no, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        record = json.loads(line)
-                        volume, number = int(record["volume"]), int(record["number"])
-                        year_of_volume(volume)
-                        item = entry(volume, number)
-                        if "text" in record:
-                            item.evidence.extend(issue_evidence(volume, number, record["text"]))
-                        item.evidence.extend(Evidence.from_json(e) for e in record.get("evidence", []))
-                        if record.get("pinned"):
-                            item.pinned = dt.date.fromisoformat(record["pinned"])
-                    except (ValueError, KeyError, TypeError) as error:
-                        raise SystemExit(f"error: {path} line {line_no}: {error}") from None
+            _read_records(path, entry)
         else:
-            try:
-                parsed = read_article_file(path)
-            except ArticleFileError as error:
-                raise SystemExit(f"error: {error}") from None
-            for article in parsed.articles:
-                entry(article.volume, article.number).evidence.extend(
-                    issue_evidence(article.volume, article.number, article.body))
+            _read_articles(path, entry)
     return {v: list(items.values()) for v, items in volumes.items()}
+
+
+def _read_records(path, entry):
+    """A .jsonl file: one issue record a line (volume, number, and text, evidence or a pinned date)."""
+    with open(path, encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                _add_record(json.loads(line), entry)
+            except (ValueError, KeyError, TypeError) as error:
+                raise SystemExit(f"error: {path} line {line_no}: {error}") from None
+
+
+def _add_record(record, entry):
+    volume, number = int(record["volume"]), int(record["number"])
+    year_of_volume(volume)
+    item = entry(volume, number)
+    if "text" in record:
+        item.evidence.extend(issue_evidence(volume, number, record["text"]))
+    item.evidence.extend(Evidence.from_json(e) for e in record.get("evidence", []))
+    if record.get("pinned"):
+        item.pinned = dt.date.fromisoformat(record["pinned"])
+
+
+def _read_articles(path, entry):
+    """A Monitor text file: the evidence of each article."""
+    from events.extraction.articles import ArticleFileError, read_article_file
+
+    try:
+        parsed = read_article_file(path)
+    except ArticleFileError as error:
+        raise SystemExit(f"error: {error}") from None
+    for article in parsed.articles:
+        entry(article.volume, article.number).evidence.extend(
+            issue_evidence(article.volume, article.number, article.body))
 
 
 def main(argv=None) -> int:

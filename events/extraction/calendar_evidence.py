@@ -97,27 +97,41 @@ def extract_evidence(text: str, near: dt.date, article: int | None = None) -> li
     (the issue's expected date: a rough guess is enough, dates are taken within half a year of it)."""
     found: list[Evidence] = []
     for attribution in find_attributions(text):
-        snippet = text[attribution.start:attribution.end][:MAX_SNIPPET]
         if attribution.kind == CROSSREF:
-            for cited in attribution.dates:
-                day = resolve_cited(cited, near)
-                if day is not None:
-                    found.append(Evidence(XREF, day, day + dt.timedelta(days=1), None, False, snippet, article,
-                                          attribution.start, attribution.end))
+            found.extend(_crossref_evidence(text, attribution, near, article))
             continue
-        for seg_start, seg_end, dates in _segments(text, attribution):
-            lead = text[seg_start:dates[0].start]
-            names = [n.strip() for n in lead.strip().rstrip(",").split(",") if n.strip()]
-            ahead = bool(names) and all(is_ahead_source(n) for n in names)
-            days = [d for c in dates if (d := resolve_cited(c, near)) is not None]
-            if not days:
-                continue
-            newest = max(days)
-            lower = newest if ahead else newest + dt.timedelta(days=1)
-            piece = text[seg_start:seg_end].strip(" ();")[:MAX_SNIPPET]
-            found.append(Evidence(CITATION, newest, lower, None, ahead, piece, article, seg_start, seg_end))
-            found.extend(_relative_words(text, attribution, newest, article))
+        for segment in _segments(text, attribution):
+            found.extend(_citation_evidence(text, attribution, segment, near, article))
     return found
+
+
+def _crossref_evidence(text, attribution, near, article) -> list[Evidence]:
+    """"(see the Monitor, June 26)": that day had an issue."""
+    snippet = text[attribution.start:attribution.end][:MAX_SNIPPET]
+    found = []
+    for cited in attribution.dates:
+        day = resolve_cited(cited, near)
+        if day is not None:
+            found.append(Evidence(XREF, day, day + dt.timedelta(days=1), None, False, snippet, article,
+                                  attribution.start, attribution.end))
+    return found
+
+
+def _citation_evidence(text, attribution, segment, near, article) -> list[Evidence]:
+    """One "SOURCES, DATES" segment: the issue is after its newest date (on it for sources that publish
+    ahead), and the relative day words of the sentence it closes bound it from above."""
+    seg_start, seg_end, dates = segment
+    lead = text[seg_start:dates[0].start]
+    names = [n.strip() for n in lead.strip().rstrip(",").split(",") if n.strip()]
+    ahead = bool(names) and all(is_ahead_source(n) for n in names)
+    days = [d for c in dates if (d := resolve_cited(c, near)) is not None]
+    if not days:
+        return []
+    newest = max(days)
+    lower = newest if ahead else newest + dt.timedelta(days=1)
+    piece = text[seg_start:seg_end].strip(" ();")[:MAX_SNIPPET]
+    return [Evidence(CITATION, newest, lower, None, ahead, piece, article, seg_start, seg_end),
+            *_relative_words(text, attribution, newest, article)]
 
 
 def _segments(text, attribution):

@@ -92,34 +92,44 @@ def vary_habits(habits: dict[str, bool], rng: random.Random, share: float = 0.15
 def make_calendar(year: int, rng: random.Random, habits: dict[str, bool] | None = None,
                   summer=True, year_end=True, odd_days=(0, 3)) -> SimCalendar:
     habits = habits if habits is not None else make_habits(rng)
-    breaks: dict[dt.date, str] = {}
-    for day, name in named_days(year).items():
-        if habits.get(name):
-            breaks[day] = name
+    breaks: dict[dt.date, str] = {day: name for day, name in named_days(year).items() if habits.get(name)}
     if summer and rng.random() < 0.85:
-        weeks = rng.choice((1, 2, 2))
-        start = dt.date(year, 7, 8) + dt.timedelta(days=rng.randrange(0, 50))
-        start -= dt.timedelta(days=start.weekday())  # a Monday
-        for i in range(7 * weeks):
-            day = start + dt.timedelta(days=i)
-            if day.weekday() < 5:
-                breaks[day] = "summer break"
+        _summer_break(year, rng, breaks)
     if year_end and rng.random() < 0.7:
-        first = rng.choice((24, 25, 27))
-        for d in range(first, 32):
-            day = dt.date(year, 12, d)
-            if day.weekday() < 5:
-                breaks[day] = "year-end break"
+        _year_end_break(year, rng, breaks)
     for _ in range(rng.randint(*odd_days)):
         day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(20, 340))
         if day.weekday() < 5:
             breaks[day] = "odd day"
+    return SimCalendar(year, _open_weekdays(year, breaks), breaks)
+
+
+def _open_weekdays(year: int, breaks: dict) -> list[dt.date]:
     days, day = [], dt.date(year, 1, 1)
     while day.year == year:
         if day.weekday() < 5 and day not in breaks:
             days.append(day)
         day += dt.timedelta(days=1)
-    return SimCalendar(year, days, breaks)
+    return days
+
+
+def _summer_break(year: int, rng: random.Random, breaks: dict) -> None:
+    """One or two weeks from a Monday between early July and late August."""
+    weeks = rng.choice((1, 2, 2))
+    start = dt.date(year, 7, 8) + dt.timedelta(days=rng.randrange(0, 50))
+    start -= dt.timedelta(days=start.weekday())  # a Monday
+    for i in range(7 * weeks):
+        day = start + dt.timedelta(days=i)
+        if day.weekday() < 5:
+            breaks[day] = "summer break"
+
+
+def _year_end_break(year: int, rng: random.Random, breaks: dict) -> None:
+    first = rng.choice((24, 25, 27))
+    for d in range(first, 32):
+        day = dt.date(year, 12, d)
+        if day.weekday() < 5:
+            breaks[day] = "year-end break"
 
 
 def cite(sources, dates) -> str:
