@@ -222,39 +222,58 @@ def split_articles(source: str, text: str) -> tuple[list[ParsedArticle], list[st
     if not markers:
         raise ArticleFileError(source, "no 'Publication: Monitor Volume: V Issue: N' line found")
     warnings, failures, articles = [], [], []
-    headline_of = {m: m - 1 for m in markers if m > 0 and _is_headline(text, paragraphs[m - 1])}
+    headline_of = _headlines(text, paragraphs, markers)
     leading_end = headline_of.get(markers[0], markers[0])
     if leading_end > 0:
         warnings.append(f"ignored text before the first article (lines 1-{paragraphs[leading_end].first_line - 1})")
-    for k, marker in enumerate(markers):
-        where = f"line {paragraphs[marker].first_line}"
-        body_end_index = headline_of.get(markers[k + 1], markers[k + 1]) if k + 1 < len(markers) else len(paragraphs)
-        body_paragraphs = paragraphs[marker + 1:body_end_index]
-        if k + 1 == len(markers) and body_paragraphs and _is_headline(text, body_paragraphs[-1]):
-            orphan = body_paragraphs.pop()
-            warnings.append(f"line {orphan.first_line}: headline {text[orphan.start:orphan.end].strip()!r} "
-                            "has no article after it in this file; nothing stored for it")
-        try:
-            volume, number, near_miss = _publication_fields(text, paragraphs[marker])
-            if near_miss:
-                warnings.append(f"{where}: Publication line not exact ({near_miss!r}); read as Volume {volume} "
-                                f"Issue {number}")
-            if not body_paragraphs:
-                raise _ArticleFailure(f"Volume {volume} Issue {number} has no article text after its "
-                                      "Publication line")
-            body = "\n\n".join(text[p.start:p.end] for p in body_paragraphs).rstrip()
-            _check_body(text, body, body_paragraphs, warnings)
-        except _ArticleFailure as failure:
-            failures.append(f"{where}: {failure}")
-            continue
-        headline = text[paragraphs[headline_of[marker]].start:paragraphs[headline_of[marker]].end].strip() \
-            if marker in headline_of else ""
-        articles.append(ParsedArticle(volume, number, headline, body, paragraphs[marker].first_line,
-                                      body_paragraphs[0].start))
+    starts = [headline_of.get(m, m) for m in markers[1:]] + [None]  # where the next article begins
+    for marker, next_start in zip(markers, starts):
+        article = _read_article(text, paragraphs, marker, next_start, headline_of.get(marker), warnings, failures)
+        if article is not None:
+            articles.append(article)
     if not articles:
-        raise ArticleFileError(source, "; ".join(failures[:3]) + (f" (and {len(failures) - 3} more)"
-                                                                  if len(failures) > 3 else ""))
+        raise ArticleFileError(source, _first_failures(failures))
     return articles, warnings, failures
+
+
+def _headlines(text, paragraphs, markers) -> dict[int, int]:
+    """{marker paragraph: its headline paragraph} for the Publication lines right after a headline."""
+    return {m: m - 1 for m in markers if m > 0 and _is_headline(text, paragraphs[m - 1])}
+
+
+def _first_failures(failures) -> str:
+    return "; ".join(failures[:3]) + (f" (and {len(failures) - 3} more)" if len(failures) > 3 else "")
+
+
+def _read_article(text, paragraphs, marker, next_start, headline_at, warnings, failures) -> ParsedArticle | None:
+    """The article of the Publication line at paragraph `marker`, up to the next article's first paragraph
+    (`next_start`, None for the last); a failure is noted and gives None."""
+    where = f"line {paragraphs[marker].first_line}"
+    body_paragraphs = paragraphs[marker + 1:len(paragraphs) if next_start is None else next_start]
+    if next_start is None and body_paragraphs and _is_headline(text, body_paragraphs[-1]):
+        orphan = body_paragraphs.pop()
+        warnings.append(f"line {orphan.first_line}: headline {text[orphan.start:orphan.end].strip()!r} "
+                        "has no article after it in this file; nothing stored for it")
+    try:
+        volume, number, body = _article_fields(text, paragraphs[marker], body_paragraphs, where, warnings)
+    except _ArticleFailure as failure:
+        failures.append(f"{where}: {failure}")
+        return None
+    headline = text[paragraphs[headline_at].start:paragraphs[headline_at].end].strip() if headline_at is not None else ""
+    return ParsedArticle(volume, number, headline, body, paragraphs[marker].first_line, body_paragraphs[0].start)
+
+
+def _article_fields(text, marker_paragraph, body_paragraphs, where, warnings):
+    """(volume, number, body) of one article, or _ArticleFailure."""
+    volume, number, near_miss = _publication_fields(text, marker_paragraph)
+    if near_miss:
+        warnings.append(f"{where}: Publication line not exact ({near_miss!r}); read as Volume {volume} "
+                        f"Issue {number}")
+    if not body_paragraphs:
+        raise _ArticleFailure(f"Volume {volume} Issue {number} has no article text after its Publication line")
+    body = "\n\n".join(text[p.start:p.end] for p in body_paragraphs).rstrip()
+    _check_body(text, body, body_paragraphs, warnings)
+    return volume, number, body
 
 
 class _ArticleFailure(Exception):

@@ -205,12 +205,7 @@ def _with_year(cited, year):
 
 def _merge_runs(segments, group_start, group_end):
     """Consecutive segments of one kind become one Attribution; see the module docstring for spans."""
-    runs = []
-    for segment in segments:
-        if runs and runs[-1][-1].kind == segment.kind:
-            runs[-1].append(segment)
-        else:
-            runs.append([segment])
+    runs = _runs_of_kind(segments)
     attributions = []
     for index, run in enumerate(runs):
         start = group_start if index == 0 else run[0].start
@@ -219,6 +214,16 @@ def _merge_runs(segments, group_start, group_end):
         sources = tuple(s for segment in run for s in segment.sources)
         attributions.append(Attribution(start, end, run[0].kind, dates, sources))
     return attributions
+
+
+def _runs_of_kind(segments) -> list[list]:
+    runs = []
+    for segment in segments:
+        if runs and runs[-1][-1].kind == segment.kind:
+            runs[-1].append(segment)
+        else:
+            runs.append([segment])
+    return runs
 
 
 def main(argv=None):

@@ -92,17 +92,19 @@ def intervals_meet(event, thread: dict) -> bool:
     ("July 19" and "the eve of the July 21-23 summit", read as July 20, for one visit)."""
     if thread["date_start"] <= event.date_end and thread["date_end"] >= event.date_start:
         return True
-    if event.event_type == POSTPONEMENT:
+    if event.event_type == POSTPONEMENT or _both_short(event, thread):
         start, end = reach(event)
         return thread["date_start"] <= end and thread["date_end"] >= start
     if thread["event_type"] == POSTPONEMENT:  # the same window, seen from the happening
         return (thread["date_start"] - datetime.timedelta(days=POSTPONEMENT_AFTER_DAYS) <= event.date_end
                 and thread["date_end"] + datetime.timedelta(days=POSTPONEMENT_BEFORE_DAYS) >= event.date_start)
-    if (event.event_type == thread["event_type"] and span(event.date_start, event.date_end) <= SHORT_DAYS
-            and span(thread["date_start"], thread["date_end"]) <= SHORT_DAYS):
-        start, end = reach(event)
-        return thread["date_start"] <= end and thread["date_end"] >= start
     return False
+
+
+def _both_short(event, thread: dict) -> bool:
+    """An event and a thread of the same type, both within SHORT_DAYS."""
+    return (event.event_type == thread["event_type"] and span(event.date_start, event.date_end) <= SHORT_DAYS
+            and span(thread["date_start"], thread["date_end"]) <= SHORT_DAYS)
 
 
 def separate_encounters(event, actors, thread: dict) -> bool:
@@ -237,22 +239,7 @@ def choose_threads(todo, solo, candidates: dict, participants_of) -> Choice:
                                         e.sentence_start, e.date_text_start))
     for event in order:
         actors, countries = participants_of(event)
-
-        def fits(c, alone_ok=False):
-            if alone_ok and not c["actors"] and not c["countries"]:
-                return True  # its own thread, with no other visible member: stays as it is
-            return (families_match(event.event_type, c["event_type"])
-                    and intervals_meet(event, c)
-                    and participants_match(actors, countries, c["actors"], c["countries"])
-                    and not separate_encounters(event, actors, c))
-        current = candidates.get(event.thread_id)
-        if current is not None and fits(current, alone_ok=True):
-            best = current
-        elif not actors and not countries:
-            best = None  # nobody named: nothing to say it is the same happening as another mention
-        else:
-            fitting = [c for c in candidates.values() if fits(c)]
-            best = max(fitting, key=lambda c: score(event, actors, countries, c), default=None)
+        best = _best_candidate(event, actors, countries, candidates)
         if best is None:
             best = new_candidate(event, len(choice.new))
             choice.new.append(best)
@@ -262,13 +249,7 @@ def choose_threads(todo, solo, candidates: dict, participants_of) -> Choice:
             choice.kept += 1
         else:
             choice.linked += 1
-        best["actors"] |= actors
-        best["countries"] |= countries
-        # A more precise member narrows a machine thread's interval for the next events of this run.
-        if (not best["set_by_editor"] and event.event_type != POSTPONEMENT
-                and span(event.date_start, event.date_end) < span(best["date_start"], best["date_end"])):
-            best["date_start"], best["date_end"] = event.date_start, event.date_end
-            best["event_type"] = event.event_type
+        _join(best, event, actors, countries)
         choice.targets.append((event, best))
     for event in solo:
         if event.thread_id is None:
@@ -279,6 +260,38 @@ def choose_threads(todo, solo, candidates: dict, participants_of) -> Choice:
         else:
             choice.kept += 1
     return choice
+
+
+def _fits(event, actors, countries, c, alone_ok=False) -> bool:
+    if alone_ok and not c["actors"] and not c["countries"]:
+        return True  # its own thread, with no other visible member: stays as it is
+    return (families_match(event.event_type, c["event_type"])
+            and intervals_meet(event, c)
+            and participants_match(actors, countries, c["actors"], c["countries"])
+            and not separate_encounters(event, actors, c))
+
+
+def _best_candidate(event, actors, countries, candidates):
+    """The event's own thread while it still fits, else the best-scoring candidate that fits; None (a new
+    thread) when none fits or the event names nobody."""
+    current = candidates.get(event.thread_id)
+    if current is not None and _fits(event, actors, countries, current, alone_ok=True):
+        return current
+    if not actors and not countries:
+        return None  # nobody named: nothing to say it is the same happening as another mention
+    fitting = [c for c in candidates.values() if _fits(event, actors, countries, c)]
+    return max(fitting, key=lambda c: score(event, actors, countries, c), default=None)
+
+
+def _join(best, event, actors, countries) -> None:
+    """The candidate takes the event's participants; a more precise member narrows a machine thread's
+    interval for the next events of this run."""
+    best["actors"] |= actors
+    best["countries"] |= countries
+    if (not best["set_by_editor"] and event.event_type != POSTPONEMENT
+            and span(event.date_start, event.date_end) < span(best["date_start"], best["date_end"])):
+        best["date_start"], best["date_end"] = event.date_start, event.date_end
+        best["event_type"] = event.event_type
 
 
 # -- thread fields ---------------------------------------------------------------------------------
@@ -319,25 +332,35 @@ def thread_fields(members: list[Member], digest: Digest | None = None, labels=No
     # A postponement is dated by the putting-off, not by the happening: it sets the date only when alone.
     happening = [m for m in reps if m.event_type != POSTPONEMENT] or reps
     precise = min(happening, key=lambda m: (span(m.date_start, m.date_end), -m.anchor.toordinal(), m.id))
+    event_type = _thread_type(members, digest, precise)
+    first_summary = next((m.summary for m in sorted(reps, key=lambda m: m.order) if m.summary), "")
+    title = precise.summary or first_summary or (labels or {}).get(event_type, event_type)
+    return {"title": title[:300], "event_type": event_type, "status": _thread_status(members, digest, latest, precise),
+            "date_start": precise.date_start, "date_end": precise.date_end, "granularity": precise.granularity}
+
+
+def _thread_type(members, digest, precise) -> str:
+    """The most frequent type of the happening's members (the most precise member's among equals, else the
+    first by name); a postponement only when there is nothing else."""
     types = Counter(m.event_type for m in members if m.event_type != POSTPONEMENT)
     if digest:
         types.update(digest.types)
-    if types:
-        top = max(types.values())
-        event_type = precise.event_type if types.get(precise.event_type) == top else \
-            sorted(t for t, n in types.items() if n == top)[0]
-    else:
-        event_type = POSTPONEMENT
+    if not types:
+        return POSTPONEMENT
+    top = max(types.values())
+    if types.get(precise.event_type) == top:
+        return precise.event_type
+    return sorted(t for t, n in types.items() if n == top)[0]
+
+
+def _thread_status(members, digest, latest, precise) -> str:
+    """Postponed when the latest member says so; occurred when a member reported it occurred on or after
+    the happening's start; else the latest member's status."""
     occurred = [m.anchor for m in members if m.status == OCCURRED]
     if digest and digest.occurred is not None:
         occurred.append(digest.occurred)
     if latest.status == POSTPONED or latest.event_type == POSTPONEMENT:
-        status = POSTPONED
-    elif occurred and max(occurred) >= precise.date_start:
-        status = OCCURRED
-    else:
-        status = latest.status
-    first_summary = next((m.summary for m in sorted(reps, key=lambda m: m.order) if m.summary), "")
-    title = precise.summary or first_summary or (labels or {}).get(event_type, event_type)
-    return {"title": title[:300], "event_type": event_type, "status": status, "date_start": precise.date_start,
-            "date_end": precise.date_end, "granularity": precise.granularity}
+        return POSTPONED
+    if occurred and max(occurred) >= precise.date_start:
+        return OCCURRED
+    return latest.status

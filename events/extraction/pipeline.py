@@ -70,25 +70,35 @@ def cap_sentences(sentences: list[Sentence], body: str, limit: int = MAX_SENTENC
         logger.warning("a sentence of %d characters at offset %d has no full stop within %d characters: "
                        "cut into pieces for event extraction (each event's sentence is its piece)",
                        sentence.end - sentence.start, sentence.start, limit)
-        start = sentence.start
-        while start < sentence.end:
-            end = min(start + limit, sentence.end)
-            if end < sentence.end:
-                window = body[start + limit // 2:end]
-                cut = max(window.rfind(";"), window.rfind(","), window.rfind("\u2013"), window.rfind("\u2014"))
-                if cut < 0:
-                    cut = window.rfind(" ")
-                if cut >= 0:
-                    end = start + limit // 2 + cut + 1
-            piece_start, piece_end = start, end
-            while piece_start < piece_end and body[piece_start].isspace():
-                piece_start += 1
-            while piece_end > piece_start and body[piece_end - 1].isspace():
-                piece_end -= 1
-            if piece_end > piece_start:
-                capped.append(Sentence(piece_start, piece_end, body[piece_start:piece_end]))
-            start = end
+        capped.extend(_pieces(sentence, body, limit))
     return capped
+
+
+def _pieces(sentence: Sentence, body: str, limit: int):
+    """The pieces of a long sentence, each cut at the last clause break (or space) in its second half."""
+    start = sentence.start
+    while start < sentence.end:
+        end = min(start + limit, sentence.end)
+        if end < sentence.end:
+            end = _cut(body, start, end, limit)
+        piece_start, piece_end = start, end
+        while piece_start < piece_end and body[piece_start].isspace():
+            piece_start += 1
+        while piece_end > piece_start and body[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > piece_start:
+            yield Sentence(piece_start, piece_end, body[piece_start:piece_end])
+        start = end
+
+
+def _cut(body: str, start: int, end: int, limit: int) -> int:
+    """Where a piece from `start` ends: after the last ";", ",", or dash (else space) of its second half,
+    or at `end` when there is none."""
+    window = body[start + limit // 2:end]
+    cut = max(window.rfind(";"), window.rfind(","), window.rfind("\u2013"), window.rfind("\u2014"))
+    if cut < 0:
+        cut = window.rfind(" ")
+    return start + limit // 2 + cut + 1 if cut >= 0 else end
 
 
 def article_body(text: str) -> str:

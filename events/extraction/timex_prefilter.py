@@ -24,44 +24,60 @@ def _firsts(items, out):
     """Add the possible first characters of the parsed sequence `items` to `out` (regex class
     fragments); return whether the sequence can match the empty string.
 
-    One function on purpose (radon C): one branch per opcode of re's parser, in the order they are
-    tried, reads best side by side; split up, the walk would hide which opcodes end it."""
+    Each opcode of re's parser has its handler in _FIRST_OF, which adds the item's first characters
+    and says whether the item always consumes one (the walk stops there); zero-width assertions are
+    passed over; any other opcode means the first character could be anything."""
     for op, av in items:
-        if op is C.LITERAL:
-            out.add(re.escape(chr(av)))
-            return False
-        if op is C.IN:
-            for kind, value in av:
-                if kind is C.LITERAL:
-                    out.add(re.escape(chr(value)))
-                elif kind is C.RANGE:
-                    out.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
-                elif kind is C.CATEGORY and value in _CATEGORY_CLASS:
-                    out.add(_CATEGORY_CLASS[value])
-                else:
-                    raise _Anything  # NEGATE, ...
-            return False
-        if op is C.BRANCH:
-            nullable = False
-            for alternative in av[1]:
-                nullable |= _firsts(alternative, out)
-            if not nullable:
-                return False
-        elif op is C.SUBPATTERN:
-            _, add_flags, _, sub = av
-            if add_flags & re.IGNORECASE:
-                raise _Anything
-            if not _firsts(sub, out):
-                return False
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            low, _, sub = av
-            if not _firsts(sub, out) and low > 0:
-                return False
-        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            continue  # zero-width: the first character comes after it
-        else:
+        if op in _ZERO_WIDTH:
+            continue  # the first character comes after it
+        handler = _FIRST_OF.get(op)
+        if handler is None:
             raise _Anything
+        if handler(av, out):
+            return False
     return True
+
+
+def _literal_first(av, out) -> bool:
+    out.add(re.escape(chr(av)))
+    return True
+
+
+def _class_first(av, out) -> bool:
+    for kind, value in av:
+        if kind is C.LITERAL:
+            out.add(re.escape(chr(value)))
+        elif kind is C.RANGE:
+            out.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+        elif kind is C.CATEGORY and value in _CATEGORY_CLASS:
+            out.add(_CATEGORY_CLASS[value])
+        else:
+            raise _Anything  # NEGATE, ...
+    return True
+
+
+def _branch_first(av, out) -> bool:
+    nullable = False
+    for alternative in av[1]:
+        nullable |= _firsts(alternative, out)
+    return not nullable
+
+
+def _group_first(av, out) -> bool:
+    _, add_flags, _, sub = av
+    if add_flags & re.IGNORECASE:
+        raise _Anything
+    return not _firsts(sub, out)
+
+
+def _repeat_first(av, out) -> bool:
+    low, _, sub = av
+    return not _firsts(sub, out) and low > 0
+
+
+_FIRST_OF = {C.LITERAL: _literal_first, C.IN: _class_first, C.BRANCH: _branch_first, C.SUBPATTERN: _group_first,
+             C.MAX_REPEAT: _repeat_first, C.MIN_REPEAT: _repeat_first} if C else {}
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT) if C else ()
 
 
 def first_char_class(pattern, flags):

@@ -79,10 +79,15 @@ def choose_occurrence(make_value, anchor, role, cue):
     # Measured on TimeBank: letting even a strong cue override a near occurrence loses (0.832 vs 0.835).
     if tense is None or _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS:
         return nearest[0]
+    return _by_tense(cands, anchor, tense) or nearest[0]
+
+
+def _by_tense(cands, anchor, tense):
+    """The first occurrence not over before the anchor (future), else the latest begun by it; None if none."""
     if tense == "future":
         later = [c for c in cands if c[2] >= anchor]
-        return min(later, key=lambda c: c[1])[0] if later else nearest[0]
-    return _latest_not_after(cands, anchor) or nearest[0]
+        return min(later, key=lambda c: c[1])[0] if later else None
+    return _latest_not_after(cands, anchor)
 
 
 def _latest_not_after(cands, anchor):
@@ -100,6 +105,17 @@ def _occurrences(make_value, anchor):
         if iv:
             cands.append((value, iv[0], iv[1]))
     return cands
+
+
+def _season_year(cands, rel, anchor) -> int:
+    """The year of the season meant by last/next/this among (year, first day, last day) occurrences: the
+    latest over, the first not begun, or the one the anchor is in (else the anchor's year)."""
+    if rel == "last":
+        return [c for c in cands if c[2] < anchor][-1][0]
+    if rel == "next":
+        return [c for c in cands if c[1] > anchor][0][0]
+    inside = [c for c in cands if c[1] <= anchor <= c[2]]
+    return inside[0][0] if inside else anchor.year
 
 
 def _safe_day(year, month, day):
@@ -432,16 +448,7 @@ class Resolver:
         for y in (a.year - 2, a.year - 1, a.year, a.year + 1):
             s, e, _ = base_interval(f"{year_str(y)}-{code}", a)
             cands.append((y, s, e))
-        if rel == "last":
-            done = [c for c in cands if c[2] < a]
-            return f"{year_str(done[-1][0])}-{code}"
-        if rel == "next":
-            ahead = [c for c in cands if c[1] > a]
-            return f"{year_str(ahead[0][0])}-{code}"
-        inside = [c for c in cands if c[1] <= a <= c[2]]
-        if inside:
-            return f"{year_str(inside[0][0])}-{code}"
-        return f"{year_str(a.year)}-{code}"
+        return f"{year_str(_season_year(cands, rel, a))}-{code}"
 
     def _named_weekday(self, q, rel, day):
         a, day = self.anchor, int(day)

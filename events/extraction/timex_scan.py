@@ -72,30 +72,40 @@ class Scanner:
         are found in one pass over the words of the text, each looked up once, instead of one scan per
         core; the others by scans the engine can skip through.
 
-        One function on purpose (radon C): the loop over every word of every text is the tagger's
-        hottest, and each call out of it costs measurable time (bench_timex)."""
+        The loop over every word of every text is the tagger's hottest: its common path (an ASCII word,
+        a core word or not) makes no call of its own (bench_timex)."""
         hits = {core: [] for core in self.word_cores}
         get = self.cores_by_word.get
         for word in _WORD.finditer(text):
             w = word.group()
             cores = get(w.lower())
             if cores is None:
-                if not w.isascii() and self._any_core_word.match(text, word.start()):
-                    for core in self.word_cores:  # case folding beyond ASCII: the regex decides
-                        _add_hit(hits[core], core, text, word.start())
+                if not w.isascii():
+                    self._folded_hits(hits, text, word.start())
                 continue
             for core in cores:
                 if core.words is None:
                     _add_hit(hits[core], core, text, word.start())
                 elif not core.cased or w in core.words:
                     hits[core].append(word.span())  # the whole word is the hit
+        self._scan_other_cores(hits, text)
+        return hits
+
+    def _folded_hits(self, hits, text, start):
+        """A non-ASCII word that case-folds onto a core word ("ſ" matches "s"): the regex of every word
+        core decides."""
+        if self._any_core_word.match(text, start):
+            for core in self.word_cores:
+                _add_hit(hits[core], core, text, start)
+
+    def _scan_other_cores(self, hits, text):
+        """The cores found by word beginnings, and those scanned with their own regex."""
         for core in self.prefix_cores:
             found = hits[core] = []
             for m in core.scanner.finditer(text):
                 _add_hit(found, core, text, m.start())
         for core in self.scanned_cores:
             hits[core] = [m.span() for m in core.regex.finditer(text)]
-        return hits
 
     def matches(self, rule, text, hits, windows=None):
         """Matches of one rule: scans of the windows around its core hits. `windows` (a dict) keeps
