@@ -30,6 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_common import (  # noqa: E402
+    print_figures, process_times, production_environment, setup_django, start_database, stop_database,
+)
+
 
 def extract_ms(folder: Path, count: int = 200) -> float:
     from events.extraction.articles import read_article_file
@@ -55,15 +59,9 @@ def _cpu_of_tree(root_pid: int) -> float:
     """CPU seconds (user + system, with reaped children) of `root_pid` and its live descendants."""
     ticks = os.sysconf("SC_CLK_TCK")
     parents, times = {}, {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(fields[1])
-        times[int(entry.name)] = sum(int(x) for x in fields[11:15])
+    for pid, ppid, counters in process_times():
+        parents[pid] = ppid
+        times[pid] = sum(counters)
     total, todo = 0, [root_pid]
     while todo:
         pid = todo.pop()
@@ -138,87 +136,82 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
-    archive = Path(f"/tmp/monitor-archive-{args.articles}-s{args.seed}")
+    production_environment()
+    archive = generated_archive(args.articles, args.seed)
+    server = start_database()
+    try:
+        setup_django(empty=True)
+        figures = measure(args, archive, server)
+    finally:
+        stop_database(server)
+    print_figures(figures, args.json)
+    return 0
+
+
+def generated_archive(articles: int, seed: int) -> Path:
+    """The archive of `articles` articles (seed `seed`), generated once and cached under /tmp."""
+    archive = Path(f"/tmp/monitor-archive-{articles}-s{seed}")
     if not (archive / "DONE").exists():
         subprocess.run([sys.executable, str(ROOT / "manage.py"), "generate_archive", "--out", str(archive),
-                        "--articles", str(args.articles), "--seed", str(args.seed), "--force"], check=True,
+                        "--articles", str(articles), "--seed", str(seed), "--force"], check=True,
                        env=dict(os.environ, DEBUG="1"))
         (archive / "DONE").write_text("")
-    server = None
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        from tests.pgserver import PostgresServer
+    return archive
 
-        server = PostgresServer().start()
-        os.environ["DATABASE_URL"] = server.url
-    try:
-        import django
 
-        django.setup()
-        from django.core.management import call_command
-        from django.db import connection
-
-        call_command("migrate", verbosity=0)
-        from events.models import Article, Event, Thread
-
-        if Article.objects.exists():
-            raise SystemExit("the database already has articles: point DATABASE_URL at an empty one")
-        connection.close()
-        load_before = os.getloadavg()[0]
-        extract_before = extract_ms(archive)
-        start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "ingest", "--no-progress", "--jobs",
-                                    str(args.jobs), str(archive)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   text=True, env=os.environ)
-        server_pid = None
-        if server is not None:
-            server_pid = int((server.data / "postmaster.pid").read_text().split()[0])
-        sampler = Sampler(os.environ["DATABASE_URL"], server_pid, process.pid)
+def run_ingest(archive: Path, jobs: int, server):
+    """`manage.py ingest --jobs N` on the archive, sampled every half second: (completed process, seconds,
+    sampler)."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "ingest", "--no-progress", "--jobs",
+                                str(jobs), str(archive)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=os.environ)
+    server_pid = int((server.data / "postmaster.pid").read_text().split()[0]) if server is not None else None
+    sampler = Sampler(os.environ["DATABASE_URL"], server_pid, process.pid)
+    sampler.sample()
+    while process.poll() is None:
+        time.sleep(0.5)
         sampler.sample()
-        while process.poll() is None:
-            time.sleep(0.5)
-            sampler.sample()
-        out, err = process.communicate()
-        elapsed = time.perf_counter() - start
-        sampler.sample()
-        run = subprocess.CompletedProcess(process.args, process.returncode, out, err)
-        if run.returncode != 0:
-            raise SystemExit(f"ingest failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
-        extract_after = extract_ms(archive)
-        load_after = os.getloadavg()[0]
-        stamps = sorted(Article.objects.values_list("ingested_at", flat=True))
-        first, last = window_rates(stamps)
-        stored = len(stamps)
-        figures = {
-            "articles": stored, "jobs": args.jobs, "seconds": round(elapsed, 1),
-            "articles_per_second": round(stored / elapsed, 1),
-            "first_1000_articles_per_second": round(first, 1) if first else None,
-            "last_1000_articles_per_second": round(last, 1) if last else None,
-            "last_vs_first": round(last / first, 2) if first else None,
-            # Load-independent: PostgreSQL buffers touched and CPU per article, first vs last 1,000.
-            "first_1000_per_article": sampler.window(0, 1000) if stored > 1000 else None,
-            "last_1000_per_article": sampler.window(stored - 1000, stored) if stored > 1000 else None,
-            "events": Event.objects.count(), "threads": Thread.objects.count(),
-            "reference_extract_article_ms_before_after": [round(extract_before, 2), round(extract_after, 2)],
-            "load_average_1min_before_after": [round(load_before, 2), round(load_after, 2)],
-            "ingest_summary": run.stdout.strip().splitlines()[-1],
-        }
-        if args.dump_threads:
-            figures["threads_dumped"] = dump_threads(args.dump_threads)
-    finally:
-        if server is not None:
-            from django.db import connections
+    out, err = process.communicate()
+    elapsed = time.perf_counter() - start
+    sampler.sample()
+    run = subprocess.CompletedProcess(process.args, process.returncode, out, err)
+    if run.returncode != 0:
+        raise SystemExit(f"ingest failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
+    return run, elapsed, sampler
 
-            connections.close_all()
-            server.stop()
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key}: {value}")
-    return 0
+
+def measure(args, archive: Path, server) -> dict:
+    from django.db import connection
+
+    from events.models import Article, Event, Thread
+
+    connection.close()
+    load_before = os.getloadavg()[0]
+    extract_before = extract_ms(archive)
+    run, elapsed, sampler = run_ingest(archive, args.jobs, server)
+    extract_after = extract_ms(archive)
+    load_after = os.getloadavg()[0]
+    stamps = sorted(Article.objects.values_list("ingested_at", flat=True))
+    first, last = window_rates(stamps)
+    stored = len(stamps)
+    figures = {
+        "articles": stored, "jobs": args.jobs, "seconds": round(elapsed, 1),
+        "articles_per_second": round(stored / elapsed, 1),
+        "first_1000_articles_per_second": round(first, 1) if first else None,
+        "last_1000_articles_per_second": round(last, 1) if last else None,
+        "last_vs_first": round(last / first, 2) if first else None,
+        # Load-independent: PostgreSQL buffers touched and CPU per article, first vs last 1,000.
+        "first_1000_per_article": sampler.window(0, 1000) if stored > 1000 else None,
+        "last_1000_per_article": sampler.window(stored - 1000, stored) if stored > 1000 else None,
+        "events": Event.objects.count(), "threads": Thread.objects.count(),
+        "reference_extract_article_ms_before_after": [round(extract_before, 2), round(extract_after, 2)],
+        "load_average_1min_before_after": [round(load_before, 2), round(load_after, 2)],
+        "ingest_summary": run.stdout.strip().splitlines()[-1],
+    }
+    if args.dump_threads:
+        figures["threads_dumped"] = dump_threads(args.dump_threads)
+    return figures
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ re-dating, not the archive's extraction.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import sys
@@ -27,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_common import print_figures, setup_django, start_database, stop_database  # noqa: E402
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser()
@@ -35,41 +36,19 @@ def main(argv=None):
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    server = None
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        from tests.pgserver import PostgresServer
-
-        server = PostgresServer().start()
-        os.environ["DATABASE_URL"] = server.url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
+    server = start_database()
     try:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
+        setup_django()
         figures = run(args)
     finally:
-        if server is not None:
-            server.stop()
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key}: {value}")
+        stop_database(server)
+    print_figures(figures, args.json)
 
 
 def run(args):
-    from django.db import transaction
-
     from events.extraction.calendar_sim import article_text, simulate
     from events.models import Article, Issue
-    from events.services.calendar import evidence_for_text, refit_volumes
-    from events.extraction.articles import parse_article_bytes
-    from events.services.ingest import _ingest_file, content_hash
+    from events.services.calendar import refit_volumes
 
     if Article.objects.exists():
         raise SystemExit("the database already has articles: point DATABASE_URL at an empty one")
@@ -80,52 +59,19 @@ def run(args):
     held_number = len(archive.calendars[held_volume].days) // 2
     held = [a for a in archive.articles if (a.volume, a.number) == (held_volume, held_number)]
     rest = [a for a in archive.articles if (a.volume, a.number) != (held_volume, held_number)]
-    with transaction.atomic():
-        issues = Issue.objects.bulk_create(
-            [Issue(volume=v, number=n, date=d, date_method="calendar", date_confidence=0.0)
-             for (v, n), d in sorted(archive.truth.items()) if (v, n) != (held_volume, held_number)],
-            batch_size=2000)
-        by_key = {(i.volume, i.number): i for i in issues}
-        Article.objects.bulk_create(
-            [Article(issue=by_key[(a.volume, a.number)], position=1, headline=a.headline,
-                     body="\n\n".join(a.paragraphs), source_name="bench.txt",
-                     content_hash=content_hash(a.volume, a.number, a.headline, "\n\n".join(a.paragraphs)),
-                     calendar_evidence=evidence_for_text(a.volume, a.number, "\n\n".join(a.paragraphs)))
-             for a in rest], batch_size=2000)
+    _bulk_load(archive, rest, (held_volume, held_number))
     build_s = time.perf_counter() - started
 
     started = time.perf_counter()
     full = refit_volumes(volumes, reprocess=False)
     full_s = time.perf_counter() - started
-
-    from events.services.ingest import ingest_text
-    from events.services.gazetteer import get_gazetteer_snapshot
-    from events.extraction.pipeline import extract_article
-
-    # Warm up what any ingest process has loaded after its first article: the extraction modules and the
-    # gazetteer snapshot (the figure is the steady-state cost of one more issue).
-    extract_article("Warm-up sentence.", rest[0] and archive.truth[(rest[0].volume, rest[0].number)],
-                    get_gazetteer_snapshot().gazetteer)
+    _warm_up(archive, rest)
     if os.environ.get("BENCH_PROFILE"):
         import cProfile
         cProfile.runctx("refit_volumes([held_volume])", globals(), locals(), os.environ["BENCH_PROFILE"])
     data = "\n".join(article_text(a) for a in held).encode()
-    started = time.perf_counter()
-    if os.environ.get("BENCH_PROFILE_INGEST"):
-        import cProfile
-        holder = {}
-        cProfile.runctx("holder['r'] = ingest_text('one.txt', data)", globals(), locals(),
-                        os.environ["BENCH_PROFILE_INGEST"])
-        report = holder["r"]
-    else:
-        report = ingest_text("one.txt", data)
-    one_s = time.perf_counter() - started
-    # Reference: one more article of the same issue (a changed copy) through the same store + extract + link
-    # path, without the calendar fit.
-    copy = data + b"\n\nA further paragraph for the reference run."
-    started = time.perf_counter()
-    _ingest_file("ref.txt", lambda: parse_article_bytes("ref.txt", copy))
-    no_fit_s = time.perf_counter() - started
+    report, one_s = _timed_ingest(data)
+    no_fit_s = _reference_ingest(data)
     started = time.perf_counter()
     again = refit_volumes([held_volume])
     refit_one_s = time.perf_counter() - started
@@ -144,6 +90,66 @@ def run(args):
         "new_issue_calendar": report.calendar.summary(),
         "refit_again_changes": again.issues_updated,
     }
+
+
+def _bulk_load(archive, articles, held):
+    """Every issue but the held one, and the articles, with their calendar evidence, in bulk."""
+    from django.db import transaction
+
+    from events.models import Article, Issue
+    from events.services.calendar import evidence_for_text
+    from events.services.ingest import content_hash
+
+    with transaction.atomic():
+        issues = Issue.objects.bulk_create(
+            [Issue(volume=v, number=n, date=d, date_method="calendar", date_confidence=0.0)
+             for (v, n), d in sorted(archive.truth.items()) if (v, n) != held],
+            batch_size=2000)
+        by_key = {(i.volume, i.number): i for i in issues}
+        Article.objects.bulk_create(
+            [Article(issue=by_key[(a.volume, a.number)], position=1, headline=a.headline,
+                     body="\n\n".join(a.paragraphs), source_name="bench.txt",
+                     content_hash=content_hash(a.volume, a.number, a.headline, "\n\n".join(a.paragraphs)),
+                     calendar_evidence=evidence_for_text(a.volume, a.number, "\n\n".join(a.paragraphs)))
+             for a in articles], batch_size=2000)
+
+
+def _warm_up(archive, rest):
+    """What any ingest process has loaded after its first article: the extraction modules and the
+    gazetteer snapshot (the figure is the steady-state cost of one more issue)."""
+    from events.extraction.pipeline import extract_article
+    from events.services.gazetteer import get_gazetteer_snapshot
+
+    extract_article("Warm-up sentence.", rest[0] and archive.truth[(rest[0].volume, rest[0].number)],
+                    get_gazetteer_snapshot().gazetteer)
+
+
+def _timed_ingest(data):
+    """(report, seconds) of ingesting the held issue (profiled with BENCH_PROFILE_INGEST=FILE)."""
+    from events.services.ingest import ingest_text
+
+    started = time.perf_counter()
+    if os.environ.get("BENCH_PROFILE_INGEST"):
+        import cProfile
+        holder = {}
+        cProfile.runctx("holder['r'] = ingest_text('one.txt', data)", globals(), locals(),
+                        os.environ["BENCH_PROFILE_INGEST"])
+        report = holder["r"]
+    else:
+        report = ingest_text("one.txt", data)
+    return report, time.perf_counter() - started
+
+
+def _reference_ingest(data) -> float:
+    """Seconds of one more article of the same issue (a changed copy) through the same store + extract +
+    link path, without the calendar fit."""
+    from events.extraction.articles import parse_article_bytes
+    from events.services.ingest import _ingest_file
+
+    copy = data + b"\n\nA further paragraph for the reference run."
+    started = time.perf_counter()
+    _ingest_file("ref.txt", lambda: parse_article_bytes("ref.txt", copy))
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ and removed at the end. Prints one line per figure; --json prints them as one JS
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -28,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench_common import print_figures, process_times, setup_django, start_database, stop_database  # noqa: E402
+
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "monitor"
 PUBLICATION = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)")
 
@@ -38,8 +39,28 @@ def write_copies(corpus: Path, folder: Path, count: int, spread: int = 1) -> int
     spread > 1 moves successive copies of a file 0, 1, ... spread-1 volumes (years) back, so that the copies
     of one happening fall in different years, as they would in an archive, instead of all in one.
     """
-    from events.extraction.calendar import issues_in_volume
+    texts = _corpus_texts(corpus, spread)
+    used = {}
+    for text in texts:
+        for volume, number in PUBLICATION.findall(text):
+            used.setdefault(int(volume), set()).add(int(number))
+    free = _FreeNumbers(used)
+    written, rounds = 0, 0
+    while written < count:
+        progress = False
+        for index, text in enumerate(texts):
+            copy = free.renumbered(text, rounds % spread) if written < count else None
+            if copy is not None:
+                (folder / f"copy{written:05d}_{index}.txt").write_text(copy, encoding="utf-8")
+                written += 1
+                progress = True
+        rounds += 1
+        if not progress and rounds % spread == 0:
+            raise SystemExit(f"only {written} issue numbers free in the corpus volumes; ask for fewer articles")
+    return written
 
+
+def _corpus_texts(corpus: Path, spread: int) -> list[str]:
     sources = sorted(corpus.glob("*.txt"))
     if not sources:
         raise SystemExit(f"no *.txt files in {corpus}")
@@ -47,35 +68,30 @@ def write_copies(corpus: Path, folder: Path, count: int, spread: int = 1) -> int
     lowest = min(int(v) for text in texts for v, _ in PUBLICATION.findall(text))
     if not 1 <= spread <= lowest:
         raise SystemExit(f"--spread must be between 1 and {lowest} (the lowest volume in the corpus)")
-    used = {}
-    for text in texts:
-        for volume, number in PUBLICATION.findall(text):
-            used.setdefault(int(volume), set()).add(int(number))
-    free = {}
-    written, rounds = 0, 0
-    while written < count:
-        progress = False
-        for index, text in enumerate(texts):
-            if written >= count:
-                break
-            shift = rounds % spread
-            volumes = {int(v) - shift for v, _ in PUBLICATION.findall(text)}
-            for volume in volumes:
-                if volume not in free:
-                    free[volume] = [n for n in range(1, issues_in_volume(volume) + 1)
-                                    if n not in used.get(volume, set())]
-            if any(not free[v] for v in volumes):
-                continue
-            numbers = {v: free[v].pop(0) for v in volumes}
-            copy = PUBLICATION.sub(lambda m: f"Publication: Monitor Volume: {int(m.group(1)) - shift} Issue: "
-                                             f"{numbers[int(m.group(1)) - shift]}", text)
-            (folder / f"copy{written:05d}_{index}.txt").write_text(copy, encoding="utf-8")
-            written += 1
-            progress = True
-        rounds += 1
-        if not progress and rounds % spread == 0:
-            raise SystemExit(f"only {written} issue numbers free in the corpus volumes; ask for fewer articles")
-    return written
+    return texts
+
+
+class _FreeNumbers:
+    """The issue numbers of each volume not used by the corpus, handed out in order."""
+
+    def __init__(self, used: dict):
+        from events.extraction.calendar import issues_in_volume
+
+        self.used, self.free, self.issues_in_volume = used, {}, issues_in_volume
+
+    def renumbered(self, text: str, shift: int) -> str | None:
+        """The text moved `shift` volumes back, each Publication line given a free number (None when a
+        volume has none left)."""
+        volumes = {int(v) - shift for v, _ in PUBLICATION.findall(text)}
+        for volume in volumes:
+            if volume not in self.free:
+                self.free[volume] = [n for n in range(1, self.issues_in_volume(volume) + 1)
+                                     if n not in self.used.get(volume, set())]
+        if any(not self.free[v] for v in volumes):
+            return None
+        numbers = {v: self.free[v].pop(0) for v in volumes}
+        return PUBLICATION.sub(lambda m: f"Publication: Monitor Volume: {int(m.group(1)) - shift} Issue: "
+                                         f"{numbers[int(m.group(1)) - shift]}", text)
 
 
 def extraction_ms_per_article(folder: Path, rounds: int = 1) -> float:
@@ -107,18 +123,11 @@ def server_cpu_seconds(server) -> float | None:
         return None
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid, ppid = int(entry.name), int(fields[1])
+    for pid, ppid, (utime, stime, cutime, cstime) in process_times():
         if pid == postmaster:  # its own time and that of its exited backends (cutime, cstime)
-            total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+            total += utime + stime + cutime + cstime
         elif ppid == postmaster:  # live backends and helpers
-            total += int(fields[11]) + int(fields[12])
+            total += utime + stime
     return total / ticks
 
 
@@ -157,6 +166,20 @@ def ingest_with_workers(folder: Path, workers: int) -> float:
 
 
 def main(argv=None) -> int:
+    args = _arguments(argv)
+    server = start_database()
+    folder = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
+    try:
+        setup_django(empty=True)
+        figures = measure(args, folder, server)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        stop_database(server)
+    print_figures(figures, args.json)
+    return 0
+
+
+def _arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--workers", type=int, default=1,
@@ -172,68 +195,39 @@ def main(argv=None) -> int:
         parser.error("--articles, --workers and --jobs must be positive")
     if args.workers > 1 and args.jobs > 1:
         parser.error("--workers and --jobs: one or the other")
+    return args
 
-    server = None
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        from tests.pgserver import PostgresServer
 
-        server = PostgresServer().start()
-        os.environ["DATABASE_URL"] = server.url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
-    # As `manage.py ingest` runs in production: DEBUG off (DEBUG=1 in the environment measures with Django's
-    # query logging, ~10% slower); a throw-away key when none is set.
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
-    folder = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
-    try:
-        import django
+def measure(args, folder: Path, server) -> dict:
+    from django.conf import settings
+    from django.db import connection
 
-        django.setup()
-        from django.core.management import call_command
-        from django.conf import settings
-        from django.db import connection
+    from events.models import Article, Event, Thread
 
-        call_command("migrate", verbosity=0)
-        from events.models import Article, Event, Thread
-
-        if Article.objects.exists():
-            raise SystemExit("the database already has articles: point DATABASE_URL at an empty one")
-        written = write_copies(args.corpus, folder, args.articles, args.spread)
-        extract_ms = extraction_ms_per_article(folder)
-        server_cpu = server_cpu_seconds(server)
-        if args.workers == 1:
-            elapsed, stored = ingest_in_process(folder, args.jobs)
-        else:
-            connection.close()
-            elapsed = ingest_with_workers(folder, args.workers)
-            stored = Article.objects.count()
-        server_cpu = (server_cpu_seconds(server) - server_cpu) if server_cpu is not None else None
-        figures = {
-            "articles": stored, "files": written, "workers": args.workers, "jobs": args.jobs, "spread_years": args.spread, "seconds": round(elapsed, 2),
-            "articles_per_second": round(stored / elapsed, 1),
-            "ms_per_article_end_to_end": round(elapsed / stored * 1000, 1),
-            "ms_per_article_extract_article": round(extract_ms, 1),
-            # CPU per article, less sensitive to other work on the machine than the wall clock:
-            "cpu_ms_per_article_python": round(ingest_in_process.cpu / stored * 1000, 1) if args.workers == 1 and args.jobs == 1 else None,
-            "cpu_ms_per_article_postgres": round(server_cpu / stored * 1000, 1) if server_cpu is not None else None,
-            "events": Event.objects.count(), "threads": Thread.objects.count(),
-            "load_average_1min": round(os.getloadavg()[0], 2),
-            "debug": settings.DEBUG,
-            "database": connection.vendor,
-        }
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        if server is not None:
-            from django.db import connections
-
-            connections.close_all()
-            server.stop()
-    if args.json:
-        print(json.dumps(figures))
+    written = write_copies(args.corpus, folder, args.articles, args.spread)
+    extract_ms = extraction_ms_per_article(folder)
+    server_cpu = server_cpu_seconds(server)
+    if args.workers == 1:
+        elapsed, stored = ingest_in_process(folder, args.jobs)
     else:
-        for key, value in figures.items():
-            print(f"{key}: {value}")
-    return 0
+        connection.close()
+        elapsed = ingest_with_workers(folder, args.workers)
+        stored = Article.objects.count()
+    server_cpu = (server_cpu_seconds(server) - server_cpu) if server_cpu is not None else None
+    in_process = args.workers == 1 and args.jobs == 1
+    return {
+        "articles": stored, "files": written, "workers": args.workers, "jobs": args.jobs, "spread_years": args.spread, "seconds": round(elapsed, 2),
+        "articles_per_second": round(stored / elapsed, 1),
+        "ms_per_article_end_to_end": round(elapsed / stored * 1000, 1),
+        "ms_per_article_extract_article": round(extract_ms, 1),
+        # CPU per article, less sensitive to other work on the machine than the wall clock:
+        "cpu_ms_per_article_python": round(ingest_in_process.cpu / stored * 1000, 1) if in_process else None,
+        "cpu_ms_per_article_postgres": round(server_cpu / stored * 1000, 1) if server_cpu is not None else None,
+        "events": Event.objects.count(), "threads": Thread.objects.count(),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "debug": settings.DEBUG,
+        "database": connection.vendor,
+    }
 
 
 if __name__ == "__main__":

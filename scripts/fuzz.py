@@ -52,72 +52,133 @@ def main():
 
 
 def run(args):
-    from django.test import Client
-
-    from events.extraction.articles import ArticleFileError, parse_article_bytes
-    from events.models import Article, Event
-    from events.services.ingest import ingest_text
-    from tests.adversarial.fuzzgen import make_file, make_query, mutate
+    from tests.adversarial.fuzzgen import make_query
 
     rng = random.Random(args.seed)
     failures = []
     stats = Counter()
-    parse_time = ingest_time = 0.0
     started = time.perf_counter()
+    parse_time, ingest_time = _fuzz_files(args, rng, failures, stats, started)
+    files_time = time.perf_counter() - started
+    t0 = time.perf_counter()
+    statuses = _fuzz_queries(args, rng, failures, make_query)
+    query_time = time.perf_counter() - t0
+
+    print(f"files: {args.files} generated (seed {args.seed}), {files_time:.0f} s "
+          f"(parse {parse_time:.1f} s, ingest {ingest_time:.0f} s)")
+    for name, count in sorted(stats.items()):
+        print(f"  {name}: {count}")
+    print(f"queries: {args.queries} in {query_time:.0f} s; statuses: "
+          + ", ".join(f"{code}: {n}" for code, n in sorted(statuses.items())))
+    print(f"failures: {len(failures)}")
+    for failure in failures[:50]:
+        print("  " + failure)
+    return failures
+
+
+def _fuzz_files(args, rng, failures, stats, started):
+    """Every generated file through the parser (half of them byte-mutated), every K-th through ingest.
+    Returns (parse seconds, ingest seconds)."""
+    parse_time = ingest_time = 0.0
     for i in range(args.files):
-        data, expected, encoding = make_file(rng)
-        mutated = rng.random() < 0.5
-        if mutated:
-            data = mutate(rng, data)
-        stats["files"] += 1
-        stats[f"encoding {encoding}"] += 1
+        data, expected, encoding, mutated = _generated_file(rng, stats)
         t0 = time.perf_counter()
-        try:
-            parsed = parse_article_bytes(f"fuzz-{i}.txt", data)
-            readable = [(a.volume, a.number, a.headline, a.body) for a in parsed.articles]
-            stats["articles read"] += len(readable)
-            stats["articles refused"] += len(parsed.failures)
-        except ArticleFileError:
-            readable = []
-            stats["files refused"] += 1
-        except Exception as error:  # noqa: BLE001 - the very thing we look for
-            failures.append(f"file {i}: parser raised {type(error).__name__}: {error}")
+        readable = _parse(i, data, failures, stats)
+        if readable is None:
             continue
         parse_time += time.perf_counter() - t0
         if not mutated:
-            stats["undamaged files"] += 1
-            stats["undamaged articles expected"] += len(expected)
-            if readable != expected:
-                failures.append(f"file {i} ({encoding}): good article lost or altered")
-            else:
-                stats["undamaged articles read exactly"] += len(expected)
+            _check_undamaged(i, encoding, readable, expected, failures, stats)
         if i and i % 1000 == 0:
             print(f"  ... {i} files, {len(failures)} failures, {time.perf_counter() - started:.0f} s", flush=True)
         if i % args.ingest_every:
             continue
         t0 = time.perf_counter()
-        try:
-            report = ingest_text(f"fuzz-{i}.txt", data)
-        except Exception as error:  # noqa: BLE001
-            failures.append(f"file {i}: ingest raised {type(error).__name__}: {error}")
-            continue
-        ingest_time += time.perf_counter() - t0
-        [result] = report.files
-        stats["ingested files"] += 1
-        stats["ingest new"] += result.new
-        stats["ingest new versions"] += result.versions
-        stats["ingest unchanged"] += result.unchanged
-        stats["ingest failed"] += result.failed
-        if readable and result.new + result.versions + result.unchanged + result.failed < len(readable):
-            failures.append(f"file {i}: {len(readable)} articles read, ingest accounts for fewer: {result}")
+        if _ingest(i, data, readable, failures, stats):
+            ingest_time += time.perf_counter() - t0
         if i % 200 == 0 or i == args.files - 1:
-            if Article.objects.filter(processed_at=None).exists():
-                failures.append(f"after file {i}: an article is stored unprocessed (half-stored)")
-            if Event.objects.filter(article__isnull=True).exists():
-                failures.append(f"after file {i}: an event without its article")
+            _check_store(i, failures)
+    from events.models import Article, Event
+
     stats["articles stored at the end"] = Article.objects.count()
     stats["events stored at the end"] = Event.objects.count()
-    files_time = time.perf_counter() - started
+    return parse_time, ingest_time
+
+
+def _generated_file(rng, stats):
+    """(bytes, the articles it holds, its encoding, whether it was byte-mutated): half of them are."""
+    from tests.adversarial.fuzzgen import make_file, mutate
+
+    data, expected, encoding = make_file(rng)
+    mutated = rng.random() < 0.5
+    if mutated:
+        data = mutate(rng, data)
+    stats["files"] += 1
+    stats[f"encoding {encoding}"] += 1
+    return data, expected, encoding, mutated
+
+
+def _parse(i, data, failures, stats):
+    """The (volume, number, headline, body) the parser reads ([] for a refused file); None when it raised."""
+    from events.extraction.articles import ArticleFileError, parse_article_bytes
+
+    try:
+        parsed = parse_article_bytes(f"fuzz-{i}.txt", data)
+    except ArticleFileError:
+        stats["files refused"] += 1
+        return []
+    except Exception as error:  # noqa: BLE001 - the very thing we look for
+        failures.append(f"file {i}: parser raised {type(error).__name__}: {error}")
+        return None
+    readable = [(a.volume, a.number, a.headline, a.body) for a in parsed.articles]
+    stats["articles read"] += len(readable)
+    stats["articles refused"] += len(parsed.failures)
+    return readable
+
+
+def _check_undamaged(i, encoding, readable, expected, failures, stats):
+    """Nothing good lost: an undamaged file's articles read back exactly."""
+    stats["undamaged files"] += 1
+    stats["undamaged articles expected"] += len(expected)
+    if readable != expected:
+        failures.append(f"file {i} ({encoding}): good article lost or altered")
+    else:
+        stats["undamaged articles read exactly"] += len(expected)
+
+
+def _ingest(i, data, readable, failures, stats) -> bool:
+    """One file through ingest_text: every article read is accounted for. False when ingest raised."""
+    from events.services.ingest import ingest_text
+
+    try:
+        report = ingest_text(f"fuzz-{i}.txt", data)
+    except Exception as error:  # noqa: BLE001
+        failures.append(f"file {i}: ingest raised {type(error).__name__}: {error}")
+        return False
+    [result] = report.files
+    stats["ingested files"] += 1
+    stats["ingest new"] += result.new
+    stats["ingest new versions"] += result.versions
+    stats["ingest unchanged"] += result.unchanged
+    stats["ingest failed"] += result.failed
+    if readable and result.new + result.versions + result.unchanged + result.failed < len(readable):
+        failures.append(f"file {i}: {len(readable)} articles read, ingest accounts for fewer: {result}")
+    return True
+
+
+def _check_store(i, failures):
+    """No article left unprocessed (half-stored), no event without its article."""
+    from events.models import Article, Event
+
+    if Article.objects.filter(processed_at=None).exists():
+        failures.append(f"after file {i}: an article is stored unprocessed (half-stored)")
+    if Event.objects.filter(article__isnull=True).exists():
+        failures.append(f"after file {i}: an event without its article")
+
+
+def _fuzz_queries(args, rng, failures, make_query) -> Counter:
+    """Generated query strings through the public pages: no 500."""
+    from django.test import Client
 
     client = Client(raise_request_exception=False)
     statuses = Counter()
@@ -137,18 +198,7 @@ def run(args):
             print(f"  ... {i} queries, {len(failures)} failures, {time.perf_counter() - t0:.0f} s", flush=True)
         if response.status_code >= 500:
             failures.append(f"query {path}?{query}: {response.status_code}")
-    query_time = time.perf_counter() - t0
-
-    print(f"files: {args.files} generated (seed {args.seed}), {files_time:.0f} s "
-          f"(parse {parse_time:.1f} s, ingest {ingest_time:.0f} s)")
-    for name, count in sorted(stats.items()):
-        print(f"  {name}: {count}")
-    print(f"queries: {args.queries} in {query_time:.0f} s; statuses: "
-          + ", ".join(f"{code}: {n}" for code, n in sorted(statuses.items())))
-    print(f"failures: {len(failures)}")
-    for failure in failures[:50]:
-        print("  " + failure)
-    return failures
+    return statuses
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def summarise(prefix):
     }
 
 
-def main(argv=None):
+def _arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=8)
     parser.add_argument("--time", type=int, default=60, help="seconds of load")
@@ -111,7 +111,11 @@ def main(argv=None):
         raise SystemExit("DATABASE_URL must name the PostgreSQL database to load (with its events)")
     if args.restart_pg_at and not args.pg_data:
         raise SystemExit("--restart-pg-at needs --pg-data")
+    return args
 
+
+def main(argv=None):
+    args = _arguments(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -123,51 +127,76 @@ def main(argv=None):
     gunicorn = subprocess.Popen([PYTHON, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "monitor_site.wsgi"],
                                 cwd=ROOT, env=env, stdout=gunicorn_log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("gunicorn did not start; see " + str(out / "gunicorn.log"))
-                time.sleep(0.3)
-        prefix = str(out / f"u{args.users}")
-        locust_env = dict(env, LOAD_EDITOR_USER="loadtest", LOAD_EDITOR_PASSWORD=password,
-                          LOAD_EDITORS=str(max(1, args.users // 16)), LOAD_MAX_REQUESTS=str(args.max_requests))
-        restart_log = {}
-        if args.restart_pg_at:
-            threading.Thread(target=restart_postgres, args=(args.pg_data, args.restart_pg_at, restart_log),
-                             daemon=True).start()
-        spawn = args.spawn_rate or max(1.0, args.users / 5)
-        started = time.monotonic()
-        subprocess.run([PYTHON, "-m", "locust", "-f", str(ROOT / "scripts" / "load" / "locustfile.py"), "--headless",
-                        "-H", f"http://127.0.0.1:{port}", "-u", str(args.users), "-r", str(spawn),
-                        "-t", f"{args.time}s", "--stop-timeout", "10", "--csv", prefix, "--only-summary",
-                        "--loglevel", "WARNING"],
-                       cwd=ROOT, env=locust_env, timeout=args.time + 120, capture_output=True, text=True)
-        report["wall_s"] = round(time.monotonic() - started, 1)
-        report["load_after"] = loadavg()
-        report.update(summarise(prefix))
-        if restart_log:
-            report["postgres_restart"] = restart_log.get("restart")
+        _wait_for_site(port, out)
+        _run_locust(args, env, password, port, out, report)
         report["gunicorn_alive"] = gunicorn.poll() is None
     finally:
-        gunicorn.terminate()
-        try:
-            gunicorn.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            gunicorn.kill()
+        _stop(gunicorn)
         gunicorn_log.close()
-    statuses = {}
-    for line in (out / "gunicorn.log").read_text(errors="replace").splitlines():
-        if line.startswith("{") and '"gunicorn.access"' in line:
-            status = json.loads(line).get("status")
-            statuses[status] = statuses.get(status, 0) + 1
+    statuses = _access_statuses(out / "gunicorn.log")
     report["http_5xx"] = sum(n for s, n in statuses.items() if isinstance(s, int) and s >= 500)
     report["statuses"] = {str(k): v for k, v in sorted(statuses.items(), key=lambda kv: str(kv[0]))}
     (out / f"u{args.users}_report.json").write_text(json.dumps(report, indent=1))
+    _print_report(report)
+
+
+def _wait_for_site(port, out):
+    """Until /healthz answers 200 (a minute at most)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit("gunicorn did not start; see " + str(out / "gunicorn.log"))
+            time.sleep(0.3)
+
+
+def _run_locust(args, env, password, port, out, report):
+    """The locust run (headless, CSV summary), with PostgreSQL restarted mid-run when asked; its figures
+    into `report`."""
+    prefix = str(out / f"u{args.users}")
+    locust_env = dict(env, LOAD_EDITOR_USER="loadtest", LOAD_EDITOR_PASSWORD=password,
+                      LOAD_EDITORS=str(max(1, args.users // 16)), LOAD_MAX_REQUESTS=str(args.max_requests))
+    restart_log = {}
+    if args.restart_pg_at:
+        threading.Thread(target=restart_postgres, args=(args.pg_data, args.restart_pg_at, restart_log),
+                         daemon=True).start()
+    spawn = args.spawn_rate or max(1.0, args.users / 5)
+    started = time.monotonic()
+    subprocess.run([PYTHON, "-m", "locust", "-f", str(ROOT / "scripts" / "load" / "locustfile.py"), "--headless",
+                    "-H", f"http://127.0.0.1:{port}", "-u", str(args.users), "-r", str(spawn),
+                    "-t", f"{args.time}s", "--stop-timeout", "10", "--csv", prefix, "--only-summary",
+                    "--loglevel", "WARNING"],
+                   cwd=ROOT, env=locust_env, timeout=args.time + 120, capture_output=True, text=True)
+    report["wall_s"] = round(time.monotonic() - started, 1)
+    report["load_after"] = loadavg()
+    report.update(summarise(prefix))
+    if restart_log:
+        report["postgres_restart"] = restart_log.get("restart")
+
+
+def _stop(gunicorn):
+    gunicorn.terminate()
+    try:
+        gunicorn.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        gunicorn.kill()
+
+
+def _access_statuses(log: Path) -> dict:
+    """{HTTP status: count} from gunicorn's JSON access log lines."""
+    statuses = {}
+    for line in log.read_text(errors="replace").splitlines():
+        if line.startswith("{") and '"gunicorn.access"' in line:
+            status = json.loads(line).get("status")
+            statuses[status] = statuses.get(status, 0) + 1
+    return statuses
+
+
+def _print_report(report):
     print(json.dumps({k: v for k, v in report.items() if k != "by_page"}, indent=1))
     print(f"\n{'page':<48} {'n':>6} {'fail':>5} {'p50':>6} {'p95':>6} {'p99':>6}")
     for row in report["by_page"]:

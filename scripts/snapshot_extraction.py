@@ -26,6 +26,7 @@ sys.path.insert(0, str(SCRIPTS))
 
 from bench_extraction import corpus_articles  # noqa: E402
 from events.extraction.pipeline import extract_article  # noqa: E402
+from events.extraction.calendar_fit import IssueInput  # noqa: E402
 from events.extraction.timex import tag  # noqa: E402
 
 TIMEBANK = REPO / ".." / "shared" / "timebank"
@@ -115,43 +116,61 @@ def django_rows():
 def calendar_rows():
     import random
 
-    from events.extraction import calendar_data as kb
-    from events.extraction.calendar import issue_evidence
-    from events.extraction.calendar_fit import DayRule, IssueInput, fit_archive, fit_volume
-    from events.extraction.calendar_sim import article_text, simulate
-
-    def fits_rows(label, fits):
-        for volume, fit in sorted(fits.items()):
-            yield {"id": f"calendar:{label}:{volume}", "volume": fit.to_json(),
-                   "issues": [fit.issues[n].to_json() for n in sorted(fit.issues)]}
+    from events.extraction.calendar_fit import fit_archive, fit_volume
+    from events.extraction.calendar_sim import simulate
 
     for seed, cited, empty, missing in ((1, 2, 0.05, 0.0), (2, 0, 0.3, 0.1), (3, 5, 0.0, 0.2)):
         archive = simulate((7, 8, 9), random.Random(seed), articles=max(cited, 2), cited=cited, empty_share=empty,
                            missing_share=missing)
-        inputs = {}
-        for article in archive.articles:
-            item = inputs.setdefault(article.volume, {}).setdefault(article.number, IssueInput(article.number))
-            item.evidence.extend(issue_evidence(article.volume, article.number, article_text(article)))
-        volumes = {v: list(items.values()) for v, items in inputs.items()}
+        volumes = _calendar_inputs(archive)
         fits = fit_archive(volumes)
-        yield from fits_rows(f"seed{seed}", fits)
-        pinned = {v: [IssueInput(i.number, list(i.evidence), i.pinned, i.pin_note) for i in items]
-                  for v, items in volumes.items()}
-        for volume, items in pinned.items():
-            for index, item in enumerate(items[::37]):
-                truth = archive.truth.get((volume, item.number))
-                if truth is not None:
-                    item.pinned = truth if index % 3 else truth.replace(day=min(truth.day + 3, 28))
-                    item.pin_note = "editor"
-        items.append(IssueInput(400, []))  # beyond any calendar
-        days = {v: [DayRule(fits[v].issues[min(fits[v].issues)].date, kb.BREAK, note="editor break"),
-                    DayRule(fits[v].breaks()[0].date, kb.PUBLISHED)] for v in fits if fits[v].breaks()}
-        yield from fits_rows(f"seed{seed}-pins", fit_archive(pinned, days))
-        yield from fits_rows(f"seed{seed}-incremental", fit_archive(volumes, previous=fits, only={8}))
+        yield from _fit_rows(f"seed{seed}", fits)
+        yield from _fit_rows(f"seed{seed}-pins", fit_archive(_pinned(volumes, archive), _editor_days(fits)))
+        yield from _fit_rows(f"seed{seed}-incremental", fit_archive(volumes, previous=fits, only={8}))
         volume = min(volumes)
-        yield from fits_rows(f"seed{seed}-previous", {volume: fit_volume(volume, volumes[volume],
+        yield from _fit_rows(f"seed{seed}-previous", {volume: fit_volume(volume, volumes[volume],
                                                                           previous=fits[volume])})
-    yield from fits_rows("empty", fit_archive({7: [], 12: [IssueInput(3)]}))
+    yield from _fit_rows("empty", fit_archive({7: [], 12: [IssueInput(3)]}))
+
+
+def _fit_rows(label, fits):
+    for volume, fit in sorted(fits.items()):
+        yield {"id": f"calendar:{label}:{volume}", "volume": fit.to_json(),
+               "issues": [fit.issues[n].to_json() for n in sorted(fit.issues)]}
+
+
+def _calendar_inputs(archive):
+    from events.extraction.calendar import issue_evidence
+    from events.extraction.calendar_sim import article_text
+
+    inputs = {}
+    for article in archive.articles:
+        item = inputs.setdefault(article.volume, {}).setdefault(article.number, IssueInput(article.number))
+        item.evidence.extend(issue_evidence(article.volume, article.number, article_text(article)))
+    return {v: list(items.values()) for v, items in inputs.items()}
+
+
+def _pinned(volumes, archive):
+    """Every 37th issue pinned by an editor (one in three to a wrong day), and an issue beyond any calendar."""
+    pinned = {v: [IssueInput(i.number, list(i.evidence), i.pinned, i.pin_note) for i in items]
+              for v, items in volumes.items()}
+    for volume, items in pinned.items():
+        for index, item in enumerate(items[::37]):
+            truth = archive.truth.get((volume, item.number))
+            if truth is not None:
+                item.pinned = truth if index % 3 else truth.replace(day=min(truth.day + 3, 28))
+                item.pin_note = "editor"
+    items.append(IssueInput(400, []))  # beyond any calendar (in the last volume)
+    return pinned
+
+
+def _editor_days(fits):
+    """An editor's break on each volume's first issue day and an issue on its first break."""
+    from events.extraction import calendar_data as kb
+    from events.extraction.calendar_fit import DayRule
+
+    return {v: [DayRule(fits[v].issues[min(fits[v].issues)].date, kb.BREAK, note="editor break"),
+                DayRule(fits[v].breaks()[0].date, kb.PUBLISHED)] for v in fits if fits[v].breaks()}
 
 
 def _arguments(argv):

@@ -340,12 +340,15 @@ def _sync_topics(entries, m, report):
     keywords = set(m.TopicKeyword.objects.values_list("topic_id", "text"))
     for entry in entries:
         topic = _topic_row(entry, m, report, by_name, slugs, touched)
-        if topic is None:
-            continue
-        new = [m.TopicKeyword(topic=topic, text=text) for text in dict.fromkeys(entry["keywords"])
-               if (topic.pk, text) not in keywords]
-        _create_all(m.TopicKeyword, new, report, "topic keywords")
-        keywords.update((topic.pk, k.text) for k in new)
+        if topic is not None:
+            _add_keywords(topic, entry["keywords"], m, report, keywords)
+
+
+def _add_keywords(topic, texts, m, report, keywords):
+    """The topic's keywords it does not have yet (`keywords`: the (topic id, text) pairs stored)."""
+    new = [m.TopicKeyword(topic=topic, text=text) for text in dict.fromkeys(texts) if (topic.pk, text) not in keywords]
+    _create_all(m.TopicKeyword, new, report, "topic keywords")
+    keywords.update((topic.pk, k.text) for k in new)
 
 
 def _topic_row(entry, m, report, by_name, slugs, touched):

@@ -165,18 +165,28 @@ class _FormParser(HTMLParser):
         a = dict(attrs)
         if tag == "form" and a.get("id", "").endswith("_form"):
             self._in_form = True
-        if not self._in_form:
+        if self._in_form:
+            self._field_start(tag, a)
+
+    def _field_start(self, tag, a):
+        if tag == "option":
+            if self._select and "selected" in a:
+                self.fields.append((self._select, a.get("value", "")))
             return
-        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "file", "image"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.fields.append((a["name"], a.get("value", "on" if a.get("type") == "checkbox" else "")))
-        elif tag == "select" and a.get("name"):
+        if not a.get("name"):
+            return
+        if tag == "input" and a.get("type") not in ("submit", "button", "file", "image"):
+            self._input(a)
+        elif tag == "select":
             self._select = a["name"]
-        elif tag == "option" and self._select and "selected" in a:
-            self.fields.append((self._select, a.get("value", "")))
-        elif tag == "textarea" and a.get("name"):
+        elif tag == "textarea":
             self._textarea = [a["name"], ""]
+
+    def _input(self, a):
+        """An input's name and value, as submitted (a checkbox or radio button only when checked)."""
+        if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+            return
+        self.fields.append((a["name"], a.get("value", "on" if a.get("type") == "checkbox" else "")))
 
     def handle_data(self, data):
         if self._textarea is not None:
