@@ -29,12 +29,11 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from events.extraction.namekey import name_key
-from events.models import Actor, Article, Event, EventType, Granularity, Status
+from events.models import Article, Event, EventType, Granularity, Status
 from events.services.db import run_statements
+from events.services.mention_actors import mention_actor_ids
 
 logger = logging.getLogger(__name__)
 
@@ -151,92 +150,6 @@ def _mention_values(mention, anchor, result) -> dict | None:
     return values
 
 
-def _actor_ids(mentions, snapshot, result) -> dict:
-    """Canonical name -> Actor id for every actor the mentions name; unknown ones created (needs_review)."""
-    ids, wanted = _named_actors(mentions, snapshot)
-    if wanted:
-        ids.update(_stored_actor_ids(wanted, snapshot))
-    return ids
-
-
-def _named_actors(mentions, snapshot) -> tuple[dict, dict]:
-    """({name: id} of the gazetteer's actors the mentions name, {name: first reference} of the others)."""
-    ids, wanted = {}, {}
-    for mention in mentions:
-        for ref in mention.actors:
-            name = ref.name.strip()[:200]
-            if not name:
-                continue
-            if name in snapshot.actor_ids:
-                ids[name] = snapshot.actor_ids[name]
-            else:
-                wanted.setdefault(name, ref)
-    return ids, wanted
-
-
-def _stored_actor_ids(wanted, snapshot) -> dict:
-    """{name: id} of actors outside the snapshot: stored ones (same name, or the same person under another
-    spelling), the rest created now."""
-    found = dict(Actor.objects.filter(name__in=list(wanted)).values_list("name", "id"))
-    missing = [name for name in wanted if name not in found]
-    if missing:
-        found.update(_same_persons(missing, wanted, snapshot))
-        missing = [name for name in missing if name not in found]
-    if missing:
-        Actor.objects.bulk_create([_new_actor(name, wanted[name], snapshot) for name in missing], ignore_conflicts=True)
-        found.update(Actor.objects.filter(name__in=missing).values_list("name", "id"))
-    return found
-
-
-def _new_actor(name, ref, snapshot) -> Actor:
-    return Actor(name=name, name_key=name_key(name)[:200], needs_review=not ref.known,
-                 country_id=snapshot.country_ids.get(ref.country or ""), description=(ref.title or "")[:300])
-
-
-def _same_persons(names, wanted, snapshot) -> dict:
-    """Unknown persons already stored under another spelling, merged across the archive (one query):
-    the same name key ("Kim Jong Il" = "Kim Jong-il"), or, among actors still to review, the same surname
-    key with the same title and country ("Prime Minister Phan Van Khai" = "Prime Minister Phan Khai" of
-    Vietnam). Name -> Actor id; the first stored actor wins."""
-    keys, surnames, condition = _person_keys(names, wanted, snapshot)
-    if not keys and not surnames:
-        return {}
-    rows = Actor.objects.filter(Q(name_key__in=list(keys)) | condition).order_by("id").values_list(
-        "id", "name", "name_key", "country_id", "description")
-    same = {}
-    for actor_id, _name, key, country_id, description in rows:
-        name = keys.get(key)
-        if name is not None and name not in same:
-            same[name] = actor_id
-        _match_surnames(same, surnames, actor_id, key, country_id, description)
-    return same
-
-
-def _person_keys(names, wanted, snapshot):
-    """({name key: name}, {(surname key, title, country id): name}, the query for the surnames' candidates)."""
-    from events.extraction.entities import unknown_person_keys
-
-    keys, surnames = {}, {}
-    condition = Q()
-    for name in names:
-        ref = wanted[name]
-        by_name, (_, surname, title, country) = unknown_person_keys(name, ref.title, ref.country)
-        if by_name[1]:
-            keys.setdefault(by_name[1], name)
-        if not ref.known and surname and title and country in snapshot.country_ids:
-            surnames.setdefault((surname, title, snapshot.country_ids[country]), name)
-            condition |= Q(needs_review=True, name_key__endswith=surname, country_id=snapshot.country_ids[country])
-    return keys, surnames, condition
-
-
-def _match_surnames(same, surnames, actor_id, key, country_id, description) -> None:
-    """A stored actor to review with a wanted surname key, title and country is that person."""
-    for (surname, title, wanted_country), name in surnames.items():
-        if (name not in same and country_id == wanted_country and key.endswith(surname)
-                and " ".join(description.lower().split()) == title):
-            same[name] = actor_id
-
-
 def _desired_m2m(mention, snapshot, actor_ids, result) -> dict:
     actors = _known_ids((ref.name.strip()[:200] for ref in mention.actors), actor_ids)
     countries = _known_ids(mention.countries, snapshot.country_ids, mention, "country code", result)
@@ -334,7 +247,7 @@ def diff_mentions(article, mentions, snapshot, result) -> MentionDiff:
     never = article.processed_at is None
     existing = {} if never else {event.extraction_key: event for event in article.events.all()}
     current_m2m = _current_m2m([event.pk for event in existing.values()])
-    actor_ids = _actor_ids(mentions, snapshot, result)
+    actor_ids = mention_actor_ids(mentions, snapshot)
     diff = MentionDiff()
     seen = set()
     for mention in mentions:
