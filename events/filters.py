@@ -187,20 +187,25 @@ def _applied(value):
 
 def input_notes(params, filterset):
     """Human-readable notes about parameters that were ignored: unknown names and invalid values."""
-    notes = []
     known = set(filterset.filters) | CONTROL_PARAMS
-    for name in params:
-        if name not in known:
-            notes.append(f"Ignored unknown parameter “{name[:40]}”.")
+    notes = [f"Ignored unknown parameter “{name[:40]}”." for name in params if name not in known]
     if filterset.is_bound and not filterset.form.is_valid():
-        for name, errors in filterset.form.errors.items():
-            label = filterset.form.fields[name].label if name in filterset.form.fields else name
-            notes.append(f"Ignored {label}: {' '.join(errors)}")
+        notes.extend(_invalid_value_notes(filterset.form))
     if filterset.is_bound and filterset.form.is_valid():
-        start, end = filterset.form.cleaned_data.get("date_from"), filterset.form.cleaned_data.get("date_to")
-        if start and end and start > end:
-            notes.append(f"“From” ({start:%d %b %Y}) is after “To” ({end:%d %b %Y}): no event can fall in that range.")
+        notes.extend(_reversed_range_note(filterset.form.cleaned_data))
     return notes
+
+
+def _invalid_value_notes(form):
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else name
+        yield f"Ignored {label}: {' '.join(errors)}"
+
+
+def _reversed_range_note(cleaned):
+    start, end = cleaned.get("date_from"), cleaned.get("date_to")
+    if start and end and start > end:
+        yield f"“From” ({start:%d %b %Y}) is after “To” ({end:%d %b %Y}): no event can fall in that range."
 
 
 class ActorSuggestForm(forms.Form):
