@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_fulltext, sender=self)
+        post_migrate.connect(_ensure_happening_triggers, sender=self)
 
 
 def _ensure_fulltext(sender, using="default", **kwargs):
@@ -19,3 +20,12 @@ def _ensure_fulltext(sender, using="default", **kwargs):
     from events.selectors.search import ensure_sqlite_fulltext
 
     ensure_sqlite_fulltext(connections[using])
+
+
+def _ensure_happening_triggers(sender, using="default", **kwargs):
+    """The same for the happening table's marking triggers on SQLite (migration 0012)."""
+    from django.db import connections
+
+    from events.services.happenings import ensure_sqlite_triggers
+
+    ensure_sqlite_triggers(connections[using])

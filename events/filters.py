@@ -173,6 +173,73 @@ def filtered_without(filterset, queryset, without=()):
     return queryset
 
 
+def filtered_happenings(filterset, without=()):
+    """The happenings (events.models.Happening) `filterset`'s valid values select, except the filters named in
+    `without`: the same selection as filtered_without(...) over mentions, read from the happening table (its
+    own type, status, dates, precision and confidence; the union of its mentions' links in id arrays)."""
+    from .selectors import happenings
+
+    from .selectors import overlapping
+
+    filterset.errors  # noqa: B018 - make sure the form is cleaned
+    queryset = happenings()
+    cleaned = {name: value for name, value in filterset.form.cleaned_data.items()
+               if name not in without and _applied(value)}
+    if cleaned.get("date_from") and cleaned.get("date_to"):  # both ends: one interval test (an index on it)
+        queryset = overlapping(queryset, cleaned.pop("date_from"), cleaned.pop("date_to"))
+    for name, value in cleaned.items():
+        queryset = _HAPPENING_FILTERS[name](filterset, queryset, value)
+    return queryset
+
+
+def _ids(column):
+    return lambda fs, qs, value: qs.filter(**{f"{column}__overlaps": [obj.pk for obj in value]})
+
+
+MAX_TEXT_KEYS = 200_000  # the happenings a text search matches, read once (PostgreSQL: one array parameter)
+
+
+def _text_happenings(filterset, queryset, value):
+    """Happenings with a mention matching the text: the matching happenings' keys are read once a request
+    (one full-text query) and every count and facet reuses them."""
+    from django.db import connection
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+
+    from .selectors import in_keys
+    from .selectors.search import matching_mentions
+
+    value = value.strip()
+    if not value:
+        return queryset
+    limit = MAX_TEXT_KEYS if connection.vendor == "postgresql" else MAX_TEXT_IDS
+    cache = filterset.__dict__.setdefault("_text_keys", {})
+    if value not in cache:
+        keys = list(matching_mentions(value).annotate(_key=Coalesce(F("thread_id"), -F("id")))
+                    .values_list("_key", flat=True).distinct().order_by()[: limit + 1])
+        cache[value] = None if len(keys) > limit else keys
+    if cache[value] is None:
+        matching = matching_mentions(value)
+        return queryset.filter(Q(thread_id__in=matching.filter(thread__isnull=False).values("thread_id"))
+                               | Q(thread_id__isnull=True, event_id__in=matching.filter(thread__isnull=True).values("id")))
+    return in_keys(queryset, cache[value])
+
+
+_HAPPENING_FILTERS = {
+    "country": _ids("country_ids"),
+    "actor": _ids("actor_ids"),
+    "topic": _ids("topic_ids"),
+    "org": _ids("org_ids"),
+    "type": lambda fs, qs, value: qs.filter(event_type__in=value),
+    "status": lambda fs, qs, value: qs.filter(status__in=value),
+    "precision": lambda fs, qs, value: qs.filter(granularity__in=_FINER[value]),
+    "min_confidence": lambda fs, qs, value: qs.filter(confidence__gte=float(value)),
+    "date_from": lambda fs, qs, value: qs.filter(end_date__gte=value),
+    "date_to": lambda fs, qs, value: qs.filter(sort_date__lte=value),
+    "q": _text_happenings,
+}
+
+
 def applied_filters(filterset):
     """Names of the filters that actually narrow the view (valid and non-empty)."""
     filterset.errors  # noqa: B018

@@ -12,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .filters import PRECISIONS, ActorSuggestForm, TimelineFilter, applied_filters, filtered_without, input_notes
+from .filters import PRECISIONS, ActorSuggestForm, TimelineFilter, applied_filters, filtered_happenings, input_notes
 from .models import MAX_ID, Actor, Country, Event, EventType, Status
 from .selectors import axis as _axis_module  # noqa: F401 - selectors.axis
 from .selectors import export as export_rows
@@ -58,7 +58,7 @@ def _timeline_context(request, base_events, *, fixed=None):
         params.setlist(key, [value])
     filterset = TimelineFilter(params, queryset=base_events)
     notes = input_notes(request.GET, filterset)
-    events = filterset.qs
+    happenings = filtered_happenings(filterset)  # every read below is of the happening table
     after = None
     if request.GET.get("after"):
         try:
@@ -70,18 +70,25 @@ def _timeline_context(request, base_events, *, fixed=None):
     # A reload after "load more" (?shown=N, no cursor) shows the first N cards again, at most MAX_SHOWN.
     limit = selectors.PAGE_SIZE if after is not None or not shown else min(max(shown, selectors.PAGE_SIZE), MAX_SHOWN)
     newest_first = request.GET.get("sort") == "newest"
-    page = selectors.timeline_page(events, after=after, limit=limit, newest_first=newest_first)
+    page = selectors.timeline_page(happenings, after=after, limit=limit, newest_first=newest_first)
     page.shown = (shown if after is not None else 0) + len(page.items)
     query = search.parse(cleaned.get("q") or "")
     if query:
         search.attach_hits(page.items, query)
     if after is not None and _htmx_partial(request):
         # "load more": only the next cards are swapped in, with how many are shown now
-        return {"page": page, "after": after, "notes": notes, "total": selectors.timeline_count(events),
+        return {"page": page, "after": after, "notes": notes, "total": selectors.timeline_count(happenings),
                 "query": query}
 
+    active = set(applied_filters(filterset))
+    by_filters = {frozenset(active): selectors.shared(happenings, active)}
+
     def without(*names):  # faceted search: each facet counts under every OTHER active filter
-        return filtered_without(filterset, base_events, names)
+        # the same remaining filters give the same queryset, whose numbers come from one summary query
+        key = frozenset(active - set(names))
+        if key not in by_filters:
+            by_filters[key] = selectors.shared(filtered_happenings(filterset, names), key)
+        return by_filters[key]
 
     selected_actors = list(cleaned.get("actor") or [])
     suggest = ActorSuggestForm(request.GET)
@@ -108,7 +115,7 @@ def _timeline_context(request, base_events, *, fixed=None):
         "page": page,
         "after": after,
         # a first page that holds everything is its own count: one window query fewer
-        "total": len(page.items) if after is None and page.next_cursor is None else selectors.timeline_count(events),
+        "total": len(page.items) if after is None and page.next_cursor is None else selectors.timeline_count(happenings),
         "axis": time_axis(without("date_from", "date_to"), cleaned, request.GET.get("axis")),
         "countries": selectors.country_facets(without("country")),
         "selected_countries": {c.code for c in cleaned.get("country") or []},
@@ -121,7 +128,7 @@ def _timeline_context(request, base_events, *, fixed=None):
         "selected_types": set(cleaned.get("type") or []),
         "statuses": statuses,
         "selected_statuses": set(cleaned.get("status") or []),
-        "best_matches": search.best_matches(events, query) if query and after is None else [],
+        "best_matches": search.best_matches(happenings, query) if query and after is None else [],
         "query": query,
         "newest_first": newest_first,
         "precisions": PRECISIONS,
@@ -237,7 +244,7 @@ def actor_suggest(request):
     ids = {int(v) for v in request.GET.getlist("actor")[:50] if v.isdigit() and int(v) < MAX_PK}
     selected = list(Actor.objects.filter(pk__in=ids)) if ids else []
     filterset = TimelineFilter(request.GET, queryset=selectors.visible_events())
-    others = filtered_without(filterset, selectors.visible_events(), ("actor",))
+    others = filtered_happenings(filterset, ("actor",))
     actors = [a for a in selectors.actor_suggestions(text, events=others) if a.pk not in ids]
     return render(request, "partials/actor_suggestions.html",
                   {"selected_actors": selected, "actor_choices": actors, "actor_q": text})

@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from events.models import Event
+from events.services import happenings
 from tests import factories as f
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -153,6 +154,9 @@ def test_timeline_queries_are_bounded(client, db, django_assert_max_num_queries,
     for i in range(0, n - 2, 3):
         th = f.thread(title=f"Thread {i}", start=created[i].date_start)
         Event.objects.filter(pk__in=[e.pk for e in created[i:i + 3]]).update(thread=th)
+    # SQLite recomputes the changed happenings at the first read after the writes (events/services/
+    # happenings.py; PostgreSQL at once): that is the set-up's work, not the page's
+    happenings.ensure_current()
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get("/")
     threads = n // 3

@@ -5,11 +5,19 @@ events/filters.py. The filtered querysets hold every visible mention of each mat
 heading (timeline_count), the facets (*_facets), the month bars (month_counts), the entity pages and the
 exports (selectors.export) all count happenings the same way.
 
-The timeline shows threads: every thread appears once, through its earliest mention that passes the
-filters (its "representative"); an event without a thread stands for itself. Hidden events never show.
-Pages are cut with keyset pagination on (sort_date, id), where sort_date is the thread's canonical
-start (or the event's own start when it has no thread), so the cost of a page does not grow with its
-position, and the number of queries per page is fixed whatever the number of events.
+The timeline shows threads: every thread appears once, through its earliest visible mention (its
+"representative"); an event without a thread stands for itself. Hidden events never show. Pages are cut
+with keyset pagination on (sort_date, id), where sort_date is the thread's canonical start (or the event's
+own start when it has no thread), so the cost of a page does not grow with its position, and the number of
+queries per page is fixed whatever the number of events.
+
+Pages, counts, month bars, facets and the time axis read the happening table (events.models.Happening, kept
+by events/services/happenings.py: one row per happening with its representative, dates, type, status,
+precision, confidence and the id arrays of its mentions' countries, actors, topics and organizations), and
+the unfiltered archive's counts from its tallies (HappeningTally), instead of windows over all mentions.
+Each takes a Happening queryset (events.filters.filtered_happenings), or, as before, an Event queryset that
+holds every visible mention of its happenings (then mapped to their happenings: slower, for callers that
+only have mentions).
 """
 import calendar
 import re
@@ -17,20 +25,204 @@ from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import Coalesce, RowNumber, TruncMonth
-from django.db.models.expressions import Window
+from django.db.models.functions import Coalesce, TruncMonth
 
 from events.extraction.event_types import default_registry
 
 from ..extraction.namekey import name_key
-from ..models import Actor, ActorAlias, Article, Country, CountryAlias, Event, EventType, Topic
+from ..models import (Actor, ActorAlias, Article, Country, CountryAlias, Event, EventType, Happening, HappeningTally,
+                      Topic)
 
 PAGE_SIZE = 50
 
 
 def visible_events():
     return Event.objects.filter(hidden=False)
+
+
+# --- happenings ----------------------------------------------------------------------------------------
+
+def happenings(events=None):
+    """Happenings: all of them, or (`events`, an Event queryset holding every visible mention of its
+    happenings) those with a mention in `events`. Brought up to date with the open transaction's writes."""
+    from ..services.happenings import ensure_current
+
+    ensure_current()
+    qs = Happening.objects.all()
+    if events is None:
+        return qs
+    return qs.filter(Q(thread_id__in=events.filter(thread__isnull=False).values("thread_id"))
+                     | Q(thread_id__isnull=True, event_id__in=events.filter(thread__isnull=True).values("id")))
+
+
+def overlapping(qs, first, last):
+    """Happenings whose interval overlaps [first, last].
+
+    Also bounds the start from below by the earliest month in which a happening still running in `first`'s
+    month began (from the tallies' month spans): a page of one month then reads the (sort_date, event_id)
+    index from there, not every happening before it. PostgreSQL: the overlap as `daterange && daterange`,
+    which the GiST index happening_span_gist answers for the aggregates."""
+    from django.db import connection
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    if first > last:  # a reversed range: nothing overlaps it
+        return qs.none()
+    month = date(first.year, first.month, 1)
+    starts = [start for start, end, _ in month_spans(happenings()) if end >= month]
+    qs = qs.filter(sort_date__gte=min(starts, default=first), sort_date__lte=last)
+    if connection.vendor == "postgresql":
+        return qs.filter(RawSQL("daterange(sort_date, end_date, '[]') && daterange(%s, %s, '[]')", (first, last),
+                                output_field=BooleanField()))
+    return qs.filter(end_date__gte=first)
+
+
+def in_keys(qs, keys):
+    """Happenings among `qs` whose key is in `keys` (a list of any length: one array parameter on PostgreSQL)."""
+    from django.db import connection
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    if connection.vendor == "postgresql":
+        return qs.filter(RawSQL("key = ANY(%s::bigint[])", (list(keys),), output_field=BooleanField()))
+    return qs.filter(key__in=keys)
+
+
+def _as_happenings(qs):
+    return qs if qs.model is Happening else happenings(qs)
+
+
+def _unfiltered(qs):
+    """True for the whole archive (no condition): its counts come from the tallies."""
+    return qs.model is Happening and not qs.query.where.children
+
+
+def _tally(kind):
+    """{value: happenings} of the whole archive for one kind (country, actor, topic, org, type, status, span)."""
+    from ..services.happenings import ensure_current
+
+    ensure_current()
+    return dict(HappeningTally.objects.filter(kind=kind, n__gt=0).values_list("value", "n"))
+
+
+def _id_tally(kind):
+    return {int(value): n for value, n in _tally(kind).items()}
+
+
+_ARRAY_KIND = {"country_ids": "country", "actor_ids": "actor", "topic_ids": "topic", "org_ids": "org"}
+
+
+def shared(qs, filters=()):
+    """Mark a filtered happening queryset that several selectors read in one request (the heading, the facets
+    that count under the same filters, the month bars, the time axis): they then take their numbers from one
+    summary query over it (summary()) instead of one aggregate each. `filters`: the names of the filters it
+    applies (a facet never counts under its own filter, so the summary leaves those out). The mark is on
+    this object only (a QuerySet's clones do not carry it)."""
+    qs._summary = None
+    qs._summary_skip = {_FILTER_KIND[name] for name in filters if name in _FILTER_KIND}
+    return qs
+
+
+_FILTER_KIND = {"country": "country", "actor": "actor", "topic": "topic"}
+
+
+def summary(qs):
+    """{kind: {value: happenings}} among a shared() queryset, for the kinds "ts" ("type|status"), "span" ((first
+    month, last month) as "YYYY-MM/YYYY-MM"), "actor", "topic", "country" (ids) and "extent" ("first/last"
+    start): one query that reads the happenings once (a materialized CTE) and aggregates them each way. None
+    when `qs` is not shared or is the whole archive (the tallies hold that)."""
+    from datetime import timedelta
+
+    from django.db import connection
+
+    if qs.model is not Happening or not hasattr(qs, "_summary") or _unfiltered(qs):
+        return None
+    if qs._summary is not None:
+        return qs._summary
+    out = {kind: {} for kind in ("ts", "span", "actor", "topic", "country", "extent")}
+    try:
+        sql, params = qs.order_by().values("event_type", "status", "sort_date", "end_date", "actor_ids",
+                                           "topic_ids", "country_ids").query.sql_with_params()
+    except EmptyResultSet:
+        qs._summary = out
+        return out
+    # every branch gives (kind, text, integer, integer, n): integers group faster than text
+    epoch = date(1900, 1, 1)
+    if connection.vendor == "postgresql":
+        head = f"WITH h AS MATERIALIZED ({sql}) "
+        month = "(EXTRACT(YEAR FROM {0})::int * 12 + EXTRACT(MONTH FROM {0})::int - 1)"
+        arrays = ("SELECT '{kind}', NULL, x, NULL::bigint, COUNT(*) FROM (SELECT unnest(h.{column}) AS x FROM h) s "
+                  "GROUP BY x")
+        days = "({} - DATE '1900-01-01')"
+    else:
+        head = f"WITH h AS ({sql}) "
+        month = "(CAST(strftime('%%Y', {0}) AS INTEGER) * 12 + CAST(strftime('%%m', {0}) AS INTEGER) - 1)"
+        arrays = ("SELECT '{kind}', NULL, j.value, NULL, COUNT(*) FROM h, json_each(h.{column}) j GROUP BY j.value")
+        days = "CAST(julianday({}) - julianday('1900-01-01') AS INTEGER)"
+    parts = [
+        "SELECT 'ts', event_type || '|' || status, NULL, NULL, COUNT(*) FROM h GROUP BY 2",
+        f"SELECT 'span', NULL, {month.format('sort_date')}, {month.format('end_date')}, COUNT(*) FROM h "
+        f"GROUP BY 3, 4",
+        *[arrays.format(kind=kind, column=column) for column, kind in _ARRAY_KIND.items()
+          if kind != "org" and kind not in qs._summary_skip],
+        f"SELECT 'extent', NULL, MIN({days.format('sort_date')}), MAX({days.format('sort_date')}), COUNT(*) FROM h",
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(head + " UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    for kind, text, i, j, n in rows:
+        if kind == "ts":
+            out[kind][text] = n
+        elif kind == "span":
+            out[kind][f"{i // 12:04d}-{i % 12 + 1:02d}/{j // 12:04d}-{j % 12 + 1:02d}"] = n
+        elif kind == "extent":
+            if i is not None:
+                out[kind][f"{epoch + timedelta(days=int(i))}/{epoch + timedelta(days=int(j))}"] = n
+        else:
+            out[kind][str(int(i))] = n
+    qs._summary = out
+    return out
+
+
+def array_counts(qs, column, only=None):
+    """{id: happenings among `qs`} for one id array column (country_ids, actor_ids, topic_ids, org_ids): one
+    query (the tallies for the whole archive). `only`: count just these ids."""
+    from django.db import connection
+
+    qs = _as_happenings(qs)
+    kind = _ARRAY_KIND[column]
+    known = summary(qs) if kind not in ("org", *getattr(qs, "_summary_skip", ())) else None
+    if _unfiltered(qs) or known is not None:
+        counts = (_id_tally(_ARRAY_KIND[column]) if known is None
+                  else {int(pk): n for pk, n in known[_ARRAY_KIND[column]].items()})
+        return counts if only is None else {pk: counts[pk] for pk in only if pk in counts}
+    if only is not None:
+        only = [int(pk) for pk in only]
+        if not only:
+            return {}
+        qs = qs.filter(**{f"{column}__overlaps": only})
+    try:
+        sql, params = qs.order_by().values(column).query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (an empty text query)
+        return {}
+    params = list(params)
+    if connection.vendor == "postgresql":
+        query = f"SELECT x, COUNT(*) FROM ({sql}) s CROSS JOIN LATERAL unnest(s.{column}) AS x"
+        if only is not None:
+            query += " WHERE x = ANY(%s)"
+            params.append(only)
+        query += " GROUP BY x"
+    else:
+        query = f"SELECT j.value, COUNT(*) FROM ({sql}) s, json_each(s.{column}) j"
+        if only is not None:
+            query += f" WHERE j.value IN ({', '.join(['%s'] * len(only))})"
+            params += only
+        query += " GROUP BY j.value"
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return {int(pk): n for pk, n in cursor.fetchall()}
 
 
 # --- keyset cursor --------------------------------------------------------------------------------
@@ -55,31 +247,6 @@ class Cursor:
 
 
 # --- timeline -------------------------------------------------------------------------------------
-
-def _group_key():
-    # Events of one thread share the thread id; an event without thread is its own group (negative id).
-    return Coalesce(F("thread_id"), -F("id"))
-
-
-def representative_ids(events):
-    """Ids of the earliest event of each thread (and of each thread-less event) within `events`."""
-    ranked = events.annotate(
-        _rank=Window(RowNumber(), partition_by=[_group_key()], order_by=[F("date_start").asc(), F("id").asc()])
-    )
-    return ranked.filter(_rank=1).values("id")
-
-
-def _sorted_items(events):
-    return (
-        Event.objects.filter(id__in=representative_ids(events))
-        .annotate(sort_date=Coalesce(F("thread__date_start"), F("date_start")))
-    )
-
-
-def happening_key():
-    """An expression naming a mention's happening: its thread id, or minus its own id without thread."""
-    return _group_key()
-
 
 @dataclass
 class TimelineItem:
@@ -182,7 +349,8 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE, newest_first=False):
     """One page of timeline items from the (filtered) `events`, after the keyset cursor `after`
     (oldest first, or newest first: the same keyset read backwards).
 
-    Always five queries: the items, their actors, countries, topics, and their threads' mentions.
+    Always four queries: the page's happenings (with their participants' ids), the items, their threads'
+    mentions, and the participants' names.
     """
     mentions = Prefetch(
         "thread__events",
@@ -193,17 +361,19 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE, newest_first=False):
         .order_by("article__issue__date", "id"),
         to_attr="visible_mentions",
     )
-    # Choose the page's ids first (window, thread join, top-N sort), then load just those rows with
-    # their article, issue and thread: joining those for every candidate row is what costs at scale.
-    keys = _sorted_items(events)
+    # Choose the page's representatives first (the happening table's (sort_date, event_id) index), then load
+    # just those rows with their article, issue and thread.
+    keys = _as_happenings(events)
     order = ("-sort_date", "-id") if newest_first else ("sort_date", "id")
     if after is not None and newest_first:
-        keys = keys.filter(Q(sort_date__lt=after.date) | Q(sort_date=after.date, id__lt=after.id))
+        keys = keys.filter(Q(sort_date__lt=after.date) | Q(sort_date=after.date, event_id__lt=after.id))
     elif after is not None:
-        keys = keys.filter(Q(sort_date__gt=after.date) | Q(sort_date=after.date, id__gt=after.id))
-    page_ids = keys.order_by(*order).values("id")[: limit + 1]
+        keys = keys.filter(Q(sort_date__gt=after.date) | Q(sort_date=after.date, event_id__gt=after.id))
+    key_order = ("-sort_date", "-event_id") if newest_first else ("sort_date", "event_id")
+    page = {row["event_id"]: row for row in keys.order_by(*key_order).values(
+        "event_id", "actor_ids", "country_ids", "topic_ids")[: limit + 1]}
     qs = (
-        Event.objects.filter(id__in=page_ids)
+        Event.objects.filter(id__in=list(page))
         .annotate(sort_date=Coalesce(F("thread__date_start"), F("date_start")))
         .select_related("article__issue", "thread")
         .defer("article__body", "article__issue__date_note")
@@ -211,38 +381,50 @@ def timeline_page(events, *, after=None, limit=PAGE_SIZE, newest_first=False):
         .order_by(*order)
     )
     rows = list(qs)
-    _attach_participants(rows)
+    _attach_participants(rows, page)
     more = len(rows) > limit
     items = [_item(e) for e in rows[:limit]]
     previous = date(after.date.year, after.date.month, 1) if after is not None else None
     return TimelinePage(items=items, next_cursor=items[-1].cursor if more and items else None, previous_month=previous)
 
 
-def _attach_participants(rows):
+def _attach_participants(rows, page):
     """Give each card's event actor_list, country_list and topic_list: the union over every visible mention
-    of its happening (what the filters match), by name. Three queries, one per link table."""
-    threads = {e.thread_id for e in rows if e.thread_id}
-    lone = {e.pk for e in rows if not e.thread_id}
-    scope = visible_events().filter(Q(thread_id__in=threads) | Q(thread__isnull=True, id__in=lone)).values("id")
-    tables = (
-        ("actor_list", Event.actors.through, "actor", Actor, ("id", "name")),
-        ("country_list", Event.countries.through, "country", Country, ("id", "code", "name")),
-        ("topic_list", Event.topics.through, "topic", Topic, ("id", "slug", "name")),
-    )
-    for attr, through, target, model, fields in tables:
-        found = {}
-        links = through.objects.filter(event_id__in=scope).values_list(
-            "event__thread_id", "event_id", *[f"{target}__{f}" for f in fields])
-        for thread_id, event_id, *values in links:
-            obj = model(**dict(zip(fields, values)))
-            found.setdefault(thread_id or -event_id, {})[obj.pk] = obj
-        for event in rows:
-            objects = found.get(event.thread_id or -event.pk, {})
-            setattr(event, attr, sorted(objects.values(), key=lambda o: o.name))
+    of its happening (what the filters match: the happening's id arrays, in `page` by representative id),
+    by name. One query for the names of all three."""
+    from django.db import connection
+
+    wanted = {column: sorted({pk for row in page.values() for pk in row[column]})
+              for column in ("actor_ids", "country_ids", "topic_ids")}
+    parts, params = [], []
+    for column, (table, extra) in (("actor_ids", ("events_actor", "''")), ("country_ids", ("events_country", "code")),
+                                   ("topic_ids", ("events_topic", "slug"))):
+        if wanted[column]:
+            parts.append(f"SELECT '{column}', id, name, {extra} FROM {table} WHERE id IN "
+                         f"({', '.join(['%s'] * len(wanted[column]))})")
+            params += wanted[column]
+    found = {"actor_ids": {}, "country_ids": {}, "topic_ids": {}}
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for column, pk, name, extra in cursor.fetchall():
+                found[column][pk] = (Actor(id=pk, name=name) if column == "actor_ids"
+                                     else Country(id=pk, code=extra, name=name) if column == "country_ids"
+                                     else Topic(id=pk, slug=extra, name=name))
+    for event in rows:
+        row = page.get(event.pk, {})
+        for attr, column in (("actor_list", "actor_ids"), ("country_list", "country_ids"), ("topic_list", "topic_ids")):
+            objects = [found[column][pk] for pk in row.get(column, []) if pk in found[column]]
+            setattr(event, attr, sorted(objects, key=lambda o: o.name))
 
 
 def timeline_count(events):
-    return Event.objects.filter(id__in=representative_ids(events)).count()
+    """Happenings among `events` (the tallies' sum for the whole archive)."""
+    qs = _as_happenings(events)
+    if _unfiltered(qs):
+        return sum(_tally("type").values())
+    known = summary(qs)
+    return sum(known["ts"].values()) if known is not None else qs.count()
 
 
 @dataclass
@@ -262,18 +444,7 @@ def month_counts(events, *, max_months=240):
 
     The chart runs from the first to the last month in which a happening starts (at most `max_months`).
     """
-    rows = (
-        _sorted_items(events)
-        .annotate(first=TruncMonth("sort_date"),
-                  last=TruncMonth(Coalesce(F("thread__date_end"), F("date_end"))))
-        .values("first", "last")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    spans = []
-    for row in rows:
-        first, last = row["first"], row["last"]
-        spans.append((date(first.year, first.month, 1), date(last.year, last.month, 1), row["n"]))
+    spans = month_spans(events)
     if not spans:
         return []
     first_month = min(s[0] for s in spans)
@@ -293,6 +464,22 @@ def month_counts(events, *, max_months=240):
     return [MonthBar(m, c) for m, c in zip(months, counts)]
 
 
+def month_spans(events):
+    """[(first month, last month, happenings)] among `events`: one query (the tallies for the whole archive)."""
+    qs = _as_happenings(events)
+    known = summary(qs)
+    if _unfiltered(qs) or known is not None:
+        out = []
+        for value, n in (_tally("span") if known is None else known["span"]).items():
+            first, last = value.split("/")
+            out.append((date(int(first[:4]), int(first[5:7]), 1), date(int(last[:4]), int(last[5:7]), 1), n))
+        return out
+    rows = (qs.annotate(first=TruncMonth("sort_date"), last=TruncMonth("end_date"))
+            .values("first", "last").annotate(n=Count("key")).order_by())
+    return [(date(r["first"].year, r["first"].month, 1), date(r["last"].year, r["last"].month, 1), r["n"])
+            for r in rows]
+
+
 def _next_month(month):
     return date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
@@ -309,55 +496,52 @@ class Facet:
     obj: object = None
 
 
-def _link_facets(link_model, target, events_without_this, *, fields=("name",), limit=None, keep=()):
-    """[(target id, {field: value}, matching happenings)] for one link table over the visible mentions,
-    in one query (the target's fields come in the same GROUP BY).
+def _array_facets(model, column, events_without_this, *, fields=("name",), limit=None, keep=()):
+    """[(target id, {field: value}, matching happenings)] for one id array of the happenings.
 
-    Every target used by a visible mention is listed (count 0 when no matching happening has it), the
-    most frequent first; with `limit`, the top ones plus those in `keep` (one more query when a kept one
-    is not among them).
+    Every target used by a visible mention is listed (count 0 when no matching happening has it), the most
+    frequent first; with `limit`, the top ones with a count plus those in `keep` that are in use. Two queries:
+    the counts (the tallies for the whole archive) and the targets in use with their fields (one more when a
+    kept one is not among the top).
     """
-    matching = events_without_this.values("id")
-    columns = [f"{target}__{f}" for f in fields]
-    rows = (
-        link_model.objects.filter(event__hidden=False)
-        .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
-        .values(f"{target}_id", *columns)
-        .annotate(n=Count("h", distinct=True, filter=Q(event_id__in=matching)))
-        .order_by("-n", f"{target}_id")
-    )
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
 
-    def unpack(r):
-        return r[f"{target}_id"], {f: r[c] for f, c in zip(fields, columns)}, r["n"]
-
-    if limit is None:
-        return [unpack(r) for r in rows]
-    out = [unpack(r) for r in rows.filter(n__gt=0)[:limit]]
-    missing = set(keep) - {pk for pk, _, _ in out}
-    if missing:
-        extra = (
-            link_model.objects.filter(**{f"{target}_id__in": missing}, event__hidden=False)
-            .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
-            .values(f"{target}_id", *columns)
-            .annotate(n=Count("h", distinct=True, filter=Q(event_id__in=matching))).order_by()
-        )
-        out += [unpack(r) for r in extra]
-    return out
+    qs = _as_happenings(events_without_this)
+    counts = array_counts(qs, column)
+    kind = _ARRAY_KIND[column]
+    targets = model.objects.all()
+    if limit is not None:
+        chosen = sorted((pk for pk, n in counts.items() if n > 0), key=lambda pk: (-counts[pk], pk))[:limit]
+        missing = [pk for pk in keep if pk not in chosen]
+        if missing:
+            used = set(HappeningTally.objects.filter(kind=kind, value__in=[str(pk) for pk in missing], n__gt=0)
+                       .values_list("value", flat=True))
+            chosen += [pk for pk in missing if str(pk) in used]
+        targets = targets.filter(pk__in=chosen)
+    elif _unfiltered(qs):
+        targets = targets.filter(pk__in=list(counts))
+    else:
+        in_use = HappeningTally.objects.filter(kind=kind, n__gt=0).values("value")
+        targets = targets.annotate(_value=Cast("id", CharField())).filter(_value__in=in_use)
+    rows = {r["id"]: r for r in targets.values("id", *fields)}
+    order = chosen if limit is not None else sorted(rows, key=lambda pk: (-counts.get(pk, 0), pk))
+    return [(pk, {f: rows[pk][f] for f in fields}, counts.get(pk, 0)) for pk in order if pk in rows]
 
 
 def country_facets(events_without_country_filter):
     """Countries of any visible mention, each with its matching happenings: one query."""
     facets = [Facet(v["code"], v["name"], n, Country(id=pk, **v))
-              for pk, v, n in _link_facets(Event.countries.through, "country", events_without_country_filter,
-                                           fields=("code", "name"))]
+              for pk, v, n in _array_facets(Country, "country_ids", events_without_country_filter,
+                                            fields=("code", "name"))]
     return sorted(facets, key=lambda f: (-f.count, f.label))
 
 
 def topic_facets(events_without_topic_filter):
     """Topics of any visible mention, by name, each with its matching happenings: one query."""
     facets = [Facet(v["slug"], v["name"], n, Topic(id=pk, **v))
-              for pk, v, n in _link_facets(Event.topics.through, "topic", events_without_topic_filter,
-                                           fields=("slug", "name"))]
+              for pk, v, n in _array_facets(Topic, "topic_ids", events_without_topic_filter,
+                                            fields=("slug", "name"))]
     return sorted(facets, key=lambda f: f.label)
 
 
@@ -365,8 +549,8 @@ def actor_facets(events_without_actor_filter, *, limit=8, selected=()):
     """The `limit` actors with the most matching happenings, plus the selected ones: one query (two when a
     selected actor is not among the top)."""
     facets = []
-    for pk, v, n in _link_facets(Event.actors.through, "actor", events_without_actor_filter, limit=limit,
-                                 keep=[a.pk for a in selected]):
+    for pk, v, n in _array_facets(Actor, "actor_ids", events_without_actor_filter, limit=limit,
+                                  keep=[a.pk for a in selected]):
         actor = Actor(id=pk, **v)
         actor.n = n  # the templates read actor.n
         facets.append(Facet(str(pk), actor.name, n, actor))
@@ -375,34 +559,40 @@ def actor_facets(events_without_actor_filter, *, limit=8, selected=()):
 
 def choice_facets(events_without_this, field, choices):
     """Happenings per type (field="event_type") or status under the other filters: one query."""
-    rows = (
-        _sorted_items(events_without_this)
-        .annotate(v=Coalesce(F(f"thread__{field}"), F(field)))
-        .values("v").annotate(n=Count("id")).order_by()
-    )
-    counts = {r["v"]: r["n"] for r in rows}
+    qs = _as_happenings(events_without_this)
+    known = summary(qs)
+    if _unfiltered(qs):
+        counts = _tally("type" if field == "event_type" else "status")
+    elif known is not None:
+        counts = {}
+        for pair, n in known["ts"].items():
+            value = pair.split("|")[0 if field == "event_type" else 1]
+            counts[value] = counts.get(value, 0) + n
+    else:
+        counts = dict(qs.values_list(field).annotate(n=Count("key")).order_by())
     return [Facet(value, label, counts.get(value, 0)) for value, label in choices]
 
 
 def type_and_status_facets(events, type_choices, status_choices):
     """Both facets from one query, for when neither a type nor a status filter is active (then each counts
-    under the same filters)."""
-    rows = (
-        _sorted_items(events)
-        .annotate(t=Coalesce(F("thread__event_type"), F("event_type")), s=Coalesce(F("thread__status"), F("status")))
-        .values("t", "s").annotate(n=Count("id")).order_by()
-    )
-    types, statuses = {}, {}
-    for r in rows:
-        types[r["t"]] = types.get(r["t"], 0) + r["n"]
-        statuses[r["s"]] = statuses.get(r["s"], 0) + r["n"]
+    under the same filters); two small queries of the tallies for the whole archive."""
+    qs = _as_happenings(events)
+    known = summary(qs)
+    if _unfiltered(qs):
+        types, statuses = _tally("type"), _tally("status")
+    else:
+        types, statuses = {}, {}
+        pairs = ([(*pair.split("|"), n) for pair, n in known["ts"].items()] if known is not None
+                 else qs.values_list("event_type", "status").annotate(n=Count("key")).order_by())
+        for t, st, n in pairs:
+            types[t] = types.get(t, 0) + n
+            statuses[st] = statuses.get(st, 0) + n
     return ([Facet(v, label, types.get(v, 0)) for v, label in type_choices],
             [Facet(v, label, statuses.get(v, 0)) for v, label in status_choices])
 
 
 def topics_in_use():
-    used = Event.topics.through.objects.filter(topic=OuterRef("pk"), event__hidden=False)
-    return list(Topic.objects.filter(Exists(used)).order_by("name"))
+    return list(Topic.objects.filter(pk__in=list(_id_tally("topic"))).order_by("name"))
 
 
 def actor_suggestions(text, *, limit=10, events=None):
@@ -419,12 +609,7 @@ def actor_suggestions(text, *, limit=10, events=None):
     actors = list(Actor.objects.filter(match | Exists(alias_hit)).order_by("name")[:200])
     if not actors:
         return []
-    matching = (events if events is not None else visible_events()).values("id")
-    counts = dict(
-        Event.actors.through.objects.filter(actor_id__in=[a.pk for a in actors], event_id__in=matching)
-        .annotate(h=Coalesce(F("event__thread_id"), Value(0) - F("event_id")))
-        .values_list("actor_id").annotate(n=Count("h", distinct=True)).order_by()
-    )
+    counts = array_counts(events if events is not None else happenings(), "actor_ids", only=[a.pk for a in actors])
     for actor in actors:
         actor.n = counts.get(actor.pk, 0)
     return sorted(actors, key=lambda a: (-a.n, a.name))[:limit]
@@ -437,7 +622,7 @@ def actor_index():
     Four queries: counts, actors, roles, first/last dates."""
     from django.db.models import Max, Min
 
-    counts = {pk: n for pk, _, n in _link_facets(Event.actors.through, "actor", visible_events()) if n}
+    counts = _id_tally("actor")
     actors = Actor.objects.filter(pk__in=counts).select_related("country").prefetch_related("roles")
     spans = {
         row["actor_id"]: (row["first"], row["last"])
@@ -453,11 +638,11 @@ def actor_index():
 
 
 def country_index():
-    return country_facets(visible_events())
+    return country_facets(happenings())
 
 
 def topic_index():
-    return sorted(topic_facets(visible_events()), key=lambda f: (-f.count, f.label))
+    return sorted(topic_facets(happenings()), key=lambda f: (-f.count, f.label))
 
 
 def issue_index():

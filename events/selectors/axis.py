@@ -6,8 +6,9 @@
 something to choose). The window is the date filter's range when there is one, else the extent of the
 happenings; the unit is chosen from the window's length (zoomed out: years; zoomed in: days) unless given.
 A bin counts the happenings whose interval overlaps it, which is what choosing the bin lists (the date
-filter selects overlapping intervals). One aggregate query whatever the number of happenings: they are
-grouped by (first bin, last bin) in SQL and spread over the bins in Python. With few happenings in the
+filter selects overlapping intervals). One aggregate query over the happening table whatever the number of
+happenings: they are grouped by (first bin, last bin) in SQL and spread over the bins in Python (the whole
+archive in years or months: from the tallies' month spans). With few happenings in the
 window (at most SPANS_MAX), one more query fetches them to draw each as a span at its precision.
 """
 from __future__ import annotations
@@ -16,8 +17,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Max, Min
-from django.db.models.functions import Coalesce, TruncDay, TruncMonth, TruncWeek, TruncYear
+from django.db.models import Count, Max, Min
+from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 UNITS = ("year", "month", "week", "day")
 ZOOM_WORDS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
@@ -120,23 +121,31 @@ class Axis:
 
 
 def extent(events):
-    """(first, last) start date of the happenings among `events`: one query."""
-    from . import _sorted_items
+    """(first, last) start date of the happenings among `events`: one query (index ends)."""
+    from . import _as_happenings, summary
 
-    row = _sorted_items(events).order_by().aggregate(first=Min("sort_date"), last=Max("sort_date"))
+    qs = _as_happenings(events)
+    known = summary(qs)
+    if known is not None:
+        value = next(iter(known["extent"]), None)
+        if value is None:
+            return None, None
+        first, last = value.split("/")
+        return date.fromisoformat(first), date.fromisoformat(last)
+    row = qs.order_by().aggregate(first=Min("sort_date"), last=Max("sort_date"))
     return row["first"], row["last"]
 
 
 def axis(events, window=None, unit=None):
     """The Axis of the happenings among `events` (module doc)."""
-    from . import _sorted_items
+    from . import _as_happenings, _unfiltered, overlapping, summary
 
-    items = _sorted_items(events).annotate(_end=Coalesce(F("thread__date_end"), F("date_end")))
+    items = _as_happenings(events)
+    whole = window is None
     if window is None:
-        extent = items.order_by().aggregate(first=Min("sort_date"), last=Max("sort_date"))
-        if extent["first"] is None:
+        window = extent(items)
+        if window[0] is None:
             return Axis(unit or "month", (None, None), [])
-        window = (extent["first"], extent["last"])
     first, last = window
     unit = unit if unit in UNITS else auto_unit(first, last)
     while _bin_count(first, last, unit) > MAX_BINS and unit != "year":
@@ -146,33 +155,52 @@ def axis(events, window=None, unit=None):
     while current <= last and len(starts) < MAX_BINS:
         starts.append(current)
         current = next_bin(current, unit)
-    in_window = items.filter(sort_date__lte=last, _end__gte=first)
-    trunc = _TRUNC[unit]
-    rows = (
-        in_window.annotate(b0=trunc("sort_date"), b1=trunc("_end"))
-        .values("b0", "b1").annotate(n=Count("id")).order_by()
-    )
+    in_window = overlapping(items, first, last)
     index = {s: i for i, s in enumerate(starts)}
     counts = [0] * len(starts)
     total = 0
-    for row in rows:
-        b0, b1 = _as_date(row["b0"]), _as_date(row["b1"])
-        total += row["n"]
+    for b0, b1, n in _bin_spans(items, in_window, unit, whole and (_unfiltered(items) or summary(items) is not None)):
+        total += n
         current = max(b0, starts[0]) if starts else b0
         while starts and current <= b1 and current in index:
-            counts[index[current]] += row["n"]
+            counts[index[current]] += n
             current = next_bin(current, unit)
     bins = [Bin(s, bin_end(s, unit), c, unit) for s, c in zip(starts, counts)]
     spans = []
     if 0 < total <= SPANS_MAX:
-        for event in in_window.select_related("thread").only(
-                "id", "summary", "sentence", "date_start", "date_end", "granularity", "thread__title",
-                "thread__date_start", "thread__date_end", "thread__granularity").order_by("sort_date", "id"):
-            source = event.thread or event
-            spans.append(Span(source.date_start, source.date_end, source.granularity,
-                              event.summary or (event.thread.title if event.thread else "") or event.sentence[:80],
-                              event.get_absolute_url()))
+        spans = _spans(in_window)
     return Axis(unit, (first, last), bins, spans, total)
+
+
+def _bin_spans(items, in_window, unit, whole_archive):
+    """[(first bin, last bin, happenings)]: all of `items` (the whole window) in years or months from their
+    month spans (the tallies', or a shared queryset's summary), else one aggregate query over the window."""
+    if whole_archive and unit in ("year", "month"):
+        from . import month_spans
+
+        return [(bin_start(first, unit), bin_start(last, unit), n) for first, last, n in month_spans(items)]
+    trunc = _TRUNC[unit]
+    rows = (in_window.annotate(b0=trunc("sort_date"), b1=trunc("end_date"))
+            .values("b0", "b1").annotate(n=Count("key")).order_by())
+    return [(_as_date(r["b0"]), _as_date(r["b1"]), r["n"]) for r in rows]
+
+
+def _spans(in_window):
+    """Each happening in the window drawn at its dates (few: at most SPANS_MAX)."""
+    from ..models import Event
+
+    rows = list(in_window.order_by("sort_date", "event_id")[:SPANS_MAX])
+    events = Event.objects.select_related("thread").only(
+        "id", "summary", "sentence", "thread__title").in_bulk([h.event_id for h in rows])
+    spans = []
+    for h in rows:
+        event = events.get(h.event_id)
+        if event is None:
+            continue
+        spans.append(Span(h.sort_date, h.end_date, h.granularity,
+                          event.summary or (event.thread.title if event.thread else "") or event.sentence[:80],
+                          event.get_absolute_url()))
+    return spans
 
 
 def _bin_count(first, last, unit):

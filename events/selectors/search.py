@@ -27,7 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..extraction.namekey import name_key
-from ..models import Actor, Event
+from ..models import Actor, Article, Event
 
 MAX_TERMS = 8
 MAX_QUERY = 200
@@ -117,12 +117,70 @@ def _text_ids(term):
     return Event.objects.filter(Q(sentence__icontains=text) | Q(summary__icontains=text)).values("id")
 
 
-def _term_q(term):
-    q = Q(id__in=_text_ids(term)) | Q(article__headline__icontains=term.text)
+def _sql(source):
+    """(sql, params) of a RawSQL or a queryset."""
+    if isinstance(source, RawSQL):
+        return source.sql, list(source.params)
+    sql, params = source.query.sql_with_params()
+    return sql, list(params)
+
+
+def _term_ids(term):
+    """(sql, params): the ids of the mentions matching one term, as a UNION of its three sources (the full
+    text, the headline, the actors' names), so that the mentions are found by semi-join on their ids rather
+    than by testing every mention against three subqueries."""
+    headlines = Event.objects.filter(article_id__in=Article.objects.filter(headline__icontains=term.text)
+                                     .values("id")).values("id")
+    parts = [_sql(_text_ids(term)), _sql(headlines)]
     links = _actor_links(term.text)
     if links is not None:
-        q |= Q(id__in=links)
-    return q
+        parts.append(_sql(links))
+    return (" UNION ".join(f"SELECT * FROM ({sql}) AS p{i}" for i, (sql, _) in enumerate(parts)),
+            [p for _, params in parts for p in params])
+
+
+def matching_ids(query):
+    """(sql, params) selecting the ids of the mentions (hidden or not) matching every term of `query`."""
+    parts = [_term_ids(term) for term in query.terms]
+    sql = " INTERSECT ".join(f"SELECT * FROM ({part}) AS t{i}" for i, (part, _) in enumerate(parts))
+    params = [p for _, ps in parts for p in ps]
+    # The whole query may be a name typed as words ("Kim Jong Il" for Kim Jong-il): its actors count too.
+    if len(query.terms) > 1 and all(len(t.words) == 1 for t in query.terms):
+        links = _actor_links(query.raw)
+        if links is not None:
+            link_sql, link_params = _sql(links)
+            sql = f"SELECT * FROM ({sql}) AS every_term UNION SELECT * FROM ({link_sql}) AS whole_name"
+            params += link_params
+    return sql, params
+
+
+def matching_among(mentions, query):
+    """`mentions` (a few: a page's) narrowed to those matching every term of `query`. PostgreSQL tests each
+    row (its text against the query, its article's headline, its actors) instead of computing every match in
+    the archive first, as matching_mentions does."""
+    query = query if isinstance(query, Query) else parse(query)
+    if not query:
+        return mentions.none()
+    if connection.vendor != "postgresql":
+        return mentions.filter(id__in=RawSQL(*matching_ids(query)))
+    from django.db.models import BooleanField
+
+    def term_q(term):
+        text = RawSQL("to_tsvector('english'::regconfig, coalesce(events_event.sentence, '') || ' ' || "
+                      "coalesce(events_event.summary, '')) @@ to_tsquery('english'::regconfig, %s)",
+                      [_pg_tsquery(term)], output_field=BooleanField())
+        q = Q(text) | Q(article_id__in=Article.objects.filter(headline__icontains=term.text).values("id"))
+        links = _actor_links(term.text)
+        return q | Q(id__in=links) if links is not None else q
+
+    every_term = Q()
+    for term in query.terms:
+        every_term &= term_q(term)
+    if len(query.terms) > 1 and all(len(t.words) == 1 for t in query.terms):
+        links = _actor_links(query.raw)
+        if links is not None:
+            every_term |= Q(id__in=links)
+    return mentions.filter(every_term)
 
 
 def matching_mentions(query):
@@ -131,15 +189,7 @@ def matching_mentions(query):
     mentions = Event.objects.filter(hidden=False)
     if not query:
         return mentions.none()
-    every_term = Q()
-    for term in query.terms:
-        every_term &= _term_q(term)
-    # The whole query may be a name typed as words ("Kim Jong Il" for Kim Jong-il): its actors count too.
-    if len(query.terms) > 1 and all(len(t.words) == 1 for t in query.terms):
-        links = _actor_links(query.raw)
-        if links is not None:
-            every_term |= Q(id__in=links)
-    return mentions.filter(every_term)
+    return mentions.filter(id__in=RawSQL(*matching_ids(query)))
 
 
 # --- ranking and highlighting -------------------------------------------------------------------------------
@@ -167,14 +217,22 @@ def score(text, query):
 
 
 def best_matches(events, query, *, limit=5, candidates=400):
-    """[(score, mention)] of the best-matching happenings among `events` (one mention each), best first."""
+    """[(score, mention)] of the best-matching happenings among `events` (mentions, or happenings) (one
+    mention each), best first."""
     query = query if isinstance(query, Query) else parse(query)
     if not query:
         return []
-    rows = list(
-        events.filter(id__in=matching_mentions(query).values("id"))
-        .select_related("article__issue").defer("article__body").order_by("date_start", "id")[:candidates]
-    )
+    if events.model is not Event:
+        # happenings (events.filters.filtered_happenings, which already hold the text filter): the matching
+        # mentions of the first `candidates` of them in timeline order
+        keys = list(events.order_by("sort_date", "event_id").values_list("key", flat=True)[:candidates])
+        mentions = Event.objects.filter(Q(thread_id__in=[k for k in keys if k > 0])
+                                        | Q(thread__isnull=True, id__in=[-k for k in keys if k < 0]), hidden=False)
+        matching = matching_among(mentions, query)
+    else:
+        matching = events.filter(id__in=matching_mentions(query).values("id"))
+    rows = list(matching.select_related("article__issue").defer("article__body")
+                .order_by("date_start", "id")[:candidates])
     best = {}
     for mention in rows:
         value = max(score(mention.sentence, query), score(mention.summary, query))
@@ -190,8 +248,8 @@ def attach_hits(items, query):
         return
     threads = [i.event.thread_id for i in items if i.event.thread_id]
     lone = [i.event.pk for i in items if not i.event.thread_id]
-    rows = (matching_mentions(query).filter(Q(thread_id__in=threads) | Q(id__in=lone))
-            .order_by("date_start", "id").values_list("id", "thread_id", "sentence"))
+    candidates = Event.objects.filter(Q(thread_id__in=threads) | Q(id__in=lone), hidden=False)
+    rows = (matching_among(candidates, query).order_by("date_start", "id").values_list("id", "thread_id", "sentence"))
     first = {}
     for pk, thread_id, sentence in rows:
         first.setdefault(thread_id or -pk, sentence)

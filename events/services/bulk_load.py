@@ -149,6 +149,9 @@ def load_events(total: int, volumes: list[int], seed: int = 1, progress=None) ->
             with cursor.copy(f"COPY {through} (event_id, {column}) FROM STDIN") as copy:
                 for row in links[name]:
                     copy.write_row(row)
+        # the happening table (events/services/happenings.py): recomputed whole here rather than at commit
+        cursor.execute("DELETE FROM events_happeningdirty")
+        cursor.execute("SELECT events_happening_refresh(NULL)")
         cursor.execute("ANALYZE")
     report.seconds = time.perf_counter() - started
     return report

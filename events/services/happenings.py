@@ -1,0 +1,478 @@
+"""The happening table (events.models.Happening): one row per thread or thread-less visible mention, with
+what the public pages filter, sort and count by, and the tallies of the whole archive (HappeningTally).
+
+It is derived data and is kept equal to the mentions IN THE SAME TRANSACTION as they change, whatever
+writes them (ingest and linking, editors' corrections, versions, undo import, the admin, bulk_load, raw SQL):
+
+* PostgreSQL: statement triggers (with transition tables) on events_event, events_thread and the four link
+  tables write the keys of the happenings a statement touched into events_happeningdirty, and once per
+  transaction a row into events_happening_pending, whose DEFERRABLE INITIALLY DEFERRED constraint trigger
+  recomputes those happenings (events_happening_refresh) when the transaction commits. A reader inside an
+  open transaction that wrote (a test, a service that reads what it wrote) calls ensure_current() first,
+  which runs that recompute at once (`SELECT events_happening_flush()`).
+* SQLite (correct, not fast): row triggers write the keys; ensure_current(), which every selector reading
+  happenings calls, recomputes them in Python (refresh_python) before reading.
+
+A happening's key is its thread's id, or minus its mention's id without thread. Its representative is its
+earliest visible mention by (date_start, id); sort_date/end_date/type/status/granularity are the thread's
+(a lone mention's own); confidence is its most certain mention's; the id arrays are the union of its
+visible mentions' links. rebuild() recomputes everything (idempotent; `manage.py rebuild_happenings`).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import connection, connections, transaction
+
+# More keys than this in one recompute: rebuild everything instead (bulk loads).
+FULL_REBUILD_ABOVE = 20000
+
+_COLUMNS = "id, thread_id, date_start, date_end, event_type, status, granularity, confidence"
+_LINKS = (("country_ids", "events_event_countries", "country_id"), ("actor_ids", "events_event_actors", "actor_id"),
+          ("topic_ids", "events_event_topics", "topic_id"), ("org_ids", "events_event_organizations", "organization_id"))
+_TALLY_ARRAYS = (("country", "country_ids"), ("actor", "actor_ids"), ("topic", "topic_ids"), ("org", "org_ids"))
+
+PG_SETUP = r"""
+CREATE TABLE IF NOT EXISTS events_happening_pending (txid bigint PRIMARY KEY);
+CREATE INDEX IF NOT EXISTS happening_countries_gin ON events_happening USING gin (country_ids);
+CREATE INDEX IF NOT EXISTS happening_actors_gin ON events_happening USING gin (actor_ids);
+CREATE INDEX IF NOT EXISTS happening_topics_gin ON events_happening USING gin (topic_ids);
+CREATE INDEX IF NOT EXISTS happening_orgs_gin ON events_happening USING gin (org_ids);
+CREATE INDEX IF NOT EXISTS happening_span_gist ON events_happening USING gist (daterange(sort_date, end_date, '[]'));
+
+CREATE OR REPLACE FUNCTION events_happening_tally(keys bigint[], sign integer) RETURNS void
+LANGUAGE plpgsql AS $fn$
+DECLARE scope text := CASE WHEN keys IS NULL THEN 'true' ELSE 'h.key = ANY($1)' END;
+BEGIN
+    EXECUTE format($q$
+        INSERT INTO events_happeningtally (kind, value, n)
+        SELECT kind, value, $2 * count(*) FROM (
+            SELECT 'country' AS kind, x::text AS value FROM events_happening h, unnest(h.country_ids) x WHERE %1$s
+            UNION ALL SELECT 'actor', x::text FROM events_happening h, unnest(h.actor_ids) x WHERE %1$s
+            UNION ALL SELECT 'topic', x::text FROM events_happening h, unnest(h.topic_ids) x WHERE %1$s
+            UNION ALL SELECT 'org', x::text FROM events_happening h, unnest(h.org_ids) x WHERE %1$s
+            UNION ALL SELECT 'type', h.event_type FROM events_happening h WHERE %1$s
+            UNION ALL SELECT 'status', h.status FROM events_happening h WHERE %1$s
+            UNION ALL SELECT 'span', to_char(h.sort_date, 'YYYY-MM') || '/' || to_char(h.end_date, 'YYYY-MM')
+                FROM events_happening h WHERE %1$s
+        ) s GROUP BY kind, value ORDER BY kind, value
+        ON CONFLICT (kind, value) DO UPDATE SET n = events_happeningtally.n + EXCLUDED.n
+    $q$, scope) USING keys, sign;
+END $fn$;
+
+CREATE OR REPLACE FUNCTION events_happening_refresh(keys bigint[]) RETURNS void
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    threads bigint[];
+    lone bigint[];
+    source text;
+BEGIN
+    IF keys IS NOT NULL AND cardinality(keys) > __FULL__ THEN
+        keys := NULL;
+    END IF;
+    IF keys IS NULL THEN
+        DELETE FROM events_happeningtally;
+        DELETE FROM events_happening;
+        source := 'SELECT __COLUMNS__ FROM events_event WHERE NOT hidden';
+    ELSE
+        SELECT coalesce(array_agg(k) FILTER (WHERE k > 0), '{}'), coalesce(array_agg(-k) FILTER (WHERE k < 0), '{}')
+            INTO threads, lone FROM unnest(keys) AS k;
+        PERFORM events_happening_tally(keys, -1);
+        DELETE FROM events_happening WHERE key = ANY(keys);
+        source := 'SELECT __COLUMNS__ FROM events_event WHERE NOT hidden AND thread_id = ANY($1) '
+                  'UNION ALL SELECT __COLUMNS__ FROM events_event '
+                  'WHERE NOT hidden AND thread_id IS NULL AND id = ANY($2)';
+    END IF;
+    EXECUTE format($q$
+        WITH m AS MATERIALIZED (SELECT s.*, COALESCE(s.thread_id, -s.id) AS key FROM (%s) s),
+        rep AS (SELECT DISTINCT ON (key) * FROM m ORDER BY key, date_start, id),
+        agg AS (SELECT key, max(confidence) AS confidence, count(*) AS n FROM m GROUP BY key),
+        c AS (SELECT m.key, array_agg(DISTINCT l.country_id) AS ids FROM m
+              JOIN events_event_countries l ON l.event_id = m.id GROUP BY m.key),
+        a AS (SELECT m.key, array_agg(DISTINCT l.actor_id) AS ids FROM m
+              JOIN events_event_actors l ON l.event_id = m.id GROUP BY m.key),
+        t AS (SELECT m.key, array_agg(DISTINCT l.topic_id) AS ids FROM m
+              JOIN events_event_topics l ON l.event_id = m.id GROUP BY m.key),
+        o AS (SELECT m.key, array_agg(DISTINCT l.organization_id) AS ids FROM m
+              JOIN events_event_organizations l ON l.event_id = m.id GROUP BY m.key)
+        INSERT INTO events_happening (key, event_id, thread_id, sort_date, end_date, event_type, status,
+                                      granularity, confidence, mentions, country_ids, actor_ids, topic_ids, org_ids)
+        SELECT rep.key, rep.id, rep.thread_id, COALESCE(th.date_start, rep.date_start),
+               COALESCE(th.date_end, rep.date_end), COALESCE(th.event_type, rep.event_type),
+               COALESCE(th.status, rep.status), COALESCE(th.granularity, rep.granularity), agg.confidence, agg.n,
+               COALESCE(c.ids, '{}'), COALESCE(a.ids, '{}'), COALESCE(t.ids, '{}'), COALESCE(o.ids, '{}')
+        FROM rep JOIN agg USING (key) LEFT JOIN events_thread th ON th.id = rep.thread_id
+        LEFT JOIN c USING (key) LEFT JOIN a USING (key) LEFT JOIN t USING (key) LEFT JOIN o USING (key)
+        ON CONFLICT (key) DO UPDATE SET event_id = EXCLUDED.event_id, thread_id = EXCLUDED.thread_id,
+            sort_date = EXCLUDED.sort_date, end_date = EXCLUDED.end_date, event_type = EXCLUDED.event_type,
+            status = EXCLUDED.status, granularity = EXCLUDED.granularity, confidence = EXCLUDED.confidence,
+            mentions = EXCLUDED.mentions, country_ids = EXCLUDED.country_ids, actor_ids = EXCLUDED.actor_ids,
+            topic_ids = EXCLUDED.topic_ids, org_ids = EXCLUDED.org_ids
+    $q$, source) USING threads, lone;
+    PERFORM events_happening_tally(keys, 1);
+    DELETE FROM events_happeningtally WHERE n = 0;
+END $fn$;
+
+CREATE OR REPLACE FUNCTION events_happening_pend() RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF current_setting('monitor.happenings', true) IS DISTINCT FROM 'pending' THEN
+        PERFORM set_config('monitor.happenings', 'pending', true);
+        INSERT INTO events_happening_pending (txid) VALUES (txid_current()) ON CONFLICT DO NOTHING;
+    END IF;
+END $fn$;
+
+CREATE OR REPLACE FUNCTION events_happening_flush() RETURNS integer LANGUAGE plpgsql AS $fn$
+DECLARE keys bigint[];
+BEGIN
+    IF current_setting('monitor.happenings', true) IS DISTINCT FROM 'pending' THEN
+        RETURN 0;
+    END IF;
+    PERFORM set_config('monitor.happenings', 'done', true);
+    DELETE FROM events_happening_pending WHERE txid = txid_current();
+    WITH d AS (DELETE FROM events_happeningdirty RETURNING key) SELECT array_agg(DISTINCT key) INTO keys FROM d;
+    IF keys IS NULL THEN
+        RETURN 0;
+    END IF;
+    PERFORM events_happening_refresh(keys);
+    RETURN cardinality(keys);
+END $fn$;
+
+CREATE OR REPLACE FUNCTION events_happening_flush_at_commit() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    PERFORM events_happening_flush();
+    RETURN NULL;
+END $fn$;
+
+CREATE OR REPLACE FUNCTION events_happening_mark_events() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO events_happeningdirty (key)
+            SELECT DISTINCT COALESCE(thread_id, -id) FROM new_rows WHERE NOT hidden;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO events_happeningdirty (key)
+            SELECT DISTINCT COALESCE(thread_id, -id) FROM old_rows WHERE NOT hidden;
+    ELSE
+        INSERT INTO events_happeningdirty (key)
+            SELECT DISTINCT v.key FROM old_rows o JOIN new_rows n ON n.id = o.id
+            CROSS JOIN LATERAL (VALUES (COALESCE(o.thread_id, -o.id)), (COALESCE(n.thread_id, -n.id))) AS v(key)
+            WHERE NOT (o.hidden AND n.hidden)
+              AND (o.thread_id, o.hidden, o.date_start, o.date_end, o.event_type, o.status, o.granularity,
+                   o.confidence)
+                  IS DISTINCT FROM (n.thread_id, n.hidden, n.date_start, n.date_end, n.event_type, n.status,
+                                    n.granularity, n.confidence);
+    END IF;
+    IF FOUND THEN
+        PERFORM events_happening_pend();
+    END IF;
+    RETURN NULL;
+END $fn$;
+
+CREATE OR REPLACE FUNCTION events_happening_mark_threads() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO events_happeningdirty (key) SELECT id FROM old_rows;
+    ELSE
+        INSERT INTO events_happeningdirty (key)
+            SELECT n.id FROM old_rows o JOIN new_rows n ON n.id = o.id
+            WHERE (o.date_start, o.date_end, o.event_type, o.status, o.granularity)
+                  IS DISTINCT FROM (n.date_start, n.date_end, n.event_type, n.status, n.granularity);
+    END IF;
+    IF FOUND THEN
+        PERFORM events_happening_pend();
+    END IF;
+    RETURN NULL;
+END $fn$;
+
+CREATE OR REPLACE FUNCTION events_happening_mark_links() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO events_happeningdirty (key) SELECT DISTINCT COALESCE(e.thread_id, -e.id) FROM events_event e
+            WHERE NOT e.hidden AND e.id IN (SELECT event_id FROM new_rows);
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO events_happeningdirty (key) SELECT DISTINCT COALESCE(e.thread_id, -e.id) FROM events_event e
+            WHERE NOT e.hidden AND e.id IN (SELECT event_id FROM old_rows);
+    ELSE
+        INSERT INTO events_happeningdirty (key) SELECT DISTINCT COALESCE(e.thread_id, -e.id) FROM events_event e
+            WHERE NOT e.hidden AND e.id IN (SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows);
+    END IF;
+    IF FOUND THEN
+        PERFORM events_happening_pend();
+    END IF;
+    RETURN NULL;
+END $fn$;
+
+DROP TRIGGER IF EXISTS events_happening_flush ON events_happening_pending;
+CREATE CONSTRAINT TRIGGER events_happening_flush AFTER INSERT ON events_happening_pending
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION events_happening_flush_at_commit();
+""".replace("__FULL__", str(FULL_REBUILD_ABOVE)).replace("__COLUMNS__", _COLUMNS)
+
+# (table, trigger function, operations)
+PG_TRIGGERS = [("events_event", "events_happening_mark_events", ("INSERT", "UPDATE", "DELETE")),
+               ("events_thread", "events_happening_mark_threads", ("UPDATE", "DELETE"))] + [
+    (table, "events_happening_mark_links", ("INSERT", "UPDATE", "DELETE")) for _, table, _ in _LINKS]
+
+PG_FUNCTIONS = ("events_happening_mark_links()", "events_happening_mark_threads()", "events_happening_mark_events()",
+                "events_happening_flush_at_commit()", "events_happening_flush()", "events_happening_pend()",
+                "events_happening_refresh(bigint[])", "events_happening_tally(bigint[], integer)")
+
+
+def _pg_trigger_sql():
+    statements = []
+    for table, function, operations in PG_TRIGGERS:
+        for op in operations:
+            name = f"happening_{op.lower()}_{table}"
+            referencing = {"INSERT": "NEW TABLE AS new_rows", "DELETE": "OLD TABLE AS old_rows",
+                           "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows"}[op]
+            statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            statements.append(f"CREATE TRIGGER {name} AFTER {op} ON {table} REFERENCING {referencing} "
+                              f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
+    return statements
+
+
+def _sqlite_trigger_sql():
+    key_of = "COALESCE({0}.thread_id, -{0}.id)"
+    watched = "thread_id, hidden, date_start, date_end, event_type, status, granularity, confidence"
+    out = [
+        ("happening_ins_event", "AFTER INSERT ON events_event",
+         f"INSERT INTO events_happeningdirty (key) SELECT {key_of.format('NEW')} WHERE NOT NEW.hidden;"),
+        ("happening_del_event", "AFTER DELETE ON events_event",
+         f"INSERT INTO events_happeningdirty (key) SELECT {key_of.format('OLD')} WHERE NOT OLD.hidden;"),
+        ("happening_upd_event", f"AFTER UPDATE OF {watched} ON events_event",
+         f"INSERT INTO events_happeningdirty (key) VALUES ({key_of.format('OLD')}), ({key_of.format('NEW')});"),
+        ("happening_upd_thread", "AFTER UPDATE OF date_start, date_end, event_type, status, granularity ON events_thread",
+         "INSERT INTO events_happeningdirty (key) VALUES (NEW.id);"),
+        ("happening_del_thread", "AFTER DELETE ON events_thread", "INSERT INTO events_happeningdirty (key) VALUES (OLD.id);"),
+    ]
+    for _, table, _ in _LINKS:
+        for op, row in (("ins", "NEW"), ("dele", "OLD"), ("upd", "NEW")):
+            body = (f"INSERT INTO events_happeningdirty (key) SELECT COALESCE(thread_id, -id) FROM events_event "
+                    f"WHERE id = {row}.event_id;")
+            if op == "upd":
+                body += (" INSERT INTO events_happeningdirty (key) SELECT COALESCE(thread_id, -id) FROM events_event "
+                         "WHERE id = OLD.event_id;")
+            out.append((f"happening_{op}_{table}",
+                        f"AFTER {dict(ins='INSERT', dele='DELETE', upd='UPDATE')[op]} ON {table}", body))
+    return out
+
+
+SQLITE_TRIGGERS = _sqlite_trigger_sql()
+
+
+# --- install ---------------------------------------------------------------------------------------------------
+
+def install(conn=None):
+    """Create the recompute functions and triggers (PostgreSQL) or the marking triggers (SQLite); idempotent."""
+    conn = conn or connection
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute(PG_SETUP)
+            for sql in _pg_trigger_sql():
+                cursor.execute(sql)
+        elif conn.vendor == "sqlite":
+            for name, when, body in SQLITE_TRIGGERS:
+                cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {when} BEGIN {body} END")
+
+
+def uninstall(conn=None):
+    conn = conn or connection
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            for table, _, operations in PG_TRIGGERS:
+                for op in operations:
+                    cursor.execute(f"DROP TRIGGER IF EXISTS happening_{op.lower()}_{table} ON {table}")
+            cursor.execute("DROP TABLE IF EXISTS events_happening_pending")
+            for function in PG_FUNCTIONS:
+                cursor.execute(f"DROP FUNCTION IF EXISTS {function}")
+        elif conn.vendor == "sqlite":
+            for name, _, _ in SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def ensure_sqlite_triggers(conn):
+    """SQLite drops a table's triggers when a migration rebuilds it: put ours back and rebuild (post_migrate)."""
+    if conn.vendor != "sqlite":
+        return
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'events_happening'")
+        if not cursor.fetchone():
+            return
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'happening_%'")
+        present = cursor.fetchone()[0]
+    if present != len(SQLITE_TRIGGERS):
+        install(conn)
+        with transaction.atomic(using=conn.alias):
+            refresh_python(None, using=conn.alias)
+
+
+# --- recompute -------------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def rebuild() -> int:
+    """Recompute every happening and tally from the mentions (one transaction). Returns the happenings."""
+    from events.models import Happening, HappeningDirty
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT events_happening_refresh(NULL)")
+    else:
+        HappeningDirty.objects.all().delete()
+        refresh_python(None)
+    return Happening.objects.count()
+
+
+def ensure_current(using="default"):
+    """Bring the happenings up to date with this transaction's own writes before reading them (module doc).
+
+    PostgreSQL: nothing outside a transaction (every write has committed, so it has been recomputed); inside
+    one, once per outermost atomic block, `SET CONSTRAINTS ... IMMEDIATE`, which recomputes what is pending
+    at once and, for the rest of the transaction, at the end of each writing statement. SQLite: recompute the
+    marked happenings unless nothing was written since the last time (sqlite3's total_changes)."""
+    conn = connections[using]
+    if conn.vendor == "postgresql":
+        if not conn.in_atomic_block:
+            return
+        outer = conn.atomic_blocks[0]
+        if getattr(conn, "_happenings_immediate", None) is outer:
+            return
+        with conn.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS events_happening_flush IMMEDIATE")
+        conn._happenings_immediate = outer
+        return
+    from events.models import HappeningDirty
+
+    conn.ensure_connection()
+    changes = getattr(conn.connection, "total_changes", None)
+    if changes is not None and getattr(conn, "_happenings_changes", None) == changes:
+        return
+    dirty = list(HappeningDirty.objects.using(using).values_list("id", "key"))
+    if dirty:
+        with transaction.atomic(using=using):
+            HappeningDirty.objects.using(using).filter(id__lte=max(i for i, _ in dirty)).delete()
+            refresh_python(sorted({k for _, k in dirty}), using=using)
+    conn._happenings_changes = getattr(conn.connection, "total_changes", None)
+
+
+def _chunks(items, size=500):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _tally_items(h):
+    """[(kind, value)] a happening (a row dict) adds to the tallies."""
+    items = [(kind, str(x)) for kind, column in _TALLY_ARRAYS for x in h[column]]
+    items += [("type", h["event_type"]), ("status", h["status"]),
+              ("span", f"{h['sort_date']:%Y-%m}/{h['end_date']:%Y-%m}")]
+    return items
+
+
+def compute_rows(keys=None, using="default") -> dict:
+    """{key: row dict} of the happenings `keys` (all when None) computed from the mentions, in Python: the
+    reference the SQL recompute is tested against, and SQLite's recompute."""
+    from django.db.models import Q
+
+    from events.models import Event, Thread
+
+    events = Event.objects.using(using).filter(hidden=False)
+    if keys is None:
+        batches = [events]
+    else:
+        batches = []
+        for chunk in _chunks(keys):
+            threads, lone = [k for k in chunk if k > 0], [-k for k in chunk if k < 0]
+            batches.append(events.filter(Q(thread_id__in=threads) | Q(thread__isnull=True, id__in=lone)))
+    members = defaultdict(list)
+    for batch in batches:
+        for row in batch.values(*_COLUMNS.split(", ")):
+            members[row["thread_id"] or -row["id"]].append(row)
+    thread_rows = {}
+    for chunk in _chunks([k for k in members if k > 0]):
+        for t in Thread.objects.using(using).filter(pk__in=chunk).values(
+                "id", "date_start", "date_end", "event_type", "status", "granularity"):
+            thread_rows[t["id"]] = t
+    event_key = {row["id"]: key for key, rows in members.items() for row in rows}
+    links = {key: {column: set() for column, _, _ in _LINKS} for key in members}
+    for column, table, target in _LINKS:
+        with connections[using].cursor() as cursor:
+            for chunk in _chunks(event_key):
+                cursor.execute(f"SELECT event_id, {target} FROM {table} WHERE event_id IN "
+                               f"({', '.join(['%s'] * len(chunk))})", chunk)
+                for event_id, target_id in cursor.fetchall():
+                    links[event_key[event_id]][column].add(target_id)
+    out = {}
+    for key, rows in members.items():
+        rep = min(rows, key=lambda r: (r["date_start"], r["id"]))
+        source = thread_rows.get(rep["thread_id"], rep)
+        out[key] = {
+            "key": key, "event_id": rep["id"], "thread_id": rep["thread_id"], "sort_date": source["date_start"],
+            "end_date": source["date_end"], "event_type": source["event_type"], "status": source["status"],
+            "granularity": source["granularity"], "confidence": max(r["confidence"] for r in rows),
+            "mentions": len(rows), **{column: sorted(ids) for column, ids in links[key].items()},
+        }
+    return out
+
+
+def refresh_python(keys, using="default"):
+    """Recompute the happenings `keys` (all when None) and their tallies in Python (SQLite; any database)."""
+    from events.models import Happening, HappeningTally
+
+    fields = ["key", "event_id", "thread_id", "sort_date", "end_date", "event_type", "status", "granularity",
+              "confidence", "mentions", *[c for c, _, _ in _LINKS]]
+    delta = defaultdict(int)
+    old = Happening.objects.using(using)
+    if keys is None:
+        HappeningTally.objects.using(using).all().delete()
+        old.all().delete()
+    else:
+        for chunk in _chunks(keys):
+            for h in old.filter(key__in=chunk).values(*fields):
+                for item in _tally_items(h):
+                    delta[item] -= 1
+            old.filter(key__in=chunk).delete()
+    rows = compute_rows(keys, using=using)
+    Happening.objects.using(using).bulk_create([Happening(**row) for row in rows.values()], batch_size=500)
+    for row in rows.values():
+        for item in _tally_items(row):
+            delta[item] += 1
+    tallies = HappeningTally.objects.using(using)
+    changed = {item: n for item, n in delta.items() if n}
+    existing = {}
+    for kind in {k for k, _ in changed}:
+        values = [v for k, v in changed if k == kind]
+        for chunk in _chunks(values):
+            for t in tallies.filter(kind=kind, value__in=chunk):
+                existing[(t.kind, t.value)] = t
+    new = []
+    for (kind, value), n in sorted(changed.items()):
+        tally = existing.get((kind, value))
+        if tally is None:
+            new.append(HappeningTally(kind=kind, value=value, n=n))
+        else:
+            tally.n += n
+            tally.save(update_fields=["n"])
+    tallies.bulk_create(new, batch_size=500)
+    tallies.filter(n=0).delete()
+
+
+def table_rows(using="default") -> dict:
+    """{key: row dict} as stored (tests compare it with compute_rows())."""
+    from events.models import Happening
+
+    fields = ["key", "event_id", "thread_id", "sort_date", "end_date", "event_type", "status", "granularity",
+              "confidence", "mentions", *[c for c, _, _ in _LINKS]]
+    return {h["key"]: {**h, **{c: sorted(h[c]) for c, _, _ in _LINKS}}
+            for h in Happening.objects.using(using).values(*fields)}
+
+
+def tallies(using="default") -> dict:
+    from events.models import HappeningTally
+
+    return {(t.kind, t.value): t.n for t in HappeningTally.objects.using(using).all()}
+
+
+def expected_tallies(rows) -> dict:
+    out = defaultdict(int)
+    for row in rows.values():
+        for item in _tally_items(row):
+            out[item] += 1
+    return dict(out)
