@@ -179,12 +179,16 @@ def test_formula_cells_are_neutralised(client, db, start):
 
 
 def test_exports_never_read_article_bodies_and_take_few_queries(client, archive):
+    from events.services import happenings
+
+    happenings.ensure_current()  # SQLite recomputes the changed happenings at the first read: set-up, not export
     for unit in ("happenings", "mentions"):
         with CaptureQueriesContext(connection) as queries:
             b"".join(client.get(f"/export.csv?unit={unit}&country=RU").streaming_content)
         selects = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
         assert not any('"events_article"."body"' in sql for sql in selects), selects
-        assert len(selects) <= 6  # the country value, the rows, and their actors, countries, topics
+        # the country value, the happenings' keys, the rows, and their actors, countries, topics
+        assert len(selects) <= 6
 
 
 def test_anonymous_exports_are_rate_limited(client, archive, settings):

@@ -225,6 +225,25 @@ def array_counts(qs, column, only=None):
         return {int(pk): n for pk, n in cursor.fetchall()}
 
 
+def mentions_of(qs):
+    """Every visible mention (an Event queryset) of the happenings `qs`: their keys are read once, then the
+    mentions found by thread id or id (index scans; for the exports)."""
+    from django.db import connection
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    qs = _as_happenings(qs)
+    mentions = visible_events()
+    if connection.vendor != "postgresql":
+        return mentions.filter(Q(thread_id__in=qs.filter(thread_id__isnull=False).values("thread_id"))
+                               | Q(thread__isnull=True, id__in=qs.filter(thread_id__isnull=True).values("event_id")))
+    keys = list(qs.values_list("key", flat=True))
+    threads, lone = [k for k in keys if k > 0], [-k for k in keys if k < 0]
+    return mentions.filter(RawSQL(
+        "(events_event.thread_id = ANY(%s::bigint[]) OR (events_event.thread_id IS NULL "
+        "AND events_event.id = ANY(%s::bigint[])))", (threads, lone), output_field=BooleanField()))
+
+
 # --- keyset cursor --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -689,15 +708,14 @@ def actors_met_by_actor(actor, *, limit=10):
 
 def actors_in_country_events(country, *, limit=10):
     """Actors in the most visible happenings that involve `country` (a happening involves what any of its
-    mentions names): one aggregate query."""
-    from ..filters import of_happenings
-
-    shared = of_happenings(visible_events(), visible_events().filter(countries=country)).values("id")
-    happening = Coalesce("events__thread_id", Value(0) - F("events__id"))
-    return list(
-        Actor.objects.filter(events__in=shared)
-        .annotate(n=Count(happening, distinct=True)).order_by("-n", "name")[:limit]
-    )
+    mentions names): two queries (the counts over the happenings' id arrays, the names)."""
+    counts = array_counts(happenings().filter(country_ids__overlaps=[country.pk]), "actor_ids")
+    ranked = sorted(counts.values(), reverse=True)
+    floor = ranked[limit - 1] if len(ranked) >= limit else 0  # ties at the last place are ordered by name
+    actors = list(Actor.objects.filter(pk__in=[pk for pk, n in counts.items() if n >= floor]))
+    for actor in actors:
+        actor.n = counts[actor.pk]
+    return sorted(actors, key=lambda a: (-a.n, a.name))[:limit]
 
 
 # --- single objects -------------------------------------------------------------------------------

@@ -32,6 +32,52 @@ _LINKS = (("country_ids", "events_event_countries", "country_id"), ("actor_ids",
           ("topic_ids", "events_event_topics", "topic_id"), ("org_ids", "events_event_organizations", "organization_id"))
 _TALLY_ARRAYS = (("country", "country_ids"), ("actor", "actor_ids"), ("topic", "topic_ids"), ("org", "org_ids"))
 
+
+_TALLY = """
+    INSERT INTO events_happeningtally (kind, value, n)
+    SELECT kind, value, {sign} * count(*) FROM (
+        SELECT 'country' AS kind, x::text AS value FROM events_happening h, unnest(h.country_ids) x WHERE {scope}
+        UNION ALL SELECT 'actor', x::text FROM events_happening h, unnest(h.actor_ids) x WHERE {scope}
+        UNION ALL SELECT 'topic', x::text FROM events_happening h, unnest(h.topic_ids) x WHERE {scope}
+        UNION ALL SELECT 'org', x::text FROM events_happening h, unnest(h.org_ids) x WHERE {scope}
+        UNION ALL SELECT 'type', h.event_type FROM events_happening h WHERE {scope}
+        UNION ALL SELECT 'status', h.status FROM events_happening h WHERE {scope}
+        UNION ALL SELECT 'span', to_char(h.sort_date, 'YYYY-MM') || '/' || to_char(h.end_date, 'YYYY-MM')
+            FROM events_happening h WHERE {scope}
+    ) s GROUP BY kind, value ORDER BY kind, value
+    ON CONFLICT (kind, value) DO UPDATE SET n = events_happeningtally.n + EXCLUDED.n"""
+
+_REFRESH = """
+    WITH m AS MATERIALIZED (SELECT s.*, COALESCE(s.thread_id, -s.id) AS key FROM ({source}) s),
+    rep AS (SELECT DISTINCT ON (key) * FROM m ORDER BY key, date_start, id),
+    agg AS (SELECT key, max(confidence) AS confidence, count(*) AS n FROM m GROUP BY key),
+    c AS (SELECT m.key, array_agg(DISTINCT l.country_id) AS ids FROM m
+          JOIN events_event_countries l ON l.event_id = m.id GROUP BY m.key),
+    a AS (SELECT m.key, array_agg(DISTINCT l.actor_id) AS ids FROM m
+          JOIN events_event_actors l ON l.event_id = m.id GROUP BY m.key),
+    t AS (SELECT m.key, array_agg(DISTINCT l.topic_id) AS ids FROM m
+          JOIN events_event_topics l ON l.event_id = m.id GROUP BY m.key),
+    o AS (SELECT m.key, array_agg(DISTINCT l.organization_id) AS ids FROM m
+          JOIN events_event_organizations l ON l.event_id = m.id GROUP BY m.key)
+    INSERT INTO events_happening (key, event_id, thread_id, sort_date, end_date, event_type, status,
+                                  granularity, confidence, mentions, country_ids, actor_ids, topic_ids, org_ids)
+    SELECT rep.key, rep.id, rep.thread_id, COALESCE(th.date_start, rep.date_start),
+           COALESCE(th.date_end, rep.date_end), COALESCE(th.event_type, rep.event_type),
+           COALESCE(th.status, rep.status), COALESCE(th.granularity, rep.granularity), agg.confidence, agg.n,
+           COALESCE(c.ids, '{{}}'), COALESCE(a.ids, '{{}}'), COALESCE(t.ids, '{{}}'), COALESCE(o.ids, '{{}}')
+    FROM rep JOIN agg USING (key) LEFT JOIN events_thread th ON th.id = rep.thread_id
+    LEFT JOIN c USING (key) LEFT JOIN a USING (key) LEFT JOIN t USING (key) LEFT JOIN o USING (key)
+    ON CONFLICT (key) DO UPDATE SET event_id = EXCLUDED.event_id, thread_id = EXCLUDED.thread_id,
+        sort_date = EXCLUDED.sort_date, end_date = EXCLUDED.end_date, event_type = EXCLUDED.event_type,
+        status = EXCLUDED.status, granularity = EXCLUDED.granularity, confidence = EXCLUDED.confidence,
+        mentions = EXCLUDED.mentions, country_ids = EXCLUDED.country_ids, actor_ids = EXCLUDED.actor_ids,
+        topic_ids = EXCLUDED.topic_ids, org_ids = EXCLUDED.org_ids"""
+_ALL_MENTIONS = f"SELECT {_COLUMNS} FROM events_event WHERE NOT hidden"
+# static SQL for the recompute of a few happenings: PL/pgSQL keeps its plan (planning costs more than running)
+_KEYED_MENTIONS = (f"SELECT {_COLUMNS} FROM events_event WHERE NOT hidden AND thread_id = ANY(threads) "
+                   f"UNION ALL SELECT {_COLUMNS} FROM events_event WHERE NOT hidden AND thread_id IS NULL "
+                   f"AND id = ANY(lone)")
+
 PG_SETUP = r"""
 CREATE TABLE IF NOT EXISTS events_happening_pending (txid bigint PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS happening_countries_gin ON events_happening USING gin (country_ids);
@@ -42,22 +88,12 @@ CREATE INDEX IF NOT EXISTS happening_span_gist ON events_happening USING gist (d
 
 CREATE OR REPLACE FUNCTION events_happening_tally(keys bigint[], sign integer) RETURNS void
 LANGUAGE plpgsql AS $fn$
-DECLARE scope text := CASE WHEN keys IS NULL THEN 'true' ELSE 'h.key = ANY($1)' END;
 BEGIN
-    EXECUTE format($q$
-        INSERT INTO events_happeningtally (kind, value, n)
-        SELECT kind, value, $2 * count(*) FROM (
-            SELECT 'country' AS kind, x::text AS value FROM events_happening h, unnest(h.country_ids) x WHERE %1$s
-            UNION ALL SELECT 'actor', x::text FROM events_happening h, unnest(h.actor_ids) x WHERE %1$s
-            UNION ALL SELECT 'topic', x::text FROM events_happening h, unnest(h.topic_ids) x WHERE %1$s
-            UNION ALL SELECT 'org', x::text FROM events_happening h, unnest(h.org_ids) x WHERE %1$s
-            UNION ALL SELECT 'type', h.event_type FROM events_happening h WHERE %1$s
-            UNION ALL SELECT 'status', h.status FROM events_happening h WHERE %1$s
-            UNION ALL SELECT 'span', to_char(h.sort_date, 'YYYY-MM') || '/' || to_char(h.end_date, 'YYYY-MM')
-                FROM events_happening h WHERE %1$s
-        ) s GROUP BY kind, value ORDER BY kind, value
-        ON CONFLICT (kind, value) DO UPDATE SET n = events_happeningtally.n + EXCLUDED.n
-    $q$, scope) USING keys, sign;
+    IF keys IS NULL THEN
+        EXECUTE $q$ __TALLY_ALL__ $q$ USING sign;
+    ELSE
+        __TALLY_KEYS__;
+    END IF;
 END $fn$;
 
 CREATE OR REPLACE FUNCTION events_happening_refresh(keys bigint[]) RETURNS void
@@ -65,7 +101,6 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
     threads bigint[];
     lone bigint[];
-    source text;
 BEGIN
     IF keys IS NOT NULL AND cardinality(keys) > __FULL__ THEN
         keys := NULL;
@@ -73,42 +108,14 @@ BEGIN
     IF keys IS NULL THEN
         DELETE FROM events_happeningtally;
         DELETE FROM events_happening;
-        source := 'SELECT __COLUMNS__ FROM events_event WHERE NOT hidden';
+        EXECUTE $q$ __REFRESH_ALL__ $q$;
     ELSE
         SELECT coalesce(array_agg(k) FILTER (WHERE k > 0), '{}'), coalesce(array_agg(-k) FILTER (WHERE k < 0), '{}')
             INTO threads, lone FROM unnest(keys) AS k;
         PERFORM events_happening_tally(keys, -1);
         DELETE FROM events_happening WHERE key = ANY(keys);
-        source := 'SELECT __COLUMNS__ FROM events_event WHERE NOT hidden AND thread_id = ANY($1) '
-                  'UNION ALL SELECT __COLUMNS__ FROM events_event '
-                  'WHERE NOT hidden AND thread_id IS NULL AND id = ANY($2)';
+        __REFRESH_KEYS__;
     END IF;
-    EXECUTE format($q$
-        WITH m AS MATERIALIZED (SELECT s.*, COALESCE(s.thread_id, -s.id) AS key FROM (%s) s),
-        rep AS (SELECT DISTINCT ON (key) * FROM m ORDER BY key, date_start, id),
-        agg AS (SELECT key, max(confidence) AS confidence, count(*) AS n FROM m GROUP BY key),
-        c AS (SELECT m.key, array_agg(DISTINCT l.country_id) AS ids FROM m
-              JOIN events_event_countries l ON l.event_id = m.id GROUP BY m.key),
-        a AS (SELECT m.key, array_agg(DISTINCT l.actor_id) AS ids FROM m
-              JOIN events_event_actors l ON l.event_id = m.id GROUP BY m.key),
-        t AS (SELECT m.key, array_agg(DISTINCT l.topic_id) AS ids FROM m
-              JOIN events_event_topics l ON l.event_id = m.id GROUP BY m.key),
-        o AS (SELECT m.key, array_agg(DISTINCT l.organization_id) AS ids FROM m
-              JOIN events_event_organizations l ON l.event_id = m.id GROUP BY m.key)
-        INSERT INTO events_happening (key, event_id, thread_id, sort_date, end_date, event_type, status,
-                                      granularity, confidence, mentions, country_ids, actor_ids, topic_ids, org_ids)
-        SELECT rep.key, rep.id, rep.thread_id, COALESCE(th.date_start, rep.date_start),
-               COALESCE(th.date_end, rep.date_end), COALESCE(th.event_type, rep.event_type),
-               COALESCE(th.status, rep.status), COALESCE(th.granularity, rep.granularity), agg.confidence, agg.n,
-               COALESCE(c.ids, '{}'), COALESCE(a.ids, '{}'), COALESCE(t.ids, '{}'), COALESCE(o.ids, '{}')
-        FROM rep JOIN agg USING (key) LEFT JOIN events_thread th ON th.id = rep.thread_id
-        LEFT JOIN c USING (key) LEFT JOIN a USING (key) LEFT JOIN t USING (key) LEFT JOIN o USING (key)
-        ON CONFLICT (key) DO UPDATE SET event_id = EXCLUDED.event_id, thread_id = EXCLUDED.thread_id,
-            sort_date = EXCLUDED.sort_date, end_date = EXCLUDED.end_date, event_type = EXCLUDED.event_type,
-            status = EXCLUDED.status, granularity = EXCLUDED.granularity, confidence = EXCLUDED.confidence,
-            mentions = EXCLUDED.mentions, country_ids = EXCLUDED.country_ids, actor_ids = EXCLUDED.actor_ids,
-            topic_ids = EXCLUDED.topic_ids, org_ids = EXCLUDED.org_ids
-    $q$, source) USING threads, lone;
     PERFORM events_happening_tally(keys, 1);
     DELETE FROM events_happeningtally WHERE n = 0;
 END $fn$;
@@ -204,7 +211,11 @@ END $fn$;
 DROP TRIGGER IF EXISTS events_happening_flush ON events_happening_pending;
 CREATE CONSTRAINT TRIGGER events_happening_flush AFTER INSERT ON events_happening_pending
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION events_happening_flush_at_commit();
-""".replace("__FULL__", str(FULL_REBUILD_ABOVE)).replace("__COLUMNS__", _COLUMNS)
+""".replace("__FULL__", str(FULL_REBUILD_ABOVE)).replace(
+    "__TALLY_ALL__", _TALLY.format(sign="$1", scope="true")).replace(
+    "__TALLY_KEYS__", _TALLY.format(sign="sign", scope="h.key = ANY(keys)")).replace(
+    "__REFRESH_ALL__", _REFRESH.format(source=_ALL_MENTIONS)).replace(
+    "__REFRESH_KEYS__", _REFRESH.format(source=_KEYED_MENTIONS))
 
 # (table, trigger function, operations)
 PG_TRIGGERS = [("events_event", "events_happening_mark_events", ("INSERT", "UPDATE", "DELETE")),
