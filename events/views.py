@@ -259,9 +259,6 @@ def event_detail(request, pk):
     if event is None:
         raise Http404("No such event.")
     corrected = set(event.corrected_fields or [])
-    machine = selectors.machine_reading(event) if corrected else {}
-    date_fields = {"date_start", "date_end", "granularity"}
-    others = [f for f in Event.CORRECTABLE_FIELDS if f in corrected and f not in date_fields]
     return render(request, "events/event.html", {
         "event": event,
         "issue": event.article.issue,
@@ -270,11 +267,23 @@ def event_detail(request, pk):
             request.GET.get("mentions")),
         "history": selectors.event_history(event) if corrected else [],
         "permalink": request.build_absolute_uri(event.get_absolute_url()),
-        "date_corrected": bool(corrected & date_fields),
+        **_corrections_context(event, corrected),
+    })
+
+
+_DATE_FIELDS = {"date_start", "date_end", "granularity"}
+
+
+def _corrections_context(event, corrected):
+    """What an editor corrected on the event, beside the machine's reading of those fields."""
+    machine = selectors.machine_reading(event) if corrected else {}
+    others = [f for f in Event.CORRECTABLE_FIELDS if f in corrected and f not in _DATE_FIELDS]
+    return {
+        "date_corrected": bool(corrected & _DATE_FIELDS),
         "machine": machine,
         "other_corrections": [FIELD_LABELS[f] for f in others],
         "machine_other": [(FIELD_LABELS[f], _shown_value(f, machine[f])) for f in others if f in machine],
-    })
+    }
 
 
 def _shown_value(field, value):
