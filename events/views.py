@@ -53,25 +53,14 @@ def _import_url(request):
 
 def _timeline_context(request, base_events, *, fixed=None):
     """Everything the timeline (or an actor/country page's timeline) shows for request.GET."""
-    params = request.GET.copy()
-    for key, value in (fixed or {}).items():
-        params.setlist(key, [value])
+    params = _with_fixed(request.GET, fixed)
     filterset = TimelineFilter(params, queryset=base_events)
     notes = input_notes(request.GET, filterset)
     happenings = filtered_happenings(filterset)  # every read below is of the happening table
-    after = None
-    if request.GET.get("after"):
-        try:
-            after = selectors.Cursor.decode(request.GET["after"])
-        except ValueError:
-            notes.append("Ignored a malformed “after” value: showing the first page.")
+    after = _after_cursor(request, notes)
     cleaned = filterset.form.cleaned_data  # the valid fields only; filterset.qs has cleaned the form
-    shown = _shown(request)
-    # A reload after "load more" (?shown=N, no cursor) shows the first N cards again, at most MAX_SHOWN.
-    limit = selectors.PAGE_SIZE if after is not None or not shown else min(max(shown, selectors.PAGE_SIZE), MAX_SHOWN)
     newest_first = request.GET.get("sort") == "newest"
-    page = selectors.timeline_page(happenings, after=after, limit=limit, newest_first=newest_first)
-    page.shown = (shown if after is not None else 0) + len(page.items)
+    page = _timeline_page(request, happenings, after, newest_first)
     query = search.parse(cleaned.get("q") or "")
     if query:
         search.attach_hits(page.items, query)
@@ -79,17 +68,91 @@ def _timeline_context(request, base_events, *, fixed=None):
         # "load more": only the next cards are swapped in, with how many are shown now
         return {"page": page, "after": after, "notes": notes, "total": selectors.timeline_count(happenings),
                 "query": query}
+    without = _facet_sets(filterset, happenings)
+    actors = _actor_context(request, cleaned, without)
+    kinds = _type_and_status_context(cleaned, without)
+    return {
+        "filterset": filterset,
+        "cleaned": cleaned,
+        "active_filters": [name for name in applied_filters(filterset) if name not in (fixed or {})],
+        "notes": notes,
+        "page": page,
+        "after": after,
+        "total": _total(page, after, happenings),
+        "axis": time_axis(without("date_from", "date_to"), cleaned, request.GET.get("axis")),
+        "countries": selectors.country_facets(without("country")),
+        "topics": selectors.topic_facets(without("topic")),
+        **_selected_places_and_topics(cleaned),
+        **actors,
+        **kinds,
+        "best_matches": search.best_matches(happenings, query) if query and after is None else [],
+        "query": query,
+        "newest_first": newest_first,
+        "precisions": PRECISIONS,
+        "confidence_steps": CONFIDENCE_STEPS,
+        "export_query": _export_query(params),
+    }
 
+
+def _with_fixed(query, fixed):
+    """The query's parameters, with an actor/country page's own filter fixed."""
+    params = query.copy()
+    for key, value in (fixed or {}).items():
+        params.setlist(key, [value])
+    return params
+
+
+def _total(page, after, happenings) -> int:
+    """A first page that holds everything is its own count: one window query fewer."""
+    if after is None and page.next_cursor is None:
+        return len(page.items)
+    return selectors.timeline_count(happenings)
+
+
+def _selected_places_and_topics(cleaned) -> dict:
+    return {"selected_countries": {c.code for c in cleaned.get("country") or []},
+            "selected_topics": {t.slug for t in cleaned.get("topic") or []}}
+
+
+def _after_cursor(request, notes):
+    """The "load more" cursor (?after=), or None; a malformed one is noted and ignored."""
+    if not request.GET.get("after"):
+        return None
+    try:
+        return selectors.Cursor.decode(request.GET["after"])
+    except ValueError:
+        notes.append("Ignored a malformed “after” value: showing the first page.")
+        return None
+
+
+def _timeline_page(request, happenings, after, newest_first):
+    """The cards after the cursor; a reload after "load more" (?shown=N, no cursor) shows the first N cards
+    again, at most MAX_SHOWN."""
+    shown = _shown(request)
+    limit = selectors.PAGE_SIZE if after is not None or not shown else min(max(shown, selectors.PAGE_SIZE), MAX_SHOWN)
+    page = selectors.timeline_page(happenings, after=after, limit=limit, newest_first=newest_first)
+    page.shown = (shown if after is not None else 0) + len(page.items)
+    return page
+
+
+def _facet_sets(filterset, happenings):
+    """without(*names): the happenings under every active filter but `names` (faceted search: each facet
+    counts under every OTHER active filter). The same remaining filters give the same queryset, whose
+    numbers come from one summary query."""
     active = set(applied_filters(filterset))
     by_filters = {frozenset(active): selectors.shared(happenings, active)}
 
-    def without(*names):  # faceted search: each facet counts under every OTHER active filter
-        # the same remaining filters give the same queryset, whose numbers come from one summary query
+    def without(*names):
         key = frozenset(active - set(names))
         if key not in by_filters:
             by_filters[key] = selectors.shared(filtered_happenings(filterset, names), key)
         return by_filters[key]
+    return without
 
+
+def _actor_context(request, cleaned, without) -> dict:
+    """The chosen actors with their counts, and the actors to choose from (the facets, or the suggestions
+    for what was typed in the actor box)."""
     selected_actors = list(cleaned.get("actor") or [])
     suggest = ActorSuggestForm(request.GET)
     actor_q = suggest.cleaned_data["actor_q"] if suggest.is_valid() else ""
@@ -101,40 +164,18 @@ def _timeline_context(request, base_events, *, fixed=None):
         actor_choices = selectors.actor_suggestions(actor_q, events=without("actor"))
     else:
         actor_choices = [facet.obj for facet in actor_facets]
-    actor_choices = [a for a in actor_choices if a not in selected_actors]
+    return {"selected_actors": selected_actors, "actor_q": actor_q,
+            "actor_choices": [a for a in actor_choices if a not in selected_actors]}
+
+
+def _type_and_status_context(cleaned, without) -> dict:
     if cleaned.get("type") or cleaned.get("status"):
         types = selectors.choice_facets(without("type"), "event_type", EventType.choices)
         statuses = selectors.choice_facets(without("status"), "status", Status.choices)
     else:  # both count under the same filters: one query
         types, statuses = selectors.type_and_status_facets(without(), EventType.choices, Status.choices)
-    return {
-        "filterset": filterset,
-        "cleaned": cleaned,
-        "active_filters": [name for name in applied_filters(filterset) if name not in (fixed or {})],
-        "notes": notes,
-        "page": page,
-        "after": after,
-        # a first page that holds everything is its own count: one window query fewer
-        "total": len(page.items) if after is None and page.next_cursor is None else selectors.timeline_count(happenings),
-        "axis": time_axis(without("date_from", "date_to"), cleaned, request.GET.get("axis")),
-        "countries": selectors.country_facets(without("country")),
-        "selected_countries": {c.code for c in cleaned.get("country") or []},
-        "topics": selectors.topic_facets(without("topic")),
-        "selected_topics": {t.slug for t in cleaned.get("topic") or []},
-        "selected_actors": selected_actors,
-        "actor_choices": actor_choices,
-        "actor_q": actor_q,
-        "event_types": types,
-        "selected_types": set(cleaned.get("type") or []),
-        "statuses": statuses,
-        "selected_statuses": set(cleaned.get("status") or []),
-        "best_matches": search.best_matches(happenings, query) if query and after is None else [],
-        "query": query,
-        "newest_first": newest_first,
-        "precisions": PRECISIONS,
-        "confidence_steps": CONFIDENCE_STEPS,
-        "export_query": _export_query(params),
-    }
+    return {"event_types": types, "selected_types": set(cleaned.get("type") or []),
+            "statuses": statuses, "selected_statuses": set(cleaned.get("status") or [])}
 
 
 def time_axis(events, cleaned, unit):
