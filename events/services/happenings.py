@@ -80,6 +80,8 @@ _KEYED_MENTIONS = (f"SELECT {_COLUMNS} FROM events_event WHERE NOT hidden AND th
 
 PG_SETUP = r"""
 CREATE TABLE IF NOT EXISTS events_happening_pending (txid bigint PRIMARY KEY);
+ALTER TABLE events_happeningdirty ADD COLUMN IF NOT EXISTS txid bigint DEFAULT txid_current();
+CREATE INDEX IF NOT EXISTS happening_dirty_txid ON events_happeningdirty (txid);
 CREATE INDEX IF NOT EXISTS happening_countries_gin ON events_happening USING gin (country_ids);
 CREATE INDEX IF NOT EXISTS happening_actors_gin ON events_happening USING gin (actor_ids);
 CREATE INDEX IF NOT EXISTS happening_topics_gin ON events_happening USING gin (topic_ids);
@@ -117,7 +119,6 @@ BEGIN
         __REFRESH_KEYS__;
     END IF;
     PERFORM events_happening_tally(keys, 1);
-    DELETE FROM events_happeningtally WHERE n = 0;
 END $fn$;
 
 CREATE OR REPLACE FUNCTION events_happening_pend() RETURNS void LANGUAGE plpgsql AS $fn$
@@ -136,7 +137,8 @@ BEGIN
     END IF;
     PERFORM set_config('monitor.happenings', 'done', true);
     DELETE FROM events_happening_pending WHERE txid = txid_current();
-    WITH d AS (DELETE FROM events_happeningdirty RETURNING key) SELECT array_agg(DISTINCT key) INTO keys FROM d;
+    WITH d AS (DELETE FROM events_happeningdirty WHERE txid = txid_current() RETURNING key)
+        SELECT array_agg(DISTINCT key) INTO keys FROM d;
     IF keys IS NULL THEN
         RETURN 0;
     END IF;
@@ -462,7 +464,6 @@ def refresh_python(keys, using="default"):
             tally.n += n
             tally.save(update_fields=["n"])
     tallies.bulk_create(new, batch_size=500)
-    tallies.filter(n=0).delete()
 
 
 def table_rows(using="default") -> dict:
@@ -478,7 +479,7 @@ def table_rows(using="default") -> dict:
 def tallies(using="default") -> dict:
     from events.models import HappeningTally
 
-    return {(t.kind, t.value): t.n for t in HappeningTally.objects.using(using).all()}
+    return {(t.kind, t.value): t.n for t in HappeningTally.objects.using(using).exclude(n=0)}
 
 
 def expected_tallies(rows) -> dict:
