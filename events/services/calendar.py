@@ -183,16 +183,11 @@ def _row_params(obj, columns, casts) -> list:
 
 def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_reprocess=frozenset()) -> bool:
     """Fit one volume and write what changed. Returns True when its breaks changed."""
-    VolumeCalendar.objects.get_or_create(volume=volume, defaults={"year": year_of_volume(volume)})
-    VolumeCalendar.objects.select_for_update().get(volume=volume)  # one fit of a volume at a time
-    issues = {row["number"]: row for row in
-              Issue.objects.filter(volume=volume).values("id", "number", *ISSUE_FIELDS)}
+    issues = _locked_issues(volume)
     if not issues:
         return False
-    existing = {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
-    fit = fit_volume(volume, _inputs(volume, issues), neighbour=_neighbour(volume),
-                     editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume),
-                     previous=_previous_fit(volume, existing))
+    existing = _stored_days(volume)
+    fit = _fit(volume, _inputs(volume, issues), previous=_previous_fit(volume, existing))
     report.volumes.append(volume)
     moved = _write_issues(volume, issues, fit, report)
     changed_breaks = _write_days(volume, fit, existing, report)
@@ -200,6 +195,24 @@ def _refit_volume(volume: int, report: CalendarReport, reprocess: bool, skip_rep
     if reprocess and moved:
         _reprocess_issues(moved, report)
     return changed_breaks
+
+
+def _locked_issues(volume: int) -> dict[int, dict]:
+    """Lock the volume's calendar (one fit of a volume at a time) and read its issues' dating fields."""
+    VolumeCalendar.objects.get_or_create(volume=volume, defaults={"year": year_of_volume(volume)})
+    VolumeCalendar.objects.select_for_update().get(volume=volume)
+    return {row["number"]: row for row in Issue.objects.filter(volume=volume).values("id", "number", *ISSUE_FIELDS)}
+
+
+def _stored_days(volume: int) -> dict:
+    return {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
+
+
+def _fit(volume: int, inputs: list[IssueInput], previous: VolumeFit | None = None) -> VolumeFit:
+    """fit_volume with what the database knows around the volume: its neighbour, editors' days and the
+    cross-references other volumes make to its year."""
+    return fit_volume(volume, inputs, neighbour=_neighbour(volume), editor_days=_editor_days(volume),
+                      outside_xrefs=_outside_xrefs(volume), previous=previous)
 
 
 def _breaks(days) -> set:
@@ -304,18 +317,12 @@ def prefit_calendars(batch_evidence: dict[tuple[int, int], list[dict]]) -> list[
         by_volume.setdefault(volume, {}).setdefault(number, []).extend(items)
     with transaction.atomic():
         for volume in sorted(by_volume):
-            VolumeCalendar.objects.get_or_create(volume=volume, defaults={"year": year_of_volume(volume)})
-            VolumeCalendar.objects.select_for_update().get(volume=volume)
-            issues = {row["number"]: row for row in
-                      Issue.objects.filter(volume=volume).values("id", "number", *ISSUE_FIELDS)}
-            inputs = {i.number: i for i in _inputs(volume, issues)} if issues else {}
+            issues = _locked_issues(volume)
+            inputs = {i.number: i for i in _inputs(volume, issues)}
             for number, items in by_volume[volume].items():
                 if number not in issues:  # a stored issue's evidence is already in its articles
-                    inputs.setdefault(number, IssueInput(number)).evidence.extend(map(Evidence.from_json, items))
-            existing = {row.date: row for row in CalendarDay.objects.filter(volume=volume)}
-            fit = fit_volume(volume, sorted(inputs.values(), key=lambda i: i.number), neighbour=_neighbour(volume),
-                             editor_days=_editor_days(volume), outside_xrefs=_outside_xrefs(volume))
-            _write_days(volume, fit, existing, CalendarReport())
+                    inputs[number] = IssueInput(number, [Evidence.from_json(item) for item in items])
+            _write_days(volume, _fit(volume, list(inputs.values())), _stored_days(volume), CalendarReport())
     return sorted(by_volume)
 
 
