@@ -88,24 +88,16 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict],
     """The sentence's event mentions from its time expressions `timexes`; fills the context's claimants
     and mentions (none unless a date may date an event and the sentence names an actor or a country, or
     opens on a definite happening the sentence before told: then that one's parties are its own)."""
-    text, rules, sentence, entities = ctx.text, ctx.rules, ctx.sentence, ctx.entities
-    ctx.claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
-                     and t.get("value") not in rules.skip_values]
-    candidates = [t for t in ctx.claimants if is_event_date(t, text, ctx.quotes, rules)]
+    candidates = _candidate_dates(ctx, timexes)
     if not candidates:
         return []
-    # "President Putin's envoy ... is to visit Grozny": a person named for whom an agent acts takes no
-    # part by that mention.
-    ctx.actor_mentions = [m for m in entities.actors_in(sentence.start, sentence.end)
-                          if not acts_through_agent(m, ctx)]
-    ctx.country_mentions = entities.countries_in(sentence.start, sentence.end)
-    ctx.actors = unique_actors(ctx.actor_mentions)
+    _find_parties(ctx)
     inherited = None
-    if not ctx.actors and not countries_in_order(ctx.country_mentions, ctx.actor_mentions):
+    if not _names_parties(ctx):
         inherited = _inherited(ctx, antecedent)
         if inherited is None:
             return []
-    ctx.topics = unique_in_order(m.name for m in entities.topics_in(sentence.start, sentence.end))
+    ctx.topics = unique_in_order(m.name for m in ctx.entities.topics_in(ctx.sentence.start, ctx.sentence.end))
     ctx.reported = reported_dates_of([t for t in timexes if t.get("role") == "citation"])
     mentions = []
     for timex in candidates:
@@ -114,28 +106,71 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict],
             continue
         summary = describe(reading, ctx)
         if inherited is not None:
-            mentions.append(_mention(reading, ctx, summary, inherited.actors, inherited.countries))
-            continue
-        actors = event_actors(reading, summary, ctx)
-        actors = ctx.actors if actors == [] else actors or []
-        # A statement's states are also those of the people its content names ("confirmed ... whether the
-        # meeting between Kim and Putin would be rescheduled"); other events take their own people's states.
-        statement = reading.event_type in rules.statements
-        countries = event_countries(reading, ctx, None if statement else actors)
-        if len(countries) < 2 and antecedent is not None and ctx.rules.pair_anaphor.search(
-                text, sentence.start, sentence.end):
-            # "Both sides agreed that the next summit ...": the sentence names fewer than two states; the
-            # two sides are the parties of the happening just told.
-            countries = countries + [code for code in antecedent.countries if code not in countries]
-        if not ctx.actors and antecedent is not None and antecedent.actors and _PERSONAL_PRONOUN.search(
-                text, *reading.clause):
-            # "That afternoon he opened the office": the sentence names no person; "he" is the person the
-            # happening just told was about (its first actor).
-            actors = antecedent.actors[:1]
-            if actors[0].country and actors[0].country not in countries:
-                countries = [actors[0].country] + countries
+            actors, countries = inherited.actors, inherited.countries
+        else:
+            actors, countries = _parties(reading, summary, ctx, antecedent)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
+
+
+def _candidate_dates(ctx: SentenceContext, timexes: list[dict]) -> list[dict]:
+    """Sets the context's claimants (event-role dates with an interval, not skipped) and returns those
+    that may date an event."""
+    ctx.claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
+                     and t.get("value") not in ctx.rules.skip_values]
+    return [t for t in ctx.claimants if is_event_date(t, ctx.text, ctx.quotes, ctx.rules)]
+
+
+def _find_parties(ctx: SentenceContext) -> None:
+    """Sets the context's actor and country mentions and its distinct actors."""
+    sentence = ctx.sentence
+    # "President Putin's envoy ... is to visit Grozny": a person named for whom an agent acts takes no
+    # part by that mention.
+    ctx.actor_mentions = [m for m in ctx.entities.actors_in(sentence.start, sentence.end)
+                          if not acts_through_agent(m, ctx)]
+    ctx.country_mentions = ctx.entities.countries_in(sentence.start, sentence.end)
+    ctx.actors = unique_actors(ctx.actor_mentions)
+
+
+def _names_parties(ctx: SentenceContext) -> bool:
+    """Does the sentence name an actor or a country of its own?"""
+    return bool(ctx.actors) or bool(countries_in_order(ctx.country_mentions, ctx.actor_mentions))
+
+
+def _parties(reading: Reading, summary: str, ctx: SentenceContext,
+             antecedent: EventMention | None) -> tuple[list, list]:
+    """The event's actors and countries, from its own sentence and, where it names too few, the happening
+    just told (`antecedent`)."""
+    actors = event_actors(reading, summary, ctx)
+    actors = ctx.actors if actors == [] else actors or []
+    # A statement's states are also those of the people its content names ("confirmed ... whether the
+    # meeting between Kim and Putin would be rescheduled"); other events take their own people's states.
+    statement = reading.event_type in ctx.rules.statements
+    countries = event_countries(reading, ctx, None if statement else actors)
+    if antecedent is None:
+        return actors, countries
+    countries = _with_both_sides(countries, ctx, antecedent)
+    return _with_pronoun_person(actors, countries, reading, ctx, antecedent)
+
+
+def _with_both_sides(countries: list, ctx: SentenceContext, antecedent: EventMention) -> list:
+    """"Both sides agreed that the next summit ...": the sentence names fewer than two states; the two
+    sides are the parties of the happening just told."""
+    if len(countries) < 2 and ctx.rules.pair_anaphor.search(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        return countries + [code for code in antecedent.countries if code not in countries]
+    return countries
+
+
+def _with_pronoun_person(actors: list, countries: list, reading: Reading, ctx: SentenceContext,
+                         antecedent: EventMention) -> tuple[list, list]:
+    """"That afternoon he opened the office": the sentence names no person; "he" is the person the
+    happening just told was about (its first actor), and that person's state is a party."""
+    if ctx.actors or not antecedent.actors or not _PERSONAL_PRONOUN.search(ctx.text, *reading.clause):
+        return actors, countries
+    actors = antecedent.actors[:1]
+    if actors[0].country and actors[0].country not in countries:
+        countries = [actors[0].country] + countries
+    return actors, countries
 
 
 def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
