@@ -22,33 +22,64 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     whose subject it shares; what a reporting verb of the clause reports ("Moscow announced that Putin
     will go to Pyongyang") is part of the statement; and a country after a comma ("in Okinawa, Japan")
     stays with its place."""
-    text, sentence = ctx.text, ctx.sentence
     low, high = min(timex["start"], main.start), max(timex["end"], main.end)
-    start = sentence.start
-    for match in SPECULATION_BREAK.finditer(text, sentence.start, low):
-        if not list_comma(text, match, ctx):
-            start = match.end()
+    start = _clause_start(ctx.text, low, ctx)
+    end = _clause_end_after(ctx.text, start, high, ctx)
+    if main.event_type in ctx.rules.statements:
+        return start, end  # what a statement reports is its content, later dates and all
+    return start, next_happening_start(timex, high, end, ctx)
+
+
+def _clause_start(text: str, low: int, ctx: SentenceContext) -> int:
+    """Where the clause of what starts at `low` begins: after the last clause break before it, moved
+    back over an apposition, a relative clause or ", and" to the subject it shares."""
+    start = last_clause_break(text, ctx.sentence.start, low, ctx)
     for match in SINCE.finditer(text, start, low):
         start = match.start()  # "his first visit to Russia since he took office in March": the date's is "since ..."
     start = subject_before_apposition(text, start, ctx)
     start = subject_of_relative(text, start, ctx)
-    start = shared_subject(text, start, ctx)
+    return shared_subject(text, start, ctx)
+
+
+def _clause_end_after(text: str, start: int, high: int, ctx: SentenceContext) -> int:
+    """Where the clause begun at `start` that holds what ends at `high` ends (the widenings of
+    event_clause: an opening phrase, a reported "that" clause; a "since" happening cuts it)."""
+    limit = ctx.sentence.end
     names = ctx.country_names
     lists = list_commas(ctx)
-    end = clause_end(text, high, sentence.end, names, lists)
-    if start == sentence.start and end < sentence.end and text[end] == "," \
-            and not any(start <= m.start < end for m in ctx.actor_mentions):
-        end = clause_end(text, end + 1, sentence.end, names, lists)
-    if text.startswith("that", end) and any(
-            t.event_type in ctx.rules.statements and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
-            for t in ctx.triggers):
-        end = clause_end(text, end + len("that"), sentence.end, names, lists)
+    end = clause_end(text, high, limit, names, lists)
+    if _opening_phrase_runs_on(text, start, end, ctx):
+        end = clause_end(text, end + 1, limit, names, lists)
+    if _reports_that(text, start, end, ctx):
+        end = clause_end(text, end + len("that"), limit, names, lists)
     since = SINCE.search(text, high, end)
     if since:  # "..., the first by a Kremlin leader since Gorbachev's trip in April 1989": that trip's clause
         end = since.start()
-    if main.event_type in ctx.rules.statements:
-        return start, end  # what a statement reports is its content, later dates and all
-    return start, next_happening_start(timex, high, end, ctx)
+    return end
+
+
+def _opening_phrase_runs_on(text: str, start: int, end: int, ctx: SentenceContext) -> bool:
+    """Is text[start:end] an opening phrase (from the sentence's start to a comma) that names no person?
+    Then it shares the subject of the main clause after it."""
+    return (start == ctx.sentence.start and end < ctx.sentence.end and text[end] == ","
+            and not any(start <= m.start < end for m in ctx.actor_mentions))
+
+
+def _reports_that(text: str, start: int, end: int, ctx: SentenceContext) -> bool:
+    """Does the clause end at a "that" which a reporting verb of the clause, close before it, governs?"""
+    return text.startswith("that", end) and any(
+        t.event_type in ctx.rules.statements and start <= t.start and 0 <= end - t.end <= REPORTED_REACH
+        for t in ctx.triggers)
+
+
+def last_clause_break(text: str, start: int, end: int, ctx: SentenceContext) -> int:
+    """The end of the last clause break in text[start:end] that is no comma of a list of parties; `start`
+    when there is none."""
+    position = start
+    for match in SPECULATION_BREAK.finditer(text, start, end):
+        if not list_comma(text, match, ctx):
+            position = match.end()
+    return position
 
 
 def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext) -> int:
@@ -69,10 +100,7 @@ def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:
     yesterday, and is to meet the oil minister today", the clause of "is to meet" starts with Gavrin's."""
     if start <= ctx.sentence.start or text[start - 1] != "," or not _AND_VERB.match(text, start):
         return start
-    previous = ctx.sentence.start
-    for match in SPECULATION_BREAK.finditer(text, ctx.sentence.start, start - 1):
-        if not list_comma(text, match, ctx):
-            previous = match.end()
+    previous = last_clause_break(text, ctx.sentence.start, start - 1, ctx)
     return subject_before_apposition(text, previous, ctx)
 
 
@@ -84,8 +112,13 @@ def subject_of_relative(text: str, start: int, ctx: SentenceContext) -> int:
     comma = text.rfind(",", ctx.sentence.start, start - 3)
     if comma < 0 or text[comma + 1:start - 3].strip():
         return start
-    person = next((m for m in ctx.actor_mentions if m.end <= comma and not text[m.end:comma].strip()), None)
+    person = _person_right_before(text, comma, ctx)
     return person.start if person is not None else start
+
+
+def _person_right_before(text: str, position: int, ctx: SentenceContext):
+    """The actor mention that ends right before `position` (only spaces between), or None."""
+    return next((m for m in ctx.actor_mentions if m.end <= position and not text[m.end:position].strip()), None)
 
 
 _PRONOUNS = frozenset({"he", "He", "she", "She", "him", "his", "His"})
@@ -121,11 +154,8 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     "Akhmad Kadyrov, the head of the republic's administration, flew to Moscow on Monday" and "Gavrin,
     meanwhile, arrived in Baghdad yesterday", the clause of the verb starts before the person, not after
     the aside's closing comma."""
-    sentence_start = ctx.sentence.start
-    if start <= sentence_start or text[start - 1] != ",":
-        return start
-    opening = text.rfind(",", sentence_start, start - 1)
-    if opening < 0:
+    opening = _aside_opening(text, start, ctx.sentence.start)
+    if opening is None:
         return start
     relative = _RELATIVE_OPEN.match(text, opening + 1)
     inner = relative.end() if relative else opening + 1
@@ -134,22 +164,26 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     if _is_name_apposition(text, opening + 1, start - 1, ctx):
         # "telephoned his Georgian counterpart, Irakli Menagarishvili, on Sunday": the name is an apposition
         # to the noun before it; the clause goes on from before the opening comma.
-        new_start = sentence_start
-        for match in SPECULATION_BREAK.finditer(text, sentence_start, opening):
-            if not list_comma(text, match, ctx):
-                new_start = match.end()
-        return new_start
-    if not (relative or _APPOSITION_OPEN.match(text, opening + 1)
-            or _ADVERB_ASIDE.fullmatch(text, opening + 1, start - 1)):
+        return last_clause_break(text, ctx.sentence.start, opening, ctx)
+    if not (relative or _is_aside(text, opening + 1, start - 1)):
         return start
-    person = next((m for m in ctx.actor_mentions if m.end <= opening and not text[m.end:opening].strip()), None)
+    person = _person_right_before(text, opening, ctx)
     if person is None:
         return start
-    new_start = sentence_start
-    for match in SPECULATION_BREAK.finditer(text, sentence_start, person.start):
-        if not list_comma(text, match, ctx):
-            new_start = match.end()
-    return new_start
+    return last_clause_break(text, ctx.sentence.start, person.start, ctx)
+
+
+def _aside_opening(text: str, start: int, sentence_start: int) -> int | None:
+    """When `start` follows a comma, the comma before it in the sentence (where an aside would open)."""
+    if start <= sentence_start or text[start - 1] != ",":
+        return None
+    opening = text.rfind(",", sentence_start, start - 1)
+    return opening if opening >= 0 else None
+
+
+def _is_aside(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] an apposition ("the head of ...") or an adverb aside ("meanwhile")?"""
+    return bool(_APPOSITION_OPEN.match(text, start) or _ADVERB_ASIDE.fullmatch(text, start, end))
 
 
 def _is_name_apposition(text: str, start: int, end: int, ctx: SentenceContext) -> bool:
@@ -203,18 +237,31 @@ def clause_end(text: str, position: int, limit: int, names, lists: frozenset[int
         match = SPECULATION_BREAK.search(text, position, limit)
         if not match:
             return limit
-        aside = DASH_ASIDE.match(text, match.start(), limit)
-        if aside:
-            position = aside.end()
-            continue
-        if _CONTINUATION.match(text, match.start()) or match.start() in lists:
-            position = match.end()
-            continue
-        if _PRESENCE.match(text, match.start()):
-            strong = _STRONG_BREAK.search(text, match.end(), limit)
-            return strong.start() if strong else limit
-        if match.group() == "," and any(
-                not text[match.end():m.start].strip() and APPOSITION_END.match(text, m.end, limit) for m in names):
-            position = match.end()
-            continue
-        return match.start()
+        position = _resume_after(text, match, limit, names, lists)
+        if position is None:
+            return _break_at(text, match, limit)
+
+
+def _resume_after(text: str, match: re.Match, limit: int, names, lists: frozenset[int]) -> int | None:
+    """Where clause_end searches on when the break `match` is none (a dash aside, a continuing participle,
+    a comma of a list, a comma before a country in apposition); None when it is a break."""
+    aside = DASH_ASIDE.match(text, match.start(), limit)
+    if aside:
+        return aside.end()
+    if _CONTINUATION.match(text, match.start()) or match.start() in lists:
+        return match.end()
+    if _PRESENCE.match(text, match.start()):
+        return None  # a break, but a long one (_break_at)
+    if match.group() == "," and any(
+            not text[match.end():m.start].strip() and APPOSITION_END.match(text, m.end, limit) for m in names):
+        return match.end()
+    return None
+
+
+def _break_at(text: str, match: re.Match, limit: int) -> int:
+    """Where the clause ends at the break `match`: there, or after the list of those present at the next
+    strong break."""
+    if _PRESENCE.match(text, match.start()):
+        strong = _STRONG_BREAK.search(text, match.end(), limit)
+        return strong.start() if strong else limit
+    return match.start()
