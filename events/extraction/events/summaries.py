@@ -80,17 +80,27 @@ def _field_report(main: Trigger, ctx: SentenceContext) -> tuple[Trigger | None, 
     """(reporting verb, what it reports) for a field of cooperation: reported by an announcement earlier
     in the sentence, or by one right after it ("the ministry announced that it had started building a
     reactor"), whose own object may be the field named."""
-    text = ctx.text
-    verb = next((t for t in reversed(ctx.triggers) if t.end <= main.start <= t.end + FIELD_VERB_BEFORE
-                 and _reporting(t, ctx) and not OBJECT_STOP.search(text, t.end, main.start)), None)
+    verb = _reporting_verb_before(main, ctx)
     if verb is not None:
         return verb, main
-    verb = next((t for t in ctx.triggers if main.end <= t.start <= main.end + FIELD_VERB_AFTER
-                 and _reporting(t, ctx)), None)
+    verb = _reporting_verb_after(main, ctx)
     if verb is None:
         return None, main
     following = _object_trigger(verb, ctx)
     return verb, (following if following is not None and following.event_type in ctx.rules.fields else main)
+
+
+def _reporting_verb_before(main: Trigger, ctx: SentenceContext) -> Trigger | None:
+    """The nearest reporting verb within FIELD_VERB_BEFORE before `main`, with nothing ending its object
+    between them."""
+    return next((t for t in reversed(ctx.triggers) if t.end <= main.start <= t.end + FIELD_VERB_BEFORE
+                 and _reporting(t, ctx) and not OBJECT_STOP.search(ctx.text, t.end, main.start)), None)
+
+
+def _reporting_verb_after(main: Trigger, ctx: SentenceContext) -> Trigger | None:
+    """The first reporting verb within FIELD_VERB_AFTER after `main`."""
+    return next((t for t in ctx.triggers if main.end <= t.start <= main.end + FIELD_VERB_AFTER
+                 and _reporting(t, ctx)), None)
 
 
 def _reporting(trigger: Trigger, ctx: SentenceContext) -> bool:
@@ -131,6 +141,18 @@ def _object_trigger(verb: Trigger, ctx: SentenceContext) -> Trigger | None:
 def object_phrase(trigger: Trigger, ctx: SentenceContext) -> str:
     """The happening of `trigger` as a noun phrase: "Putin visit to North Korea", "Kim Jong-il and Putin
     talks", "nuclear work in Iran"; persons within OBJECT_REACH of the trigger, in text order."""
+    who = _object_persons(trigger, ctx)
+    place_text = _object_place(trigger, ctx)
+    noun = _object_noun(ctx.text[trigger.start:trigger.end].lower(), trigger.event_type, ctx.rules)
+    if trigger.event_type in ctx.rules.puts_off:
+        noun = _put_off_noun(trigger, noun, ctx)
+    line = ctx.rules.objects[trigger.event_type].format(who=who, place=place_text, noun=noun)
+    return " ".join(line.split())
+
+
+def _object_persons(trigger: Trigger, ctx: SentenceContext) -> str:
+    """The persons of the happening of `trigger` (two for a two-party one), joined: those nearest it
+    within OBJECT_REACH, in text order."""
     limit = 2 if trigger.event_type in ctx.rules.two_party else 1
     span_start = trigger.start
     aside = ASIDE_BEFORE.search(ctx.text, max(ctx.sentence.start, trigger.start - ASIDE_LOOKBACK), trigger.start)
@@ -139,17 +161,16 @@ def object_phrase(trigger: Trigger, ctx: SentenceContext) -> str:
     close = sorted((m for m in ctx.actor_mentions if distance(m.start, m.end, span_start, trigger.end) <= OBJECT_REACH),
                    key=lambda m: distance(m.start, m.end, span_start, trigger.end))
     chosen = sorted(unique_mentions(close)[:limit], key=lambda m: m.start)
-    who = join_names([display_name(m.ref.name) for m in chosen])
-    place_text = _object_place(trigger, ctx)
-    noun = _object_noun(ctx.text[trigger.start:trigger.end].lower(), trigger.event_type, ctx.rules)
-    if trigger.event_type in ctx.rules.puts_off:
-        # "chosen to delay his Russia visit": what was put off goes before the noun ("visit delay").
-        put_off = next((t for t in ctx.triggers if t.event_type in ctx.rules.schedulable
-                        and 0 <= t.start - trigger.end <= PUT_OFF_REACH), None)
-        if put_off is not None:
-            noun = f"{_SCHEDULED_NOUNS.get(put_off.event_type, put_off.event_type)} {noun}"
-    line = ctx.rules.objects[trigger.event_type].format(who=who, place=place_text, noun=noun)
-    return " ".join(line.split())
+    return join_names([display_name(m.ref.name) for m in chosen])
+
+
+def _put_off_noun(trigger: Trigger, noun: str, ctx: SentenceContext) -> str:
+    """"chosen to delay his Russia visit": what was put off goes before the noun ("visit delay")."""
+    put_off = next((t for t in ctx.triggers if t.event_type in ctx.rules.schedulable
+                    and 0 <= t.start - trigger.end <= PUT_OFF_REACH), None)
+    if put_off is None:
+        return noun
+    return f"{_SCHEDULED_NOUNS.get(put_off.event_type, put_off.event_type)} {noun}"
 
 
 def _object_place(trigger: Trigger, ctx: SentenceContext) -> str:

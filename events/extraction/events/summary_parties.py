@@ -30,6 +30,17 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|his|she|her)\s+(?:[\w\u2019']+\s+){0,2}$"
 def agent_before(trigger: Trigger, place, ctx: SentenceContext) -> list[str]:
     """The subject of `trigger`: names (persons first, else states) standing before it in its clause,
     within AGENT_REACH ("Moscow announced", "Russia and North Korea intended to resume talks")."""
+    start = _subject_start(trigger, ctx)
+    people = [m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start]
+    if people:
+        return [display_name(m.ref.name) for m in unique_mentions(people)]
+    states = [m for m in ctx.country_mentions if start <= m.start and m.end <= trigger.start
+              and _may_be_subject(m, trigger, ctx.text, place)]
+    return _state_names(states, ctx)
+
+
+def _subject_start(trigger: Trigger, ctx: SentenceContext) -> int:
+    """Where the subject of `trigger` may start: after the last clause break within AGENT_REACH before it."""
     text = ctx.text
     start = max(ctx.sentence.start, trigger.start - AGENT_REACH)
     for match in CLAUSE_BREAK.finditer(text, start, trigger.start):
@@ -38,12 +49,7 @@ def agent_before(trigger: Trigger, place, ctx: SentenceContext) -> list[str]:
     start = subject_before_apposition(text, start, ctx)
     for match in SINCE.finditer(text, start, trigger.start):  # "the two men since Sharon took office"
         start = match.start()
-    people = [m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start]
-    if people:
-        return [display_name(m.ref.name) for m in unique_mentions(people)]
-    states = [m for m in ctx.country_mentions if start <= m.start and m.end <= trigger.start
-              and _may_be_subject(m, trigger, text, place)]
-    return _state_names(states, ctx)
+    return start
 
 
 def _may_be_subject(mention, trigger: Trigger, text: str, place=None) -> bool:
