@@ -21,37 +21,46 @@ class EventRules:
         registry = registry or default_registry()
         self.max_distance = data.get("max_trigger_distance", 120)
         self._read_types(registry)
-        # One pass over the lower-cased text finds every trigger; the patterns are grouped by their
-        # first letter (a cheap test at each position), and the type is then the first in priority
-        # order whose own pattern matches the found text.
+        self._compile_triggers(registry)
+        self._compile_status_cues(data.get("status_cues", {}))
+        self._read_word_tables(data)
+        self._compile_phrase_patterns(data)
+
+    def _compile_triggers(self, registry: EventTypeRegistry) -> None:
+        """One pass over the lower-cased text finds every trigger; the patterns are grouped by their
+        first letter (a cheap test at each position), and the type is then the first in priority
+        order whose own pattern matches the found text."""
         ordered = registry.trigger_order
         self.type_regexes = [re.compile("(?:" + "|".join(info.triggers) + ")") for info in ordered]
         self._priority_of_word: dict[str, int | None] = {}
         self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
             [pattern for info in ordered for pattern in info.triggers]) + r"(?![\w-])")
-        cues = data.get("status_cues", {})
+
+    def _compile_status_cues(self, cues: dict) -> None:
         self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
         self.hedge = _word_regex(cues.get("hedge", []))
         self.future = _word_regex(cues.get("future", []))
+
+    def _read_word_tables(self, data: dict) -> None:
+        """Skipped values and words, year prepositions, and the stem tables (object nouns, reporting and
+        protest verbs)."""
         self.skip_values = set(data.get("skip_values", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
         self.statement_verbs = _stem_table(data.get("statement_verbs", {}), tuple)
-        prepositions = data.get("object_prepositions", [])
-        # "concerns over Sergeev's visit": the preposition, then up to four words, then the object trigger.
-        self.object_link = re.compile(r"\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:" + "|".join(prepositions)
-                                      + r")\s+(?:[\w'\u2019.-]+\s+){0,4}$"
-                                      if prepositions else NEVER)
-        self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
-        self.state_nouns = re.compile(r"(?:" + "|".join(re.escape(w) for w in data.get("state_nouns", []))
-                                      + r")\b" if data.get("state_nouns") else NEVER)
         self.protest_verbs = _stem_table(data.get("protest_verbs", {}), tuple)
+
+    def _compile_phrase_patterns(self, data: dict) -> None:
+        # "concerns over Sergeev's visit": the preposition, then up to four words, then the object trigger.
+        self.object_link = _alternation(r"\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:", data.get("object_prepositions", []),
+                                        r")\s+(?:[\w'\u2019.-]+\s+){0,4}$")
+        self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
+        self.state_nouns = _alternation(r"(?:", [re.escape(w) for w in data.get("state_nouns", [])], r")\b")
         # "Putin's envoy", "Chirac's chief spokesman": a possessive, up to two lower-case words, an agent noun.
-        self.agent_after = re.compile(r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,2}?(?:"
-                                      + "|".join(re.escape(w) for w in data.get("agent_nouns", [])) + r")\b"
-                                      if data.get("agent_nouns") else NEVER)
+        self.agent_after = _alternation(r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,2}?(?:",
+                                        [re.escape(w) for w in data.get("agent_nouns", [])], r")\b")
 
     def _read_types(self, registry: EventTypeRegistry) -> None:
         """What extraction takes from the event-type registry: trigger order, templates, flags as sets."""
@@ -104,26 +113,46 @@ def _splits_after_first_letter(pattern: str) -> bool:
     letter, no "|" outside parentheses)?"""
     if not pattern[0].islower() or pattern[1:2] in ("?", "*", "+", "{"):
         return False
-    depth, in_class, position = 0, False, 0
+    depth, position = 0, 0
     while position < len(pattern):
         char = pattern[position]
         if char == "\\":
             position += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
+        if char == "[":
             if pattern[position + 1:position + 2] == "]" or pattern[position + 1:position + 3] == "^]":
                 return False  # a class opening with "]": leave it to the look-ahead form
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+            position = _class_end(pattern, position)
+            continue
+        if char == "|" and depth == 0:
             return False
+        depth += _DEPTH_STEP.get(char, 0)
         position += 1
     return True
+
+
+# How a character outside a class changes the group depth.
+_DEPTH_STEP = {"(": 1, ")": -1}
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The position after the character class opening at pattern[start] ("[...]"; escapes inside skipped)."""
+    position = start + 1
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        position += 1
+        if char == "]":
+            break
+    return position
+
+
+def _alternation(prefix: str, alternatives: list[str], suffix: str) -> re.Pattern:
+    """prefix, the alternatives joined by "|", suffix, compiled; a pattern that matches nothing when there
+    are no alternatives."""
+    return re.compile(prefix + "|".join(alternatives) + suffix if alternatives else NEVER)
 
 
 def _stem_table(mapping: dict, kind) -> list[tuple]:
