@@ -88,18 +88,35 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     """Status steps 1 and 2 (and a postponement trigger nearest the date): (type, status), or None when
     nothing was put off."""
     rules, main = ctx.rules, triggers[0]
-    substantive = next((t for t in triggers if t.event_type not in rules.puts_off), None)
-    before = ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]
-    if rules.set_for_before.search(before):
+    substantive, postponement = _substantive_and_postponement(triggers, rules)
+    if _set_for_before_date(timex, ctx):
         return (substantive or main).event_type, "postponed"
-    postponement = next((t for t in triggers if t.event_type in rules.puts_off), None)
     if postponement and substantive and substantive.event_type in rules.schedulable:
-        # The date is past: the postponing is the event; otherwise the happening is postponed.
-        if iso_day(timex["latest"]) < ctx.anchor:
-            return postponement.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
-        return substantive.event_type, "postponed"
-    return (main.event_type, _hedged_status(ctx.sentence.text, rules, speculated)) \
-        if main.event_type in rules.puts_off else None
+        return _postponing_or_postponed(timex, postponement, substantive, ctx, speculated)
+    if main.event_type in rules.puts_off:
+        return main.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
+    return None
+
+
+def _substantive_and_postponement(triggers: list[Trigger], rules: EventRules):
+    """(the first trigger that puts nothing off, the first that does), each None when there is none."""
+    substantive = next((t for t in triggers if t.event_type not in rules.puts_off), None)
+    postponement = next((t for t in triggers if t.event_type in rules.puts_off), None)
+    return substantive, postponement
+
+
+def _set_for_before_date(timex: dict, ctx: SentenceContext) -> bool:
+    """Does a cue that the happening was moved to this date stand just before it (status step 1)?"""
+    before = ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]
+    return bool(ctx.rules.set_for_before.search(before))
+
+
+def _postponing_or_postponed(timex: dict, postponement: Trigger, substantive: Trigger, ctx: SentenceContext,
+                             speculated: bool) -> tuple[str, str]:
+    """The date is past: the postponing is the event; otherwise the happening is postponed."""
+    if iso_day(timex["latest"]) < ctx.anchor:
+        return postponement.event_type, _hedged_status(ctx.sentence.text, ctx.rules, speculated)
+    return substantive.event_type, "postponed"
 
 
 def speculative(timex: dict, ctx: SentenceContext) -> bool:
