@@ -69,16 +69,25 @@ def event_countries(reading: Reading, ctx: SentenceContext, actors=None) -> list
     however near. "The two countries" in the clause are the first two named before it in the sentence.
     When the clause names no country and no actor has one, the sentence's countries stand (nothing
     better is known)."""
-    located = _clause_countries(reading, ctx)
-    # The event's people's states ("Sergeev" -> Russia): of `actors` when given (the event's own), else of
-    # everyone the sentence names; a person of another clause ("..., and he will meet Polish President
-    # Kwasniewski in early June") does not bring his state to this clause's event.
-    chosen = None if actors is None else {ref.name for ref in actors}
-    located += [(m.start, m.ref.country) for m in ctx.actor_mentions
-                if m.ref.country and (chosen is None or m.ref.name in chosen)]
+    located = _clause_countries(reading, ctx) + _people_states(ctx, actors)
     if not located:
         return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
     codes = unique_in_order(code for _, code in sorted(located))
+    return _with_place(codes, reading)
+
+
+def _people_states(ctx: SentenceContext, actors) -> list[tuple[int, str]]:
+    """(position, code) of the event's people's states ("Sergeev" -> Russia): of `actors` when given (the
+    event's own), else of everyone the sentence names; a person of another clause ("..., and he will meet
+    Polish President Kwasniewski in early June") does not bring his state to this clause's event."""
+    chosen = None if actors is None else {ref.name for ref in actors}
+    return [(m.start, m.ref.country) for m in ctx.actor_mentions
+            if m.ref.country and (chosen is None or m.ref.name in chosen)]
+
+
+def _with_place(codes: list[str], reading: Reading) -> list[str]:
+    """`codes` and, last, the country of the event's place when the clause names it (or an earlier
+    sentence placed the same visit)."""
     start, end = reading.clause
     place = reading.place
     if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
@@ -93,10 +102,16 @@ def _clause_countries(reading: Reading, ctx: SentenceContext) -> list[tuple[int,
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
     located = [(m.start, m.code) for m in ctx.country_mentions
                if start <= m.start and m.end <= end and _own_span(m.start, reading, ctx, asides)]
+    return located + _pair_before(located, start, end, ctx)
+
+
+def _pair_before(located: list[tuple[int, str]], start: int, end: int, ctx: SentenceContext) -> list[tuple[int, str]]:
+    """"the two countries" in a clause naming fewer than two: the first two named before the clause,
+    placed at its start."""
     if ctx.rules.pair_anaphor.search(ctx.text, start, end) and len({code for _, code in located}) < 2:
         before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
-        located += [(start, code) for code in before[:2]]
-    return located
+        return [(start, code) for code in before[:2]]
+    return []
 
 
 def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[ActorRef] | None:
@@ -110,14 +125,25 @@ def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[A
     start = reading.clause[0]
     end = opening_phrase_end(reading.timex, reading.main, reading.clause, ctx)
     end = _statement_content_start(reading, end, ctx)
-    asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
-    always = {id(mention) for mention in _always_actors(reading, summary, ctx)}
-    chosen = [mention for mention in ctx.actor_mentions
-              if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+    chosen = _clause_actor_mentions(reading, summary, start, end, ctx)
     if chosen:
         return unique_actors(chosen)
-    # A clause that names its parties by country only ("between Russian and North Korean officials",
-    # "the summit of G-7 countries and Russia") keeps the sentence's people of those countries.
+    return _people_of_named_states(start, end, ctx)
+
+
+def _clause_actor_mentions(reading: Reading, summary: str, start: int, end: int, ctx: SentenceContext) -> list:
+    """The sentence's actor mentions that are the event's: always (_always_actors) or named in
+    text[start:end] as a participant (_in_clause)."""
+    asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
+    always = {id(mention) for mention in _always_actors(reading, summary, ctx)}
+    return [mention for mention in ctx.actor_mentions
+            if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+
+
+def _people_of_named_states(start: int, end: int, ctx: SentenceContext) -> list[ActorRef] | None:
+    """A clause that names its parties by country only ("between Russian and North Korean officials",
+    "the summit of G-7 countries and Russia") keeps the sentence's people of those countries (None when
+    there are none); [] when it names no country either."""
     parties = {m.code for m in ctx.country_mentions if start <= m.start < end}
     if parties:
         return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
@@ -163,17 +189,27 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     # Hosts stop where a later date's own happening begins ("... to prepare a visit by Chirac next year").
     later_cut = next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx)
     named = set(_NAME_WORD.findall(summary))
-    # The owner of the trigger that types the event ("Sergeev's visit"); another trigger in reach may be another
-    # happening's ("Komardin said that his visit was a follow-up to talks ... this past December").
-    # The trigger must be in the date's clause too ("..., the first since Gorbachev's trip in April 1989":
-    # that trip is April 1989's, not yesterday's).
-    clause_start, clause_end_ = reading.clause
-    owners = {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own
-              if trigger.event_type == main.event_type and clause_start <= trigger.start < clause_end_}
+    owners = _trigger_owners(reading, ctx)
+    clause_start = reading.clause[0]
     return [mention for mention in ctx.actor_mentions
             if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named
-            or (mention.ref.country and mention.ref.country in hosts and clause_start <= mention.start < later_cut)
+            or _host_in(mention, hosts, clause_start, later_cut)
             or _counterpart_with(mention, main, ctx)]
+
+
+def _trigger_owners(reading: Reading, ctx: SentenceContext) -> set:
+    """The owners of the triggers that type the event ("Sergeev's visit"); another trigger in reach may be
+    another happening's ("Komardin said that his visit was a follow-up to talks ... this past December").
+    The trigger must be in the date's clause too ("..., the first since Gorbachev's trip in April 1989":
+    that trip is April 1989's, not yesterday's)."""
+    clause_start, clause_end_ = reading.clause
+    return {possessor(trigger, ctx.actor_mentions, ctx.text) for trigger in reading.own
+            if trigger.event_type == reading.main.event_type and clause_start <= trigger.start < clause_end_}
+
+
+def _host_in(mention, hosts: set, start: int, end: int) -> bool:
+    """Is the person of a host country (a visit's) and named between `start` and `end`?"""
+    return bool(mention.ref.country and mention.ref.country in hosts and start <= mention.start < end)
 
 
 def _counterpart_with(mention, main, ctx: SentenceContext) -> bool:
