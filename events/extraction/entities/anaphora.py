@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from dataclasses import dataclass
 
 from events.extraction.entities.gazetteer import Gazetteer, _role_covers
 from events.extraction.entities.mentions import ActorMention
@@ -84,47 +85,99 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
     named = _Named(entities.actors)
     if not named.mentions:
         return []
-    starts = [s.start for s in sentences]
-    taken = _Spans([(m.start, m.end) for m in named.mentions])
-    masked = _Spans(sorted(masked))
+    article = _Article(text, named, [s.start for s in sentences], _Spans([(m.start, m.end) for m in named.mentions]),
+                       _Spans(sorted(masked)), gazetteer, anchor)
+    found = _pair_mentions(article) + _description_mentions(article) + _pronoun_mentions(article)
+    return sorted(found, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What resolving a phrase of the article needs: its text, named people, sentence starts, the spans
+    a phrase may not overlap (names: `taken`; source attributions: `masked`) and the gazetteer's offices
+    on the issue day."""
+    text: str
+    named: "_Named"
+    starts: list[int]
+    taken: "_Spans"
+    masked: "_Spans"
+    gazetteer: Gazetteer
+    anchor: datetime.date
+
+    def blocked(self, match) -> bool:
+        return _blocked(match, self.taken, self.masked)
+
+
+def _pair_mentions(article: _Article) -> list[ActorMention]:
+    """"the two leaders", "both presidents": a mention of each of the two people they stand for."""
     found: list[ActorMention] = []
-    for match in _PAIR.finditer(text):
-        if _blocked(match, taken, masked):
+    for match in _PAIR.finditer(article.text):
+        if article.blocked(match):
             continue
-        sentence_start = _sentence_start(starts, match.start())
-        before = named.before(match.start())
-        if _word_before(text, match.start(), sentence_start) not in _NOT_OBJECT_BEFORE:
-            # "The Russian president has invited both leaders": the sentence's subject is not of the two.
-            subject = {m.ref for m in before if m.start >= sentence_start}
-            before = [m for m in before if m.ref not in subject]
-        people = _fitting(before, match.group("noun").lower(), None, gazetteer, anchor, 2)
+        people = _fitting(_pair_candidates(match, article), match.group("noun").lower(), None, article.gazetteer,
+                          article.anchor, 2)
         if len(people) == 2:
             found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
-    for match in _ONE.finditer(text):
-        qual = match.group("qual")
-        country = gazetteer.country_of_phrase(qual) if qual else None
-        if qual and country is None:
-            continue  # "the Duma president", "the Abkhaz leader": no state to check the antecedent against
-        if _blocked(match, taken, masked) or _AFTER_DESCRIPTION.match(text, match.end()):
-            continue
-        noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
-        people = _fitting(_subjects_first(named.before(match.start()), starts, text), noun, country, gazetteer,
-                          anchor, 1, plain_minister=match.group("noun").lower() == "minister")
-        if people:
-            found.append(ActorMention(match.start(), match.end(), match.group(), people[0]))
-    for match in _PRONOUN.finditer(text):
-        if _blocked(match, taken, masked):
-            continue
-        other = _OTHER_PARTY.match(text, match.end()) if match.group("word") in ("his", "His") else None
-        if other:  # "Kocharian saw his guest off": the guest is the other party, as "him" would be
-            ref = _object_antecedent(match.start(), named, starts, text)
-            if ref is not None:
-                found.append(ActorMention(match.start(), other.end(), text[match.start():other.end()], ref))
-            continue
-        ref = _pronoun_antecedent(match, named, starts, text)
+    return found
+
+
+def _pair_candidates(match, article: _Article) -> list[ActorMention]:
+    """The people named before a plural description, most recent first; in object position, less the
+    sentence's subject ("The Russian president has invited both leaders": he is not of the two)."""
+    sentence_start = _sentence_start(article.starts, match.start())
+    before = article.named.before(match.start())
+    if _word_before(article.text, match.start(), sentence_start) not in _NOT_OBJECT_BEFORE:
+        subject = {m.ref for m in before if m.start >= sentence_start}
+        before = [m for m in before if m.ref not in subject]
+    return before
+
+
+def _description_mentions(article: _Article) -> list[ActorMention]:
+    """"the minister", "the Russian minister", "the envoy": a mention of the person each stands for."""
+    found: list[ActorMention] = []
+    for match in _ONE.finditer(article.text):
+        ref = _description_antecedent(match, article)
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
-    return sorted(found, key=lambda m: m.start)
+    return found
+
+
+def _description_antecedent(match, article: _Article) -> ActorRef | None:
+    qual = match.group("qual")
+    country = article.gazetteer.country_of_phrase(qual) if qual else None
+    if qual and country is None:
+        return None  # "the Duma president", "the Abkhaz leader": no state to check the antecedent against
+    if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()):
+        return None
+    noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
+    people = _fitting(_subjects_first(article.named.before(match.start()), article.starts, article.text), noun,
+                      country, article.gazetteer, article.anchor, 1,
+                      plain_minister=match.group("noun").lower() == "minister")
+    return people[0] if people else None
+
+
+def _pronoun_mentions(article: _Article) -> list[ActorMention]:
+    """"he", "him", "his", "his guest": a mention of the person each stands for."""
+    found: list[ActorMention] = []
+    for match in _PRONOUN.finditer(article.text):
+        if article.blocked(match):
+            continue
+        mention = _pronoun_mention(match, article)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _pronoun_mention(match, article: _Article) -> ActorMention | None:
+    text, named, starts = article.text, article.named, article.starts
+    other = _OTHER_PARTY.match(text, match.end()) if match.group("word") in ("his", "His") else None
+    if other:  # "Kocharian saw his guest off": the guest is the other party, as "him" would be
+        ref = _object_antecedent(match.start(), named, starts, text)
+        if ref is None:
+            return None
+        return ActorMention(match.start(), other.end(), text[match.start():other.end()], ref)
+    ref = _pronoun_antecedent(match, named, starts, text)
+    return ActorMention(match.start(), match.end(), match.group(), ref) if ref is not None else None
 
 
 def _blocked(match, taken: "_Spans", masked: "_Spans") -> bool:
@@ -221,15 +274,19 @@ def _fitting(before, noun, country, gazetteer, anchor, count, plain_minister=Fal
         ref = mention.ref
         if ref in people or (country and ref.country != country):
             continue
-        titles = _titles(ref, gazetteer, anchor)
-        if fits is not None and not any(word in title for title in titles for word in fits):
-            continue
-        if plain_minister and all(any(word in title for word in _NOT_PLAIN_MINISTER) for title in titles):
-            continue
-        people.append(ref)
-        if len(people) == count:
-            break
+        if _office_fits(_titles(ref, gazetteer, anchor), fits, plain_minister):
+            people.append(ref)
+            if len(people) == count:
+                break
     return people
+
+
+def _office_fits(titles: list[str], fits, plain_minister: bool) -> bool:
+    """Does one of `titles` hold a word of `fits` (None: any office fits)? A bare "minister" is no prime
+    minister (`plain_minister`: not when every title is a premier's)."""
+    if fits is not None and not any(word in title for title in titles for word in fits):
+        return False
+    return not (plain_minister and all(any(word in title for word in _NOT_PLAIN_MINISTER) for title in titles))
 
 
 def _titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str]:
