@@ -93,13 +93,9 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     countries and topics of `text`, outside `masked` spans (source attributions, whose agency and newspaper
     names are not participants). `sentences`: the text's sentences when the caller has them."""
     folded = fold(text)
-    topics = [m for m in gazetteer.find_topics(text, folded=folded) if not _in_spans(m.start, masked)]
-    organizations = [m for m in gazetteer.find_organizations(text) if not _in_spans(m.start, masked)]
-    # A city inside an organization's name names the organization, not a place ("Shanghai Cooperation
-    # Organization", "OSCE Minsk Group"); a state's name or adjective there still names a member.
-    named_places = [(m.start, m.end) for m in organizations]
-    countries = [m for m in gazetteer.find_countries(text) if not _in_spans(m.start, masked)
-                 and not (m.kind in _PLACE_ONLY and _in_spans(m.start, named_places))]
+    topics = _unmasked(gazetteer.find_topics(text, folded=folded), masked)
+    organizations = _unmasked(gazetteer.find_organizations(text), masked)
+    countries = _places_outside(_unmasked(gazetteer.find_countries(text), masked), organizations)
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
     entities = ArticleEntities(actors, countries, topics, warnings, organizations)
@@ -108,3 +104,13 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     return entities
 
 
+def _unmasked(mentions, masked: list[tuple[int, int]]) -> list:
+    """The mentions that start outside the `masked` spans."""
+    return [m for m in mentions if not _in_spans(m.start, masked)]
+
+
+def _places_outside(countries, organizations) -> list:
+    """A city inside an organization's name names the organization, not a place ("Shanghai Cooperation
+    Organization", "OSCE Minsk Group"); a state's name or adjective there still names a member."""
+    named_places = [(m.start, m.end) for m in organizations]
+    return [m for m in countries if not (m.kind in _PLACE_ONLY and _in_spans(m.start, named_places))]
