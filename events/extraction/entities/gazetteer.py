@@ -84,29 +84,43 @@ class Gazetteer:
     # -- countries -------------------------------------------------------------------------------
     def _build_countries(self):
         self.country_names = {country["code"]: country["name"] for country in self.countries}
+        # text -> (country codes, kind); later steps override earlier ones, places never do (setdefault).
         self._country_by_text: dict[str, tuple[list[str], str]] = {}
-        for country in self.countries:
-            self._country_by_text[country["name"]] = ([country["code"]], "name")
-            for alias in country.get("aliases", []):
-                self._country_by_text[alias["text"]] = ([country["code"]], alias.get("kind", "name"))
-        known = set(self.country_names)
-        for group, kind in (("cities", "city"), ("regions", "region")):  # "Sochi", "Abkhazia": places of one state
-            for code, texts in self.places.get(group, {}).items():
-                if code in known:
-                    for text in texts:
-                        self._country_by_text.setdefault(text, ([code], kind))
-        for phrase, codes in self.country_phrases.get("joint", {}).items():
-            self._country_by_text[phrase] = (list(codes), "joint")
-        for phrase in self.country_phrases.get("not_countries", []):
-            self._country_by_text[phrase] = ([], "none")
-        for phrase in self.country_phrases.get("ambiguous", {}):  # "Congolese": two states, so none
-            self._country_by_text[phrase] = ([], "ambiguous")
+        self._add_country_names()
+        self._add_places()
+        self._add_country_phrases()
         self._phrase_country: dict[str, str | None] = {}
         self._country_regex = re.compile(word_trie_pattern(self._country_by_text, r"\w$") + r"(?![\w$])")
         self._adjectives = sorted(
             (text for text, (codes, kind) in self._country_by_text.items()
              if len(codes) == 1 and kind in ("adjective", "name")),
             key=len, reverse=True)
+
+    def _add_country_names(self):
+        for country in self.countries:
+            self._country_by_text[country["name"]] = ([country["code"]], "name")
+            for alias in country.get("aliases", []):
+                self._country_by_text[alias["text"]] = ([country["code"]], alias.get("kind", "name"))
+
+    def _add_places(self):
+        """"Sochi", "Abkhazia": places of one known state, unless the text already names a country."""
+        known = set(self.country_names)
+        for group, kind in (("cities", "city"), ("regions", "region")):
+            for code, texts in self.places.get(group, {}).items():
+                if code not in known:
+                    continue
+                for text in texts:
+                    self._country_by_text.setdefault(text, ([code], kind))
+
+    def _add_country_phrases(self):
+        """Joint phrases (several states), words that look like a country but are none, and ambiguous ones
+        ("Congolese": two states, so none)."""
+        for phrase, codes in self.country_phrases.get("joint", {}).items():
+            self._country_by_text[phrase] = (list(codes), "joint")
+        for phrase in self.country_phrases.get("not_countries", []):
+            self._country_by_text[phrase] = ([], "none")
+        for phrase in self.country_phrases.get("ambiguous", {}):
+            self._country_by_text[phrase] = ([], "ambiguous")
 
     def country_name(self, code: str) -> str | None:
         return self.country_names.get(code)
@@ -175,23 +189,7 @@ class Gazetteer:
         self._actor_by_name = {actor["name"]: actor for actor in self.actors}
         self._ref_cache: dict[tuple[str, datetime.date], ActorRef] = {}  # ActorRef is immutable
         self._holder_cache: dict[tuple[str, str, datetime.date], str | None] = {}
-        # Aliases by their name key (events.extraction.namekey), so that a variant the data does not list
-        # ("Schröder" for "Schroeder", "Nazarbaev" for "Nazarbayev") still finds its actor; by the key's
-        # number of words too, for the capitalised runs of _key_candidates.
-        self._actors_by_alias: dict[str, list[str]] = {}
-        self._single_word_keys: dict[str, list[str]] = {}
-        for actor in self.actors:
-            for alias in sorted({actor["name"], *actor.get("aliases", [])}):
-                key = name_key(alias)
-                if not key:
-                    continue
-                names = self._actors_by_alias.setdefault(key, [])
-                if actor["name"] not in names:
-                    names.append(actor["name"])
-                if len(alias.split()) == 1 and len(key) >= MIN_KEY_LETTERS:
-                    words = self._single_word_keys.setdefault(key, [])
-                    if actor["name"] not in words:
-                        words.append(actor["name"])
+        self._index_alias_keys()
         # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
         # the first letter must be a capital in the original (checked by the caller).
         aliases = {_fold_name(alias) for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
@@ -199,6 +197,21 @@ class Gazetteer:
         self._not_actor_after = {word.lower() for word in self.roles.get("not_actor_after", [])}
         phrases = self.roles.get("not_actor_phrases", [])
         self._not_actor_phrase_regex = re.compile(_alternation([re.escape(p) for p in phrases]))
+
+    def _index_alias_keys(self):
+        """Aliases by their name key (events.extraction.namekey), so that a variant the data does not list
+        ("Schröder" for "Schroeder", "Nazarbaev" for "Nazarbayev") still finds its actor; single-word
+        aliases long enough also by themselves, for the capitalised runs of _key_candidates."""
+        self._actors_by_alias: dict[str, list[str]] = {}
+        self._single_word_keys: dict[str, list[str]] = {}
+        for actor in self.actors:
+            for alias in sorted({actor["name"], *actor.get("aliases", [])}):
+                key = name_key(alias)
+                if not key:
+                    continue
+                _append_once(self._actors_by_alias, key, actor["name"])
+                if len(alias.split()) == 1 and len(key) >= MIN_KEY_LETTERS:
+                    _append_once(self._single_word_keys, key, actor["name"])
 
     def actors_for_alias(self, text: str) -> list[str]:
         """Gazetteer actors having `text` as an alias (spelling variants meet: namekey.name_key)."""
@@ -313,3 +326,9 @@ def default_gazetteer() -> Gazetteer:
     """The gazetteer from the data files, loaded once per process."""
     return Gazetteer.from_files()
 
+
+def _append_once(table: dict[str, list[str]], key: str, value: str) -> None:
+    """Append `value` to table[key] (a new list when missing) unless it is there already."""
+    values = table.setdefault(key, [])
+    if value not in values:
+        values.append(value)
