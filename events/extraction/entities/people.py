@@ -160,26 +160,46 @@ _PARTICLES = frozenset(NAME_PARTICLES)
 
 def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer, warnings,
                         country=None) -> _Candidate | None:
-    tokens = list(_TOKEN.finditer(text[name_start:name_end]))
-    # Drop leading rank words ("Rear-Admiral Ali Shamkhani") and stop at a country alias.
-    while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
-        tokens.pop(0)
+    tokens = _name_tokens(text[name_start:name_end], gazetteer)
     if len(tokens) < 2 or any(token.group().rstrip(".") in _ORGANISATION_WORDS for token in tokens):
         return None
     start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
-    if end - start > MAX_NAME_LENGTH or any(len(token.group()) > MAX_NAME_PART for token in tokens):
-        _warn(warnings, f"name-like text of {end - start} characters at offset {start} after the title "
-                        f"{title[:40]!r} is too long for a name (over {MAX_NAME_LENGTH} characters or a part over "
-                        f"{MAX_NAME_PART}); no actor made from it: {text[start:start + 60]!r}...")
+    if _too_long_for_name(text, start, end, tokens, title, warnings):
         return None
     if gazetteer.country_of_phrase(text[start:end]) or any(t.group() in gazetteer._country_by_text for t in tokens):
         return None  # "North Korea", "Russia" after a title word are places
     title = " ".join(title.split()).strip()
+    return _Candidate(start, end, text[start:end], "unknown", (), title,
+                      _unknown_country(title, qualifier, country, gazetteer))
+
+
+def _name_tokens(name_text: str, gazetteer) -> list[re.Match]:
+    """The words of a name-like run, less leading rank words ("Rear-Admiral Ali Shamkhani") and words
+    that are no name."""
+    tokens = list(_TOKEN.finditer(name_text))
+    while tokens and (gazetteer.is_title_word(tokens[0].group().split("-")[0]) or tokens[0].group() in _NOT_NAME_WORDS):
+        tokens.pop(0)
+    return tokens
+
+
+def _too_long_for_name(text, start, end, tokens, title, warnings) -> bool:
+    """Is text[start:end] too long for a name (or one of its words too long for a name part)? Warns when so."""
+    if end - start <= MAX_NAME_LENGTH and all(len(token.group()) <= MAX_NAME_PART for token in tokens):
+        return False
+    _warn(warnings, f"name-like text of {end - start} characters at offset {start} after the title "
+                    f"{title[:40]!r} is too long for a name (over {MAX_NAME_LENGTH} characters or a part over "
+                    f"{MAX_NAME_PART}); no actor made from it: {text[start:start + 60]!r}...")
+    return True
+
+
+def _unknown_country(title: str, qualifier, country, gazetteer) -> str | None:
+    """The unknown person's state: the qualifier's ("Iranian Defense Minister"), else the one found after
+    the name (`country`), else the title's."""
     if qualifier:
-        country = gazetteer.country_of_phrase(qualifier)
-    elif country is None:
-        country = gazetteer.country_of_phrase(title)
-    return _Candidate(start, end, text[start:end], "unknown", (), title, country)
+        return gazetteer.country_of_phrase(qualifier)
+    if country is None:
+        return gazetteer.country_of_phrase(title)
+    return country
 
 
 # "Edmond Pope", "Frank Judd": a given name, then a capitalized surname (hyphenated or with an apostrophe).
@@ -212,19 +232,30 @@ def _warn(warnings, message):
 
 def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candidate]:
     """Later bare mentions of an unknown person by one of their name parts ("Pak" for "Pak Ui Chun")."""
+    parts = _bare_name_parts(candidates, gazetteer)
+    if not parts:
+        return []
+    regex = re.compile(r"(?<![\w-])(?:" + _alternation([re.escape(p) for p in parts]) + r")(?![\w-])")
+    return [_Candidate(m.start(), m.end(), m.group(), "bare") for m in regex.finditer(text)
+            if not _in_spans(m.start(), masked)]
+
+
+def _bare_name_parts(candidates, gazetteer) -> dict:
+    """The first and last name parts of the unknown persons (particles left out) that may stand alone: longer
+    than two letters, a name word, and no gazetteer actor's alias -> the first candidate they name."""
     parts = {}
     for candidate in candidates:
         if candidate.kind != "unknown":
             continue
         tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
         for token in {tokens[0], tokens[-1]}:
-            if len(token) > 2 and token not in _NOT_NAME_WORDS and not gazetteer.actors_for_alias(token):
+            if _may_stand_alone(token, gazetteer):
                 parts.setdefault(token, candidate)
-    if not parts:
-        return []
-    regex = re.compile(r"(?<![\w-])(?:" + _alternation([re.escape(p) for p in parts]) + r")(?![\w-])")
-    return [_Candidate(m.start(), m.end(), m.group(), "bare") for m in regex.finditer(text)
-            if not _in_spans(m.start(), masked)]
+    return parts
+
+
+def _may_stand_alone(token: str, gazetteer) -> bool:
+    return len(token) > 2 and token not in _NOT_NAME_WORDS and not gazetteer.actors_for_alias(token)
 
 
 def _office_candidates(text, anchor, gazetteer, masked) -> list[_Candidate]:
@@ -300,21 +331,31 @@ def unknown_person_keys(name: str, title: str | None, country: str | None) -> tu
 
 
 def _ref_for(candidate, recent, anchor, gazetteer, unknowns) -> ActorRef | None:
-    key = name_key(candidate.text)
     if candidate.kind == "unknown":
-        # The same unknown person named again, maybe spelt another way: the first form's ref.
-        keys = unknown_person_keys(candidate.text, candidate.title, candidate.country)
-        for person_key in keys:
-            if person_key in unknowns:
-                return unknowns[person_key]
-        ref = ActorRef(name=candidate.text, known=False, country=candidate.country, title=candidate.title)
-        for person_key in keys:
-            unknowns[person_key] = ref
-        return ref
+        return _unknown_ref(candidate, unknowns)
+    key = name_key(candidate.text)
     if candidate.kind == "bare":
         return recent.get(key)
     if candidate.kind == "office":
         return gazetteer.actor_ref(candidate.names[0], anchor)
+    return _known_ref(candidate, key, recent, anchor, gazetteer)
+
+
+def _unknown_ref(candidate, unknowns: dict) -> ActorRef:
+    """The same unknown person named again, maybe spelt another way: the first form's ref; else a new one,
+    remembered under both keys."""
+    keys = unknown_person_keys(candidate.text, candidate.title, candidate.country)
+    for person_key in keys:
+        if person_key in unknowns:
+            return unknowns[person_key]
+    ref = ActorRef(name=candidate.text, known=False, country=candidate.country, title=candidate.title)
+    for person_key in keys:
+        unknowns[person_key] = ref
+    return ref
+
+
+def _known_ref(candidate, key: str, recent: dict, anchor, gazetteer) -> ActorRef | None:
+    """A gazetteer name: its one actor when the name is whole or not yet in play; else the bearer in play."""
     multiword = " " in candidate.text or "-" in candidate.text
     if len(candidate.names) == 1 and (multiword or key not in recent):
         return gazetteer.actor_ref(candidate.names[0], anchor)
