@@ -353,6 +353,7 @@ def article_detail(request, pk):
     )
     return render(request, "events/article.html", {
         "article": article, "issue": article.issue, "events": events, "body": paragraphs(article.body, spans),
+        "permalink": request.build_absolute_uri(article.get_absolute_url()),
     })
 
 

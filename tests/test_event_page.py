@@ -82,3 +82,17 @@ def test_a_much_mentioned_happening_lists_its_other_mentions_a_page_at_a_time(cl
     # a page number that is no page gives the nearest page, never an error
     for bad in ("0", "99", "x", "%00"):
         assert client.get(first.get_absolute_url() + "?mentions=" + bad).status_code == 200
+
+
+def test_article_page_has_a_permalink_and_a_citation(client, db):
+    # Issue 12 asks for "cite this" and a stable permalink on every article too: the citation names the
+    # headline, the issue (volume, number, date) and the absolute permalink, all escaped.
+    art = f.article(body="Officials met in the capital.", headline="Talks <resume> in Kyiv")
+    body = client.get(art.get_absolute_url()).content.decode()
+    url = "http://testserver" + art.get_absolute_url()
+    assert f'Permalink: <a href="{url}">' in body
+    cite = body[body.index('id="cite-h"'):]
+    issue = art.issue
+    assert "“Talks &lt;resume&gt; in Kyiv”" in cite and "<resume>" not in cite
+    assert f"vol. {issue.volume}, no. {issue.number}, {issue.date.day} {issue.date:%B %Y}" in cite
+    assert url in cite

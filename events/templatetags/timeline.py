@@ -201,6 +201,19 @@ def cite_event(event, permalink):
     )
 
 
+@register.simple_tag
+def cite_article(article, permalink):
+    """A citation line for an article: its headline, the issue it appeared in, and where it lives here."""
+    from datetime import date as _date
+
+    issue = article.issue
+    return format_html(
+        "“{}”. <cite>Monitor</cite> (Jamestown Foundation), vol. {}, no. {}, {}. Monitor Timeline, {} (accessed {}).",
+        article_name(article), issue.volume, issue.number, issue.date.strftime("%-d %B %Y"), permalink,
+        _date.today().strftime("%-d %B %Y"),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def time_axis(context, axis, height=120):
     """The time axis as server-rendered SVG: a bar per bin (a link to that period, one zoom level in), the
