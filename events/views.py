@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .filters import PRECISIONS, ActorSuggestForm, TimelineFilter, applied_filters, filtered_happenings, input_notes
-from .models import MAX_ID, Actor, Country, Event, EventType, Status
+from .models import MAX_ID, Actor, Country, Event, EventType, Organization, Status
 from .selectors import axis as _axis_module  # noqa: F401 - selectors.axis
 from .selectors import export as export_rows
+from .selectors import organizations as org_selectors
 from .selectors import search
 from .templatetags.highlight import article_spans, paragraphs
 from .templatetags.timeline import FIELD_LABELS, STATUS_WORDS
@@ -82,6 +83,7 @@ def _timeline_context(request, base_events, *, fixed=None):
         "axis": time_axis(without("date_from", "date_to"), cleaned, request.GET.get("axis")),
         "countries": selectors.country_facets(without("country")),
         "topics": selectors.topic_facets(without("topic")),
+        "organizations": org_selectors.organization_facets(without("org")),
         **_selected_places_and_topics(cleaned),
         **actors,
         **kinds,
@@ -111,7 +113,8 @@ def _total(page, after, happenings) -> int:
 
 def _selected_places_and_topics(cleaned) -> dict:
     return {"selected_countries": {c.code for c in cleaned.get("country") or []},
-            "selected_topics": {t.slug for t in cleaned.get("topic") or []}}
+            "selected_topics": {t.slug for t in cleaned.get("topic") or []},
+            "selected_orgs": {o.slug for o in cleaned.get("org") or []}}
 
 
 def _after_cursor(request, notes):
@@ -266,6 +269,12 @@ def topic_index(request):
 
 
 @require_GET
+def organization_index(request):
+    return render(request, "events/organization_index.html",
+                  {"organizations": org_selectors.organization_index()})
+
+
+@require_GET
 def issue_index(request):
     return render(request, "events/issue_index.html", {"months": selectors.issue_index()})
 
@@ -357,9 +366,9 @@ def article_detail(request, pk):
     })
 
 
-def _entity_page(request, *, entity, kind, fixed, met, template):
+def _entity_page(request, *, entity, kind, fixed, met, template, extra=None):
     context = _timeline_context(request, selectors.visible_events(), fixed=fixed)
-    context.update({"entity": entity, "kind": kind, "met": met, "fixed": fixed})
+    context.update({"entity": entity, "kind": kind, "met": met, "fixed": fixed, **(extra or {})})
     return _timeline_response(request, context, template)
 
 
@@ -375,6 +384,15 @@ def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
     return _entity_page(request, entity=country, kind="country", fixed={"country": country.code},
                         met=selectors.actors_in_country_events(country), template="events/country.html")
+
+
+@require_GET
+def organization_detail(request, slug):
+    org = get_object_or_404(Organization, slug=slug.lower()[:50])
+    context = {"members": org_selectors.organization_members(org)}
+    return _entity_page(request, entity=org, kind="org", fixed={"org": org.slug},
+                        met=org_selectors.actors_in_organization_events(org), template="events/organization.html",
+                        extra=context)
 
 
 def _export_rate_limited(request):

@@ -50,7 +50,8 @@ def thread(title="A happening", start=date(2001, 3, 1), end=None, granularity="d
 
 def event(article_obj=None, *, sentence=None, date_text="on March 12", start=date(2001, 3, 12), end=None,
           granularity="day", event_type="visit", status="occurred", summary="", actors=(), countries=(),
-          topics=(), thread_obj=None, hidden=False, reported=(), corrected=(), timex_value=None, prefix=0):
+          topics=(), thread_obj=None, hidden=False, reported=(), corrected=(), timex_value=None, prefix=0,
+          organizations=()):
     """An event whose sentence contains `date_text`; offsets are stored into the article body."""
     sentence = sentence or f"The minister arrived {date_text} for talks."
     if article_obj is None:
@@ -76,6 +77,8 @@ def event(article_obj=None, *, sentence=None, date_text="on March 12", start=dat
         obj.countries.set(countries)
     if topics:
         obj.topics.set(topics)
+    if organizations:
+        obj.organizations.set(organizations)
     return obj
 
 

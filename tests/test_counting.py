@@ -31,8 +31,13 @@ def archive(db):
       one North Korea + Kim (occurred, 19 Jul), one both (occurred);
     * a Russia-Iran visit thread whose two mentions name Iran and Russia separately (Feb; Mar);
     * a thread spanning Nov 2000 - Jan 2001 (a range) with one mention;
-    * lone mentions (no thread) and a hidden mention that must never count.
+    * lone mentions (no thread) and a hidden mention that must never count;
+    * organizations on some mentions: the OSCE on the winter talks and the lone arms deal, the UN on Kim's
+      mention of the summit and on the hidden one (which must not count).
     """
+    from events.models import Organization
+
+    osce, un = Organization.objects.get(slug="osce"), Organization.objects.get(slug="un")
     ru, kp, ir = f.country("RU", "Russia"), f.country("KP", "North Korea"), f.country("IR", "Iran")
     putin, kim, khatami = f.actor("Vladimir Putin"), f.actor("Kim Jong Il"), f.actor("Mohammad Khatami")
     nukes, arms = f.topic("Nuclear energy"), f.topic("Arms sales")
@@ -40,7 +45,7 @@ def archive(db):
     f.event(summary="Putin to go to Pyongyang", start=date(2000, 3, 1), end=date(2000, 5, 31), granularity="season",
             status="planned", event_type="summit", countries=[ru], actors=[putin], thread_obj=summit)
     f.event(summary="Kim receives guest", start=date(2000, 7, 19), event_type="summit", countries=[kp],
-            actors=[kim], thread_obj=summit, topics=[arms])
+            actors=[kim], thread_obj=summit, topics=[arms], organizations=[un])
     f.event(summary="Summit held", start=date(2000, 7, 19), event_type="summit", countries=[ru, kp],
             actors=[putin, kim], thread_obj=summit)
     visit = f.thread(title="Khatami visit", start=date(2001, 3, 12), status="occurred", event_type="visit")
@@ -51,11 +56,12 @@ def archive(db):
     span = f.thread(title="Talks over winter", start=date(2000, 11, 15), end=date(2001, 1, 20), granularity="day",
                     status="reported", event_type="meeting")
     f.event(summary="Talks over winter", start=date(2000, 11, 15), end=date(2001, 1, 20), status="reported",
-            event_type="meeting", countries=[ru, ir], thread_obj=span)
+            event_type="meeting", countries=[ru, ir], thread_obj=span, organizations=[osce])
     f.event(summary="Lone statement", start=date(2000, 12, 5), event_type="statement", countries=[kp], actors=[kim])
     f.event(summary="Lone arms deal", start=date(2001, 3, 20), event_type="agreement", countries=[ru, ir],
-            topics=[arms, nukes], status="reported")
-    f.event(summary="Hidden one", start=date(2001, 3, 12), countries=[ru, kp, ir], actors=[putin], hidden=True)
+            topics=[arms, nukes], status="reported", organizations=[osce])
+    f.event(summary="Hidden one", start=date(2001, 3, 12), countries=[ru, kp, ir], actors=[putin], hidden=True,
+            organizations=[un])
     return locals()
 
 
@@ -84,6 +90,7 @@ COMBINATIONS = [
     "", "country=RU", "country=KP", "country=RU&country=IR", "actor={putin}", "actor={kim}&country=RU",
     "topic=arms-sales", "type=summit", "status=planned", "status=reported&country=IR", "date_from=2000-07-01&date_to=2000-07-31",
     "date_from=2001-01-01", "q=khatami", "precision=day", "country=KP&actor={putin}&status=occurred",
+    "org=osce", "org=un&country=RU", "org=osce&org=un&status=reported",
 ]
 
 
@@ -243,3 +250,27 @@ def test_time_axis_zooms_from_years_to_days_and_draws_fuzzy_dates_as_spans(clien
     assert 'date_from=2000-01-01&amp;date_to=2009-12-31&amp;axis=year' in body
     body = client.get("/?date_from=2000-07-17&date_to=2000-07-23").content.decode()
     assert 'data-unit="day"' in body and 'aria-label="19 Jul 2000: 1 event"' in body
+
+
+def test_organization_facet_index_and_page_count_like_the_heading(client, archive):
+    # The OSCE is named on two visible happenings (the winter talks, the lone arms deal); the UN on one (the
+    # summit, through Kim's mention; the hidden mention naming it counts nowhere).
+    heading, facets, _ = page_numbers(client, "")
+    counts = {(n, v): c for n, v, c in facets}
+    assert counts[("org", "osce")] == 2 and counts[("org", "un")] == 1
+    # Faceted: under "status=reported" the OSCE keeps both (both happenings were reported), the UN none.
+    _, facets, _ = page_numbers(client, "status=reported")
+    counts = {(n, v): c for n, v, c in facets}
+    assert counts[("org", "osce")] == 2 and counts[("org", "un")] == 0
+    # The index lists every organization of the gazetteer (with 0 when none names it), the named first.
+    body = client.get("/organizations/").content.decode()
+    # most events first: the OSCE (2) before the UN (1) before NATO (0)
+    assert body.index('"/organizations/osce/"') < body.index('"/organizations/un/"') < body.index(
+        '"/organizations/nato/"')
+    assert 'aria-label="2 events naming' in body and 'href="/?org=osce"' in body
+    # The organization's page: its timeline fixed on it, the same count, its members, the org's actors.
+    body = client.get("/organizations/un/").content.decode()
+    assert "1 event match" in body and "Kim Jong Il" in body
+    assert "Member states on record" in body and "/countries/RU/" in body
+    assert client.get("/organizations/no-such-body/").status_code == 404
+    assert client.get("/organizations/" + "x" * 300 + "/").status_code == 404

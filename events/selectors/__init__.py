@@ -125,12 +125,12 @@ def shared(qs, filters=()):
     return qs
 
 
-_FILTER_KIND = {"country": "country", "actor": "actor", "topic": "topic"}
+_FILTER_KIND = {"country": "country", "actor": "actor", "topic": "topic", "org": "org"}
 
 
 def summary(qs):
     """{kind: {value: happenings}} among a shared() queryset, for the kinds "ts" ("type|status"), "span" ((first
-    month, last month) as "YYYY-MM/YYYY-MM"), "actor", "topic", "country" (ids) and "extent" ("first/last"
+    month, last month) as "YYYY-MM/YYYY-MM"), "actor", "topic", "country", "org" (ids) and "extent" ("first/last"
     start): one query that reads the happenings once (a materialized CTE) and aggregates them each way. None
     when `qs` is not shared or is the whole archive (the tallies hold that)."""
     from datetime import timedelta
@@ -141,10 +141,10 @@ def summary(qs):
         return None
     if qs._summary is not None:
         return qs._summary
-    out = {kind: {} for kind in ("ts", "span", "actor", "topic", "country", "extent")}
+    out = {kind: {} for kind in ("ts", "span", "actor", "topic", "country", "org", "extent")}
     try:
         sql, params = qs.order_by().values("event_type", "status", "sort_date", "end_date", "actor_ids",
-                                           "topic_ids", "country_ids").query.sql_with_params()
+                                           "topic_ids", "country_ids", "org_ids").query.sql_with_params()
     except EmptyResultSet:
         qs._summary = out
         return out
@@ -166,7 +166,7 @@ def summary(qs):
         f"SELECT 'span', NULL, {month.format('sort_date')}, {month.format('end_date')}, COUNT(*) FROM h "
         f"GROUP BY 3, 4",
         *[arrays.format(kind=kind, column=column) for column, kind in _ARRAY_KIND.items()
-          if kind != "org" and kind not in qs._summary_skip],
+          if kind not in qs._summary_skip],
         f"SELECT 'extent', NULL, MIN({days.format('sort_date')}), MAX({days.format('sort_date')}), COUNT(*) FROM h",
     ]
     with connection.cursor() as cursor:
@@ -193,7 +193,7 @@ def array_counts(qs, column, only=None):
 
     qs = _as_happenings(qs)
     kind = _ARRAY_KIND[column]
-    known = summary(qs) if kind not in ("org", *getattr(qs, "_summary_skip", ())) else None
+    known = summary(qs) if kind not in getattr(qs, "_summary_skip", ()) else None
     if _unfiltered(qs) or known is not None:
         counts = (_id_tally(_ARRAY_KIND[column]) if known is None
                   else {int(pk): n for pk, n in known[_ARRAY_KIND[column]].items()})
@@ -709,7 +709,12 @@ def actors_met_by_actor(actor, *, limit=10):
 def actors_in_country_events(country, *, limit=10):
     """Actors in the most visible happenings that involve `country` (a happening involves what any of its
     mentions names): two queries (the counts over the happenings' id arrays, the names)."""
-    counts = array_counts(happenings().filter(country_ids__overlaps=[country.pk]), "actor_ids")
+    return actors_most_in(happenings().filter(country_ids__overlaps=[country.pk]), limit=limit)
+
+
+def actors_most_in(happening_qs, *, limit=10):
+    """The actors of the most happenings among `happening_qs`, each with .n: two queries."""
+    counts = array_counts(happening_qs, "actor_ids")
     ranked = sorted(counts.values(), reverse=True)
     floor = ranked[limit - 1] if len(ranked) >= limit else 0  # ties at the last place are ordered by name
     actors = list(Actor.objects.filter(pk__in=[pk for pk, n in counts.items() if n >= floor]))

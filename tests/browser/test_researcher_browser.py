@@ -177,7 +177,7 @@ def test_search_finds_and_highlights(corpus, page, shot):
 
 
 PAGES = ["/", "/?country=RU&status=occurred", "/?q=talks+Moscow", "/?sort=newest", "/about/", "/actors/", "/countries/",
-         "/topics/", "/issues/", "/calendar/?volume=6", "/calendar/?volume=7"]
+         "/topics/", "/organizations/", "/organizations/un/", "/issues/", "/calendar/?volume=6", "/calendar/?volume=7"]
 
 
 def test_no_axe_violations_at_level_a_or_aa(corpus, page, axe_path, shot):
