@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from .models import Actor, Country, Event, EventType, Granularity, Organization, Status, Topic
 
 # Parameters that are not filters but that the timeline understands.
-CONTROL_PARAMS = {"after", "actor_q", "unit", "sort", "shown", "axis"}
+CONTROL_PARAMS = {"after", "actor_q", "unit", "sort", "shown", "axis", "lanes"}
 # The largest id a BigAutoField holds; larger numbers are invalid, not a database error (SQLite overflows).
 from .models import MAX_ID  # noqa: E402 (models.MAX_ID)
 

@@ -70,6 +70,8 @@ def _timeline_context(request, base_events, *, fixed=None):
         return {"page": page, "after": after, "notes": notes, "total": selectors.timeline_count(happenings),
                 "query": query}
     without = _facet_sets(filterset, happenings)
+    axis_events = without("date_from", "date_to")  # the axis shows where else there is something to choose
+    the_axis = time_axis(axis_events, cleaned, request.GET.get("axis"))
     actors = _actor_context(request, cleaned, without)
     kinds = _type_and_status_context(cleaned, without)
     return {
@@ -80,7 +82,8 @@ def _timeline_context(request, base_events, *, fixed=None):
         "page": page,
         "after": after,
         "total": _total(page, after, happenings),
-        "axis": time_axis(without("date_from", "date_to"), cleaned, request.GET.get("axis")),
+        "axis": the_axis,
+        **_lanes_context(request, axis_events, the_axis, cleaned),
         "countries": selectors.country_facets(without("country")),
         "topics": selectors.topic_facets(without("topic")),
         "organizations": org_selectors.organization_facets(without("org")),
@@ -191,6 +194,16 @@ def time_axis(events, cleaned, unit):
         if None in window or window[0] > window[1]:
             window = None
     return selectors.axis.axis(events, window=window, unit=unit)
+
+
+def _lanes_context(request, axis_events, the_axis, cleaned) -> dict:
+    """The axis's lanes when asked for (?lanes=country|actor): the chosen countries or actors, else the top ones."""
+    by = request.GET.get("lanes", "")
+    choices = {"lane_choices": [("", "none"), ("country", "by country"), ("actor", "by actor")]}
+    if by not in selectors.axis.LANE_KINDS:
+        return {"lanes": [], "lanes_by": "", **choices}
+    return {"lanes": selectors.axis.lanes(axis_events, the_axis, by, selected=list(cleaned.get(by) or [])),
+            "lanes_by": by, **choices}
 
 
 def _clean_url(request):

@@ -1,5 +1,6 @@
 """One unit everywhere: the heading, every facet count, every month bar, the entity pages and the exports
 count the same happenings for the same filters (issue 12), and the exports are hardened (issue 14)."""
+import calendar
 import csv
 import hashlib
 import io
@@ -274,3 +275,45 @@ def test_organization_facet_index_and_page_count_like_the_heading(client, archiv
     assert "Member states on record" in body and "/countries/RU/" in body
     assert client.get("/organizations/no-such-body/").status_code == 404
     assert client.get("/organizations/" + "x" * 300 + "/").status_code == 404
+
+
+LANE = re.compile(r'<g class="lane" role="img" aria-label="([^":]+): (\d+) events? in this window')
+LANE_BAR = re.compile(r'<title>([^,<]+), ([^:<]+): (\d+) events?</title>')
+
+
+@pytest.mark.parametrize("combo", ["", "country=RU&country=KP", "status=occurred", "date_from=2000-11-01&date_to=2001-03-31"])
+def test_axis_lanes_count_what_choosing_the_lane_lists(client, archive, combo):
+    # ?lanes=country splits the axis into one row per country (the chosen ones, else the top ones): a
+    # lane's total is the heading with that country as the only country filter (and the window as the
+    # date filter); each lane bar is that heading for the bar's period.
+    body = client.get(f"/?{combo}&lanes=country&axis=month").content.decode()
+    lanes = LANE.findall(body)
+    assert lanes
+    names = {"Russia": "RU", "North Korea": "KP", "Iran": "IR"}
+    params = [p for p in combo.split("&") if p and not p.startswith("country=")]
+    window = re.search(r'Events per month, (\d+ \w+ \d{4}) – (\d+ \w+ \d{4})', body)
+    from datetime import datetime
+    first, last = (datetime.strptime(window[i], "%d %b %Y").date() for i in (1, 2))
+    dates = [p for p in params if not p.startswith("date_")] + [f"date_from={first}", f"date_to={last}"]
+    for name, total in lanes:
+        assert page_numbers(client, "&".join(dates + [f"country={names[name]}"]))[0] == int(total), name
+    # the bars: each a month of one lane
+    bars = LANE_BAR.findall(body)
+    assert bars
+    for name, month, n in bars[:6]:
+        start = datetime.strptime(month, "%b %Y").date()
+        end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+        query = "&".join([p for p in params if not p.startswith("date_")]
+                         + [f"date_from={start}", f"date_to={end}", f"country={names[name]}"])
+        assert page_numbers(client, query)[0] == int(n), (name, month)
+
+
+def test_axis_lanes_by_actor_follow_the_chosen_actors(client, archive):
+    kim = archive["kim"]
+    body = client.get(f"/?actor={kim.pk}&lanes=actor").content.decode()
+    # the chosen actor is the only lane; its total is the heading
+    heading = int(HEADING.search(body)[1])
+    assert LANE.findall(body) == [("Kim Jong Il", str(heading))]
+    # a lane value nobody asked for, or a bad one, is ignored without an error
+    assert client.get("/?lanes=planet").status_code == 200
+    assert 'class="lane"' not in client.get("/?lanes=planet").content.decode()

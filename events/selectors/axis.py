@@ -147,29 +147,99 @@ def axis(events, window=None, unit=None):
         if window[0] is None:
             return Axis(unit or "month", (None, None), [])
     first, last = window
+    unit = _fitting_unit(first, last, unit)
+    starts = _bin_starts(first, last, unit)
+    in_window = overlapping(items, first, last)
+    counts, total = _spread(starts, unit, _bin_spans(
+        items, in_window, unit, whole and (_unfiltered(items) or summary(items) is not None)))
+    bins = [Bin(s, bin_end(s, unit), c, unit) for s, c in zip(starts, counts)]
+    spans = _spans(in_window) if 0 < total <= SPANS_MAX else []
+    return Axis(unit, (first, last), bins, spans, total)
+
+
+def _fitting_unit(first, last, unit):
+    """The unit asked for (else chosen from the window's length), coarsened until the bins fit MAX_BINS."""
     unit = unit if unit in UNITS else auto_unit(first, last)
     while _bin_count(first, last, unit) > MAX_BINS and unit != "year":
         unit = coarser(unit)
+    return unit
+
+
+def _bin_starts(first, last, unit):
     starts = []
     current = bin_start(first, unit)
     while current <= last and len(starts) < MAX_BINS:
         starts.append(current)
         current = next_bin(current, unit)
-    in_window = overlapping(items, first, last)
+    return starts
+
+
+def _spread(starts, unit, bin_spans):
+    """([happenings per bin], total): each (first bin, last bin, n) counted in every bin it overlaps."""
     index = {s: i for i, s in enumerate(starts)}
     counts = [0] * len(starts)
     total = 0
-    for b0, b1, n in _bin_spans(items, in_window, unit, whole and (_unfiltered(items) or summary(items) is not None)):
+    for b0, b1, n in bin_spans:
         total += n
         current = max(b0, starts[0]) if starts else b0
         while starts and current <= b1 and current in index:
             counts[index[current]] += n
             current = next_bin(current, unit)
-    bins = [Bin(s, bin_end(s, unit), c, unit) for s, c in zip(starts, counts)]
-    spans = []
-    if 0 < total <= SPANS_MAX:
-        spans = _spans(in_window)
-    return Axis(unit, (first, last), bins, spans, total)
+    return counts, total
+
+
+# --- lanes: the axis split by country or actor, on request (?lanes=country|actor) --------------------------
+
+LANE_KINDS = {"country": "country_ids", "actor": "actor_ids"}
+MAX_LANES = 6
+
+
+@dataclass
+class Lane:
+    """One country's or actor's row under the axis: its happenings per bin of the axis."""
+
+    value: str  # the filter's value that selects it (a country code, an actor id)
+    label: str
+    counts: list
+    total: int  # its happenings overlapping the window
+
+
+def lanes(events, ax, by, selected=()):
+    """The axis `ax` split into lanes by "country" or "actor": the selected ones (the filter's choices), else
+    the MAX_LANES with the most happenings in the window. A lane's bin counts the happenings of `events`
+    (the axis's own, without the date filter) that overlap the bin and name that country or actor in any
+    mention: what the timeline lists for that period with the lane as its only country (or actor).
+    Queries: one for the top values (none with a selection), one for their names, one per lane."""
+    from . import _as_happenings, array_counts, overlapping
+
+    column = LANE_KINDS.get(by)
+    if column is None or not ax.bins:
+        return []
+    first, last = ax.window
+    in_window = overlapping(_as_happenings(events), first, last)
+    pks = [obj.pk for obj in selected][:MAX_LANES]
+    if not pks:
+        counts = array_counts(in_window, column)
+        pks = sorted((pk for pk, n in counts.items() if n), key=lambda pk: (-counts[pk], pk))[:MAX_LANES]
+    starts = [b.start for b in ax.bins]
+    names = _lane_names(by, pks)
+    out = []
+    for pk in pks:
+        if pk not in names:
+            continue
+        lane_items = in_window.filter(**{f"{column}__overlaps": [pk]})
+        counts, total = _spread(starts, ax.unit, _bin_spans(lane_items, lane_items, ax.unit, False))
+        out.append(Lane(names[pk][0], names[pk][1], counts, total))
+    return out
+
+
+def _lane_names(by, pks):
+    """{pk: (filter value, label)} of the lanes' countries or actors: one query."""
+    from ..models import Actor, Country
+
+    if by == "country":
+        return {pk: (code, name) for pk, code, name in Country.objects.filter(pk__in=pks).values_list("pk", "code", "name")}
+    return {pk: (str(pk), name) for pk, name in Actor.objects.filter(pk__in=pks).values_list("pk", "name")}
 
 
 def _bin_spans(items, in_window, unit, whole_archive):

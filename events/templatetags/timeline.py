@@ -236,6 +236,55 @@ def time_axis(context, axis, height=120):
     )
 
 
+@register.simple_tag(takes_context=True)
+def axis_lanes(context, axis, lanes, by):
+    """The axis split by country or actor: one row per lane under the axis, its bins aligned with the axis's
+    bars and drawn on one scale for every lane (so rows compare). A lane's name is a link to the timeline with
+    that lane as the only country (actor); each row has a text summary for screen readers."""
+    if not lanes or not axis.bins:
+        return ""
+    shape = _AxisShape(axis, 120)
+    peak = max(max(lane.counts, default=0) for lane in lanes) or 1
+    rows = [_lane_row(context["request"], lane, shape, peak, number * _LANE_ROW_H, by)
+            for number, lane in enumerate(lanes)]
+    return format_html(
+        '<svg class="month-chart axis-lanes" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
+        'aria-label="Events per {unit}, one row per {by}">{rows}</svg>',
+        w=shape.slot * len(axis.bins) + 8, h=_LANE_ROW_H * len(lanes), unit=axis.unit, by=by,
+        rows=mark_safe("".join(str(r) for r in rows)),
+    )
+
+
+_LANE_ROW_H, _LANE_BAR_H = 40, 22
+
+
+def _lane_row(request, lane, shape, peak, top, by):
+    busiest = max(range(len(lane.counts)), key=lambda i: lane.counts[i]) if lane.total else None
+    summary = f"{lane.label}: {_plural_events(lane.total)} in this window"
+    if busiest is not None and lane.counts[busiest]:
+        summary += f"; most in {shape.axis.bins[busiest].label} ({lane.counts[busiest]})"
+    href = _query(request, {by: lane.value})
+    bars = []
+    for index, (b, count) in enumerate(zip(shape.axis.bins, lane.counts)):
+        if not count:
+            continue
+        h = max(round(_LANE_BAR_H * count / peak), 1)
+        bars.append(format_html(
+            '<rect class="fill" x="{}" y="{}" width="{}" height="{}"><title>{}, {}: {}</title></rect>',
+            4 + index * shape.slot, top + 14 + _LANE_BAR_H - h, shape.bar_w, h, lane.label, b.label,
+            _plural_events(count)))
+    return format_html(
+        '<a href="{href}" class="lane-name" hx-get="{href}" hx-target="#results" hx-swap="outerHTML" '
+        'hx-push-url="true" aria-label="Only {label} on the timeline">'
+        '<text x="4" y="{y}" class="lane-label">{label} ({total})</text></a>'
+        '<g class="lane" role="img" aria-label="{summary}">{bars}'
+        '<line class="lane-base" x1="4" x2="{x2}" y1="{base}" y2="{base}"></line></g>',
+        summary=summary, href=href, label=lane.label, y=top + 11, total=lane.total,
+        bars=mark_safe("".join(str(b) for b in bars)), x2=shape.slot * len(shape.axis.bins) + 4,
+        base=top + 14 + _LANE_BAR_H,
+    )
+
+
 _LANE_H = 10
 
 

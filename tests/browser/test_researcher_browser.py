@@ -176,7 +176,7 @@ def test_search_finds_and_highlights(corpus, page, shot):
     shot(page, "12-search")
 
 
-PAGES = ["/", "/?country=RU&status=occurred", "/?q=talks+Moscow", "/?sort=newest", "/about/", "/actors/", "/countries/",
+PAGES = ["/", "/?country=RU&status=occurred", "/?lanes=country", "/?lanes=actor&axis=month", "/?q=talks+Moscow", "/?sort=newest", "/about/", "/actors/", "/countries/",
          "/topics/", "/organizations/", "/organizations/un/", "/issues/", "/calendar/?volume=6", "/calendar/?volume=7"]
 
 
@@ -258,3 +258,20 @@ def test_publication_calendar_reached_from_an_article_by_keyboard(corpus, page, 
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#issue-30'")
     shot(page, "10-calendar-volume-7")
+
+
+def test_axis_lanes_by_keyboard(corpus, page, shot):
+    # Lanes are asked for from the axis's caption; the lane names are links: reaching one with Tab and
+    # pressing Enter filters the timeline to that country alone, and its heading is the lane's total.
+    page.goto(corpus.url + "/")
+    wait_htmx(page, lambda: page.locator(".lanes-choice a", has_text="by country").click(), "lanes=country")
+    lane_links = page.locator(".axis-lanes a.lane-name")
+    assert lane_links.count() >= 2
+    label = lane_links.first.get_attribute("aria-label")  # "Only Russia on the timeline"
+    total = int(re.search(r"\((\d+)\)", lane_links.first.locator("text").inner_html())[1])
+    shot(page, "12-axis-lanes")
+    lane_links.first.focus()
+    assert page.evaluate("document.activeElement.getAttribute('class')") == "lane-name"
+    wait_htmx(page, lambda: page.keyboard.press("Enter"), "country=")
+    assert heading_count(page) == total, label
+    assert len(parse_qs(urlparse(page.url).query)["country"]) == 1
