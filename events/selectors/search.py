@@ -59,22 +59,27 @@ class Query:
 def parse(text) -> Query:
     """Terms of a user's query: "a phrase", word, pref* (everything else is ignored, never an error)."""
     text = (text or "")[:MAX_QUERY].replace("\x00", " ")
-    terms = []
-    for match in _TOKEN.finditer(text):
-        phrase, token = match.group(1), match.group(2)
-        if phrase is not None:
-            words = tuple(w.lower() for w in _WORD.findall(phrase))
-            if words:
-                terms.append(Term(words[:MAX_TERMS]))
-            continue
-        words = _WORD.findall(token)
-        prefix = token.endswith("*") and len(words) == 1
-        for word in words:
-            terms.append(Term((word.lower(),), prefix=prefix))
+    terms = [term for match in _TOKEN.finditer(text) for term in _match_terms(match)]
+    return Query(_content_terms(terms), " ".join(_WORD.findall(text)).lower())
+
+
+def _match_terms(match) -> list:
+    """The terms of one token of the query: a quoted phrase is one term, other words one term each (a
+    single word ending in * is a prefix)."""
+    phrase, token = match.group(1), match.group(2)
+    if phrase is not None:
+        words = tuple(w.lower() for w in _WORD.findall(phrase))
+        return [Term(words[:MAX_TERMS])] if words else []
+    words = _WORD.findall(token)
+    prefix = token.endswith("*") and len(words) == 1
+    return [Term((word.lower(),), prefix=prefix) for word in words]
+
+
+def _content_terms(terms) -> list:
+    """Each term once, stop words dropped unless nothing else is left, at most MAX_TERMS."""
     unique = list(dict.fromkeys(terms))
     content = [t for t in unique if len(t.words) > 1 or t.prefix or t.words[0] not in STOP_WORDS]
-    unique = (content or unique)[:MAX_TERMS]
-    return Query(unique, " ".join(_WORD.findall(text)).lower())
+    return (content or unique)[:MAX_TERMS]
 
 
 # --- names -------------------------------------------------------------------------------------------------
@@ -204,16 +209,19 @@ def _stem(word):
 def score(text, query):
     """Relevance of one text: the whole query as an exact phrase first, then phrases, then words found."""
     low = " ".join(_WORD.findall((text or "").lower()))
-    points = 0.0
-    if query.raw and len(query.terms) > 1 and f" {query.raw} " in f" {low} ":
-        points += 100
+    points = 100.0 if query.raw and len(query.terms) > 1 and f" {query.raw} " in f" {low} " else 0.0
     words = set(low.split())
-    for term in query.terms:
-        if len(term.words) > 1:
-            points += 20 if f" {term.text} " in f" {low} " else 0
-        elif any(w.startswith(_stem(term.words[0])) for w in words):
-            points += 10 if term.words[0] in words else 6
+    points += sum(_term_points(term, low, words) for term in query.terms)
     return points - len(low) / 10000  # shorter wins a tie
+
+
+def _term_points(term, low, words) -> int:
+    """A phrase found: 20; a word found as it is: 10, by its stem: 6."""
+    if len(term.words) > 1:
+        return 20 if f" {term.text} " in f" {low} " else 0
+    if any(w.startswith(_stem(term.words[0])) for w in words):
+        return 10 if term.words[0] in words else 6
+    return 0
 
 
 def best_matches(events, query, *, limit=5, candidates=400):
@@ -222,17 +230,8 @@ def best_matches(events, query, *, limit=5, candidates=400):
     query = query if isinstance(query, Query) else parse(query)
     if not query:
         return []
-    if events.model is not Event:
-        # happenings (events.filters.filtered_happenings, which already hold the text filter): the matching
-        # mentions of the first `candidates` of them in timeline order
-        keys = list(events.order_by("sort_date", "event_id").values_list("key", flat=True)[:candidates])
-        mentions = Event.objects.filter(Q(thread_id__in=[k for k in keys if k > 0])
-                                        | Q(thread__isnull=True, id__in=[-k for k in keys if k < 0]), hidden=False)
-        matching = matching_among(mentions, query)
-    else:
-        matching = events.filter(id__in=matching_mentions(query).values("id"))
-    rows = list(matching.select_related("article__issue").defer("article__body")
-                .order_by("date_start", "id")[:candidates])
+    rows = list(_matching_mentions_of(events, query, candidates).select_related("article__issue")
+                .defer("article__body").order_by("date_start", "id")[:candidates])
     best = {}
     for mention in rows:
         value = max(score(mention.sentence, query), score(mention.summary, query))
@@ -242,10 +241,29 @@ def best_matches(events, query, *, limit=5, candidates=400):
     return sorted(best.values(), key=lambda pair: (-pair[0], pair[1].date_start, pair[1].pk))[:limit]
 
 
+def _matching_mentions_of(events, query, candidates):
+    """The mentions matching `query` among `events`: mentions, or happenings (events.filters.filtered_happenings,
+    which already hold the text filter), then of the first `candidates` of them in timeline order."""
+    if events.model is Event:
+        return events.filter(id__in=matching_mentions(query).values("id"))
+    keys = list(events.order_by("sort_date", "event_id").values_list("key", flat=True)[:candidates])
+    mentions = Event.objects.filter(Q(thread_id__in=[k for k in keys if k > 0])
+                                    | Q(thread__isnull=True, id__in=[-k for k in keys if k < 0]), hidden=False)
+    return matching_among(mentions, query)
+
+
 def attach_hits(items, query):
     """Give each timeline item `hit`: its first mention's sentence matching `query`, highlighted (1 query)."""
     if not items:
         return
+    first = _first_matching_sentences(items, query)
+    for item in items:
+        sentence = first.get(item.event.thread_id or -item.event.pk)
+        item.hit = highlight(sentence, query) if sentence else None
+
+
+def _first_matching_sentences(items, query) -> dict:
+    """{happening key: the sentence of its earliest visible mention matching `query`}: one query."""
     threads = [i.event.thread_id for i in items if i.event.thread_id]
     lone = [i.event.pk for i in items if not i.event.thread_id]
     candidates = Event.objects.filter(Q(thread_id__in=threads) | Q(id__in=lone), hidden=False)
@@ -253,29 +271,36 @@ def attach_hits(items, query):
     first = {}
     for pk, thread_id, sentence in rows:
         first.setdefault(thread_id or -pk, sentence)
-    for item in items:
-        sentence = first.get(item.event.thread_id or -item.event.pk)
-        item.hit = highlight(sentence, query) if sentence else None
+    return first
 
 
 def highlight(text, query):
     """`text` escaped, with the words that match a term of `query` (stem or prefix) in <mark>."""
     query = query if isinstance(query, Query) else parse(query)
-    stems = [(_stem(t.words[0]) if not t.prefix else t.words[0]) for t in query.terms if len(t.words) == 1]
-    phrases = [t.words for t in query.terms if len(t.words) > 1]
-    for words in phrases:
-        stems.extend(words)
-    stems = [s for s in stems if len(s) >= 2]
+    stems = _highlight_stems(query)
     if not stems:
         return escape(text or "")
+    return _marked(text or "", stems)
+
+
+def _highlight_stems(query) -> list:
+    """What a word must start with to be marked: a word term's stem (a prefix term as it is), a phrase's words."""
+    stems = [(_stem(t.words[0]) if not t.prefix else t.words[0]) for t in query.terms if len(t.words) == 1]
+    for term in query.terms:
+        if len(term.words) > 1:
+            stems.extend(term.words)
+    return [s for s in stems if len(s) >= 2]
+
+
+def _marked(text, stems):
     out, last = [], 0
-    for match in _WORD.finditer(text or ""):
+    for match in _WORD.finditer(text):
         word = match.group(0).lower()
         if any(word.startswith(s) for s in stems):
             out.append(escape(text[last:match.start()]))
             out.append(f"<mark class=\"hit\">{escape(match.group(0))}</mark>")
             last = match.end()
-    out.append(escape((text or "")[last:]))
+    out.append(escape(text[last:]))
     return mark_safe("".join(out))
 
 
