@@ -49,6 +49,34 @@ def _key(request, data_version):
     return f"page:{data_version}:{digest}"
 
 
+def _storable(request, response):
+    """Whether a fresh response may be cached for every anonymous visitor of this URL."""
+    return (response.status_code == 200 and not response.streaming and not response.cookies
+            and not response.has_header("Set-Cookie") and "private" not in response.get("Cache-Control", "")
+            # a page with a CSRF token: the outer CSRF middleware is about to set this visitor's cookie
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
+def _served_during_outage(request, cache, exc):
+    """The page cached under the last version read when the database is down (`exc`), else None.
+
+    The database is down: nothing can have changed since the version this process read last, so a page
+    cached under it is still the current page. Anything else: 503 (monitor_site.views).
+    """
+    from monitor_site.views import is_database_outage
+
+    known = version.last_known()
+    cached = cache.get(_key(request, known)) if known is not None and is_database_outage(exc) else None
+    if cached is None:
+        return None
+    try:
+        connection.close()
+    except Exception:  # noqa: BLE001 - the connection is dead anyway
+        pass
+    cached["X-Page-Cache"] = "hit, database unavailable"
+    return cached
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,19 +89,9 @@ class AnonymousPageCacheMiddleware:
         try:
             data_version = version.current()
         except Exception as exc:
-            # The database is down: nothing can have changed since the version this process read last,
-            # so a page cached under it is still the current page. Anything else: 503 (monitor_site.views).
-            from monitor_site.views import is_database_outage
-
-            known = version.last_known()
-            cached = cache.get(_key(request, known)) if known is not None and is_database_outage(exc) else None
+            cached = _served_during_outage(request, cache, exc)
             if cached is None:
                 raise
-            try:
-                connection.close()
-            except Exception:  # noqa: BLE001 - the connection is dead anyway
-                pass
-            cached["X-Page-Cache"] = "hit, database unavailable"
             return cached
         if data_version is None:
             return self.get_response(request)
@@ -83,10 +101,7 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if (response.status_code == 200 and not response.streaming and not response.cookies
-                and not response.has_header("Set-Cookie") and "private" not in response.get("Cache-Control", "")
-                # a page with a CSRF token: the outer CSRF middleware is about to set this visitor's cookie
-                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
+        if _storable(request, response):
             cache.set(key, response, seconds)
         response["X-Page-Cache"] = "miss"
         return response

@@ -91,10 +91,63 @@ def f1(right, n_system, n_gold):
 BATCHES = {1: range(1, 26), 2: range(26, 35), 3: range(35, 47)}
 
 
+def _articles(part: str, batch: int | None) -> list:
+    """The development-set articles of `part`, only those of `batch` (1, 2 or 3: BATCHES) when given."""
+    return [a for a in load() if a.part == part and (batch is None or int(a.id) in BATCHES[batch])]
+
+
+def _timex_errors(article) -> list[str]:
+    """One line per gold time expression the tagger misses or values wrongly."""
+    errors = []
+    system = tag(article.body, article.anchor)
+    for gt in article.timexes:
+        match = [x for x in system if x["start"] < gt.end and gt.start < x["end"]]
+        if not match or match[0]["value"] != gt.value:
+            errors.append(f"{article.id} timex {gt.text!r}: gold {gt.value}, system "
+                          f"{match[0]['value'] + ' (' + match[0]['text'] + ')' if match else 'none'}")
+    return errors
+
+
+def _event_errors(article_id, event, m, actors, countries, checks) -> list[str]:
+    """One line per wrong field of a found gold event (date, actors, countries, status), in that order."""
+    what = repr(event.date_text)
+    lines = [
+        (checks["dated"], f"{article_id} DATE {what}: gold {event.earliest}..{event.latest}, "
+                          f"system {m.date_start}..{m.date_end} ({m.date_text!r})"),
+        (checks["actors"], f"{article_id} ACTORS {what}: gold {event.actors}, system {actors}"),
+        (checks["countries"], f"{article_id} COUNTRIES {what}: gold {event.countries}, system {countries}"),
+        (checks["status"], f"{article_id} STATUS {what}: gold {event.status}, system {m.status}"),
+    ]
+    return [line for right, line in lines if not right]
+
+
+def _score_event(article_id, event, mentions, names, totals, errors) -> None:
+    """Counts one gold key event into `totals`; its misses go to `errors`."""
+    totals["events"] += 1
+    found = [m for m in mentions if m.date_text_start < event.date_end and event.date_start < m.date_text_end]
+    if not found:
+        errors.append(f"{article_id} MISSED {event.date_text!r} ({event.type}, {event.status})")
+        return
+    m = found[0]
+    totals["found"] += 1
+    actors = [a.name for a in m.actors]
+    countries = [names.get(code, code) for code in m.countries]
+    checks = {
+        "dated": (m.date_start, m.date_end) == (event.earliest, event.latest),
+        "actors": set_right(actors, event.actors, event.actors_optional),
+        "countries": set_right(countries, event.countries, event.countries_optional),
+        "status": m.status == event.status,
+        "type": m.event_type == event.type,
+    }
+    for key, right in checks.items():
+        totals[key] += right
+    errors.extend(_event_errors(article_id, event, m, actors, countries, checks))
+
+
 def score(part: str, show_errors: bool = False, batch: int | None = None) -> dict:
     gazetteer = default_gazetteer()
     names = gazetteer.country_names
-    articles = [a for a in load() if a.part == part and (batch is None or int(a.id) in BATCHES[batch])]
+    articles = _articles(part, batch)
     totals = dict(gold_timex=0, system_timex=0, timex_pairs=0, timex_right=0, events=0, found=0, dated=0,
                   actors=0, countries=0, status=0, type=0)
     errors = []
@@ -105,40 +158,10 @@ def score(part: str, show_errors: bool = False, batch: int | None = None) -> dic
         totals["timex_pairs"] += p
         totals["timex_right"] += r
         if show_errors:
-            system = tag(article.body, article.anchor)
-            for gt in article.timexes:
-                match = [x for x in system if x["start"] < gt.end and gt.start < x["end"]]
-                if not match or match[0]["value"] != gt.value:
-                    errors.append(f"{article.id} timex {gt.text!r}: gold {gt.value}, system "
-                                  f"{match[0]['value'] + ' (' + match[0]['text'] + ')' if match else 'none'}")
+            errors += _timex_errors(article)
         mentions = extract_article(article.body, article.anchor, gazetteer)
         for event in article.events:
-            totals["events"] += 1
-            found = [m for m in mentions if m.date_text_start < event.date_end and event.date_start < m.date_text_end]
-            if not found:
-                errors.append(f"{article.id} MISSED {event.date_text!r} ({event.type}, {event.status})")
-                continue
-            m = found[0]
-            totals["found"] += 1
-            dated = (m.date_start, m.date_end) == (event.earliest, event.latest)
-            actors = [a.name for a in m.actors]
-            countries = [names.get(code, code) for code in m.countries]
-            actors_ok = set_right(actors, event.actors, event.actors_optional)
-            countries_ok = set_right(countries, event.countries, event.countries_optional)
-            totals["dated"] += dated
-            totals["actors"] += actors_ok
-            totals["countries"] += countries_ok
-            totals["status"] += m.status == event.status
-            totals["type"] += m.event_type == event.type
-            if not dated:
-                errors.append(f"{article.id} DATE {event.date_text!r}: gold {event.earliest}..{event.latest}, "
-                              f"system {m.date_start}..{m.date_end} ({m.date_text!r})")
-            if not actors_ok:
-                errors.append(f"{article.id} ACTORS {event.date_text!r}: gold {event.actors}, system {actors}")
-            if not countries_ok:
-                errors.append(f"{article.id} COUNTRIES {event.date_text!r}: gold {event.countries}, system {countries}")
-            if m.status != event.status:
-                errors.append(f"{article.id} STATUS {event.date_text!r}: gold {event.status}, system {m.status}")
+            _score_event(article.id, event, mentions, names, totals, errors)
     t = totals
     result = {
         "part": part + (f" (batch {batch})" if batch else ""), "articles": len(articles),
