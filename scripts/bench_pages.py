@@ -134,17 +134,23 @@ def _time_reference(repeat):
             "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1), "django_cpu_ms": 0.0}
 
 
-def measure(client, repeat, cached=False, only=None):
-    from django.core.cache import cache
-
-    rows = [{"page": "reference: fixed Python work", "url": "", **_time_reference(repeat)}]
+def _targets(client, only):
+    """[(name, url, headers)] of the pages to measure: pages() and the "load more" page, those whose name
+    contains one of `only` when given."""
     targets = pages()
     more = load_more_url(client) if not only or any("more" in o for o in only) else None
     if more:
         targets.append(("timeline load more (page 2)", more, {"HTTP_HX_REQUEST": "true"}))
     if only:
         targets = [t for t in targets if any(o in t[0] for o in only)]
-    for name, url, headers in targets:
+    return targets
+
+
+def measure(client, repeat, cached=False, only=None):
+    from django.core.cache import cache
+
+    rows = [{"page": "reference: fixed Python work", "url": "", **_time_reference(repeat)}]
+    for name, url, headers in _targets(client, only):
         cache.clear()
         client.get(url, **headers)  # warm-up (database and Python caches; the page cache is cleared each time)
         rows.append({"page": name, "url": url, **_time_requests(client, url, headers, repeat, clear_cache=True)})
@@ -155,40 +161,80 @@ def measure(client, repeat, cached=False, only=None):
     return rows
 
 
-def add_synthetic(target, seed=7):
-    """Bulk-create events until `target` visible events exist, copying corpus events with new dates."""
-    from django.db import transaction
-
+def _synthetic_articles(missing, rng, sources):
+    """One synthetic issue and article per ten missing events, each article a copy of a random corpus
+    article's body. Returns {corpus article id: [its copies]}."""
     import hashlib
 
-    from events.models import Actor, Article, Country, Event, Issue, Thread, Topic
+    from events.models import Article, Issue
+
+    issues = Issue.objects.bulk_create([
+        Issue(volume=90 + i // 250, number=i % 250 + 1, date=date(2000, 1, 3) + timedelta(days=i % 700))
+        for i in range(missing // 10 + 1)
+    ])
+    articles = Article.objects.bulk_create([
+        Article(issue=issue, position=1, headline=f"Synthetic article {i}",
+                body=sources[src_id].body, source_name="synthetic",
+                content_hash=hashlib.sha256(f"synthetic-{i}".encode()).hexdigest())
+        for i, (issue, src_id) in enumerate(zip(issues, [rng.choice(list(sources)) for _ in issues]))
+    ])
+    by_source = {}
+    for art in articles:
+        by_source.setdefault(next(k for k, v in sources.items() if v.body == art.body), []).append(art)
+    return by_source
+
+
+def _synthetic_event(i, src, thread, homes, rng):
+    """The i-th synthetic event: a copy of corpus event `src` in one of `homes`, on its thread's day (a
+    random day of 2000-2001 without thread), with a random type and status; about 3% hidden."""
+    from events.models import Event
+
+    day = thread.date_start if thread else date(2000, 1, 1) + timedelta(days=rng.randrange(730))
+    return Event(
+        article=homes[i % len(homes)], thread=thread, extraction_key=f"synthetic-{i}",
+        sentence_start=src.sentence_start, sentence_end=src.sentence_end, sentence=src.sentence,
+        date_text=src.date_text, date_text_start=src.date_text_start, date_text_end=src.date_text_end,
+        timex_value=day.isoformat(), anchor_date=src.anchor_date, date_start=day, date_end=day,
+        granularity="day", event_type=rng.choice(["meeting", "visit", "statement", "agreement"]),
+        status=rng.choice(["occurred", "occurred", "planned", "reported"]),
+        summary=f"Synthetic {src.summary}"[:300], hidden=rng.random() < 0.03,
+    )
+
+
+def _link_synthetic(created, rng):
+    """Two random actors, two random countries and one random topic for each created event."""
+    from events.models import Actor, Country, Event, Topic
+
+    actors = list(Actor.objects.values_list("id", flat=True))
+    countries = list(Country.objects.values_list("id", flat=True))
+    topics = list(Topic.objects.values_list("id", flat=True))
+    Event.actors.through.objects.bulk_create(
+        [Event.actors.through(event_id=e.pk, actor_id=a) for e in created for a in rng.sample(actors, 2)],
+        batch_size=2000)
+    Event.countries.through.objects.bulk_create(
+        [Event.countries.through(event_id=e.pk, country_id=c) for e in created for c in rng.sample(countries, 2)],
+        batch_size=2000)
+    Event.topics.through.objects.bulk_create(
+        [Event.topics.through(event_id=e.pk, topic_id=rng.choice(topics)) for e in created], batch_size=2000)
+
+
+def add_synthetic(target, seed=7):
+    """Bulk-create events until `target` visible events exist, copying corpus events with new dates."""
+    from django.db import connection, transaction
+
+    from events.models import Event, Thread
 
     rng = random.Random(seed)
     base = list(Event.objects.filter(hidden=False).select_related("article"))
     if not base:
         raise SystemExit("no events after ingest: nothing to copy")
-    actors = list(Actor.objects.values_list("id", flat=True))
-    countries = list(Country.objects.values_list("id", flat=True))
-    topics = list(Topic.objects.values_list("id", flat=True))
     missing = target - Event.objects.filter(hidden=False).count()
     if missing <= 0:
         return 0
     with transaction.atomic():
         # about ten events an article, as in the corpus; each synthetic article in its own synthetic issue
         sources = {e.article_id: e.article for e in base}
-        issues = Issue.objects.bulk_create([
-            Issue(volume=90 + i // 250, number=i % 250 + 1, date=date(2000, 1, 3) + timedelta(days=i % 700))
-            for i in range(missing // 10 + 1)
-        ])
-        articles = Article.objects.bulk_create([
-            Article(issue=issue, position=1, headline=f"Synthetic article {i}",
-                    body=sources[src_id].body, source_name="synthetic",
-                    content_hash=hashlib.sha256(f"synthetic-{i}".encode()).hexdigest())
-            for i, (issue, src_id) in enumerate(zip(issues, [rng.choice(list(sources)) for _ in issues]))
-        ])
-        by_source = {}
-        for art in articles:
-            by_source.setdefault(next(k for k, v in sources.items() if v.body == art.body), []).append(art)
+        by_source = _synthetic_articles(missing, rng, sources)
         threads = Thread.objects.bulk_create([
             Thread(title=f"Synthetic happening {i}", event_type="meeting", status="occurred",
                    date_start=date(2000, 1, 1) + timedelta(days=3 * i % 700),
@@ -199,28 +245,9 @@ def add_synthetic(target, seed=7):
         for i in range(missing):
             src = rng.choice(base)
             thread = threads[i // 3] if i < 3 * len(threads) and i % 3 else None
-            day = thread.date_start if thread else date(2000, 1, 1) + timedelta(days=rng.randrange(730))
-            homes = by_source.get(src.article_id) or [src.article]
-            rows.append(Event(
-                article=homes[i % len(homes)], thread=thread, extraction_key=f"synthetic-{i}",
-                sentence_start=src.sentence_start, sentence_end=src.sentence_end, sentence=src.sentence,
-                date_text=src.date_text, date_text_start=src.date_text_start, date_text_end=src.date_text_end,
-                timex_value=day.isoformat(), anchor_date=src.anchor_date, date_start=day, date_end=day,
-                granularity="day", event_type=rng.choice(["meeting", "visit", "statement", "agreement"]),
-                status=rng.choice(["occurred", "occurred", "planned", "reported"]),
-                summary=f"Synthetic {src.summary}"[:300], hidden=rng.random() < 0.03,
-            ))
+            rows.append(_synthetic_event(i, src, thread, by_source.get(src.article_id) or [src.article], rng))
         created = Event.objects.bulk_create(rows, batch_size=1000)
-        Event.actors.through.objects.bulk_create(
-            [Event.actors.through(event_id=e.pk, actor_id=a) for e in created for a in rng.sample(actors, 2)],
-            batch_size=2000)
-        Event.countries.through.objects.bulk_create(
-            [Event.countries.through(event_id=e.pk, country_id=c) for e in created for c in rng.sample(countries, 2)],
-            batch_size=2000)
-        Event.topics.through.objects.bulk_create(
-            [Event.topics.through(event_id=e.pk, topic_id=rng.choice(topics)) for e in created], batch_size=2000)
-    from django.db import connection
-
+        _link_synthetic(created, rng)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return len(created)
@@ -266,7 +293,7 @@ def _load_scale(target, out=sys.stderr):
     return report.events
 
 
-def main(argv=None):
+def _arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000, help="visible events at synthetic scale")
     parser.add_argument("--scale", type=int, default=0, metavar="N",
@@ -279,87 +306,106 @@ def main(argv=None):
                         help="measure only the pages whose name contains TEXT (repeatable)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
+
+def _start_server():
+    """The environment the benchmark runs in; a throw-away PostgreSQL server unless DATABASE_URL names one
+    (returned, or None)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monitor_site.settings")
     os.environ.setdefault("MONITOR_ALLOW_INSECURE_KEY", "1")
     os.environ.setdefault("MONITOR_INSECURE_HTTP", "1")
     os.environ.setdefault("DB_STATEMENT_TIMEOUT", "0")  # index builds and the load may take minutes
-    server = None
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        from tests.pgserver import PostgresServer
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return None
+    from tests.pgserver import PostgresServer
 
-        server = PostgresServer().start()
-        os.environ["DATABASE_URL"] = server.url
-    keep = args.keep and server is None
-    try:
-        import django
+    server = PostgresServer().start()
+    os.environ["DATABASE_URL"] = server.url
+    return server
 
-        django.setup()
-        from django.conf import settings
-        from django.core.management import call_command
-        from django.test import Client
-        from django.test.utils import setup_test_environment
 
-        settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
-        setup_test_environment()
-        from django.db import connection
+def _setup_django():
+    import django
 
-        from events.models import Event, Thread
+    django.setup()
+    from django.conf import settings
+    from django.test.utils import setup_test_environment
 
-        corpus_db = "bench_corpus"
-        fresh = not (keep and _database_exists(corpus_db))
-        if fresh:
+    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+    setup_test_environment()
+
+
+def _corpus_database(name, corpus, keep):
+    """Database `name` with the corpus ingested (kept from an earlier run with `keep`), in use."""
+    from django.core.management import call_command
+
+    fresh = not (keep and _database_exists(name))
+    if fresh:
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _admin(f'CREATE DATABASE "{name}"')
+    _use_database(name)
+    call_command("migrate", verbosity=0)
+    if fresh:
+        call_command("ingest", corpus, verbosity=0)
+
+
+def _scale_database(scale, corpus_db, keep):
+    """Database bench_scale_N, a copy of `corpus_db` loaded to `scale` visible events (kept from an earlier
+    run with `keep`), in use and analysed. Returns {"added": events loaded, "load_seconds": ...}."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    scale_db = f"bench_scale_{scale}"
+    if not (keep and _database_exists(scale_db)):
+        _admin(f'DROP DATABASE IF EXISTS "{scale_db}" WITH (FORCE)')
+        _admin(f'CREATE DATABASE "{scale_db}" TEMPLATE "{corpus_db}"')
+        _use_database(scale_db)
+        started = time.perf_counter()
+        added = _load_scale(scale)
+        load_seconds = round(time.perf_counter() - started, 1)
+    else:
+        _use_database(scale_db)
+        call_command("migrate", verbosity=0)  # new indexes reach the kept database too
+        added, load_seconds = 0, 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return {"added": added, "load_seconds": load_seconds}
+
+
+def _run(args, keep, server_is_ours):
+    """Measures the corpus, then the synthetic or scale archive; {label: figures}."""
+    from django.db import connection
+    from django.test import Client
+
+    from events.models import Event, Thread
+
+    corpus_db = "bench_corpus"
+    _corpus_database(corpus_db, args.corpus, keep)
+    connection.force_debug_cursor = False
+    client = Client()
+    results = {}
+    corpus_events = Event.objects.filter(hidden=False).count()
+    results["corpus"] = {"events": corpus_events, "threads": Thread.objects.count(),
+                         "pages": measure(client, args.repeat, cached=args.cached, only=args.only)}
+    if args.scale:
+        label = "scale"
+        results[label] = _scale_database(args.scale, corpus_db, keep)
+    else:
+        label = "synthetic"
+        results[label] = {"added": add_synthetic(args.events)}
+    results[label].update(events=Event.objects.filter(hidden=False).count(), threads=Thread.objects.count(),
+                          pages=measure(client, args.repeat, cached=args.cached, only=args.only))
+    if not keep:
+        connection.close()
+        if not server_is_ours:
             _admin(f'DROP DATABASE IF EXISTS "{corpus_db}" WITH (FORCE)')
-            _admin(f'CREATE DATABASE "{corpus_db}"')
-        _use_database(corpus_db)
-        call_command("migrate", verbosity=0)
-        if fresh:
-            call_command("ingest", args.corpus, verbosity=0)
-        connection.force_debug_cursor = False
-        client = Client()
-        results = {}
-        corpus_events = Event.objects.filter(hidden=False).count()
-        results["corpus"] = {"events": corpus_events, "threads": Thread.objects.count(),
-                             "pages": measure(client, args.repeat, cached=args.cached, only=args.only)}
-        if args.scale:
-            scale_db = f"bench_scale_{args.scale}"
-            if not (keep and _database_exists(scale_db)):
-                _admin(f'DROP DATABASE IF EXISTS "{scale_db}" WITH (FORCE)')
-                _admin(f'CREATE DATABASE "{scale_db}" TEMPLATE "{corpus_db}"')
-                _use_database(scale_db)
-                started = time.perf_counter()
-                added = _load_scale(args.scale)
-                load_seconds = round(time.perf_counter() - started, 1)
-            else:
-                _use_database(scale_db)
-                call_command("migrate", verbosity=0)  # new indexes reach the kept database too
-                added, load_seconds = 0, 0.0
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-            label = "scale"
-            results[label] = {"added": added, "load_seconds": load_seconds}
-        else:
-            label = "synthetic"
-            added = add_synthetic(args.events)
-            results[label] = {"added": added}
-        results[label].update(events=Event.objects.filter(hidden=False).count(), threads=Thread.objects.count(),
-                              pages=measure(client, args.repeat, cached=args.cached, only=args.only))
-        if not keep:
-            connection.close()
-            if server is None:
-                _admin(f'DROP DATABASE IF EXISTS "{corpus_db}" WITH (FORCE)')
-                if args.scale:
-                    _admin(f'DROP DATABASE IF EXISTS "bench_scale_{args.scale}" WITH (FORCE)')
-    finally:
-        if server is not None:
-            server.stop()
+            if args.scale:
+                _admin(f'DROP DATABASE IF EXISTS "bench_scale_{args.scale}" WITH (FORCE)')
+    return results
 
-    results["load_average_1min"] = round(os.getloadavg()[0], 2)
-    results["cores"] = os.cpu_count()
-    if args.json:
-        print(json.dumps(results, indent=1))
-        return
+
+def _print_table(results):
     print(f"\nload average (1 min) at the end: {results['load_average_1min']} on {results['cores']} cores; "
           "wall times include waiting for the CPU, django cpu is this process's CPU time (the database's not)")
     for label in ("corpus", "synthetic", "scale"):
@@ -372,6 +418,25 @@ def main(argv=None):
         for row in block["pages"]:
             print(f"{row['page']:<40} {row['queries']:>7} {row['sql_ms']:>7} {row['min_ms']:>7} "
                   f"{row['median_ms']:>10} {row['p95_ms']:>8} {row['django_cpu_ms']:>14}")
+
+
+def main(argv=None):
+    args = _arguments(argv)
+    server = _start_server()
+    keep = args.keep and server is None
+    try:
+        _setup_django()
+        results = _run(args, keep, server is not None)
+    finally:
+        if server is not None:
+            server.stop()
+
+    results["load_average_1min"] = round(os.getloadavg()[0], 2)
+    results["cores"] = os.cpu_count()
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return
+    _print_table(results)
 
 
 if __name__ == "__main__":

@@ -379,12 +379,11 @@ def _tally_items(h):
     return items
 
 
-def compute_rows(keys=None, using="default") -> dict:
-    """{key: row dict} of the happenings `keys` (all when None) computed from the mentions, in Python: the
-    reference the SQL recompute is tested against, and SQLite's recompute."""
+def _member_rows(keys, using) -> dict:
+    """{happening key: [visible mention rows]} of the happenings `keys` (all when None)."""
     from django.db.models import Q
 
-    from events.models import Event, Thread
+    from events.models import Event
 
     events = Event.objects.using(using).filter(hidden=False)
     if keys is None:
@@ -398,11 +397,23 @@ def compute_rows(keys=None, using="default") -> dict:
     for batch in batches:
         for row in batch.values(*_COLUMNS.split(", ")):
             members[row["thread_id"] or -row["id"]].append(row)
+    return members
+
+
+def _thread_values(thread_ids, using) -> dict:
+    """{thread id: the thread's interval, type, status and granularity}."""
+    from events.models import Thread
+
     thread_rows = {}
-    for chunk in _chunks([k for k in members if k > 0]):
+    for chunk in _chunks(thread_ids):
         for t in Thread.objects.using(using).filter(pk__in=chunk).values(
                 "id", "date_start", "date_end", "event_type", "status", "granularity"):
             thread_rows[t["id"]] = t
+    return thread_rows
+
+
+def _link_ids(members, using) -> dict:
+    """{happening key: {id array column: set of linked ids}}, the union over its mentions' link rows."""
     event_key = {row["id"]: key for key, rows in members.items() for row in rows}
     links = {key: {column: set() for column, _, _ in _LINKS} for key in members}
     for column, table, target in _LINKS:
@@ -412,6 +423,15 @@ def compute_rows(keys=None, using="default") -> dict:
                                f"({', '.join(['%s'] * len(chunk))})", chunk)
                 for event_id, target_id in cursor.fetchall():
                     links[event_key[event_id]][column].add(target_id)
+    return links
+
+
+def compute_rows(keys=None, using="default") -> dict:
+    """{key: row dict} of the happenings `keys` (all when None) computed from the mentions, in Python: the
+    reference the SQL recompute is tested against, and SQLite's recompute."""
+    members = _member_rows(keys, using)
+    thread_rows = _thread_values([k for k in members if k > 0], using)
+    links = _link_ids(members, using)
     out = {}
     for key, rows in members.items():
         rep = min(rows, key=lambda r: (r["date_start"], r["id"]))
@@ -425,36 +445,45 @@ def compute_rows(keys=None, using="default") -> dict:
     return out
 
 
-def refresh_python(keys, using="default"):
-    """Recompute the happenings `keys` (all when None) and their tallies in Python (SQLite; any database)."""
+_FIELDS = ["key", "event_id", "thread_id", "sort_date", "end_date", "event_type", "status", "granularity",
+           "confidence", "mentions", *[c for c, _, _ in _LINKS]]
+
+
+def _delete_happenings(keys, using, delta) -> None:
+    """Deletes the happenings `keys` (all, with every tally, when None); what each one added to the tallies is
+    taken off `delta`."""
     from events.models import Happening, HappeningTally
 
-    fields = ["key", "event_id", "thread_id", "sort_date", "end_date", "event_type", "status", "granularity",
-              "confidence", "mentions", *[c for c, _, _ in _LINKS]]
-    delta = defaultdict(int)
     old = Happening.objects.using(using)
     if keys is None:
         HappeningTally.objects.using(using).all().delete()
         old.all().delete()
-    else:
-        for chunk in _chunks(keys):
-            for h in old.filter(key__in=chunk).values(*fields):
-                for item in _tally_items(h):
-                    delta[item] -= 1
-            old.filter(key__in=chunk).delete()
-    rows = compute_rows(keys, using=using)
-    Happening.objects.using(using).bulk_create([Happening(**row) for row in rows.values()], batch_size=500)
-    for row in rows.values():
-        for item in _tally_items(row):
-            delta[item] += 1
-    tallies = HappeningTally.objects.using(using)
-    changed = {item: n for item, n in delta.items() if n}
+        return
+    for chunk in _chunks(keys):
+        for h in old.filter(key__in=chunk).values(*_FIELDS):
+            for item in _tally_items(h):
+                delta[item] -= 1
+        old.filter(key__in=chunk).delete()
+
+
+def _stored_tallies(tallies, items) -> dict:
+    """{(kind, value): HappeningTally} of the stored tallies among `items`."""
     existing = {}
-    for kind in {k for k, _ in changed}:
-        values = [v for k, v in changed if k == kind]
+    for kind in {k for k, _ in items}:
+        values = [v for k, v in items if k == kind]
         for chunk in _chunks(values):
             for t in tallies.filter(kind=kind, value__in=chunk):
                 existing[(t.kind, t.value)] = t
+    return existing
+
+
+def _apply_tallies(delta, using) -> None:
+    """Adds `delta` {(kind, value): change} to the stored tallies (new rows for new items)."""
+    from events.models import HappeningTally
+
+    tallies = HappeningTally.objects.using(using)
+    changed = {item: n for item, n in delta.items() if n}
+    existing = _stored_tallies(tallies, changed)
     new = []
     for (kind, value), n in sorted(changed.items()):
         tally = existing.get((kind, value))
@@ -466,14 +495,26 @@ def refresh_python(keys, using="default"):
     tallies.bulk_create(new, batch_size=500)
 
 
+def refresh_python(keys, using="default"):
+    """Recompute the happenings `keys` (all when None) and their tallies in Python (SQLite; any database)."""
+    from events.models import Happening
+
+    delta = defaultdict(int)
+    _delete_happenings(keys, using, delta)
+    rows = compute_rows(keys, using=using)
+    Happening.objects.using(using).bulk_create([Happening(**row) for row in rows.values()], batch_size=500)
+    for row in rows.values():
+        for item in _tally_items(row):
+            delta[item] += 1
+    _apply_tallies(delta, using)
+
+
 def table_rows(using="default") -> dict:
     """{key: row dict} as stored (tests compare it with compute_rows())."""
     from events.models import Happening
 
-    fields = ["key", "event_id", "thread_id", "sort_date", "end_date", "event_type", "status", "granularity",
-              "confidence", "mentions", *[c for c, _, _ in _LINKS]]
     return {h["key"]: {**h, **{c: sorted(h[c]) for c, _, _ in _LINKS}}
-            for h in Happening.objects.using(using).values(*fields)}
+            for h in Happening.objects.using(using).values(*_FIELDS)}
 
 
 def tallies(using="default") -> dict:

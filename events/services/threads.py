@@ -445,6 +445,45 @@ def _participants_rows(fetched, thread_ids) -> list:
 _LINK_COLUMN = {"actors": "actor_id", "countries": "country_id"}
 
 
+def _run_with_leading(statements, leading) -> list:
+    """Runs `leading`'s statements then `statements` in one round trip, hands each leading callback its rows
+    and returns the rows of `statements`."""
+    results = run_statements([(sql, params) for sql, params, _ in leading] + statements)
+    for (_, _, callback), rows in zip(leading, results):
+        callback(rows)
+    return results[len(leading):]
+
+
+def _read_threads(thread_ids, context, leading) -> tuple[dict, dict]:
+    """({thread id: thread row}, {thread id: Digest}) for `thread_ids`, rows not in `context` read in the
+    same round trip as the digests and `leading`."""
+    threads = {tid: context.rows[tid] for tid in thread_ids if context is not None and tid in context.rows}
+    unknown = thread_ids - set(threads)
+    statements = []
+    if unknown:
+        statements.append(_threads_statement(f"id IN ({', '.join(['%s'] * len(unknown))})", sorted(unknown)))
+    ordered = sorted(thread_ids)
+    statements += _digest_statements(ordered, set())
+    results = _run_with_leading(statements, leading)
+    if unknown:
+        for row in _thread_rows(results.pop(0)):
+            threads[row["id"]] = row
+    digests = _digests_from(ordered, *results)
+    return threads, {tid: digests[tid] for tid in threads}
+
+
+def _changed_fields(threads, digests) -> list:
+    """[(thread id, derived fields)] for the machine threads whose derived fields differ from their row."""
+    changed = []
+    for tid, thread in threads.items():
+        if thread["set_by_editor"] or not digests[tid].reps:
+            continue
+        values = thread_fields([], digests[tid])
+        if any(thread[name] != value for name, value in values.items()):
+            changed.append((tid, values))
+    return changed
+
+
 def recompute_threads(thread_ids, context: ThreadContext | None = None, leading=()) -> tuple[int, int]:
     """Derive each thread's interval, title, type and status from its visible members (stored: call it after
     the events are saved). Reads a digest of the members (_digests: two statements whatever their number);
@@ -455,39 +494,15 @@ def recompute_threads(thread_ids, context: ThreadContext | None = None, leading=
     insert of the new events); each callback gets its statement's rows.
     """
     thread_ids = {tid for tid in thread_ids if tid}
-    statements = [(sql, params) for sql, params, _ in leading]
     if not thread_ids:
-        results = run_statements(statements) if statements else []
-        for (_, _, callback), rows in zip(leading, results):
-            callback(rows)
+        if leading:
+            _run_with_leading([], leading)
         return 0, 0
-    threads = {tid: context.rows[tid] for tid in thread_ids if context is not None and tid in context.rows}
-    unknown = thread_ids - set(threads)
-    if unknown:
-        statements.append(_threads_statement(f"id IN ({', '.join(['%s'] * len(unknown))})", sorted(unknown)))
-    ordered = sorted(thread_ids)
-    statements += _digest_statements(ordered, set())
-    results = run_statements(statements)
-    for (_, _, callback), rows in zip(leading, results):
-        callback(rows)
-    results = results[len(leading):]
-    if unknown:
-        for row in _thread_rows(results.pop(0)):
-            threads[row["id"]] = row
-    digests = _digests_from(ordered, *results)
-    digests = {tid: digests[tid] for tid in threads}
+    threads, digests = _read_threads(thread_ids, context, leading)
     empty = [tid for tid, t in threads.items()
              if not (digests[tid].visible or digests[tid].hidden) and not t["set_by_editor"]]
     if empty:
         Thread.objects.filter(pk__in=empty).delete()
-    changed = []
-    for tid, thread in threads.items():
-        if thread["set_by_editor"] or not digests[tid].reps:
-            continue
-        values = thread_fields([], digests[tid])
-        if any(thread[name] != value for name, value in values.items()):
-            changed.append((tid, values))
+    changed = _changed_fields(threads, digests)
     _update_threads(changed)
     return len(changed), len(empty)
-
-
