@@ -119,7 +119,6 @@ class TopicAdmin(EventCountMixin, SafeHistoryAdmin):
         return ", ".join(k.text for k in obj.keywords.all())
 
 
-
 class OrganizationAliasInline(admin.TabularInline):
     model = OrganizationAlias
     extra = 1
