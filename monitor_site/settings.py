@@ -202,8 +202,19 @@ CACHES = {
         "LOCATION": "monitor",
         "TIMEOUT": 300,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "500"))},
-    }
+    },
+    # Counts of the happening table (headings, facets, bars, the axis) keyed by the counts version
+    # (events/selectors/counts.py): per process, apart from the pages so that they outlive a full page cache.
+    "counts": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "monitor-counts",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("COUNTS_CACHE_MAX_ENTRIES", "1000"))},
+    },
 }
+# 0 turns the counts cache off; COUNTS_CACHE_ALIAS names the cache it uses.
+COUNTS_CACHE_SECONDS = int(os.environ.get("COUNTS_CACHE_SECONDS", "3600"))
+COUNTS_CACHE_ALIAS = "counts"
 
 # The load balancer's health check may come over plain HTTP from the proxy host.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -36,6 +36,7 @@ from ..models import (Actor, ActorAlias, Article, Country, CountryAlias, Event, 
                       Topic)
 
 PAGE_SIZE = 50
+_TYPE_LABELS = dict(EventType.choices)  # EventType(value).label, without building the enum each time
 
 
 def visible_events():
@@ -100,11 +101,22 @@ def _unfiltered(qs):
 
 
 def _tally(kind):
-    """{value: happenings} of the whole archive for one kind (country, actor, topic, org, type, status, span)."""
+    """{value: happenings} of the whole archive for one kind (country, actor, topic, org, type, status, span):
+    from the counts cache (every kind, one query per counts version), else one query."""
     from ..services.happenings import ensure_current
+    from .counts import cached, version
 
     ensure_current()
+    if version() is not None:
+        return cached("tallies", "all", _all_tallies).get(kind, {})
     return dict(HappeningTally.objects.filter(kind=kind, n__gt=0).values_list("value", "n"))
+
+
+def _all_tallies():
+    out = {}
+    for kind, value, n in HappeningTally.objects.filter(n__gt=0).values_list("kind", "value", "n"):
+        out.setdefault(kind, {})[value] = n
+    return out
 
 
 def _id_tally(kind):
@@ -131,22 +143,30 @@ _FILTER_KIND = {"country": "country", "actor": "actor", "topic": "topic", "org":
 def summary(qs):
     """{kind: {value: happenings}} among a shared() queryset, for the kinds "ts" ("type|status"), "span" ((first
     month, last month) as "YYYY-MM/YYYY-MM"), "actor", "topic", "country", "org" (ids) and "extent" ("first/last"
-    start): one query that reads the happenings once (a materialized CTE) and aggregates them each way. None
-    when `qs` is not shared or is the whole archive (the tallies hold that)."""
-    from datetime import timedelta
-
-    from django.db import connection
-
+    start): one query that reads the happenings once (a materialized CTE) and aggregates them each way (kept in
+    the counts cache: selectors/counts.py). None when `qs` is not shared or is the whole archive (the tallies
+    hold that)."""
     if qs.model is not Happening or not hasattr(qs, "_summary") or _unfiltered(qs):
         return None
     if qs._summary is not None:
         return qs._summary
+    from .counts import cached, sql_key
+
+    key = sql_key(qs)
+    qs._summary = cached("summary", key and (key, sorted(qs._summary_skip)), lambda: _summary(qs))
+    return qs._summary
+
+
+def _summary(qs):
+    from datetime import timedelta
+
+    from django.db import connection
+
     out = {kind: {} for kind in ("ts", "span", "actor", "topic", "country", "org", "extent")}
     try:
         sql, params = qs.order_by().values("event_type", "status", "sort_date", "end_date", "actor_ids",
                                            "topic_ids", "country_ids", "org_ids").query.sql_with_params()
     except EmptyResultSet:
-        qs._summary = out
         return out
     # every branch gives (kind, text, integer, integer, n): integers group faster than text
     epoch = date(1900, 1, 1)
@@ -182,15 +202,12 @@ def summary(qs):
                 out[kind][f"{epoch + timedelta(days=int(i))}/{epoch + timedelta(days=int(j))}"] = n
         else:
             out[kind][str(int(i))] = n
-    qs._summary = out
     return out
 
 
 def array_counts(qs, column, only=None):
     """{id: happenings among `qs`} for one id array column (country_ids, actor_ids, topic_ids, org_ids): one
     query (the tallies for the whole archive). `only`: count just these ids."""
-    from django.db import connection
-
     qs = _as_happenings(qs)
     kind = _ARRAY_KIND[column]
     known = summary(qs) if kind not in getattr(qs, "_summary_skip", ()) else None
@@ -203,6 +220,15 @@ def array_counts(qs, column, only=None):
         if not only:
             return {}
         qs = qs.filter(**{f"{column}__overlaps": only})
+    from .counts import cached, sql_key
+
+    key = sql_key(qs)
+    return cached("array_counts", key and (key, column, only), lambda: _array_counts(qs, column, only))
+
+
+def _array_counts(qs, column, only):
+    from django.db import connection
+
     try:
         sql, params = qs.order_by().values(column).query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (an empty text query)
@@ -287,7 +313,7 @@ class TimelineItem:
 
     @property
     def event_type_label(self):
-        return EventType(self.event_type).label if self.event_type in EventType.values else self.event_type
+        return _TYPE_LABELS.get(self.event_type, self.event_type)
 
     @property
     def month(self):
@@ -443,7 +469,12 @@ def timeline_count(events):
     if _unfiltered(qs):
         return sum(_tally("type").values())
     known = summary(qs)
-    return sum(known["ts"].values()) if known is not None else qs.count()
+    if known is not None:
+        return sum(known["ts"].values())
+    from .counts import cached, sql_key
+
+    key = sql_key(qs)
+    return cached("count", key, qs.count)
 
 
 @dataclass
@@ -493,10 +524,16 @@ def month_spans(events):
             first, last = value.split("/")
             out.append((date(int(first[:4]), int(first[5:7]), 1), date(int(last[:4]), int(last[5:7]), 1), n))
         return out
-    rows = (qs.annotate(first=TruncMonth("sort_date"), last=TruncMonth("end_date"))
-            .values("first", "last").annotate(n=Count("key")).order_by())
-    return [(date(r["first"].year, r["first"].month, 1), date(r["last"].year, r["last"].month, 1), r["n"])
-            for r in rows]
+    from .counts import cached, sql_key
+
+    def compute():
+        rows = (qs.annotate(first=TruncMonth("sort_date"), last=TruncMonth("end_date"))
+                .values("first", "last").annotate(n=Count("key")).order_by())
+        return [(date(r["first"].year, r["first"].month, 1), date(r["last"].year, r["last"].month, 1), r["n"])
+                for r in rows]
+
+    key = sql_key(qs)
+    return cached("month_spans", key, compute)
 
 
 def _next_month(month):

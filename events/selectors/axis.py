@@ -132,7 +132,9 @@ def extent(events):
             return None, None
         first, last = value.split("/")
         return date.fromisoformat(first), date.fromisoformat(last)
-    row = qs.order_by().aggregate(first=Min("sort_date"), last=Max("sort_date"))
+    from .counts import cached, sql_key
+
+    row = cached("extent", sql_key(qs), lambda: qs.order_by().aggregate(first=Min("sort_date"), last=Max("sort_date")))
     return row["first"], row["last"]
 
 
@@ -249,10 +251,17 @@ def _bin_spans(items, in_window, unit, whole_archive):
         from . import month_spans
 
         return [(bin_start(first, unit), bin_start(last, unit), n) for first, last, n in month_spans(items)]
+    from .counts import cached, sql_key
+
     trunc = _TRUNC[unit]
-    rows = (in_window.annotate(b0=trunc("sort_date"), b1=trunc("end_date"))
-            .values("b0", "b1").annotate(n=Count("key")).order_by())
-    return [(_as_date(r["b0"]), _as_date(r["b1"]), r["n"]) for r in rows]
+
+    def compute():
+        rows = (in_window.annotate(b0=trunc("sort_date"), b1=trunc("end_date"))
+                .values("b0", "b1").annotate(n=Count("key")).order_by())
+        return [(_as_date(r["b0"]), _as_date(r["b1"]), r["n"]) for r in rows]
+
+    key = sql_key(in_window)
+    return cached("bin_spans", key and (key, unit), compute)
 
 
 def _spans(in_window):
