@@ -203,11 +203,9 @@ def _text_happenings(filterset, queryset, value):
     """Happenings with a mention matching the text: the matching happenings' keys are read once a request
     (one full-text query) and every count and facet reuses them."""
     from django.db import connection
-    from django.db.models import F
-    from django.db.models.functions import Coalesce
 
     from .selectors import in_keys
-    from .selectors.search import matching_mentions
+    from .selectors.search import matching_keys, matching_mentions
 
     value = value.strip()
     if not value:
@@ -215,8 +213,7 @@ def _text_happenings(filterset, queryset, value):
     limit = MAX_TEXT_KEYS if connection.vendor == "postgresql" else MAX_TEXT_IDS
     cache = filterset.__dict__.setdefault("_text_keys", {})
     if value not in cache:
-        keys = list(matching_mentions(value).annotate(_key=Coalesce(F("thread_id"), -F("id")))
-                    .values_list("_key", flat=True).distinct().order_by()[: limit + 1])
+        keys = matching_keys(value, limit)
         cache[value] = None if len(keys) > limit else keys
     if cache[value] is None:
         matching = matching_mentions(value)

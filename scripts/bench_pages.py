@@ -35,6 +35,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "monitor"
+# --cold-counts: clear the counts cache (events/selectors/counts.py) too before every request, so that each
+# request computes its counts (a filter combination nobody asked for since the last countable change)
+COLD_COUNTS = {"on": False}
+
+
+def _clear_caches():
+    from django.core.cache import cache, caches
+
+    cache.clear()
+    if COLD_COUNTS["on"] and "counts" in caches.settings:
+        caches["counts"].clear()
 
 
 def pages():
@@ -84,7 +95,6 @@ def load_more_url(client):
 
 
 def _time_requests(client, url, headers, repeat, *, clear_cache):
-    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -92,7 +102,7 @@ def _time_requests(client, url, headers, repeat, *, clear_cache):
     queries = 0
     for _ in range(repeat):
         if clear_cache:
-            cache.clear()
+            _clear_caches()
         with CaptureQueriesContext(connection) as ctx:
             started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url, **headers)
@@ -147,11 +157,9 @@ def _targets(client, only):
 
 
 def measure(client, repeat, cached=False, only=None):
-    from django.core.cache import cache
-
     rows = [{"page": "reference: fixed Python work", "url": "", **_time_reference(repeat)}]
     for name, url, headers in _targets(client, only):
-        cache.clear()
+        _clear_caches()
         client.get(url, **headers)  # warm-up (database and Python caches; the page cache is cleared each time)
         rows.append({"page": name, "url": url, **_time_requests(client, url, headers, repeat, clear_cache=True)})
         if cached:
@@ -306,7 +314,11 @@ def _arguments(argv):
                         help="measure only the pages whose name contains TEXT (repeatable)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--json", action="store_true")
-    return parser.parse_args(argv)
+    parser.add_argument("--cold-counts", action="store_true",
+                        help="clear the counts cache too before every request (counts computed every time)")
+    args = parser.parse_args(argv)
+    COLD_COUNTS["on"] = args.cold_counts
+    return args
 
 
 def _start_server():

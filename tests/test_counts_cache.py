@@ -129,7 +129,7 @@ def test_text_matches_are_never_cached_nor_counted_in_a_transaction(client, arch
 
     # the text's matches are read at every request and become part of the key (the happenings' keys) ...
     search = filtered_happenings(TimelineFilter({"q": "statement"}, queryset=Event.objects.all()))
-    assert counts.sql_key(search)[1] == ((-archive["lone"].pk,),)
+    assert counts.sql_key(search)[1] == (f"{{{-archive['lone'].pk}}}",)
     # ... or, when there are too many to pass, a subquery on the mentions' text: then nothing is cached
     monkeypatch.setattr(filters, "MAX_TEXT_KEYS", 0)
     search = filtered_happenings(TimelineFilter({"q": "statement"}, queryset=Event.objects.all()))

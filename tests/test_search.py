@@ -117,3 +117,18 @@ def test_postgresql_search_can_use_the_gin_index():
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "event_fulltext_idx" in plan, plan
+
+
+@pytest.mark.parametrize("query", ["talks", "talk*", "Sergeyev", "Caspian", "moscow", "\"hold talks\"", "talks Moscow",
+                                   "Kim Jong Il", "nothing-matches-this", "!!!"])
+def test_matching_keys_are_the_happenings_of_the_matching_mentions(world, query):
+    """matching_keys reads the keys from the matching rows themselves (one term, PostgreSQL): the same happenings
+    as the keys of matching_mentions, hidden mentions left out, at most limit + 1 of them."""
+    from events.models import Event
+
+    mentions = search.matching_mentions(query).values_list("thread_id", "id")
+    expected = sorted({thread or -pk for thread, pk in mentions})
+    assert search.matching_keys(query, 100) == expected
+    assert len(search.matching_keys(query, 0)) == min(len(expected), 1)
+    hidden = Event.objects.get(summary="hidden talks")
+    assert -hidden.pk not in search.matching_keys("talks", 100)

@@ -87,8 +87,19 @@ def in_keys(qs, keys):
     from django.db.models.expressions import RawSQL
 
     if connection.vendor == "postgresql":
-        return qs.filter(RawSQL("key = ANY(%s::bigint[])", (list(keys),), output_field=BooleanField()))
+        # the array's text ("{1,2,3}"), not a list: psycopg would quote each of tens of thousands of numbers in
+        # Python (about 100 ms for a search matching 35,000 happenings); PostgreSQL reads the text once
+        literal = (keys if isinstance(keys, Keys) else Keys(keys)).literal
+        return qs.filter(RawSQL("key = ANY(%s::bigint[])", (literal,), output_field=BooleanField()))
     return qs.filter(key__in=keys)
+
+
+class Keys(list):
+    """Happening keys, with their PostgreSQL array text built once (in_keys)."""
+
+    @cached_property
+    def literal(self):
+        return "{" + ",".join(str(int(key)) for key in self) + "}"
 
 
 def _as_happenings(qs):
