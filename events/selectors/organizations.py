@@ -4,7 +4,8 @@ of its mentions names it (the happening table's org_ids), never because a member
 from __future__ import annotations
 
 from ..models import Organization, OrganizationMembership
-from . import Facet, _array_facets, actors_most_in, array_counts, happenings
+from . import actors_most_in, array_counts, happenings
+from .facets import Facet, _array_facets
 
 
 def organization_facets(events_without_org_filter):

@@ -110,6 +110,12 @@ def entity_tags_html(event, urls):
         f'<a href="{_e(url)}">{_e(name)}</a></li>' for kind, label, url, name in items) + "</ul>"
 
 
+def _hit_html(hit):
+    if not hit:
+        return ""
+    return f'<p class="hit-sentence"><span class="visually-hidden">Matching sentence: </span>{_e(hit)}</p>'
+
+
 def card_html(item, urls, *, autofocus=False):
     """One timeline card (a TimelineItem) as HTML."""
     event = item.event
@@ -138,7 +144,7 @@ def card_html(item, urls, *, autofocus=False):
         f'    </p>\n'
         f'    <h4 class="card-title" id="card-{pk}"><a href="{_e(urls.by_id("events:event", event.pk))}"'
         f'{" autofocus" if autofocus else ""}>{_e(item.title)}</a></h4>\n'
-        f'    {f"""<p class="hit-sentence"><span class="visually-hidden">Matching sentence: </span>{_e(hit)}</p>""" if hit else ""}\n'
+        f'    {_hit_html(hit)}\n'
         f'    {entity_tags_html(event, urls)}\n'
         f'    <p class="card-source">\n'
         f'      {source}\n'
