@@ -65,6 +65,9 @@ _NOT_PLAIN_MINISTER = ("Prime Minister", "Premier")
 
 _PAIR = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?P<noun>leaders|heads of state|presidents|premiers|"
                    r"prime ministers|foreign ministers|defen[cs]e ministers|ministers|men)\b")
+# "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
+_PAIR_BARE = re.compile(r"\b[Tt]he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
+                        r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
 _ONE = re.compile(r"\b[Tt]he\s+(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?P<noun>prime minister|foreign minister|"
                   r"defen[cs]e minister|minister|premier|president|leader|envoy|ambassador)\b(?![-\w])")
 # After "his": the other party of a visit ("his guest", "his hosts").
@@ -118,7 +121,26 @@ def _pair_mentions(article: _Article) -> list[ActorMention]:
                           article.anchor, 2)
         if len(people) == 2:
             found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
+    return found + _bare_pair_mentions(article)
+
+
+def _bare_pair_mentions(article: _Article) -> list[ActorMention]:
+    """"and the two agreed": the last two people named, less those named attributively ("since the
+    Bush-Putin summit": they are not the two who act)."""
+    found: list[ActorMention] = []
+    for match in _PAIR_BARE.finditer(article.text):
+        if article.blocked(match):
+            continue
+        before = [m for m in article.named.before(match.start()) if not _attributive(article.text, m)]
+        people = _fitting(before, "men", None, article.gazetteer, article.anchor, 2)
+        if len(people) == 2:
+            found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
     return found
+
+
+def _attributive(text: str, mention) -> bool:
+    """A name joined to another by a hyphen ("the Bush-Putin summit") qualifies a noun."""
+    return text[mention.end:mention.end + 1] == "-" or text[mention.start - 1:mention.start] == "-"
 
 
 def _pair_candidates(match, article: _Article) -> list[ActorMention]:

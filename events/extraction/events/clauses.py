@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, SPECULATION_BREAK
+from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, RELATIVE_ASIDE, SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger, owned_triggers
 from events.extraction.events.windows import REPORTED_REACH
 
@@ -24,7 +24,7 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     stays with its place."""
     low, high = min(timex["start"], main.start), max(timex["end"], main.end)
     start = _clause_start(ctx.text, low, ctx)
-    end = _clause_end_after(ctx.text, start, high, ctx)
+    end = relative_aside_end(timex, main, _clause_end_after(ctx.text, start, high, ctx), ctx)
     if main.event_type in ctx.rules.statements:
         return start, end  # what a statement reports is its content, later dates and all
     return start, next_happening_start(timex, high, end, ctx)
@@ -46,7 +46,7 @@ def _clause_end_after(text: str, start: int, high: int, ctx: SentenceContext) ->
     event_clause: an opening phrase, a reported "that" clause; a "since" happening cuts it)."""
     limit = ctx.sentence.end
     names = ctx.country_names
-    lists = list_commas(ctx)
+    lists = list_commas(ctx) | name_apposition_commas(ctx)
     end = clause_end(text, high, limit, names, lists)
     if _opening_phrase_runs_on(text, start, end, ctx):
         end = clause_end(text, end + 1, limit, names, lists)
@@ -72,6 +72,16 @@ def _reports_that(text: str, start: int, end: int, ctx: SentenceContext) -> bool
         for t in ctx.triggers)
 
 
+def relative_aside_end(timex: dict, main: Trigger, end: int, ctx: SentenceContext) -> int:
+    """A date inside a non-restrictive relative clause whose trigger lies outside it ("Lafer, who took up
+    his post only in late January, was received by the president"): the relative clause is the date's,
+    and what follows its closing comma is the main clause's, not the date's."""
+    for match in RELATIVE_ASIDE.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if match.start() <= timex["start"] < match.end() and not match.start() <= main.start < match.end():
+            return min(end, match.end() - 1)
+    return end
+
+
 def last_clause_break(text: str, start: int, end: int, ctx: SentenceContext) -> int:
     """The end of the last clause break in text[start:end] that is no comma of a list of parties; `start`
     when there is none."""
@@ -89,7 +99,19 @@ def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext)
     if not later:
         return end
     mains = [owned_triggers(other, ctx.claimants, ctx.triggers, ctx.rules, ctx.text)[:1] for other in later]
-    return min((own[0].start for own in mains if own and high <= own[0].start < end), default=end)
+    cut = min((own[0].start for own in mains if own and high <= own[0].start < end), default=end)
+    if cut < end:
+        # ... at the opening of that happening's own clause: "for talks with Mahathir on fighters, which
+        # Najib discussed in Moscow in May": Najib is May's.
+        opening = last_clause_break(ctx.text, high, cut, ctx)
+        if opening > high:
+            cut = _break_start(ctx.text, high, opening)
+    return cut
+
+
+def _break_start(text: str, start: int, end: int) -> int:
+    """Where the last clause break of text[start:end], which ends at `end`, begins."""
+    return max(match.start() for match in SPECULATION_BREAK.finditer(text, start, end) if match.end() == end)
 
 
 _AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed)\b")
@@ -106,14 +128,20 @@ def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:
 
 def subject_of_relative(text: str, start: int, ctx: SentenceContext) -> int:
     """A relative clause's subject is the person it follows: in "Jiang, who arrived in Moscow on Sunday,
-    is to leave for Minsk tomorrow", the clause of "arrived" starts at Jiang."""
-    if not (text.startswith("who", start - 3) and text[start - 3:start] == "who"):
+    is to leave for Minsk tomorrow", the clause of "arrived" starts at Jiang; so is a state before
+    ", which" ("handed the chair to Brunei, which will host next year's session")."""
+    word = _RELATIVE_WORDS.search(text, max(ctx.sentence.start, start - 5), start)
+    if word is None or word.end() != start:
         return start
-    comma = text.rfind(",", ctx.sentence.start, start - 3)
-    if comma < 0 or text[comma + 1:start - 3].strip():
+    comma = text.rfind(",", ctx.sentence.start, word.start())
+    if comma < 0 or text[comma + 1:word.start()].strip():
         return start
-    person = _person_right_before(text, comma, ctx)
+    mentions = ctx.actor_mentions if word.group() == "who" else ctx.country_mentions + ctx.actor_mentions
+    person = next((m for m in mentions if m.end <= comma and not text[m.end:comma].strip()), None)
     return person.start if person is not None else start
+
+
+_RELATIVE_WORDS = re.compile(r"who|which")
 
 
 def _person_right_before(text: str, position: int, ctx: SentenceContext):
@@ -227,6 +255,19 @@ def list_commas(ctx: SentenceContext) -> frozenset[int]:
 
 
 _COMMA = re.compile(",")
+
+
+def name_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
+    """The two commas around a person's name in apposition to a noun ("to brief NATO's secretary general,
+    Lord Robertson, on the talks"): the name is the noun's, and the clause goes on past them."""
+    text, found = ctx.text, set()
+    for mention in ctx.actor_mentions:
+        opening = mention.start - 2
+        if opening < ctx.sentence.start or text[opening:mention.start] != ", " or text[mention.end:mention.end + 1] != ",":
+            continue
+        if _is_name_apposition(text, opening + 1, mention.end, ctx):
+            found.update((opening, mention.end))
+    return frozenset(found)
 
 
 def clause_end(text: str, position: int, limit: int, names, lists: frozenset[int] = frozenset()) -> int:

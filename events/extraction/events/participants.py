@@ -5,8 +5,8 @@ import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.clauses import next_happening_start, opening_phrase_end
-from events.extraction.events.spans import asides_between, distance, inside, same_span
-from events.extraction.events.triggers import possessor
+from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK, asides_between, distance, inside, same_span
+from events.extraction.events.triggers import owned_triggers, possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
 from events.extraction.mention import ActorRef
 
@@ -128,23 +128,59 @@ def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[A
     chosen = _clause_actor_mentions(reading, summary, start, end, ctx)
     if chosen:
         return unique_actors(chosen)
-    return _people_of_named_states(start, end, ctx)
+    if ctx.text[start - 5:start] == "which":
+        return None  # "the treaty, which the two governments initialed in 1997": no one takes part by name
+    return _people_of_named_states(reading, start, end, ctx)
 
 
 def _clause_actor_mentions(reading: Reading, summary: str, start: int, end: int, ctx: SentenceContext) -> list:
     """The sentence's actor mentions that are the event's: always (_always_actors) or named in
     text[start:end] as a participant (_in_clause)."""
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
-    always = {id(mention) for mention in _always_actors(reading, summary, ctx)}
+    conjuncts = earlier_conjuncts(reading, start, ctx)
+    asides += conjuncts
+    relative = _in_relative_clause(reading, ctx)
+    always = {id(mention) for mention in _always_actors(reading, summary, ctx)
+              if (not relative or start <= mention.start < end) and not inside(conjuncts, mention.start)}
     return [mention for mention in ctx.actor_mentions
             if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
 
 
-def _people_of_named_states(start: int, end: int, ctx: SentenceContext) -> list[ActorRef] | None:
+def earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> list[tuple[int, int]]:
+    """The predicate of an earlier verb of the same subject with a date of its own ("He met A and B the same
+    day and crossed to Tiraspol on Tuesday for talks with C"): its people are that date's, not this one's;
+    the subject before it stays."""
+    text, timex = ctx.text, reading.timex
+    spans = []
+    for match in AND_VERB.finditer(text, start, min(timex["start"], reading.main.start)):
+        for other in ctx.claimants:
+            if other is not timex and start <= other["start"] < match.start():
+                own = owned_triggers(other, ctx.claimants, ctx.triggers, ctx.rules, text)[:1]
+                if own and start <= own[0].start < match.start():
+                    spans.append((min(own[0].start, other["start"]), match.start()))
+    return spans
+
+
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which)$")
+
+
+def _in_relative_clause(reading: Reading, ctx: SentenceContext) -> bool:
+    """Is the date in a non-restrictive relative clause (", who/which ...")? Its people are then those of
+    that clause and its antecedent, not the parties of a trigger beyond it ("Lafer, who took up his post
+    only in late January, was received by the president": the president is not late January's)."""
+    breaks = list(SPECULATION_BREAK.finditer(ctx.text, ctx.sentence.start, reading.timex["start"]))
+    return bool(breaks) and breaks[-1].group() in ("who", "which") and bool(
+        _RELATIVE_OPEN.search(ctx.text, ctx.sentence.start, breaks[-1].end()))
+
+
+def _people_of_named_states(reading: Reading, start: int, end: int, ctx: SentenceContext) -> list[ActorRef] | None:
     """A clause that names its parties by country only ("between Russian and North Korean officials",
     "the summit of G-7 countries and Russia") keeps the sentence's people of those countries (None when
-    there are none); [] when it names no country either."""
+    there are none); [] when it names no country either. A statement of a state names no one ("..., the
+    Latvian Foreign Ministry announced yesterday")."""
     parties = {m.code for m in ctx.country_mentions if start <= m.start < end}
+    if parties and reading.event_type in ctx.rules.statements:
+        return None
     if parties:
         return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
     return []

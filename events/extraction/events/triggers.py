@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from events.extraction.events.rules import EventRules
-from events.extraction.events.spans import CLAUSE_BREAK, SPECULATION_BREAK, distance
+from events.extraction.events.spans import AND_VERB, CLAUSE_BREAK, SPECULATION_BREAK, distance
 from events.extraction.events.windows import COUNTERPART_AFTER_WITH, GOVERNING_REACH, WITH_AFTER_REACH
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def trigger_cost(timex: dict, trigger: Trigger, text: str | None = None) -> tupl
     if text is None:
         return False, gap
     low, high = (timex["end"], trigger.start) if trigger.start >= timex["end"] else (trigger.end, timex["start"])
-    return bool(low < high and CLAUSE_BREAK.search(text, low, high)), gap
+    return bool(low < high and (CLAUSE_BREAK.search(text, low, high) or AND_VERB.search(text, low, high))), gap
 
 
 def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules, text: str | None = None) -> list[Trigger]:
