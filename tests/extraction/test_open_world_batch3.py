@@ -142,3 +142,30 @@ def test_a_bare_the_two_before_a_verb_is_the_last_two_people_not_an_attributive_
     text = ("Igor Ivanov arrived in Hanoi on Monday. He met Colin Powell for the first time since the Bush-Putin summit "
             "in June, and the two agreed to meet again in Washington in mid-September.")
     assert set(names(one(text, gazetteer, "mid-September"))) == {"Igor Ivanov", "Colin Powell"}
+
+
+def test_a_demonym_inside_a_persons_name_names_no_state(gazetteer):
+    m = one("Kasyanov met Economic Development Minister German Gref on Monday.", gazetteer, "Monday")
+    assert "DE" not in m.countries
+
+
+def test_his_minister_is_not_the_owner_of_the_ministers_trip(gazetteer):
+    text = ("Burhanuddin Rabbani flew home on Monday evening. His foreign minister, Abdullah Abdullah, is expected "
+            "in Moscow next week.")
+    assert names(one(text, gazetteer, "next week")) == ["Abdullah Abdullah"]
+
+
+def test_a_host_named_in_an_aside_with_its_own_date_is_not_a_host(gazetteer):
+    text = ("Yasser Arafat, who telephoned Vladimir Putin on January 12, is expected in Moscow early next month, and "
+            "Russia's special envoy, Vasily Sredin, toured Cairo last week.")
+    assert names(one(text, gazetteer, "early next month")) == ["Yasser Arafat"]
+
+
+def test_a_name_after_a_title_of_a_named_body_is_its_apposition(gazetteer):
+    m = one("Putin stopped in Dushanbe on Monday and met the president of the Afghan Northern Alliance, Burhanuddin "
+            "Rabbani, together with Emomali Rakhmonov.", gazetteer, "Monday")
+    assert "Burhanuddin Rabbani" in names(m)
+
+
+def test_went_to_a_place_is_a_visit(gazetteer):
+    assert one("Sergei Ivanov went to Washington on Tuesday.", gazetteer, "Tuesday").event_type == "visit"

@@ -98,6 +98,9 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     countries = _places_outside(_unmasked(gazetteer.find_countries(text), masked), organizations)
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
+    # A demonym inside a person's name names no state ("German Gref").
+    countries = [m for m in countries if not any(a.start <= m.start and m.end <= a.end and m.text in a.text.split()
+                                                 and m.text in a.ref.name.split() for a in actors)]
     entities = ArticleEntities(actors, countries, topics, warnings, organizations)
     sentences = split_sentences(text) if sentences is None else sentences
     entities.add_actors(resolve_anaphora(text, sentences, entities, gazetteer, anchor, masked))

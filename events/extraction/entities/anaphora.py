@@ -74,7 +74,8 @@ _ONE = re.compile(r"\b[Tt]he\s+(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?P<noun>prime mini
 _OTHER_PARTY = re.compile(r"\s+(?:guests?|visitors?|hosts?)\b")
 _PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
                       r"deputy|first|top)\s+){0,2}(?:envoys?|emissary|aides?|advisers?|advisors?|spokes(?:man|woman)|"
-                      r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family)\b)")
+                      r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family|"
+                      r"(?:foreign |defen[cs]e |prime )?ministers?|ambassadors?)\b)")
 # Words before a description that make it the object of a verb ("invited both leaders").
 _NOT_OBJECT_BEFORE = frozenset({"of", "between", "with", "for", "by", "and", "to", "from", "among", "", "that",
                                 "when", "as", "while", "after", "before", "but"})

@@ -103,15 +103,13 @@ def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext)
     if cut < end:
         # ... at the opening of that happening's own clause: "for talks with Mahathir on fighters, which
         # Najib discussed in Moscow in May": Najib is May's.
-        opening = last_clause_break(ctx.text, high, cut, ctx)
-        if opening > high:
-            cut = _break_start(ctx.text, high, opening)
+        # (the commas around a name in apposition are not its opening: "..., and Russia's special envoy,
+        # Vasily Sredin, toured Cairo last week": the envoy's clause opens at ", and")
+        skip = name_apposition_commas(ctx)
+        opening = [m.start() for m in SPECULATION_BREAK.finditer(ctx.text, high, cut)
+                   if m.start() not in skip and not list_comma(ctx.text, m, ctx)]
+        cut = opening[-1] if opening else cut
     return cut
-
-
-def _break_start(text: str, start: int, end: int) -> int:
-    """Where the last clause break of text[start:end], which ends at `end`, begins."""
-    return max(match.start() for match in SPECULATION_BREAK.finditer(text, start, end) if match.end() == end)
 
 
 _AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed)\b")
@@ -265,9 +263,20 @@ def name_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
         opening = mention.start - 2
         if opening < ctx.sentence.start or text[opening:mention.start] != ", " or text[mention.end:mention.end + 1] != ",":
             continue
-        if _is_name_apposition(text, opening + 1, mention.end, ctx):
+        if _is_name_apposition(text, opening + 1, mention.end, ctx) or _after_title_phrase(opening, ctx):
             found.update((opening, mention.end))
     return frozenset(found)
+
+
+_TITLE_PHRASE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:[\w'-]+\s+){0,2}(?:president|leader|chairman|head|"
+                           r"commander|minister|secretary|envoy|ambassador|speaker|chief)\s+of\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'-]*\s+){1,4}$")
+
+
+def _after_title_phrase(comma: int, ctx: SentenceContext) -> bool:
+    """Does a title phrase naming an office of a capitalised body end at this comma ("the president of the
+    Afghan Northern Alliance, Burhanuddin Rabbani,")?"""
+    return bool(_TITLE_PHRASE.search(ctx.text[max(ctx.sentence.start, comma - 120):comma] + " "))
 
 
 def clause_end(text: str, position: int, limit: int, names, lists: frozenset[int] = frozenset()) -> int:

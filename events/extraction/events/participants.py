@@ -227,9 +227,12 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     named = set(_NAME_WORD.findall(summary))
     owners = _trigger_owners(reading, ctx)
     clause_start = reading.clause[0]
+    # (not a host named in an aside with a happening of its own: "Arafat, who telephoned Putin on
+    # January 12, is expected in Moscow early next month")
+    asides = asides_between(ctx.text, clause_start, later_cut, (reading.timex["start"], main.start))
     return [mention for mention in ctx.actor_mentions
             if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named
-            or _host_in(mention, hosts, clause_start, later_cut)
+            or (_host_in(mention, hosts, clause_start, later_cut) and not inside(asides, mention.start))
             or _counterpart_with(mention, main, ctx)]
 
 
