@@ -77,9 +77,16 @@ def choose_occurrence(make_value, anchor, role, cue):
         return _latest_not_after(cands, anchor) or cands[0][0]
     nearest = min(cands, key=lambda c: (_distance(anchor, c[1], c[2]), c[1] > anchor))
     # Measured on TimeBank: letting even a strong cue override a near occurrence loses (0.832 vs 0.835).
-    if tense is None or _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS:
+    # A season is the exception: "may now take place in the autumn" in January is the coming autumn, not
+    # the one just over (a season lasts three months; the one nearest in days is often the wrong one).
+    near = _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS and not (
+        tense == "future" and _SEASON.search(str(nearest[0])))
+    if tense is None or near:
         return nearest[0]
     return _by_tense(cands, anchor, tense) or nearest[0]
+
+
+_SEASON = re.compile(r"-(?:SP|SU|FA|WI)$")
 
 
 def _by_tense(cands, anchor, tense):

@@ -169,3 +169,15 @@ def test_a_name_after_a_title_of_a_named_body_is_its_apposition(gazetteer):
 
 def test_went_to_a_place_is_a_visit(gazetteer):
     assert one("Sergei Ivanov went to Washington on Tuesday.", gazetteer, "Tuesday").event_type == "visit"
+
+
+def test_came_to_a_place_is_a_visit_and_a_season_ahead_is_the_coming_one(gazetteer):
+    from events.extraction.timex import tag
+    # "came to (?!power)" ended in a space and never matched at a word edge; "came to Russia" is a visit.
+    m = one("Hosni Mubarak came to Russia in September 1997.", gazetteer, "September 1997")
+    assert (m.event_type, m.countries) == ("visit", ["EG", "RU"])
+    # In a January issue the autumn just over is nearest in days, but "may take place" looks ahead.
+    found = {t["text"]: t["value"] for t in tag("The visit may now take place in the autumn.", "2001-01-24")}
+    assert found["the autumn"] == "2001-FA"
+    found = {t["text"]: t["value"] for t in tag("The talks were held in the autumn.", "2001-01-24")}
+    assert found["the autumn"] == "2000-FA"
