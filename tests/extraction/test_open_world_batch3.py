@@ -181,3 +181,10 @@ def test_came_to_a_place_is_a_visit_and_a_season_ahead_is_the_coming_one(gazette
     assert found["the autumn"] == "2001-FA"
     found = {t["text"]: t["value"] for t in tag("The talks were held in the autumn.", "2001-01-24")}
     assert found["the autumn"] == "2000-FA"
+
+
+def test_a_sentence_opened_by_he_keeps_him_as_its_later_he(gazetteer):
+    text = ("Jorge Castaneda began a visit to Russia yesterday. He held talks with Igor Ivanov the same afternoon and "
+            "signed an agreement; today he is to see German Gref.")
+    m = one(text, gazetteer, "today")
+    assert (m.event_type, names(m)) == ("meeting", ["Jorge Castaneda", "German Gref"])

@@ -320,13 +320,18 @@ def _titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str
     return titles or ([ref.title] if ref.title else [])
 
 
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+
+
 def _pronoun_antecedent(match, named, starts, text) -> ActorRef | None:
     position = match.start()
     sentence_start = _sentence_start(starts, position)
     # (bounded: a "sentence" of junk without a full stop may be very long)
     in_sentence = named.within(max(sentence_start, position - ANAPHOR_REACH), position)
     if match.group("word").lower() in ("he", "she", "his"):
-        if in_sentence:
+        # A sentence whose subject is itself "He" keeps him ("He held talks with Ivanov ...; today he is
+        # to see Gref": both are the previous sentence's subject, not Ivanov).
+        if in_sentence and not _OPENS_WITH_PRONOUN.match(text, sentence_start):
             return _subject(in_sentence, text, sentence_start).ref
         previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
         earlier = named.within(max(previous, sentence_start - ANAPHOR_REACH), sentence_start)
