@@ -188,3 +188,9 @@ def test_a_sentence_opened_by_he_keeps_him_as_its_later_he(gazetteer):
             "signed an agreement; today he is to see German Gref.")
     m = one(text, gazetteer, "today")
     assert (m.event_type, names(m)) == ("meeting", ["Jorge Castaneda", "German Gref"])
+
+
+def test_a_later_visit_without_a_place_takes_the_place_of_the_same_visitors_earlier_one(gazetteer):
+    text = ("Hosni Mubarak himself last came to Russia in September 1997. His next visit may now take place in the "
+            "autumn.")
+    assert one(text, gazetteer, "the autumn").countries == ["EG", "RU"]

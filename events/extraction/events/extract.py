@@ -199,7 +199,8 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
     main = own[0]
     place = place_code_of(ctx, (min(timex["start"], main.start), max(timex["end"], main.end)))
     visit = next((trigger for trigger in own if trigger.event_type == "visit"), None)
-    visitor = possessor(visit, ctx.actor_mentions, ctx.text) if visit is not None else None
+    visitor = (possessor(visit, ctx.actor_mentions, ctx.text) or _subject_right_before(visit, ctx)
+               if visit is not None else None)
     if not visitor:
         return place
     if place:
@@ -209,6 +210,18 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
     if visitor in ctx.visit_places:
         return ctx.visit_places[visitor], None
     return place
+
+
+_SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,3}")
+
+
+def _subject_right_before(trigger: Trigger, ctx: SentenceContext) -> str | None:
+    """The person named right before a visit's verb, a few lower-case words at most between them ("Mubarak
+    himself last came to Russia"): the visitor, whose place later visits without one may take."""
+    for mention in reversed(ctx.actor_mentions):
+        if mention.end <= trigger.start:
+            return mention.ref.name if _SUBJECT_GAP.fullmatch(ctx.text, mention.end, trigger.start) else None
+    return None
 
 
 def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, countries) -> EventMention:
