@@ -194,3 +194,11 @@ def test_a_later_visit_without_a_place_takes_the_place_of_the_same_visitors_earl
     text = ("Hosni Mubarak himself last came to Russia in September 1997. His next visit may now take place in the "
             "autumn.")
     assert one(text, gazetteer, "the autumn").countries == ["EG", "RU"]
+
+
+def test_could_looks_ahead_when_no_stronger_word_decides():
+    from events.extraction.timex import tag
+    # October 2001 is 96 days after a June 27 issue, October 2000 eight months before: "could stop" looks ahead.
+    found = {t["text"]: t["value"] for t in tag("Putin could stop there on his way to Shanghai in October.",
+                                                "2001-06-27")}
+    assert found["October"] == "2001-10"
