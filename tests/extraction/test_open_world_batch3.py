@@ -133,14 +133,14 @@ def test_the_same_evening_and_a_scheduled_departure_in_the_present():
 
 def test_a_later_dates_clause_begins_at_its_opening_word(gazetteer):
     # "which Najib discussed in Moscow in May": Najib is May's, not today's.
-    m = one("Igor Ivanov flies to Kuala Lumpur today for talks with Mahathir Mohamad on the fighters, which Najib Tun Razak "
-            "discussed in Moscow in May.", gazetteer, "today")
+    m = one("Igor Ivanov flies to Kuala Lumpur today for talks with Mahathir Mohamad on the fighters, which "
+            "Najib Tun Razak discussed in Moscow in May.", gazetteer, "today")
     assert names(m) == ["Igor Ivanov", "Mahathir Mohamad"]
 
 
 def test_a_bare_the_two_before_a_verb_is_the_last_two_people_not_an_attributive_pair(gazetteer):
-    text = ("Igor Ivanov arrived in Hanoi on Monday. He met Colin Powell for the first time since the Bush-Putin summit "
-            "in June, and the two agreed to meet again in Washington in mid-September.")
+    text = ("Igor Ivanov arrived in Hanoi on Monday. He met Colin Powell for the first time since the Bush-Putin "
+            "summit in June, and the two agreed to meet again in Washington in mid-September.")
     assert set(names(one(text, gazetteer, "mid-September"))) == {"Igor Ivanov", "Colin Powell"}
 
 

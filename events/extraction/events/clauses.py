@@ -95,21 +95,28 @@ def last_clause_break(text: str, start: int, end: int, ctx: SentenceContext) -> 
 def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext) -> int:
     """The clause ends where a later date's own happening begins: in "de Villepin is due in Moscow later
     this month to prepare a visit by Chirac sometime next year", the visit and Chirac are next year's."""
+    cut = _later_trigger_start(timex, high, end, ctx)
+    return _clause_opening_before(high, cut, ctx) if cut < end else end
+
+
+def _later_trigger_start(timex: dict, high: int, end: int, ctx: SentenceContext) -> int:
+    """Where the first own trigger of a later date of the clause starts (`end` when there is none)."""
     later = [t for t in ctx.claimants if t is not timex and t["start"] >= high and t["start"] < end]
     if not later:
         return end
     mains = [owned_triggers(other, ctx.claimants, ctx.triggers, ctx.rules, ctx.text)[:1] for other in later]
-    cut = min((own[0].start for own in mains if own and high <= own[0].start < end), default=end)
-    if cut < end:
-        # ... at the opening of that happening's own clause: "for talks with Mahathir on fighters, which
-        # Najib discussed in Moscow in May": Najib is May's.
-        # (the commas around a name in apposition are not its opening: "..., and Russia's special envoy,
-        # Vasily Sredin, toured Cairo last week": the envoy's clause opens at ", and")
-        skip = name_apposition_commas(ctx)
-        opening = [m.start() for m in SPECULATION_BREAK.finditer(ctx.text, high, cut)
-                   if m.start() not in skip and not list_comma(ctx.text, m, ctx)]
-        cut = opening[-1] if opening else cut
-    return cut
+    return min((own[0].start for own in mains if own and high <= own[0].start < end), default=end)
+
+
+def _clause_opening_before(high: int, trigger_start: int, ctx: SentenceContext) -> int:
+    """Where the clause of a later happening whose trigger starts at `trigger_start` opens: its last clause
+    break after `high` ("for talks with Mahathir on fighters, which Najib discussed in Moscow in May": Najib
+    is May's), not counting the commas around a name in apposition ("..., and Russia's special envoy,
+    Vasily Sredin, toured Cairo last week": it opens at ", and"); the trigger itself when there is none."""
+    skip = name_apposition_commas(ctx)
+    opening = [m.start() for m in SPECULATION_BREAK.finditer(ctx.text, high, trigger_start)
+               if m.start() not in skip and not list_comma(ctx.text, m, ctx)]
+    return opening[-1] if opening else trigger_start
 
 
 _AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed)\b")
@@ -261,7 +268,8 @@ def name_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
     text, found = ctx.text, set()
     for mention in ctx.actor_mentions:
         opening = mention.start - 2
-        if opening < ctx.sentence.start or text[opening:mention.start] != ", " or text[mention.end:mention.end + 1] != ",":
+        if (opening < ctx.sentence.start or text[opening:mention.start] != ", "
+                or text[mention.end:mention.end + 1] != ","):
             continue
         if _is_name_apposition(text, opening + 1, mention.end, ctx) or _after_title_phrase(opening, ctx):
             found.update((opening, mention.end))
