@@ -150,26 +150,31 @@ BEGIN
     RETURN NULL;
 END $fn$;
 
+CREATE OR REPLACE FUNCTION events_happening_mark(keys bigint[]) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+    IF cardinality(keys) > 0 THEN
+        INSERT INTO events_happeningdirty (key) SELECT DISTINCT k FROM unnest(keys) AS k;
+        PERFORM events_happening_pend();
+    END IF;
+END $fn$;
+
+-- The three marking triggers differ only in which keys a statement touched; a transition table exists
+-- only for the operations that have it (no old_rows on INSERT), hence a branch per operation.
 CREATE OR REPLACE FUNCTION events_happening_mark_events() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO events_happeningdirty (key)
-            SELECT DISTINCT COALESCE(thread_id, -id) FROM new_rows WHERE NOT hidden;
+        PERFORM events_happening_mark(ARRAY(SELECT COALESCE(thread_id, -id) FROM new_rows WHERE NOT hidden));
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO events_happeningdirty (key)
-            SELECT DISTINCT COALESCE(thread_id, -id) FROM old_rows WHERE NOT hidden;
+        PERFORM events_happening_mark(ARRAY(SELECT COALESCE(thread_id, -id) FROM old_rows WHERE NOT hidden));
     ELSE
-        INSERT INTO events_happeningdirty (key)
-            SELECT DISTINCT v.key FROM old_rows o JOIN new_rows n ON n.id = o.id
+        PERFORM events_happening_mark(ARRAY(
+            SELECT v.key FROM old_rows o JOIN new_rows n ON n.id = o.id
             CROSS JOIN LATERAL (VALUES (COALESCE(o.thread_id, -o.id)), (COALESCE(n.thread_id, -n.id))) AS v(key)
             WHERE NOT (o.hidden AND n.hidden)
               AND (o.thread_id, o.hidden, o.date_start, o.date_end, o.event_type, o.status, o.granularity,
                    o.confidence)
                   IS DISTINCT FROM (n.thread_id, n.hidden, n.date_start, n.date_end, n.event_type, n.status,
-                                    n.granularity, n.confidence);
-    END IF;
-    IF FOUND THEN
-        PERFORM events_happening_pend();
+                                    n.granularity, n.confidence)));
     END IF;
     RETURN NULL;
 END $fn$;
@@ -177,34 +182,28 @@ END $fn$;
 CREATE OR REPLACE FUNCTION events_happening_mark_threads() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        INSERT INTO events_happeningdirty (key) SELECT id FROM old_rows;
+        PERFORM events_happening_mark(ARRAY(SELECT id FROM old_rows));
     ELSE
-        INSERT INTO events_happeningdirty (key)
+        PERFORM events_happening_mark(ARRAY(
             SELECT n.id FROM old_rows o JOIN new_rows n ON n.id = o.id
             WHERE (o.date_start, o.date_end, o.event_type, o.status, o.granularity)
-                  IS DISTINCT FROM (n.date_start, n.date_end, n.event_type, n.status, n.granularity);
-    END IF;
-    IF FOUND THEN
-        PERFORM events_happening_pend();
+                  IS DISTINCT FROM (n.date_start, n.date_end, n.event_type, n.status, n.granularity)));
     END IF;
     RETURN NULL;
 END $fn$;
 
 CREATE OR REPLACE FUNCTION events_happening_mark_links() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE ids bigint[];
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO events_happeningdirty (key) SELECT DISTINCT COALESCE(e.thread_id, -e.id) FROM events_event e
-            WHERE NOT e.hidden AND e.id IN (SELECT event_id FROM new_rows);
+        ids := ARRAY(SELECT event_id FROM new_rows);
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO events_happeningdirty (key) SELECT DISTINCT COALESCE(e.thread_id, -e.id) FROM events_event e
-            WHERE NOT e.hidden AND e.id IN (SELECT event_id FROM old_rows);
+        ids := ARRAY(SELECT event_id FROM old_rows);
     ELSE
-        INSERT INTO events_happeningdirty (key) SELECT DISTINCT COALESCE(e.thread_id, -e.id) FROM events_event e
-            WHERE NOT e.hidden AND e.id IN (SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows);
+        ids := ARRAY(SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows);
     END IF;
-    IF FOUND THEN
-        PERFORM events_happening_pend();
-    END IF;
+    PERFORM events_happening_mark(ARRAY(SELECT COALESCE(e.thread_id, -e.id) FROM events_event e
+                                        WHERE NOT e.hidden AND e.id IN (SELECT unnest(ids))));
     RETURN NULL;
 END $fn$;
 
@@ -223,6 +222,7 @@ PG_TRIGGERS = [("events_event", "events_happening_mark_events", ("INSERT", "UPDA
     (table, "events_happening_mark_links", ("INSERT", "UPDATE", "DELETE")) for _, table, _ in _LINKS]
 
 PG_FUNCTIONS = ("events_happening_mark_links()", "events_happening_mark_threads()", "events_happening_mark_events()",
+                "events_happening_mark(bigint[])",
                 "events_happening_flush_at_commit()", "events_happening_flush()", "events_happening_pend()",
                 "events_happening_refresh(bigint[])", "events_happening_tally(bigint[], integer)")
 
