@@ -1,10 +1,12 @@
 """The data version: a number that changes whenever anything a public page shows changes.
 
-PostgreSQL keeps it (the sequence `monitor_data_version`), bumped by triggers on every table the public
-pages read (migration 0003: a statement trigger marks the transaction dirty, a deferred trigger on that
-mark bumps the version), once per writing transaction, when it commits: so it follows every writer
+PostgreSQL keeps it (the one row of `monitor_data_version_row`), bumped by triggers on every table the
+public pages read (migration 0003: a statement trigger marks the transaction dirty, a deferred trigger on
+that mark bumps the version), once per writing transaction, when it commits: so it follows every writer
 (the web, ingest commands, job workers on other machines, bulk loads, raw SQL) without any of them
-having to remember to invalidate a cache. A process reads it at most once per VERSION_TTL seconds.
+having to remember to invalidate a cache. The row is written in the writing transaction (migration 0006;
+it was a sequence, which readers saw bumped before the commit was visible), so a reader that sees a
+version sees every row committed with it. A process reads it at most once per VERSION_TTL seconds.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import time
 
 from django.db import connection
 
-SEQUENCE = "monitor_data_version"
+TABLE = "monitor_data_version_row"
 # Tables whose rows the public pages show. A new table that the pages read needs its trigger too
 # (a migration of this app creating the statement trigger of 0003 on it).
 TABLES = ("events_issue", "events_article", "events_thread", "events_event", "events_event_actors",
@@ -25,17 +27,15 @@ _memo = {"at": -1e9, "value": None}
 
 
 def current(max_age: float = VERSION_TTL):
-    """The data version, or None where there is none (SQLite, or the sequence missing)."""
+    """The data version, or None where there is none (SQLite)."""
     now = time.monotonic()
     if now - _memo["at"] < max_age:
         return _memo["value"]
     value = None
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            # last_value + is_called: a sequence never advanced reads (1, false), after nextval (1, true)
-            cursor.execute(f"SELECT last_value, is_called FROM {SEQUENCE}")
-            last, called = cursor.fetchone()
-            value = last if called else 0
+            cursor.execute(f"SELECT n FROM {TABLE} WHERE id = 1")
+            value = cursor.fetchone()[0]
     _memo.update(at=now, value=value)
     return value
 

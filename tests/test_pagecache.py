@@ -137,3 +137,31 @@ def test_rows_then_schema_in_one_transaction_is_allowed(one_event):
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM monitor_data_dirty")
         assert cursor.fetchone()[0] == 0  # the commit-time trigger cleared its mark
+
+
+def test_the_new_version_is_not_visible_before_the_change_is(one_event):
+    # The commit-time trigger can be made to fire before the commit (SET CONSTRAINTS ALL IMMEDIATE): a
+    # reader on another connection must still see the old version, since it cannot see the change yet;
+    # otherwise a page rendered from the old rows would be cached under the new version (it was a
+    # sequence, which is not transactional). After the commit both are visible together.
+    import psycopg
+    from django.db import transaction
+
+    settings_dict = connection.settings_dict
+    other = psycopg.connect(host=settings_dict["HOST"], port=settings_dict["PORT"], dbname=settings_dict["NAME"],
+                            user=settings_dict["USER"], password=settings_dict["PASSWORD"] or None, autocommit=True)
+
+    def seen():
+        row = other.execute("SELECT n FROM monitor_data_version_row WHERE id = 1").fetchone()[0]
+        summary = other.execute("SELECT summary FROM events_event WHERE id = %s", [one_event.pk]).fetchone()[0]
+        return row, summary
+
+    try:
+        before, _ = seen()
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE events_event SET summary = 'Changed' WHERE id = %s", [one_event.pk])
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the bump runs now, inside the transaction
+            assert seen() == (before, "First round of talks")
+        assert seen() == (before + 1, "Changed")
+    finally:
+        other.close()
