@@ -6,19 +6,11 @@ import datetime
 import pytest
 
 from events.extraction.entities import default_gazetteer
-from events.extraction.pipeline import extract_article
-
-DAY = datetime.date(2001, 6, 12)  # a Tuesday
-
+from tests.extraction._one_mention import one
 
 @pytest.fixture(scope="module")
 def gazetteer():
     return default_gazetteer()
-
-
-def one(text, gazetteer, date_text):
-    [mention] = [m for m in extract_article(text, DAY, gazetteer) if m.date_text == date_text]
-    return mention
 
 
 def names(mention):

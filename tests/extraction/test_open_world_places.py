@@ -1,7 +1,6 @@
 """Places beyond capitals (data/places.json): cities and regions give the state where an event happens;
 they never speak for it; inside an organization's name they name no place. Data integrity of the file.
 Sentences written for these tests."""
-import datetime
 import json
 from pathlib import Path
 
@@ -9,18 +8,11 @@ import pytest
 
 from events.extraction.entities import DATA_DIR, default_gazetteer, find_entities
 from events.extraction.pipeline import extract_article
-
-DAY = datetime.date(2001, 6, 12)  # a Tuesday
-
+from tests.extraction._one_mention import DAY, one
 
 @pytest.fixture(scope="module")
 def gazetteer():
     return default_gazetteer()
-
-
-def one(text, gazetteer, date_text):
-    [mention] = [m for m in extract_article(text, DAY, gazetteer) if m.date_text == date_text]
-    return mention
 
 
 def test_a_city_that_is_no_capital_gives_the_state_where_the_event_happens(gazetteer):
