@@ -215,7 +215,7 @@ class Editor(HttpUser):
                          headers={"Referer": f"{self.host}/admin/login/"},
                          data={"csrfmiddlewaretoken": token[1] if token else "", "username": user,
                                "password": password, "next": "/admin/"})
-        self.saves = 0
+        self.saves, self.token = 0, f"{random.getrandbits(32):08x}"
 
     @task(3)
     def save_event(self):
@@ -233,9 +233,10 @@ class Editor(HttpUser):
         self.saves += 1
         summary = next((v for k, v in fields if k == "summary"), "")
         fields = [(k, v) for k, v in fields if k != "summary"]
-        # A mark unique to this editor and save, kept whole however long the summary: the same text again is
-        # "Nothing changed" and the form comes back (by design), which is not what this test measures.
-        mark = f" [load {id(self) % 100000}-{self.saves}]"
+        # A mark unique to this editor and save (and run: the same events are edited run after run), kept whole
+        # however long the summary: the same text again is "Nothing changed" and the form comes back (by
+        # design), which is not what this test measures.
+        mark = f" [load {self.token}-{self.saves}]"
         fields += [("summary", summary.split(" [load")[0][:300 - len(mark)] + mark),
                    ("change_reason", f"load test edit {self.saves}: summary wording"), ("_save", "Save")]
         with self.client.post(url, data=fields, name="/admin/events/event/[id]/change/ (save)",
