@@ -159,7 +159,8 @@ def _run_locust(args, env, password, port, out, report):
     into `report`."""
     prefix = str(out / f"u{args.users}")
     locust_env = dict(env, LOAD_EDITOR_USER="loadtest", LOAD_EDITOR_PASSWORD=password,
-                      LOAD_EDITORS=str(max(1, args.users // 16)), LOAD_MAX_REQUESTS=str(args.max_requests))
+                      LOAD_EDITORS=str(max(1, args.users // 16)), LOAD_MAX_REQUESTS=str(args.max_requests),
+                      LOAD_CACHE_STATS=f"{prefix}_page_cache.json")
     restart_log = {}
     if args.restart_pg_at:
         threading.Thread(target=restart_postgres, args=(args.pg_data, args.restart_pg_at, restart_log),
@@ -174,8 +175,20 @@ def _run_locust(args, env, password, port, out, report):
     report["wall_s"] = round(time.monotonic() - started, 1)
     report["load_after"] = loadavg()
     report.update(summarise(prefix))
+    report["page_cache"] = _page_cache_hits(Path(f"{prefix}_page_cache.json"))
     if restart_log:
         report["postgres_restart"] = restart_log.get("restart")
+
+
+def _page_cache_hits(path: Path) -> dict:
+    """{"hit": n, "miss": n, "none": n} over all requests (from the locustfile's X-Page-Cache counts)."""
+    if not path.exists():
+        return {}
+    total = {}
+    for states in json.loads(path.read_text()).values():
+        for state, n in states.items():
+            total[state] = total.get(state, 0) + n
+    return total
 
 
 def _stop(gunicorn):

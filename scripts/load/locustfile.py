@@ -48,12 +48,34 @@ def _remember(environment, **kwargs):
 
 
 @events.request.add_listener
-def _budget(**kwargs):
+def _budget(name=None, response=None, **kwargs):
     _count["n"] += 1
+    _note_cache(name, response)
     if _count["n"] == MAX_REQUESTS:
         runner = getattr(_count.get("environment"), "runner", None)
         if runner is not None:
             runner.quit()
+
+
+CACHE_STATS = os.environ.get("LOAD_CACHE_STATS", "")
+_cache_seen = {}
+
+
+def _note_cache(name, response):
+    """Count the page cache's answers (the X-Page-Cache header: hit, miss, or none: not cacheable) per page."""
+    header = getattr(response, "headers", None)
+    state = (header.get("X-Page-Cache", "none") if header is not None else "none").split(",")[0]
+    per_page = _cache_seen.setdefault(name or "?", {})
+    per_page[state] = per_page.get(state, 0) + 1
+
+
+@events.quitting.add_listener
+def _write_cache_stats(environment, **kwargs):
+    if CACHE_STATS:
+        import json
+
+        with open(CACHE_STATS, "w") as out:
+            json.dump(_cache_seen, out, indent=1, sort_keys=True)
 
 
 def _learn(text):
