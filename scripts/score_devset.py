@@ -5,6 +5,7 @@
     .venv/bin/python scripts/score_devset.py --heldout    # the first batch's held-out third (8 articles)
     .venv/bin/python scripts/score_devset.py --part heldout2   # the second batch's held-out part (27, 30, 33)
     .venv/bin/python scripts/score_devset.py --part heldout3   # the third batch's (36, 39, 42, 45, 48): once, at the end
+    .venv/bin/python scripts/score_devset.py --part heldout4   # 71-80, written by held11 (who does not tune): once
     .venv/bin/python scripts/score_devset.py --batch 1    # only the first batch's articles (01-25) of the part
     .venv/bin/python scripts/score_devset.py --batch 3    # only the third batch's (35-50) of the part
     .venv/bin/python scripts/score_devset.py --json       # figures as one JSON object
@@ -197,7 +198,7 @@ def report(result: dict) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="the same as --part heldout")
-    parser.add_argument("--part", choices=("dev", "heldout", "heldout2", "heldout3"), default="dev",
+    parser.add_argument("--part", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4"), default="dev",
                         help="which part of the split (held-out parts: once, at the end)")
     parser.add_argument("--batch", type=int, choices=(1, 2, 3),
                         help="only the first (01-25), second (26-34) or third (35-50) batch")

@@ -47,14 +47,14 @@ class GoldArticle:
     issue: int
     anchor: datetime.date
     body: str
-    part: str  # dev | heldout | heldout2 | heldout3 (the second and third batches' held-out parts)
+    part: str  # dev | heldout | heldout2 | heldout3 (the second and third batches' held-out parts) | heldout4 (71-80)
     timexes: list[GoldTimex]
     events: list[GoldEvent]
 
 
 def load(path: Path = GOLD) -> list[GoldArticle]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    parts = {name: set(ids) for name, ids in data["split"].items() if name != "rule"}  # dev, heldout, heldout2, heldout3
+    parts = {name: set(ids) for name, ids in data["split"].items() if name != "rule"}  # dev, heldout, heldout2, heldout3, heldout4
     seen: dict[str, str] = {}
     for name, ids in parts.items():
         for id_ in ids:
