@@ -448,11 +448,12 @@ def export(request, fmt):
         notes = input_notes(request.GET, filterset)
         return HttpResponseBadRequest("Bad filter parameters:\n" + "\n".join(notes), content_type="text/plain")
     link = request.build_absolute_uri
-    mentions = selectors.mentions_of(filtered_happenings(filterset))
+    happenings = filtered_happenings(filterset)
     if unit == "mentions":
-        rows, columns = export_rows.mention_rows(mentions, link), export_rows.MENTION_CSV_COLUMNS
+        rows = export_rows.mention_rows(selectors.mentions_of(happenings), link)
+        columns = export_rows.MENTION_CSV_COLUMNS
     else:
-        rows, columns = export_rows.happening_rows(mentions, link), export_rows.HAPPENING_CSV_COLUMNS
+        rows, columns = export_rows.happening_rows(happenings, link), export_rows.HAPPENING_CSV_COLUMNS
     if fmt == "json":
         body, content_type = export_rows.stream_json(rows, unit), "application/json; charset=utf-8"
     else:

@@ -215,6 +215,11 @@ CACHES = {
 # 0 turns the counts cache off; COUNTS_CACHE_ALIAS names the cache it uses.
 COUNTS_CACHE_SECONDS = int(os.environ.get("COUNTS_CACHE_SECONDS", "3600"))
 COUNTS_CACHE_ALIAS = "counts"
+# The counts of a filtered set of happenings are computed with numpy over a per-process snapshot of the happening
+# table (events/selectors/facet_index.py), read again when the counts version moves but at most once every
+# COUNTS_INDEX_RELOAD_SECONDS (in between, a stale snapshot is not used: SQL counts). COUNTS_INDEX=0: SQL always.
+COUNTS_INDEX = os.environ.get("COUNTS_INDEX", "1") != "0"
+COUNTS_INDEX_RELOAD_SECONDS = float(os.environ.get("COUNTS_INDEX_RELOAD_SECONDS", "10"))
 
 # The load balancer's health check may come over plain HTTP from the proxy host.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -36,6 +36,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 
 from ..models import Actor, Country, Event, EventType, Topic
 from .base import Keys, _as_happenings, _unfiltered, happenings, in_keys, mentions_of, overlapping, visible_events
+from .facet_index import via_index as _via_index
 from .tallies import _tally, array_counts, shared, summary
 
 PAGE_SIZE = 50
@@ -289,7 +290,7 @@ def timeline_count(events):
     from .counts import cached, sql_key
 
     key = sql_key(qs)
-    return cached("count", key, qs.count)
+    return cached("count", key, lambda: _via_index(qs, lambda selection: selection.count(), qs.count))
 
 
 @dataclass
@@ -352,7 +353,7 @@ def month_spans(events):
                 for r in rows]
 
     key = sql_key(qs)
-    return cached("month_spans", key, compute)
+    return cached("month_spans", key, lambda: _via_index(qs, lambda selection: selection.bin_spans("month"), compute))
 
 
 def _next_month(month):

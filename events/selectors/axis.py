@@ -134,7 +134,13 @@ def extent(events):
         return date.fromisoformat(first), date.fromisoformat(last)
     from .counts import cached, sql_key
 
-    row = cached("extent", sql_key(qs), lambda: qs.order_by().aggregate(first=Min("sort_date"), last=Max("sort_date")))
+    from .facet_index import via_index as _via_index
+
+    def compute():
+        return _via_index(qs, lambda selection: dict(zip(("first", "last"), selection.extent())),
+                          lambda: qs.order_by().aggregate(first=Min("sort_date"), last=Max("sort_date")))
+
+    row = cached("extent", sql_key(qs), compute)
     return row["first"], row["last"]
 
 
@@ -251,14 +257,18 @@ def _bin_spans(items, in_window, unit, whole_archive):
         from . import month_spans
 
         return [(bin_start(first, unit), bin_start(last, unit), n) for first, last, n in month_spans(items)]
+    from .facet_index import via_index as _via_index
     from .counts import cached, sql_key
 
     trunc = _TRUNC[unit]
 
-    def compute():
+    def in_sql():
         rows = (in_window.annotate(b0=trunc("sort_date"), b1=trunc("end_date"))
                 .values("b0", "b1").annotate(n=Count("key")).order_by())
         return [(_as_date(r["b0"]), _as_date(r["b1"]), r["n"]) for r in rows]
+
+    def compute():
+        return _via_index(in_window, lambda selection: selection.bin_spans(unit), in_sql)
 
     key = sql_key(in_window)
     return cached("bin_spans", key and (key, unit), compute)

@@ -100,3 +100,13 @@ def cached(what, key, compute):
     if scope is not None:
         scope[name] = value
     return value
+
+
+def request_memo(key, compute):
+    """compute(), once per GET request for the same key (every call outside a request)."""
+    scope = getattr(_local, "scope", None)
+    if scope is None:
+        return compute()
+    if key not in scope:
+        scope[key] = compute()
+    return scope[key]

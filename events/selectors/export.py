@@ -3,8 +3,8 @@
     event_export_rows(queryset)   -> the contract's rows (../shared/docs/DESIGN.md section 5) for manage.py export_events;
     export_queryset(include_hidden=False) -> that command's default queryset (in date order);
     write_jsonl / write_csv       -> the command's output, one row a line;
-    happening_rows(events, link)  -> one row per happening of the (filtered) `events` (see events/filters.py:
-                                     they hold every visible mention of each matching happening);
+    happening_rows(happenings, link) -> one row per happening (a Happening queryset: events/filters.py
+                                     filtered_happenings), from the happening table and its representative;
     mention_rows(events, link)    -> the same mentions as contract rows, plus the article's headline and a link;
     stream_csv / stream_json      -> the web export's body, streamed, with a trailer (docs/pages.md, "Exports").
 
@@ -163,23 +163,51 @@ def mention_rows(events, link=str, chunk_size: int = CHUNK):
             yield row
 
 
-def happening_rows(events, link=str, chunk_size: int = CHUNK):
-    """One row per happening of `events` (keys HAPPENING_KEYS), in timeline order."""
+def happening_rows(happenings, link=str, chunk_size: int = CHUNK):
+    """One row per happening of `happenings` (a Happening queryset, or mentions: their happenings; keys
+    HAPPENING_KEYS), in timeline order.
+
+    Read from the happening table (its visible mentions' count, their best confidence, the union of their
+    actors, countries and topics as id arrays) and its representative mention (the earliest visible one):
+    per chunk of happenings, one query for the representatives and one per kind of name. Not every mention
+    with its links, as before (for one month of Russia at a million events 10,113 mentions for 1,587
+    happenings: about 380 ms of Django CPU and 240 ms of link queries).
+    """
+    from .base import _as_happenings
+
     url = _event_url()
-    current = None
-    for chunk in _chunks(_in_happening_order(events), chunk_size):
-        for event in chunk:
-            if current is None or event["_happening"] != current["_key"]:
-                if current is not None:
-                    yield _finish(current)
-                current = _happening_row(event, link(url(event["id"])))
-            current["mentions"] += 1
-            current["confidence"] = max(current["confidence"], event["confidence"])
-            current["actors"].update(event["actors"])
-            current["countries"].update(event["countries"])
-            current["topics"].update(event["topics"])
-    if current is not None:
-        yield _finish(current)
+    rows = (_as_happenings(happenings).order_by("sort_date", "key")
+            .values_list("event_id", "mentions", "confidence", "actor_ids", "country_ids", "topic_ids"))
+    chunk = []
+    for row in rows.iterator(chunk_size=chunk_size):
+        chunk.append(row)
+        if len(chunk) == chunk_size:
+            yield from _happening_chunk(chunk, link, url)
+            chunk = []
+    if chunk:
+        yield from _happening_chunk(chunk, link, url)
+
+
+def _happening_chunk(chunk, link, url):
+    events = {row["id"]: row for row in _values(Event.objects.filter(id__in=[r[0] for r in chunk]), *_THREAD_COLUMNS)}
+    names = _names(*([r[i] for r in chunk] for i in (3, 4, 5)))
+    for event_id, mentions, confidence, *id_lists in chunk:
+        row = _happening_row(events[event_id], link(url(event_id)))
+        row.update(mentions=mentions, confidence=confidence)
+        for key, ids, found in zip(("actors", "countries", "topics"), id_lists, names):
+            row[key] = {found[pk] for pk in ids if pk in found}
+        yield _finish(row)
+
+
+def _names(*id_lists):
+    """({actor id: name}, {country id: name}, {topic id: name}) for the ids in three lists of id lists."""
+    from ..models import Actor, Country, Topic
+
+    out = []
+    for model, lists in zip((Actor, Country, Topic), id_lists):
+        ids = sorted({pk for ids in lists for pk in ids})
+        out.append(dict(model.objects.filter(pk__in=ids).values_list("id", "name")) if ids else {})
+    return out
 
 
 def _happening_row(event: dict, url: str) -> dict:
@@ -189,7 +217,7 @@ def _happening_row(event: dict, url: str) -> dict:
         return event[f"thread__{name}"] if threaded else event[name]
 
     return {
-        "_key": event["_happening"],
+        "_key": event.get("_happening"),
         "happening_id": event["thread_id"],
         "date_start": canonical("date_start").isoformat(),
         "date_end": canonical("date_end").isoformat(),

@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from ..extraction.namekey import name_key
 from ..models import Actor, ActorAlias, Country, HappeningTally, Topic
 from .base import _as_happenings, _unfiltered, happenings
+from .facet_index import via_index as _via_index
 from .tallies import _ARRAY_KIND, _id_tally, _tally, array_counts, summary
 
 
@@ -105,7 +106,8 @@ def choice_facets(events_without_this, field, choices):
             value = pair.split("|")[0 if field == "event_type" else 1]
             counts[value] = counts.get(value, 0) + n
     else:
-        counts = dict(qs.values_list(field).annotate(n=Count("key")).order_by())
+        counts = _via_index(qs, lambda selection: selection.field_counts(field),
+                            lambda: dict(qs.values_list(field).annotate(n=Count("key")).order_by()))
     return [Facet(value, label, counts.get(value, 0)) for value, label in choices]
 
 
@@ -118,8 +120,10 @@ def type_and_status_facets(events, type_choices, status_choices):
         types, statuses = _tally("type"), _tally("status")
     else:
         types, statuses = {}, {}
-        pairs = ([(*pair.split("|"), n) for pair, n in known["ts"].items()] if known is not None
-                 else qs.values_list("event_type", "status").annotate(n=Count("key")).order_by())
+        if known is None:
+            known = {"ts": _via_index(qs, lambda selection: selection.ts_counts(), lambda: {
+                f"{t}|{st}": n for t, st, n in qs.values_list("event_type", "status").annotate(n=Count("key")).order_by()})}
+        pairs = [(*pair.split("|"), n) for pair, n in known["ts"].items()]
         for t, st, n in pairs:
             types[t] = types.get(t, 0) + n
             statuses[st] = statuses.get(st, 0) + n

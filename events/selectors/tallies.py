@@ -69,6 +69,11 @@ def summary(qs):
 def _summary(qs):
     from django.db import connection
 
+    from .facet_index import select
+
+    selection = select(qs)
+    if selection is not None:
+        return selection.summary(qs._summary_skip)
     out = {kind: {} for kind in ("ts", "span", "actor", "topic", "country", "org", "extent")}
     try:
         sql, params = qs.order_by().values("event_type", "status", "sort_date", "end_date", "actor_ids",
@@ -149,6 +154,12 @@ def _known_counts(qs, kind):
 
 def _array_counts(qs, column, only):
     from django.db import connection
+
+    from .facet_index import select
+
+    selection = select(qs)
+    if selection is not None:
+        return selection.array_counts(column, only)
 
     try:
         sql, params = qs.order_by().values(column).query.sql_with_params()
