@@ -94,6 +94,8 @@ class Snapshot:
         self.types, self.statuses = list(types or []), list(statuses or [])
         self.type_code = _ints(type_pos)[order] - 1
         self.status_code = _ints(status_pos)[order] - 1
+        self.ts_width = max(len(self.statuses), 1)
+        self.ts_code = self.type_code * self.ts_width + self.status_code
         self.confidence = (np.fromstring(confidence, dtype=np.float64, sep=",") if confidence
                            else np.zeros(0, dtype=np.float64))[order]
         self.categories = {"event_type": (self.types, self.type_code), "status": (self.statuses, self.status_code),
@@ -116,13 +118,33 @@ class Snapshot:
         return mask
 
     def pairs(self, unit):
-        """(pair code per row, [(first bin day, last bin day)] per code): each happening's first and last bin
-        of `unit` ("year", "month", "week", "day"; "month" is also the month bars' spans), computed once."""
+        """(pair code per row, [(first bin day, last bin day)] per code, {code: (first, last) as dates},
+        {code: the summary's label}):
+        each happening's first and last bin of `unit` ("year", "month", "week", "day"; "month" is also the
+        month bars' spans), computed once; the dates as they are asked for."""
         if unit not in self._pairs:
             with self._pairs_lock:
                 if unit not in self._pairs:
-                    self._pairs[unit] = _pair_codes(_bin_day(self.sort_day, unit), _bin_day(self.end_day, unit))
+                    code, days = _pair_codes(_bin_day(self.sort_day, unit), _bin_day(self.end_day, unit))
+                    self._pairs[unit] = (code, days, {}, {})
         return self._pairs[unit]
+
+    def span_label(self, code):
+        """The summary's "YYYY-MM/YYYY-MM" of a month pair code (tallies._summary_value)."""
+        labels = self.pairs("month")[3]
+        if code not in labels:
+            first, last = self.pair_dates("month", code)
+            from .tallies import _summary_value
+
+            labels[code] = _summary_value("span", None, _month(first), _month(last))
+        return labels[code]
+
+    def pair_dates(self, unit, code):
+        _, days, dates, _ = self.pairs(unit)
+        if code not in dates:
+            b0, b1 = days[code].tolist()
+            dates[code] = (_EPOCH + timedelta(days=b0), _EPOCH + timedelta(days=b1))
+        return dates[code]
 
 
 class _CsrColumn:
@@ -132,15 +154,18 @@ class _CsrColumn:
         self.values, self.code = np.unique(ids, return_inverse=True)
         self.row = rank[np.repeat(np.arange(len(lengths)), lengths)]
         self.rows = len(lengths)
+        # the inverted index: the rows of each id, ids in the order of `values`
+        by_id = np.argsort(self.code, kind="stable")
+        self.rows_by_id = self.row[by_id]
+        self.starts = np.searchsorted(self.code[by_id], np.arange(len(self.values) + 1))
 
     def rows_with(self, ids):
         """The rows whose array holds any of `ids` (a boolean mask)."""
-        ids = np.asarray(ids, dtype=np.int64)
-        pos = np.searchsorted(self.values, ids)
-        known = pos[pos < len(self.values)]
-        codes = known[self.values[known] == ids[pos < len(self.values)]]
         mask = np.zeros(self.rows, dtype=bool)
-        mask[self.row[np.isin(self.code, codes)]] = True
+        for pk in set(ids):
+            i = int(np.searchsorted(self.values, pk))
+            if i < len(self.values) and self.values[i] == pk:
+                mask[self.rows_by_id[self.starts[i]:self.starts[i + 1]]] = True
         return mask
 
     def counts(self, mask):
@@ -278,8 +303,8 @@ class Selection:
     def ts_counts(self):
         """{"type|status": happenings}."""
         s = self.snapshot
-        width = max(len(s.statuses), 1)
-        n = np.bincount(s.type_code[self.mask] * width + s.status_code[self.mask], minlength=len(s.types) * width)
+        width = s.ts_width
+        n = np.bincount(s.ts_code[self.mask], minlength=len(s.types) * width)
         return {f"{s.types[i // width]}|{s.statuses[i % width]}": int(n[i]) for i in np.flatnonzero(n)}
 
     def array_counts(self, column, only=None):
@@ -290,11 +315,13 @@ class Selection:
 
     def bin_spans(self, unit):
         """[(first bin, last bin, happenings)] in `unit` (dates of the bins' first days)."""
-        code, pairs = self.snapshot.pairs(unit)
-        n = np.bincount(code[self.mask], minlength=len(pairs))
+        return [(*self.snapshot.pair_dates(unit, code), n) for code, n in self._pair_counts(unit)]
+
+    def _pair_counts(self, unit):
+        code, days, _, _ = self.snapshot.pairs(unit)
+        n = np.bincount(code[self.mask], minlength=len(days))
         hit = np.flatnonzero(n)
-        return [(_EPOCH + timedelta(days=b0), _EPOCH + timedelta(days=b1), c)
-                for (b0, b1), c in zip(pairs[hit].tolist(), n[hit].tolist())]
+        return zip(hit.tolist(), n[hit].tolist())
 
     def extent(self):
         """(first, last) start date, (None, None) when empty."""
@@ -308,9 +335,8 @@ class Selection:
         "extent")."""
         from .tallies import _ARRAY_KIND, _summary_value
 
-        out = {"ts": self.ts_counts(), "span": {}, "extent": {}}
-        for first, last, n in self.bin_spans("month"):
-            out["span"][_summary_value("span", None, _month(first), _month(last))] = n
+        out = {"ts": self.ts_counts(), "extent": {},
+               "span": {self.snapshot.span_label(code): n for code, n in self._pair_counts("month")}}
         for column, kind in _ARRAY_KIND.items():
             out[kind] = {} if kind in skip else {str(pk): n for pk, n in self.array_counts(column).items()}
         count = self.count()
