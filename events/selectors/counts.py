@@ -56,7 +56,15 @@ request_finished.connect(_request_finished, dispatch_uid="events.selectors.count
 
 def version():
     """(database, counts version) to key cached counts by, or None when counts must be computed now."""
-    if not _seconds() or connection.vendor != "postgresql" or connection.in_atomic_block:
+    if not _seconds():
+        return None
+    return current_version()
+
+
+def current_version():
+    """(database, counts version) as committed now, or None (SQLite, inside a transaction): read once per GET
+    request (the counts cache and the numpy counts of selectors/facet_index.py share it)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
         return None
     scope = getattr(_local, "scope", None)
     if scope is not None and "version" in scope:

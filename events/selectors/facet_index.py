@@ -236,9 +236,10 @@ def select(qs):
     counts version (once per request for the same SQL)."""
     if not _enabled():
         return None
-    from .counts import request_memo
+    from .counts import current_version, request_memo
 
-    snapshot = snapshot_for(request_memo(("counts version",), _version))
+    current = current_version()
+    snapshot = None if current is None else snapshot_for(current[3])
     if snapshot is None:
         return None
     from .facet_where import evaluate
@@ -251,12 +252,6 @@ def select(qs):
     except EmptyResultSet:
         sql, params = None, ()
     return request_memo(("selection", sql, tuple(map(_hashable, params))), lambda: _select(sql, params))
-
-
-def _version():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT n FROM monitor_counts_version WHERE id = 1")
-        return cursor.fetchone()[0]
 
 
 def via_index(qs, counted, otherwise):
