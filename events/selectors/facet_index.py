@@ -158,6 +158,10 @@ class _CsrColumn:
         by_id = np.argsort(self.code, kind="stable")
         self.rows_by_id = self.row[by_id]
         self.starts = np.searchsorted(self.code[by_id], np.arange(len(self.values) + 1))
+        # the entries in row order: a few selected rows' entries are read without touching the others
+        by_row = np.argsort(self.row, kind="stable")
+        self.code_by_row = self.code[by_row]
+        self.row_starts = np.searchsorted(self.row[by_row], np.arange(self.rows + 1))
 
     def rows_with(self, ids):
         """The rows whose array holds any of `ids` (a boolean mask)."""
@@ -168,9 +172,16 @@ class _CsrColumn:
                 mask[self.rows_by_id[self.starts[i]:self.starts[i + 1]]] = True
         return mask
 
-    def counts(self, mask):
-        """{id: happenings among `mask`} for the ids with at least one."""
-        n = np.bincount(self.code[mask[self.row]], minlength=len(self.values))
+    def counts(self, selection):
+        """{id: happenings among the Selection} for the ids with at least one."""
+        if len(selection.rows) * 4 < self.rows:  # few rows: gather their entries only
+            starts = self.row_starts[selection.rows]
+            lengths = self.row_starts[selection.rows + 1] - starts
+            within = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            codes = self.code_by_row[np.repeat(starts, lengths) + within]
+        else:
+            codes = self.code[selection.mask[self.row]]
+        n = np.bincount(codes, minlength=len(self.values))
         hit = np.flatnonzero(n)
         return dict(zip(self.values[hit].tolist(), n[hit].tolist()))
 
@@ -284,26 +295,27 @@ class Selection:
 
     def __init__(self, snapshot, mask):
         self.snapshot, self.mask = snapshot, mask
+        self.rows = np.flatnonzero(mask)
 
     def count(self):
-        return int(np.count_nonzero(self.mask))
+        return len(self.rows)
 
     def field_counts(self, field):
         """{type or status: happenings} (field "event_type" or "status")."""
         s = self.snapshot
         codes, names = (s.type_code, s.types) if field == "event_type" else (s.status_code, s.statuses)
-        n = np.bincount(codes[self.mask], minlength=len(names))
+        n = np.bincount(codes[self.rows], minlength=len(names))
         return {names[i]: int(n[i]) for i in np.flatnonzero(n)}
 
     def ts_counts(self):
         """{"type|status": happenings}."""
         s = self.snapshot
         width = s.ts_width
-        n = np.bincount(s.ts_code[self.mask], minlength=len(s.types) * width)
+        n = np.bincount(s.ts_code[self.rows], minlength=len(s.types) * width)
         return {f"{s.types[i // width]}|{s.statuses[i % width]}": int(n[i]) for i in np.flatnonzero(n)}
 
     def array_counts(self, column, only=None):
-        counts = self.snapshot.arrays[column].counts(self.mask)
+        counts = self.snapshot.arrays[column].counts(self)
         if only is None:
             return counts
         return {pk: counts[pk] for pk in dict.fromkeys(int(pk) for pk in only) if pk in counts}
@@ -314,15 +326,15 @@ class Selection:
 
     def _pair_counts(self, unit):
         code, days, _, _ = self.snapshot.pairs(unit)
-        n = np.bincount(code[self.mask], minlength=len(days))
+        n = np.bincount(code[self.rows], minlength=len(days))
         hit = np.flatnonzero(n)
         return zip(hit.tolist(), n[hit].tolist())
 
     def extent(self):
         """(first, last) start date, (None, None) when empty."""
-        if not self.mask.any():
+        if not len(self.rows):
             return None, None
-        days = self.snapshot.sort_day[self.mask]
+        days = self.snapshot.sort_day[self.rows]
         return _EPOCH + timedelta(days=int(days.min())), _EPOCH + timedelta(days=int(days.max()))
 
     def summary(self, skip=()):
@@ -336,7 +348,7 @@ class Selection:
             out[kind] = {} if kind in skip else {str(pk): n for pk, n in self.array_counts(column).items()}
         count = self.count()
         if count:
-            days = self.snapshot.sort_day[self.mask]
+            days = self.snapshot.sort_day[self.rows]
             value = _summary_value("extent", None, int(days.min()) + _DAYS_1900, int(days.max()) + _DAYS_1900)
             out["extent"][value] = count
         return out

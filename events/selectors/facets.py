@@ -1,6 +1,7 @@
 """Facets (countries, topics, actors, types, statuses) with the happenings matching each under the other
 filters, and the actor type-ahead."""
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Count, Exists, OuterRef, Q
 
@@ -15,12 +16,20 @@ from .tallies import _ARRAY_KIND, _id_tally, _tally, array_counts, summary
 
 @dataclass
 class Facet:
-    """One choice of a filter with the number of matching happenings (under every OTHER active filter)."""
+    """One choice of a filter with the number of matching happenings (under every OTHER active filter).
+    `obj`: its model instance, or a partial() that makes it when first read (a country facet lists ~190
+    choices on every page, whose instances only the index pages read)."""
 
     value: str
     label: str
     count: int
-    obj: object = None
+    _obj: object = None
+
+    @property
+    def obj(self):
+        if isinstance(self._obj, partial):
+            self._obj = self._obj()
+        return self._obj
 
 
 def _array_facets(model, column, events_without_this, *, fields=("name",), limit=None, keep=()):
@@ -68,7 +77,7 @@ def _targets_in_use(model, kind, qs, counts):
 
 def country_facets(events_without_country_filter):
     """Countries of any visible mention, each with its matching happenings: one query."""
-    facets = [Facet(v["code"], v["name"], n, Country(id=pk, **v))
+    facets = [Facet(v["code"], v["name"], n, partial(Country, id=pk, **v))
               for pk, v, n in _array_facets(Country, "country_ids", events_without_country_filter,
                                             fields=("code", "name"))]
     return sorted(facets, key=lambda f: (-f.count, f.label))
@@ -76,7 +85,7 @@ def country_facets(events_without_country_filter):
 
 def topic_facets(events_without_topic_filter):
     """Topics of any visible mention, by name, each with its matching happenings: one query."""
-    facets = [Facet(v["slug"], v["name"], n, Topic(id=pk, **v))
+    facets = [Facet(v["slug"], v["name"], n, partial(Topic, id=pk, **v))
               for pk, v, n in _array_facets(Topic, "topic_ids", events_without_topic_filter,
                                             fields=("slug", "name"))]
     return sorted(facets, key=lambda f: f.label)

@@ -3,6 +3,8 @@ an organization's page. An organization is its own kind, not a country: a happen
 of its mentions names it (the happening table's org_ids), never because a member state is named."""
 from __future__ import annotations
 
+from functools import partial
+
 from ..models import Organization, OrganizationMembership
 from . import actors_most_in, array_counts, happenings
 from .facets import Facet, _array_facets
@@ -11,7 +13,7 @@ from .facets import Facet, _array_facets
 def organization_facets(events_without_org_filter):
     """Organizations named by any visible mention, by name, each with its matching happenings (under every
     other active filter): the counts come from the request's summary query or the tallies."""
-    facets = [Facet(v["slug"], v["name"], n, Organization(id=pk, **v))
+    facets = [Facet(v["slug"], v["name"], n, partial(Organization, id=pk, **v))
               for pk, v, n in _array_facets(Organization, "org_ids", events_without_org_filter,
                                             fields=("slug", "name"))]
     return sorted(facets, key=lambda f: f.label)
