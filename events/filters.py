@@ -141,23 +141,20 @@ class TimelineFilter(django_filters.FilterSet):
         return of_happenings(queryset, visible_mentions().filter(confidence__gte=float(value)))
 
     def filter_text(self, queryset, name, value):
-        # full text (events/selectors/search.py): words stemmed, "phrases", prefix*; any mention of the happening
-        from .selectors.search import matching_mentions
+        # full text (events/selectors/search.py): words stemmed, "phrases", prefix*; the happenings whose
+        # mentions together hold every term
+        from django.db.models.expressions import RawSQL
 
-        value = value.strip()
-        if not value:
+        from .selectors.search import matching_keys_sql, parse
+
+        if not value.strip():
             return queryset
-        # The facets apply this filter up to eight times a page: run the full-text query once and reuse its
-        # happenings as literal ids (unless there are very many: then as a subquery).
-        cache = self.__dict__.setdefault("_text_matches", {})
-        if value not in cache:
-            rows = list(matching_mentions(value).values_list("thread_id", "id")[: MAX_TEXT_IDS + 1])
-            cache[value] = None if len(rows) > MAX_TEXT_IDS else (
-                sorted({t for t, _ in rows if t}), sorted({i for t, i in rows if not t}))
-        if cache[value] is None:
-            return of_happenings(queryset, matching_mentions(value))
-        threads, lone = cache[value]
-        return queryset.filter(Q(thread_id__in=threads) | Q(thread__isnull=True, id__in=lone))
+        query = parse(value)
+        if not query:  # nothing searchable ("!!!"): nothing matches
+            return queryset.filter(id__in=[])
+        sql, params = matching_keys_sql(query)
+        return queryset.filter(Q(thread_id__in=RawSQL(f"SELECT k FROM ({sql}) AS s WHERE k > 0", params))
+                               | Q(thread__isnull=True, id__in=RawSQL(f"SELECT -k FROM ({sql}) AS s WHERE k < 0", params)))
 
 
 def filtered_without(filterset, queryset, without=()):
@@ -196,29 +193,31 @@ def _ids(column):
     return lambda fs, qs, value: qs.filter(**{f"{column}__overlaps": [obj.pk for obj in value]})
 
 
-MAX_TEXT_KEYS = 200_000  # the happenings a text search matches, read once (PostgreSQL: one array parameter)
-
-
 def _text_happenings(filterset, queryset, value):
-    """Happenings with a mention matching the text: the matching happenings' keys are read once a request
-    (one full-text query) and every count and facet reuses them."""
+    """Happenings matching the text (search.matching_keys_sql).
+
+    PostgreSQL: the match is a subquery on the happenings' search documents (GIN), never a list of keys: a
+    page walks the (sort_date, event_id) index and tests its first rows' documents ("talks": about 180 rows
+    for a page of 51), and what counts them reads the matching keys in its own statement. Elsewhere the
+    keys are read once a request and reused by every count and facet (as a subquery when too many)."""
     from django.db import connection
 
     from .selectors import in_keys
-    from .selectors.search import matching_keys, matching_mentions
+    from .selectors.search import matching_happenings, matching_keys, parse
 
-    value = value.strip()
-    if not value:
+    if not value.strip():
         return queryset
-    limit = MAX_TEXT_KEYS if connection.vendor == "postgresql" else MAX_TEXT_IDS
+    query = parse(value)
+    if not query:  # nothing searchable ("!!!"): nothing matches
+        return in_keys(queryset, [])
+    if connection.vendor == "postgresql":
+        return matching_happenings(queryset, query)
     cache = filterset.__dict__.setdefault("_text_keys", {})
     if value not in cache:
-        keys = matching_keys(value, limit)
-        cache[value] = None if len(keys) > limit else keys
+        keys = matching_keys(query, MAX_TEXT_IDS)
+        cache[value] = None if len(keys) > MAX_TEXT_IDS else keys
     if cache[value] is None:
-        matching = matching_mentions(value)
-        return queryset.filter(Q(thread_id__in=matching.filter(thread__isnull=False).values("thread_id"))
-                               | Q(thread_id__isnull=True, event_id__in=matching.filter(thread__isnull=True).values("id")))
+        return matching_happenings(queryset, query)
     return in_keys(queryset, cache[value])
 
 

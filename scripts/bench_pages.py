@@ -65,6 +65,8 @@ def pages():
         ("timeline one month ?date_from..date_to", "/?date_from=2001-03-01&date_to=2001-03-31", {}),
         ("actor type-ahead", "/actors/suggest?actor_q=ser", {"HTTP_HX_REQUEST": "true"}),
         ("timeline ?q=\"talks in Moscow\"", "/?q=%22talks+in+Moscow%22", {}),
+        ("timeline ?q=talks (the load test's)", "/?q=talks", {}),
+        ("timeline ?q=summit* Moscow", "/?q=summit*+Moscow", {}),
         ("timeline ?axis=day (time axis, days)", "/?axis=day&date_from=2001-01-01&date_to=2001-03-31", {}),
     ]
     if event:
@@ -314,6 +316,9 @@ def _arguments(argv):
                         help="measure only the pages whose name contains TEXT (repeatable)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--db-prefix", default="bench", metavar="NAME",
+                        help="use databases NAME_corpus and NAME_scale_N (e.g. copies made with createdb -T, so "
+                             "that a branch's migrations do not reach the shared bench_* databases)")
     parser.add_argument("--cold-counts", action="store_true",
                         help="clear the counts cache too before every request (counts computed every time)")
     args = parser.parse_args(argv)
@@ -362,13 +367,13 @@ def _corpus_database(name, corpus, keep):
         call_command("ingest", corpus, verbosity=0)
 
 
-def _scale_database(scale, corpus_db, keep):
+def _scale_database(scale, corpus_db, keep, prefix="bench"):
     """Database bench_scale_N, a copy of `corpus_db` loaded to `scale` visible events (kept from an earlier
     run with `keep`), in use and analysed. Returns {"added": events loaded, "load_seconds": ...}."""
     from django.core.management import call_command
     from django.db import connection
 
-    scale_db = f"bench_scale_{scale}"
+    scale_db = f"{prefix}_scale_{scale}"
     if not (keep and _database_exists(scale_db)):
         _admin(f'DROP DATABASE IF EXISTS "{scale_db}" WITH (FORCE)')
         _admin(f'CREATE DATABASE "{scale_db}" TEMPLATE "{corpus_db}"')
@@ -392,7 +397,7 @@ def _run(args, keep, server_is_ours):
 
     from events.models import Event, Thread
 
-    corpus_db = "bench_corpus"
+    corpus_db = f"{args.db_prefix}_corpus"
     _corpus_database(corpus_db, args.corpus, keep)
     connection.force_debug_cursor = False
     client = Client()
@@ -402,7 +407,7 @@ def _run(args, keep, server_is_ours):
                          "pages": measure(client, args.repeat, cached=args.cached, only=args.only)}
     if args.scale:
         label = "scale"
-        results[label] = _scale_database(args.scale, corpus_db, keep)
+        results[label] = _scale_database(args.scale, corpus_db, keep, args.db_prefix)
     else:
         label = "synthetic"
         results[label] = {"added": add_synthetic(args.events)}
@@ -413,7 +418,7 @@ def _run(args, keep, server_is_ours):
         if not server_is_ours:
             _admin(f'DROP DATABASE IF EXISTS "{corpus_db}" WITH (FORCE)')
             if args.scale:
-                _admin(f'DROP DATABASE IF EXISTS "bench_scale_{args.scale}" WITH (FORCE)')
+                _admin(f'DROP DATABASE IF EXISTS "{args.db_prefix}_scale_{args.scale}" WITH (FORCE)')
     return results
 
 

@@ -13,6 +13,7 @@ the rest of the code and the migrations use:
   events       Granularity, EventType, Status, Thread, Event: mentions and the happenings they share
   jobs         Job, JobItem: background jobs
   happenings   Happening, HappeningDirty, HappeningTally, IdArrayField: the timeline's unit, stored
+               HappeningText(Dirty), TextDocumentField: its search documents (PostgreSQL)
 
 (The modules are imported in the order the models were declared in the single module they came from, so
 the app registry lists them as before.)
@@ -30,7 +31,8 @@ from events.models.gazetteer import (  # noqa: E402
 from events.models.events import Event, EventType, Granularity, Status, Thread  # noqa: E402
 from events.models.jobs import Job, JobItem  # noqa: E402
 from events.models.happenings import (  # noqa: E402
-    Happening, HappeningDirty, HappeningTally, IdArrayField, IdsOverlap,
+    Happening, HappeningDirty, HappeningTally, HappeningText, HappeningTextDirty, IdArrayField, IdsOverlap,
+    TextDocumentField,
 )
 
 __all__ = [
@@ -41,5 +43,6 @@ __all__ = [
     "ActorRole", "Topic", "TopicKeyword",
     "Granularity", "EventType", "Status", "Thread", "Event",
     "Job", "JobItem",
-    "IdArrayField", "IdsOverlap", "Happening", "HappeningDirty", "HappeningTally",
+    "IdArrayField", "IdsOverlap", "Happening", "HappeningDirty", "HappeningTally", "HappeningText",
+    "HappeningTextDirty", "TextDocumentField",
 ]

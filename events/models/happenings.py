@@ -104,3 +104,34 @@ class HappeningTally(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "value"], name="happening_tally_unique")]
+
+
+class TextDocumentField(models.Field):
+    """A full-text document: tsvector on PostgreSQL; plain text elsewhere (unused there: SQLite searches its
+    FTS5 table of mentions)."""
+
+    description = "full-text document"
+
+    def deconstruct(self):
+        name, _, args, kwargs = super().deconstruct()
+        return name, "events.models.TextDocumentField", args, kwargs
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class HappeningText(models.Model):
+    """A happening's search document (PostgreSQL): the sentences and summaries of its visible mentions and
+    their articles' headlines as one tsvector, each text kept apart from the next so that a phrase never
+    spans two of them. Derived data, kept with the mentions in their transaction like the happening table
+    (events/services/happening_text.py); searched through a GIN index (events/selectors/search.py)."""
+
+    key = models.BigIntegerField(primary_key=True)
+    document = TextDocumentField()
+
+
+class HappeningTextDirty(models.Model):
+    """Happenings whose search document the running transaction changed (written by triggers, emptied at
+    commit by the recompute)."""
+
+    key = models.BigIntegerField()

@@ -68,9 +68,16 @@ def in_keys(qs, keys):
 class Keys(list):
     """Happening keys, with their PostgreSQL array text built once (in_keys)."""
 
+    @classmethod
+    def from_text(cls, text):
+        """Keys from their text "1,2,3" (as string_agg returns them, sorted): the array text is that text."""
+        keys = cls(map(int, text.split(","))) if text else cls()
+        keys.__dict__["literal"] = "{" + (text or "") + "}"
+        return keys
+
     @cached_property
     def literal(self):
-        return "{" + ",".join(str(int(key)) for key in self) + "}"
+        return "{" + ",".join(map(str, map(int, self))) + "}"
 
 
 def _as_happenings(qs):

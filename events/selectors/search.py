@@ -1,19 +1,27 @@
-"""Full-text search over the visible mentions, one interface on PostgreSQL and SQLite.
+"""Full-text search, one interface on PostgreSQL and SQLite.
 
-    parse(query)              -> Query: the words, "quoted phrases" and prefix* terms of a user's text
-                                 (operators, quotes left open, NUL and anything past MAX_TERMS dropped);
-    matching_mentions(query)  -> the visible mentions matching EVERY term (an Event queryset);
-    best_matches(events, q)   -> the top happenings by relevance, an exact phrase first;
-    highlight(text, query)    -> escaped text with the hits in <mark>.
+    parse(query)                    -> Query: the words, "quoted phrases" and prefix* terms of a user's text
+                                       (operators, quotes left open, NUL and anything past MAX_TERMS dropped);
+    matching_happenings(qs, query)  -> the happenings of `qs` matching the query (a subquery);
+    matching_keys(query, limit)     -> their keys; matching_keys_sql(query): the SQL selecting them;
+    matching_mentions(query)        -> the visible mentions matching EVERY term themselves (an Event queryset);
+    best_matches(happenings, q)     -> the top happenings by relevance, an exact phrase first;
+    attach_hits(items, q)           -> each card's matching sentence, highlighted;
+    highlight(text, query)          -> escaped text with the hits in <mark>.
 
-A term matches a mention when it is found (stemmed: "talks" finds "talk") in its sentence or summary, in
-its article's headline, or in the name or an alias of one of its actors, compared by name key
-(events.extraction.namekey, stored as Actor.name_key) so that transliteration variants meet ("Sergeyev"
-finds Sergeev, "Kim Jong Il" finds Kim Jong-il).
+The unit is the happening, as for every other filter: a happening matches when its visible mentions together
+hold every term, each term found (stemmed: "talks" finds "talk") in a sentence or summary, in an article
+headline, or in the name or an alias of an actor, compared by name key (events.extraction.namekey, stored as
+Actor.name_key) so that transliteration variants meet ("Sergeyev" finds Sergeev, "Kim Jong Il" finds Kim
+Jong-il); a "phrase" must be found within one text.
 
-Sentences and summaries: PostgreSQL full-text search (to_tsvector('english') with a GIN index, migration
-0009; prefixes as 'word:*', phrases with <->) or SQLite FTS5 (porter tokenizer, the events_event_fts
-table). Any other database falls back to substring matching.
+PostgreSQL: each happening's search document (events/services/happening_text.py: a tsvector of its texts with
+a GIN index, kept with the mentions in their transaction) and its actors' id array (GIN): one index lookup
+returns the matching happenings ("talks", 23% of a million mentions: 35,173 happenings in ~15 ms), and a page
+walks the (sort_date, event_id) index testing each happening's document, stopping after 51. SQLite: the FTS5
+table of the mentions (porter tokenizer, events_event_fts), per term, intersected by happening. Any other
+database falls back to substring matching. The mentions' own index (to_tsvector('english') of sentence and
+summary, migration 0009) answers matching_mentions and marks which mentions of the cards shown hold a term.
 """
 from __future__ import annotations
 
@@ -51,6 +59,10 @@ class Term:
 class Query:
     terms: list = field(default_factory=list)
     raw: str = ""
+    # what one request has read for this query: the mentions of happenings by key (_mention_rows) and the keys
+    # of the cards shown (attach_hits), so that "Best matches" ranks the cards shown without reading them again
+    rows: dict = field(default_factory=dict, repr=False, compare=False)
+    shown: list = field(default=None, repr=False, compare=False)
 
     def __bool__(self):
         return bool(self.terms)
@@ -159,71 +171,105 @@ def matching_ids(query):
     return sql, params
 
 
-def matching_among(mentions, query):
-    """`mentions` (a few: a page's) narrowed to those matching every term of `query`. PostgreSQL tests each
-    row (its text against the query, its article's headline, its actors) instead of computing every match in
-    the archive first, as matching_mentions does."""
+def _actor_ids(text) -> list:
+    """Ids of the actors whose name or an alias holds `text` by name key (none for a key under 3 characters)."""
+    key = name_key(text)
+    if len(key) < 3:
+        return []
+    return sorted(set(Actor.objects.filter(Q(name_key__contains=key) | Q(aliases__name_key__contains=key))
+                      .values_list("id", flat=True)))
+
+
+def _whole_name(query) -> bool:
+    """True when the query may be a name typed as words ("Kim Jong Il" for Kim Jong-il)."""
+    return len(query.terms) > 1 and all(len(t.words) == 1 for t in query.terms)
+
+
+def matching_keys_sql(query):
+    """(sql, params) selecting the keys (column k) of the happenings matching `query` (a Query with terms).
+
+    A happening matches when, for EVERY term, its visible mentions hold the term (in a sentence or summary, a
+    headline of their articles, or the name or an alias of one of their actors), or when the whole query is the
+    name of one of its actors. A phrase must be found within one text (one sentence + summary, or one headline).
+    The same unit as the other filters: "talks Moscow" finds a happening whose one mention says talks and
+    another Moscow, as "Russia and Kim" finds a summit whose mentions name each once.
+
+    PostgreSQL: one lookup of the happenings' search documents (GIN index, events/services/happening_text.py)
+    for all the terms at once, and of the actor arrays (GIN) for the terms that name actors. Elsewhere the same
+    from the mentions: per term the happenings of the matching mentions (FTS5), intersected."""
+    if connection.vendor == "postgresql":
+        return _pg_keys_sql(query)
+    parts = []
+    for term in query.terms:
+        sql, params = _term_ids(term)
+        parts.append((f"SELECT COALESCE(thread_id, -id) AS k FROM events_event WHERE NOT hidden AND id IN ({sql})",
+                      params))
+    sql = " INTERSECT ".join(f"SELECT k FROM ({part}) AS t{i}" for i, (part, _) in enumerate(parts))
+    params = [p for _, ps in parts for p in ps]
+    links = _actor_links(query.raw) if _whole_name(query) else None
+    if links is not None:
+        link_sql, link_params = _sql(links)
+        sql = (f"SELECT k FROM ({sql}) AS every_term UNION SELECT COALESCE(thread_id, -id) FROM events_event "
+               f"WHERE NOT hidden AND id IN ({link_sql})")
+        params += link_params
+    return f"SELECT k FROM ({sql}) AS matching", params
+
+
+_DOCUMENT = "SELECT key AS k FROM events_happeningtext WHERE document @@ to_tsquery('english'::regconfig, %s)"
+_ACTORS = "SELECT key AS k FROM events_happening WHERE actor_ids && %s::bigint[]"
+
+
+def _pg_keys_sql(query):
+    """matching_keys_sql on PostgreSQL: the terms' tsqueries AND-ed in one document lookup when no term names an
+    actor; otherwise per term (document lookup UNION actor lookup), intersected."""
+    from ..services import happening_text, happenings
+
+    happening_text.ensure_current()
+    happenings.ensure_current()  # the actors' arrays
+    terms = [(_pg_tsquery(term), _actor_ids(term.text)) for term in query.terms]
+    sql, params = _pg_every_term(terms)
+    whole = _actor_ids(query.raw) if _whole_name(query) else []
+    if whole:
+        sql, params = f"SELECT k FROM ({sql}) AS every_term UNION {_ACTORS}", [*params, whole]
+    return f"SELECT k FROM ({sql}) AS matching", params
+
+
+def _pg_every_term(terms):
+    """(sql, params) of the happenings matching every (tsquery, actor ids) of `terms`."""
+    if not any(ids for _, ids in terms):
+        return _DOCUMENT, [" & ".join(f"({tsquery})" for tsquery, _ in terms)]
+    parts = [(f"{_DOCUMENT} UNION {_ACTORS}", [tsquery, ids]) if ids else (_DOCUMENT, [tsquery])
+             for tsquery, ids in terms]
+    return (" INTERSECT ".join(f"SELECT k FROM ({part}) AS t{i}" for i, (part, _) in enumerate(parts)),
+            [p for _, ps in parts for p in ps])
+
+
+def matching_happenings(happenings, query):
+    """`happenings` (a Happening queryset) narrowed to those matching `query` (matching_keys_sql), as a
+    subquery."""
     query = query if isinstance(query, Query) else parse(query)
     if not query:
-        return mentions.none()
-    if connection.vendor != "postgresql":
-        return mentions.filter(id__in=RawSQL(*matching_ids(query)))
-    from django.db.models import BooleanField
-
-    def term_q(term):
-        text = RawSQL("to_tsvector('english'::regconfig, coalesce(events_event.sentence, '') || ' ' || "
-                      "coalesce(events_event.summary, '')) @@ to_tsquery('english'::regconfig, %s)",
-                      [_pg_tsquery(term)], output_field=BooleanField())
-        q = Q(text) | Q(article_id__in=Article.objects.filter(headline__icontains=term.text).values("id"))
-        links = _actor_links(term.text)
-        return q | Q(id__in=links) if links is not None else q
-
-    every_term = Q()
-    for term in query.terms:
-        every_term &= term_q(term)
-    if len(query.terms) > 1 and all(len(t.words) == 1 for t in query.terms):
-        links = _actor_links(query.raw)
-        if links is not None:
-            every_term |= Q(id__in=links)
-    return mentions.filter(every_term)
+        return happenings.filter(key__in=[])
+    return happenings.filter(key__in=RawSQL(*matching_keys_sql(query)))
 
 
 def matching_keys(query, limit):
-    """Sorted keys of the happenings with a visible mention matching every term of `query` (at most `limit`
-    + 1 of them: more means "too many"); none for a query with no terms.
-
-    PostgreSQL, one term: the keys are read from the matching rows themselves (the full-text index's rows, the
-    mentions of matching headlines and actors), never by joining the matching ids back to every mention (a
-    hash join over the whole table: 2.3 s for "talks" at a million mentions, 0.5 s this way). Otherwise the
-    keys of matching_mentions()."""
-    from django.db.models import F
-    from django.db.models.functions import Coalesce
-
+    """Sorted keys of the happenings matching `query` (matching_keys_sql), at most `limit` + 1 of them (more
+    means "too many"); none for a query with no terms. PostgreSQL: one read of the document index ("talks", 23%
+    of the mentions of a million: 35,173 happenings in about 15 ms)."""
     from . import Keys
 
     query = query if isinstance(query, Query) else parse(query)
     if not query:
         return Keys()
-    if connection.vendor != "postgresql" or len(query.terms) != 1:
-        keys = (matching_mentions(query).annotate(_key=Coalesce(F("thread_id"), -F("id")))
-                .values_list("_key", flat=True).distinct().order_by()[: limit + 1])
-        return Keys(sorted(keys))
-    term = query.terms[0]
-    headlines = Event.objects.filter(article_id__in=Article.objects.filter(headline__icontains=term.text)
-                                     .values("id")).values("id")
-    others = [_sql(headlines)]
-    links = _actor_links(term.text)
-    if links is not None:
-        others.append(_sql(links))
-    sql = ("SELECT COALESCE(thread_id, -id) AS k FROM events_event WHERE NOT hidden AND "
-           "to_tsvector('english'::regconfig, coalesce(sentence, '') || ' ' || coalesce(summary, '')) "
-           "@@ to_tsquery('english'::regconfig, %s) UNION SELECT COALESCE(thread_id, -id) FROM events_event "
-           "WHERE NOT hidden AND id IN (" + " UNION ".join(f"SELECT * FROM ({part}) AS p{i}"
-                                                          for i, (part, _) in enumerate(others)) + ") LIMIT %s")
-    params = [_pg_tsquery(term), *[p for _, ps in others for p in ps], limit + 1]
+    sql, params = matching_keys_sql(query)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return Keys(sorted(k for (k,) in cursor.fetchall()))
+        if connection.vendor != "postgresql":
+            cursor.execute(f"{sql} LIMIT %s", [*params, limit + 1])
+            return Keys(sorted(k for (k,) in cursor.fetchall()))
+        # the keys as one text, sorted by the database: no row and no number per key through the driver
+        cursor.execute(f"SELECT string_agg(k::text, ',' ORDER BY k) FROM ({sql} LIMIT %s) AS first", [*params, limit + 1])
+        return Keys.from_text(cursor.fetchone()[0])
 
 
 def matching_mentions(query):
@@ -262,54 +308,121 @@ def _term_points(term, low, words) -> int:
     return 0
 
 
-def best_matches(events, query, *, limit=5, candidates=400):
-    """[(score, mention)] of the best-matching happenings among `events` (mentions, or happenings) (one
-    mention each), best first."""
+BEST_CANDIDATES = 50  # happenings ranked for "Best matches": phrase matches, and the cards shown (or the first)
+
+
+def best_matches(events, query, *, limit=5, candidates=BEST_CANDIDATES):
+    """[(score, mention)] of the best-matching happenings among `events`, one mention each, best first: the
+    whole query as an exact phrase first. `events`: happenings already narrowed to the query
+    (filters.filtered_happenings), or mentions (then their mentions matching every term are ranked).
+
+    Only a few happenings are ranked: the first `candidates` in timeline order holding the whole query as a
+    phrase (when it has several words), and the cards shown (attach_hits before, with the same Query), else the
+    first `candidates` in timeline order; each by its best mention (score()); a happening found by a headline
+    or a name only, by its earliest mention."""
     query = query if isinstance(query, Query) else parse(query)
     if not query:
         return []
-    rows = list(_matching_mentions_of(events, query, candidates).select_related("article__issue")
-                .defer("article__body").order_by("date_start", "id")[:candidates])
-    best = {}
-    for mention in rows:
-        value = max(score(mention.sentence, query), score(mention.summary, query))
-        key = mention.thread_id or -mention.pk
-        if key not in best or value > best[key][0]:
-            best[key] = (value, mention)
-    return sorted(best.values(), key=lambda pair: (-pair[0], pair[1].date_start, pair[1].pk))[:limit]
-
-
-def _matching_mentions_of(events, query, candidates):
-    """The mentions matching `query` among `events`: mentions, or happenings (events.filters.filtered_happenings,
-    which already hold the text filter), then of the first `candidates` of them in timeline order."""
     if events.model is Event:
-        return events.filter(id__in=matching_mentions(query).values("id"))
-    keys = list(events.order_by("sort_date", "event_id").values_list("key", flat=True)[:candidates])
-    mentions = Event.objects.filter(Q(thread_id__in=[k for k in keys if k > 0])
-                                    | Q(thread__isnull=True, id__in=[-k for k in keys if k < 0]), hidden=False)
-    return matching_among(mentions, query)
+        rows = (events.filter(id__in=matching_mentions(query).values("id")).order_by("date_start", "id")
+                .values_list("id", "thread_id", "date_start", "sentence", "summary")[: candidates * 8])
+        rows = [(*row, 1) for row in rows]
+    else:
+        rows = _mention_rows(_candidate_keys(events, query, candidates), query)
+    ranked = _best_per_happening(rows, query)[:limit]
+    mentions = Event.objects.select_related("article__issue").defer("article__body").in_bulk(
+        [pk for _, _, pk in ranked])
+    return [(value, mentions[pk]) for value, _, pk in ranked if pk in mentions]
+
+
+def _best_per_happening(rows, query) -> list:
+    """[(score, date_start, mention id)] of each happening's best mention among `rows` (mention id, thread id,
+    date_start, sentence, summary, terms found in its text), best first; a mention whose text holds no term
+    scores 0 (it matched by its headline or an actor's name)."""
+    best = {}
+    for pk, thread_id, start, sentence, summary, found in rows:
+        value = max(score(sentence, query), score(summary, query)) if found else 0.0
+        key = thread_id or -pk
+        if key not in best or value > best[key][0]:
+            best[key] = (value, start, pk)
+    return sorted(best.values(), key=lambda v: (-v[0], v[1], v[2]))
+
+
+def _candidate_keys(happenings, query, candidates) -> list:
+    """Keys of the happenings to rank: the first `candidates` (timeline order) holding the whole query as one
+    phrase when it has several words, then the cards shown (else the first `candidates`)."""
+    order = ("sort_date", "event_id")
+    if query.shown is not None:
+        keys = query.shown[:candidates]
+    else:
+        keys = list(happenings.order_by(*order).values_list("key", flat=True)[:candidates])
+    words = tuple(query.raw.split())[:MAX_TERMS]
+    if len(words) < 2:
+        return keys
+    sql, params = matching_keys_sql(Query([Term(words)], query.raw))
+    phrase = list(happenings.filter(key__in=RawSQL(sql, params)).order_by(*order)
+                  .values_list("key", flat=True)[:candidates])
+    return phrase + [k for k in keys if k not in set(phrase)]
+
+
+def _text_match(term):
+    """A boolean expression: the sentence or summary of the mention (events_event's row) holds `term`."""
+    from django.db.models import BooleanField, ExpressionWrapper
+
+    if connection.vendor == "postgresql":
+        return RawSQL("to_tsvector('english'::regconfig, coalesce(events_event.sentence, '') || ' ' || "
+                      "coalesce(events_event.summary, '')) @@ to_tsquery('english'::regconfig, %s)",
+                      [_pg_tsquery(term)], output_field=BooleanField())
+    if connection.vendor == "sqlite" and sqlite_fulltext_ready(connection):
+        return RawSQL("events_event.id IN (SELECT rowid FROM events_event_fts WHERE events_event_fts MATCH %s)",
+                      [_fts5_match(term)], output_field=BooleanField())
+    return ExpressionWrapper(Q(sentence__icontains=term.text) | Q(summary__icontains=term.text),
+                             output_field=BooleanField())
+
+
+def _mention_rows(keys, query) -> list:
+    """[(id, thread id, date_start, sentence, summary, how many terms its text holds)] of the visible mentions
+    of the happenings `keys`, in (date_start, id) order: one query for those not read before with `query`."""
+    missing = [key for key in dict.fromkeys(keys) if key not in query.rows]
+    if missing:
+        for key in missing:
+            query.rows[key] = []
+        for row in _read_mention_rows(missing, query):
+            query.rows[row[1] or -row[0]].append(row)
+    return sorted((row for key in dict.fromkeys(keys) for row in query.rows[key]), key=lambda row: (row[2], row[0]))
+
+
+def _read_mention_rows(keys, query) -> list:
+    threads, lone = [k for k in keys if k > 0], [-k for k in keys if k < 0]
+    names = [f"_t{i}" for i in range(len(query.terms))]
+    rows = (Event.objects.filter(Q(thread_id__in=threads) | Q(thread__isnull=True, id__in=lone), hidden=False)
+            .annotate(**{name: _text_match(term) for name, term in zip(names, query.terms)})
+            .values_list("id", "thread_id", "date_start", "sentence", "summary", *names))
+    return [(*row[:5], sum(bool(found) for found in row[5:])) for row in rows]
 
 
 def attach_hits(items, query):
-    """Give each timeline item `hit`: its first mention's sentence matching `query`, highlighted (1 query)."""
+    """Give each timeline item `hit`: the sentence of its happening's mention whose text holds the most terms
+    of `query` (the earliest of them; the earliest mention when none does), highlighted. One query."""
     if not items:
         return
-    first = _first_matching_sentences(items, query)
-    for item in items:
-        sentence = first.get(item.event.thread_id or -item.event.pk)
+    keys = [item.event.thread_id or -item.event.pk for item in items]
+    if query.shown is None:
+        query.shown = keys
+    best = _best_sentences(_mention_rows(keys, query))
+    for item, key in zip(items, keys):
+        sentence = best.get(key, (0, None))[1]
         item.hit = highlight(sentence, query) if sentence else None
 
 
-def _first_matching_sentences(items, query) -> dict:
-    """{happening key: the sentence of its earliest visible mention matching `query`}: one query."""
-    threads = [i.event.thread_id for i in items if i.event.thread_id]
-    lone = [i.event.pk for i in items if not i.event.thread_id]
-    candidates = Event.objects.filter(Q(thread_id__in=threads) | Q(id__in=lone), hidden=False)
-    rows = (matching_among(candidates, query).order_by("date_start", "id").values_list("id", "thread_id", "sentence"))
-    first = {}
-    for pk, thread_id, sentence in rows:
-        first.setdefault(thread_id or -pk, sentence)
-    return first
+def _best_sentences(rows) -> dict:
+    """{happening key: (terms found, sentence)} of the first of its `rows` whose text holds the most terms."""
+    best = {}
+    for pk, thread_id, _, sentence, _, found in rows:
+        key = thread_id or -pk
+        if key not in best or found > best[key][0]:
+            best[key] = (found, sentence)
+    return best
 
 
 def highlight(text, query):

@@ -152,6 +152,9 @@ def load_events(total: int, volumes: list[int], seed: int = 1, progress=None) ->
         # the happening table (events/services/happenings.py): recomputed whole here rather than at commit
         cursor.execute("DELETE FROM events_happeningdirty")
         cursor.execute("SELECT events_happening_refresh(NULL)")
+        # and the happenings' search documents (events/services/happening_text.py), likewise
+        cursor.execute("DELETE FROM events_happeningtextdirty")
+        cursor.execute("SELECT events_happeningtext_refresh(NULL)")
         cursor.execute("ANALYZE")
     report.seconds = time.perf_counter() - started
     return report

@@ -1,4 +1,5 @@
-"""Recompute the happening table and its tallies from the mentions (events/services/happenings.py).
+"""Recompute the happening table and its tallies from the mentions (events/services/happenings.py), and the
+happenings' search documents (events/services/happening_text.py, PostgreSQL).
 
     python manage.py rebuild_happenings
 
@@ -9,6 +10,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from events.services import happening_text
 from events.services.happenings import rebuild
 
 
@@ -18,4 +20,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.perf_counter()
         count = rebuild()
-        self.stdout.write(f"{count} happenings in {time.perf_counter() - started:.1f} s")
+        documents = happening_text.rebuild()
+        self.stdout.write(f"{count} happenings ({documents} search documents) in {time.perf_counter() - started:.1f} s")
