@@ -201,18 +201,21 @@ def _text_happenings(filterset, queryset, value):
     for a page of 51), and what counts them reads the matching keys in its own statement. Elsewhere the
     keys are read once a request and reused by every count and facet (as a subquery when too many)."""
     from django.db import connection
+    from django.db.models.expressions import RawSQL
 
     from .selectors import in_keys
-    from .selectors.search import matching_happenings, matching_keys, parse
+    from .selectors.search import matching_happenings, matching_keys, matching_keys_sql, parse
 
     if not value.strip():
         return queryset
     query = parse(value)
     if not query:  # nothing searchable ("!!!"): nothing matches
         return in_keys(queryset, [])
-    if connection.vendor == "postgresql":
-        return matching_happenings(queryset, query)
     cache = filterset.__dict__.setdefault("_text_keys", {})
+    if connection.vendor == "postgresql":
+        if value not in cache:  # the facets apply this filter up to eight times a page: its SQL built once
+            cache[value] = matching_keys_sql(query)
+        return queryset.filter(key__in=RawSQL(*cache[value]))
     if value not in cache:
         keys = matching_keys(query, MAX_TEXT_IDS)
         cache[value] = None if len(keys) > MAX_TEXT_IDS else keys
