@@ -201,9 +201,9 @@ def _text_happenings(filterset, queryset, value):
     for a page of 51), and what counts them reads the matching keys in its own statement. Elsewhere the
     keys are read once a request and reused by every count and facet (as a subquery when too many)."""
     from django.db import connection
-    from django.db.models.expressions import RawSQL
 
     from .selectors import in_keys
+    from .selectors.base import in_subquery
     from .selectors.search import matching_happenings, matching_keys, matching_keys_sql, parse
 
     if not value.strip():
@@ -215,7 +215,7 @@ def _text_happenings(filterset, queryset, value):
     if connection.vendor == "postgresql":
         if value not in cache:  # the facets apply this filter up to eight times a page: its SQL built once
             cache[value] = matching_keys_sql(query)
-        return queryset.filter(key__in=RawSQL(*cache[value]))
+        return in_subquery(queryset, *cache[value])
     if value not in cache:
         keys = matching_keys(query, MAX_TEXT_IDS)
         cache[value] = None if len(keys) > MAX_TEXT_IDS else keys

@@ -149,8 +149,11 @@ def test_numpy_counts_equal_sql_counts_for_many_filter_combinations(archive, set
             with CaptureQueriesContext(connection) as queries:
                 selection = facet_index.select(qs)
             assert selection is not None, params  # the numpy path really counts these
-            # the counts version, and (unless the conditions are read over the snapshot) the keys
-            assert len(queries) == (1 if selected_by.startswith("conditions") else 2), params
+            # the counts version, and (unless the conditions are read over the snapshot) the keys; over the
+            # snapshot, a text search's keys are read on their own (base.in_subquery: once a request)
+            text = selected_by.startswith("conditions") and any(type(node.lhs).__name__ == "KeysSubquery"
+                                                                 for node in qs.query.where.children)
+            assert len(queries) == (1 + text if selected_by.startswith("conditions") else 2), params
             with_index, in_sql = both_ways(lambda: every_count(qs), settings)
             assert with_index == in_sql, params
             sizes.append(selection.count())

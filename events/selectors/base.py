@@ -4,6 +4,7 @@ from datetime import date
 from functools import cached_property
 
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from ..models import Event, Happening
 
@@ -63,6 +64,46 @@ def in_keys(qs, keys):
         literal = (keys if isinstance(keys, Keys) else Keys(keys)).literal
         return qs.filter(RawSQL("key = ANY(%s::bigint[])", (literal,), output_field=BooleanField()))
     return qs.filter(key__in=keys)
+
+
+def in_subquery(qs, sql, params):
+    """Happenings among `qs` whose key `sql` selects (a subquery with one column, k: a text search's matches).
+
+    As a subquery, not a list: a page walks the (sort_date, event_id) index and tests its first rows (a list of
+    35,000 keys costs ~16 ms of planning per statement). The counts read the keys once a request instead,
+    with the counts version they reflect (KeysSubquery.keys_at, selectors/facet_where.py)."""
+    return qs.filter(KeysSubquery(sql, params))
+
+
+class KeysSubquery(RawSQL):
+    """`key IN (SELECT k FROM (sql))`, whose keys can also be read on their own (in_subquery)."""
+
+    def __init__(self, sql, params):
+        from django.db.models import BooleanField
+
+        super().__init__(f"key IN (SELECT k FROM ({sql}) AS subquery)", params, output_field=BooleanField())
+        self.subquery = (sql, tuple(params))
+
+    def keys_at(self, version):
+        """The selected keys (sorted numpy int64) when the counts version is `version` as they are read (one
+        statement, memoised for the request), else None."""
+        import numpy as np
+
+        from .counts import request_memo
+
+        read_version, text = request_memo(("subquery keys", self.subquery), self._read)
+        if read_version != version:
+            return None
+        return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
+
+    def _read(self):
+        from django.db import connection
+
+        sql, params = self.subquery
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT (SELECT n FROM monitor_counts_version WHERE id = 1), "
+                           f"string_agg(k::text, ',' ORDER BY k) FROM ({sql}) AS subquery", params)
+            return cursor.fetchone()
 
 
 class Keys(list):

@@ -4,7 +4,8 @@ The queryset stays the definition of what matches: its WHERE tree, as Django bui
 (events/filters.py filtered_happenings, base.overlapping, base.in_keys, the lanes' and type-ahead's `overlaps`),
 is evaluated node by node on the snapshot's columns. Only the conditions those build are known here: an id
 array `&&` ids (IdsOverlap), `IN` a list on type, status or precision, `>=`/`<=` on the dates or the
-confidence, the date-range overlap and the key array of base.py (as their exact SQL text), AND/OR of those,
+confidence, the date-range overlap and the key array of base.py (as their exact SQL text), the keys of
+base.in_subquery (a text search's, read once a request at the snapshot's counts version), AND/OR of those,
 and a queryset that can match nothing. Anything else (a text search too big for a key array, a negation, a
 subquery, a column not in the snapshot) gives None: then PostgreSQL selects the keys (facet_index.select).
 tests/test_facet_index.py compares the counts of both with the SQL aggregates.
@@ -103,8 +104,13 @@ def _scalar(value):
 def _raw(snapshot, node):
     """`Exact(RawSQL(...), True)`: base.overlapping's date-range overlap or base.in_keys's key array."""
     raw = node.lhs
-    if node.rhs is not True or type(raw).__name__ != "RawSQL":
+    if node.rhs is not True or type(raw).__name__ not in ("RawSQL", "KeysSubquery"):
         raise Unknown("expression")
+    if hasattr(raw, "keys_at"):  # base.in_subquery (a text search): its keys read once, at this version
+        keys = raw.keys_at(snapshot.version)
+        if keys is None:
+            raise Unknown("keys of another counts version")
+        return np.isin(snapshot.keys, keys)
     if raw.sql == OVERLAP_SQL:
         first, last = (_scalar(day) for day in raw.params)
         return (snapshot.sort_day <= last) & (snapshot.end_day >= first)

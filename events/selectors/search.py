@@ -247,10 +247,12 @@ def _pg_every_term(terms):
 def matching_happenings(happenings, query):
     """`happenings` (a Happening queryset) narrowed to those matching `query` (matching_keys_sql), as a
     subquery."""
+    from .base import in_subquery
+
     query = query if isinstance(query, Query) else parse(query)
     if not query:
         return happenings.filter(key__in=[])
-    return happenings.filter(key__in=RawSQL(*matching_keys_sql(query)))
+    return in_subquery(happenings, *matching_keys_sql(query))
 
 
 def matching_keys(query, limit):
