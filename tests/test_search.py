@@ -98,6 +98,9 @@ def test_the_corpus_queries_of_issue_12():
     # corpus speaks of talks held in Moscow, of Kim Jong-il with a hyphen, and of Igor Sergeev spelled -eev).
     for query in ("talks Moscow", "Kim Jong Il", "Sergeyev"):
         assert search.matching_mentions(query).exists(), query
+        # and the happenings of those mentions, as the timeline searches (by happening)
+        mentions = search.matching_mentions(query).values_list("thread_id", "id")
+        assert set(search.matching_keys(query, 1000)) >= {thread or -pk for thread, pk in mentions}, query
     from events.selectors import visible_events
 
     best = search.best_matches(visible_events(), "talks in Moscow")
@@ -122,8 +125,9 @@ def test_postgresql_search_can_use_the_gin_index():
 @pytest.mark.parametrize("query", ["talks", "talk*", "Sergeyev", "Caspian", "moscow", "\"hold talks\"", "talks Moscow",
                                    "Kim Jong Il", "nothing-matches-this", "!!!"])
 def test_matching_keys_are_the_happenings_of_the_matching_mentions(world, query):
-    """matching_keys reads the keys from the matching rows themselves (one term, PostgreSQL): the same happenings
-    as the keys of matching_mentions, hidden mentions left out, at most limit + 1 of them."""
+    """matching_keys (by happening: the search documents on PostgreSQL, FTS5 per term on SQLite): every mention of
+    this fixture is its own happening, so the same happenings as the keys of matching_mentions (by mention),
+    hidden mentions left out, at most limit + 1 of them."""
     from events.models import Event
 
     mentions = search.matching_mentions(query).values_list("thread_id", "id")

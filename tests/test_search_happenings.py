@@ -176,3 +176,27 @@ def test_documents_are_recomputed_when_the_writing_transaction_commits():
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM events_happeningtextdirty")
         assert cursor.fetchone()[0] == 0
+
+
+@POSTGRES_ONLY
+@pytest.mark.django_db(transaction=True)
+def test_numpy_counts_of_a_search_read_its_keys_once(client):
+    """Outside a transaction the heading and facets are counted over the counts snapshot
+    (selectors/facet_where.py), which reads the search's keys (base.in_subquery) in one statement, the actor
+    terms' id lists included; the counts equal the SQL's."""
+    from django.test.utils import CaptureQueriesContext
+
+    from events.filters import TimelineFilter, filtered_happenings
+    from events.selectors import facet_index
+
+    sergeev = f.actor("Igor Sergeev", aliases=["Sergeev"])
+    f.event(sentence="The marshal spoke on March 12 about the border.", actors=[sergeev])
+    f.event(sentence="The border talks ended on March 12.")
+    f.event(sentence="Nothing else happened on March 12.")
+    for query, expected in (("Sergeyev border", 1), ("border", 2), ("talks", 1), ("Sergeyev", 1)):
+        assert shown(client, query) == expected, query
+        found = filtered_happenings(TimelineFilter({"q": query}, queryset=Event.objects.all()))
+        with CaptureQueriesContext(connection) as queries:
+            selection = facet_index.select(found)
+        assert selection is not None and selection.count() == found.count() == expected, query
+        assert sum("events_happeningtext" in q["sql"] for q in queries.captured_queries) == 1, query

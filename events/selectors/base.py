@@ -82,7 +82,7 @@ class KeysSubquery(RawSQL):
         from django.db.models import BooleanField
 
         super().__init__(f"key IN (SELECT k FROM ({sql}) AS subquery)", params, output_field=BooleanField())
-        self.subquery = (sql, tuple(params))
+        self.subquery = (sql, list(params))
 
     def keys_at(self, version):
         """The selected keys (sorted numpy int64) when the counts version is `version` as they are read (one
@@ -91,7 +91,9 @@ class KeysSubquery(RawSQL):
 
         from .counts import request_memo
 
-        read_version, text = request_memo(("subquery keys", self.subquery), self._read)
+        sql, params = self.subquery
+        hashable = tuple(tuple(p) if isinstance(p, list) else p for p in params)
+        read_version, text = request_memo(("subquery keys", sql, hashable), self._read)
         if read_version != version:
             return None
         return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
