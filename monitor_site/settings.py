@@ -194,12 +194,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Whole pages for anonymous visitors, keyed by the data version (pagecache/). Per process by default.
+# Whole pages for anonymous visitors, keyed by the data version (pagecache/). Per process by default;
+# PAGE_CACHE_DIR (a folder the app may write) shares them between the machine's gunicorn workers (Django's
+# file-based cache), so a page is rendered once per data version and machine instead of once per worker.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR", "")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "monitor",
+        "BACKEND": ("django.core.cache.backends.filebased.FileBasedCache" if PAGE_CACHE_DIR
+                    else "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": PAGE_CACHE_DIR or "monitor",
         "TIMEOUT": 300,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "500"))},
     },

@@ -20,6 +20,7 @@ import json
 import os
 import pwd
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -50,6 +51,12 @@ def run_env(args, port):
         DB_POOL="1", GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY=str(args.workers),
         LOG_LEVEL="WARNING", DJANGO_SETTINGS_MODULE="monitor_site.settings",
     )
+    if args.shared_page_cache:  # as deploy/monitor.env.example sets it: the workers share one page cache
+        folder = Path(args.out) / "page-cache"
+        shutil.rmtree(folder, ignore_errors=True)
+        env["PAGE_CACHE_DIR"] = str(folder)
+    else:
+        env.pop("PAGE_CACHE_DIR", None)
     env.pop("DEBUG", None)
     return env
 
@@ -106,6 +113,8 @@ def _arguments(argv):
     parser.add_argument("--restart-pg-at", type=float, default=0, help="restart PostgreSQL after S seconds")
     parser.add_argument("--pg-data", help="the PostgreSQL data directory (for --restart-pg-at)")
     parser.add_argument("--out", default="/tmp/monitor-load")
+    parser.add_argument("--shared-page-cache", action="store_true",
+                        help="one page cache for all workers (PAGE_CACHE_DIR), as in production")
     args = parser.parse_args(argv)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("DATABASE_URL must name the PostgreSQL database to load (with its events)")

@@ -165,3 +165,25 @@ def test_the_new_version_is_not_visible_before_the_change_is(one_event):
         assert seen() == (before + 1, "Changed")
     finally:
         other.close()
+
+
+def test_workers_share_pages_through_page_cache_dir(client, one_event, settings, tmp_path):
+    """PAGE_CACHE_DIR: the page rendered by one worker is a hit in another (a file cache in one folder)."""
+    import subprocess
+    import sys
+
+    from django.core.cache import caches
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    folder = tmp_path / "pages"
+    chosen = subprocess.run([sys.executable, "-c", "from monitor_site import settings as s; "
+                             "print(s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'])"],
+                            env={**os.environ, "PAGE_CACHE_DIR": str(folder), "DEBUG": "1"},
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert chosen == ["django.core.cache.backends.filebased.FileBasedCache", str(folder)]
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": chosen[0], "LOCATION": chosen[1]}}
+    caches["default"].clear()
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    other_worker = FileBasedCache(str(folder), {})  # another process's view of the same folder
+    assert len([k for k in folder.iterdir()]) >= 1 and other_worker._list_cache_files()
+    assert client.get("/")["X-Page-Cache"] == "hit"
