@@ -180,3 +180,8 @@ def interval(value, part, anchor):
     start, end, unit = base
     start, end = apply_part(start, end, unit, part, anchor)
     return start.isoformat(), end.isoformat()
+
+
+def is_part_of_day(value) -> bool:
+    """Is `value` a day's morning, afternoon, evening or night ("2001-05-21TNI")?"""
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)", value))

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .periods import add_months, distance_in_days, season_of
-from .timex_interval import base_interval
+from .timex_interval import base_interval, is_part_of_day
 from .timex_tense import tense_cue, tense_cue_strength, weekday_tense
 
 NEAR_DAYS = 92
@@ -317,6 +317,8 @@ class Resolver:
         m.value = value
         if self._is_reference(m, norm, value):
             self.refs.append(value)
+        elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
+            self.refs.append(value[:10])  # "arrived on Monday night": "the next morning" counts from Monday
         return m
 
     @staticmethod

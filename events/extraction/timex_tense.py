@@ -22,16 +22,30 @@ _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
-def _cue(words, i):
-    """(strength, tense) of words[i] in its context, or None. Strength 2 = auxiliary/modal/plan."""
+def _cue(words, i, modal_may=True):
+    """(strength, tense) of words[i] in its context, or None. Strength 2 = auxiliary/modal/plan; the modal
+    "may" counts only before the date (after it, "on Tuesday said the United States may ..." is about what
+    was said)."""
     w = words[i].lower()
     prev = words[i - 1].lower() if i else ""
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    if w in STRONG_FUTURE or (w == "to" and prev in ("is", "are")) or (w == "going" and nxt == "to"):
+    if _future_auxiliary(w, prev, nxt) or (modal_may and _modal_may(words[i], nxt)):
         return 2, "future"
     if w in PLAN_WORDS:
         return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
     return _word_cue(w)
+
+
+def _future_auxiliary(w, prev, nxt):
+    """"will", "shall", "would"..., "is/are to", "going to"."""
+    return w in STRONG_FUTURE or (w == "to" and prev in ("is", "are")) or (w == "going" and nxt == "to")
+
+
+def _modal_may(word, nxt):
+    """The modal "may" (lower-case: not the month) before a verb, not "may have": it looks ahead as "will"
+    does ("was put off ... and may now take place in October": the coming October, whatever the past
+    auxiliary before it)."""
+    return word == "may" and nxt not in ("have", "well")
 
 
 def _plan_cue(w, prev, prev2, nxt):
@@ -72,7 +86,7 @@ def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
     if stop:
         right = right[:stop.start()]
     words = _WORD.findall(right)[:8]
-    return _first_cue(words, range(len(words)))
+    return _first_cue(words, range(len(words)), modal_may=False)
 
 
 # A clause ends at punctuation or a word that opens another clause ("Aliev, who is expected in Moscow
@@ -115,11 +129,11 @@ def _cue_before(words_or_text):
     return _first_cue(words, range(last - 3, -1, -1))
 
 
-def _first_cue(words, order):
+def _first_cue(words, order, modal_may=True):
     """(tense, strong) of the first strong cue in `order`, else of the first weak one, else (None, False)."""
     weak = None
     for i in order:
-        c = _cue(words, i)
+        c = _cue(words, i, modal_may)
         if c:
             if c[0] == 2:
                 return c[1], True

@@ -22,8 +22,11 @@ def test_every_type_has_its_flags_and_the_sets_the_code_reads():
     assert registry.codes(encounter=True) == ("visit", "meeting", "summit")
     assert registry.codes(joint_act=True) == ("agreement",)
     assert registry.codes(puts_off=True) == ("postponement",)
+    # An election (issue 11, fourth round) is no encounter and names no two parties, but it can be put off
+    # ("the elections, set for February 25, were postponed") and a postponement links to its thread.
     assert set(registry.codes(postponable=True)) == {"visit", "meeting", "summit", "agreement", "military",
-                                                     "nuclear", "economic"}
+                                                     "nuclear", "economic", "election"}
+    assert registry["election"].family == "election" and not registry["election"].two_party
     # Issue 11 added three types: a telephone call (CAMEO 041) and a pardon or release (0841) name two
     # parties ("Komura telephoned Akaev", "Putin pardoned Pope"); a founding or opening is a state's act.
     assert registry.codes(two_party=True) == ("meeting", "summit", "agreement", "letter", "phone", "release")
@@ -42,7 +45,7 @@ def test_linking_and_met_most_often_answer_different_questions():
 
 
 def test_flags_may_be_asked_together():
-    assert default_registry().codes(schedulable=True, encounter=False) == ("agreement", "letter")
+    assert default_registry().codes(schedulable=True, encounter=False) == ("agreement", "letter", "election")
     with pytest.raises(KeyError):
         default_registry().codes(flying=True)
 

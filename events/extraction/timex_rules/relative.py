@@ -144,11 +144,12 @@ def build_offset(m, text):
 
 
 @rule("the_day_offset",
-      r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+same\s+(?:morning|afternoon|evening|night)|the\s+eve)\b",
+      r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+(?:same|next|following|previous|preceding)\s+(?:morning|afternoon|evening|night)|the\s+eve)\b",
       cores=[word_core(["day", "eve", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"])],
       examples={"the day before": "2001-01-01", "the same day": "2001-01-02", "the next day": "2001-01-03",
                 "that day": "2001-01-02", "at that time": None, "that afternoon": "2001-01-02TAF",
-                "that same evening": "2001-01-02TEV", "the same evening": "2001-01-02TEV"})
+                "that same evening": "2001-01-02TEV", "the same evening": "2001-01-02TEV",
+                "the next morning": "2001-01-03TMO", "the previous evening": "2001-01-01TEV"})
 def build_the_day_offset(m, text):
     """'the day before', 'the next day', 'the same day', 'that day'."""
     t = re.sub(r"\s+", " ", m.group(0).lower())
@@ -157,10 +158,12 @@ def build_the_day_offset(m, text):
     if "after tomorrow" in t:
         return mention("DATE", "UNDEF-REL-day-PLUS-2")
     sign, n = _day_offset(t)
-    part_of_day = re.match(r"(?:that (?:same )?|the same )(morning|afternoon|evening|night)$", t)
+    part_of_day = re.match(r"(?:that (?:same )?|the (?:same|next|following|previous|preceding) )"
+                           r"(morning|afternoon|evening|night)$", t)
     if part_of_day:
-        # "That afternoon he opened ...": the day of the date just mentioned, at that time of day.
-        return mention("TIME", "UNDEF-REF-day-PLUS-0T" + TIMES_OF_DAY[part_of_day.group(1)])
+        # "That afternoon he opened ...": the day of the date just mentioned, at that time of day; "the next
+        # morning", "the previous evening": the day after or before it.
+        return mention("TIME", f"UNDEF-REF-day-{sign}-{n}T" + TIMES_OF_DAY[part_of_day.group(1)])
     if t == "that time":
         return mention("DATE", "UNDEF-REF-same", optional=True)  # "at that time": the date just mentioned
     unit_m = re.match(r"the (week|month|year) (before|after)$", t)
@@ -177,7 +180,8 @@ def build_the_day_offset(m, text):
 
 def _day_offset(phrase):
     """(sign, days) of "the day before" (MINUS, 1), "the next day" (PLUS, 1), "that day" (PLUS, 0)."""
-    if phrase.endswith("before") or any(word in phrase for word in ("previous", "preceding", "prior", "eve")):
+    words = phrase.split()
+    if phrase.endswith("before") or any(word in words for word in ("previous", "preceding", "prior", "eve")):
         return "MINUS", "1"
     if phrase.endswith("after") or "next" in phrase or "following" in phrase:
         return "PLUS", "1"

@@ -1,0 +1,79 @@
+"""Issue 11, fourth development batch (tests/devset 51-60): what its failures taught, each on sentences written
+for this test (not the development articles' text): elections as events, more everyday triggers, days' parts
+as the reference of "the next morning", and the modal "may" looking ahead."""
+import datetime
+
+import pytest
+
+from events.extraction.entities import default_gazetteer
+from events.extraction.timex import tag
+from tests.extraction._one_mention import DAY, one
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def values(text, anchor=DAY):
+    return [(t["text"], t["value"]) for t in tag(text, anchor)]
+
+
+@pytest.mark.parametrize("sentence, date_text, event_type", [
+    # Elections are events of their own type (no encounter, not two-party, postponable).
+    ("Ukraine held parliamentary elections on Sunday.", "Sunday", "election"),
+    ("Kuchma was re-elected in November 1999.", "November 1999", "election"),
+    ("The Peruvian runoff, set for July 1, will decide it.", "July 1", "election"),
+    # Meetings: "saw X" (not "saw X off", a departure), a dinner, "spent <day> with", "went over the text".
+    ("Erkki Tuomioja saw Igor Ivanov in Helsinki on Friday.", "Friday", "meeting"),
+    ("Kasyanov joined them for dinner on Friday.", "Friday", "meeting"),
+    ("Putin spent Friday with Kim Dae-jung.", "Friday", "meeting"),
+    ("Ivanov went over the draft with Erkki Tuomioja on Friday.", "Friday", "meeting"),
+    ("Ivanov saw him off at the airport on Friday.", "Friday", "visit"),
+    # Visits: "come to", "come back", "flew on to", "is in <place> today", a stop named as a noun,
+    # "invitation to return", "bring X to".
+    ("Tuomioja will come to Moscow next week.", "next week", "visit"),
+    ("Igor Ivanov will come back in January.", "January", "visit"),
+    ("Ivanov flew on to Windhoek on Friday.", "Friday", "visit"),
+    ("Igor Ivanov is in Pretoria today.", "today", "visit"),
+    ("Ivanov saw Nujoma during Friday's stop.", "Friday", "visit"),
+    ("Igor Ivanov accepted an invitation to return next year.", "next year", "visit"),
+    ("Putin hopes to bring Kim Jong-il to Seoul next year.", "next year", "visit"),
+    # Statements and acts: conceding, promising, offering, explaining; strikes; cutting exports; forming
+    # a cabinet.
+    ("Ivan Kostov conceded defeat on Monday.", "Monday", "statement"),
+    ("Norway promised its share on Monday.", "Monday", "statement"),
+    ("Tuomioja had to explain the vote to Ivanov on Monday.", "Monday", "statement"),
+    ("Israeli aircraft struck a Syrian radar station on Sunday.", "Sunday", "military"),
+    ("Russian companies will cut exports in the first quarter of next year.", "the first quarter of next year",
+     "economic"),
+    ("Simeon Saxe-Coburg-Gotha is to form a cabinet next month.", "next month", "appointment"),
+])
+def test_more_everyday_words_are_triggers(gazetteer, sentence, date_text, event_type):
+    assert one("Igor Ivanov arrived in Cairo. " + sentence, gazetteer, date_text).event_type == event_type
+
+
+def test_a_day_s_part_is_the_reference_of_the_next_morning():
+    # "Monday night" is a TIME; before, only DATE values were references, so "the next morning" counted
+    # from the issue date (Tuesday June 12, 2001): now from Monday June 11.
+    text = "Ivanov arrived on Monday night and was received the next morning. That afternoon they signed a protocol."
+    assert values(text) == [("Monday night", "2001-06-11TNI"), ("the next morning", "2001-06-12TMO"),
+                            ("That afternoon", "2001-06-12TAF")]
+
+
+def test_the_same_evening_is_the_same_day_and_the_previous_evening_the_day_before():
+    # "evening" contains "eve": the word, not the letters, says "the day before".
+    assert values("They met on June 5 and again the same evening.") == [("June 5", "2001-06-05"),
+                                                                         ("the same evening", "2001-06-05TEV")]
+    assert values("They met on June 5 and had talked the previous evening.") == [
+        ("June 5", "2001-06-05"), ("the previous evening", "2001-06-04TEV")]
+
+
+def test_the_modal_may_before_a_month_looks_ahead_over_a_past_auxiliary():
+    # Issue of May 24, 2001: the visit "was put off" (past) "and may now take place in October": the coming
+    # October. After the date "may" says nothing of it ("on Tuesday said ... may" stays past).
+    anchor = datetime.date(2001, 5, 24)
+    text = "The visit was put off because of the budget and may now take place in October."
+    assert values(text, anchor) == [("now", "PRESENT_REF"), ("October", "2001-10")]
+    assert values("Bush on Tuesday said the United States may act.", anchor) == [("Tuesday", "2001-05-22")]
+    assert values("The talks may have ended in October.", anchor) == [("October", "2000-10")]
