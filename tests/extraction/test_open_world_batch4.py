@@ -77,3 +77,52 @@ def test_the_modal_may_before_a_month_looks_ahead_over_a_past_auxiliary():
     assert values(text, anchor) == [("now", "PRESENT_REF"), ("October", "2001-10")]
     assert values("Bush on Tuesday said the United States may act.", anchor) == [("Tuesday", "2001-05-22")]
     assert values("The talks may have ended in October.", anchor) == [("October", "2000-10")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # The issue day's happening told in a timetable's present is still to come (DAY is the issue date).
+    "Igor Ivanov leaves for Helsinki today.",
+    "Costas Simitis begins a three-day visit to Moscow today.",
+    "Igor Ivanov is in Pretoria today.",
+    "Igor Ivanov is to see Jiang Zemin there today.",
+])
+def test_the_issue_day_in_a_timetable_present_is_planned(gazetteer, sentence):
+    assert one("Igor Ivanov arrived in Cairo on Sunday. " + sentence, gazetteer, "today").status == "planned"
+
+
+def test_said_today_stays_what_happened_today(gazetteer):
+    assert one("Igor Ivanov said today that talks will resume.", gazetteer, "today").status == "occurred"
+
+
+def test_a_happening_moved_to_a_date_is_planned_there_and_postponed_from_the_first(gazetteer):
+    # "first planned for April" is the date given up; "may now take place in October" the new one.
+    text = ("Thabo Mbeki's visit to Russia, first planned for April, was put off because of the budget and may now "
+            "take place in October.")
+    assert one(text, gazetteer, "April").status == "postponed"
+    assert one(text, gazetteer, "October").status == "planned"
+
+
+def test_there_is_the_last_place_named_before_it(gazetteer):
+    # "flew on to Brunei ...; he is to see them there today": Brunei, though the sentence names no place near
+    # the date; a town the traveller comes from is no place of the event.
+    text = ("From Ulaanbaatar Putin flew on to Brunei for the APEC summit, which opened yesterday; he is to see "
+            "Jiang Zemin there today.")
+    assert one(text, gazetteer, "today").countries == ["RU", "CN", "BN"]
+    assert "MN" not in one(text, gazetteer, "yesterday").countries
+
+
+def test_an_arrival_with_no_destination_took_place_where_the_paragraph_s_last_encounter_did(gazetteer):
+    text = ("Rafik Hariri held talks with Vladimir Putin in the Kremlin on Monday. Hariri, who arrived on Sunday, "
+            "also met Kasyanov.")
+    assert one(text, gazetteer, "Sunday").countries == ["LB", "RU"]
+    # Not across a paragraph: the place of another paragraph's encounter is not implied.
+    text = ("Rafik Hariri held talks with Vladimir Putin in the Kremlin on Monday.\n\n"
+            "Hariri, who arrived on Sunday, said little.")
+    assert one(text, gazetteer, "Sunday").countries == ["LB"]
+
+
+def test_a_way_home_from_a_summit_is_no_place_of_the_stop(gazetteer):
+    text = "Vladimir Putin stopped in Dushanbe on Monday on his way home from the APEC summit in Shanghai."
+    assert one(text, gazetteer, "Monday").countries == ["RU", "TJ"]
+    # A plain origin stays: the trip from there is the news.
+    assert "PL" in one("George W. Bush flew to Ljubljana from Warsaw on Saturday.", gazetteer, "Saturday").countries

@@ -24,6 +24,8 @@ class SentenceContext:
     quotes: list[tuple[int, int]]  # the article's direct quotations
     # visitor's name -> country code of the place of their visit, kept across the article's sentences
     visit_places: dict[str, str] = field(default_factory=dict)
+    # (where, country code) of the places of the encounters told so far, in text order (implied_places)
+    told_places: list[tuple[int, str]] = field(default_factory=list)
     # Filled by extract._sentence_events once the sentence has a date that may date an event:
     claimants: list[dict] = field(default_factory=list)  # dated phrases that may claim a trigger
     actor_mentions: list = field(default_factory=list)

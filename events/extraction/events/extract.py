@@ -10,6 +10,7 @@ from events.extraction.events.clauses import event_clause
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
 from events.extraction.events.participants import acts_through_agent, countries_in_order, event_actors, event_countries, unique_actors, unique_in_order
+from events.extraction.events.implied_places import implied_place, remember_place
 from events.extraction.events.places import place_code_of
 from events.extraction.events.rules import EventRules, default_rules
 from events.extraction.events.spans import distance, quotation_spans
@@ -31,6 +32,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
     mentions = []
     position = 0
     visit_places: dict[str, str] = {}  # visitor's name -> country code of the place of their visit
+    told_places: list[tuple[int, str]] = []  # (where, code) of the encounters' places told so far
     triggers = find_triggers(text, 0, len(text), rules)
     trigger_starts = [trigger.start for trigger in triggers]
     for sentence in sentences:
@@ -42,7 +44,8 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
         if inside:
             in_sentence = triggers[bisect.bisect_left(trigger_starts, sentence.start):
                                    bisect.bisect_left(trigger_starts, sentence.end)]
-            ctx = SentenceContext(text, anchor, sentence, in_sentence, entities, gazetteer, rules, quotes, visit_places)
+            ctx = SentenceContext(text, anchor, sentence, in_sentence, entities, gazetteer, rules, quotes, visit_places,
+                                  told_places)
             mentions.extend(_sentence_events(ctx, inside, _antecedent(mentions, sentence, text)))
     return mentions
 
@@ -197,7 +200,7 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
     visit" with no place, where the article put the same person's visit ("Sergeev's visit to Tehran last
     week"), which is remembered for later sentences."""
     main = own[0]
-    place = place_code_of(ctx, (min(timex["start"], main.start), max(timex["end"], main.end)))
+    place = _named_or_implied_place(timex, main, event_type, ctx)
     visit = next((trigger for trigger in own if trigger.event_type == "visit"), None)
     visitor = (possessor(visit, ctx.actor_mentions, ctx.text) or _subject_right_before(visit, ctx)
                if visit is not None else None)
@@ -209,6 +212,17 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
         return place
     if visitor in ctx.visit_places:
         return ctx.visit_places[visitor], None
+    return place
+
+
+def _named_or_implied_place(timex: dict, main: Trigger, event_type: str, ctx: SentenceContext):
+    """The place the sentence names near the date and trigger (remembered for later sentences), else the
+    one an encounter implies ("there", an arrival with no destination: implied_places)."""
+    low, high = min(timex["start"], main.start), max(timex["end"], main.end)
+    place = place_code_of(ctx, (low, high))
+    remember_place(place, event_type, ctx)
+    if place is None and event_type in ctx.rules.encounters:
+        return implied_place(low, high, main, ctx)
     return place
 
 

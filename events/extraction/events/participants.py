@@ -5,6 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.clauses import next_happening_start, opening_phrase_end
+from events.extraction.events.implied_places import is_origin
 from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK, asides_between, distance, inside, same_span
 from events.extraction.events.triggers import owned_triggers, possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
@@ -97,11 +98,13 @@ def _with_place(codes: list[str], reading: Reading) -> list[str]:
 
 def _clause_countries(reading: Reading, ctx: SentenceContext) -> list[tuple[int, str]]:
     """(position, code) of the countries named in the event's clause, outside its asides and other
-    quotations; "the two countries" there adds the first two named before the clause."""
+    quotations; "the two countries" there adds the first two named before the clause. A town a traveller
+    comes from ("From Ulaanbaatar Putin flew on to Brunei") is none of the event's."""
     start, end = reading.clause
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
     located = [(m.start, m.code) for m in ctx.country_mentions
-               if start <= m.start and m.end <= end and _own_span(m.start, reading, ctx, asides)]
+               if start <= m.start and m.end <= end and _own_span(m.start, reading, ctx, asides)
+               and not is_origin(m, ctx)]
     return located + _pair_before(located, start, end, ctx)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from events.extraction.events.implied_places import is_origin
 from events.extraction.events.spans import distance
 from events.extraction.events.windows import PLACE_REACH
 
@@ -32,6 +33,11 @@ def place_code_of(ctx: SentenceContext, near: tuple[int, int]) -> tuple[str, int
     return min(places)[2:] if places else None
 
 
+def places_before(ctx: SentenceContext, position: int) -> list[tuple[int, str]]:
+    """(where, code) of the sentence's places named before `position`."""
+    return [(mention.start, mention.code) for mention, _ in _place_mentions(ctx) if mention.start < position]
+
+
 def _places(ctx: SentenceContext, near, reach, after_only) -> list[tuple[int, str, str, int]]:
     places = []
     for mention, place in _place_mentions(ctx):
@@ -55,7 +61,8 @@ def _place_mentions(ctx: SentenceContext) -> list[tuple]:
     cache = entities.place_cache
     if key not in cache:
         cache[key] = [(mention, place) for mention in entities.countries_in(sentence.start, sentence.end)
-                      for place in [_place_named(sentence, mention, ctx.gazetteer)] if place]
+                      for place in [_place_named(sentence, mention, ctx.gazetteer)]
+                      if place and not is_origin(mention, ctx)]
     return cache[key]
 
 
@@ -63,9 +70,16 @@ def _place_named(sentence, mention, gazetteer) -> str | None:
     offset = mention.start - sentence.start
     words_before = sentence.text[:offset].split()[-2:]
     last = words_before[-1].lower() if words_before else ""
-    if mention.kind in _PLACE_KINDS and (last in ("in", "to") or last in _VISIT_VERBS):
+    if (mention.kind in _PLACE_KINDS and (last in ("in", "to") or last in _VISIT_VERBS)
+            or _seat_of_power(mention, words_before)):
         return mention.text
     if (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
             and sentence.text[offset + len(mention.text):].startswith(" capital")):
         return gazetteer.capital_of(mention.code)
     return None
+
+
+def _seat_of_power(mention, words_before: list[str]) -> bool:
+    """"in the Kremlin", "at the Elysee": a capital's seat of power after "in/to/at the"."""
+    return mention.kind == "capital" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"],
+                                                                               ["at", "the"])

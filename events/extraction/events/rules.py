@@ -38,9 +38,13 @@ class EventRules:
 
     def _compile_status_cues(self, cues: dict) -> None:
         self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)
+        self.new_date_before = re.compile(cues.get("new_date_before_date", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
         self.hedge = _word_regex(cues.get("hedge", []))
         self.future = _word_regex(cues.get("future", []))
+        # The verb right before a trigger, or its own first word(s): "leaves for", "begins a three-day visit".
+        self.timetable_present = _alternation(r"(?:^|\b)(?:", [re.escape(w) for w in cues.get("timetable_present", [])],
+                                              r")(?:\s+(?:[\w-]+\s+){0,2})?$")
 
     def _read_word_tables(self, data: dict) -> None:
         """Skipped values and words, year prepositions, and the stem tables (object nouns, reporting and

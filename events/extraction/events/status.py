@@ -65,7 +65,17 @@ def _own_verb_looks_ahead(trigger: Trigger, ctx: SentenceContext) -> bool:
     if _FUTURE_TRIGGER.match(ctx.text, trigger.start, trigger.end):
         return True
     low = max(ctx.sentence.start, trigger.start - FUTURE_VERB_LOOKBACK)
-    return bool(_FUTURE_VERB_BEFORE.search(ctx.text[low:trigger.start]))
+    return bool(_FUTURE_VERB_BEFORE.search(ctx.text[low:trigger.start])) or _timetable_present(trigger, low, ctx)
+
+
+def _timetable_present(trigger: Trigger, low: int, ctx: SentenceContext) -> bool:
+    """"Khatami leaves for St. Petersburg today", "Simitis begins a three-day visit to Moscow today", "he is to
+    see them there today": a timetable's present (event_rules.json, status_cues.timetable_present) as the
+    trigger's first word or just before it says the issue day's happening is still to come."""
+    first = ctx.text[trigger.start:trigger.end].split(" ", 2)
+    own = " ".join(first[:2]) if len(first) > 1 else first[0]
+    return bool(ctx.rules.timetable_present.search(own + " ") or ctx.rules.timetable_present.search(
+        ctx.text[low:trigger.start]))
 
 
 # "Before leaving for home this afternoon he is to stop in Istanbul": a gerund after a preposition takes the
@@ -91,6 +101,8 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     substantive, postponement = _substantive_and_postponement(triggers, rules)
     if _set_for_before_date(timex, ctx):
         return (substantive or main).event_type, "postponed"
+    if _new_date_before_date(timex, ctx):
+        return None
     if postponement and substantive and substantive.event_type in rules.schedulable:
         return _postponing_or_postponed(timex, postponement, substantive, ctx, speculated)
     if main.event_type in rules.puts_off:
@@ -109,6 +121,13 @@ def _set_for_before_date(timex: dict, ctx: SentenceContext) -> bool:
     """Does a cue that the happening was moved to this date stand just before it (status step 1)?"""
     before = ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]
     return bool(ctx.rules.set_for_before.search(before))
+
+
+def _new_date_before_date(timex: dict, ctx: SentenceContext) -> bool:
+    """Does a cue that the happening was moved to this date stand just before it ("may now take place in",
+    "postponed until")? Then nothing was put off from this date."""
+    before = ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]
+    return bool(ctx.rules.new_date_before.search(before))
 
 
 def _postponing_or_postponed(timex: dict, postponement: Trigger, substantive: Trigger, ctx: SentenceContext,

@@ -1,0 +1,63 @@
+"""Places a sentence implies rather than names: where "there" points, where an arrival with no destination
+took place ("Kharrazi, who had flown in on Saturday"), and a traveller's origin, which is no place of the
+event ("From Ulaanbaatar Putin flew on to Brunei"; "on his way home from the summit in Shanghai")."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import SentenceContext
+    from events.extraction.events.triggers import Trigger
+
+# A traveller's origin as a detour of the sentence: "on his way home from the APEC summit in Shanghai", or the
+# opening "From Ulaanbaatar" (a few words and "in" between). A plain "flew to Ljubljana from Warsaw", "returned
+# to Tbilisi from Moscow" or "flew home from Moscow" keeps its origin: the trip there is the news.
+_FROM_BEFORE = re.compile(r"(?:\bway\s+(?:home\s+|back\s+)?from|^From)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+                          r"(?:in\s+)?$")
+ORIGIN_LOOKBACK = 50
+_TOWN_KINDS = frozenset({"capital", "city", "region"})
+_THERE = re.compile(r"\bthere\b")
+# An arrival that names no destination: "who had flown in on Saturday", "who arrived on Monday".
+_ARRIVAL = re.compile(r"(?:arriv\w*|fl(?:y|ies|ew|own) in|landed|touch(?:ed|es|ing)? down)$", re.IGNORECASE)
+
+
+def is_origin(mention, ctx: SentenceContext) -> bool:
+    """Is a town (capital, city, region) named as where a traveller comes from?"""
+    if mention.kind not in _TOWN_KINDS:
+        return False
+    low = max(ctx.sentence.start, mention.start - ORIGIN_LOOKBACK)
+    return bool(_FROM_BEFORE.search(ctx.text[ctx.sentence.start:mention.start] if low == ctx.sentence.start
+                                    else ctx.text[low:mention.start].partition(" ")[2]))
+
+
+def remember_place(place: tuple[str, int | None] | None, event_type: str, ctx: SentenceContext) -> None:
+    """Keeps where an encounter the sentence names took place, for the implied places of later ones."""
+    if place and place[1] is not None and event_type in ctx.rules.encounters:
+        ctx.told_places.append((place[1], place[0]))
+
+
+def implied_place(low: int, high: int, main: Trigger, ctx: SentenceContext) -> tuple[str, None] | None:
+    """(code, None) of the place an encounter between `low` and `high` implies: "there" is the last place
+    named before it (in the sentence or the paragraph); an arrival with no destination took place where the
+    paragraph's last encounter did. None when nothing is implied or nothing was told."""
+    there = _THERE.search(ctx.text, low, high)
+    if there:
+        return _last_place_before(there.start(), ctx)
+    if _ARRIVAL.search(ctx.text, main.start, main.end):
+        return _last_place_before(main.start, ctx)
+    return None
+
+
+def _last_place_before(position: int, ctx: SentenceContext) -> tuple[str, None] | None:
+    """The last place named before `position` in its paragraph: told by an earlier encounter, or named "in"
+    or "to" in the sentence itself ("flew on to Brunei ...; he is to see them there today")."""
+    from events.extraction.events.places import places_before  # (places imports nothing of this module)
+    candidates = [(at, code) for at, code in ctx.told_places if at < position]
+    candidates += places_before(ctx, position)
+    if not candidates:
+        return None
+    at, code = max(candidates)
+    if "\n" in ctx.text[at:position]:
+        return None  # another paragraph's
+    return code, None
