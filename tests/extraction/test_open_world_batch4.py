@@ -126,3 +126,26 @@ def test_a_way_home_from_a_summit_is_no_place_of_the_stop(gazetteer):
     assert one(text, gazetteer, "Monday").countries == ["RU", "TJ"]
     # A plain origin stays: the trip from there is the news.
     assert "PL" in one("George W. Bush flew to Ljubljana from Warsaw on Saturday.", gazetteer, "Saturday").countries
+
+
+def test_an_election_in_a_sentence_naming_no_state_is_the_article_s_subject_state(gazetteer):
+    # The article names Bulgaria (and its people) most besides Russia, the home state (event_rules.json).
+    text = ("Bulgarian Foreign Minister Nadezhda Mihaylova saw Igor Ivanov in Sofia on Monday. Ivan Kostov "
+            "conceded defeat on Sunday.\n\nThe presidential election, set for November 11, will be a second test.")
+    m = one(text, gazetteer, "November 11")
+    assert (m.event_type, m.status, m.actors, m.countries) == ("election", "planned", [], ["BG"])
+
+
+def test_the_two_governments_in_a_sentence_naming_no_state_are_the_subject_and_home_states(gazetteer):
+    text = ("Erkki Tuomioja saw Igor Ivanov in Helsinki on Monday. The two governments have been at odds since "
+            "talks on the canal broke down in mid-May.")
+    assert one(text, gazetteer, "mid-May").countries == ["FI", "RU"]
+
+
+def test_people_of_a_later_date_s_own_happening_are_not_an_earlier_date_s(gazetteer):
+    # "The statement, signed on Tuesday," names nobody; the summary's nearest people are those of the same
+    # day's explaining, a later happening of the sentence: not Tuesday's.
+    text = ("The statement, signed on Tuesday, embarrassed Seoul's allies in Washington, and Foreign Minister "
+            "Lee Joung-binn had to explain it to the US ambassador, Stephen Bosworth, the same day.")
+    assert one(text, gazetteer, "Tuesday").actors == []
+    assert {a.name for a in one(text, gazetteer, "the same day").actors} == {"Lee Joung-binn", "Stephen Bosworth"}

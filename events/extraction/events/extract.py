@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
 
 from events.extraction.entities import ArticleEntities, Gazetteer
-from events.extraction.events.clauses import event_clause
+from events.extraction.events.clauses import event_clause, next_happening_start
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
 from events.extraction.events.participants import acts_through_agent, countries_in_order, event_actors, event_countries, unique_actors, unique_in_order
@@ -33,6 +35,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
     position = 0
     visit_places: dict[str, str] = {}  # visitor's name -> country code of the place of their visit
     told_places: list[tuple[int, str]] = []  # (where, code) of the encounters' places told so far
+    subject = subject_state(entities, len(text), rules)
     triggers = find_triggers(text, 0, len(text), rules)
     trigger_starts = [trigger.start for trigger in triggers]
     for sentence in sentences:
@@ -45,7 +48,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
             in_sentence = triggers[bisect.bisect_left(trigger_starts, sentence.start):
                                    bisect.bisect_left(trigger_starts, sentence.end)]
             ctx = SentenceContext(text, anchor, sentence, in_sentence, entities, gazetteer, rules, quotes, visit_places,
-                                  told_places)
+                                  told_places, subject)
             mentions.extend(_sentence_events(ctx, inside, _antecedent(mentions, sentence, text)))
     return mentions
 
@@ -95,25 +98,63 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict],
     if not candidates:
         return []
     _find_parties(ctx)
-    inherited = None
-    if not _names_parties(ctx):
-        inherited = _inherited(ctx, antecedent)
-        if inherited is None:
-            return []
+    named = _names_parties(ctx)
+    inherited = None if named else _parties_from_outside(ctx, antecedent)
+    if not named and inherited is None:
+        return []
     ctx.topics = unique_in_order(m.name for m in ctx.entities.topics_in(ctx.sentence.start, ctx.sentence.end))
     ctx.reported = reported_dates_of([t for t in timexes if t.get("role") == "citation"])
+    return _mentions_of(candidates, ctx, inherited, antecedent)
+
+
+def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antecedent) -> list[EventMention]:
+    """A mention for each candidate date read as an event, with `inherited` parties when the sentence names
+    none of its own."""
     mentions = []
     for timex in candidates:
         reading = _read(timex, ctx)
         if reading is None:
             continue
         summary = describe(reading, ctx)
-        if inherited is not None:
-            actors, countries = inherited.actors, inherited.countries
-        else:
-            actors, countries = _parties(reading, summary, ctx, antecedent)
+        actors, countries = ((inherited.actors, inherited.countries) if inherited is not None
+                             else _parties(reading, summary, ctx, antecedent))
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
+
+
+def _parties_from_outside(ctx: SentenceContext, antecedent: EventMention | None):
+    """The parties of a sentence that names none: the happening just told's (_inherited), else the
+    article's (_subject_state_parties); None when neither applies."""
+    return _inherited(ctx, antecedent) or _subject_state_parties(ctx)
+
+
+@dataclass(frozen=True)
+class _Parties:
+    actors: list
+    countries: list
+
+
+def _subject_state_parties(ctx: SentenceContext) -> _Parties | None:
+    """The parties of a sentence that names none, from the article: "The presidential election, set for
+    November 11, will be a second test": a state's own happening (event_rules.json, subject_state_types: an
+    election) is the article's subject state's (subject_state); "The two governments have been at odds since
+    talks broke down in mid-August": the subject state and the home state. None otherwise."""
+    if not ctx.subject_state:
+        return None
+    if ctx.rules.article_pair.search(ctx.text, ctx.sentence.start, ctx.sentence.end) and ctx.rules.home_state:
+        return _Parties([], [ctx.subject_state, ctx.rules.home_state])  # "the two governments": the article's two
+    if any(t.event_type in ctx.rules.subject_state_types for t in ctx.triggers):
+        return _Parties([], [ctx.subject_state])
+    return None
+
+
+def subject_state(entities: ArticleEntities, length: int, rules: EventRules) -> str | None:
+    """The state the article is about besides the home state (event_rules.json, home_state): the one its
+    country mentions and its people's states name most (ties: the first named); None when there is none."""
+    codes = [m.code for m in entities.countries_in(0, length)]
+    codes += [m.ref.country for m in entities.actors_in(0, length) if m.ref.country]
+    counts = Counter(code for code in codes if code != rules.home_state)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _candidate_dates(ctx: SentenceContext, timexes: list[dict]) -> list[dict]:
@@ -145,7 +186,7 @@ def _parties(reading: Reading, summary: str, ctx: SentenceContext,
     """The event's actors and countries, from its own sentence and, where it names too few, the happening
     just told (`antecedent`)."""
     actors = event_actors(reading, summary, ctx)
-    actors = ctx.actors if actors == [] else actors or []
+    actors = _unclaimed_actors(reading, ctx) if actors == [] else actors or []
     # A statement's states are also those of the people its content names ("confirmed ... whether the
     # meeting between Kim and Putin would be rescheduled"); other events take their own people's states.
     statement = reading.event_type in ctx.rules.statements
@@ -154,6 +195,15 @@ def _parties(reading: Reading, summary: str, ctx: SentenceContext,
         return actors, countries
     countries = _with_both_sides(countries, ctx, antecedent)
     return _with_pronoun_person(actors, countries, reading, ctx, antecedent)
+
+
+def _unclaimed_actors(reading: Reading, ctx: SentenceContext) -> list:
+    """A clause that names nobody ("The statement, signed on Tuesday, embarrassed ...") keeps the sentence's
+    people, less those of a later date's own happening ("..., and Foreign Minister Lee had to explain it to
+    the US ambassador the same day": Lee is the same day's, not Tuesday's)."""
+    timex = reading.timex
+    cut = next_happening_start(timex, max(timex["end"], reading.main.end), ctx.sentence.end, ctx)
+    return unique_actors(m for m in ctx.actor_mentions if m.start < cut)
 
 
 def _with_both_sides(countries: list, ctx: SentenceContext, antecedent: EventMention) -> list:

@@ -185,7 +185,11 @@ def _people_of_named_states(reading: Reading, start: int, end: int, ctx: Sentenc
     if parties and reading.event_type in ctx.rules.statements:
         return None
     if parties:
-        return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties) or None
+        # (not the people of a later date's own happening: "..., and Foreign Minister Lee had to explain it
+        # to the US ambassador the same day")
+        timex = reading.timex
+        cut = next_happening_start(timex, max(timex["end"], reading.main.end), ctx.sentence.end, ctx)
+        return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties and m.start < cut) or None
     return []
 
 
@@ -233,8 +237,11 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     # (not a host named in an aside with a happening of its own: "Arafat, who telephoned Putin on
     # January 12, is expected in Moscow early next month")
     asides = asides_between(ctx.text, clause_start, later_cut, (reading.timex["start"], main.start))
+    # (the summary's names only before a later date's own happening: "The statement, signed on Tuesday, ...,
+    # and Foreign Minister Lee had to explain it to the US ambassador the same day": Lee is the same day's)
     return [mention for mention in ctx.actor_mentions
-            if mention.ref.name in owners or set(display_name(mention.ref.name).split()) <= named
+            if mention.ref.name in owners
+            or (set(display_name(mention.ref.name).split()) <= named and mention.start < later_cut)
             or (_host_in(mention, hosts, clause_start, later_cut) and not inside(asides, mention.start))
             or _counterpart_with(mention, main, ctx)]
 

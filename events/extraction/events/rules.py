@@ -50,6 +50,8 @@ class EventRules:
         """Skipped values and words, year prepositions, and the stem tables (object nouns, reporting and
         protest verbs)."""
         self.skip_values = set(data.get("skip_values", []))
+        self.home_state = data.get("home_state")
+        self.subject_state_types = frozenset(data.get("subject_state_types", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
@@ -61,6 +63,7 @@ class EventRules:
         self.object_link = _alternation(r"\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:", data.get("object_prepositions", []),
                                         r")\s+(?:[\w'\u2019.-]+\s+){0,4}$")
         self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
+        self.article_pair = _word_regex(data.get("pair_anaphors", []) + data.get("article_pair_anaphors", []))
         self.state_nouns = _alternation(r"(?:", [re.escape(w) for w in data.get("state_nouns", [])], r")\b")
         # "Putin's envoy", "Chirac's chief spokesman": a possessive, up to two lower-case words, an agent noun.
         self.agent_after = _alternation(r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,2}?(?:",
