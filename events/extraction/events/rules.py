@@ -63,7 +63,7 @@ class EventRules:
         self.object_link = _alternation(r"\s+(?:[\w'\u2019.-]+\s+){0,3}?(?:", data.get("object_prepositions", []),
                                         r")\s+(?:[\w'\u2019.-]+\s+){0,4}$")
         self.pair_anaphor = _word_regex(data.get("pair_anaphors", []))
-        self.article_pair = _word_regex(data.get("pair_anaphors", []) + data.get("article_pair_anaphors", []))
+        self.article_pair = _word_regex(data.get("article_pair_anaphors", []))
         self.state_nouns = _alternation(r"(?:", [re.escape(w) for w in data.get("state_nouns", [])], r")\b")
         # "Putin's envoy", "Chirac's chief spokesman": a possessive, up to two lower-case words, an agent noun.
         self.agent_after = _alternation(r"[\u2019']s\s+(?:[a-z][\w-]*\s+){0,2}?(?:",
