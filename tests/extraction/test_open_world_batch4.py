@@ -149,3 +149,25 @@ def test_people_of_a_later_date_s_own_happening_are_not_an_earlier_date_s(gazett
             "Lee Joung-binn had to explain it to the US ambassador, Stephen Bosworth, the same day.")
     assert one(text, gazetteer, "Tuesday").actors == []
     assert {a.name for a in one(text, gazetteer, "the same day").actors} == {"Lee Joung-binn", "Stephen Bosworth"}
+
+
+def test_two_days_joined_by_and_are_one_stay(gazetteer):
+    # DAY is Tuesday June 12, 2001: Monday is June 11, Tuesday June 12; the stay is both days.
+    m = one("Vladimir Putin spent Monday and Tuesday in Ulaanbaatar.", gazetteer, "Monday")
+    assert (m.date_start, m.date_end) == (datetime.date(2001, 6, 11), datetime.date(2001, 6, 12))
+
+
+def test_one_verb_two_dates_each_takes_its_own_object(gazetteer):
+    text = ("Costas Simitis is to meet Vladimir Putin tomorrow and Prime Minister Mikhail Kasyanov on Friday, "
+            "when the two governments will sign agreements.")
+    assert {a.name for a in one(text, gazetteer, "tomorrow").actors} == {"Costas Simitis", "Vladimir Putin"}
+    assert {a.name for a in one(text, gazetteer, "Friday").actors} == {"Costas Simitis", "Mikhail Kasyanov"}
+
+
+def test_a_verb_after_and_opens_another_conjunct(gazetteer):
+    # "met" after "and" is yesterday's, not the same evening's; and the earlier conjunct's Ivanov is not
+    # yesterday's.
+    text = ("George Papandreou, who arrived in Moscow on Monday to prepare the talks, saw Igor Ivanov the same "
+            "evening and met Duma leaders yesterday.")
+    assert {a.name for a in one(text, gazetteer, "the same evening").actors} == {"George Papandreou", "Igor Ivanov"}
+    assert {a.name for a in one(text, gazetteer, "yesterday").actors} == {"George Papandreou"}

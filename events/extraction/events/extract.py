@@ -293,7 +293,7 @@ def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, count
     date's reading surer even when that person is not the event's."""
     timex, sentence = reading.timex, ctx.sentence
     earliest = datetime.date.fromisoformat(timex["earliest"])
-    latest = datetime.date.fromisoformat(timex["latest"])
+    latest = datetime.date.fromisoformat(_joined_latest(timex, ctx))
     grain = granularity(timex["value"], earliest, latest, timex.get("mod"))
     gap = distance(timex["start"], timex["end"], reading.main.start, reading.main.end)
     return EventMention(
@@ -318,6 +318,20 @@ def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, count
         reported_dates=list(ctx.reported),
         confidence=confidence_of(grain, gap, reading.status, ctx.actors, countries),
     )
+
+
+_JOINED_DAYS = re.compile(r"\s+and\s+")
+
+
+def _joined_latest(timex: dict, ctx: SentenceContext) -> str:
+    """The last day of the happening a date opens: "spent Monday and Tuesday in Ulaanbaatar" is both days,
+    when the next date of the sentence follows after a bare "and" and is a later day."""
+    for other in ctx.claimants:
+        if (other["start"] > timex["end"] and _JOINED_DAYS.fullmatch(ctx.text, timex["end"], other["start"])
+                and timex["earliest"] == timex["latest"] and other["earliest"] == other["latest"]
+                and other["earliest"] > timex["latest"]):
+            return other["latest"]
+    return timex["latest"]
 
 
 def confidence_of(grain: str, trigger_gap: int, status: str, actors: list, countries: list) -> float:

@@ -140,7 +140,7 @@ def _clause_actor_mentions(reading: Reading, summary: str, start: int, end: int,
     """The sentence's actor mentions that are the event's: always (_always_actors) or named in
     text[start:end] as a participant (_in_clause)."""
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
-    conjuncts = earlier_conjuncts(reading, start, ctx)
+    conjuncts = earlier_conjuncts(reading, start, ctx) + gapped_objects(reading, ctx)
     asides += conjuncts
     relative = _in_relative_clause(reading, ctx)
     always = {id(mention) for mention in _always_actors(reading, summary, ctx)
@@ -155,13 +155,46 @@ def earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> lis
     the subject before it stays."""
     text, timex = ctx.text, reading.timex
     spans = []
-    for match in AND_VERB.finditer(text, start, min(timex["start"], reading.main.start)):
+    for match in AND_VERB.finditer(text, start, min(timex["start"], reading.main.end)):
         for other in ctx.claimants:
             if other is not timex and start <= other["start"] < match.start():
                 own = owned_triggers(other, ctx.claimants, ctx.triggers, ctx.rules, text)[:1]
                 if own and start <= own[0].start < match.start():
                     spans.append((min(own[0].start, other["start"]), match.start()))
     return spans
+
+
+# "is to meet Putin tomorrow and Prime Minister Kasyanov on Friday": one verb, two dates, each with its own
+# object after "and" (no punctuation between).
+_GAPPED = re.compile(r"\s+and\s+[^,;:()\u2013\u2014]+")
+
+
+def gapped_objects(reading: Reading, ctx: SentenceContext) -> list[tuple[int, int]]:
+    """Spans of the people of another date that shares this date's verb ("is to meet Putin tomorrow and
+    Prime Minister Kasyanov on Friday"): for "tomorrow", what lies between it and "Friday"; for "Friday",
+    what lies between the verb and "tomorrow". Only when the "and" phrase names a person and no trigger of
+    its own."""
+    timex, spans = reading.timex, []
+    for other in ctx.claimants:
+        if other is timex:
+            continue
+        first, second = (timex, other) if other["start"] > timex["start"] else (other, timex)
+        if not _gapping(first["end"], second["start"], ctx):
+            continue
+        if first is timex:
+            spans.append((timex["end"], other["start"]))
+        else:
+            verb = max((t.end for t in ctx.triggers if t.end <= other["start"]), default=None)
+            if verb is not None:
+                spans.append((verb, other["end"]))
+    return spans
+
+
+def _gapping(low: int, high: int, ctx: SentenceContext) -> bool:
+    """Is text[low:high] an "and" phrase naming a person, with no trigger and no punctuation?"""
+    return (low < high and bool(_GAPPED.fullmatch(ctx.text, low, high))
+            and any(low <= m.start < high for m in ctx.actor_mentions)
+            and not any(low <= t.start < high for t in ctx.triggers))
 
 
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which)$")

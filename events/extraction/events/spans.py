@@ -12,7 +12,7 @@ CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|af
 SPECULATION_BREAK = re.compile(r"[,;:(\u2013\u2014]|\b(?:that|when|which|who|while|but)\b")
 # A second verb of the same subject with its own words ("flies to Buenos Aires today and is to meet X
 # tomorrow"): a trigger beyond it is that verb's, not the first one's.
-AND_VERB = re.compile(r"\band\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed)\b")
+AND_VERB = re.compile(r"\band\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed|met|saw|held|flew|left|went|came|spent|told|said|gave|took|sent|made|began|brought|paid|spoke|wrote)\b")
 APPOSITION_END = re.compile(r"\s*(?:[,;.(]|$)")
 DASH_ASIDE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014]" % ASIDE_LENGTH)
 ASIDE_BEFORE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014](?:\w+\s+){0,2}$" % ASIDE_LENGTH)

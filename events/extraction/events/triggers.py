@@ -49,7 +49,10 @@ def trigger_cost(timex: dict, trigger: Trigger, text: str | None = None) -> tupl
     if text is None:
         return False, gap
     low, high = (timex["end"], trigger.start) if trigger.start >= timex["end"] else (trigger.end, timex["start"])
-    return bool(low < high and (CLAUSE_BREAK.search(text, low, high) or AND_VERB.search(text, low, high))), gap
+    # (a trigger that is itself the verb after "and" opens another conjunct: "saw Ivanov the same evening and
+    # met Duma leaders yesterday": "met" is not the same evening's)
+    verb_end = trigger.end if trigger.start >= timex["end"] else high
+    return bool(low < high and (CLAUSE_BREAK.search(text, low, high) or AND_VERB.search(text, low, verb_end))), gap
 
 
 def triggers_in_reach(timex: dict, triggers: list[Trigger], rules: EventRules, text: str | None = None) -> list[Trigger]:
