@@ -171,3 +171,19 @@ def test_a_verb_after_and_opens_another_conjunct(gazetteer):
             "evening and met Duma leaders yesterday.")
     assert {a.name for a in one(text, gazetteer, "the same evening").actors} == {"George Papandreou", "Igor Ivanov"}
     assert {a.name for a in one(text, gazetteer, "yesterday").actors} == {"George Papandreou"}
+
+
+def test_a_counterpart_is_not_sought_across_a_semicolon(gazetteer):
+    text = ("Prime Minister Ivan Kostov conceded defeat on Monday; President Petar Stoyanov will begin "
+            "consultations with the parties on Friday.")
+    assert [a.name for a in one(text, gazetteer, "Friday").actors] == ["Petar Stoyanov"]
+
+
+def test_a_sentence_opening_on_a_state_has_no_opening_phrase_and_its_later_happening_keeps_its_people(gazetteer):
+    # "Norway promised its share last week," is a clause with its subject, not an opening phrase running on
+    # into the next one; Martens and Mexico are Monday's.
+    text = "Norway promised its share last week, and Mexico's energy minister, Ernesto Martens, said on Monday."
+    m = one(text, gazetteer, "last week")
+    assert (m.actors, m.countries) == ([], ["NO"])
+    # A statement's content with a later date stays its own ("that she had received no reply to the
+    # invitation she sent to Putin last summer": Russia is the statement's too; test_anaphora says so).

@@ -62,7 +62,14 @@ def _opening_phrase_runs_on(text: str, start: int, end: int, ctx: SentenceContex
     """Is text[start:end] an opening phrase (from the sentence's start to a comma) that names no person?
     Then it shares the subject of the main clause after it."""
     return (start == ctx.sentence.start and end < ctx.sentence.end and text[end] == ","
-            and not any(start <= m.start < end for m in ctx.actor_mentions))
+            and not any(start <= m.start < end for m in ctx.actor_mentions) and not _opens_on_a_state(start, ctx))
+
+
+def _opens_on_a_state(start: int, ctx: SentenceContext) -> bool:
+    """Does the sentence open on a state as its subject ("Norway promised its share last week, and ...")?
+    Then its first clause is no opening phrase."""
+    first = len(ctx.text) - len(ctx.text[start:].lstrip())
+    return any(m.start == first and m.kind in ("name", "capital") for m in ctx.country_mentions)
 
 
 def _reports_that(text: str, start: int, end: int, ctx: SentenceContext) -> bool:
@@ -310,8 +317,8 @@ def _resume_after(text: str, match: re.Match, limit: int, names, lists: frozense
         return match.end()
     if _PRESENCE.match(text, match.start()):
         return None  # a break, but a long one (_break_at)
-    if match.group() == "," and any(
-            not text[match.end():m.start].strip() and APPOSITION_END.match(text, m.end, limit) for m in names):
+    if match.group() == "," and any(m.start >= match.end() and not text[match.end():m.start].strip()
+                                    and APPOSITION_END.match(text, m.end, limit) for m in names):
         return match.end()
     return None
 

@@ -70,20 +70,31 @@ def event_countries(reading: Reading, ctx: SentenceContext, actors=None) -> list
     however near. "The two countries" in the clause are the first two named before it in the sentence.
     When the clause names no country and no actor has one, the sentence's countries stand (nothing
     better is known)."""
-    located = _clause_countries(reading, ctx) + _people_states(ctx, actors)
+    located = _clause_countries(reading, ctx) + _people_states(ctx, actors, _later_happening_start(reading, ctx))
     if not located:
         return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
     codes = unique_in_order(code for _, code in sorted(located))
     return _with_place(codes, reading)
 
 
-def _people_states(ctx: SentenceContext, actors) -> list[tuple[int, str]]:
+def _later_happening_start(reading: Reading, ctx: SentenceContext) -> int:
+    """Where a later date's own happening of the sentence begins, outside the event's clause (a statement's
+    clause holds what it says, later dates and all: "said on Sunday that she had received no reply to the
+    invitation she sent to Putin last summer"); the sentence's end when none does."""
+    timex = reading.timex
+    cut = next_happening_start(timex, max(timex["end"], reading.main.end), ctx.sentence.end, ctx)
+    return max(cut, reading.clause[1])
+
+
+def _people_states(ctx: SentenceContext, actors, cut: int) -> list[tuple[int, str]]:
     """(position, code) of the event's people's states ("Sergeev" -> Russia): of `actors` when given (the
-    event's own), else of everyone the sentence names; a person of another clause ("..., and he will meet
-    Polish President Kwasniewski in early June") does not bring his state to this clause's event."""
+    event's own), else of everyone the sentence names before a later date's own happening (`cut`: "Norway
+    promised its share last week, and Mexico's minister, Martens, said on Monday ...": Martens is Monday's); a
+    person of another clause ("..., and he will meet Polish President Kwasniewski in early June") does not
+    bring his state to this clause's event."""
     chosen = None if actors is None else {ref.name for ref in actors}
     return [(m.start, m.ref.country) for m in ctx.actor_mentions
-            if m.ref.country and (chosen is None or m.ref.name in chosen)]
+            if m.ref.country and (m.ref.name in chosen if chosen is not None else m.start < cut)]
 
 
 def _with_place(codes: list[str], reading: Reading) -> list[str]:

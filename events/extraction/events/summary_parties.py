@@ -148,11 +148,19 @@ def _with_counterpart(names: list[str], limit: int, near, place, ctx: SentenceCo
     the nearest other state ("Russian diplomats hosted visits by delegations from both North and South
     Korea")."""
     if len(names) < limit:
-        others = [display_name(a.name) for a in actors_nearest(ctx.actor_mentions, near)]
+        others = [display_name(a.name) for a in actors_nearest(_this_side_of_semicolons(near, ctx), near)]
         if not others or names[0] not in others:
             others += _country_names(countries_nearest(ctx.country_mentions, near, place), ctx)
         names += [name for name in others if name not in names]
     return names[:limit]
+
+
+def _this_side_of_semicolons(near, ctx: SentenceContext) -> list:
+    """The sentence's actor mentions with no semicolon between them and `near`: "Kostov conceded defeat on
+    Monday; President Stoyanov will begin consultations on Friday": Kostov is no counterpart of Friday's."""
+    text = ctx.text
+    return [m for m in ctx.actor_mentions
+            if ";" not in text[min(m.end, near[0]):max(m.start, near[1])]]
 
 
 def _addressee_last(actors: list, ctx: SentenceContext) -> list:
