@@ -70,7 +70,9 @@ def event_countries(reading: Reading, ctx: SentenceContext, actors=None) -> list
     however near. "The two countries" in the clause are the first two named before it in the sentence.
     When the clause names no country and no actor has one, the sentence's countries stand (nothing
     better is known)."""
-    located = _clause_countries(reading, ctx) + _people_states(ctx, actors, _later_happening_start(reading, ctx))
+    asides = asides_between(ctx.text, reading.clause[0], reading.clause[1], (reading.timex["start"], reading.main.start))
+    located = (_clause_countries(reading, ctx)
+               + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides))
     if not located:
         return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
     codes = unique_in_order(code for _, code in sorted(located))
@@ -86,15 +88,17 @@ def _later_happening_start(reading: Reading, ctx: SentenceContext) -> int:
     return max(cut, reading.clause[1])
 
 
-def _people_states(ctx: SentenceContext, actors, cut: int) -> list[tuple[int, str]]:
+def _people_states(ctx: SentenceContext, actors, cut: int, asides=()) -> list[tuple[int, str]]:
     """(position, code) of the event's people's states ("Sergeev" -> Russia): of `actors` when given (the
     event's own), else of everyone the sentence names before a later date's own happening (`cut`: "Norway
     promised its share last week, and Mexico's minister, Martens, said on Monday ...": Martens is Monday's); a
     person of another clause ("..., and he will meet Polish President Kwasniewski in early June") does not
-    bring his state to this clause's event."""
+    bring his state to this clause's event, nor does one named in an aside of the clause ("Tuomioja, who saw
+    Ivanov in Moscow this past February, said yesterday ...")."""
     chosen = None if actors is None else {ref.name for ref in actors}
     return [(m.start, m.ref.country) for m in ctx.actor_mentions
-            if m.ref.country and (m.ref.name in chosen if chosen is not None else m.start < cut)]
+            if m.ref.country and (m.ref.name in chosen if chosen is not None else m.start < cut
+                                  and not inside(asides, m.start))]
 
 
 def _with_place(codes: list[str], reading: Reading) -> list[str]:
