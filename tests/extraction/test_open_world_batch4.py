@@ -187,3 +187,16 @@ def test_a_sentence_opening_on_a_state_has_no_opening_phrase_and_its_later_happe
     assert (m.actors, m.countries) == ([], ["NO"])
     # A statement's content with a later date stays its own ("that she had received no reply to the
     # invitation she sent to Putin last summer": Russia is the statement's too; test_anaphora says so).
+
+
+def test_a_return_visit_with_no_place_is_to_the_home_state(gazetteer):
+    text = "Tarja Halonen is to pay a return visit next spring."
+    assert one(text, gazetteer, "next spring").countries == ["FI", "RU"]
+
+
+def test_a_participle_aside_keeps_the_subject_with_its_verb(gazetteer):
+    # ", first planned for April," stands between the subject (which names Russia) and "was put off ... and may
+    # now take place in October".
+    text = ("Thabo Mbeki's state visit to Russia, first planned for April, was put off because of the budget "
+            "and may now take place in October.")
+    assert one(text, gazetteer, "October").countries == ["ZA", "RU"]

@@ -126,7 +126,8 @@ def _clause_opening_before(high: int, trigger_start: int, ctx: SentenceContext) 
     return opening[-1] if opening else trigger_start
 
 
-_AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed)\b")
+_AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|may|might|could|can|must|should|has|have|had|then|later|"
+                       r"also|[a-z]+ed)\b")
 
 
 def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:
@@ -207,10 +208,16 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
         return last_clause_break(text, ctx.sentence.start, opening, ctx)
     if not (relative or _is_aside(text, opening + 1, start - 1)):
         return start
-    person = _person_right_before(text, opening, ctx)
+    person = _person_right_before(text, opening, ctx) or _state_right_before(text, opening, ctx)
     if person is None:
         return start
     return last_clause_break(text, ctx.sentence.start, person.start, ctx)
+
+
+def _state_right_before(text: str, position: int, ctx: SentenceContext):
+    """The country mention that ends right before `position` ("Mbeki's own state visit to Russia, first
+    planned for April, was put off": the subject ends with Russia), or None."""
+    return next((m for m in ctx.country_mentions if m.end <= position and not text[m.end:position].strip()), None)
 
 
 def _aside_opening(text: str, start: int, sentence_start: int) -> int | None:
@@ -222,8 +229,14 @@ def _aside_opening(text: str, start: int, sentence_start: int) -> int | None:
 
 
 def _is_aside(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] an apposition ("the head of ...") or an adverb aside ("meanwhile")?"""
-    return bool(_APPOSITION_OPEN.match(text, start) or _ADVERB_ASIDE.fullmatch(text, start, end))
+    """Is text[start:end] an apposition ("the head of ..."), an adverb aside ("meanwhile") or a participle
+    phrase ("first planned for April")?"""
+    return bool(_APPOSITION_OPEN.match(text, start) or _ADVERB_ASIDE.fullmatch(text, start, end)
+                or _PARTICIPLE_ASIDE.match(text, start))
+
+
+# ", first planned for April,", ", signed on Tuesday,": a participle phrase between a subject and its verb.
+_PARTICIPLE_ASIDE = re.compile(r"\s+(?:(?:first|originally|initially|once|long|already|only|now)\s+)?[a-z]+(?:ed|en)\s")
 
 
 def _is_name_apposition(text: str, start: int, end: int, ctx: SentenceContext) -> bool:

@@ -19,6 +19,9 @@ ORIGIN_LOOKBACK = 50
 _TOWN_KINDS = frozenset({"capital", "city", "region"})
 _THERE = re.compile(r"\bthere\b")
 # An arrival that names no destination: "who had flown in on Saturday", "who arrived on Monday".
+# A return visit or coming back with no place named: to the archive's home state (the Monitor tells of
+# visits to and from Russia: "Halonen is to pay a return visit next spring").
+_RETURN = re.compile(r"return visit|invitation to return|com(?:e|es|ing) back|came back", re.IGNORECASE)
 _ARRIVAL = re.compile(r"(?:arriv\w*|fl(?:y|ies|ew|own) in|landed|touch(?:ed|es|ing)? down)$", re.IGNORECASE)
 
 
@@ -40,12 +43,15 @@ def remember_place(place: tuple[str, int | None] | None, event_type: str, ctx: S
 def implied_place(low: int, high: int, main: Trigger, ctx: SentenceContext) -> tuple[str, None] | None:
     """(code, None) of the place an encounter between `low` and `high` implies: "there" is the last place
     named before it (in the sentence or the paragraph); an arrival with no destination took place where the
-    paragraph's last encounter did. None when nothing is implied or nothing was told."""
+    paragraph's last encounter did; a return visit with no place, to the home state (event_rules.json
+    home_state). None when nothing is implied or nothing was told."""
     there = _THERE.search(ctx.text, low, high)
     if there:
         return _last_place_before(there.start(), ctx)
     if _ARRIVAL.search(ctx.text, main.start, main.end):
         return _last_place_before(main.start, ctx)
+    if _RETURN.fullmatch(ctx.text, main.start, main.end) and ctx.rules.home_state:
+        return ctx.rules.home_state, None
     return None
 
 
