@@ -200,3 +200,17 @@ def test_a_participle_aside_keeps_the_subject_with_its_verb(gazetteer):
     text = ("Thabo Mbeki's state visit to Russia, first planned for April, was put off because of the budget "
             "and may now take place in October.")
     assert one(text, gazetteer, "October").countries == ["ZA", "RU"]
+
+
+def test_a_whose_clause_belongs_to_the_person_before_it(gazetteer):
+    # "whose government turned down ... this past April": Kostov's government, so Bulgaria's act.
+    text = ("Relations cooled under Ivan Kostov, whose government turned down a Russian offer to finish the "
+            "Belene plant this past April.")
+    assert set(one(text, gazetteer, "this past April").countries) == {"BG", "RU"}
+
+
+def test_withdrew_with_the_date_before_from_is_a_protest(gazetteer):
+    text = ("Ali Shamkhani is due in Moscow next month to discuss arms deliveries, which Moscow resumed after it "
+            "withdrew this past November from its 1995 pledge to Washington.")
+    m = one(text, gazetteer, "this past November")
+    assert (m.event_type, m.actors) == ("protest", [])

@@ -143,9 +143,17 @@ def subject_of_relative(text: str, start: int, ctx: SentenceContext) -> int:
     """A relative clause's subject is the person it follows: in "Jiang, who arrived in Moscow on Sunday,
     is to leave for Minsk tomorrow", the clause of "arrived" starts at Jiang; so is a state before
     ", which" ("handed the chair to Brunei, which will host next year's session")."""
+    if _WHOSE.match(text, start) and text[start - 1:start] == ",":
+        return _owner_of_whose(text, start, ctx)
     word = _RELATIVE_WORDS.search(text, max(ctx.sentence.start, start - 5), start)
     if word is None or word.end() != start:
         return start
+    return _antecedent_start(text, start, word, ctx)
+
+
+def _antecedent_start(text: str, start: int, word: re.Match, ctx: SentenceContext) -> int:
+    """Where the person (or, before "which", the state) right before ", who/which" starts; `start` when the
+    word follows no comma or no one stands right before it."""
     comma = text.rfind(",", ctx.sentence.start, word.start())
     if comma < 0 or text[comma + 1:word.start()].strip():
         return start
@@ -154,7 +162,15 @@ def subject_of_relative(text: str, start: int, ctx: SentenceContext) -> int:
     return person.start if person is not None else start
 
 
+def _owner_of_whose(text: str, start: int, ctx: SentenceContext) -> int:
+    """"Relations cooled under Kostov, whose government turned down ...": the comma opens the relative clause,
+    and the person before it owns its subject; the clause starts at him (at `start` when no one is there)."""
+    person = _person_right_before(text, start - 1, ctx)
+    return person.start if person is not None else start
+
+
 _RELATIVE_WORDS = re.compile(r"who|which")
+_WHOSE = re.compile(r"\s*whose\b")
 
 
 def _person_right_before(text: str, position: int, ctx: SentenceContext):
