@@ -214,3 +214,22 @@ def test_withdrew_with_the_date_before_from_is_a_protest(gazetteer):
             "withdrew this past November from its 1995 pledge to Washington.")
     m = one(text, gazetteer, "this past November")
     assert (m.event_type, m.actors) == ("protest", [])
+
+
+def test_an_earlier_verb_s_place_with_its_own_date_is_not_this_date_s(gazetteer):
+    text = "Igor Ivanov flew on to Windhoek yesterday for a brief stop and is in Pretoria today."
+    assert one(text, gazetteer, "today").countries == ["RU", "ZA"]
+
+
+def test_an_arrival_takes_the_place_of_a_signing_told_before(gazetteer):
+    text = ("Abdelaziz Bouteflika and Vladimir Putin signed a declaration in the Kremlin on Wednesday. Bouteflika, "
+            "who had arrived on Tuesday for a state visit, also met Kasyanov.")
+    assert one(text, gazetteer, "Tuesday").countries == ["DZ", "RU"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Putin toured the works in Ulsan on Friday.", "KR"), ("Ivanov flew to Vyborg on Friday.", "RU"),
+    ("Ivanov flew to Crete on Friday.", "GR"), ("Ivanov flew to Walvis Bay on Friday.", "NA"),
+])
+def test_more_places_of_the_batch_s_countries(gazetteer, text, code):
+    assert code in one("Igor Ivanov arrived in Cairo on Monday. " + text, gazetteer, "Friday").countries

@@ -35,8 +35,10 @@ def is_origin(mention, ctx: SentenceContext) -> bool:
 
 
 def remember_place(place: tuple[str, int | None] | None, event_type: str, ctx: SentenceContext) -> None:
-    """Keeps where an encounter the sentence names took place, for the implied places of later ones."""
-    if place and place[1] is not None and event_type in ctx.rules.encounters:
+    """Keeps where a happening the sentence names took place (not what a statement says: its place may be
+    its content's), for the implied places of later encounters ("signed a declaration in the Kremlin on
+    Wednesday ... Bouteflika, who had arrived on Tuesday")."""
+    if place and place[1] is not None and event_type not in ctx.rules.statements:
         ctx.told_places.append((place[1], place[0]))
 
 

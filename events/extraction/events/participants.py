@@ -117,6 +117,9 @@ def _clause_countries(reading: Reading, ctx: SentenceContext) -> list[tuple[int,
     comes from ("From Ulaanbaatar Putin flew on to Brunei") is none of the event's."""
     start, end = reading.clause
     asides = asides_between(ctx.text, start, end, (reading.timex["start"], reading.main.start))
+    # (nor one named in an earlier verb's predicate with its own date: "flew on to Windhoek yesterday and is in
+    # Pretoria today": Namibia is yesterday's)
+    asides += earlier_conjuncts(reading, start, ctx)
     located = [(m.start, m.code) for m in ctx.country_mentions
                if start <= m.start and m.end <= end and _own_span(m.start, reading, ctx, asides)
                and not is_origin(m, ctx)]
