@@ -33,6 +33,9 @@ class Mention:
     earliest: str | None = None
     latest: str | None = None
     text: str = ""
+    # the date an "N days after ..." counts from: no reference for later anaphora ("three weeks after he took
+    # office on October 7. Putin received him that afternoon": not October 7's afternoon)
+    background: bool = False
 
     def record(self) -> dict:
         """The output record (OUTPUT_KEYS, in that order)."""

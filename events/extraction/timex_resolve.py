@@ -315,7 +315,7 @@ class Resolver:
         if time_suffix and value[:1].isdigit():
             value += time_suffix
         m.value = value
-        if self._is_reference(m, norm, value):
+        if self._is_reference(m, norm, value) and not m.background:
             self.refs.append(value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
             self.refs.append(value[:10])  # "arrived on Monday night": "the next morning" counts from Monday
@@ -404,6 +404,7 @@ class Resolver:
         m, n = q.m, _signed(sign, n)
         target = self._following_date(m, q.next_mention, unit)
         if target:
+            q.next_mention.background = True
             return shift(target, unit, n)
         if m.optional:
             return None

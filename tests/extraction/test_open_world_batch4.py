@@ -233,3 +233,10 @@ def test_an_arrival_takes_the_place_of_a_signing_told_before(gazetteer):
 ])
 def test_more_places_of_the_batch_s_countries(gazetteer, text, code):
     assert code in one("Igor Ivanov arrived in Cairo on Monday. " + text, gazetteer, "Friday").countries
+
+
+def test_the_date_an_offset_counts_from_is_no_reference_for_later_anaphora():
+    # October 7 is where "three weeks after" counts from, background; "that afternoon" is Friday's.
+    text = ("Vojislav Kostunica flew to Moscow on Friday, three weeks after he took office on October 7. "
+            "Putin received him that afternoon.")
+    assert values(text, datetime.date(2000, 10, 31))[-1] == ("that afternoon", "2000-10-27TAF")
