@@ -185,3 +185,22 @@ def interval(value, part, anchor):
 def is_part_of_day(value) -> bool:
     """Is `value` a day's morning, afternoon, evening or night ("2001-05-21TNI")?"""
     return bool(re.fullmatch(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)", value))
+
+
+def granularity(value):
+    iv = base_interval(value, None) if value and value[0].isdigit() else None
+    return iv[2] if iv else None
+
+
+def fine_enough(value, unit):
+    """Can `value` anchor an offset counted in `unit`? (a day offset needs a day)."""
+    g = granularity(value)
+    if g is None:
+        return False
+    if unit == "day":
+        return g == "day"
+    if unit in ("week", "weekend"):
+        return g in ("day", "week", "weekend")
+    if unit == "month":
+        return g in ("day", "week", "month")
+    return True

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .periods import add_months, distance_in_days, season_of
-from .timex_interval import base_interval, is_part_of_day
+from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import tense_cue, tense_cue_strength, weekday_tense
 
 NEAR_DAYS = 92
@@ -167,28 +167,6 @@ _SHIFTS = {
 }
 
 
-def granularity(value):
-    iv = base_interval(value, None) if value and value[0].isdigit() else None
-    return iv[2] if iv else None
-
-
-_FINER = ["day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
-
-
-def fine_enough(value, unit):
-    """Can `value` anchor an offset counted in `unit`? (a day offset needs a day)."""
-    g = granularity(value)
-    if g is None:
-        return False
-    if unit == "day":
-        return g == "day"
-    if unit in ("week", "weekend"):
-        return g in ("day", "week", "weekend")
-    if unit == "month":
-        return g in ("day", "week", "month")
-    return True
-
-
 # ---------------------------------------------------------------- norms
 RELATION_OFFSET = {"this": 0, "last": -1, "next": 1}
 # Each underspecified norm (the language is in timex_rules' docstring): its pattern, and the Resolver
@@ -315,11 +293,16 @@ class Resolver:
         if time_suffix and value[:1].isdigit():
             value += time_suffix
         m.value = value
+        self._remember(m, norm, value)
+        return m
+
+    def _remember(self, m, norm, value):
+        """Keep `value` as a reference for later anaphora (_is_reference; not the date an "N after" counts
+        from); of a day's part, its day ("arrived on Monday night": "the next morning" counts from Monday)."""
         if self._is_reference(m, norm, value) and not m.background:
             self.refs.append(value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
-            self.refs.append(value[:10])  # "arrived on Monday night": "the next morning" counts from Monday
-        return m
+            self.refs.append(value[:10])
 
     @staticmethod
     def _is_reference(m, norm, value):

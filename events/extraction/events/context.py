@@ -26,7 +26,7 @@ class SentenceContext:
     visit_places: dict[str, str] = field(default_factory=dict)
     # (where, country code) of the places of the encounters told so far, in text order (implied_places)
     told_places: list[tuple[int, str]] = field(default_factory=list)
-    subject_state: str | None = None  # the state the article is about besides the home state (extract.subject_state)
+    article_memo: dict = field(default_factory=dict)  # worked out once per article (extract._subject_state_of)
     # Filled by extract._sentence_events once the sentence has a date that may date an event:
     claimants: list[dict] = field(default_factory=list)  # dated phrases that may claim a trigger
     actor_mentions: list = field(default_factory=list)

@@ -35,7 +35,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
     position = 0
     visit_places: dict[str, str] = {}  # visitor's name -> country code of the place of their visit
     told_places: list[tuple[int, str]] = []  # (where, code) of the encounters' places told so far
-    subject = subject_state(entities, len(text), rules)
+    article_memo: dict = {}  # what is worked out once per article when a sentence first asks (the subject state)
     triggers = find_triggers(text, 0, len(text), rules)
     trigger_starts = [trigger.start for trigger in triggers]
     for sentence in sentences:
@@ -48,7 +48,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
             in_sentence = triggers[bisect.bisect_left(trigger_starts, sentence.start):
                                    bisect.bisect_left(trigger_starts, sentence.end)]
             ctx = SentenceContext(text, anchor, sentence, in_sentence, entities, gazetteer, rules, quotes, visit_places,
-                                  told_places, subject)
+                                  told_places, article_memo)
             mentions.extend(_sentence_events(ctx, inside, _antecedent(mentions, sentence, text)))
     return mentions
 
@@ -139,13 +139,19 @@ def _subject_state_parties(ctx: SentenceContext) -> _Parties | None:
     November 11, will be a second test": a state's own happening (event_rules.json, subject_state_types: an
     election) is the article's subject state's (subject_state); "The two governments have been at odds since
     talks broke down in mid-August": the subject state and the home state. None otherwise."""
-    if not ctx.subject_state:
+    pair = ctx.rules.home_state and ctx.rules.article_pair.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
+    own = any(t.event_type in ctx.rules.subject_state_types for t in ctx.triggers)
+    subject = _subject_state_of(ctx) if pair or own else None
+    if not subject:
         return None
-    if ctx.rules.article_pair.search(ctx.text, ctx.sentence.start, ctx.sentence.end) and ctx.rules.home_state:
-        return _Parties([], [ctx.subject_state, ctx.rules.home_state])  # "the two governments": the article's two
-    if any(t.event_type in ctx.rules.subject_state_types for t in ctx.triggers):
-        return _Parties([], [ctx.subject_state])
-    return None
+    return _Parties([], [subject, ctx.rules.home_state] if pair else [subject])  # "the two governments": both
+
+
+def _subject_state_of(ctx: SentenceContext) -> str | None:
+    """The article's subject state (subject_state), worked out once per article."""
+    if "subject_state" not in ctx.article_memo:
+        ctx.article_memo["subject_state"] = subject_state(ctx.entities, len(ctx.text), ctx.rules)
+    return ctx.article_memo["subject_state"]
 
 
 def subject_state(entities: ArticleEntities, length: int, rules: EventRules) -> str | None:

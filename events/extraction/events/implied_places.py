@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 # A traveller's origin as a detour of the sentence: "on his way home from the APEC summit in Shanghai", or the
 # opening "From Ulaanbaatar" (a few words and "in" between). A plain "flew to Ljubljana from Warsaw", "returned
 # to Tbilisi from Moscow" or "flew home from Moscow" keeps its origin: the trip there is the news.
-_FROM_BEFORE = re.compile(r"(?:\bway\s+(?:home\s+|back\s+)?from|^From)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
-                          r"(?:in\s+)?$")
+_WAY_FROM = re.compile(r"\bway\s+(?:home\s+|back\s+)?from\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:in\s+)?$")
+_OPENING_FROM = re.compile(r"\s*From\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:in\s+)?")
 ORIGIN_LOOKBACK = 50
 _TOWN_KINDS = frozenset({"capital", "city", "region"})
 _THERE = re.compile(r"\bthere\b")
@@ -29,9 +29,10 @@ def is_origin(mention, ctx: SentenceContext) -> bool:
     """Is a town (capital, city, region) named as where a traveller comes from?"""
     if mention.kind not in _TOWN_KINDS:
         return False
-    low = max(ctx.sentence.start, mention.start - ORIGIN_LOOKBACK)
-    return bool(_FROM_BEFORE.search(ctx.text[ctx.sentence.start:mention.start] if low == ctx.sentence.start
-                                    else ctx.text[low:mention.start].partition(" ")[2]))
+    if _WAY_FROM.search(ctx.text, max(ctx.sentence.start, mention.start - ORIGIN_LOOKBACK), mention.start):
+        return True
+    return mention.start - ctx.sentence.start <= ORIGIN_LOOKBACK and bool(
+        _OPENING_FROM.fullmatch(ctx.text, ctx.sentence.start, mention.start))
 
 
 def remember_place(place: tuple[str, int | None] | None, event_type: str, ctx: SentenceContext) -> None:
