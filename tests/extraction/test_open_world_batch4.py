@@ -240,3 +240,11 @@ def test_the_date_an_offset_counts_from_is_no_reference_for_later_anaphora():
     text = ("Vojislav Kostunica flew to Moscow on Friday, three weeks after he took office on October 7. "
             "Putin received him that afternoon.")
     assert values(text, datetime.date(2000, 10, 31))[-1] == ("that afternoon", "2000-10-27TAF")
+
+
+def test_a_date_a_happening_was_moved_to_shares_its_trigger(gazetteer):
+    # "the spring" takes "visit" (nearer); "may now take place in the autumn" is the same visit, moved.
+    text = ("Hosni Mubarak last came to Russia in September 1997; his next visit, first planned for the spring, may "
+            "now take place in the autumn.")
+    spring, autumn = one(text, gazetteer, "the spring"), one(text, gazetteer, "the autumn")
+    assert (spring.status, autumn.event_type, autumn.status) == ("postponed", "visit", "planned")

@@ -20,7 +20,7 @@ from events.extraction.events.status import decide_type_and_status
 from events.extraction.events.summaries import describe
 from events.extraction.events.triggers import (Trigger, explicit_meeting_first, find_triggers, governed_first,
                                                owned_triggers, possessor, purpose_first)
-from events.extraction.events.windows import CLOSE_TRIGGER
+from events.extraction.events.windows import CLOSE_TRIGGER, SET_FOR_LOOKBACK
 from events.extraction.mention import EventMention
 from events.extraction.sentences import Sentence
 
@@ -240,6 +240,7 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
         # A report is made now, not later: a future date belongs to what is reported, so a
         # reporting verb ("said ... next year") cannot type it.
         own = [trigger for trigger in own if trigger.event_type not in ctx.rules.statements]
+    own = own or _moved_happening(timex, ctx)
     if not own:
         return None
     own = governed_first(own, ctx.triggers, ctx.text, ctx.rules)
@@ -249,6 +250,17 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     main = own[0]
     place = _event_place(timex, own, event_type, ctx)
     return Reading(timex, own, event_type, status, event_clause(timex, main, ctx), place)
+
+
+def _moved_happening(timex: dict, ctx: SentenceContext) -> list[Trigger]:
+    """"his next visit, first planned for the spring, may now take place in the autumn": a date the happening
+    was moved to (status_cues.new_date_before_date) shares the trigger the earlier date took: the last
+    schedulable trigger before it in the sentence."""
+    before = ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]
+    if not ctx.rules.new_date_before.search(before):
+        return []
+    earlier = [t for t in ctx.triggers if t.end <= timex["start"] and t.event_type in ctx.rules.schedulable]
+    return earlier[-1:]
 
 
 def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: SentenceContext):
