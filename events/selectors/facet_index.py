@@ -57,20 +57,18 @@ def _column_sql(column):
 
 
 # One statement: one MVCC snapshot for the version and every row. Aggregates without ORDER BY see the rows in
-# the same order, so the texts are aligned row by row; type and status come as their 1-based position among
-# the distinct values (array_position over an init plan).
+# the same order, so the texts are aligned row by row; type, status and precision come as their 1-based
+# position among the distinct values (each list read once: a materialized CTE, read by init plans).
+_DISTINCT = "ARRAY(SELECT DISTINCT {0} FROM events_happening ORDER BY 1)"
 _LOAD_SQL = (
-    "SELECT (SELECT n FROM monitor_counts_version WHERE id = 1), "
-    "ARRAY(SELECT DISTINCT event_type FROM events_happening ORDER BY 1), "
-    "ARRAY(SELECT DISTINCT status FROM events_happening ORDER BY 1), "
+    f"WITH d AS MATERIALIZED (SELECT {_DISTINCT.format('event_type')} AS types, "
+    f"{_DISTINCT.format('status')} AS statuses, {_DISTINCT.format('granularity')} AS precisions) "
+    "SELECT (SELECT n FROM monitor_counts_version WHERE id = 1), (SELECT types FROM d), (SELECT statuses FROM d), "
     "string_agg(key::text, ','), string_agg((sort_date - DATE '1970-01-01')::text, ','), "
     "string_agg((end_date - DATE '1970-01-01')::text, ','), "
-    "string_agg(array_position(ARRAY(SELECT DISTINCT event_type FROM events_happening ORDER BY 1), "
-    "event_type)::text, ','), "
-    "string_agg(array_position(ARRAY(SELECT DISTINCT status FROM events_happening ORDER BY 1), status)::text, ','), "
-    "ARRAY(SELECT DISTINCT granularity FROM events_happening ORDER BY 1), "
-    "string_agg(array_position(ARRAY(SELECT DISTINCT granularity FROM events_happening ORDER BY 1), "
-    "granularity)::text, ','), "
+    "string_agg(array_position((SELECT types FROM d), event_type)::text, ','), "
+    "string_agg(array_position((SELECT statuses FROM d), status)::text, ','), "
+    "(SELECT precisions FROM d), string_agg(array_position((SELECT precisions FROM d), granularity)::text, ','), "
     "string_agg(confidence::text, ','), "
     + ", ".join(_column_sql(column) for column in ARRAYS)
     + " FROM events_happening"
@@ -89,17 +87,17 @@ class Snapshot:
         rank[order] = np.arange(len(keys))
         self.version = version
         self.keys = keys[order]
-        self.sort_day = _ints(sort_day)[order]
-        self.end_day = _ints(end_day)[order]
+        self.sort_day = _ints(sort_day)[order].astype(np.int32)
+        self.end_day = _ints(end_day)[order].astype(np.int32)
         self.types, self.statuses = list(types or []), list(statuses or [])
-        self.type_code = _ints(type_pos)[order] - 1
-        self.status_code = _ints(status_pos)[order] - 1
+        self.type_code = (_ints(type_pos)[order] - 1).astype(np.int32)
+        self.status_code = (_ints(status_pos)[order] - 1).astype(np.int32)
         self.ts_width = max(len(self.statuses), 1)
         self.ts_code = self.type_code * self.ts_width + self.status_code
         self.confidence = (np.fromstring(confidence, dtype=np.float64, sep=",") if confidence
                            else np.zeros(0, dtype=np.float64))[order]
         self.categories = {"event_type": (self.types, self.type_code), "status": (self.statuses, self.status_code),
-                           "granularity": (list(precisions or []), _ints(precision_pos)[order] - 1)}
+                           "granularity": (list(precisions or []), (_ints(precision_pos)[order] - 1).astype(np.int32))}
         self.arrays = {column: _CsrColumn(_ints(lengths), _ints(ids), rank)
                        for column, lengths, ids in zip(ARRAYS, arrays[0::2], arrays[1::2])}
         self._pairs = {}
@@ -151,8 +149,9 @@ class _CsrColumn:
     """One id array column: for every (happening, id) entry its row and its id's position in `values`."""
 
     def __init__(self, lengths, ids, rank):
-        self.values, self.code = np.unique(ids, return_inverse=True)
-        self.row = rank[np.repeat(np.arange(len(lengths)), lengths)]
+        self.values, code = np.unique(ids, return_inverse=True)
+        self.code = code.astype(np.int32)
+        self.row = rank[np.repeat(np.arange(len(lengths)), lengths)].astype(np.int32)
         self.rows = len(lengths)
         # the inverted index: the rows of each id, ids in the order of `values`
         by_id = np.argsort(self.code, kind="stable")
@@ -199,10 +198,11 @@ def _bin_day(days, unit):
 def _pair_codes(first, last):
     if not len(first):
         return np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.int64)
+    first, last = first.astype(np.int64), last.astype(np.int64)
     low = min(first.min(), last.min())
     width = max(first.max(), last.max()) - low + 1
     uniq, code = np.unique((first - low) * width + (last - low), return_inverse=True)
-    return code, np.stack([uniq // width + low, uniq % width + low], axis=1)
+    return code.astype(np.int32), np.stack([uniq // width + low, uniq % width + low], axis=1)
 
 
 def _load():
