@@ -102,8 +102,11 @@ def last_clause_break(text: str, start: int, end: int, ctx: SentenceContext) -> 
 def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext) -> int:
     """The clause ends where a later date's own happening begins: in "de Villepin is due in Moscow later
     this month to prepare a visit by Chirac sometime next year", the visit and Chirac are next year's."""
-    cut = _later_trigger_start(timex, high, end, ctx)
-    return _clause_opening_before(high, cut, ctx) if cut < end else end
+    key = ("next happening", timex["start"], high, end)
+    if key not in ctx.memo:
+        cut = _later_trigger_start(timex, high, end, ctx)
+        ctx.memo[key] = _clause_opening_before(high, cut, ctx) if cut < end else end
+    return ctx.memo[key]
 
 
 def _later_trigger_start(timex: dict, high: int, end: int, ctx: SentenceContext) -> int:

@@ -171,6 +171,13 @@ def earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> lis
     """The predicate of an earlier verb of the same subject with a date of its own ("He met A and B the same
     day and crossed to Tiraspol on Tuesday for talks with C"): its people are that date's, not this one's;
     the subject before it stays."""
+    key = ("earlier conjuncts", reading.timex["start"], reading.main.start, start)
+    if key not in ctx.memo:
+        ctx.memo[key] = _earlier_conjuncts(reading, start, ctx)
+    return list(ctx.memo[key])
+
+
+def _earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> list[tuple[int, int]]:
     text, timex = ctx.text, reading.timex
     spans = []
     for match in AND_VERB.finditer(text, start, min(timex["start"], reading.main.end)):
