@@ -337,17 +337,32 @@ def best_matches(events, query, *, limit=5, candidates=BEST_CANDIDATES):
     return [(value, mentions[pk]) for value, _, pk in ranked if pk in mentions]
 
 
+SCORED_PER_HAPPENING = 3  # of a happening's mentions holding a term, the first this many are scored
+
+
 def _best_per_happening(rows, query) -> list:
     """[(score, date_start, mention id)] of each happening's best mention among `rows` (mention id, thread id,
-    date_start, sentence, summary, terms found in its text), best first; a mention whose text holds no term
-    scores 0 (it matched by its headline or an actor's name)."""
+    date_start, sentence, summary, terms found in its text), best first: of its mentions whose text holds the
+    most terms, the first SCORED_PER_HAPPENING are scored (score() is ~20 us a text); a happening none of whose
+    texts holds a term (found by a headline or an actor's name) scores 0 by its first mention."""
     best = {}
-    for pk, thread_id, start, sentence, summary, found in rows:
-        value = max(score(sentence, query), score(summary, query)) if found else 0.0
-        key = thread_id or -pk
-        if key not in best or value > best[key][0]:
-            best[key] = (value, start, pk)
+    for key, group in _scored_rows(rows).items():
+        values = [(max(score(sentence, query), score(summary, query)) if found else 0.0, start, pk)
+                  for pk, _, start, sentence, summary, found in group]
+        best[key] = max(values, key=lambda v: (v[0], -v[1].toordinal(), -v[2]))
     return sorted(best.values(), key=lambda v: (-v[0], v[1], v[2]))
+
+
+def _scored_rows(rows) -> dict:
+    """{happening key: the rows to score}: its first SCORED_PER_HAPPENING rows holding the most terms."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(row[1] or -row[0], []).append(row)
+    out = {}
+    for key, group in groups.items():
+        most = max(row[5] for row in group)
+        out[key] = [row for row in group if row[5] == most][:SCORED_PER_HAPPENING]
+    return out
 
 
 def _candidate_keys(happenings, query, candidates) -> list:
