@@ -153,8 +153,9 @@ class TimelineFilter(django_filters.FilterSet):
         if not query:  # nothing searchable ("!!!"): nothing matches
             return queryset.filter(id__in=[])
         sql, params = matching_keys_sql(query)
-        return queryset.filter(Q(thread_id__in=RawSQL(f"SELECT k FROM ({sql}) AS s WHERE k > 0", params))
-                               | Q(thread__isnull=True, id__in=RawSQL(f"SELECT -k FROM ({sql}) AS s WHERE k < 0", params)))
+        threads = RawSQL(f"SELECT k FROM ({sql}) AS s WHERE k > 0", params)
+        lone = RawSQL(f"SELECT -k FROM ({sql}) AS s WHERE k < 0", params)
+        return queryset.filter(Q(thread_id__in=threads) | Q(thread__isnull=True, id__in=lone))
 
 
 def filtered_without(filterset, queryset, without=()):

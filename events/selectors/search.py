@@ -270,7 +270,8 @@ def matching_keys(query, limit):
             cursor.execute(f"{sql} LIMIT %s", [*params, limit + 1])
             return Keys(sorted(k for (k,) in cursor.fetchall()))
         # the keys as one text, sorted by the database: no row and no number per key through the driver
-        cursor.execute(f"SELECT string_agg(k::text, ',' ORDER BY k) FROM ({sql} LIMIT %s) AS first", [*params, limit + 1])
+        cursor.execute(f"SELECT string_agg(k::text, ',' ORDER BY k) FROM ({sql} LIMIT %s) AS first",
+                       [*params, limit + 1])
         return Keys.from_text(cursor.fetchone()[0])
 
 
