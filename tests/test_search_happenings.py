@@ -200,3 +200,42 @@ def test_numpy_counts_of_a_search_read_its_keys_once(client):
             selection = facet_index.select(found)
         assert selection is not None and selection.count() == found.count() == expected, query
         assert sum("events_happeningtext" in q["sql"] for q in queries.captured_queries) == 1, query
+
+
+@POSTGRES_ONLY
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_ingest_defers_the_documents_to_one_flush(tmp_path):
+    """A batch ingest (happening_text.defer) only marks the documents as each article commits; they are
+    recomputed once, at the end of the run (or by the next run's flush when one stopped), and a writer that
+    does not defer still has its own documents recomputed at its commit meanwhile."""
+    from events.services import happening_text
+    from events.services.ingest import ingest_paths
+
+    deferred = f.event(sentence="Grain deliveries resumed on March 12.")
+    happening_text.defer(True)
+    try:
+        with transaction.atomic():
+            Event.objects.filter(pk=deferred.pk).update(summary="rye shipments")
+    finally:
+        happening_text.defer(False)
+    assert keys("rye") == []  # marked, not yet recomputed
+    immediate = f.event(sentence="Oil exports fell on March 14.")
+    assert keys("oil") == [-immediate.pk]  # a writer that does not defer: at its commit, as before
+    assert keys("rye") == []
+    assert happening_text.flush_deferred() == 1
+    assert keys("rye") == [-deferred.pk]
+
+    # the ingest command defers and flushes at its end: what it stored is found, nothing stays marked
+    (tmp_path / "a.txt").write_text("Publication: Monitor Volume: 7 Issue: 30\nCotton talks\n\n"
+                                    "Uzbek and Russian officials held cotton talks in Tashkent on Monday.\n")
+    report = ingest_paths([tmp_path], progress=False)
+    assert report.files[0].new == 1, report.files[0].errors
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM events_happeningtextdirty")
+        assert cursor.fetchone()[0] == 0
+        # every visible mention's happening has its document (the ones this run stored included)
+        cursor.execute("SELECT count(*) FROM events_event e WHERE NOT hidden AND NOT EXISTS "
+                       "(SELECT 1 FROM events_happeningtext t WHERE t.key = COALESCE(e.thread_id, -e.id))")
+        assert cursor.fetchone()[0] == 0
+    stored = Event.objects.filter(article__headline="Cotton talks", hidden=False)
+    assert all(e.thread_id or -e.pk in keys("cotton") for e in stored)

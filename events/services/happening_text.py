@@ -38,7 +38,8 @@ _TEXTS = """
 _DOCUMENTS = """
     INSERT INTO events_happeningtext (key, document)
     SELECT key, to_tsvector('english'::regconfig, string_agg(t, '__GAP__' ORDER BY kind, o))
-    FROM ({texts}) s GROUP BY key"""
+    FROM ({texts}) s GROUP BY key
+    ON CONFLICT (key) DO UPDATE SET document = EXCLUDED.document"""
 _ALL = _DOCUMENTS.format(texts=_TEXTS.format(scope="NOT hidden", headline_scope="NOT e.hidden"))
 _KEYED = _DOCUMENTS.format(texts=_TEXTS.format(
     scope="NOT hidden AND (thread_id = ANY(threads) OR (thread_id IS NULL AND id = ANY(lone)))",
@@ -87,6 +88,20 @@ BEGIN
     RETURN cardinality(keys);
 END $fn$;
 
+CREATE OR REPLACE FUNCTION events_happeningtext_flush_deferred() RETURNS integer LANGUAGE plpgsql AS $fn$
+DECLARE keys bigint[];
+BEGIN
+    -- One flusher at a time; every committed dirty row is a deferred one (a transaction that did not defer
+    -- deletes its own rows when it commits).
+    PERFORM pg_advisory_xact_lock(hashtext('events_happeningtext_flush_deferred'));
+    WITH d AS (DELETE FROM events_happeningtextdirty RETURNING key) SELECT array_agg(DISTINCT key) INTO keys FROM d;
+    IF keys IS NULL THEN
+        RETURN 0;
+    END IF;
+    PERFORM events_happeningtext_refresh(keys);
+    RETURN cardinality(keys);
+END $fn$;
+
 CREATE OR REPLACE FUNCTION events_happeningtext_flush_at_commit() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     PERFORM events_happeningtext_flush();
@@ -97,6 +112,9 @@ CREATE OR REPLACE FUNCTION events_happeningtext_mark(keys bigint[]) RETURNS void
 BEGIN
     IF cardinality(keys) > 0 THEN
         INSERT INTO events_happeningtextdirty (key) SELECT DISTINCT k FROM unnest(keys) AS k;
+        IF current_setting('monitor.happeningtext_defer', true) = 'on' THEN
+            RETURN;  -- a batch ingest: its keys wait for events_happeningtext_flush_deferred()
+        END IF;
         IF current_setting('monitor.happeningtext', true) IS DISTINCT FROM 'pending' THEN
             PERFORM set_config('monitor.happeningtext', 'pending', true);
             INSERT INTO events_happeningtext_pending (txid) VALUES (txid_current()) ON CONFLICT DO NOTHING;
@@ -147,7 +165,7 @@ PG_TRIGGERS = [
     ("happeningtext_update_events_article", "events_article", "UPDATE",
      "OLD TABLE AS old_rows NEW TABLE AS new_rows", "events_happeningtext_mark_articles"),
 ]
-PG_FUNCTIONS = ("events_happeningtext_mark_articles()", "events_happeningtext_mark_events()",
+PG_FUNCTIONS = ("events_happeningtext_flush_deferred()", "events_happeningtext_mark_articles()", "events_happeningtext_mark_events()",
                 "events_happeningtext_mark(bigint[])", "events_happeningtext_flush_at_commit()",
                 "events_happeningtext_flush()", "events_happeningtext_refresh(bigint[])")
 
@@ -202,3 +220,24 @@ def ensure_current(using="default"):
     with conn.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS events_happeningtext_flush IMMEDIATE")
     conn._happeningtext_immediate = outer
+
+
+def defer(on: bool, using="default"):
+    """For a batch ingest: this connection's mentions only mark their happenings' documents (no recompute
+    at each article's commit, which re-reads a whole thread's texts every time one of its mentions is
+    stored); flush_deferred() recomputes each marked document once. Nothing on SQLite."""
+    conn = connections[using]
+    if conn.vendor != "postgresql":
+        return
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT set_config('monitor.happeningtext_defer', %s, false)", ["on" if on else "off"])
+
+
+def flush_deferred(using="default") -> int:
+    """Recompute the documents that deferred writers marked (committed ones); returns how many."""
+    conn = connections[using]
+    if conn.vendor != "postgresql":
+        return 0
+    with transaction.atomic(using=using), conn.cursor() as cursor:
+        cursor.execute("SELECT events_happeningtext_flush_deferred()")
+        return cursor.fetchone()[0]

@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from events.extraction.articles import ArticleFileError, display_name, parse_article_bytes, read_article_file
 from events.models import Import
-from events.services import article_store
+from events.services import article_store, happening_text
 from events.services.article_store import (  # noqa: F401 - re-exported: callers import them from here
     NEW, SOURCE_NAME_MAX, UNCHANGED, VERSION, content_hash, store_article,
 )
@@ -133,6 +133,10 @@ def ingest_paths(paths, progress=True, jobs=1, user=None, record=True) -> Ingest
     return _ingest_files(files, report, progress, jobs)
 
 
+# A batch's search documents are recomputed every this many files and at its end (happening_text.defer).
+TEXT_FLUSH_EVERY = 500
+
+
 def _ingest_files(files, report, progress, jobs):
     show = progress and sys.stderr.isatty()
     if len(files) >= PREFIT_MIN_FILES:
@@ -140,18 +144,30 @@ def _ingest_files(files, report, progress, jobs):
     if jobs > 1 and len(files) > 1:
         results = _ingest_in_workers(files, min(jobs, len(files)))
     else:
-        results = (_ingest_path(path) for path in files)
+        results = (_ingest_path(path, defer_text=True) for path in files)
     try:
-        for result in tqdm(results, total=len(files), desc="ingest", unit="file", file=sys.stderr,
-                           disable=not show):
+        for done, result in enumerate(tqdm(results, total=len(files), desc="ingest", unit="file",
+                                           file=sys.stderr, disable=not show), 1):
             report.files.append(result)
+            if done % TEXT_FLUSH_EVERY == 0:
+                happening_text.flush_deferred()
+        _stop_deferring()
+        happening_text.flush_deferred()
     except DatabaseUnavailable as error:
+        _stop_deferring()  # what was stored keeps its marks: the next run's flush recomputes them
         # Stored articles stay stored (one transaction each); a re-run skips them as unchanged.
         report.stopped = (f"database unavailable: {error}; stopped after {len(report.files)} of {len(files)} "
                           "files (what was stored is kept: run the same command again to resume)")
         return report
     report.fit_calendars()
     return report
+
+
+def _stop_deferring():
+    try:
+        happening_text.defer(False)
+    except (OperationalError, InterfaceError):
+        pass  # a new connection starts without the deferral
 
 
 # A batch of this many files or more has its volumes' calendars fitted before it is stored (see _prefit).
@@ -182,7 +198,12 @@ def _prefit(files, show):
         logging.getLogger(__name__).exception("calendar prefit failed; issues keep provisional dates until the fit")
 
 
-def _ingest_path(path) -> FileResult:
+def _ingest_path(path, defer_text=True) -> FileResult:
+    if defer_text:  # once per file: the worker's connection may be new (the deferral is per connection)
+        try:
+            happening_text.defer(True)
+        except (OperationalError, InterfaceError):
+            pass  # the database is down: storing the file says so
     return _ingest_file(display_name(path), lambda: read_article_file(path))
 
 
