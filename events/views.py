@@ -408,6 +408,17 @@ def organization_detail(request, slug):
                         extra=context)
 
 
+def client_address(request) -> str:
+    """The visitor's address: behind the proxy (BEHIND_PROXY) the last one it appended to X-Forwarded-For
+    (the ones before it are the client's own claims), else the connection's. Without this every anonymous
+    visitor behind nginx shared one export budget (all came from 127.0.0.1)."""
+    if getattr(settings, "BEHIND_PROXY", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _export_rate_limited(request):
     """A 429 answer when an anonymous address asked for more than EXPORT_ANON_RATE = (exports, seconds)
     in the current window (fixed windows in Django's cache), else None. Staff are not limited."""
@@ -415,7 +426,7 @@ def _export_rate_limited(request):
     if request.user.is_authenticated or not limit:
         return None
     now = int(time.time())
-    key = f"export-rate:{request.META.get('REMOTE_ADDR', '')}:{now // window}"
+    key = f"export-rate:{client_address(request)}:{now // window}"
     cache.add(key, 0, window + 1)
     try:
         used = cache.incr(key)

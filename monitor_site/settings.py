@@ -145,7 +145,10 @@ SECURE_SSL_REDIRECT = SECURE and not env_bool("MONITOR_BEHIND_TLS_PROXY_NO_REDIR
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MONITOR_BEHIND_PROXY") else None
+# Behind the TLS proxy (deploy/nginx.conf) every request comes from the proxy's address: the visitor's is the
+# last one the proxy appended to X-Forwarded-For (axes and the export rate limit read it there).
+BEHIND_PROXY = env_bool("MONITOR_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

@@ -48,6 +48,7 @@ def run_env(args, port):
     env.update(
         SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost", MONITOR_INSECURE_HTTP="1",  # no TLS proxy in this loop
+        MONITOR_BEHIND_PROXY="1",  # locust plays nginx: each user's address in X-Forwarded-For
         DB_POOL="1", GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY=str(args.workers),
         LOG_LEVEL="WARNING", DJANGO_SETTINGS_MODULE="monitor_site.settings",
     )

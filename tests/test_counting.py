@@ -211,6 +211,22 @@ def test_anonymous_exports_are_rate_limited(client, archive, settings):
     assert client.get("/export.csv").status_code == 200
 
 
+def test_the_export_limit_counts_each_visitor_behind_the_proxy(client, archive, settings):
+    """Behind nginx every request comes from 127.0.0.1: the limit is per visitor (the address nginx appended
+    last to X-Forwarded-For), and a visitor's own X-Forwarded-For claims do not escape it."""
+    settings.EXPORT_ANON_RATE = (2, 60)
+    settings.BEHIND_PROXY = True
+    for visitor in ("198.51.100.7", "203.0.113.9"):
+        for _ in range(2):
+            assert client.get("/export.csv", HTTP_X_FORWARDED_FOR=visitor).status_code == 200
+    assert client.get("/export.csv", HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+    spoofed = "192.0.2.1, 198.51.100.7"  # a claimed address, then the one nginx saw
+    assert client.get("/export.csv", HTTP_X_FORWARDED_FOR=spoofed).status_code == 429
+    settings.BEHIND_PROXY = False  # not behind a proxy: the header is anyone's to write, and ignored
+    codes = [client.get("/export.csv", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").status_code for n in range(3)]
+    assert codes == [200, 200, 429]
+
+
 def test_export_events_command_keeps_its_contract(archive):
     from django.core.management import call_command
 

@@ -110,8 +110,17 @@ def _filters():
     return "&".join(f"{k}={v}" for k, v in params)
 
 
+def _as_visitor_behind_the_proxy(user):
+    """Each simulated user comes from an address of its own, as nginx would forward it (X-Forwarded-For;
+    load_test.py runs gunicorn with MONITOR_BEHIND_PROXY=1): per-visitor limits apply per visitor."""
+    user.client.headers["X-Forwarded-For"] = f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+
+
 class Visitor(HttpUser):
     wait_time = between(0.5, 2.0)
+
+    def on_start(self):
+        _as_visitor_behind_the_proxy(self)
 
     @task(10)
     def timeline(self):
@@ -229,6 +238,7 @@ class Editor(HttpUser):
     wait_time = between(5.0, 15.0)
 
     def on_start(self):
+        _as_visitor_behind_the_proxy(self)
         user = os.environ.get("LOAD_EDITOR_USER", "loadtest")
         password = os.environ.get("LOAD_EDITOR_PASSWORD", "")
         page = self.client.get("/admin/login/", name="/admin/login/")
