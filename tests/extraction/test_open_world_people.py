@@ -105,11 +105,14 @@ def test_every_unicode_letter_class_and_right_to_left_text(gazetteer):
     assert sys.maxunicode  # the classes cover every code point
 
 
-def _cost(function, text, repeat=2):
-    started = time.process_time()
+def _cost(function, text, repeat=3):
+    """The least CPU time of `repeat` runs (the least is the least disturbed by other processes)."""
+    best = float("inf")
     for _ in range(repeat):
+        started = time.process_time()
         function(text)
-    return (time.process_time() - started) / repeat
+        best = min(best, time.process_time() - started)
+    return best
 
 
 @pytest.mark.parametrize("unit", [
@@ -120,15 +123,17 @@ def _cost(function, text, repeat=2):
     "Vladimir Putin met Jiang Zemin and the two leaders said he would see him, and the minister told his aides ",
 ])
 def test_time_grows_linearly_with_the_length(gazetteer, unit):
-    # A sentence of 50,000 characters without a full stop, and twice that: the entity finder's time may
-    # grow by at most a generous factor over the doubling (linear would be 2x; quadratic 4x).
+    # A sentence of 25,000 characters without a full stop, and four times that: linear would cost 4x,
+    # quadratic 16x; allow 10x. (Measured 2026-11-26 on a quiet machine: 2.5-6.3x; the list of names unit
+    # is mildly superlinear, 2.4 -> 3.0x per doubling up to 200,000 characters. A doubling with a 3.2x
+    # bound failed under load: too close to what timing noise does.)
     def run(text):
         find_entities(text, DAY, gazetteer)
 
-    small = (unit * (50_000 // len(unit) + 1))[:50_000]
-    large = small * 2
+    small = (unit * (25_000 // len(unit) + 1))[:25_000]
+    large = small * 4
     run(small)  # warm caches
-    assert _cost(run, large) < _cost(run, small) * 3.2 + 0.02
+    assert _cost(run, large) < _cost(run, small) * 10 + 0.05
 
 
 def test_the_whole_pipeline_on_a_long_sentence_without_a_full_stop_is_linear(caplog):
