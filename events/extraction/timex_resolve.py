@@ -21,6 +21,21 @@ from .timex_tense import tense_cue, tense_cue_strength, weekday_tense
 
 NEAR_DAYS = 92
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# A sentence ends between two offsets: a full stop (or ! ?) and a capital after it, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"\u201c(]?[A-Z]|\n")
+_ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Z][a-z]{0,2}$")
+
+
+def _sentence_ends(text, start, end):
+    """Does a sentence end in text[start:end]? Not at an abbreviation's full stop ("St. Petersburg", "U.S.
+    officials", "Mr. Ivanov")."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group() == "\n" or not _ABBREVIATION.search(text, max(0, match.start() - 4), match.start()):
+            return True
+    return False
+
+
 _TIME_SUFFIX = re.compile(r"(T(?:MO|AF|EV|NI|\d\d(?::\d\d)?))$")
 
 # ---------------------------------------------------------------- calendar helpers
@@ -192,6 +207,7 @@ NORMS = {
     "REFY": [(r"UNDEF-REFY-quarter-(\d{4})", "_quarter_of_year")],
     "REFWD": [(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", "_weekday_from_reference")],
     "REFNEXT": [(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", "_from_next_date")],
+    "SENT": [(r"UNDEF-SENT-day", "_day_of_sentence")],
     "REF": [(r"UNDEF-REF-same", "_same_as_reference"), (r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", "_from_reference")],
 }
 _NORMS_BY_KIND = {kind: [(re.compile(pattern), handler) for pattern, handler in entries]
@@ -256,6 +272,7 @@ class Resolver:
         self.text = text
         self.anchor = anchor
         self.refs = []          # resolved event DATE values in text order
+        self.last_day = None    # (end offset, value) of the last event date naming one day (_day_of_sentence)
 
     def today(self, n=0):
         return (self.anchor + dt.timedelta(days=n)).isoformat()
@@ -301,6 +318,8 @@ class Resolver:
         from); of a day's part, its day ("arrived on Monday night": "the next morning" counts from Monday)."""
         if self._is_reference(m, norm, value) and not m.background:
             self.refs.append(value)
+            if _DAY.fullmatch(value):
+                self.last_day = (m.end, value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
             self.refs.append(value[:10])
 
@@ -396,6 +415,14 @@ class Resolver:
             m.end = m.duration_end
             return m.duration
         return shift(self.reference(unit), unit, n)
+
+    def _day_of_sentence(self, q):
+        """A bare "the afternoon": the day named last before it in its own sentence ("On Wednesday he laid a
+        wreath ... before he left for Moscow in the afternoon"; "began the visit on Sunday and spent the
+        afternoon with"), else the issue day."""
+        if self.last_day is not None and not _sentence_ends(self.text, self.last_day[0], q.m.start):
+            return self.last_day[1]
+        return self.today()
 
     def _same_as_reference(self, q):
         return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)

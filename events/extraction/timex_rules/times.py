@@ -63,9 +63,12 @@ def build_noon(m, text):
       examples={"the morning": "2001-01-02TMO", "mid-afternoon": "2001-01-02TAF",
                 "mid-afternoon yesterday": "2001-01-01TAF"})
 def build_tod(m, text):
-    """'the morning', 'mid-afternoon': a time of the anchor day."""
+    """'the morning', 'mid-afternoon': a time of the anchor day; a bare 'the afternoon' after a day named
+    earlier in its sentence is that day's ("On Wednesday he laid a wreath ... and left in the afternoon")."""
     g = m.groupdict()
     code = TIMES_OF_DAY[g["tod"].lower()]
     mod = "MID" if g.get("mid") else None
+    if not g.get("mid") and not g.get("day"):
+        return mention("TIME", f"UNDEF-SENT-dayT{code}")
     day = {"yesterday": "last", "tomorrow": "next"}.get((g.get("day") or "").lower(), "this")
     return mention("TIME", f"UNDEF-{day}-dayT{code}", mod)
