@@ -32,3 +32,18 @@ def values(text, anchor=DAY):
 ])
 def test_a_bare_day_part_belongs_to_the_day_its_sentence_named(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("sentence, date_text, status", [
+    # The issue day told in a timetable's present is still to come when the issue appears, wherever the
+    # trigger stands in the clause: the verb of the clause ("sees", "leaves") is before the date.
+    ("Kasyanov sees the Finnish premier at a working lunch today before flying home.", "today", "planned"),
+    ("Voronin leaves for Kiev tomorrow after a short stop in Odessa today.", "today", "planned"),
+    # Past tense on the issue day is what happened; a reporting verb's present is a statement made.
+    ("Kasyanov saw the Finnish premier at a working lunch today before flying home.", "today", "occurred"),
+    ("Voronin says today that the talks went well.", "today", "occurred"),
+    # "visits" after a determiner is a noun, no timetable verb.
+    ("Kuchma and Kasyanov discussed the visits today.", "today", "occurred"),
+])
+def test_the_issue_day_in_a_timetable_s_present_is_planned(gazetteer, sentence, date_text, status):
+    assert one(sentence, gazetteer, date_text).status == status

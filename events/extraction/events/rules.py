@@ -45,6 +45,12 @@ class EventRules:
         # The verb right before a trigger, or its own first word(s): "leaves for", "begins a three-day visit".
         self.timetable_present = _alternation(r"(?:^|\b)(?:", [re.escape(w) for w in cues.get("timetable_present", [])],
                                               r")(?:\s+(?:[\w-]+\s+){0,2})?$")
+        # The clause's own verb in that present, anywhere before the date ("Putin sees the premier over breakfast
+        # this morning"): its one-word forms, not after a determiner (where "visits" is a noun).
+        self.timetable_verb = _alternation(r"(?<![\w-])(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+                                           r"(?<!\ba )(?<!\ban )(?:",
+                                           [re.escape(w) for w in cues.get("timetable_present", []) if " " not in w],
+                                           r")(?![\w-])")
 
     def _read_word_tables(self, data: dict) -> None:
         """Skipped values and words, year prepositions, and the stem tables (object nouns, reporting and

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from events.extraction.events.clauses import last_clause_break
 from events.extraction.events.dates import is_future, iso_day
 from events.extraction.events.rules import EventRules
 from events.extraction.events.spans import SPECULATION_BREAK
@@ -55,17 +56,18 @@ def _planned(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
         return True
     if earliest <= anchor <= latest and earliest < latest:
         return bool(ctx.rules.future.search(ctx.sentence.text))
-    return earliest == latest == anchor and (_own_verb_looks_ahead(main, ctx) or _gerund_of_future(timex, main, ctx))
+    return earliest == latest == anchor and (_own_verb_looks_ahead(timex, main, ctx) or _gerund_of_future(timex, main, ctx))
 
 
-def _own_verb_looks_ahead(trigger: Trigger, ctx: SentenceContext) -> bool:
+def _own_verb_looks_ahead(timex: dict, trigger: Trigger, ctx: SentenceContext) -> bool:
     """For a happening dated on the issue day itself ("today"): is its own verb future ("Gavrin is to meet
     the oil minister today")? A sentence's other future words do not count: "said today it will" happened
     today."""
     if _FUTURE_TRIGGER.match(ctx.text, trigger.start, trigger.end):
         return True
     low = max(ctx.sentence.start, trigger.start - FUTURE_VERB_LOOKBACK)
-    return bool(_FUTURE_VERB_BEFORE.search(ctx.text[low:trigger.start])) or _timetable_present(trigger, low, ctx)
+    return (bool(_FUTURE_VERB_BEFORE.search(ctx.text[low:trigger.start])) or _timetable_present(trigger, low, ctx)
+            or _clause_in_timetable_present(timex, trigger, ctx))
 
 
 def _timetable_present(trigger: Trigger, low: int, ctx: SentenceContext) -> bool:
@@ -74,8 +76,25 @@ def _timetable_present(trigger: Trigger, low: int, ctx: SentenceContext) -> bool
     trigger's first word or just before it says the issue day's happening is still to come."""
     first = ctx.text[trigger.start:trigger.end].split(" ", 2)
     own = " ".join(first[:2]) if len(first) > 1 else first[0]
-    return bool(ctx.rules.timetable_present.search(own + " ") or ctx.rules.timetable_present.search(
+    # (a trigger after a determiner is a noun: "discussed the visits today")
+    noun = bool(_DETERMINER_END.search(ctx.text, low, trigger.start))
+    return bool((not noun and ctx.rules.timetable_present.search(own + " ")) or ctx.rules.timetable_present.search(
         ctx.text[low:trigger.start]))
+
+
+_DETERMINER_END = re.compile(r"\b(?:the|his|her|its|their|a|an)\s+$")
+
+
+def _clause_in_timetable_present(timex: dict, trigger: Trigger, ctx: SentenceContext) -> bool:
+    """"Putin sees the premier over breakfast this morning before flying home", "Kuchma leaves for Kiev tomorrow
+    after a stop in Odessa today": the date's clause tells the issue day in the timetable's present (its verb
+    before the date, wherever the trigger stands); not a reporting verb's clause ("says"): a statement of the
+    issue day is made, not planned."""
+    if trigger.event_type in ctx.rules.statements:
+        return False
+    low = min(timex["start"], trigger.start)
+    start = last_clause_break(ctx.text, ctx.sentence.start, low, ctx)
+    return bool(ctx.rules.timetable_verb.search(ctx.text, start, low))
 
 
 # "Before leaving for home this afternoon he is to stop in Istanbul": a gerund after a preposition takes the
