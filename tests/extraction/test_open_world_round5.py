@@ -47,3 +47,38 @@ def test_a_bare_day_part_belongs_to_the_day_its_sentence_named(text, expected):
 ])
 def test_the_issue_day_in_a_timetable_s_present_is_planned(gazetteer, sentence, date_text, status):
     assert one(sentence, gazetteer, date_text).status == status
+
+
+@pytest.mark.parametrize("sentence, date_text, status", [
+    # A hedge in another clause of the sentence is not the date's: the happening is told as a fact.
+    ("Kuchma arrived in Baku on Monday with a list of demands that reportedly includes a pipeline.", "Monday",
+     "occurred"),
+    ("Voronin first met Putin in Sochi in May 2000, and the two were said to have parted as friends.",
+     "May 2000", "occurred"),
+    # In the date's own clause, or in an opening phrase covering the sentence, it is the date's.
+    ("Kuchma reportedly arrived in Baku on Monday.", "Monday", "reported"),
+    ("According to reports, Voronin met Putin in Sochi on Monday.", "Monday", "reported"),
+    # A date in an opening phrase dates the main clause after its commas, hedge and all.
+    ("On Monday, at a dinner in Kiev, Kuchma reportedly met Kasyanov.", "Monday", "reported"),
+])
+def test_a_hedge_is_the_date_s_only_in_its_clause(gazetteer, sentence, date_text, status):
+    assert one(sentence, gazetteer, date_text).status == status
+
+
+@pytest.mark.parametrize("text, date_text, country", [
+    # "flew into" a town puts the traveller there; "there" later points to it.
+    ("Ivanov flew into Bucharest on Monday and saw Colin Powell there the same evening.", "the same evening",
+     "RO"),
+    ("The Russian delegation flew into Riga on Sunday.", "Sunday", "LV"),
+    # A town after "at" is a place too ("at Sochi"), but not a possessive ("at Baghdad's request").
+    ("Igor Ivanov arrived at Yalta on Monday.", "Monday", "UA"),
+    ("Igor Ivanov landed at Samarkand on Monday.", "Monday", "UZ"),
+])
+def test_into_and_at_a_town_name_a_place(gazetteer, text, date_text, country):
+    assert country in one(text, gazetteer, date_text).countries
+
+
+def test_at_a_town_s_request_is_no_place(gazetteer):
+    # "there" is the last place named before it: Tehran, not Baghdad (a possessive after "at").
+    text = "Ivanov flew to Tehran on Monday at Baghdad's request and met Khatami there on Tuesday."
+    assert one(text, gazetteer, "Tuesday").countries == ["IR"]

@@ -15,12 +15,14 @@ _PLACE_BREAK = re.compile(r"[;(\u2013\u2014]|\b(?:that|which|who|suggests?|said)
 _VISIT_VERBS = frozenset({"visit", "visits", "visited", "visiting"})
 # Country mentions that can be where something happens: a state's name, its capital, a city or region of it.
 _PLACE_KINDS = frozenset({"name", "capital", "city", "region"})
+# A town is also where something happens "at" ("received him at Sirte"; a state is not: "at Russia's request").
+_TOWN_KINDS = frozenset({"capital", "city", "region"})
 
 
 def place_of(ctx: SentenceContext, near: tuple[int, int], reach: int = PLACE_REACH,
              after_only: bool = False) -> str | None:
-    """The country or capital nearest `near` that the sentence puts something "in" or "to" (or that a
-    visit verb takes: "visits Pyongyang"); "in the Russian capital" gives the capital's name (Moscow).
+    """The country or capital nearest `near` that the sentence puts something "in", "to" or "into" (a town
+    also "at"), or that a visit verb takes ("visits Pyongyang"); "in the Russian capital" gives the capital's name (Moscow).
     A place beyond a clause break ("... suggests that Moscow's influence in the North Korean capital")
     belongs to another clause."""
     places = _places(ctx, near, reach, after_only)
@@ -70,13 +72,21 @@ def _place_named(sentence, mention, gazetteer) -> str | None:
     offset = mention.start - sentence.start
     words_before = sentence.text[:offset].split()[-2:]
     last = words_before[-1].lower() if words_before else ""
-    if (mention.kind in _PLACE_KINDS and (last in ("in", "to") or last in _VISIT_VERBS)
-            or _seat_of_power(mention, words_before)):
+    if (mention.kind in _PLACE_KINDS and (last in ("in", "to", "into") or last in _VISIT_VERBS)
+            or _at_town(sentence, mention, last) or _seat_of_power(mention, words_before)):
         return mention.text
     if (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
             and sentence.text[offset + len(mention.text):].startswith(" capital")):
         return gazetteer.capital_of(mention.code)
     return None
+
+
+def _at_town(sentence, mention, last: str) -> bool:
+    """"received him at Sirte": a town after "at", not a possessive ("at Baghdad's request")."""
+    if mention.kind not in _TOWN_KINDS or last != "at":
+        return False
+    after = sentence.text[mention.end - sentence.start:mention.end - sentence.start + 2]
+    return after not in ("'s", "\u2019s")
 
 
 def _seat_of_power(mention, words_before: list[str]) -> bool:

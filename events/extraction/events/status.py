@@ -31,7 +31,6 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|his|her|its|their|our|this|that)|[
 def decide_type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceContext) -> tuple[str, str]:
     """(event type, status) for the dated phrase; `triggers` are its own, nearest first."""
     main = triggers[0]
-    sentence_text = ctx.sentence.text
     speculated = speculative(timex, ctx)
     put_off = _put_off(timex, triggers, ctx, speculated)
     if put_off:
@@ -44,7 +43,7 @@ def decide_type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceCo
         return event_type, "reported"
     if _planned(timex, main, ctx):
         return event_type, "planned"
-    return event_type, "occurred" if named_as_known else _hedged_status(sentence_text, ctx.rules, speculated)
+    return event_type, "occurred" if named_as_known else _hedged_status(timex, ctx, speculated)
 
 
 def _planned(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
@@ -125,7 +124,7 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     if postponement and substantive and substantive.event_type in rules.schedulable:
         return _postponing_or_postponed(timex, postponement, substantive, ctx, speculated)
     if main.event_type in rules.puts_off:
-        return main.event_type, _hedged_status(ctx.sentence.text, rules, speculated)
+        return main.event_type, _hedged_status(timex, ctx, speculated)
     return None
 
 
@@ -153,7 +152,7 @@ def _postponing_or_postponed(timex: dict, postponement: Trigger, substantive: Tr
                              speculated: bool) -> tuple[str, str]:
     """The date is past: the postponing is the event; otherwise the happening is postponed."""
     if iso_day(timex["latest"]) < ctx.anchor:
-        return postponement.event_type, _hedged_status(ctx.sentence.text, ctx.rules, speculated)
+        return postponement.event_type, _hedged_status(timex, ctx, speculated)
     return substantive.event_type, "postponed"
 
 
@@ -177,7 +176,31 @@ def premodifies(timex: dict, trigger: Trigger, text: str) -> bool:
     return bool(_DETERMINER_BEFORE.search(text, max(0, timex["start"] - DETERMINER_LOOKBACK), timex["start"]))
 
 
-def _hedged_status(sentence_text: str, rules: EventRules, speculated: bool) -> str:
-    if speculated or rules.hedge.search(sentence_text):
+def _hedged_status(timex: dict, ctx: SentenceContext, speculated: bool) -> str:
+    if speculated or hedged(timex, ctx):
         return "reported"
     return "occurred"
+
+
+def hedged(timex: dict, ctx: SentenceContext) -> bool:
+    """Is a hedge ("reportedly", "was said to") the date's: in its own clause (no clause break between them),
+    or in an opening phrase that covers the sentence ("According to reports, ...")? "Tlass began a visit on
+    Sunday and left a wish list that reportedly includes S-300s" and "X first met Putin in July 2000, and the two
+    men were said to have got on well" tell Sunday's and July's happenings as facts."""
+    text, start = ctx.text, ctx.sentence.start
+    first_break = SPECULATION_BREAK.search(text, start, ctx.sentence.end)
+    # (a date in an opening phrase dates the main clause after its commas: "On June 25, in a letter to Kim,
+    # Putin reportedly praised the summit")
+    opening = first_break is not None and timex["end"] <= first_break.start() and not any(
+        t.start < first_break.start() for t in ctx.triggers)
+    for cue in ctx.rules.hedge.finditer(text, start, ctx.sentence.end):
+        low, high = min(cue.end(), timex["start"]), max(cue.start(), timex["end"])
+        if not (_STRONG_BREAK if opening else SPECULATION_BREAK).search(text, low, high):
+            return True
+        if first_break and cue.end() <= first_break.start() < timex["start"]:
+            return True
+    return False
+
+
+# A clause break that is not a comma (the commas after an opening phrase lead on to its main clause).
+_STRONG_BREAK = re.compile(r"[;:(\u2013\u2014]|\b(?:that|when|which|who|while|but)\b")
