@@ -82,3 +82,29 @@ def test_at_a_town_s_request_is_no_place(gazetteer):
     # "there" is the last place named before it: Tehran, not Baghdad (a possessive after "at").
     text = "Ivanov flew to Tehran on Monday at Baghdad's request and met Khatami there on Tuesday."
     assert one(text, gazetteer, "Tuesday").countries == ["IR"]
+
+
+@pytest.mark.parametrize("text, date_text, countries", [
+    # A statement in a relative clause is its antecedent's: the people named before the clause bring no state.
+    ("Igor Ivanov flew to Kiev on Monday and saw Kuchma, who conceded the point on television that evening.",
+     "that evening", ["UA"]),
+    ("Kasyanov met Lukashenka last week and then Voronin, who said on Friday that the union would wait.", "Friday",
+     ["MD"]),
+    # Content before the verb still gives its people's states ("X will ..., the ministry announced").
+    ("Kuchma will see Putin in Sochi on June 20, the Ukrainian Foreign Ministry announced yesterday.",
+     "yesterday", ["UA", "RU"]),
+])
+def test_a_statement_in_a_relative_clause_takes_no_state_from_before_it(gazetteer, text, date_text, countries):
+    assert one(text, gazetteer, date_text).countries == countries
+
+
+@pytest.mark.parametrize("text, date_text, countries", [
+    # "the two governments" in a clause naming fewer than two states: those named before it in the sentence, then
+    # the article's subject state and the home state (event_rules.json home_state, Russia).
+    ("Hanoi wants Russian arms. The Vietnamese debt deal, which the two governments signed last autumn, is small.",
+     "last autumn", ["VN", "RU"]),
+    ("Astana wants a pipeline. The Kazakh oil accord, which both governments initialed in May, has stalled.",
+     "May", ["KZ", "RU"]),
+])
+def test_the_two_governments_with_one_state_named_are_it_and_the_home_state(gazetteer, text, date_text, countries):
+    assert sorted(one(text, gazetteer, date_text).countries) == sorted(countries)

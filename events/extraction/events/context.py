@@ -26,7 +26,7 @@ class SentenceContext:
     visit_places: dict[str, str] = field(default_factory=dict)
     # (where, country code) of the places of the encounters told so far, in text order (implied_places)
     told_places: list[tuple[int, str]] = field(default_factory=list)
-    article_memo: dict = field(default_factory=dict)  # worked out once per article (extract._subject_state_of)
+    article_memo: dict = field(default_factory=dict)  # worked out once per article (implied_places.subject_state_of)
     memo: dict = field(default_factory=dict)  # results asked several times for one reading (clause cuts)
     # Filled by extract._sentence_events once the sentence has a date that may date an event:
     claimants: list[dict] = field(default_factory=list)  # dated phrases that may claim a trigger

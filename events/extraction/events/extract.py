@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from events.extraction.entities import ArticleEntities, Gazetteer
@@ -12,7 +11,7 @@ from events.extraction.events.clauses import event_clause, next_happening_start
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
 from events.extraction.events.participants import acts_through_agent, countries_in_order, event_actors, event_countries, unique_actors, unique_in_order
-from events.extraction.events.implied_places import implied_place, remember_place
+from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
 from events.extraction.events.rules import EventRules, default_rules
 from events.extraction.events.spans import distance, quotation_spans
@@ -141,26 +140,10 @@ def _subject_state_parties(ctx: SentenceContext) -> _Parties | None:
     talks broke down in mid-August": the subject state and the home state. None otherwise."""
     pair = ctx.rules.home_state and ctx.rules.article_pair.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     own = any(t.event_type in ctx.rules.subject_state_types for t in ctx.triggers)
-    subject = _subject_state_of(ctx) if pair or own else None
+    subject = subject_state_of(ctx) if pair or own else None
     if not subject:
         return None
     return _Parties([], [subject, ctx.rules.home_state] if pair else [subject])  # "the two governments": both
-
-
-def _subject_state_of(ctx: SentenceContext) -> str | None:
-    """The article's subject state (subject_state), worked out once per article."""
-    if "subject_state" not in ctx.article_memo:
-        ctx.article_memo["subject_state"] = subject_state(ctx.entities, len(ctx.text), ctx.rules)
-    return ctx.article_memo["subject_state"]
-
-
-def subject_state(entities: ArticleEntities, length: int, rules: EventRules) -> str | None:
-    """The state the article is about besides the home state (event_rules.json, home_state): the one its
-    country mentions and its people's states name most (ties: the first named); None when there is none."""
-    codes = [m.code for m in entities.countries_in(0, length)]
-    codes += [m.ref.country for m in entities.actors_in(0, length) if m.ref.country]
-    counts = Counter(code for code in codes if code != rules.home_state)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _candidate_dates(ctx: SentenceContext, timexes: list[dict]) -> list[dict]:

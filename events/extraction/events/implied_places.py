@@ -4,10 +4,13 @@ event ("From Ulaanbaatar Putin flew on to Brunei"; "on his way home from the sum
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from events.extraction.entities import ArticleEntities
     from events.extraction.events.context import SentenceContext
+    from events.extraction.events.rules import EventRules
     from events.extraction.events.triggers import Trigger
 
 # A traveller's origin as a detour of the sentence: "on his way home from the APEC summit in Shanghai", or the
@@ -70,3 +73,21 @@ def _last_place_before(position: int, ctx: SentenceContext) -> tuple[str, None] 
     if "\n" in ctx.text[at:position]:
         return None  # another paragraph's
     return code, None
+
+
+def subject_state_of(ctx: SentenceContext) -> str | None:
+    """The article's subject state (subject_state), worked out once per article."""
+    if "subject_state" not in ctx.article_memo:
+        ctx.article_memo["subject_state"] = subject_state(ctx.entities, len(ctx.text), ctx.rules)
+    return ctx.article_memo["subject_state"]
+
+
+def subject_state(entities: ArticleEntities, length: int, rules: EventRules) -> str | None:
+    """The state the article is about besides the home state (event_rules.json, home_state): the one its
+    country mentions and its people's states name most (ties: the first named); None when there is none."""
+    codes = [m.code for m in entities.countries_in(0, length)]
+    codes += [m.ref.country for m in entities.actors_in(0, length) if m.ref.country]
+    counts = Counter(code for code in codes if code != rules.home_state)
+    return counts.most_common(1)[0][0] if counts else None
+
+

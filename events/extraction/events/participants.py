@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.clauses import next_happening_start, opening_phrase_end
-from events.extraction.events.implied_places import is_origin
+from events.extraction.events.implied_places import is_origin, subject_state_of
 from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK, asides_between, distance, inside, same_span
 from events.extraction.events.triggers import owned_triggers, possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
@@ -72,7 +72,8 @@ def event_countries(reading: Reading, ctx: SentenceContext, actors=None) -> list
     better is known)."""
     asides = asides_between(ctx.text, reading.clause[0], reading.clause[1], (reading.timex["start"], reading.main.start))
     located = (_clause_countries(reading, ctx)
-               + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides))
+               + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides,
+                                _relative_clause_start(reading, ctx)))
     if not located:
         return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
     codes = unique_in_order(code for _, code in sorted(located))
@@ -88,17 +89,26 @@ def _later_happening_start(reading: Reading, ctx: SentenceContext) -> int:
     return max(cut, reading.clause[1])
 
 
-def _people_states(ctx: SentenceContext, actors, cut: int, asides=()) -> list[tuple[int, str]]:
+def _people_states(ctx: SentenceContext, actors, cut: int, asides=(), start: int = 0) -> list[tuple[int, str]]:
     """(position, code) of the event's people's states ("Sergeev" -> Russia): of `actors` when given (the
     event's own), else of everyone the sentence names before a later date's own happening (`cut`: "Norway
     promised its share last week, and Mexico's minister, Martens, said on Monday ...": Martens is Monday's); a
     person of another clause ("..., and he will meet Polish President Kwasniewski in early June") does not
     bring his state to this clause's event, nor does one named in an aside of the clause ("Tuomioja, who saw
-    Ivanov in Moscow this past February, said yesterday ...")."""
+    Ivanov in Moscow this past February, said yesterday ..."), nor one named before the clause (`start`: "Ivanov
+    flew to Belgrade and saw Milosevic, who conceded defeat that evening": the relative clause's statement is no
+    Russian's)."""
     chosen = None if actors is None else {ref.name for ref in actors}
     return [(m.start, m.ref.country) for m in ctx.actor_mentions
-            if m.ref.country and (m.ref.name in chosen if chosen is not None else m.start < cut
+            if m.ref.country and (m.ref.name in chosen if chosen is not None else start <= m.start < cut
                                   and not inside(asides, m.start))]
+
+
+def _relative_clause_start(reading: Reading, ctx: SentenceContext) -> int:
+    """Where the event's clause starts when the date is in a non-restrictive relative clause ("saw Milosevic, who
+    conceded defeat that evening": at Milosevic); 0 otherwise (a statement's content may stand before its clause:
+    "X will go to Moscow, the ministry announced")."""
+    return reading.clause[0] if _in_relative_clause(reading, ctx) else 0
 
 
 def _with_place(codes: list[str], reading: Reading) -> list[str]:
@@ -128,10 +138,17 @@ def _clause_countries(reading: Reading, ctx: SentenceContext) -> list[tuple[int,
 
 def _pair_before(located: list[tuple[int, str]], start: int, end: int, ctx: SentenceContext) -> list[tuple[int, str]]:
     """"the two countries" in a clause naming fewer than two: the first two named before the clause,
-    placed at its start."""
-    if ctx.rules.pair_anaphor.search(ctx.text, start, end) and len({code for _, code in located}) < 2:
+    placed at its start; "the two governments" likewise, and when the sentence names fewer than two, the article's
+    subject and home states ("the settlement of Hanoi's debt, which the two governments reached last autumn")."""
+    if len({code for _, code in located}) >= 2:
+        return []
+    if ctx.rules.pair_anaphor.search(ctx.text, start, end):
         before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
         return [(start, code) for code in before[:2]]
+    if ctx.rules.home_state and ctx.rules.article_pair.search(ctx.text, start, end):
+        before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
+        before = unique_in_order(before + [subject_state_of(ctx), ctx.rules.home_state])
+        return [(start, code) for code in before[:2] if code]
     return []
 
 
