@@ -108,3 +108,18 @@ def test_a_statement_in_a_relative_clause_takes_no_state_from_before_it(gazettee
 ])
 def test_the_two_governments_with_one_state_named_are_it_and_the_home_state(gazetteer, text, date_text, countries):
     assert sorted(one(text, gazetteer, date_text).countries) == sorted(countries)
+
+
+@pytest.mark.parametrize("text, date_text, countries", [
+    # An article on the Russian government that names the United States nowhere else: "the White House" is the
+    # Russian government's building in Moscow.
+    ("Kasyanov wants lower tariffs. The ministers agreed on them at a session in the White House on Monday.",
+     "Monday", ["RU"]),
+    ("Russian oil companies will cut exports. Kasyanov chaired the talks in the White House on Friday.", "Friday",
+     ["RU"]),
+    # Where the article names an American (or the United States), it is Washington's.
+    ("Bill Clinton wants lower tariffs. Kasyanov discussed them in the White House on Monday.", "Monday",
+     ["RU", "US"]),
+])
+def test_the_white_house_in_an_article_on_russian_politics_is_moscow_s(gazetteer, text, date_text, countries):
+    assert sorted(one(text, gazetteer, date_text).countries) == sorted(countries)

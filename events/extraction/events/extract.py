@@ -14,6 +14,7 @@ from events.extraction.events.participants import acts_through_agent, countries_
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
 from events.extraction.events.rules import EventRules, default_rules
+from events.extraction.events.seats import home_seats
 from events.extraction.events.spans import distance, quotation_spans
 from events.extraction.events.status import decide_type_and_status
 from events.extraction.events.summaries import describe
@@ -28,6 +29,7 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
                    entities: ArticleEntities, gazetteer: Gazetteer,
                    rules: EventRules | None = None) -> list[EventMention]:
     rules = rules or default_rules()
+    home_seats(entities, rules)
     quotes = quotation_spans(text)
     ordered = sorted(timexes, key=lambda t: t["start"])
     mentions = []

@@ -57,6 +57,7 @@ class EventRules:
         protest verbs)."""
         self.skip_values = set(data.get("skip_values", []))
         self.home_state = data.get("home_state")
+        self.ambiguous_seats = dict(data.get("ambiguous_seats", {}))
         self.subject_state_types = frozenset(data.get("subject_state_types", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
