@@ -123,3 +123,20 @@ def test_the_two_governments_with_one_state_named_are_it_and_the_home_state(gaze
 ])
 def test_the_white_house_in_an_article_on_russian_politics_is_moscow_s(gazetteer, text, date_text, countries):
     assert sorted(one(text, gazetteer, date_text).countries) == sorted(countries)
+
+
+@pytest.mark.parametrize("text, date_text, absent, countries", [
+    # An election is its state's: people of other clauses of the sentence, or a host before a "whose" clause's
+    # apposition, take no part, nor bring their states (the owner of "whose" may: the summary names him).
+    ("Putin also saw Prime Minister Enkhbayar, whose party, the heir of the old regime, won the parliamentary "
+     "elections last July.", "last July", "Vladimir Putin", ["MN"]),
+    ("Kasyanov met Lukashenka in Minsk, whose opponents, a divided lot, lost the presidential election in "
+     "September.", "September", "Mikhail Kasyanov", ["BY"]),
+    # A state named in the election's clause is its state, not the state of a person of the next clause.
+    ("The Ukrainian parliamentary elections are set for March 31, while Putin is pressing for a gas deal.",
+     "March 31", "Vladimir Putin", ["UA"]),
+])
+def test_an_election_takes_only_its_clause_s_people_and_states(gazetteer, text, date_text, absent, countries):
+    mention = one(text, gazetteer, date_text)
+    assert absent not in [a.name for a in mention.actors]
+    assert mention.countries == countries

@@ -10,7 +10,9 @@ from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.clauses import event_clause, next_happening_start
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
-from events.extraction.events.participants import acts_through_agent, countries_in_order, event_actors, event_countries, unique_actors, unique_in_order
+from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
+                                                   display_name, event_actors, event_countries, unique_actors,
+                                                   unique_in_order)
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
 from events.extraction.events.rules import EventRules, default_rules
@@ -176,6 +178,8 @@ def _parties(reading: Reading, summary: str, ctx: SentenceContext,
              antecedent: EventMention | None) -> tuple[list, list]:
     """The event's actors and countries, from its own sentence and, where it names too few, the happening
     just told (`antecedent`)."""
+    if reading.event_type in ctx.rules.subject_state_types:
+        return _own_state_parties(reading, summary, ctx)
     actors = event_actors(reading, summary, ctx)
     actors = _unclaimed_actors(reading, ctx) if actors == [] else actors or []
     # A statement's states are also those of the people its content names ("confirmed ... whether the
@@ -186,6 +190,22 @@ def _parties(reading: Reading, summary: str, ctx: SentenceContext,
         return actors, countries
     countries = _with_both_sides(countries, ctx, antecedent)
     return _with_pronoun_person(actors, countries, reading, ctx, antecedent)
+
+
+def _own_state_parties(reading: Reading, summary: str, ctx: SentenceContext) -> tuple[list, list]:
+    """A state's own happening (event_rules.json, subject_state_types: an election) has for actors only the people
+    its clause names (not the sentence's others: "Putin met X, whose party, the heir of ..., won the elections in
+    July"; "the Serbian elections set for December 23, while Montenegro's president ..."), for countries those its clause names or its people's, else the article's subject state."""
+    start, end = reading.clause
+    named = {m.ref.name for m in ctx.actor_mentions if start <= m.start < end}
+    words = set(summary.replace(":", " ").split())  # (and the one its summary names: "X's movement won the elections")
+    actors = [ref for ref in event_actors(reading, summary, ctx) or []
+              if ref.name in named or set(display_name(ref.name).split()) <= words]
+    countries = clause_countries(reading, ctx, actors)
+    if not countries:
+        subject = subject_state_of(ctx)
+        countries = [subject] if subject else []
+    return actors, countries
 
 
 def _unclaimed_actors(reading: Reading, ctx: SentenceContext) -> list:

@@ -70,12 +70,19 @@ def event_countries(reading: Reading, ctx: SentenceContext, actors=None) -> list
     however near. "The two countries" in the clause are the first two named before it in the sentence.
     When the clause names no country and no actor has one, the sentence's countries stand (nothing
     better is known)."""
+    codes = clause_countries(reading, ctx, actors)
+    return codes if codes else countries_in_order(ctx.country_mentions, ctx.actor_mentions)
+
+
+def clause_countries(reading: Reading, ctx: SentenceContext, actors=None) -> list[str]:
+    """event_countries' own findings (the clause's countries, its people's states, its place); [] when there are
+    none."""
     asides = asides_between(ctx.text, reading.clause[0], reading.clause[1], (reading.timex["start"], reading.main.start))
     located = (_clause_countries(reading, ctx)
                + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides,
                                 _relative_clause_start(reading, ctx)))
     if not located:
-        return countries_in_order(ctx.country_mentions, ctx.actor_mentions)
+        return []
     codes = unique_in_order(code for _, code in sorted(located))
     return _with_place(codes, reading)
 
