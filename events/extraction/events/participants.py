@@ -147,16 +147,23 @@ def _pair_before(located: list[tuple[int, str]], start: int, end: int, ctx: Sent
     """"the two countries" in a clause naming fewer than two: the first two named before the clause,
     placed at its start; "the two governments" likewise, and when the sentence names fewer than two, the article's
     subject and home states ("the settlement of Hanoi's debt, which the two governments reached last autumn")."""
-    if len({code for _, code in located}) >= 2:
+    kind = _pair_kind(start, end, ctx) if len({code for _, code in located}) < 2 else None
+    if kind is None:
         return []
-    if ctx.rules.pair_anaphor.search(ctx.text, start, end):
-        before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
-        return [(start, code) for code in before[:2]]
-    if ctx.rules.home_state and ctx.rules.article_pair.search(ctx.text, start, end):
-        before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
+    before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
+    if kind == "governments":
         before = unique_in_order(before + [subject_state_of(ctx), ctx.rules.home_state])
-        return [(start, code) for code in before[:2] if code]
-    return []
+    return [(start, code) for code in before[:2] if code]
+
+
+def _pair_kind(start: int, end: int, ctx: SentenceContext) -> str | None:
+    """"pair" when text[start:end] says "the two countries", "governments" for "the two governments" (with a home
+    state to fall back on), else None."""
+    if ctx.rules.pair_anaphor.search(ctx.text, start, end):
+        return "pair"
+    if ctx.rules.home_state and ctx.rules.article_pair.search(ctx.text, start, end):
+        return "governments"
+    return None
 
 
 def event_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list[ActorRef] | None:

@@ -72,13 +72,18 @@ def _place_named(sentence, mention, gazetteer) -> str | None:
     offset = mention.start - sentence.start
     words_before = sentence.text[:offset].split()[-2:]
     last = words_before[-1].lower() if words_before else ""
-    if (mention.kind in _PLACE_KINDS and (last in ("in", "to", "into") or last in _VISIT_VERBS)
-            or _at_town(sentence, mention, last) or _seat_of_power(mention, words_before)):
+    if _named_as_place(sentence, mention, words_before, last):
         return mention.text
     if (mention.kind == "adjective" and [w.lower() for w in words_before] in (["in", "the"], ["to", "the"])
             and sentence.text[offset + len(mention.text):].startswith(" capital")):
         return gazetteer.capital_of(mention.code)
     return None
+
+
+def _named_as_place(sentence, mention, words_before: list[str], last: str) -> bool:
+    """"in Tehran", "to Iran", "into Bucharest", "visits Pyongyang", "at Sirte", "in the Kremlin"."""
+    return bool(mention.kind in _PLACE_KINDS and (last in ("in", "to", "into") or last in _VISIT_VERBS)
+                or _at_town(sentence, mention, last) or _seat_of_power(mention, words_before))
 
 
 def _at_town(sentence, mention, last: str) -> bool:

@@ -14,9 +14,19 @@ def home_seats(entities: ArticleEntities, rules: EventRules) -> None:
     home, seats = rules.home_state, rules.ambiguous_seats
     if not home or not seats or not any(m.text in seats for m in entities.countries):
         return
+    named = _states_named(entities, seats)
+    if home in named:
+        entities.countries = [_seat_of(m, home, seats, named) for m in entities.countries]
+
+
+def _states_named(entities: ArticleEntities, seats: dict) -> set:
+    """The states the article names other than by an ambiguous seat, and its people's states."""
     named = {m.code for m in entities.countries if m.text not in seats}
-    named |= {m.ref.country for m in entities.actors if m.ref.country}
-    if home not in named:
-        return
-    entities.countries = [dataclasses.replace(m, code=home)
-                          if seats.get(m.text) == m.code and m.code not in named else m for m in entities.countries]
+    return named | {m.ref.country for m in entities.actors if m.ref.country}
+
+
+def _seat_of(mention, home: str, seats: dict, named: set):
+    """The mention, given the home state when it is an ambiguous seat of a state named nowhere else."""
+    if seats.get(mention.text) == mention.code and mention.code not in named:
+        return dataclasses.replace(mention, code=home)
+    return mention
