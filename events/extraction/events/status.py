@@ -189,8 +189,8 @@ def hedged(timex: dict, ctx: SentenceContext) -> bool:
     men were said to have got on well" tell Sunday's and July's happenings as facts."""
     text, start = ctx.text, ctx.sentence.start
     first_break = SPECULATION_BREAK.search(text, start, ctx.sentence.end)
-    # (a date in an opening phrase dates the main clause after its commas: "On June 25, in a letter to Kim,
-    # Putin reportedly praised the summit")
+    # (a date in an opening phrase dates the main clause after its commas: "On Monday, at a dinner in Kiev, Kuchma
+    # reportedly met Kasyanov")
     opening = first_break is not None and timex["end"] <= first_break.start() and not any(
         t.start < first_break.start() for t in ctx.triggers)
     for cue in ctx.rules.hedge.finditer(text, start, ctx.sentence.end):
