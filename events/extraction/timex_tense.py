@@ -18,6 +18,15 @@ PLAN_WORDS = TENSE_CUES["plan_words"]
 WEAK_FUTURE = TENSE_CUES["weak_future"]
 IRREGULAR_PAST = TENSE_CUES["irregular_past"]
 NOT_PAST = TENSE_CUES["not_past"]
+TIMETABLE_PRESENT = TENSE_CUES["timetable_present"]
+TIMETABLE_BASE = TENSE_CUES["timetable_base"]
+PLAN_FOR_VERBS = TENSE_CUES["plan_for_verbs"]
+PLAN_FOR_PREPOSITIONS = TENSE_CUES["plan_for_prepositions"]
+# Before a plural present ("the two leaders meet Monday") these make it no finite verb: an infinitive, an
+# auxiliary's or modal's complement, a negation, a noun after a determiner ("his visit Monday").
+_NOT_FINITE_BEFORE = frozenset({"to", "not", "never", "do", "does", "did", "don't", "doesn't", "didn't", "can",
+                                "could", "may", "might", "must", "should", "will", "would", "shall", "'ll", "the",
+                                "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "'s"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
@@ -92,21 +101,105 @@ def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
 # A clause ends at punctuation or a word that opens another clause ("Aliev, who is expected in Moscow
 # next month, arrived in Tbilisi on Friday": "is expected" is not the arrival's tense).
 _CLAUSE_OPENERS = {"who", "whom", "whose", "which", "that", "where", "while", "whereas", "but", "although"}
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|--")
+# Words and the punctuation that bounds clauses and asides, in order.
+_TOKEN = re.compile(r"[A-Za-z']+|[,;:()\u2013\u2014]|\s-\s|--")
+# A relative clause set off by commas ("Sergeev, who travels with his president, spent ..."): an aside
+# whose tense is its own, not the clause's around it.
+_RELATIVE = {"who", "whom", "whose", "which", "where"}
 
 
-def weekday_tense(text, start, end, before_chars=100):
-    """Tense for a bare weekday ("on Friday"): the verb right before it (within three words) if it is a
-    cue; else the first strong, then weak, cue of its own clause (back to a comma, dash, parenthesis or a
-    word opening another clause); only when its clause has none, tense_cue's wider search. So a weekday
-    in a past-tense clause resolves backwards even when another clause of the sentence looks ahead."""
-    left = _after_last(_CLAUSE_PUNCTUATION, _after_last(_SENTENCE_END, text[max(0, start - before_chars):start]))
-    words = _WORD.findall(left)
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in _CLAUSE_OPENERS:
-            words = words[i + 1:]
+def weekday_tense(text, start, end, before_chars=100, after_chars=120):
+    """Tense for a bare weekday ("on Friday", "Tuesday afternoon"): governing_tense, else tense_cue's wider
+    search. So a weekday in a past-tense clause resolves backwards even when another clause of the sentence
+    looks ahead."""
+    return governing_tense(text, start, end, before_chars, after_chars)[0] or tense_cue(text, start, end)
+
+
+def governing_tense(text, start, end, before_chars=100, after_chars=120):
+    """(tense, strong) of the verb that governs the mention text[start:end] in its clause, or (None, False).
+
+    1. Its own clause before it (back to a comma, dash, parenthesis or a word opening another clause), with
+       any relative clause set off by commas taken out: the verb right before it (within three words) if it
+       is a cue, else the first strong, then weak, cue of that clause. A date in a relative clause thus takes
+       that clause's tense, and a date after one takes the tense around it ("X, who travels with his
+       president, spent Tuesday afternoon with Y": spent).
+    2. A date in an opening phrase, or before its clause's verb, is governed by the verb that follows it
+       ("After two hours in the Oval Office on Tuesday, Bush announced that ... would ...": announced, not the
+       "that" clause's "would"): the first cue after it, up to a word opening a subordinate clause."""
+    left = _after_last(_SENTENCE_END, text[max(0, start - before_chars):start])
+    words = _own_clause(_drop_asides(_TOKEN.findall(left)))
+    found = _cue_before(words, governing=True)
+    if found[0]:
+        return found
+    right = text[end:end + after_chars]
+    stop = _SENTENCE_END.search(right)
+    return _cue_after(_drop_asides(_TOKEN.findall(right[:stop.start()] if stop else right)))
+
+
+def _drop_asides(tokens):
+    """The tokens without the relative clauses set off by commas (", who ... ,") and closed parentheses."""
+    out, i, n = [], 0, len(tokens)
+    while i < n:
+        close = _aside_end(tokens, i)
+        if close is None:
+            out.append(tokens[i])
+            i += 1
+        else:
+            i = close + 1
+    return out
+
+
+def _aside_end(tokens, i):
+    """The index of the token closing an aside opening at tokens[i], or None: a comma before a relative
+    pronoun up to the next comma; a parenthesis up to its closing one."""
+    if tokens[i] == "(":
+        return _index(tokens, ")", i + 1)
+    if tokens[i] == "," and i + 1 < len(tokens) and tokens[i + 1].lower() in _RELATIVE:
+        return _index(tokens, ",", i + 2)  # both commas go: "X, who ..., spent" is "X spent"
+    return None
+
+
+def _index(tokens, token, start):
+    for j in range(start, len(tokens)):
+        if tokens[j] == token:
+            return j
+        if tokens[j] in (";", "(", ")") and token != ")":
+            return None
+    return None
+
+
+def _own_clause(tokens):
+    """The words of the last clause in `tokens`: after the last punctuation mark or clause-opening word."""
+    words = []
+    for token in reversed(tokens):
+        if not _is_word(token) or token.lower() in _CLAUSE_OPENERS:
             break
-    return _cue_before(words)[0] or tense_cue(text, start, end)
+        words.append(token)
+    words.reverse()
+    return words
+
+
+def _is_word(token):
+    return token[:1].isalpha() or token[:1] == "'"
+
+
+_SUBORDINATE = _CLAUSE_OPENERS | {"when", "because", "if", "after", "before", "as", "since", "until"}
+
+
+def _cue_after(tokens):
+    """(tense, strong) of the first cue after a mention, up to a semicolon or a word opening a subordinate
+    clause; the nearest cue, not the strongest: it is the verb the mention's phrase belongs to."""
+    words = []
+    for token in tokens:
+        if token == ";" or token.lower() in _SUBORDINATE:
+            break
+        if _is_word(token):
+            words.append(token)
+    for i in range(len(words)):
+        c = _governing_cue(words, i, modal_may=False)
+        if c:
+            return c[1], c[0] == 2
+    return None, False
 
 
 def _after_last(pattern, text):
@@ -117,23 +210,61 @@ def _after_last(pattern, text):
     return text[cut.end():] if cut else text
 
 
-def _cue_before(words_or_text):
+def _cue_before(words_or_text, governing=False):
     """(tense, strong) of the words before a mention (a list, or the text to split): the verb right
-    before it (within three words) if it is a cue, else the first strong, then weak, cue further back."""
+    before it (within three words) if it is a cue, else the first strong, then weak, cue further back.
+    governing: the words are the mention's own clause, so a timetable's present counts too (_timetable)."""
     words = _WORD.findall(words_or_text) if isinstance(words_or_text, str) else words_or_text
+    if _planned_for(words):
+        return "future", True
+    # "until" looks ahead only in a clause with no verb of its own to say so: "stayed in Baku until Sunday"
+    # is past, "is in Moscow until Friday" and "until the spring" ahead.
+    verbs = [w for w in words if w.lower() != "until"]
+    found = _verb_cue_before(verbs, _governing_cue if governing else _cue, governing)
+    if found[0] is None and len(verbs) < len(words):
+        return "future", False
+    return found
+
+
+def _verb_cue_before(words, cue, governing):
+    """_cue_before's search over the words (no "until")."""
     last = len(words) - 1
     for i in range(last, max(-1, last - 3), -1):
-        c = _cue(words, i)
+        c = cue(words, i) or (governing and _plural_timetable(words, i))
         if c:
             return c[1], c[0] == 2
-    return _first_cue(words, range(last - 3, -1, -1))
+    return _first_cue(words, range(last - 3, -1, -1), cue=cue)
 
 
-def _first_cue(words, order, modal_may=True):
+def _governing_cue(words, i, modal_may=True):
+    """_cue, and a timetable's present ("he starts for home on Friday", "leaves on Monday"): ahead. Only for
+    the verb of the mention's own clause: elsewhere ("Ford, which holds a stake") it says nothing of the date."""
+    if words[i].lower() in TIMETABLE_PRESENT:
+        return 1, "future"
+    return _cue(words, i, modal_may)
+
+
+def _planned_for(words):
+    """A date after "for", "until" or "to" in a clause whose verb plans, calls, sets or moves something is the
+    date planned, ahead ("has called another march for Friday", "postponed the vote until Monday")."""
+    if not words or words[-1].lower() not in PLAN_FOR_PREPOSITIONS:
+        return False
+    return any(w.lower() in PLAN_FOR_VERBS for w in words[-7:-1])
+
+
+def _plural_timetable(words, i):
+    """(1, "future") for a plural present of a timetable verb right before a date ("the two leaders meet
+    Monday"), unless it is no finite verb (_NOT_FINITE_BEFORE); else None."""
+    if words[i].lower() in TIMETABLE_BASE and (i == 0 or words[i - 1].lower() not in _NOT_FINITE_BEFORE):
+        return 1, "future"
+    return None
+
+
+def _first_cue(words, order, modal_may=True, cue=_cue):
     """(tense, strong) of the first strong cue in `order`, else of the first weak one, else (None, False)."""
     weak = None
     for i in order:
-        c = _cue(words, i, modal_may)
+        c = cue(words, i, modal_may)
         if c:
             if c[0] == 2:
                 return c[1], True

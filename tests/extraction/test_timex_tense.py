@@ -1,0 +1,116 @@
+"""The direction of underspecified dates follows the verb that governs them in their clause (issue 11,
+class 4: a bare weekday in a past-tense clause resolved a week forward). Sentences written for these tests;
+each rule has two differently worded ones. Expected values are worked out from the calendar in comments.
+
+Calendar: Wednesday 7 March 2001 (ISO week 2001-W10, Mon 5 .. Sun 11 March). The last Monday on or before
+it is 5 March, the coming one 12 March; Tuesday 6 / 13, Thursday 1 / 8, Friday 2 / 9, Saturday 3 / 10,
+Sunday 4 / 11. A bare weekday is the latest such day on or before the issue day unless its clause looks
+ahead (docs/timex.md).
+"""
+from events.extraction.timex import tag
+from events.extraction.timex_tense import governing_tense
+
+WEDNESDAY = "2001-03-07"
+
+
+def value(sentence, phrase, anchor=WEDNESDAY):
+    found = [t for t in tag(sentence, anchor) if t["text"] == phrase]
+    assert len(found) == 1, tag(sentence, anchor)
+    return found[0]["value"]
+
+
+# ---------------------------------------------------------------- an opening phrase
+def test_a_date_in_an_opening_phrase_takes_the_tense_of_the_verb_after_it():
+    # The verb of the clause comes after the opening phrase; the "that" clause's "would"/"will" is its
+    # object's tense, not the date's. Past: the Monday before, 5 March; Sunday 4 March (evening).
+    assert value("Following a long lunch on Monday, the premier declared that his cabinet would resign.",
+                 "Monday") == "2001-03-05"
+    assert value("At a dinner in the Kremlin on Sunday evening, Ivanov told reporters that Moscow will not "
+                 "yield.", "Sunday evening") == "2001-03-04TEV"
+
+
+def test_an_opening_phrase_before_a_future_verb_looks_ahead():
+    # "will sign" governs: the coming Friday, 9 March; "is to open": the coming Saturday, 10 March.
+    assert value("During his stop in Kiev on Friday, the envoy will sign the pipeline accord.", "Friday") \
+        == "2001-03-09"
+    assert value("On Saturday the new consulate is to open its doors in Lviv.", "Saturday") == "2001-03-10"
+
+
+# ---------------------------------------------------------------- relative clauses
+def test_a_relative_clause_set_off_by_commas_does_not_govern_the_date_after_it():
+    # The aside's present or future ("who leaves", "which will") is its own; the main verb is past:
+    # Monday afternoon = 5 March; Tuesday = 6 March.
+    assert value("The Georgian envoy, who leaves for Tbilisi next week, spent Monday afternoon at the "
+                 "Foreign Ministry.", "Monday afternoon") == "2001-03-05TAF"
+    assert value("The Latvian delegation, which will stay until the spring, sat down with the customs "
+                 "service on Tuesday.", "Tuesday") == "2001-03-06"
+
+
+def test_a_date_inside_a_relative_clause_takes_that_clauses_tense():
+    # "who flew in on Sunday": past, 4 March; the main clause "leaves ... on Thursday": ahead, 8 March.
+    text = "The Armenian minister, who flew in on Sunday, leaves for Yerevan on Thursday."
+    assert value(text, "Sunday") == "2001-03-04"
+    assert value(text, "Thursday") == "2001-03-08"
+    # "which opens on Friday": ahead, 9 March, though the main clause is past.
+    assert value("He praised the fair, which opens on Friday in Minsk.", "Friday") == "2001-03-09"
+
+
+# ---------------------------------------------------------------- a plan's date
+def test_a_date_after_for_or_until_in_a_clause_that_plans_something_is_ahead():
+    # The present perfect is the calling, not the march: the coming Thursday, 8 March.
+    assert value("The opposition has called a general strike for Thursday.", "Thursday") == "2001-03-08"
+    # "postponed ... until Monday": the coming Monday, 12 March; "have moved the talks to Saturday": 10 March.
+    assert value("The speaker postponed the vote on the budget until Monday.", "Monday") == "2001-03-12"
+    assert value("The two sides have moved the next round of talks to Saturday.", "Saturday") == "2001-03-10"
+
+
+def test_for_or_until_without_a_plan_verb_keeps_the_past():
+    # No plan here: he waited (past) until Monday, 5 March; "stayed in Baku until Sunday": 4 March.
+    assert value("The envoy waited in his hotel until Monday.", "Monday") == "2001-03-05"
+    assert value("The premier stayed in Baku until Sunday.", "Sunday") == "2001-03-04"
+
+
+def test_a_plan_verb_with_until_sets_the_year_of_a_month():
+    # Anchor Wednesday 10 January 2001: June 2000 is 7 months back, June 2001 almost 5 months ahead, both
+    # beyond the 92-day window; "have postponed ... until June" is the plan's date, 2001-06 (before: "have"
+    # read as past gave 2000-06). Likewise "has moved its next session to September": September 2000 ended
+    # 102 days before the anchor, so the plan decides: 2001-09.
+    assert value("The ministers have postponed the summit until June.", "June", "2001-01-10") == "2001-06"
+    assert value("The commission has moved its next session to September.", "September", "2001-01-10") \
+        == "2001-09"
+
+
+# ---------------------------------------------------------------- a timetable's present
+def test_a_timetable_present_looks_ahead():
+    # "returns ... on Saturday": 10 March; "heads for Beijing on Sunday morning": 11 March (morning).
+    assert value("After a day in Kazan, the president returns to Moscow on Saturday.", "Saturday") == "2001-03-10"
+    assert value("The delegation heads for Beijing on Sunday morning.", "Sunday morning") == "2001-03-11TMO"
+
+
+def test_a_plural_timetable_present_right_before_the_date_looks_ahead():
+    # "meet again Friday": 9 March; "Both delegations leave Monday": 12 March.
+    assert value("The two foreign ministers meet again Friday in Geneva.", "Friday") == "2001-03-09"
+    assert value("Both delegations leave Monday for the border talks.", "Monday") == "2001-03-12"
+
+
+def test_a_plural_verb_form_that_is_no_finite_verb_is_no_timetable():
+    # "His visit Monday": a noun after a determiner; "did not meet Monday": the past auxiliary governs.
+    # Both 5 March.
+    assert value("His visit Monday passed quietly.", "Monday") == "2001-03-05"
+    assert value("The two leaders did not meet Monday as planned.", "Monday") == "2001-03-05"
+
+
+def test_a_timetable_verb_in_another_clause_says_nothing_of_the_date():
+    # "which holds a stake" is an aside; the date's own clause has no cue and nothing after it decides:
+    # the default, the Tuesday before, 6 March.
+    assert value("The takeover follows Tuesday's offer by the bank, which holds a stake in the firm.",
+                 "Tuesday") == "2001-03-06"
+
+
+def test_governing_tense_reports_strength():
+    text = "The opposition has called a general strike for Thursday."
+    start = text.index("Thursday")
+    assert governing_tense(text, start, start + len("Thursday")) == ("future", True)
+    text = "Following a long lunch on Monday, the premier declared that his cabinet would resign."
+    start = text.index("Monday")
+    assert governing_tense(text, start, start + len("Monday")) == ("past", False)
