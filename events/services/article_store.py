@@ -50,6 +50,24 @@ def set_current_import(import_id):
     return previous
 
 
+# Calendar evidence already computed for a text (by a batch's prefit, events.services.ingest), by content hash:
+# store_article takes it from here instead of computing it again (about 1.4 ms an article).
+_known_evidence: dict[str, list] = {}
+
+
+def remember_evidence(digest: str, evidence: list):
+    _known_evidence[digest] = evidence
+
+
+def forget_evidence():
+    _known_evidence.clear()
+
+
+def _evidence(parsed: ParsedArticle, digest: str) -> list:
+    known = _known_evidence.pop(digest, None)
+    return known if known is not None else evidence_for_text(parsed.volume, parsed.number, parsed.body)
+
+
 def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None = None) -> tuple[str, int]:
     """Store one parsed article with its extraction, atomically. Returns (NEW, VERSION or UNCHANGED, article id).
     A changed text of an article already stored is a new VERSION of it (events.services.versions): the same
@@ -133,7 +151,7 @@ def _issue_and_article(parsed: ParsedArticle, source_name: str, digest: str):
     from events.services.db import run_statements
 
     fields = _provisional_fields(parsed)
-    evidence = json.dumps(evidence_for_text(parsed.volume, parsed.number, parsed.body))
+    evidence = json.dumps(_evidence(parsed, digest))
     columns = ", ".join(_ISSUE_COLUMNS)
     now = timezone.now()
     # A new issue takes the stored calendar's date for its number when there is one (COALESCE), else the
@@ -190,7 +208,7 @@ def _store_article_orm(parsed: ParsedArticle, source_name: str, digest: str, war
                 article = Article.objects.create(
                     issue=issue, position=_next_position(issue), headline=parsed.headline, body=parsed.body,
                     source_name=source_name[:SOURCE_NAME_MAX], content_hash=digest, import_run_id=_current_import_id,
-                    calendar_evidence=evidence_for_text(parsed.volume, parsed.number, parsed.body))
+                    calendar_evidence=_evidence(parsed, digest))
         except IntegrityError:
             existing = Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
             if existing is None:

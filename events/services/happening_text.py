@@ -8,8 +8,9 @@ TRANSACTION as the mentions change, whoever writes them: statement triggers on e
 added or deleted; its sentence, summary, thread, article or visibility changed) and on events_article (a
 headline changed) write the keys of the happenings touched into events_happeningtextdirty and once per
 transaction a row into events_happeningtext_pending, whose DEFERRABLE INITIALLY DEFERRED constraint trigger
-recomputes those documents when the transaction commits. So an editor's reworded summary is found by the
-next search. A reader inside a writing transaction calls ensure_current() first. Separate from the
+recomputes those documents when the transaction commits (the dirty-key queue of events/services/dirty_keys.py,
+target 'happeningtext', shared with the happening table; a batch ingest defers both to once per batch). So an
+editor's reworded summary is found by the next search. A reader inside a writing transaction calls ensure_current() first. Separate from the
 happening table's recompute on purpose: a reworded summary changes no count, so it must not rewrite
 events_happening (whose changes move the counts version, docs/decisions.md).
 
@@ -22,6 +23,8 @@ SQLite has no document table: search.py computes the same happening-level match 
 from __future__ import annotations
 
 from django.db import connection, connections, transaction
+
+from events.services import dirty_keys
 
 # More keys than this in one recompute: rebuild every document instead (bulk loads).
 FULL_REBUILD_ABOVE = 20000
@@ -71,65 +74,14 @@ BEGIN
     END IF;
 END $fn$;
 
-CREATE OR REPLACE FUNCTION events_happeningtext_flush() RETURNS integer LANGUAGE plpgsql AS $fn$
-DECLARE keys bigint[];
-BEGIN
-    IF current_setting('monitor.happeningtext', true) IS DISTINCT FROM 'pending' THEN
-        RETURN 0;
-    END IF;
-    PERFORM set_config('monitor.happeningtext', 'done', true);
-    DELETE FROM events_happeningtext_pending WHERE txid = txid_current();
-    WITH d AS (DELETE FROM events_happeningtextdirty WHERE txid = txid_current() RETURNING key)
-        SELECT array_agg(DISTINCT key) INTO keys FROM d;
-    IF keys IS NULL THEN
-        RETURN 0;
-    END IF;
-    PERFORM events_happeningtext_refresh(keys);
-    RETURN cardinality(keys);
-END $fn$;
-
-CREATE OR REPLACE FUNCTION events_happeningtext_flush_deferred() RETURNS integer LANGUAGE plpgsql AS $fn$
-DECLARE keys bigint[];
-BEGIN
-    -- One flusher at a time; every committed dirty row is a deferred one (a transaction that did not defer
-    -- deletes its own rows when it commits).
-    PERFORM pg_advisory_xact_lock(hashtext('events_happeningtext_flush_deferred'));
-    WITH d AS (DELETE FROM events_happeningtextdirty RETURNING key) SELECT array_agg(DISTINCT key) INTO keys FROM d;
-    IF keys IS NULL THEN
-        RETURN 0;
-    END IF;
-    PERFORM events_happeningtext_refresh(keys);
-    RETURN cardinality(keys);
-END $fn$;
-
-CREATE OR REPLACE FUNCTION events_happeningtext_flush_at_commit() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-    PERFORM events_happeningtext_flush();
-    RETURN NULL;
-END $fn$;
-
-CREATE OR REPLACE FUNCTION events_happeningtext_mark(keys bigint[]) RETURNS void LANGUAGE plpgsql AS $fn$
-BEGIN
-    IF cardinality(keys) > 0 THEN
-        INSERT INTO events_happeningtextdirty (key) SELECT DISTINCT k FROM unnest(keys) AS k;
-        IF current_setting('monitor.happeningtext_defer', true) = 'on' THEN
-            RETURN;  -- a batch ingest: its keys wait for events_happeningtext_flush_deferred()
-        END IF;
-        IF current_setting('monitor.happeningtext', true) IS DISTINCT FROM 'pending' THEN
-            PERFORM set_config('monitor.happeningtext', 'pending', true);
-            INSERT INTO events_happeningtext_pending (txid) VALUES (txid_current()) ON CONFLICT DO NOTHING;
-        END IF;
-    END IF;
-END $fn$;
-
 CREATE OR REPLACE FUNCTION events_happeningtext_mark_events() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM events_happeningtext_mark(ARRAY(SELECT COALESCE(thread_id, -id) FROM new_rows WHERE NOT hidden));
+        PERFORM events_dirty_mark('happeningtext', ARRAY(SELECT COALESCE(thread_id, -id) FROM new_rows WHERE NOT hidden));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM events_happeningtext_mark(ARRAY(SELECT COALESCE(thread_id, -id) FROM old_rows WHERE NOT hidden));
+        PERFORM events_dirty_mark('happeningtext', ARRAY(SELECT COALESCE(thread_id, -id) FROM old_rows WHERE NOT hidden));
     ELSE
-        PERFORM events_happeningtext_mark(ARRAY(
+        PERFORM events_dirty_mark('happeningtext', ARRAY(
             SELECT v.key FROM old_rows o JOIN new_rows n ON n.id = o.id
             CROSS JOIN LATERAL (VALUES (COALESCE(o.thread_id, -o.id)), (COALESCE(n.thread_id, -n.id))) AS v(key)
             WHERE NOT (o.hidden AND n.hidden)
@@ -141,17 +93,15 @@ END $fn$;
 
 CREATE OR REPLACE FUNCTION events_happeningtext_mark_articles() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-    PERFORM events_happeningtext_mark(ARRAY(
+    PERFORM events_dirty_mark('happeningtext', ARRAY(
         SELECT COALESCE(e.thread_id, -e.id) FROM events_event e
         WHERE NOT e.hidden AND e.article_id IN (SELECT n.id FROM old_rows o JOIN new_rows n ON n.id = o.id
                                                 WHERE o.headline IS DISTINCT FROM n.headline)));
     RETURN NULL;
 END $fn$;
 
-DROP TRIGGER IF EXISTS events_happeningtext_flush ON events_happeningtext_pending;
-CREATE CONSTRAINT TRIGGER events_happeningtext_flush AFTER INSERT ON events_happeningtext_pending
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION events_happeningtext_flush_at_commit();
-""".replace("__FULL__", str(FULL_REBUILD_ABOVE)).replace("__ALL__", _ALL).replace("__KEYED__", _KEYED).replace(
+__FLUSH_TRIGGER__""".replace("__FLUSH_TRIGGER__", dirty_keys.flush_trigger_sql("happeningtext")).replace(
+    "__FULL__", str(FULL_REBUILD_ABOVE)).replace("__ALL__", _ALL).replace("__KEYED__", _KEYED).replace(
     "__GAP__", GAP)
 
 # (trigger name, table, operation, transition tables, function)
@@ -165,9 +115,11 @@ PG_TRIGGERS = [
     ("happeningtext_update_events_article", "events_article", "UPDATE",
      "OLD TABLE AS old_rows NEW TABLE AS new_rows", "events_happeningtext_mark_articles"),
 ]
-PG_FUNCTIONS = ("events_happeningtext_flush_deferred()", "events_happeningtext_mark_articles()", "events_happeningtext_mark_events()",
-                "events_happeningtext_mark(bigint[])", "events_happeningtext_flush_at_commit()",
-                "events_happeningtext_flush()", "events_happeningtext_refresh(bigint[])")
+PG_FUNCTIONS = ("events_happeningtext_mark_articles()", "events_happeningtext_mark_events()",
+                "events_happeningtext_refresh(bigint[])")
+# the functions of its own queue, before the shared one (events/services/dirty_keys.py, migration 0018)
+OBSOLETE_FUNCTIONS = ("events_happeningtext_flush_deferred()", "events_happeningtext_mark(bigint[])",
+                      "events_happeningtext_flush_at_commit()", "events_happeningtext_flush()")
 
 
 def install(conn=None):
@@ -176,11 +128,14 @@ def install(conn=None):
     if conn.vendor != "postgresql":
         return
     with conn.cursor() as cursor:
+        dirty_keys.install(cursor)
         cursor.execute(PG_SETUP)
         for name, table, operation, referencing, function in PG_TRIGGERS:
             cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             cursor.execute(f"CREATE TRIGGER {name} AFTER {operation} ON {table} REFERENCING {referencing} "
                            f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
+        for function in OBSOLETE_FUNCTIONS:
+            cursor.execute(f"DROP FUNCTION IF EXISTS {function}")
 
 
 def uninstall(conn=None):
@@ -223,21 +178,10 @@ def ensure_current(using="default"):
 
 
 def defer(on: bool, using="default"):
-    """For a batch ingest: this connection's mentions only mark their happenings' documents (no recompute
-    at each article's commit, which re-reads a whole thread's texts every time one of its mentions is
-    stored); flush_deferred() recomputes each marked document once. Nothing on SQLite."""
-    conn = connections[using]
-    if conn.vendor != "postgresql":
-        return
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT set_config('monitor.happeningtext_defer', %s, false)", ["on" if on else "off"])
+    """For a batch ingest (dirty_keys.defer: the happenings' recompute is deferred with the documents')."""
+    dirty_keys.defer(on, using=using)
 
 
 def flush_deferred(using="default") -> int:
     """Recompute the documents that deferred writers marked (committed ones); returns how many."""
-    conn = connections[using]
-    if conn.vendor != "postgresql":
-        return 0
-    with transaction.atomic(using=using), conn.cursor() as cursor:
-        cursor.execute("SELECT events_happeningtext_flush_deferred()")
-        return cursor.fetchone()[0]
+    return dirty_keys.flush_deferred(("happeningtext",), using=using)["happeningtext"]

@@ -7,9 +7,11 @@ writes them (ingest and linking, editors' corrections, versions, undo import, th
 * PostgreSQL: statement triggers (with transition tables) on events_event, events_thread and the four link
   tables write the keys of the happenings a statement touched into events_happeningdirty, and once per
   transaction a row into events_happening_pending, whose DEFERRABLE INITIALLY DEFERRED constraint trigger
-  recomputes those happenings (events_happening_refresh) when the transaction commits. A reader inside an
+  recomputes those happenings (events_happening_refresh) when the transaction commits: the dirty-key queue
+  of events/services/dirty_keys.py, target 'happening', shared with the search documents. A reader inside an
   open transaction that wrote (a test, a service that reads what it wrote) calls ensure_current() first,
-  which runs that recompute at once (`SELECT events_happening_flush()`).
+  which runs that recompute at once. A batch ingest defers the recompute to once per batch
+  (dirty_keys.defer / flush_deferred): its happenings appear when the batch flushes, not at each commit.
 * SQLite (correct, not fast): row triggers write the keys; ensure_current(), which every selector reading
   happenings calls, recomputes them in Python (refresh_python) before reading.
 
@@ -21,6 +23,8 @@ visible mentions' links. rebuild() recomputes everything (idempotent; `manage.py
 from __future__ import annotations
 
 from django.db import connection, connections, transaction
+
+from events.services import dirty_keys
 
 # The Python recompute (SQLite's, and the reference the SQL is tested against) is happenings_python.py.
 from events.services.happenings_python import (  # noqa: F401 - compute_rows ... expected_tallies re-exported
@@ -119,55 +123,16 @@ BEGIN
     PERFORM events_happening_tally(keys, 1);
 END $fn$;
 
-CREATE OR REPLACE FUNCTION events_happening_pend() RETURNS void LANGUAGE plpgsql AS $fn$
-BEGIN
-    IF current_setting('monitor.happenings', true) IS DISTINCT FROM 'pending' THEN
-        PERFORM set_config('monitor.happenings', 'pending', true);
-        INSERT INTO events_happening_pending (txid) VALUES (txid_current()) ON CONFLICT DO NOTHING;
-    END IF;
-END $fn$;
-
-CREATE OR REPLACE FUNCTION events_happening_flush() RETURNS integer LANGUAGE plpgsql AS $fn$
-DECLARE keys bigint[];
-BEGIN
-    IF current_setting('monitor.happenings', true) IS DISTINCT FROM 'pending' THEN
-        RETURN 0;
-    END IF;
-    PERFORM set_config('monitor.happenings', 'done', true);
-    DELETE FROM events_happening_pending WHERE txid = txid_current();
-    WITH d AS (DELETE FROM events_happeningdirty WHERE txid = txid_current() RETURNING key)
-        SELECT array_agg(DISTINCT key) INTO keys FROM d;
-    IF keys IS NULL THEN
-        RETURN 0;
-    END IF;
-    PERFORM events_happening_refresh(keys);
-    RETURN cardinality(keys);
-END $fn$;
-
-CREATE OR REPLACE FUNCTION events_happening_flush_at_commit() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-    PERFORM events_happening_flush();
-    RETURN NULL;
-END $fn$;
-
-CREATE OR REPLACE FUNCTION events_happening_mark(keys bigint[]) RETURNS void LANGUAGE plpgsql AS $fn$
-BEGIN
-    IF cardinality(keys) > 0 THEN
-        INSERT INTO events_happeningdirty (key) SELECT DISTINCT k FROM unnest(keys) AS k;
-        PERFORM events_happening_pend();
-    END IF;
-END $fn$;
-
 -- The three marking triggers differ only in which keys a statement touched; a transition table exists
 -- only for the operations that have it (no old_rows on INSERT), hence a branch per operation.
 CREATE OR REPLACE FUNCTION events_happening_mark_events() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM events_happening_mark(ARRAY(SELECT COALESCE(thread_id, -id) FROM new_rows WHERE NOT hidden));
+        PERFORM events_dirty_mark('happening', ARRAY(SELECT COALESCE(thread_id, -id) FROM new_rows WHERE NOT hidden));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM events_happening_mark(ARRAY(SELECT COALESCE(thread_id, -id) FROM old_rows WHERE NOT hidden));
+        PERFORM events_dirty_mark('happening', ARRAY(SELECT COALESCE(thread_id, -id) FROM old_rows WHERE NOT hidden));
     ELSE
-        PERFORM events_happening_mark(ARRAY(
+        PERFORM events_dirty_mark('happening', ARRAY(
             SELECT v.key FROM old_rows o JOIN new_rows n ON n.id = o.id
             CROSS JOIN LATERAL (VALUES (COALESCE(o.thread_id, -o.id)), (COALESCE(n.thread_id, -n.id))) AS v(key)
             WHERE NOT (o.hidden AND n.hidden)
@@ -182,9 +147,9 @@ END $fn$;
 CREATE OR REPLACE FUNCTION events_happening_mark_threads() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        PERFORM events_happening_mark(ARRAY(SELECT id FROM old_rows));
+        PERFORM events_dirty_mark('happening', ARRAY(SELECT id FROM old_rows));
     ELSE
-        PERFORM events_happening_mark(ARRAY(
+        PERFORM events_dirty_mark('happening', ARRAY(
             SELECT n.id FROM old_rows o JOIN new_rows n ON n.id = o.id
             WHERE (o.date_start, o.date_end, o.event_type, o.status, o.granularity)
                   IS DISTINCT FROM (n.date_start, n.date_end, n.event_type, n.status, n.granularity)));
@@ -202,15 +167,16 @@ BEGIN
     ELSE
         ids := ARRAY(SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows);
     END IF;
-    PERFORM events_happening_mark(ARRAY(SELECT COALESCE(e.thread_id, -e.id) FROM events_event e
-                                        WHERE NOT e.hidden AND e.id IN (SELECT unnest(ids))));
+    -- one primary-key lookup per event (OFFSET 0 keeps the join a nested loop): a hash join over the whole
+    -- table was the planner's choice while events_event had no statistics yet (a fresh database's first ingest)
+    PERFORM events_dirty_mark('happening', ARRAY(
+        SELECT COALESCE(e.thread_id, -e.id) FROM (SELECT DISTINCT unnest(ids) AS id) AS i
+        CROSS JOIN LATERAL (SELECT thread_id, id FROM events_event WHERE id = i.id AND NOT hidden OFFSET 0) AS e));
     RETURN NULL;
 END $fn$;
 
-DROP TRIGGER IF EXISTS events_happening_flush ON events_happening_pending;
-CREATE CONSTRAINT TRIGGER events_happening_flush AFTER INSERT ON events_happening_pending
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION events_happening_flush_at_commit();
-""".replace("__FULL__", str(FULL_REBUILD_ABOVE)).replace(
+__FLUSH_TRIGGER__""".replace("__FLUSH_TRIGGER__", dirty_keys.flush_trigger_sql("happening")).replace(
+    "__FULL__", str(FULL_REBUILD_ABOVE)).replace(
     "__TALLY_ALL__", _TALLY.format(sign="$1", scope="true")).replace(
     "__TALLY_KEYS__", _TALLY.format(sign="sign", scope="h.key = ANY(keys)")).replace(
     "__REFRESH_ALL__", _REFRESH.format(source=_ALL_MENTIONS)).replace(
@@ -222,9 +188,10 @@ PG_TRIGGERS = [("events_event", "events_happening_mark_events", ("INSERT", "UPDA
     (table, "events_happening_mark_links", ("INSERT", "UPDATE", "DELETE")) for _, table, _ in _LINKS]
 
 PG_FUNCTIONS = ("events_happening_mark_links()", "events_happening_mark_threads()", "events_happening_mark_events()",
-                "events_happening_mark(bigint[])",
-                "events_happening_flush_at_commit()", "events_happening_flush()", "events_happening_pend()",
                 "events_happening_refresh(bigint[])", "events_happening_tally(bigint[], integer)")
+# the functions of the target's own queue, before the shared one (events/services/dirty_keys.py, migration 0018)
+OBSOLETE_FUNCTIONS = ("events_happening_mark(bigint[])", "events_happening_flush_at_commit()",
+                      "events_happening_flush()", "events_happening_pend()")
 
 
 def _pg_trigger_sql():
@@ -276,9 +243,12 @@ def install(conn=None):
     conn = conn or connection
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
+            dirty_keys.install(cursor)
             cursor.execute(PG_SETUP)
             for sql in _pg_trigger_sql():
                 cursor.execute(sql)
+            for function in OBSOLETE_FUNCTIONS:
+                cursor.execute(f"DROP FUNCTION IF EXISTS {function}")
         elif conn.vendor == "sqlite":
             for name, when, body in SQLITE_TRIGGERS:
                 cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {when} BEGIN {body} END")
@@ -294,6 +264,7 @@ def uninstall(conn=None):
             cursor.execute("DROP TABLE IF EXISTS events_happening_pending")
             for function in PG_FUNCTIONS:
                 cursor.execute(f"DROP FUNCTION IF EXISTS {function}")
+            dirty_keys.uninstall(cursor)  # the search documents' (0015) are gone before the happenings' (0012)
         elif conn.vendor == "sqlite":
             for name, _, _ in SQLITE_TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")

@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from events.extraction.articles import ArticleFileError, display_name, parse_article_bytes, read_article_file
 from events.models import Import
-from events.services import article_store, happening_text
+from events.services import article_store, dirty_keys
 from events.services.article_store import (  # noqa: F401 - re-exported: callers import them from here
     NEW, SOURCE_NAME_MAX, UNCHANGED, VERSION, content_hash, store_article,
 )
@@ -133,14 +133,22 @@ def ingest_paths(paths, progress=True, jobs=1, user=None, record=True) -> Ingest
     return _ingest_files(files, report, progress, jobs)
 
 
-# A batch's search documents are recomputed every this many files and at its end (happening_text.defer).
-TEXT_FLUSH_EVERY = 500
+# A batch's happenings and search documents are recomputed every this many files and at its end
+# (dirty_keys.defer: not at each article's commit).
+DEFERRED_FLUSH_EVERY = 500
 
 
 def _ingest_files(files, report, progress, jobs):
     show = progress and sys.stderr.isatty()
-    if len(files) >= PREFIT_MIN_FILES:
-        _prefit(files, show)
+    try:
+        if len(files) >= PREFIT_MIN_FILES:
+            _prefit(files, show)
+        return _store_files(files, report, show, jobs)
+    finally:
+        article_store.forget_evidence()
+
+
+def _store_files(files, report, show, jobs):
     if jobs > 1 and len(files) > 1:
         results = _ingest_in_workers(files, min(jobs, len(files)))
     else:
@@ -149,10 +157,10 @@ def _ingest_files(files, report, progress, jobs):
         for done, result in enumerate(tqdm(results, total=len(files), desc="ingest", unit="file",
                                            file=sys.stderr, disable=not show), 1):
             report.files.append(result)
-            if done % TEXT_FLUSH_EVERY == 0:
-                happening_text.flush_deferred()
+            if done % DEFERRED_FLUSH_EVERY == 0:
+                dirty_keys.flush_deferred()
         _stop_deferring()
-        happening_text.flush_deferred()
+        dirty_keys.flush_deferred()
     except DatabaseUnavailable as error:
         _stop_deferring()  # what was stored keeps its marks: the next run's flush recomputes them
         # Stored articles stay stored (one transaction each); a re-run skips them as unchanged.
@@ -165,7 +173,7 @@ def _ingest_files(files, report, progress, jobs):
 
 def _stop_deferring():
     try:
-        happening_text.defer(False)
+        dirty_keys.defer(False)
     except (OperationalError, InterfaceError):
         pass  # a new connection starts without the deferral
 
@@ -188,8 +196,11 @@ def _prefit(files, show):
         except ArticleFileError:
             continue
         for article in parsed.articles:
-            evidence.setdefault((article.volume, article.number), []).extend(
-                evidence_for_text(article.volume, article.number, article.body))
+            found = evidence_for_text(article.volume, article.number, article.body)
+            evidence.setdefault((article.volume, article.number), []).extend(found)
+            # kept for storing the article (article_store takes it instead of computing it again)
+            article_store.remember_evidence(
+                content_hash(article.volume, article.number, article.headline, article.body), found)
     try:
         prefit_calendars(evidence)
     except (OperationalError, InterfaceError):
@@ -201,7 +212,7 @@ def _prefit(files, show):
 def _ingest_path(path, defer_text=True) -> FileResult:
     if defer_text:  # once per file: the worker's connection may be new (the deferral is per connection)
         try:
-            happening_text.defer(True)
+            dirty_keys.defer(True)
         except (OperationalError, InterfaceError):
             pass  # the database is down: storing the file says so
     return _ingest_file(display_name(path), lambda: read_article_file(path))
