@@ -157,26 +157,27 @@ BEGIN
     RETURN NULL;
 END $fn$;
 
+-- One primary-key lookup per event (OFFSET 0 keeps the join a nested loop; a hash join over the whole table was
+-- the planner's choice while events_event had no statistics yet: a fresh database's first ingest), and no
+-- PL/pgSQL variable in the statement, so its plan is made once and kept instead of at every call.
 CREATE OR REPLACE FUNCTION events_happening_mark_links() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE ids bigint[];
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        ids := ARRAY(SELECT event_id FROM new_rows);
+        __LINKED__(SELECT event_id FROM new_rows)__END__
     ELSIF TG_OP = 'DELETE' THEN
-        ids := ARRAY(SELECT event_id FROM old_rows);
+        __LINKED__(SELECT event_id FROM old_rows)__END__
     ELSE
-        ids := ARRAY(SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows);
+        __LINKED__(SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows)__END__
     END IF;
-    -- one primary-key lookup per event (OFFSET 0 keeps the join a nested loop): a hash join over the whole
-    -- table was the planner's choice while events_event had no statistics yet (a fresh database's first ingest)
-    PERFORM events_dirty_mark('happening', ARRAY(
-        SELECT COALESCE(e.thread_id, -e.id) FROM (SELECT DISTINCT unnest(ids) AS id) AS i
-        CROSS JOIN LATERAL (SELECT thread_id, id FROM events_event WHERE id = i.id AND NOT hidden OFFSET 0) AS e));
     RETURN NULL;
 END $fn$;
 
 __FLUSH_TRIGGER__""".replace("__FLUSH_TRIGGER__", dirty_keys.flush_trigger_sql("happening")).replace(
     "__FULL__", str(FULL_REBUILD_ABOVE)).replace(
+    "__LINKED__", "PERFORM events_dirty_mark('happening', ARRAY(SELECT COALESCE(e.thread_id, -e.id) FROM (SELECT "
+                  "DISTINCT event_id FROM ").replace(
+    "__END__", " AS l) AS i CROSS JOIN LATERAL (SELECT thread_id, id FROM events_event WHERE id = i.event_id AND "
+               "NOT hidden OFFSET 0) AS e));").replace(
     "__TALLY_ALL__", _TALLY.format(sign="$1", scope="true")).replace(
     "__TALLY_KEYS__", _TALLY.format(sign="sign", scope="h.key = ANY(keys)")).replace(
     "__REFRESH_ALL__", _REFRESH.format(source=_ALL_MENTIONS)).replace(
