@@ -128,12 +128,16 @@ def uninstall(cursor):
 def defer(on: bool, using="default"):
     """For a batch ingest: this connection's writes only mark the happenings and their search documents (no
     recompute at each transaction's commit); flush_deferred() recomputes each marked one once. Nothing on
-    SQLite."""
+    SQLite. Call it outside a transaction (a setting made in one that rolls back is undone)."""
     conn = connections[using]
     if conn.vendor != "postgresql":
         return
+    conn.ensure_connection()
+    if on and getattr(conn, "_dirty_defer_on", None) is conn.connection:
+        return  # set on this very connection already (a batch asks once per file: its connection may be new)
     with conn.cursor() as cursor:
         cursor.execute("SELECT set_config('monitor.dirty_defer', %s, false)", ["on" if on else "off"])
+    conn._dirty_defer_on = conn.connection if on else None
 
 
 def flush_deferred(targets=TARGETS, using="default") -> dict:
