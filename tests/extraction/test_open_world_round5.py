@@ -140,3 +140,29 @@ def test_an_election_takes_only_its_clause_s_people_and_states(gazetteer, text, 
     mention = one(text, gazetteer, date_text)
     assert absent not in [a.name for a in mention.actors]
     assert mention.countries == countries
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A weekday closing an opening phrase takes the tense of the main clause's verb after the comma, not of what
+    # that verb reports ("would"): the past Friday, June 8.
+    ("After three hours of talks on Friday, Kuchma said that Ukraine would pay its gas debt.", "2001-06-08"),
+    ("Following a dinner in the Kremlin on Friday, the two presidents agreed that they would meet again.",
+     "2001-06-08"),
+    # "spent" is a past verb (irregular past forms added): the past Saturday, June 9.
+    ("Ivanov, who travels with the president, spent Saturday with the Chinese minister.", "2001-06-09"),
+    # What a day is set aside for is to come: the coming Friday, June 15.
+    ("The opposition has called another rally for Friday.", "2001-06-15"),
+    ("The union has booked the square for Friday.", "2001-06-15"),
+])
+def test_a_bare_weekday_takes_its_governing_verb_s_tense(text, expected):
+    [(_, value)] = [v for v in values(text) if v[0] in ("Friday", "Saturday")]
+    assert value == expected
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    ("Thousands rallied in Kiev on Sunday.", "Sunday"),
+    ("The opposition marched through Minsk on Sunday.", "Sunday"),
+    ("Students staged a demonstration outside the Rada on Sunday.", "Sunday"),
+])
+def test_rallies_and_marches_are_protests(gazetteer, sentence, date_text):
+    assert one(sentence, gazetteer, date_text).event_type == "protest"
