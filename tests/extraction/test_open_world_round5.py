@@ -166,3 +166,32 @@ def test_a_bare_weekday_takes_its_governing_verb_s_tense(text, expected):
 ])
 def test_rallies_and_marches_are_protests(gazetteer, sentence, date_text):
     assert one(sentence, gazetteer, date_text).event_type == "protest"
+
+
+@pytest.mark.parametrize("sentence, date_text, event_type", [
+    # Going somewhere, starting for home, crossing a border, touring: visits.
+    ("Kasyanov will go to Tashkent later this month.", "later this month", "visit"),
+    ("Voronin goes to Kiev tomorrow.", "tomorrow", "visit"),
+    ("Lukashenka starts for home on Friday.", "Friday", "visit"),
+    ("The Chinese premier's train crossed the border at Zabaikalsk on Monday.", "Monday", "visit"),
+    ("Kuchma spent Monday touring the shipyards of Mykolaiv.", "Monday", "visit"),
+    # Welcoming a guest is a meeting; addressing a parliament is a statement.
+    ("Kuchma welcomed his guest at the Mariinsky Palace on Monday.", "Monday", "meeting"),
+    ("Putin addressed the Polish Sejm on Monday.", "Monday", "statement"),
+])
+def test_more_travel_and_encounter_words_are_triggers(gazetteer, sentence, date_text, event_type):
+    assert one("Igor Ivanov arrived in Cairo. " + sentence, gazetteer, date_text).event_type == event_type
+
+
+def test_goes_and_starts_look_ahead_for_a_bare_weekday():
+    # Present-tense travel verbs of a timetable: the coming Friday (June 15), not the last one.
+    assert values("Kuchma goes home on Friday.") == [("Friday", "2001-06-15")]
+    assert values("Voronin starts for home on Friday, by train.") == [("Friday", "2001-06-15")]
+
+
+def test_a_counterpart_after_with_is_no_party_of_an_earlier_date_s_happening(gazetteer):
+    # "with Kasyanov" belongs to the same evening's talks, a later date's own happening of the sentence.
+    text = ("Kuchma welcomed his guests at the airport on Monday morning, and Voronin held talks with Kasyanov "
+            "the same evening.")
+    names = [a.name for a in one(text, gazetteer, "Monday morning").actors]
+    assert "Mikhail Kasyanov" not in names and "Leonid Kuchma" in names

@@ -315,7 +315,8 @@ def _possessive_of_other(mention, ctx: SentenceContext) -> bool:
 def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list:
     """The actor mentions that are the event's wherever they stand: the summary's names, the trigger's
     owner, a visit's hosts (the people of the country visited: "Putin's visit to North Korea ... with
-    Kim") and a meeting's counterparts after "with" ("met ... with X and, more important, with Y")."""
+    Kim") and a meeting's counterparts after "with" ("met ... with X and, more important, with Y"; not those of a
+    later date's own happening: "welcomed his guest on Tuesday morning, and X held talks with him that afternoon")."""
     main = reading.main
     hosts = {reading.place[0]} if reading.place and main.event_type == "visit" else set()
     # Hosts stop where a later date's own happening begins ("... to prepare a visit by Chirac next year").
@@ -330,9 +331,13 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     # and Foreign Minister Lee had to explain it to the US ambassador the same day": Lee is the same day's)
     return [mention for mention in ctx.actor_mentions
             if mention.ref.name in owners
-            or (set(display_name(mention.ref.name).split()) <= named and mention.start < later_cut)
-            or (_host_in(mention, hosts, clause_start, later_cut) and not inside(asides, mention.start))
-            or _counterpart_with(mention, main, ctx)]
+            or (_before(mention, later_cut) and (set(display_name(mention.ref.name).split()) <= named
+                                                 or _counterpart_with(mention, main, ctx)))
+            or (_host_in(mention, hosts, clause_start, later_cut) and not inside(asides, mention.start))]
+
+
+def _before(mention, position: int) -> bool:
+    return mention.start < position
 
 
 def _trigger_owners(reading: Reading, ctx: SentenceContext) -> set:
