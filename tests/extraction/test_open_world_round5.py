@@ -195,3 +195,27 @@ def test_a_counterpart_after_with_is_no_party_of_an_earlier_date_s_happening(gaz
             "the same evening.")
     names = [a.name for a in one(text, gazetteer, "Monday morning").actors]
     assert "Mikhail Kasyanov" not in names and "Leonid Kuchma" in names
+
+
+@pytest.mark.parametrize("text, date_text, country", [
+    # A tour or visit of something that is no place took place where the paragraph's last encounter did.
+    ("Putin and Kuchma met in Kharkiv on Monday. On Tuesday the Russian president toured a tank factory.",
+     "Tuesday", "UA"),
+    ("Kasyanov held talks in Minsk on Monday. The next day he visited a tractor plant.", "The next day", "BY"),
+])
+def test_a_tour_with_no_place_is_where_the_paragraph_s_last_encounter_was(gazetteer, text, date_text, country):
+    assert country in one(text, gazetteer, date_text).countries
+
+
+def test_a_tour_takes_no_place_from_another_paragraph(gazetteer):
+    text = "Putin and Kuchma met in Kharkiv on Monday.\n\nOn Tuesday the Russian president toured a tank factory."
+    assert "UA" not in one(text, gazetteer, "Tuesday").countries
+
+
+@pytest.mark.parametrize("sentence, status", [
+    # The issue day's happening after a future auxiliary of its clause, however far before the trigger: planned.
+    ("Kasyanov flew on to Kiev last night; he is to lay a wreath and meet Kuchma today.", "planned"),
+    ("Voronin will tour the port and then meet Kuchma today.", "planned"),
+])
+def test_a_future_auxiliary_of_the_clause_makes_the_issue_day_planned(gazetteer, sentence, status):
+    assert one(sentence, gazetteer, "today").status == status

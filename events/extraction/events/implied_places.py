@@ -25,6 +25,10 @@ _THERE = re.compile(r"\bthere\b")
 # A return visit or coming back with no place named: to the archive's home state (the Monitor tells of
 # visits to and from Russia: "Halonen is to pay a return visit next spring").
 _RETURN = re.compile(r"return visit|invitation to return|com(?:e|es|ing) back|came back", re.IGNORECASE)
+# A visit's verb done on the spot with no place named ("toured the missile works", "visited a plant"): where the
+# paragraph's last told encounter took place. (A meeting with no place keeps none: the paragraph's last place is
+# too often another meeting's.)
+_ON_THE_SPOT = re.compile(r"tour(?:s|ed|ing)?|visit(?:s|ed|ing)|inspect(?:s|ed|ing)", re.IGNORECASE)
 _ARRIVAL = re.compile(r"(?:arriv\w*|fl(?:y|ies|ew|own) in|landed|touch(?:ed|es|ing)? down)$", re.IGNORECASE)
 
 
@@ -48,8 +52,9 @@ def remember_place(place: tuple[str, int | None] | None, event_type: str, ctx: S
 
 def implied_place(low: int, high: int, main: Trigger, ctx: SentenceContext) -> tuple[str, None] | None:
     """(code, None) of the place an encounter between `low` and `high` implies: "there" is the last place
-    named before it (in the sentence or the paragraph); an arrival with no destination took place where the
-    paragraph's last encounter did; a return visit with no place, to the home state (event_rules.json
+    named before it (in the sentence or the paragraph); an arrival with no destination, or a tour or visit of
+    something that is no place ("toured the missile works"), took place where the paragraph's last encounter did;
+    a return visit with no place, to the home state (event_rules.json
     home_state). None when nothing is implied or nothing was told."""
     there = _THERE.search(ctx.text, low, high)
     if there:
@@ -58,6 +63,8 @@ def implied_place(low: int, high: int, main: Trigger, ctx: SentenceContext) -> t
         return _last_place_before(main.start, ctx)
     if _RETURN.fullmatch(ctx.text, main.start, main.end) and ctx.rules.home_state:
         return ctx.rules.home_state, None
+    if _ON_THE_SPOT.fullmatch(ctx.text, main.start, main.end):
+        return _last_place_before(main.start, ctx)
     return None
 
 

@@ -86,14 +86,16 @@ _DETERMINER_END = re.compile(r"\b(?:the|his|her|its|their|a|an)\s+$")
 
 def _clause_in_timetable_present(timex: dict, trigger: Trigger, ctx: SentenceContext) -> bool:
     """"Putin sees the premier over breakfast this morning before flying home", "Kuchma leaves for Kiev tomorrow
-    after a stop in Odessa today": the date's clause tells the issue day in the timetable's present (its verb
-    before the date, wherever the trigger stands); not a reporting verb's clause ("says"): a statement of the
+    after a stop in Odessa today": the date's clause tells the issue day in the timetable's present or future (its
+    verb before the date, wherever the trigger stands); not a reporting verb's clause ("says"): a statement of the
     issue day is made, not planned."""
     if trigger.event_type in ctx.rules.statements:
         return False
     low = min(timex["start"], trigger.start)
     start = last_clause_break(ctx.text, ctx.sentence.start, low, ctx)
-    return bool(ctx.rules.timetable_verb.search(ctx.text, start, low))
+    # (or a future auxiliary of the clause, however far before the trigger: "he is to visit the memorial and
+    # meet the mayor today")
+    return bool(ctx.rules.timetable_verb.search(ctx.text, start, low) or _FUTURE_AUXILIARY.search(ctx.text, start, low))
 
 
 # "Before leaving for home this afternoon he is to stop in Istanbul": a gerund after a preposition takes the
