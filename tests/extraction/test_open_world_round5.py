@@ -219,3 +219,20 @@ def test_a_tour_takes_no_place_from_another_paragraph(gazetteer):
 ])
 def test_a_future_auxiliary_of_the_clause_makes_the_issue_day_planned(gazetteer, sentence, status):
     assert one(sentence, gazetteer, "today").status == status
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # A clause naming its parties by state name only ("that Indonesia shelved", "signed by Washington and
+    # Tashkent") acts as states: no person of the sentence takes part by name.
+    ("Shihab wants to revive the purchase of fighters that Indonesia shelved in 1997.", "1997"),
+    ("Powell saw Karimov at the base, which is used under the accord Washington and Tashkent signed on "
+     "October 12.", "October 12"),
+])
+def test_a_clause_naming_states_by_name_takes_no_person(gazetteer, text, date_text):
+    assert one(text, gazetteer, date_text).actors == []
+
+
+def test_a_clause_naming_a_state_s_officials_keeps_its_people(gazetteer):
+    # By a demonym ("Russian and Uzbek officials"), the sentence's people of those states stay.
+    text = "Talks between Russian and Uzbek officials on Monday prepared Kasyanov's visit."
+    assert "Mikhail Kasyanov" in [a.name for a in one(text, gazetteer, "Monday").actors]

@@ -270,16 +270,30 @@ def _people_of_named_states(reading: Reading, start: int, end: int, ctx: Sentenc
     "the summit of G-7 countries and Russia") keeps the sentence's people of those countries (None when
     there are none); [] when it names no country either. A statement of a state names no one ("..., the
     Latvian Foreign Ministry announced yesterday")."""
-    parties = {m.code for m in ctx.country_mentions if start <= m.start < end}
-    if parties and reading.event_type in ctx.rules.statements:
+    named = [m for m in ctx.country_mentions if start <= m.start < end]
+    if not named:
+        return []
+    if reading.event_type in ctx.rules.statements or _states_as_subject(named, reading, ctx):
         return None
-    if parties:
-        # (not the people of a later date's own happening: "..., and Foreign Minister Lee had to explain it
-        # to the US ambassador the same day")
-        timex = reading.timex
-        cut = next_happening_start(timex, max(timex["end"], reading.main.end), ctx.sentence.end, ctx)
-        return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties and m.start < cut) or None
-    return []
+    return _people_of_states({m.code for m in named}, reading, ctx) or None
+
+
+def _people_of_states(parties: set, reading: Reading, ctx: SentenceContext) -> list[ActorRef]:
+    """The sentence's people of `parties`, not those of a later date's own happening ("..., and Foreign Minister
+    Lee had to explain it to the US ambassador the same day")."""
+    timex = reading.timex
+    cut = next_happening_start(timex, max(timex["end"], reading.main.end), ctx.sentence.end, ctx)
+    return unique_actors(m for m in ctx.actor_mentions if m.ref.country in parties and m.start < cut)
+
+
+def _states_as_subject(named: list, reading: Reading, ctx: SentenceContext) -> bool:
+    """Does the clause name its parties by state name only, one right before the trigger as its subject ("the
+    fighters that Indonesia shelved in 1997", "the accord Washington and Tashkent signed on October 12")? The states
+    act; no one takes part by name. ("the summit of G-7 countries and Russia", "China and Russia are to sign" keep
+    the sentence's people of those states.)"""
+    main = reading.main
+    return all(m.kind in ("name", "capital") for m in named) and any(
+        m.end <= main.start and not ctx.text[m.end:main.start].strip() for m in named)
 
 
 # Where what a statement says begins, after its verb: "said on Sunday that she had received no reply to the
