@@ -43,16 +43,16 @@ def test_the_two_leaders_skip_a_minister_named_between(gazetteer):
     # Powell (Secretary of State) is the last named, but no leader: the two leaders are the presidents.
     text = ("Heydar Aliev and Robert Kocharian met Colin Powell in Key West. "
             "The two leaders will meet again in Geneva in June.")
-    # (the gazetteer spells him "Heidar Aliev")
+    # (the gazetteer spells him "Heydar Aliyev")
     assert sorted(name for _, name in anaphors(text, gazetteer, datetime.date(2001, 4, 10))) == [
-        "Heidar Aliev", "Robert Kocharian"]
+        "Heydar Aliyev", "Robert Kocharian"]
 
 
 def test_both_leaders_as_an_object_are_not_the_sentences_subject(gazetteer):
     text = ("Heydar Aliev flew home on Saturday. Robert Kocharian stopped in Moscow to see Vladimir Putin. "
             "The Russian president has invited both leaders to a summit in Minsk on June 1.")
     found = anaphors(text, gazetteer, datetime.date(2001, 4, 10))
-    assert sorted(name for text_, name in found if text_ == "both leaders") == ["Heidar Aliev", "Robert Kocharian"]
+    assert sorted(name for text_, name in found if text_ == "both leaders") == ["Heydar Aliyev", "Robert Kocharian"]
 
 
 def test_the_minister_is_the_minister_who_opened_a_sentence(gazetteer):
@@ -119,7 +119,7 @@ def test_what_did_not_happen_is_no_trigger(gazetteer):
     text = "Heydar Aliev and Robert Kocharian ended their talks in Key West on Friday without announcing a deal."
     talks = event(text, "Friday", gazetteer, datetime.date(2001, 4, 10))
     assert talks.event_type == "meeting"
-    assert {a.name for a in talks.actors} == {"Heidar Aliev", "Robert Kocharian"}
+    assert {a.name for a in talks.actors} == {"Heydar Aliyev", "Robert Kocharian"}
 
 
 def test_his_guest_is_the_visitor(gazetteer):
@@ -142,7 +142,7 @@ def test_a_relative_clause_between_subject_and_verb_is_not_the_main_clauses(gaze
     text = ("Heydar Aliev and Robert Kocharian, who met separately with Colin Powell on the first day, agreed "
             "to meet again in Geneva in June.")
     june = event(text, "June", gazetteer, datetime.date(2001, 4, 10))
-    assert {a.name for a in june.actors} == {"Heidar Aliev", "Robert Kocharian"}
+    assert {a.name for a in june.actors} == {"Heydar Aliyev", "Robert Kocharian"}
     assert "US" not in june.countries and "CH" in june.countries
 
 

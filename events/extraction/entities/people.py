@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import difflib
 import logging
 import re
 from dataclasses import dataclass
 
 from events.extraction.entities.gazetteer import Gazetteer, _alternation
 from events.extraction.entities.mentions import ActorMention
-from events.extraction.entities.names import (_NOT_NAME_WORDS, _ORGANISATION_WORDS, MAX_NAME_LENGTH, MAX_NAME_PART,
-                                              MIN_KEY_LETTERS, NAME_PARTICLES)
+from events.extraction.entities.names import (_LOWER, _NAME_PREFIX, _NOT_NAME_WORDS, _ORGANISATION_WORDS, _PARTICLE,
+                                              _UPPER, MAX_NAME_LENGTH, MAX_NAME_PART, MIN_KEY_LETTERS, NAME_PARTICLES)
 from events.extraction.mention import ActorRef
 from events.extraction.namekey import name_key, name_parts
 from events.extraction.phrases import fold
@@ -66,8 +67,15 @@ def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
             continue  # "the Bush administration": an administration, not the man
         names = tuple(gazetteer.actors_for_alias(text[start:end]))
         if names:
+            lineage = _LINEAGE.match(text, end)  # "Crown Prince Abdullah bin Abdul Aziz": one name
+            end = lineage.end() if lineage else end
             found.append(_Candidate(start, end, text[start:end], "known", names))
     return found
+
+
+# A patronymic or lineage after a known name: "bin Abdul Aziz", "ibn Saud", "bin Sultan al-Nahyan".
+_LINEAGE = re.compile(rf"\s+(?:bin|ibn|bint)\s+(?:(?:al|el)-)?{_UPPER}{_LOWER}+"
+                      rf"(?:[-\s](?:(?:al|el)-)?{_UPPER}{_LOWER}+){{0,2}}")
 
 
 # A word of five or more characters opening with a capital of the Latin or Cyrillic alphabets, hyphens and
@@ -202,9 +210,11 @@ def _unknown_country(title: str, qualifier, country, gazetteer) -> str | None:
     return country
 
 
-# "Edmond Pope", "Frank Judd": a given name, then a capitalized surname (hyphenated or with an apostrophe).
-_GIVEN_AND_SURNAME = re.compile(r"(?<![\w.-])(?P<given>[A-Z][a-z]+)\s+(?P<surname>[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?)"
-                                r"(?![\w-]|\s+[A-Z][a-z])")
+# "Edmond Pope", "Frank Judd", "Borislav Milošević": a given name, then a capitalized surname in any Latin
+# spelling (hyphenated or with an apostrophe, but not a possessive: "Leonid Brezhnev's" is Brezhnev).
+_GIVEN_AND_SURNAME = re.compile(
+    rf"(?<![\w.-])(?P<given>{_UPPER}{_LOWER}+)\s+(?P<surname>{_UPPER}{_LOWER}+(?:[-'\u2019](?:{_UPPER}{_LOWER}+|"
+    rf"{_LOWER}{{2,}}))?)(?![\w-]|\s+{_UPPER}{_LOWER}|\s+{_NAME_PREFIX}|\s+(?:{_PARTICLE})\s+{_UPPER})")
 
 
 def _given_name_candidates(text, gazetteer, masked) -> list[_Candidate]:
@@ -216,13 +226,40 @@ def _given_name_candidates(text, gazetteer, masked) -> list[_Candidate]:
     found = []
     for match in _GIVEN_AND_SURNAME.finditer(text):
         name, surname = match.group("given"), match.group("surname")
-        if name not in given or _in_spans(match.start(), masked):
+        if name not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer):
             continue
-        if (surname in gazetteer._country_by_text or surname in _NOT_NAME_WORDS or surname in _ORGANISATION_WORDS
-                or gazetteer.is_title_word(surname) or surname in given):
-            continue
-        found.append(_Candidate(match.start(), match.end(), match.group(), "unknown", (), None, None))
+        bearers = _surname_bearers(surname, gazetteer)
+        same = tuple(actor for actor in bearers if _same_given_name(name, actor, gazetteer))
+        if same:  # "Alexander Avdeyev" for the gazetteer's "Aleksandr Avdeyev": the known man, whole
+            found.append(_Candidate(match.start(), match.end(), match.group(), "known", same))
+        else:  # "Hillary Clinton", "Borislav Milošević": another bearer of a known surname, or a new name
+            found.append(_Candidate(match.start(), match.end(), match.group(), "unknown", (), None, None))
     return found
+
+
+def _may_be_surname(word: str, given, gazetteer) -> bool:
+    """Not a place, a country, an organization word, a title word or another given name."""
+    return not (word in gazetteer._country_by_text or word in _NOT_NAME_WORDS or word in _ORGANISATION_WORDS
+                or gazetteer.is_title_word(word) or word in given)
+
+
+def _surname_bearers(surname: str, gazetteer) -> list[str]:
+    """Gazetteer actors who have `surname` as a one-word alias (by the alias or by its name key)."""
+    return gazetteer.actors_for_alias(surname) or gazetteer._single_word_keys.get(name_key(surname), [])
+
+
+def _same_given_name(given: str, actor_name: str, gazetteer) -> bool:
+    """Is `given` the first name of the gazetteer actor in some spelling ("Alexander" ~ "Aleksandr",
+    "Sergey" ~ "Sergei")? Compared by name key, allowing a letter or two (the key does not join
+    Alexander/Aleksandr); "Boris" is not "Borislav", "Hillary" not "Bill"."""
+    actor = gazetteer.actor(actor_name) or {}
+    firsts = {alias.split()[0] for alias in [actor_name, *actor.get("aliases", [])] if len(alias.split()) > 1}
+    key = name_key(given)
+    for first in firsts:
+        other = name_key(first)
+        if other == key or (other[:3] == key[:3] and difflib.SequenceMatcher(None, key, other).ratio() >= 0.85):
+            return True
+    return False
 
 
 def _warn(warnings, message):
