@@ -124,9 +124,11 @@ def _cost(function, text, repeat=3):
 ])
 def test_time_grows_linearly_with_the_length(gazetteer, unit):
     # A sentence of 25,000 characters without a full stop, and four times that: linear would cost 4x,
-    # quadratic 16x; allow 10x. (Measured 2026-11-26 on a quiet machine: 2.5-6.3x; the list of names unit
-    # is mildly superlinear, 2.4 -> 3.0x per doubling up to 200,000 characters. A doubling with a 3.2x
-    # bound failed under load: too close to what timing noise does.)
+    # quadratic 16x; allow 10x. (The list of names unit was mildly superlinear, 2.4 -> 3.0x per doubling up to
+    # 200,000 characters: every country mention was compared with every actor mention to drop demonyms inside
+    # names; now a bisect finds the one actor that may hold it, and every unit doubles 2.0-2.2x per doubling
+    # from 25,000 to 200,000 characters, measured on a busy machine. A doubling with a 3.2x bound failed under
+    # load: too close to what timing noise does.)
     def run(text):
         find_entities(text, DAY, gazetteer)
 

@@ -140,3 +140,10 @@ def test_santiago_is_chile_unless_it_is_of_cuba(gazetteer):
 def test_demonyms_of_people(gazetteer):
     assert codes(gazetteer, "A Spaniard, a Briton, a Dane and two Kazakhstanis") == ["ES", "GB", "DK", "KZ"]
     assert codes(gazetteer, "Czechoslovakia") == []  # two successor states: named, but no state
+
+
+def test_a_demonym_inside_a_name_is_dropped_and_one_outside_kept(gazetteer):
+    # The check that drops "German" inside "German Gref" looks only at the actor mention around it (bisect).
+    text = "German Gref met the German ambassador, and Herman Gref met a German delegation."
+    entities = find_entities(text, datetime.date(2001, 6, 1), gazetteer)
+    assert [(m.text, m.start) for m in entities.countries] == [("German", 20), ("German", 61)]

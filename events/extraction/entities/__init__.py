@@ -98,13 +98,25 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     countries = _places_outside(_unmasked(gazetteer.find_countries(text), masked), organizations)
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
-    # A demonym inside a person's name names no state ("German Gref").
-    countries = [m for m in countries if not any(a.start <= m.start and m.end <= a.end and m.text in a.text.split()
-                                                 and m.text in a.ref.name.split() for a in actors)]
+    countries = _outside_names(countries, actors)
     entities = ArticleEntities(actors, countries, topics, warnings, organizations)
     sentences = split_sentences(text) if sentences is None else sentences
     entities.add_actors(resolve_anaphora(text, sentences, entities, gazetteer, anchor, masked))
     return entities
+
+
+def _outside_names(countries, actors) -> list:
+    """A demonym inside a person's name names no state ("German Gref"). The actor mentions are in text order
+    and do not overlap, so the one that may hold a country mention is the last to start before it (bisect:
+    linear time on long lists of names, where comparing every pair was quadratic)."""
+    starts = [a.start for a in actors]
+    kept = []
+    for m in countries:
+        index = bisect.bisect_right(starts, m.start) - 1
+        a = actors[index] if index >= 0 else None
+        if not (a and m.end <= a.end and m.text in a.text.split() and m.text in a.ref.name.split()):
+            kept.append(m)
+    return kept
 
 
 def _unmasked(mentions, masked: list[tuple[int, int]]) -> list:
