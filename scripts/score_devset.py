@@ -24,8 +24,8 @@ date (chosen by hand in gold.json). Measures, as in the table of issue 11:
   gold phrase that dates it.
 - dated right: found, and the mention's interval (date_start..date_end) equals the gold one.
 - actors right: found, and the mention's actors are every required gold actor and nothing outside
-  the required and optional ones (names compared without case, accents, hyphens or dots; 'A|B' in
-  gold accepts either spelling).
+  the required and optional ones (names compared without case, accents, hyphens or dots, or by their
+  name key, namekey.name_key; 'A|B' in gold accepts either spelling).
 - countries right: the same for countries, by common English name (the gazetteer's name for each
   ISO code the mention carries).
 - status right, type right: shown for information (type names are the project's event types).
@@ -43,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from events.extraction.entities import default_gazetteer  # noqa: E402
+from events.extraction.namekey import name_key  # noqa: E402
 from events.extraction.pipeline import extract_article  # noqa: E402
 from events.extraction.timex import tag  # noqa: E402
 from tests.devset.devset import load  # noqa: E402
@@ -60,15 +61,24 @@ def fold(name: str) -> str:
 
 def set_right(system: list[str], required: list[str], optional: list[str]) -> bool:
     """Every required item (each 'A|B' = one item with accepted spellings) found, nothing outside
-    the required and optional ones."""
-    remaining = {fold(name) for name in system}
+    the required and optional ones. A name matches a spelling when they fold alike or have the same
+    name key (namekey.name_key: the project's one key per name, so 'Yerlan Idrissov' is 'Erlan Idrisov')."""
+    remaining = list(system)
     for item in required:
-        spellings = {fold(s) for s in item.split("|")}
-        if not remaining & spellings:
+        spellings = _spellings(item.split("|"))
+        if not any(_spelt(name, spellings) for name in remaining):
             return False
-        remaining -= spellings
-    allowed = {fold(s) for item in optional for s in item.split("|")}
-    return not (remaining - allowed)
+        remaining = [name for name in remaining if not _spelt(name, spellings)]
+    allowed = _spellings([s for item in optional for s in item.split("|")])
+    return all(_spelt(name, allowed) for name in remaining)
+
+
+def _spellings(names: list[str]) -> set[str]:
+    return {fold(s) for s in names} | {"key:" + name_key(s) for s in names}
+
+
+def _spelt(name: str, spellings: set[str]) -> bool:
+    return fold(name) in spellings or "key:" + name_key(name) in spellings
 
 
 def score_timexes(gold, system):
