@@ -203,6 +203,7 @@ class Gazetteer:
         ("Schröder" for "Schroeder", "Nazarbaev" for "Nazarbayev") still finds its actor; single-word
         aliases long enough also by themselves, for the capitalised runs of _key_candidates."""
         self._actors_by_alias: dict[str, list[str]] = {}
+        self._actors_by_exact_alias: dict[str, list[str]] = {}
         self._single_word_keys: dict[str, list[str]] = {}
         for actor in self.actors:
             for alias in sorted({actor["name"], *actor.get("aliases", [])}):
@@ -210,12 +211,15 @@ class Gazetteer:
                 if not key:
                     continue
                 _append_once(self._actors_by_alias, key, actor["name"])
+                _append_once(self._actors_by_exact_alias, _fold_name(alias), actor["name"])
                 if len(alias.split()) == 1 and len(key) >= MIN_KEY_LETTERS:
                     _append_once(self._single_word_keys, key, actor["name"])
 
     def actors_for_alias(self, text: str) -> list[str]:
-        """Gazetteer actors having `text` as an alias (spelling variants meet: namekey.name_key)."""
-        return self._actors_by_alias.get(name_key(text), [])
+        """Gazetteer actors having `text` as an alias (spelling variants meet: namekey.name_key); an alias
+        written exactly so (case, accents and hyphens aside) first, since the key may join names the data
+        keeps apart ("Karekin I" and "Karekin II": doubled letters are single in the key)."""
+        return self._actors_by_exact_alias.get(_fold_name(text)) or self._actors_by_alias.get(name_key(text), [])
 
     def actor(self, name: str) -> dict | None:
         return self._actor_by_name.get(name)
