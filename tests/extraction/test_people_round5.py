@@ -163,3 +163,17 @@ def test_towns_and_regions_of_the_former_soviet_space(gazetteer):
     text = ("Troops left Khankala for Urus-Martan; the Northern Fleet sailed from Severomorsk; talks in Taraz, "
             "Zhitomir, Pinsk, Kulob and Etchmiadzin; unrest in Adjara, Karakalpakstan and Udmurtia.")
     assert codes(gazetteer, text) == ["RU", "RU", "RU", "KZ", "UA", "BY", "TJ", "AM", "GE", "UZ", "RU"]
+
+
+def test_the_holders_of_an_office_in_each_state_of_a_list(gazetteer):
+    text = ("The prime ministers of Poland and Hungary met the president of Ukraine; "
+            "the president of Moscow State University spoke.")
+    found = people(text, gazetteer, datetime.date(1999, 3, 1))
+    assert [(mention, name) for mention, name, _, _ in found] == [
+        ("Poland", "Jerzy Buzek"), ("Hungary", "Viktor Orban"), ("the president of Ukraine", "Leonid Kuchma")]
+
+
+def test_an_opposition_leader_is_not_the_state_leader(gazetteer):
+    # Said Abdullo Nuri led the United Tajik Opposition; "the Tajik leader" of 1998 is President Rakhmonov.
+    assert [m.ref.name for m in find_actors("The Tajik leader spoke.", datetime.date(1998, 5, 1), gazetteer)] == [
+        "Emomali Rakhmonov"]

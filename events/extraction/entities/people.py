@@ -302,7 +302,36 @@ def _office_candidates(text, anchor, gazetteer, masked) -> list[_Candidate]:
         holder = gazetteer.office_holder(country, match.group("noun"), anchor) if country else None
         if holder and not _in_spans(match.start(), masked):
             found.append(_Candidate(match.start(), match.end(), match.group(), "office", (holder,)))
+    for match in _OFFICE_OF.finditer(text):
+        if not _in_spans(match.start(), masked):
+            found += _office_of_states(text, match, anchor, gazetteer)
     return found
+
+
+# "the president of Ukraine", "the presidents of Russia, Kazakhstan and Belarus", "the foreign ministers of ...".
+_OFFICE_OF = re.compile(r"[Tt](?<!\w[Tt])he\s+(?P<noun>(?:president|prime minister|premier|foreign minister|"
+                        r"defen[cs]e minister|chancellor)(?P<plural>s)?)\s+of\s+(?:the\s+)?")
+_LIST_SEPARATOR = re.compile(r",?\s+and\s+(?:the\s+)?|,\s*(?:the\s+)?")
+
+
+def _office_of_states(text, match, anchor, gazetteer) -> list[_Candidate]:
+    """The holders of the office in each state named by its name after "of": one for a singular noun (the
+    whole phrase is the mention), one per state of a list for a plural (each state's name is its holder's
+    mention). A capital or a demonym is no state here ("the president of Moscow State University")."""
+    noun = match.group("noun").lower().removesuffix("s") if match.group("plural") else match.group("noun").lower()
+    found, position = [], match.end()
+    while True:
+        state = gazetteer._country_regex.match(text, position)
+        codes, kind = gazetteer._country_by_text.get(state.group(), ([], "")) if state else ([], "")
+        holder = gazetteer.office_holder(codes[0], noun, anchor) if kind == "name" and len(codes) == 1 else None
+        if holder is None:
+            return found
+        start = state.start() if match.group("plural") else match.start()
+        found.append(_Candidate(start, state.end(), text[start:state.end()], "office", (holder,)))
+        separator = _LIST_SEPARATOR.match(text, state.end()) if match.group("plural") else None
+        if separator is None:
+            return found
+        position = separator.end()
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
