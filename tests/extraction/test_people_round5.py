@@ -177,3 +177,20 @@ def test_an_opposition_leader_is_not_the_state_leader(gazetteer):
     # Said Abdullo Nuri led the United Tajik Opposition; "the Tajik leader" of 1998 is President Rakhmonov.
     assert [m.ref.name for m in find_actors("The Tajik leader spoke.", datetime.date(1998, 5, 1), gazetteer)] == [
         "Emomali Rakhmonov"]
+
+
+def test_the_state_of_an_unknown_person_from_a_place_or_an_of_phrase(gazetteer):
+    # A region, a city or a seat of power before the title ("the Chechen field commander", "Kremlin spokesman")
+    # gives the person its state; so does a state's adjective right after "of" ("the head of the Ukrainian
+    # navy, Admiral X"), not a place further on ("the head of the OSCE mission to Moldova").
+    text = ("The Chechen field commander Ruslan Gelayev fled. Kremlin spokesman Pavel Orlov spoke. The head of "
+            "the Ukrainian navy, Admiral Petro Koval, and the head of the OSCE mission to Moldova, Hugo Brand, met.")
+    found = people(text, gazetteer)
+    assert [(name, known, country) for _, name, known, country in found] == [
+        ("Ruslan Gelayev", False, "RU"), ("Pavel Orlov", False, "RU"), ("Petro Koval", False, "UA"),
+        ("Hugo Brand", False, None)]
+
+
+def test_the_chechen_president_is_not_russias(gazetteer):
+    # An office phrase keeps to states' adjectives: a region's adjective does not make Putin "the Chechen president".
+    assert people("The Chechen president met reporters.", gazetteer) == []

@@ -272,11 +272,17 @@ class Gazetteer:
         # Titles are found on the folded text; the patterns below are then tried at each title only.
         self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles}) + r"(?![\w])")
         qualifier = trie_pattern(self._adjectives)
-        qualifier_word = word_trie_pattern(self._adjectives, r"\w$")  # r"(?<![\w$])" + qualifier, faster
+        # An unknown person's title may also be qualified by a region, a city or a seat of power ("the Chechen
+        # field commander X", "Kremlin spokesman X"): his state is the place's; an office phrase ("the Russian
+        # president") keeps to states' names and adjectives ("the Chechen president" is not Russia's).
+        places = [text for text, (codes, kind) in self._country_by_text.items()
+                  if len(codes) == 1 and kind in ("region", "city", "capital", "joint")]
+        qualifier_word = word_trie_pattern(self._adjectives + places, r"\w$")  # r"(?<![\w$])" + qualifier, faster
         # "North Korean ambassador", "Japan's ambassador", "U.S. Energy Secretary" (up to two capitalised words
         # of the office between the country and the title word).
+        # Or up to two words saying what kind of holder ("the Chechen field commander", "Afghan opposition leader").
         self._qualifier_before = re.compile(
-            rf"(?P<qual>{qualifier_word}(?:[\u2019']s)?)\s+(?:[A-Z][a-z]+\s+){{0,2}}$")
+            rf"(?P<qual>{qualifier_word}(?:[\u2019']s)?)\s+(?:(?:[A-Z][a-z]+|{_HOLDER_KINDS})\s+){{0,2}}$")
         # "North Korean ambassador Pak Ui Chun": title, then the name.
         self._name_after_title = re.compile(rf"\s+(?P<name>{_NAME_SEQUENCE})")
         # "South Korea's ambassador to Russia, Jai-chun Lee": title (needs a country before it), comma, name.
@@ -307,6 +313,11 @@ class Gazetteer:
 
     def is_title_word(self, word: str) -> bool:
         return word.lower() in self._title_words
+
+
+# Lower-case words between a state's adjective and a title that keep the adjective the holder's state.
+_HOLDER_KINDS = ("(?:field|rebel|separatist|opposition|militant|guerrilla|former|acting|veteran|senior|top|"
+                 "outgoing|interim|exiled)")
 
 
 def _fold_name(alias: str) -> str:

@@ -145,21 +145,37 @@ def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
     title = text[start:end]
     after = gazetteer._name_after_title.match(text, end)
     if after:
-        country = None
-        if qualifier is None:
-            of = _OF_AFTER_NAME.match(text, after.end("name"))
-            place = gazetteer._country_regex.match(text, of.end()) if of else None
-            codes = gazetteer._country_by_text[place.group()][0] if place else []
-            country = codes[0] if len(codes) == 1 else None
+        country = None if qualifier else _state_after_name(text, after.end("name"), gazetteer)
         yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer, warnings, country)
-    comma = gazetteer._comma_name_after_title.match(text, end) if qualifier else None
+    of_state = None if qualifier else _state_after_of(text, end, gazetteer)
+    comma = gazetteer._comma_name_after_title.match(text, end) if qualifier or of_state else None
     if comma:
         full_title = title + (comma.group("rest") or "")
-        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings)
+        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, of_state)
     named = gazetteer._name_comma_before_title.search(text, max(0, start - 80), start)
     if named:
         rest = gazetteer._title_rest.match(text, end)
         yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer, warnings)
+
+
+def _state_after_name(text, end, gazetteer) -> str | None:
+    """"President Leonid Kuchma of Ukraine": the one state named after "of" right after the name."""
+    of = _OF_AFTER_NAME.match(text, end)
+    place = gazetteer._country_regex.match(text, of.end()) if of else None
+    codes = gazetteer._country_by_text[place.group()][0] if place else []
+    return codes[0] if len(codes) == 1 else None
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _state_after_of(text, end, gazetteer) -> str | None:
+    """The state of "the head of the Ukrainian navy, Admiral X": a state's adjective or name right after
+    "of (the)" (not a capital or a place: "the head of the OSCE mission to Moldova" has none)."""
+    of = _OF_THE.match(text, end)
+    state = gazetteer._country_regex.match(text, of.end()) if of else None
+    codes, kind = gazetteer._country_by_text.get(state.group(), ([], "")) if state else ([], "")
+    return codes[0] if len(codes) == 1 and kind in ("adjective", "name") else None
 
 
 _TOKEN = re.compile(r"\S+")
