@@ -194,3 +194,12 @@ def test_the_state_of_an_unknown_person_from_a_place_or_an_of_phrase(gazetteer):
 def test_the_chechen_president_is_not_russias(gazetteer):
     # An office phrase keeps to states' adjectives: a region's adjective does not make Putin "the Chechen president".
     assert people("The Chechen president met reporters.", gazetteer) == []
+
+
+def test_a_place_in_a_persons_name_does_not_stand_for_him_alone(gazetteer):
+    # "Santiago" of "Santiago Ferrer" is the Chilean capital when it stands alone; his surname follows him.
+    text = "Interior Minister Santiago Ferrer flew to Santiago. Ferrer said no."
+    entities = find_entities(text, datetime.date(2003, 6, 1), gazetteer)
+    assert [(m.text, m.ref.name) for m in entities.actors] == [
+        ("Santiago Ferrer", "Santiago Ferrer"), ("Ferrer", "Santiago Ferrer")]
+    assert [(m.text, m.code) for m in entities.countries] == [("Santiago", "CL")]

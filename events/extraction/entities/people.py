@@ -308,7 +308,10 @@ def _bare_name_parts(candidates, gazetteer) -> dict:
 
 
 def _may_stand_alone(token: str, gazetteer) -> bool:
-    return len(token) > 2 and token not in _NOT_NAME_WORDS and not gazetteer.actors_for_alias(token)
+    """A name part that may later stand for the person alone: not a place or a state ("Santiago" of "Santiago
+    Creel" is the city when it stands alone), nor a gazetteer actor's alias."""
+    return (len(token) > 2 and token not in _NOT_NAME_WORDS and token not in gazetteer._country_by_text
+            and not gazetteer.actors_for_alias(token))
 
 
 def _office_candidates(text, anchor, gazetteer, masked) -> list[_Candidate]:
