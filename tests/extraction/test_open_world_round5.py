@@ -236,3 +236,21 @@ def test_a_clause_naming_a_state_s_officials_keeps_its_people(gazetteer):
     # By a demonym ("Russian and Uzbek officials"), the sentence's people of those states stay.
     text = "Talks between Russian and Uzbek officials on Monday prepared Kasyanov's visit."
     assert "Mikhail Kasyanov" in [a.name for a in one(text, gazetteer, "Monday").actors]
+
+
+@pytest.mark.parametrize("text, date_text, absent", [
+    # "after"/"before" opening a clause of its own (a subject and a finite verb) tells another happening: its
+    # people are not the date's, even as the visited country's hosts.
+    ("Kasyanov arrived in Minsk on Friday, shortly after Belarusian President Alyaksandr Lukashenka agreed to the "
+     "gas terms.", "Friday", "Alyaksandr Lukashenka"),
+    ("Igor Ivanov flew into Kiev on Monday, two days before Ukrainian President Leonid Kuchma had left for Brussels.",
+     "Monday", "Leonid Kuchma"),
+])
+def test_a_subordinate_after_clause_s_people_are_not_the_date_s(gazetteer, text, date_text, absent):
+    assert absent not in [a.name for a in one(text, gazetteer, date_text).actors]
+
+
+def test_after_a_phrase_of_the_same_happening_keeps_its_people(gazetteer):
+    # "after talks with Lukashenka" is no clause: Lukashenka is the visit's host.
+    text = "Kasyanov left Minsk on Friday after talks with Belarusian President Alyaksandr Lukashenka."
+    assert "Alyaksandr Lukashenka" in [a.name for a in one(text, gazetteer, "Friday").actors]

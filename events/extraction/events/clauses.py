@@ -25,9 +25,25 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     low, high = min(timex["start"], main.start), max(timex["end"], main.end)
     start = _clause_start(ctx.text, low, ctx)
     end = relative_aside_end(timex, main, _clause_end_after(ctx.text, start, high, ctx), ctx)
+    end = _subordinate_start(ctx.text, high, end)
     if main.event_type in ctx.rules.statements:
         return start, end  # what a statement reports is its content, later dates and all
     return start, next_happening_start(timex, high, end, ctx)
+
+
+# "shortly after Uzbek President Islam Karimov agreed to ...", "five days after Serbian Prime Minister Zoran Djindjic
+# had him flown out": "after" or "before" opening a clause with a subject and a finite verb of its own (not "after
+# talks with Kuchma", a phrase of the same happening).
+_SUBORDINATE = re.compile(r"\b(?:after|before)\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,5}"
+                          r"(?:had|has|have|was|were|is|are|[a-z]{2,}ed|met|took|left|came|went|said|gave|made|"
+                          r"told|sent|won|lost|flew|broke|began|held)\b")
+
+
+def _subordinate_start(text: str, high: int, end: int) -> int:
+    """Where a subordinate clause of its own opens between `high` and `end` (its people are another happening's);
+    `end` when none does."""
+    match = _SUBORDINATE.search(text, high, end)
+    return match.start() if match else end
 
 
 def _clause_start(text: str, low: int, ctx: SentenceContext) -> int:
@@ -105,7 +121,8 @@ def next_happening_start(timex: dict, high: int, end: int, ctx: SentenceContext)
     key = ("next happening", timex["start"], high, end)
     if key not in ctx.memo:
         cut = _later_trigger_start(timex, high, end, ctx)
-        ctx.memo[key] = _clause_opening_before(high, cut, ctx) if cut < end else end
+        cut = _clause_opening_before(high, cut, ctx) if cut < end else end
+        ctx.memo[key] = _subordinate_start(ctx.text, high, cut)
     return ctx.memo[key]
 
 
