@@ -1,13 +1,7 @@
 """Resolution phase of the temporal tagger: fix every underspecified norm against the anchor,
 the tense/modality around the mention, its role, and the previous date in the text.
 
-Year choice for a month-day, month or season without a year (docs/timex.md):
-  1. a citation or cross-reference never lies after the anchor: the latest occurrence on or before it;
-  2. if the occurrence nearest the anchor is within NEAR_DAYS of it, take it (news talks about
-     the recent past and the near future: "December 28" on 2 January is last December);
-  3. else the tense/modality cue nearest the mention decides: future (will, planned, expected,
-     scheduled, next ...) takes the next occurrence, past (was, had, said, -ed ...) the last one;
-  4. with no cue, the nearest occurrence.
+The year of a month-day, month or season written without one is timex_year's (choose_occurrence).
 Plain Python, no Django imports.
 """
 import datetime as dt
@@ -15,11 +9,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .periods import add_months, distance_in_days, season_of
+from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
-from .timex_tense import tense_cue, tense_cue_strength, weekday_tense
-
-NEAR_DAYS = 92
+from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
+from .timex_year import choose_occurrence
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # A sentence ends between two offsets: a full stop (or ! ?) and a capital after it, or a line break.
@@ -75,58 +68,6 @@ def quarter_of(d):
 
 # The meteorological season containing a day: (year, code); Jan/Feb belong to last year's WI.
 season_value = season_of
-
-
-def _distance(anchor, start, end):
-    return distance_in_days(start, end, anchor)
-
-
-def choose_occurrence(make_value, anchor, role, cue):
-    """Pick the year for a value written without one (rules in the module docstring).
-    cue: (tense, strong) from tense_cue_strength, or None."""
-    tense = cue[0] if cue else None
-    cands = _occurrences(make_value, anchor)
-    if not cands:
-        return make_value(anchor.year)
-    if role in ("citation", "crossref"):
-        return _latest_not_after(cands, anchor) or cands[0][0]
-    nearest = min(cands, key=lambda c: (_distance(anchor, c[1], c[2]), c[1] > anchor))
-    # Measured on TimeBank: letting even a strong cue override a near occurrence loses (0.832 vs 0.835).
-    # A season is the exception: "may now take place in the autumn" in January is the coming autumn, not
-    # the one just over (a season lasts three months; the one nearest in days is often the wrong one).
-    near = _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS and not (
-        tense == "future" and _SEASON.search(str(nearest[0])))
-    if tense is None or near:
-        return nearest[0]
-    return _by_tense(cands, anchor, tense) or nearest[0]
-
-
-_SEASON = re.compile(r"-(?:SP|SU|FA|WI)$")
-
-
-def _by_tense(cands, anchor, tense):
-    """The first occurrence not over before the anchor (future), else the latest begun by it; None if none."""
-    if tense == "future":
-        later = [c for c in cands if c[2] >= anchor]
-        return min(later, key=lambda c: c[1])[0] if later else None
-    return _latest_not_after(cands, anchor)
-
-
-def _latest_not_after(cands, anchor):
-    """The value of the latest occurrence starting on or before the anchor, or None."""
-    past = [c for c in cands if c[1] <= anchor]
-    return max(past, key=lambda c: c[1])[0] if past else None
-
-
-def _occurrences(make_value, anchor):
-    """(value, first day, last day) of last year's, this year's and next year's occurrence (those that exist)."""
-    cands = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        value = make_value(year)
-        iv = base_interval(value, anchor) if value else None
-        if iv:
-            cands.append((value, iv[0], iv[1]))
-    return cands
 
 
 def _season_year(cands, rel, anchor) -> int:
@@ -263,6 +204,11 @@ class _Asking:
             return None
         return tense_cue_strength(self.resolver.text, self.m.start, self.m.end)
 
+    def definite(self):
+        if self.role != "event":
+            return None
+        return definite_tense(self.resolver.text, self.m.start, self.m.end)
+
 
 # ---------------------------------------------------------------- the resolver
 class Resolver:
@@ -348,13 +294,13 @@ class Resolver:
     # -- fields its NORMS pattern captured
     def _month_day(self, q, month, day):
         mo, d = int(month), int(day)
-        return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue())
+        return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue(), q.definite())
 
     def _month(self, q, month):
-        return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue())
+        return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue(), q.definite())
 
     def _season(self, q, code):
-        return choose_occurrence(lambda y: f"{y:04d}-{code}", self.anchor, q.role, q.cue())
+        return choose_occurrence(lambda y: f"{y:04d}-{code}", self.anchor, q.role, q.cue(), q.definite())
 
     def _quarter_of_month(self, q, month):
         # a reported quarter ("the quarter ended Sept. 30"): not after the anchor

@@ -29,6 +29,30 @@ _NOT_FINITE_BEFORE = frozenset({"to", "not", "never", "do", "does", "did", "don'
                                 "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "'s"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+# The end of a sentence for the clause analysis: a full stop before a capital, unless it ends an abbreviation
+# ("Jan. 3", "Nov. 16", "Mr. Ivanov", "St. Petersburg", "U.S. officials"); "!", "?", ";" or a line break.
+_STOP = re.compile(r"[!?;]\s|\n|\.[\"'\u201d\u2019)]*\s+(?=[\"'(\u201c\u2018]?[A-Z])")
+_ABBREVIATION = re.compile(r"(?:^|[\s.(])(?:[A-Z][a-z]?|[A-Za-z]\.[A-Za-z]|Gen|Col|Sen|Rep|Gov|Mrs|Maj|Capt|Sgt|Adm|Lt|Ft|"
+                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
+
+
+def _stops(text):
+    """The real sentence ends in `text` (_STOP without abbreviations' full stops)."""
+    return [m for m in _STOP.finditer(text) if m.group()[0] != "." or not _ABBREVIATION.search(text, 0, m.start())]
+
+
+def _sentence_before(text, start, chars):
+    """The text of the mention's sentence before it (at most `chars` characters)."""
+    left = text[max(0, start - chars):start]
+    stops = _stops(left)
+    return left[stops[-1].end():] if stops else left
+
+
+def _sentence_after(text, end, chars):
+    """The text of the mention's sentence after it (at most `chars` characters)."""
+    right = text[end:end + chars]
+    stops = _stops(right)
+    return right[:stops[0].start()] if stops else right
 
 
 def _cue(words, i, modal_may=True):
@@ -126,14 +150,82 @@ def governing_tense(text, start, end, before_chars=100, after_chars=120):
     2. A date in an opening phrase, or before its clause's verb, is governed by the verb that follows it
        ("After two hours in the Oval Office on Tuesday, Bush announced that ... would ...": announced, not the
        "that" clause's "would"): the first cue after it, up to a word opening a subordinate clause."""
-    left = _after_last(_SENTENCE_END, text[max(0, start - before_chars):start])
-    words = _own_clause(_drop_asides(_TOKEN.findall(left)))
+    words = _own_clause(_drop_asides(_TOKEN.findall(_sentence_before(text, start, before_chars))))
     found = _cue_before(words, governing=True)
     if found[0]:
         return found
-    right = text[end:end + after_chars]
-    stop = _SENTENCE_END.search(right)
-    return _cue_after(_drop_asides(_TOKEN.findall(right[:stop.start()] if stop else right)))
+    return _cue_after(_drop_asides(_TOKEN.findall(_sentence_after(text, end, after_chars))))
+
+
+def definite_tense(text, start, end, before_chars=100, after_chars=120):
+    """'past', 'future' or None: a tense sure enough to outweigh the occurrence nearest the anchor when the
+    year of a month or month-day is chosen (timex_year). Only two kinds are: a simple past verb governing
+    the date from right before it (within three words of its own clause: "changed to a calendar year in
+    December", "the year ended Jan. 31") or as the first verb after an opening phrase ("In January, the
+    company brought in a new chief"); and a future auxiliary of its own clause ("will", "shall", "is to",
+    "going to": "will be named commander for a mission in December"). A participle after an auxiliary
+    ("will be paid Dec. 14", "had been set to expire Nov. 6"), a perfect ("has extended ... through
+    January") or "would" (a future seen from the past) are not: their dates go either way."""
+    words = _own_clause(_drop_asides(_TOKEN.findall(_sentence_before(text, start, before_chars))))
+    last = len(words) - 1
+    for i in range(last, max(-1, last - 3), -1):
+        if _simple_past(words, i):
+            return "past"
+    if any(_definite_future(words, i) for i in range(len(words))):
+        return "future"
+    if not words or words[0].lower() not in _OPENING or _cue_before(words, governing=True)[0]:
+        return None
+    return _definite_after(_TOKEN.findall(_sentence_after(text, end, after_chars)))
+
+
+# Words an opening phrase of time or place begins with ("In January, ...", "On January 3 the ...", "Early
+# in March ..."); a date in a noun phrase ("The meeting of July 21-23 drew ...") is no opening phrase.
+_OPENING = frozenset({"in", "on", "at", "after", "before", "during", "following", "since", "by", "until", "from",
+                      "early", "late", "later", "earlier", "through", "throughout", "over", "within", "around",
+                      "toward", "towards", "between", "upon", "ahead", "as", "then", "and", "but", "so"})
+
+
+def _definite_after(tokens):
+    """definite_tense of the first verb after an opening phrase, up to a subordinate clause."""
+    words = _main_words(_drop_asides(tokens))
+    for i in range(len(words)):
+        if _simple_past(words, i):
+            return "past"
+        if _definite_future(words, i):
+            return "future"
+        if _governing_cue(words, i, modal_may=False):
+            return None
+    return None
+
+
+_AUXILIARY = frozenset({"be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "having",
+                        "get", "gets", "got", "to", "will", "would", "shall", "can", "could", "may", "might",
+                        "must", "should", "not", "'ll", "'s", "'re", "'ve", "'d"})
+_DEFINITE_FUTURE = frozenset({"will", "shall", "'ll", "won't"})
+
+
+# A verb is followed by its object or an adjunct, an adjective ("preferred shares", "a reduced dividend")
+# by a noun: an -ed word counts as a verb only before one of these, or right before the date.
+_AFTER_VERB = frozenset({"in", "on", "at", "to", "from", "for", "by", "with", "into", "out", "up", "down", "off",
+                         "over", "back", "the", "a", "an", "its", "his", "her", "their", "this", "that", "some"})
+
+
+def _simple_past(words, i):
+    """Is words[i] a past-tense verb of its own (not a participle after an auxiliary, an adjective before
+    its noun, or a plan word)?"""
+    w = words[i].lower()
+    if w in PLAN_WORDS or w in PLAN_FOR_VERBS and w != "called" or not _word_cue(w) == (1, "past"):
+        return False
+    if w not in IRREGULAR_PAST and i + 1 < len(words) and words[i + 1].lower() not in _AFTER_VERB:
+        return False
+    return i == 0 or words[i - 1].lower() not in _AUXILIARY
+
+
+def _definite_future(words, i):
+    w = words[i].lower()
+    prev = words[i - 1].lower() if i else ""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return w in _DEFINITE_FUTURE or (w == "to" and prev in ("is", "are")) or (w == "going" and nxt == "to")
 
 
 def _drop_asides(tokens):
@@ -186,15 +278,21 @@ def _is_word(token):
 _SUBORDINATE = _CLAUSE_OPENERS | {"when", "because", "if", "after", "before", "as", "since", "until"}
 
 
-def _cue_after(tokens):
-    """(tense, strong) of the first cue after a mention, up to a semicolon or a word opening a subordinate
-    clause; the nearest cue, not the strongest: it is the verb the mention's phrase belongs to."""
+def _main_words(tokens):
+    """The words of `tokens` up to a semicolon or a word opening a subordinate clause."""
     words = []
     for token in tokens:
         if token == ";" or token.lower() in _SUBORDINATE:
             break
         if _is_word(token):
             words.append(token)
+    return words
+
+
+def _cue_after(tokens):
+    """(tense, strong) of the first cue after a mention, up to a semicolon or a word opening a subordinate
+    clause; the nearest cue, not the strongest: it is the verb the mention's phrase belongs to."""
+    words = _main_words(tokens)
     for i in range(len(words)):
         c = _governing_cue(words, i, modal_may=False)
         if c:

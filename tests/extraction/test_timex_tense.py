@@ -114,3 +114,36 @@ def test_governing_tense_reports_strength():
     text = "Following a long lunch on Monday, the premier declared that his cabinet would resign."
     start = text.index("Monday")
     assert governing_tense(text, start, start + len("Monday")) == ("past", False)
+
+
+# ---------------------------------------------------------------- the year of a month or month-day
+# Anchor Wednesday 19 December 2001: the nearest January is January 2002 (13 days ahead), the one before
+# January 2001 (about 11 months back); without a definite tense the nearest wins (docs/timex.md).
+DECEMBER = "2001-12-19"
+
+
+def test_a_simple_past_verb_right_before_a_month_rules_out_the_one_ahead():
+    # "met in January" cannot be 13 days ahead: January 2001. "expired on January 5": 2001-01-05.
+    assert value("The two sides met in January to draft the text.", "January", DECEMBER) == "2001-01"
+    assert value("The old transit agreement expired on January 5.", "January 5", DECEMBER) == "2001-01-05"
+
+
+def test_a_simple_past_after_an_opening_phrase_rules_out_the_month_ahead():
+    # The verb after the opening phrase governs: "In January, the premier sacked ...": January 2001;
+    # "On January 3 the parliament voted down ...": 2001-01-03.
+    assert value("In January, the premier sacked his finance minister.", "January", DECEMBER) == "2001-01"
+    assert value("On January 3 the parliament voted down the budget.", "January 3", DECEMBER) == "2001-01-03"
+
+
+def test_a_future_auxiliary_rules_out_a_near_month_past():
+    # Anchor 7 March 2001: December 2000 ended 66 days before (the nearest), December 2001 is ahead.
+    # "will command a mission ... in December" and "is to host ... in December": 2001-12.
+    assert value("The cosmonaut will command a mission to the station in December.", "December") == "2001-12"
+    assert value("Moscow is to host the next round of talks in December.", "December") == "2001-12"
+
+
+def test_participles_adjectives_and_perfects_are_no_definite_tense():
+    # "its preferred shares" (an adjective before its noun) and "has extended ... through January" (a
+    # perfect: the extension is past, its end ahead) leave the nearest January, 2002.
+    assert value("The company redeems its preferred shares on January 5.", "January 5", DECEMBER) == "2002-01-05"
+    assert value("The bank has extended the credit line through January.", "January", DECEMBER) == "2002-01"
