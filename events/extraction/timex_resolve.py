@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
-from .timex_year import choose_occurrence
+from .timex_year import choose_occurrence, day_of_month
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # A sentence ends between two offsets: a full stop (or ! ?) and a capital after it, or a line break.
@@ -141,6 +141,7 @@ NORMS = {
         (r"UNDEF-(this|last|next)-D(\d)", "_named_weekday"),
         (r"UNDEF-(this|last|next)-(\w+)", "_relative_unit")],
     "weekday": [(r"UNDEF-weekday-(\d)", "_bare_weekday")],
+    "dom": [(r"UNDEF-dom-(\d\d)", "_day_of_month")],
     "decade": [(r"UNDEF-decade-(\d)", "_decade")],
     "REL": [(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", "_from_anchor")],
     "RELQ|REFQ": [(r"UNDEF-(RELQ|REFQ)-year-MINUS-1", "_year_before"),
@@ -377,12 +378,18 @@ class Resolver:
         return shift(self.reference(unit), unit, _signed(sign, n))
 
     def _bare_quarter(self, q, kind, n):
-        """'the fourth quarter': the anchor's year, or the year before when that quarter is still
-        ahead of the anchor and the clause speaks of the past ("reported a drop for the fourth quarter")."""
+        """'the fourth quarter': the anchor's year; the year before when that quarter is still ahead of the
+        anchor and the clause speaks of the past ("reported a drop for the fourth quarter"), the year after
+        when the clause looks ahead and next year's is nearer than this year's, over ("wants the cut extended
+        into the second quarter" in December; "will report third-quarter results" in October is this year's)."""
         a = self.anchor
         value = f"{year_str(a.year)}-{kind}{n}"
-        if base_interval(value, a)[0] > a and q.tense() == "past":
+        first, last, _ = base_interval(value, a)
+        if first > a and q.tense() == "past":
             return f"{year_str(a.year - 1)}-{kind}{n}"
+        later = f"{year_str(a.year + 1)}-{kind}{n}"
+        if last < a and (base_interval(later, a)[0] - a) < (a - last) and q.tense() == "future":
+            return later
         return value
 
     def _quarter_year_before(self, value):
@@ -434,6 +441,11 @@ class Resolver:
             return (a + dt.timedelta(days=delta)).isoformat()
         delta = (a.isoweekday() - day) % 7
         return (a - dt.timedelta(days=delta)).isoformat()
+
+    def _day_of_month(self, q, day):
+        """"on the 12th": that day of the anchor's month, the month before or the month after, as the verb
+        governing it says (timex_year.day_of_month)."""
+        return day_of_month(int(day), self.anchor, q.weekday_tense())
 
     def _relative_unit(self, q, rel, unit):
         a = self.anchor

@@ -167,6 +167,8 @@ def definite_tense(text, start, end, before_chars=100, after_chars=120):
     ("will be paid Dec. 14", "had been set to expire Nov. 6"), a perfect ("has extended ... through
     January") or "would" (a future seen from the past) are not: their dates go either way."""
     words = _own_clause(_drop_asides(_TOKEN.findall(_sentence_before(text, start, before_chars))))
+    if _planned_for(words):
+        return None  # "extended the offer to Nov. 20": the plan's date, not the past of the planning
     last = len(words) - 1
     for i in range(last, max(-1, last - 3), -1):
         if _simple_past(words, i):
@@ -214,7 +216,7 @@ def _simple_past(words, i):
     """Is words[i] a past-tense verb of its own (not a participle after an auxiliary, an adjective before
     its noun, or a plan word)?"""
     w = words[i].lower()
-    if w in PLAN_WORDS or w in PLAN_FOR_VERBS and w != "called" or not _word_cue(w) == (1, "past"):
+    if w in PLAN_WORDS or not _word_cue(w) == (1, "past"):
         return False
     if w not in IRREGULAR_PAST and i + 1 < len(words) and words[i + 1].lower() not in _AFTER_VERB:
         return False

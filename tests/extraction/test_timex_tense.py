@@ -147,3 +147,47 @@ def test_participles_adjectives_and_perfects_are_no_definite_tense():
     # perfect: the extension is past, its end ahead) leave the nearest January, 2002.
     assert value("The company redeems its preferred shares on January 5.", "January 5", DECEMBER) == "2002-01-05"
     assert value("The bank has extended the credit line through January.", "January", DECEMBER) == "2002-01"
+
+
+def test_a_plan_verb_or_a_past_verb_that_is_also_one():
+    # "brought in" after an opening phrase is a simple past (January 2001), though "brought" can also move a
+    # date ("brought forward to"); "extended until January 5" is the plan's date, not the past of the
+    # extending: the nearest January 5, 2002-01-05 (17 days after 19 December 2001).
+    assert value("In January, the new owners brought in a manager from Kiev.", "January", DECEMBER) == "2001-01"
+    assert value("The bidder extended until January 5 its offer for the shares.", "January 5", DECEMBER) \
+        == "2002-01-05"
+
+
+# ---------------------------------------------------------------- a bare quarter
+def test_a_quarter_over_is_next_years_when_the_clause_looks_ahead_and_that_one_is_nearer():
+    # Anchor Monday 10 December 2001: the second quarter of 2001 ended on 30 June (163 days back), that of
+    # 2002 begins on 1 April (112 days ahead); the clause looks ahead ("extended into": a plan's date; "will
+    # publish"): 2002-Q2, 2002-Q1 (the first quarter of 2001 ended 254 days back, 2002's begins in 22 days).
+    assert value("Producers want the output cut extended into the second quarter.", "the second quarter",
+                 "2001-12-10") == "2002-Q2"
+    assert value("The ministry will publish its budget for the first quarter.", "the first quarter",
+                 "2001-12-10") == "2002-Q1"
+
+
+def test_the_quarter_just_over_stays_this_years():
+    # Anchor Wednesday 24 October 2001: the third quarter ended 24 days before; next year's begins in about
+    # 250 days: "will report third-quarter results" is 2001-Q3.
+    assert value("The firm will report its third-quarter results next week.", "its third-quarter", "2001-10-24") \
+        == "2001-Q3"
+
+
+# ---------------------------------------------------------------- "on the 12th"
+def test_a_day_of_a_month_not_named_follows_its_governing_verb():
+    # Anchor Wednesday 7 March 2001. Past verbs: the latest such day on or before the anchor: "arrived on the
+    # 3rd" = 3 March, "On the 12th the two presidents met" (the verb after the opening phrase) = 12 February.
+    assert value("The envoy arrived in Tbilisi on the 3rd.", "the 3rd") == "2001-03-03"
+    assert value("On the 12th the two presidents met in Minsk.", "the 12th") == "2001-02-12"
+    # Ahead: "will meet again on the 31st" = 31 March; a timetable's present "opens on the 2nd" = 2 April.
+    assert value("The ministers will meet again on the 31st.", "the 31st") == "2001-03-31"
+    assert value("The donors' conference opens on the 2nd, officials said.", "the 2nd") == "2001-04-02"
+
+
+def test_an_ordinal_qualifying_a_noun_is_no_day():
+    # "the 12th floor", "the 3rd round": nothing is tagged ("on the 4th of July" is the month-day rule's).
+    assert tag("The talks were held on the 12th floor of the ministry.", WEDNESDAY) == []
+    assert tag("The envoys met on the 3rd round of the consultations.", WEDNESDAY) == []

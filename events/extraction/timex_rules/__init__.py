@@ -27,6 +27,7 @@ and an optional `part` (which part of the period: early, late, earlier, ...). No
   UNDEF-REFY-quarter-1988   "the 1988 period": that year's quarter matching the one in context
   UNDEF-REFWD-5-MINUS       "the previous Friday": counted from the previous date
   UNDEF-decade-8            "the '80s", "the eighties"
+  UNDEF-dom-12              a day of a month not named     ("on the 12th")
   ...T22:00 / TMO / TEV     a time of day appended to a day norm (TIME)
 Overlapping matches: the leftmost wins, then the longest, then the earlier rule in PRIORITY.
 Plain Python, no Django imports.
@@ -40,7 +41,7 @@ MODULES = (dates, quarters, relative, durations, times)
 
 # Which rule wins two matches of the same start and length: the earlier here.
 PRIORITY = (
-    "month_day", "day_month", "month_year", "month_rel_year", "month", "season", "season_year", "year", "fiscal_year",
+    "month_day", "day_month", "day_of_month", "month_year", "month_rel_year", "month", "season", "season_year", "year", "fiscal_year",
     "decade", "century", "spelled_year", "relative_unit", "year_end", "quarter", "year_quarter", "latest_quarter",
     "the_quarter", "year_ago_period", "ago", "offset", "the_day_offset", "deictic", "weekday", "set", "set_named",
     "set_adverb", "span_duration", "duration", "bare_plural_duration", "clock", "noon", "time_of_day",

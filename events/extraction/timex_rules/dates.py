@@ -192,3 +192,27 @@ def build_spelled_year(m, text):
     if g.get("season"):
         return mention("DATE", f"{year}-{SEASONS[g['season'].lower()]}")
     return mention("DATE", str(year))
+
+
+def _ordinal(n):
+    return f"{n}{'th' if 10 <= n <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+# What may follow "on the 12th" for it to be a day: punctuation, the end, or a word that cannot continue a
+# noun phrase the ordinal would qualify ("on the 12th floor", "on the 3rd day" are no dates).
+_AFTER_DAY_OF_MONTH = (r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|or|at|in|to|when|after|before|with|but|as|by|from|while|"
+                       r"until|he|she|they|it|the|a|an|his|her|their)\b)")
+
+
+@rule("day_of_month",
+      r"(?<=\bon\s)the\s+(?P<d>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th))" + _AFTER_DAY_OF_MONTH,
+      cores=[word_core(_ordinal(n) for n in range(1, 32))],
+      examples={"They met on the 12th.": "2000-12-12", "He will return on the 12th.": "2001-01-12",
+                "Talks opened on the 2nd in Geneva.": "2001-01-02"})
+def build_day_of_month(m, text):
+    """"on the 12th": a day of a month not named; resolution picks the month by the governing verb's tense
+    (timex_year.day_of_month)."""
+    g = m.groupdict()
+    if _ordinal(day_number(g["d"])) != g["d"].lower():
+        return None  # "the 12st" is no ordinal
+    return mention("DATE", f"UNDEF-dom-{day_number(g['d']):02d}")
