@@ -66,7 +66,15 @@ def _cue(words, i, modal_may=True):
         return 2, "future"
     if w in PLAN_WORDS:
         return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
-    return _word_cue(w)
+    found = _word_cue(w)
+    if found == (1, "past") and _VOLITION.intersection(x.lower() for x in words[max(0, i - 3):i]):
+        return 1, "future"  # "wants it held before the summer": the participle is what is wanted, ahead
+    return found
+
+
+# A past form within three words after a verb of wanting is its complement ("wants the vote held before the
+# summer", "hopes it finished by May"), no past tense.
+_VOLITION = frozenset({"want", "wants", "wish", "wishes", "hope", "hopes", "intend", "intends", "expect", "expects"})
 
 
 def _future_auxiliary(w, prev, nxt):

@@ -191,3 +191,13 @@ def test_an_ordinal_qualifying_a_noun_is_no_day():
     # "the 12th floor", "the 3rd round": nothing is tagged ("on the 4th of July" is the month-day rule's).
     assert tag("The talks were held on the 12th floor of the ministry.", WEDNESDAY) == []
     assert tag("The envoys met on the 3rd round of the consultations.", WEDNESDAY) == []
+
+
+# ---------------------------------------------------------------- what is wanted
+def test_a_participle_after_a_verb_of_wanting_is_what_is_wanted_ahead():
+    # Anchor Tuesday 31 October 2000: "wants the referendum held before the summer" is the coming summer,
+    # 2001-SU (a season with a forward cue is the coming one, docs/timex.md), not the one just over ("held"
+    # is no past here). Anchor 10 July 2001: "wants the pipeline finished by the spring": 2002-SP.
+    assert value("The premier wants the referendum held before the summer.", "the summer", "2000-10-31") \
+        == "2001-SU"
+    assert value("Kiev wants the pipeline finished by the spring.", "the spring", "2001-07-10") == "2002-SP"
