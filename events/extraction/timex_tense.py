@@ -66,9 +66,14 @@ def _cue(words, i, modal_may=True):
         return 2, "future"
     if w in PLAN_WORDS:
         return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
-    found = _word_cue(w)
+    return _wanted(words, i, _word_cue(w))
+
+
+def _wanted(words, i, found):
+    """`found`, unless it is a past form within three words after a verb of wanting: then what is wanted,
+    ahead ("wants it held before the summer")."""
     if found == (1, "past") and _VOLITION.intersection(x.lower() for x in words[max(0, i - 3):i]):
-        return 1, "future"  # "wants it held before the summer": the participle is what is wanted, ahead
+        return 1, "future"
     return found
 
 
