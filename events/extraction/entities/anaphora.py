@@ -80,6 +80,14 @@ _PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)\b(?!\s+(?:(?:[A-Z][\
 _NOT_OBJECT_BEFORE = frozenset({"of", "between", "with", "for", "by", "and", "to", "from", "among", "", "that",
                                 "when", "as", "while", "after", "before", "but"})
 _AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)")
+# "The Romanian, who flew in on Tuesday, ...", "the Egyptian said": a singular demonym standing for the person of
+# that state named last. Only demonyms in -an/-ian/-i, which are singular nouns when a comma, a possessive or a
+# verb follows ("the Chinese", "the British", "the French" are peoples or sides, and "the Romanian side" is no
+# person: a noun after the demonym is not matched).
+_DEMONYM_PERSON = re.compile(
+    r"\b[Tt]he\s+(?P<qual>[A-Z][a-z]+(?:an|i))(?=\s*,|['\u2019]s\b|\s+(?:said|says|told|added|met|meets|flew|flies|"
+    r"arrived|arrives|left|leaves|was|is|had|has|will|would|also|then|replied|insisted|noted|stressed|warned|came|"
+    r"went|spent|spends|saw|sees|received|gave|brought|asked|declined|urged|won|got|called|agreed|signed)\b)")
 
 
 def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, anchor: datetime.date,
@@ -91,7 +99,8 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
         return []
     article = _Article(text, named, [s.start for s in sentences], _Spans([(m.start, m.end) for m in named.mentions]),
                        _Spans(sorted(masked)), gazetteer, anchor)
-    found = _pair_mentions(article) + _description_mentions(article) + _pronoun_mentions(article)
+    found = (_pair_mentions(article) + _description_mentions(article) + _demonym_mentions(article)
+             + _pronoun_mentions(article))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -177,6 +186,20 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
                       country, article.gazetteer, article.anchor, 1,
                       plain_minister=match.group("noun").lower() == "minister")
     return people[0] if people else None
+
+
+def _demonym_mentions(article: _Article) -> list[ActorMention]:
+    """"The Romanian, who flew in ...": a mention of the person of that state named last (subjects first)."""
+    found: list[ActorMention] = []
+    for match in _DEMONYM_PERSON.finditer(article.text):
+        country = article.gazetteer.country_of_phrase(match.group("qual"))
+        if country is None or article.blocked(match):
+            continue
+        people = _fitting(_subjects_first(article.named.before(match.start()), article.starts, article.text), "men",
+                          country, article.gazetteer, article.anchor, 1)
+        if people:
+            found.append(ActorMention(match.start(), match.end(), match.group(), people[0]))
+    return found
 
 
 def _pronoun_mentions(article: _Article) -> list[ActorMention]:
