@@ -13,7 +13,10 @@ def test_every_article_is_in_one_part_and_the_split_is_a_third():
     # heldout4 (71-80) is a whole batch held out, written by an engineer who does not tune the extraction:
     # outside the multiple-of-3 rule, which holds for every other article.
     assert {a.id for a in articles if a.part == "heldout4"} == {str(n) for n in range(71, 81)}
-    articles = [a for a in articles if a.part != "heldout4"]
+    # The fifth round: held12's batch (81-92) is held out whole; devw12's batch 5 (61-70) is all development.
+    assert {a.id for a in articles if a.part == "heldout5"} == {str(n) for n in range(81, 93)}
+    assert all(a.part == "dev" for a in articles if 61 <= int(a.id) <= 70)
+    articles = [a for a in articles if a.part not in ("heldout4", "heldout5")]
     heldout = [a for a in articles if a.part in ("heldout", "heldout2", "heldout3")]
     # The rule written in gold.json: numbers that are multiples of 3 are held out (the first batch, 1-25, in
     # "heldout"; the second, 26-34, in "heldout2"; the third, 35-50, in "heldout3").
