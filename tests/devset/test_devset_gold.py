@@ -17,6 +17,7 @@ def test_every_article_is_in_one_part_and_the_split_is_a_third():
     assert {a.id for a in articles if a.part == "heldout5"} == {str(n) for n in range(81, 93)}
     assert all(a.part == "dev" for a in articles if 61 <= int(a.id) <= 70)
     # The sixth round: devw13's batch 6 (105-116) is all development.
+    assert {a.id for a in articles if 105 <= int(a.id) <= 116} == {str(n) for n in range(105, 117)}
     assert all(a.part == "dev" for a in articles if 105 <= int(a.id) <= 116)
     articles = [a for a in articles if a.part not in ("heldout4", "heldout5")]
     heldout = [a for a in articles if a.part in ("heldout", "heldout2", "heldout3")]
