@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from events.extraction.entities import ArticleEntities, Gazetteer
+from events.extraction.events.attachment import attach_parties
 from events.extraction.events.clauses import event_clause, next_happening_start
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
@@ -121,6 +122,7 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
         summary = describe(reading, ctx)
         actors, countries = ((inherited.actors, inherited.countries) if inherited is not None
                              else _parties(reading, summary, ctx, antecedent))
+        actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
 

@@ -1,0 +1,226 @@
+"""Learned attachment: which of a sentence's persons and states take part in one of its dated events.
+
+The hand rules (participants.py, extract.py) choose an event's actors and countries; this step looks again at
+every candidate: each person the sentence names (after anaphora) and each person the rules chose from outside
+it, each state the sentence names (names, demonyms, capitals, seats of power, towns), its persons' states, the
+event's place, the article's home and subject states and the rules' states. A logistic model over general
+features (attachment_features.py: where the name stands relative to the date and trigger, what stands between,
+how it is introduced, whether the rules chose it) scores each; those at or above the model's threshold are the
+event's. The weights are data (data/attachment_model.json), written by scripts/train_attachment.py from the
+development set's gold; at run time scoring is a sum of dict look-ups.
+
+    attach_parties(reading, ctx, actors, countries, inherited) -> (actors, countries)
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from events.extraction.events.attachment_features import SentenceView, anchor_span, bucket, position_features
+from events.extraction.events.attachment_model import AttachmentModel, default_model
+from events.extraction.events.implied_places import is_origin, subject_state_of
+from events.extraction.events.participants import acts_through_agent
+from events.extraction.events.triggers import possessor
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import Reading, SentenceContext
+
+# The learned step is on when the stored model is; scripts/train_attachment.py and tests may switch it.
+USE_MODEL = True
+_recorder: list | None = None
+
+
+@dataclass
+class Candidate:
+    """One possible party of an event: an ActorRef (kind "actor") or an ISO code (kind "country")."""
+    kind: str
+    value: object
+    chosen: bool  # by the hand rules
+    features: list[str] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def recording():
+    """Collects (mention key, candidates) for every event read while the block runs (the trainer's data)."""
+    global _recorder
+    previous, _recorder = _recorder, []
+    try:
+        yield _recorder
+    finally:
+        _recorder = previous
+
+
+def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countries: list,
+                   inherited: bool = False, model: AttachmentModel | None = None) -> tuple[list, list]:
+    """The event's actors and countries: the rules' (`actors`, `countries`), rescored by the model when it is on."""
+    model = model or (default_model() if USE_MODEL else None)
+    if model is None and _recorder is None:
+        return actors, countries
+    people = actor_candidates(reading, ctx, actors, inherited)
+    states = country_candidates(reading, ctx, countries, actors, inherited)
+    if _recorder is not None:
+        _recorder.append((f"{ctx.sentence.start}:{reading.timex['start']}", people, states))
+    if model is None:
+        return actors, countries
+    return _accepted(model, people), _accepted(model, states)
+
+
+def _accepted(model: AttachmentModel, candidates: list[Candidate]) -> list:
+    """The candidates the model accepts; the rules' choice for a kind the model does not decide."""
+    if not candidates or not model.decides(candidates[0].kind):
+        return [c.value for c in candidates if c.chosen]
+    return [c.value for c in candidates if model.accepts(c.kind, c.features)]
+
+
+def _view(ctx: SentenceContext) -> SentenceView:
+    if "attachment view" not in ctx.memo:
+        ctx.memo["attachment view"] = SentenceView(ctx)
+    return ctx.memo["attachment view"]
+
+
+def _with_choice(features: list[str], chosen: bool) -> list[str]:
+    """Each feature alone and joined with the rules' choice (the model learns when to overrule them)."""
+    mark = "R|" if chosen else "N|"
+    return ["bias", "rule" if chosen else "norule"] + features + [mark + f for f in features]
+
+
+def actor_candidates(reading: Reading, ctx: SentenceContext, actors: list, inherited: bool) -> list[Candidate]:
+    """The rules' actors first (in their order), then the sentence's other persons in text order."""
+    view = _view(ctx)
+    mentions = ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end)
+    by_name: dict[str, list] = {}
+    for mention in mentions:
+        by_name.setdefault(mention.ref.name, []).append(mention)
+    chosen = {ref.name for ref in actors}
+    refs = list(actors) + [ms[0].ref for name, ms in by_name.items() if name not in chosen]
+    common = [f"type={reading.event_type}", "n_people=" + bucket(len(by_name), (1, 2, 3, 5)),
+              "n_rule_actors=" + bucket(len(actors), (0, 1, 2))] + _type_groups(reading, ctx)
+    if inherited:
+        common.append("inherited")
+    candidates = []
+    for ref in refs:
+        feats = common + _actor_features(ref, by_name.get(ref.name, []), reading, ctx, view, actors)
+        candidates.append(Candidate("actor", ref, ref.name in chosen, _with_choice(feats, ref.name in chosen)))
+    return candidates
+
+
+def _nearest(mentions: list, reading: Reading):
+    low, high = anchor_span(reading)
+    return min(mentions, key=lambda m: max(0, low - m.end, m.start - high))
+
+
+def _actor_features(ref, mentions: list, reading: Reading, ctx: SentenceContext, view: SentenceView,
+                    actors: list) -> list[str]:
+    if not mentions:
+        return ["outside_sentence"] + _state_relation(ref.country, reading, ctx, actors)
+    mention = _nearest(mentions, reading)
+    feats = position_features(mention.start, mention.end, reading, view)
+    word = mention.text.lower()
+    if word in ("he", "him", "his", "she", "her", "they", "them", "their"):
+        feats.append("pronoun")
+    elif mention.text[:1].islower() or word.startswith("the "):
+        feats.append("description")
+    if len(mentions) > 1:
+        feats.append("several_mentions")
+    if not ref.known:
+        feats.append("unknown_person")
+    if acts_through_agent(mention, ctx):
+        feats.append("agent_for")
+    if mention.start == view.first_actor:
+        feats.append("first_person")
+    if ref.name == possessor(reading.main, ctx.actor_mentions, ctx.text):
+        feats.append("trigger_owner")
+    return feats + _state_relation(ref.country, reading, ctx, actors)
+
+
+def _state_relation(code: str | None, reading: Reading, ctx: SentenceContext, actors: list) -> list[str]:
+    """How a person's state stands to the event: none, the place, the home state, another chosen person's."""
+    if not code:
+        return ["no_state"]
+    feats = []
+    if reading.place and reading.place[0] == code:
+        feats.append("state_is_place")
+    if code == ctx.rules.home_state:
+        feats.append("state_is_home")
+    if code == subject_state_of(ctx):
+        feats.append("state_is_subject")
+    return feats
+
+
+def country_candidates(reading: Reading, ctx: SentenceContext, countries: list, actors: list,
+                       inherited: bool) -> list[Candidate]:
+    """The rules' states first, then those the sentence names, its persons' states, the place, the home and
+    subject states."""
+    view = _view(ctx)
+    named: dict[str, list] = {}
+    for mention in ctx.country_mentions:
+        named.setdefault(mention.code, []).append(mention)
+    people: dict[str, list] = {}
+    for mention in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end):
+        if mention.ref.country:
+            people.setdefault(mention.ref.country, []).append(mention)
+    extra = [reading.place[0] if reading.place else None, ctx.rules.home_state, subject_state_of(ctx)]
+    codes = list(dict.fromkeys(list(countries) + list(named) + list(people) + [c for c in extra if c]))
+    chosen = set(countries)
+    common = [f"type={reading.event_type}", "n_states=" + bucket(len(set(named) | set(people)), (1, 2, 3, 5)),
+              "n_rule_states=" + bucket(len(countries), (0, 1, 2))] + _type_groups(reading, ctx)
+    if inherited:
+        common.append("inherited")
+    candidates = []
+    for code in codes:
+        feats = common + _country_features(code, named.get(code, []), people.get(code, []), reading, ctx, view,
+                                           actors, countries)
+        candidates.append(Candidate("country", code, code in chosen, _with_choice(feats, code in chosen)))
+    return candidates
+
+
+def _country_features(code: str, named: list, people: list, reading: Reading, ctx: SentenceContext,
+                      view: SentenceView, actors: list, countries: list) -> list[str]:
+    feats = []
+    if named:
+        mention = _nearest(named, reading)
+        feats += ["c:" + f for f in position_features(mention.start, mention.end, reading, view)]
+        feats += sorted({"kind=" + m.kind for m in named})
+        if is_origin(mention, ctx):
+            feats.append("origin")
+    else:
+        feats.append("not_named")
+    if people:
+        mention = _nearest(people, reading)
+        feats += ["p:" + f for f in position_features(mention.start, mention.end, reading, view)]
+    if any(ref.country == code for ref in actors):
+        feats.append("state_of_rule_actor")
+    feats += _place_features(code, reading)
+    return feats + _implied_pair_features(code, reading, ctx, countries)
+
+
+def _implied_pair_features(code: str, reading: Reading, ctx: SentenceContext, countries: list) -> list[str]:
+    """The home and subject states (the article's pair), with what the rules chose and the event's kind: a
+    two-party happening told by one state often has the other side only implied."""
+    home, subject = ctx.rules.home_state, subject_state_of(ctx)
+    role = "home_state" if code == home else "subject_state" if code == subject else None
+    if role is None:
+        return []
+    other = subject if role == "home_state" else home
+    feats = [role, f"{role}|others={bucket(len([c for c in countries if c != code]), (0, 1, 2))}"]
+    if other in countries:
+        feats.append(role + "|pair_other_chosen")
+    return feats + [f"{role}|{group}" for group in _type_groups(reading, ctx)]
+
+
+def _type_groups(reading: Reading, ctx: SentenceContext) -> list[str]:
+    """The event type's flags (event_types.json): two-party, encounter, statement."""
+    rules, kind = ctx.rules, reading.event_type
+    return [name for name, members in (("two_party", rules.two_party), ("encounter", rules.encounters),
+                                       ("statement", rules.statements)) if kind in members]
+
+
+def _place_features(code: str, reading: Reading) -> list[str]:
+    place = reading.place
+    if not place or place[0] != code:
+        return []
+    start, end = reading.clause
+    if place[1] is None:
+        return ["place_remembered"]
+    return ["place_in_clause" if start <= place[1] < end else "place_out_clause"]
