@@ -1,6 +1,7 @@
 """Ingest benchmark: articles per second into PostgreSQL, end to end, and extract_article alone.
 
     .venv/bin/python scripts/bench_ingest.py [--articles 400] [--jobs 1 | --workers 1] [--spread 1] [--corpus DIR]
+                                             [--no-extract-ahead]
 
 Repeats the corpus articles under other issue numbers of the same volume (each copy's "Publication: Monitor
 Volume: V Issue: N" line rewritten, so each copy is a new article of a new issue), writes them to a temporary
@@ -189,6 +190,9 @@ def _arguments(argv):
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--spread", type=int, default=1,
                         help="spread the copies over this many years (volumes) back from the source's")
+    parser.add_argument("--no-extract-ahead", action="store_true",
+                        help="one thread: no extraction of the next article while one is stored "
+                             "(events/services/extract_ahead.py), to measure the difference in the same sitting")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.articles < 1 or args.workers < 1 or args.jobs < 1:
@@ -204,6 +208,9 @@ def measure(args, folder: Path, server) -> dict:
 
     from events.models import Article, Event, Thread
 
+    from events.services import ingest
+
+    ingest.EXTRACT_AHEAD = not args.no_extract_ahead
     written = write_copies(args.corpus, folder, args.articles, args.spread)
     extract_ms = extraction_ms_per_article(folder)
     server_cpu = server_cpu_seconds(server)
@@ -223,6 +230,7 @@ def measure(args, folder: Path, server) -> dict:
         # CPU per article, less sensitive to other work on the machine than the wall clock:
         "cpu_ms_per_article_python": round(ingest_in_process.cpu / stored * 1000, 1) if in_process else None,
         "cpu_ms_per_article_postgres": round(server_cpu / stored * 1000, 1) if server_cpu is not None else None,
+        "extract_ahead": in_process and ingest.EXTRACT_AHEAD,
         "events": Event.objects.count(), "threads": Thread.objects.count(),
         "load_average_1min": round(os.getloadavg()[0], 2),
         "debug": settings.DEBUG,

@@ -141,16 +141,17 @@ DEFERRED_FLUSH_EVERY = 500
 def _ingest_files(files, report, progress, jobs):
     show = progress and sys.stderr.isatty()
     try:
-        if len(files) >= PREFIT_MIN_FILES:
-            _prefit(files, show)
-        return _store_files(files, report, show, jobs)
+        batch = _prefit(files, show) if len(files) >= PREFIT_MIN_FILES else None
+        return _store_files(files, report, show, jobs, batch)
     finally:
         article_store.forget_evidence()
 
 
-def _store_files(files, report, show, jobs):
+def _store_files(files, report, show, jobs, batch=None):
     if jobs > 1 and len(files) > 1:
         results = _ingest_in_workers(files, min(jobs, len(files)))
+    elif batch and EXTRACT_AHEAD:  # one process: each next article extracted while this one is stored
+        results = _ingest_extracting_ahead(files, batch)
     else:
         results = (_ingest_path(path, defer_text=True) for path in files)
     try:
@@ -178,6 +179,10 @@ def _stop_deferring():
         pass  # a new connection starts without the deferral
 
 
+# A one-process batch (the prefit ran) extracts each next article while this one is stored (extract_ahead);
+# False: one thread (scripts/bench_ingest.py --no-extract-ahead measures the difference).
+EXTRACT_AHEAD = True
+
 # A batch of this many files or more has its volumes' calendars fitted before it is stored (see _prefit).
 PREFIT_MIN_FILES = 2
 
@@ -189,7 +194,7 @@ def _prefit(files, show):
     cannot be read are skipped here (the ingest reports them); a failure here only loses the head start."""
     from events.services.calendar import prefit_calendars
 
-    evidence = {}
+    evidence, digests = {}, []
     for path in tqdm(files, desc="calendar evidence", unit="file", file=sys.stderr, disable=not show):
         try:
             parsed = read_article_file(path)
@@ -199,23 +204,118 @@ def _prefit(files, show):
             found = evidence_for_text(article.volume, article.number, article.body)
             evidence.setdefault((article.volume, article.number), []).extend(found)
             # kept for storing the article (article_store takes it instead of computing it again)
-            article_store.remember_evidence(
-                content_hash(article.volume, article.number, article.headline, article.body), found)
+            digest = content_hash(article.volume, article.number, article.headline, article.body)
+            article_store.remember_evidence(digest, found)
+            digests.append(digest)
     try:
         prefit_calendars(evidence)
+        return _BatchGuess.load({volume for volume, _ in evidence}, digests)
     except (OperationalError, InterfaceError):
         pass  # the database is down: the ingest itself stops with one message (DatabaseUnavailable)
     except Exception:  # a bug must not stop the ingest: logged, the end-of-run fit dates the issues
         logging.getLogger(__name__).exception("calendar prefit failed; issues keep provisional dates until the fit")
+    return None
 
 
-def _ingest_path(path, defer_text=True) -> FileResult:
+class _BatchGuess:
+    """What a batch's articles will be stored with, guessed before the run for extracting them ahead: each
+    issue's date (a stored issue's, else the calendar day's the prefit just wrote, else the prior's: as
+    article_store gives a new issue) and which texts are stored already (not extracted ahead: they are
+    skipped as unchanged). Only a guess: the extraction ahead is used only when the anchor matches."""
+
+    def __init__(self, dates, stored):
+        self.dates, self.stored = dates, stored
+
+    @classmethod
+    def load(cls, volumes, digests):
+        from events.models import Article, ArticleVersion, CalendarDay, Issue
+
+        volumes = sorted(volumes)
+        dates = {(v, n): d for v, n, d in CalendarDay.objects.filter(
+            volume__in=volumes, number__isnull=False).values_list("volume", "number", "date")}
+        dates.update(((v, n), d) for v, n, d in Issue.objects.filter(volume__in=volumes).values_list(
+            "volume", "number", "date"))
+        stored = set()
+        for start in range(0, len(digests), 2000):
+            chunk = digests[start:start + 2000]
+            stored.update(Article.objects.filter(content_hash__in=chunk).values_list("content_hash", flat=True))
+            stored.update(ArticleVersion.objects.filter(content_hash__in=chunk).values_list("content_hash", flat=True))
+        return cls(dates, stored)
+
+    def anchor(self, article):
+        from events.extraction.calendar import provisional_date
+
+        date = self.dates.get((article.volume, article.number))
+        return date if date is not None else provisional_date(article.volume, article.number)
+
+    def worth_extracting(self, article) -> bool:
+        return content_hash(article.volume, article.number, article.headline, article.body) not in self.stored
+
+
+def _ingest_extracting_ahead(files, batch):
+    """As (_ingest_path(path) for path in files), with each article's next one (the next file's first after a
+    file's last) extracted on a second thread while it is stored (events.services.extract_ahead: a result is
+    used only for the article's own text, issue date and gazetteer). Each file is read once, one ahead."""
+    from events.services.extract_ahead import ExtractionAhead
+
+    with ExtractionAhead() as ahead:
+        files_ahead = _FilesAhead(files, batch, ahead)
+        for index, path in enumerate(files):
+            yield _ingest_path(path, defer_text=True, parse=lambda index=index: files_ahead.parsed(index),
+                               before_article=lambda position, articles, index=index:
+                               files_ahead.before_article(index, position, articles))
+            files_ahead.done(index)
+
+
+class _FilesAhead:
+    """The batch's files read one ahead, and the articles to extract ahead of the one being stored."""
+
+    def __init__(self, files, batch, ahead):
+        self.files, self.batch, self.ahead = files, batch, ahead
+        self.read = {}  # file index -> ParsedFile or the ArticleFileError reading it raised
+
+    def _read(self, index):
+        if index not in self.read:
+            try:
+                self.read[index] = read_article_file(self.files[index])
+            except ArticleFileError as error:
+                self.read[index] = error
+        return self.read[index]
+
+    def parsed(self, index):
+        found = self._read(index)
+        if isinstance(found, ArticleFileError):
+            raise found
+        return found
+
+    def done(self, index):
+        self.read.pop(index, None)
+
+    def before_article(self, index, position, articles):
+        """Before storing articles[position] of file `index`: extract it and the next one ahead."""
+        from events.services.gazetteer import get_gazetteer_snapshot
+
+        upcoming = list(articles[position:position + 2])
+        if len(upcoming) < 2 and index + 1 < len(self.files):  # the last of its file: the next file's first
+            found = self._read(index + 1)
+            if not isinstance(found, ArticleFileError):
+                upcoming += list(found.articles[:1])
+        try:
+            gazetteer = get_gazetteer_snapshot().gazetteer  # the snapshot process_article will take
+        except (OperationalError, InterfaceError):
+            return  # the database is down: storing the article says so
+        for article in upcoming:
+            if self.batch.worth_extracting(article):
+                self.ahead.submit(article.body, self.batch.anchor(article), gazetteer)
+
+
+def _ingest_path(path, defer_text=True, parse=None, before_article=None) -> FileResult:
     if defer_text:  # once per file: the worker's connection may be new (the deferral is per connection)
         try:
             dirty_keys.defer(True)
         except (OperationalError, InterfaceError):
             pass  # the database is down: storing the file says so
-    return _ingest_file(display_name(path), lambda: read_article_file(path))
+    return _ingest_file(display_name(path), parse or (lambda: read_article_file(path)), before_article)
 
 
 def _ingest_in_workers(files, jobs):
@@ -284,7 +384,7 @@ class _recording:
         return False
 
 
-def _ingest_file(name, parse) -> FileResult:
+def _ingest_file(name, parse, before_article=None) -> FileResult:
     name = display_name(name)
     result = FileResult(name)
     try:
@@ -297,34 +397,41 @@ def _ingest_file(name, parse) -> FileResult:
     # Each article of a file succeeds or fails on its own: the parser's refusals are this file's failures.
     result.failed += len(parsed.failures)
     result.errors.extend(parsed.failures)
-    for parsed_article in parsed.articles:
-        try:
-            notes = []
-            status, article_id = store_article(parsed_article, source_name=Path(name).name, warnings=notes)
-        except (OperationalError, InterfaceError) as error:
-            if not database_reachable():
-                raise DatabaseUnavailable(str(error).strip().splitlines()[0] if str(error).strip() else
-                                          type(error).__name__) from error
-            result.failed += 1
-            result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
-                                 f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
-            continue
-        except Exception as error:  # one bad article must not stop the file or the run
-            result.failed += 1
-            result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
-                                 f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
-            continue
-        result.warnings.extend(f"line {parsed_article.line}: {note}" for note in notes)
-        if status == NEW:
-            result.new += 1
-            result.volumes.add(parsed_article.volume)
-        elif status == VERSION:
-            result.versions += 1
-            result.volumes.add(parsed_article.volume)  # its text changed: the volume's calendar is fitted again
-        else:
-            result.unchanged += 1
-        result.article_ids.append(article_id)
+    for position, parsed_article in enumerate(parsed.articles):
+        if before_article is not None:  # the batch's extraction ahead (_ingest_extracting_ahead)
+            before_article(position, parsed.articles)
+        _store_one(parsed_article, name, result)
     return result
+
+
+def _store_one(parsed_article, name, result) -> None:
+    """Store one article of a file, counted in `result` (a failure is this article's alone)."""
+    try:
+        notes = []
+        status, article_id = store_article(parsed_article, source_name=Path(name).name, warnings=notes)
+    except (OperationalError, InterfaceError) as error:
+        if not database_reachable():
+            raise DatabaseUnavailable(str(error).strip().splitlines()[0] if str(error).strip() else
+                                      type(error).__name__) from error
+        result.failed += 1
+        result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
+                             f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
+        return
+    except Exception as error:  # one bad article must not stop the file or the run
+        result.failed += 1
+        result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
+                             f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
+        return
+    result.warnings.extend(f"line {parsed_article.line}: {note}" for note in notes)
+    if status == NEW:
+        result.new += 1
+        result.volumes.add(parsed_article.volume)
+    elif status == VERSION:
+        result.versions += 1
+        result.volumes.add(parsed_article.volume)  # its text changed: the volume's calendar is fitted again
+    else:
+        result.unchanged += 1
+    result.article_ids.append(article_id)
 
 
 class DatabaseUnavailable(Exception):
