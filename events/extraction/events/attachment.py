@@ -14,6 +14,7 @@ development set's gold; at run time scoring is a sum of dict look-ups.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,7 +94,9 @@ def actor_candidates(reading: Reading, ctx: SentenceContext, actors: list, inher
     for mention in mentions:
         by_name.setdefault(mention.ref.name, []).append(mention)
     chosen = {ref.name for ref in actors}
-    refs = list(actors) + [ms[0].ref for name, ms in by_name.items() if name not in chosen]
+    date = reading.timex["start"]
+    refs = list(actors) + [ms[0].ref for name, ms in by_name.items()
+                           if name not in chosen and not all(view.walled(m.start, date) for m in ms)]
     common = [f"type={reading.event_type}", "n_people=" + bucket(len(by_name), (1, 2, 3, 5)),
               "n_rule_actors=" + bucket(len(actors), (0, 1, 2))] + _type_groups(reading, ctx)
     if inherited:
@@ -153,26 +156,38 @@ def country_candidates(reading: Reading, ctx: SentenceContext, countries: list, 
     """The rules' states first, then those the sentence names, its persons' states, the place, the home and
     subject states."""
     view = _view(ctx)
-    named: dict[str, list] = {}
-    for mention in ctx.country_mentions:
-        named.setdefault(mention.code, []).append(mention)
-    people: dict[str, list] = {}
-    for mention in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end):
-        if mention.ref.country:
-            people.setdefault(mention.ref.country, []).append(mention)
-    extra = [reading.place[0] if reading.place else None, ctx.rules.home_state, subject_state_of(ctx)]
-    codes = list(dict.fromkeys(list(countries) + list(named) + list(people) + [c for c in extra if c]))
+    named = _grouped(ctx.country_mentions, lambda m: m.code)
+    people = _grouped(ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end), lambda m: m.ref.country)
     chosen = set(countries)
     common = [f"type={reading.event_type}", "n_states=" + bucket(len(set(named) | set(people)), (1, 2, 3, 5)),
               "n_rule_states=" + bucket(len(countries), (0, 1, 2))] + _type_groups(reading, ctx)
     if inherited:
         common.append("inherited")
     candidates = []
-    for code in codes:
+    for code in _country_codes(reading, ctx, countries, named, people):
         feats = common + _country_features(code, named.get(code, []), people.get(code, []), reading, ctx, view,
                                            actors, countries)
         candidates.append(Candidate("country", code, code in chosen, _with_choice(feats, code in chosen)))
     return candidates
+
+
+def _grouped(mentions, key) -> dict[str, list]:
+    """Mentions by `key` (a state's code), in text order; those without one left out."""
+    groups: dict[str, list] = {}
+    for mention in mentions:
+        if key(mention):
+            groups.setdefault(key(mention), []).append(mention)
+    return groups
+
+
+def _country_codes(reading: Reading, ctx: SentenceContext, countries: list, named: dict, people: dict) -> list[str]:
+    """The candidate states: the rules', those named (or whose persons are named) outside a quotation, aside,
+    relative clause or parentheses that does not hold the date, the place, the home and the subject state."""
+    view, date = _view(ctx), reading.timex["start"]
+    seen = [code for code in list(named) + list(people)
+            if not all(view.walled(m.start, date) for m in named.get(code, []) + people.get(code, []))]
+    extra = [reading.place[0] if reading.place else None, ctx.rules.home_state, subject_state_of(ctx)]
+    return list(dict.fromkeys(list(countries) + seen + [c for c in extra if c]))
 
 
 def _country_features(code: str, named: list, people: list, reading: Reading, ctx: SentenceContext,
@@ -195,17 +210,25 @@ def _country_features(code: str, named: list, people: list, reading: Reading, ct
     return feats + _implied_pair_features(code, reading, ctx, countries)
 
 
+# Words that name both sides of a relation without naming them ("the two ministries", "both ministers", "each
+# other", "his counterpart", "bilateral").
+_PAIR_WORDS = re.compile(r"\b(?:(?:the\s+)?(?:two|both)\s+(?:[a-z]+\s+)?(?:ministries|ministers|sides|governments|countries|"
+                         r"leaders|presidents|premiers|delegations|men|states|capitals|parties|nations)|each other|"
+                         r"one another|counterparts?|bilateral|joint|guests?|hosts?)\b")
+
+
 def _implied_pair_features(code: str, reading: Reading, ctx: SentenceContext, countries: list) -> list[str]:
     """The home and subject states (the article's pair), with what the rules chose and the event's kind: a
     two-party happening told by one state often has the other side only implied."""
     home, subject = ctx.rules.home_state, subject_state_of(ctx)
-    role = "home_state" if code == home else "subject_state" if code == subject else None
+    role = {home: "home_state", subject: "subject_state"}.get(code) if code else None
     if role is None:
         return []
-    other = subject if role == "home_state" else home
+    other_chosen = (subject if role == "home_state" else home) in countries
+    pair_words = bool(_PAIR_WORDS.search(ctx.text, ctx.sentence.start, ctx.sentence.end))
     feats = [role, f"{role}|others={bucket(len([c for c in countries if c != code]), (0, 1, 2))}"]
-    if other in countries:
-        feats.append(role + "|pair_other_chosen")
+    feats += [role + suffix for suffix, holds in (("|pair_other_chosen", other_chosen), ("|pair_words", pair_words),
+                                                  ("|pair_words_other_chosen", pair_words and other_chosen)) if holds]
     return feats + [f"{role}|{group}" for group in _type_groups(reading, ctx)]
 
 

@@ -72,6 +72,13 @@ class SentenceView:
         self.content_start = content.end() if content else None
         self.first_actor = ctx.actor_mentions[0].start if ctx.actor_mentions else None
 
+    def walled(self, position: int, date: int) -> bool:
+        """Is `position` inside a quotation, dash aside, relative clause or parentheses that does not hold the
+        event's date (`date`)? What is named there is never added to the event (the rules' own structural
+        judgement, kept as a hard limit on the model)."""
+        return any(s <= position < e and not s <= date < e
+                   for spans in (self.ctx.quotes, self.asides, self.relatives, self.parens) for s, e in spans)
+
     def words_between(self, low: int, high: int) -> int:
         if high <= low:
             return 0
@@ -105,9 +112,25 @@ def position_features(start: int, end: int, reading: Reading, view: SentenceView
     feats += ["gap_" + name for name, regex in _GAP_MARKS if regex.search(between)]
     feats += _competitor_features(start, end, gap, reading, ctx)
     feats += _crossing_features(start, end, gap, side, reading, view)
+    feats += _structure_features(start, end, gap, side, reading, view)
     feats += _span_features(start, reading, view)
     feats += _word_features(start, end, text, ctx)
     return feats
+
+
+_PATH_MARK = re.compile(r"[,;:()\u2013\u2014]|\b(?:who|whose|which|that|and|but|while|after|before|when|said|told|"
+                        r"with|by|to|from|of|between)\b")
+
+
+def path_features(text: str, gap: tuple[int, int], side: str) -> list[str]:
+    """The punctuation and clause words between the name and the event, in order from the name: the first three as
+    one feature, the one next to the name and the one next to the event."""
+    marks = [m.group() for m in _PATH_MARK.finditer(text, gap[0], gap[1])]
+    if not marks:
+        return [f"path_{side}=none"]
+    toward = marks if side == "before" else marks[::-1]  # from the name toward the event
+    return [f"path_{side}=" + "/".join(toward[:3]) + ("+" if len(toward) > 3 else ""),
+            f"path_{side}_first={toward[0]}", f"path_{side}_last={toward[-1]}"]
 
 
 def _competitor_features(start: int, end: int, gap: tuple[int, int], reading: Reading,
@@ -147,6 +170,57 @@ def _crossing_features(start: int, end: int, gap: tuple[int, int], side: str, re
     if not persons:
         feats += _trigger_role(start, end, reading.main, view)
     return feats
+
+
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+_VERB_AFTER = re.compile(r"(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|can|could|"
+                         r"may|might|must|should|did|does|[a-z]+ed|[a-z]+s)\b")
+_TAIL_BEFORE = re.compile(r",\s+(?:[\w'\u2019-]+\s+){0,6}$")
+
+
+def _structure_features(start: int, end: int, gap: tuple[int, int], side: str, reading: Reading,
+                        view: SentenceView) -> list[str]:
+    """The clause structure around the name: another person is the trigger's own subject between it and the
+    trigger; it opens a clause of its own after the event (subject of another verb); another person owns the
+    trigger ("X's visit"); it speaks the content the event is told in; a reporting verb's tail after it."""
+    feats = _before_structure(start, end, reading, view) if side == "before" else []
+    text = view.ctx.text
+    if side == "after" and _NEW_CLAUSE.search(text, gap[0], gap[1]) and _VERB_AFTER.match(text, end):
+        feats.append("subject_of_later_clause")
+    if view.content_start is not None and reading.timex["start"] >= view.content_start > end:
+        feats.append("speaker_of_content")
+    owner = _owner_of(reading.main, view.ctx)
+    if owner is not None:
+        feats.append("trigger_owner_self" if owner[0] == start else "trigger_owner_other")
+    return feats
+
+
+def _before_structure(start: int, end: int, reading: Reading, view: SentenceView) -> list[str]:
+    feats = []
+    if _other_subject_between(start, end, reading.main, view):
+        feats.append("other_subject_between")
+    if reading.event_type in view.ctx.rules.statements and _TAIL_BEFORE.search(view.ctx.text, end, reading.main.start):
+        feats.append("before_reporting_tail")
+    return feats
+
+
+def _other_subject_between(start: int, end: int, main, view: SentenceView) -> bool:
+    """Does another person, past a clause break after this name, stand as the trigger's own subject?"""
+    text = view.ctx.text
+    return any(start < m.start < main.start and _NEW_CLAUSE.search(text, end, m.start)
+               and _trigger_role(m.start, m.end, main, view) == ["subject_of_trigger"]
+               for m in view.ctx.actor_mentions)
+
+
+_OWNER = re.compile(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _owner_of(main, ctx: SentenceContext) -> tuple[int, int] | None:
+    """The person named as the trigger's possessor ("Putin's visit"), as its span."""
+    for mention in reversed(ctx.actor_mentions):
+        if mention.end <= main.start:
+            return (mention.start, mention.end) if _OWNER.fullmatch(ctx.text, mention.end, main.start) else None
+    return None
 
 
 def _trigger_role(start: int, end: int, main, view: SentenceView) -> list[str]:
