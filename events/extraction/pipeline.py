@@ -19,6 +19,7 @@ from events.extraction.citations import find_attributions
 from events.extraction.entities import Gazetteer, default_gazetteer, find_entities
 from events.extraction.events import EventRules, default_rules, extract_events
 from events.extraction.mention import ActorRef, EventMention
+from events.extraction.organization_parties import add_member_parties
 from events.extraction.sentences import Sentence, split_sentences
 from events.extraction.timex import tag
 
@@ -50,6 +51,7 @@ def extract_article(body: str, anchor: datetime.date, gazetteer: Gazetteer | Non
     for mention in mentions:  # the organizations the event's sentence names ("at the OSCE summit")
         mention.organizations = list(dict.fromkeys(
             m.slug for m in entities.organizations_in(mention.sentence_start, mention.sentence_end)))
+    add_member_parties(mentions, entities, gazetteer, body)
     return mentions
 
 

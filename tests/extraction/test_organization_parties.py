@@ -1,0 +1,70 @@
+"""Issue 11: "members of a named organization are not reachable". An organization's own gathering (its leaders
+meeting, its summit) takes every state that was a member on the event's day; the organization as a venue of
+other people's meeting, one side of a pair, or an organ adds nobody. Sentences written for this test; DAY is
+Tuesday, June 12, 2001. Membership facts: data/organizations.json (NATO: 16 states until Poland, Hungary and
+the Czech Republic joined on March 12, 1999; the G-8 from June 1997)."""
+import datetime
+
+import pytest
+
+from events.extraction.entities import default_gazetteer
+from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import one
+
+NATO_1997 = {"BE", "CA", "DK", "FR", "DE", "GR", "IS", "IT", "LU", "NL", "NO", "PT", "ES", "TR", "GB", "US"}
+NEW_IN_1999 = {"PL", "HU", "CZ"}
+G8 = {"US", "JP", "DE", "FR", "GB", "IT", "CA", "RU"}
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # The alliance's leaders are the subject of the gathering: every member of June 2001 (19 states).
+    ("NATO's leaders will meet in Brussels on Wednesday to discuss the missile shield.", "Wednesday"),
+    # The same said with the organization after its people ("the heads of state of NATO").
+    ("The heads of state of NATO gathered in Brussels on Wednesday for a working dinner on the Balkans.",
+     "Wednesday"),
+])
+def test_the_leaders_of_an_organization_meeting_bring_all_its_members(text, date_text, gazetteer):
+    countries = set(one(text, gazetteer, date_text).countries)
+    assert NATO_1997 | NEW_IN_1999 <= countries
+
+
+def test_membership_is_taken_on_the_events_day(gazetteer):
+    # In April 1997 Poland, Hungary and the Czech Republic were not yet members: the sixteen only.
+    text = "The NATO summit in Madrid on July 8 will name the first new members, a diplomat said on Friday."
+    [summit] = [m for m in extract_article(text, datetime.date(1997, 4, 14), gazetteer) if m.date_text == "July 8"]
+    assert NATO_1997 <= set(summit.countries)
+    assert not NEW_IN_1999 & set(summit.countries)
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # The summit is the place where two leaders met: their meeting, not the group's.
+    ("Putin and Chirac talked for an hour at the G-8 summit in Genoa on Saturday.", "Saturday"),
+    ("Koizumi and Putin are to meet on the sidelines of the Group of Eight summit in Genoa next month.",
+     "next month"),
+])
+def test_an_organizations_summit_as_a_venue_adds_no_members(text, date_text, gazetteer):
+    countries = set(one(text, gazetteer, date_text).countries)
+    assert not (G8 - {"RU", "FR", "JP", "IT"}) & countries
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # One side of a two-party format: Russia and the union, not its fifteen states.
+    ("The EU-Russia summit in Moscow on Thursday ended with a statement on energy.", "Thursday"),
+    # An organ named by an alias of the organization (the Permanent Joint Council is NATO's with Russia).
+    ("The Permanent Joint Council meets at the level of ambassadors in Brussels on Friday.", "Friday"),
+])
+def test_a_two_party_format_or_an_organ_adds_no_members(text, date_text, gazetteer):
+    countries = set(one(text, gazetteer, date_text).countries)
+    assert not {"DK", "IE", "NO", "IS", "PT"} & countries
+
+
+def test_a_visit_at_the_time_of_a_summit_stays_the_visitors(gazetteer):
+    # The leaders of the G-8 meet later; the dated event is a departure, which is Putin's alone.
+    text = "Putin left for Okinawa on Monday, where the leaders of the Group of Eight meet on Friday."
+    departure = one(text, gazetteer, "Monday")
+    assert not {"US", "DE", "GB", "CA"} & set(departure.countries)
