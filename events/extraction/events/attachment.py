@@ -54,17 +54,22 @@ def recording():
 
 def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countries: list,
                    inherited: bool = False, model: AttachmentModel | None = None) -> tuple[list, list]:
-    """The event's actors and countries: the rules' (`actors`, `countries`), rescored by the model when it is on."""
+    """The event's actors and countries: the rules' (`actors`, `countries`), rescored by the model when it is on (only
+    the kinds it decides: the others' candidates are not even gathered, unless the trainer records them)."""
     model = model or (default_model() if USE_MODEL else None)
-    if model is None and _recorder is None:
-        return actors, countries
-    people = actor_candidates(reading, ctx, actors, inherited)
-    states = country_candidates(reading, ctx, countries, actors, inherited)
     if _recorder is not None:
+        people = actor_candidates(reading, ctx, actors, inherited)
+        states = country_candidates(reading, ctx, countries, actors, inherited)
         _recorder.append((f"{ctx.sentence.start}:{reading.timex['start']}", people, states))
     if model is None:
         return actors, countries
-    return _accepted(model, people), _accepted(model, states)
+    if model.decides("actor"):
+        actors_out = _accepted(model, actor_candidates(reading, ctx, actors, inherited))
+    else:
+        actors_out = actors
+    if model.decides("country"):
+        countries = _accepted(model, country_candidates(reading, ctx, countries, actors, inherited))
+    return actors_out, countries
 
 
 def _accepted(model: AttachmentModel, candidates: list[Candidate]) -> list:
