@@ -9,6 +9,7 @@ runs the batch (in worker processes with --jobs), records the Import and fits th
 """
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -148,10 +149,12 @@ def _ingest_files(files, report, progress, jobs):
 
 
 def _store_files(files, report, show, jobs, batch=None):
+    frozen = False
     if jobs > 1 and len(files) > 1:
         results = _ingest_in_workers(files, min(jobs, len(files)))
     elif batch and EXTRACT_AHEAD:  # one process: each next article extracted while this one is stored
         results = _ingest_extracting_ahead(files, batch)
+        frozen = _freeze_collector()
     else:
         results = (_ingest_path(path, defer_text=True) for path in files)
     try:
@@ -168,8 +171,19 @@ def _store_files(files, report, show, jobs, batch=None):
         report.stopped = (f"database unavailable: {error}; stopped after {len(report.files)} of {len(files)} "
                           "files (what was stored is kept: run the same command again to resume)")
         return report
+    finally:
+        if frozen:
+            gc.unfreeze()
     report.fit_calendars()
     return report
+
+
+def _freeze_collector() -> bool:
+    """The objects alive before a one-process batch (the gazetteer, the modules: ~150,000) are set aside from the
+    cyclic garbage collector until the batch ends (_store_files unfreezes them): each full collection during
+    the batch (one per ~100-200 articles) scanned them all, ~80 ms each. Returns True."""
+    gc.freeze()
+    return True
 
 
 def _stop_deferring():
