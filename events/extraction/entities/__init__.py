@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 
 from events.extraction.entities.anaphora import resolve_anaphora
 from events.extraction.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
@@ -95,7 +96,7 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     folded = fold(text)
     topics = _unmasked(gazetteer.find_topics(text, folded=folded), masked)
     organizations = _unmasked(gazetteer.find_organizations(text), masked)
-    countries = _places_outside(_unmasked(gazetteer.find_countries(text), masked), organizations)
+    countries = _not_ethnic(_places_outside(_unmasked(gazetteer.find_countries(text), masked), organizations), text)
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
     countries = _outside_names(countries, actors)
@@ -117,6 +118,15 @@ def _outside_names(countries, actors) -> list:
         if not (a and m.end <= a.end and m.text in a.text.split() and m.text in a.ref.name.split()):
             kept.append(m)
     return kept
+
+
+_ETHNIC = re.compile(r"\b(?:[Ee]thnic|[Mm]inority)\s+$")
+
+
+def _not_ethnic(countries, text: str) -> list:
+    """A demonym after "ethnic" names a people, not its state ("the ethnic Albanian parties" of Macedonia, "ethnic
+    Russians in Latvia"): no country mention."""
+    return [m for m in countries if not (m.kind == "adjective" and _ETHNIC.search(text, max(0, m.start - 12), m.start))]
 
 
 def _unmasked(mentions, masked: list[tuple[int, int]]) -> list:

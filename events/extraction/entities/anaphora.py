@@ -57,7 +57,15 @@ _FITS = {
 _SINGULAR = {"leader": "leaders", "president": "presidents", "premier": "premiers",
              "prime minister": "prime ministers", "foreign minister": "foreign ministers",
              "defense minister": "defense ministers", "minister": "ministers",
-             "envoy": "envoys", "ambassador": "ambassadors"}
+             "envoy": "envoys", "ambassador": "ambassadors", "chancellor": "chancellors", "chairman": "chairmen",
+             "candidate": "candidates", "king": "kings", "emir": "emirs", "patriarch": "patriarchs",
+             "president-elect": "men"}
+_FITS["chancellors"] = ("Chancellor",)
+_FITS["chairmen"] = ("Chairman", "chairman")
+_FITS["candidates"] = ("candidate", "Candidate")
+_FITS["kings"] = ("King",)
+_FITS["emirs"] = ("Emir",)
+_FITS["patriarchs"] = ("Patriarch", "Catholicos")
 _FITS["envoys"] = ("Envoy", "envoy", "Representative", "representative")
 _FITS["ambassadors"] = ("Ambassador", "ambassador")
 # Titles that do not fit a bare "minister" (a prime minister is "the premier").
@@ -68,8 +76,14 @@ _PAIR = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?P<noun>leaders|he
 # "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
 _PAIR_BARE = re.compile(r"\b[Tt]he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
                         r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
-_ONE = re.compile(r"\b[Tt]he\s+(?:(?P<qual>[A-Z][\w'-]+)\s+)?(?P<noun>prime minister|foreign minister|"
-                  r"defen[cs]e minister|minister|premier|president|leader|envoy|ambassador)\b(?![-\w])")
+_ONE = re.compile(r"\b[Tt]he\s+(?:(?:new|newly elected|incoming|acting)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
+                  r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
+                  r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
+# "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit.
+_OTHER_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:guests?|visitors?|hosts?|visiting\s+(?:[A-Z][\w'-]+\s+)?(?:president|"
+                                r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
+                                r"chancellor|king|emir))\b(?![-\w])")
+_PREDICATE = re.compile(r"\b(?:was|is|were|are|be|been|being|as)\s+$")
 # After "his": the other party of a visit ("his guest", "his hosts").
 _OTHER_PARTY = re.compile(r"\s+(?:guests?|visitors?|hosts?)\b")
 _PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
@@ -99,8 +113,14 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
         return []
     article = _Article(text, named, [s.start for s in sentences], _Spans([(m.start, m.end) for m in named.mentions]),
                        _Spans(sorted(masked)), gazetteer, anchor)
-    found = (_pair_mentions(article) + _description_mentions(article) + _demonym_mentions(article)
-             + _pronoun_mentions(article))
+    # Descriptions first ("the president-elect", "the Romanian", "the guest"): each then stands as a name for the
+    # pairs and pronouns after it ("The two men", "He"), as does each subject pronoun for the pronouns after it.
+    descriptions = _description_mentions(article) + _demonym_mentions(article)
+    described = _Named(sorted(named.mentions + descriptions, key=lambda m: m.start))
+    descriptions += _other_party_descriptions(article, described)
+    described = _Named(sorted(named.mentions + descriptions, key=lambda m: m.start))
+    article = _Article(text, described, article.starts, article.taken, article.masked, gazetteer, anchor)
+    found = _pair_mentions(article) + descriptions + _pronoun_mentions(article)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -127,11 +147,24 @@ def _pair_mentions(article: _Article) -> list[ActorMention]:
     for match in _PAIR.finditer(article.text):
         if article.blocked(match):
             continue
-        people = _fitting(_pair_candidates(match, article), match.group("noun").lower(), None, article.gazetteer,
-                          article.anchor, 2)
+        people = _two_sides(_fitting(_pair_candidates(match, article), match.group("noun").lower(), None,
+                                     article.gazetteer, article.anchor, 6))
         if len(people) == 2:
             found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
     return found + _bare_pair_mentions(article)
+
+
+def _two_sides(people: list[ActorRef]) -> list[ActorRef]:
+    """The two people a pair stands for, of the fitting ones (most recent first): the latest, and the latest after
+    him who acts for another state (the two sides of a meeting: "The two men" after Blair, the Queen and Putin
+    are Blair and Putin); the two latest when no state tells them apart."""
+    if len(people) < 2:
+        return people
+    first = people[0]
+    for other in people[1:]:
+        if first.country and other.country and other.country != first.country:
+            return [first, other]
+    return people[:2]
 
 
 def _bare_pair_mentions(article: _Article) -> list[ActorMention]:
@@ -211,19 +244,67 @@ def _pronoun_mentions(article: _Article) -> list[ActorMention]:
         mention = _pronoun_mention(match, article)
         if mention is not None:
             found.append(mention)
+            if _chains(match, article):
+                article.named.append(mention)
     return found
+
+
+def _chains(match, article: _Article) -> bool:
+    """A subject pronoun ("he", "she", a sentence's opening "His") resolved is an antecedent for the pronouns
+    after it ("His message was clear. The premier receives him today": him is the man of "His")."""
+    word = match.group("word")
+    return word.lower() in ("he", "she") or (word == "His" and _sentence_start(article.starts, match.start())
+                                             == match.start())
 
 
 def _pronoun_mention(match, article: _Article) -> ActorMention | None:
     text, named, starts = article.text, article.named, article.starts
     other = _OTHER_PARTY.match(text, match.end()) if match.group("word") in ("his", "His") else None
     if other:  # "Kocharian saw his guest off": the guest is the other party, as "him" would be
-        ref = _object_antecedent(match.start(), named, starts, text)
+        owner = _pronoun_antecedent(match, named, starts, text)
+        ref = _other_party(match.start(), owner, article) or _object_antecedent(match.start(), named, starts, text)
         if ref is None:
             return None
         return ActorMention(match.start(), other.end(), text[match.start():other.end()], ref)
     ref = _pronoun_antecedent(match, named, starts, text)
     return ActorMention(match.start(), match.end(), match.group(), ref) if ref is not None else None
+
+
+def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorMention]:
+    """"the guest", "the visitor", "the hosts": the other party of a visit, seen from the person the sentence (or,
+    when the phrase opens it, the sentence before) is about."""
+    found: list[ActorMention] = []
+    view = _Article(article.text, named, article.starts, article.taken, article.masked, article.gazetteer,
+                    article.anchor)
+    for match in _OTHER_DESCRIPTION.finditer(article.text):
+        if article.blocked(match) or _PREDICATE.search(article.text, max(0, match.start() - 12), match.start()) \
+                or article.text.startswith(" of ", match.end()):
+            continue  # "he was the guest of the Queen": the subject himself, named already
+        sentence_start = _sentence_start(article.starts, match.start())
+        in_sentence = named.within(max(sentence_start, match.start() - ANAPHOR_REACH), match.start())
+        pivot = _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
+        ref = _other_party(match.start(), pivot, view) if pivot else _first_subject(match.start(), view)
+        if ref is not None:
+            found.append(ActorMention(match.start(), match.end(), match.group(), ref))
+    return found
+
+
+def _other_party(position: int, pivot: ActorRef | None, article: _Article) -> ActorRef | None:
+    """The person most recently named before `position` (in reach) who is not `pivot` and acts for another state
+    than he does: a guest and his host are of two states. None when `pivot` or his state is not known."""
+    if pivot is None or not pivot.country:
+        return None
+    for mention in article.named.before(position):
+        if mention.ref != pivot and mention.ref.country and mention.ref.country != pivot.country:
+            return mention.ref
+    return None
+
+
+def _first_subject(position: int, article: _Article) -> ActorRef | None:
+    """The person named last before `position`, sentences' subjects first ("At Omsk the guest toured a plant",
+    two sentences after the visitor last acted)."""
+    people = _subjects_first(article.named.before(position), article.starts, article.text)
+    return people[0].ref if people else None
 
 
 def _blocked(match, taken: "_Spans", masked: "_Spans") -> bool:
@@ -250,11 +331,28 @@ class _Named:
         self.mentions = list(mentions)
         self.starts = [m.start for m in self.mentions]
 
+        # Mentions added while resolving, in text order (appended only: linear time on long texts).
+        self.chain: list[ActorMention] = []
+        self.chain_starts: list[int] = []
+
+    def append(self, mention: ActorMention) -> None:
+        """Add a resolved pronoun (later than every mention added before it) as an antecedent."""
+        if not self.chain_starts or mention.start >= self.chain_starts[-1]:
+            self.chain.append(mention)
+            self.chain_starts.append(mention.start)
+
     def within(self, low: int, high: int) -> list[ActorMention]:
         """Mentions starting at or after `low` and ending by `high`, in text order."""
         first = bisect.bisect_left(self.starts, low)
         last = bisect.bisect_left(self.starts, high)
-        return [m for m in self.mentions[first:last] if m.end <= high]
+        found = [m for m in self.mentions[first:last] if m.end <= high]
+        if self.chain:
+            first = bisect.bisect_left(self.chain_starts, low)
+            last = bisect.bisect_left(self.chain_starts, high)
+            extra = [m for m in self.chain[first:last] if m.end <= high]
+            if extra:
+                found = sorted(found + extra, key=lambda m: m.start)
+        return found
 
     def before(self, position: int) -> list[ActorMention]:
         """Mentions in reach (ANAPHOR_REACH) before `position`, most recent first."""

@@ -192,7 +192,7 @@ class Gazetteer:
         self._index_alias_keys()
         # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
         # the first letter must be a capital in the original (checked by the caller).
-        aliases = {_fold_name(alias) for actor in self.actors for alias in (actor["name"], *actor.get("aliases", []))}
+        aliases = {_fold_name(alias) for actor in self.actors for alias in self.aliases_of(actor)}
         self._actor_regex = re.compile(r"(?<![\w])" + trie_pattern(aliases) + r"(?![\w])")
         self._not_actor_after = {word.lower() for word in self.roles.get("not_actor_after", [])}
         phrases = self.roles.get("not_actor_phrases", [])
@@ -206,7 +206,7 @@ class Gazetteer:
         self._actors_by_exact_alias: dict[str, list[str]] = {}
         self._single_word_keys: dict[str, list[str]] = {}
         for actor in self.actors:
-            for alias in sorted({actor["name"], *actor.get("aliases", [])}):
+            for alias in sorted(self.aliases_of(actor)):
                 key = name_key(alias)
                 if not key:
                     continue
@@ -214,6 +214,14 @@ class Gazetteer:
                 _append_once(self._actors_by_exact_alias, _fold_name(alias), actor["name"])
                 if len(alias.split()) == 1 and len(key) >= MIN_KEY_LETTERS:
                     _append_once(self._single_word_keys, key, actor["name"])
+
+    def aliases_of(self, actor: dict) -> set[str]:
+        """The actor's name and aliases, and what they imply: an Arabic surname written with its article also
+        stands without it ("al-Khatib" -> "Khatib", "el-Sadat" -> "Sadat"), as the news writes it after the
+        first mention. Derived here, so that the data (and editors' rows) need not list both forms."""
+        aliases = {actor["name"], *actor.get("aliases", [])} if actor else set()
+        derived = {match.group(1) for alias in aliases for match in _ARTICLE_SURNAME.finditer(alias)}
+        return aliases | derived
 
     def actors_for_alias(self, text: str) -> list[str]:
         """Gazetteer actors having `text` as an alias (spelling variants meet: namekey.name_key); an alias
@@ -270,7 +278,11 @@ class Gazetteer:
         titles = self.roles.get("titles", [])
         self._title_words = {word.lower() for title in titles for word in re.split(r"[\s\-]+", title)}
         # Titles are found on the folded text; the patterns below are then tried at each title only.
-        self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles}) + r"(?![\w])")
+        # Plurals too ("party leaders, X and Y": entities.role_names), in one pass over the text with the singulars.
+        self.plural_titles = {plural: " ".join(title.split()) for title in titles
+                              if (plural := _plural_title(fold(title)))}
+        self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles} | set(self.plural_titles))
+                                       + r"(?![\w])")
         qualifier = trie_pattern(self._adjectives)
         # An unknown person's title may also be qualified by a region, a city or a seat of power ("the Chechen
         # field commander X", "Kremlin spokesman X"): his state is the place's; an office phrase ("the Russian
@@ -315,9 +327,26 @@ class Gazetteer:
         return word.lower() in self._title_words
 
 
+def _plural_title(title: str) -> str | None:
+    """The plural of a folded title ("leader" -> "leaders", "chairman" -> "chairmen"); None for titles with "of"
+    or ending in "s"."""
+    if " of " in title or title.endswith("s"):
+        return None
+    if title.endswith("man"):
+        return title[:-3] + "men"
+    if title.endswith("y") and not title.endswith(("ay", "ey", "oy")):
+        return title[:-1] + "ies"
+    return title + "s"
+
+
 # Lower-case words between a state's adjective and a title that keep the adjective the holder's state.
 _HOLDER_KINDS = ("(?:field|rebel|separatist|opposition|militant|guerrilla|former|acting|veteran|senior|top|"
-                 "outgoing|interim|exiled)")
+                 "outgoing|interim|exiled|party|parliamentary|presidential|communist|nationalist|military|army|"
+                 "naval|chief|deputy|main|trade-union|union)")
+
+
+# "al-Khatib" at the end of a name: the surname after the Arabic article (four letters or more).
+_ARTICLE_SURNAME = re.compile(r"(?<![\w-])(?:al|el|Al|El)-([A-Z][a-z]{3,})$")
 
 
 def _fold_name(alias: str) -> str:

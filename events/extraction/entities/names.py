@@ -37,7 +37,10 @@ _NAME_TOKEN = rf"(?:{_NAME_PREFIX})?{_UPPER}{_LOWER}+(?:{_UPPER}{_LOWER}+)?(?:[-
 NAME_PARTICLES = ("de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von",
                   "ter", "la", "le", "bin", "ibn", "al", "el", "y", "zu", "af")
 _PARTICLE = r"(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")"
-_NAME_SEQUENCE = rf"(?:{_PARTICLE}\s+)?{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_TOKEN}){{0,3}}"
+# A regnal numeral after a name: "Abdullah II", "Juan Carlos I", "Mswati III" (I to XIX).
+_REGNAL = r"(?:\s+X?(?:IX|IV|V?I{1,3}|V)(?![\w-]))"
+_NAME_SEQUENCE = (rf"(?:{_PARTICLE}\s+)?{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_TOKEN}){{0,3}}"
+                  rf"{_REGNAL}?")
 # A name longer than this, or with a part longer than MAX_NAME_PART, is no name (junk input): dropped
 # with a warning rather than stored as an actor.
 MAX_NAME_LENGTH = 100

@@ -9,8 +9,9 @@ import logging
 import re
 from dataclasses import dataclass
 
-from events.extraction.entities.gazetteer import Gazetteer, _alternation
+from events.extraction.entities.gazetteer import Gazetteer, _alternation, _role_covers
 from events.extraction.entities.mentions import ActorMention
+from events.extraction.entities.role_names import role_candidates
 from events.extraction.entities.names import (_LOWER, _NAME_PREFIX, _NOT_NAME_WORDS, _ORGANISATION_WORDS, _PARTICLE,
                                               _UPPER, MAX_NAME_LENGTH, MAX_NAME_PART, MIN_KEY_LETTERS, NAME_PARTICLES)
 from events.extraction.mention import ActorRef
@@ -39,10 +40,13 @@ def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     warnings = [] if warnings is None else warnings
     masked = list(masked) + [m.span() for m in gazetteer._not_actor_phrase_regex.finditer(text)
                              if gazetteer.roles.get("not_actor_phrases")]
-    known = _known_candidates(text, folded, gazetteer, masked)
+    known = _known_candidates(text, folded, gazetteer, masked, anchor)
     known += _key_candidates(text, gazetteer, masked, known)
-    unknown = _unknown_candidates(text, folded, gazetteer, masked, warnings)
+    titles = list(gazetteer._title_regex.finditer(folded))  # singular and plural role nouns
+    unknown = _unknown_candidates(text, titles, gazetteer, masked, warnings)
     unknown += _given_name_candidates(text, gazetteer, masked)
+    unknown += role_candidates(text, titles, gazetteer, masked, warnings, anchor,
+                               (_unknown_from_match, _known_from_title, _in_spans))
     candidates = _resolve_overlaps(known + unknown)
     candidates += _bare_unknown_candidates(text, candidates, gazetteer, masked)
     candidates += _office_candidates(text, anchor, gazetteer, masked)
@@ -57,7 +61,7 @@ def _in_spans(position: int, spans) -> bool:
     return False
 
 
-def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
+def _known_candidates(text, folded, gazetteer, masked, anchor) -> list[_Candidate]:
     found = []
     for match in gazetteer._actor_regex.finditer(folded):
         start, end = match.span()
@@ -66,11 +70,49 @@ def _known_candidates(text, folded, gazetteer, masked) -> list[_Candidate]:
         if _next_word(text, end) in gazetteer._not_actor_after:
             continue  # "the Bush administration": an administration, not the man
         names = tuple(gazetteer.actors_for_alias(text[start:end]))
+        if len(names) > 1:
+            names = _by_title(names, text, start, end, anchor, gazetteer)
         if names:
             lineage = _LINEAGE.match(text, end)  # "Crown Prince Abdullah bin Abdul Aziz": one name
             end = lineage.end() if lineage else end
             found.append(_Candidate(start, end, text[start:end], "known", names))
     return found
+
+
+# A title word or two right before a name ("King", "Crown Prince", "President").
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+$")
+
+
+def _by_title(names, text, start, end, anchor, gazetteer) -> tuple[str, ...]:
+    """Of the actors an ambiguous alias names, those whose office on the issue day has the title the text gives
+    them, in the alias ("King Abdullah": the King of Jordan in 2000, not the Saudi crown prince) or right before
+    it ("Crown Prince Abdullah"); all of them when the title settles nothing."""
+    phrase = text[start:end]
+    before = _TITLE_BEFORE.search(text, max(0, start - 30), start)
+    titles = [phrase] + ([before.group(1) + " " + phrase, before.group(1).split()[-1] + " " + phrase] if before else [])
+    for title_and_name in titles:
+        words = title_and_name.split()
+        for size in (2, 1):
+            title = " ".join(words[:size])
+            if len(words) <= size or not gazetteer.is_title_word(words[size - 1]):
+                continue
+            kept = tuple(name for name in names if _holds_title(gazetteer, name, anchor, title))
+            if kept:
+                return kept
+    return names
+
+
+def _known_from_title(start, end, text, names) -> _Candidate:
+    """A gazetteer actor named by his title and one name ("Emir Hamad": role_names)."""
+    return _Candidate(start, end, text, "known", tuple(names))
+
+
+def _holds_title(gazetteer, name: str, day, title: str) -> bool:
+    """Did actor `name` hold, on `day`, an office whose title is `title` or starts with it ("King of Jordan")?"""
+    for role in (gazetteer.actor(name) or {}).get("roles", []):
+        if (role["title"] == title or role["title"].startswith(title + " ")) and _role_covers(role, day):
+            return True
+    return False
 
 
 # A patronymic or lineage after a known name: "bin Abdul Aziz", "ibn Saud", "bin Sultan al-Nahyan".
@@ -122,20 +164,24 @@ def _next_word(text: str, position: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _unknown_candidates(text, folded, gazetteer, masked, warnings) -> list[_Candidate]:
-    """Persons introduced by a title, in three shapes, tried at each title found."""
+def _unknown_candidates(text, titles, gazetteer, masked, warnings) -> list[_Candidate]:
+    """Persons introduced by a title, in three shapes, tried at each (singular) title found."""
     found = []
-    for title in gazetteer._title_regex.finditer(folded):
+    for title in titles:
         start, end = title.span()
-        if start > 0 and text[start - 1] == "-":
+        if title.group() in gazetteer.plural_titles or (start > 0 and text[start - 1] == "-"):
             continue  # "admiral" inside "Rear-Admiral": the whole rank is a title of its own
         before = gazetteer._qualifier_before.search(text, max(0, start - 40), start)
         qualifier = before.group("qual") if before else None
+        if before and _ETHNIC.search(text, max(0, before.start() - 10), before.start()):
+            qualifier = ""  # "ethnic Albanian leader X" of Macedonia: the demonym gives no state
         for candidate in _title_shapes(text, start, end, qualifier, gazetteer, warnings):
             if candidate and not _in_spans(candidate.start, masked):
                 found.append(candidate)
     return found
 
+
+_ETHNIC = re.compile(r"\bethnic\s+$")
 
 # "President Leonid Kuchma of Ukraine": the country after the name, when no adjective came before the title.
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
@@ -183,9 +229,11 @@ _PARTICLES = frozenset(NAME_PARTICLES)
 
 
 def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer, warnings,
-                        country=None) -> _Candidate | None:
+                        country=None, min_tokens=2) -> _Candidate | None:
+    """An unknown person named text[name_start:name_end] with `title`; his state from `qualifier` (a demonym
+    before the title; "" when it gives none, as after "ethnic"), else `country` ("" for none), else the title."""
     tokens = _name_tokens(text[name_start:name_end], gazetteer)
-    if len(tokens) < 2 or any(token.group().rstrip(".") in _ORGANISATION_WORDS for token in tokens):
+    if len(tokens) < min_tokens or any(token.group().rstrip(".") in _ORGANISATION_WORDS for token in tokens):
         return None
     start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
     if _too_long_for_name(text, start, end, tokens, title, warnings):
@@ -221,9 +269,9 @@ def _unknown_country(title: str, qualifier, country, gazetteer) -> str | None:
     the name (`country`), else the title's."""
     if qualifier:
         return gazetteer.country_of_phrase(qualifier)
-    if country is None:
+    if country is None and qualifier is None:
         return gazetteer.country_of_phrase(title)
-    return country
+    return country or None
 
 
 # "Edmond Pope", "Frank Judd", "Borislav Milošević": a given name, then a capitalized surname in any Latin
@@ -301,10 +349,14 @@ def _bare_name_parts(candidates, gazetteer) -> dict:
         if candidate.kind != "unknown":
             continue
         tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
-        for token in {tokens[0], tokens[-1]}:
+        for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])}:
             if _may_stand_alone(token, gazetteer):
                 parts.setdefault(token, candidate)
     return parts
+
+
+# "al-Hashimi" of an unknown person also stands as "Hashimi" (gazetteer.aliases_of does the same for known ones).
+_ARTICLE_SURNAME = re.compile(r"^(?:al|el|Al|El)-([A-Z][a-z]{3,})$")
 
 
 def _may_stand_alone(token: str, gazetteer) -> bool:
@@ -358,7 +410,8 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     inside it ("Jai-chun Lee" over "Lee"); otherwise the gazetteer match wins, then the longer."""
     def rank(candidate):
         single_word_known = candidate.kind == "known" and " " not in candidate.text and "-" not in candidate.text
-        return (candidate.kind in ("known", "office") and not single_word_known, candidate.end - candidate.start)
+        return (candidate.kind in ("known", "office") and not single_word_known, candidate.end - candidate.start,
+                candidate.title is not None)  # a name with its role over the same name found without one
 
     kept: list[_Candidate] = []
     taken: set[int] = set()
@@ -453,9 +506,9 @@ def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
     """Make every one-word alias (and, for unknown persons, each name part) point at `ref`."""
     if ref.known:
         actor = gazetteer.actor(ref.name) or {}
-        words = [alias for alias in actor.get("aliases", []) if " " not in alias.strip() and "-" not in alias]
+        words = [alias for alias in gazetteer.aliases_of(actor) if " " not in alias.strip() and "-" not in alias]
     else:
         tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
-        words = [tokens[0], tokens[-1]]
+        words = [tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])]
     for word in words:
         recent[name_key(word)] = ref
