@@ -160,3 +160,26 @@ def test_the_two_men_are_of_two_states(gazetteer):
     text = "Jaswant Singh received Igor Ivanov and Igor Sergeyev in Delhi. The two ministers signed a protocol."
     pair = [name for text_, name in mentions(text, gazetteer, datetime.date(2000, 10, 3)) if text_ == "The two ministers"]
     assert sorted(pair) == ["Igor Sergeev", "Jaswant Singh"]
+
+
+# -- the dated gazetteer, 1995-1999 -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, day, expected", [
+    ("Officials said the Russian prime minister would come.", "1998-09-01", "Viktor Chernomyrdin"),  # acting
+    ("Officials said the Russian prime minister would come.", "1999-08-12", "Vladimir Putin"),  # acting
+    ("Officials said the Macedonian foreign minister would come.", "1999-05-01", "Aleksandar Dimitrov"),
+    ("Officials said the Albanian foreign minister would come.", "1996-10-01", "Tritan Shehu"),
+    ("Officials said the Jordanian foreign minister would come.", "1997-10-01", "Fayez al-Tarawneh"),
+    ("Officials said the Colombian foreign minister would come.", "1997-01-15", "Maria Emma Mejia"),
+])
+def test_office_holders_of_the_late_1990s(gazetteer, text, day, expected):
+    found = find_actors(text, datetime.date.fromisoformat(day), gazetteer)
+    assert [m.ref.name for m in found] == [expected]
+
+
+def test_yeltsin_era_figures_are_known_with_their_state(gazetteer):
+    day = datetime.date(1997, 6, 1)
+    found = people("Boris Berezovsky flew to Grozny, where Zelimkhan Yandarbiyev no longer had a say.", gazetteer, day)
+    assert [(name, country) for _, name, _, country in found] == [("Boris Berezovsky", "RU"),
+                                                                 ("Zelimkhan Yandarbiyev", "RU")]
+    found = people("Zyuganov and Yavlinsky both voted against the budget.", gazetteer, day)
+    assert [name for _, name, _, _ in found] == ["Gennady Zyuganov", "Grigory Yavlinsky"]

@@ -9,9 +9,9 @@ import logging
 import re
 from dataclasses import dataclass
 
-from events.extraction.entities.gazetteer import Gazetteer, _alternation, _role_covers
+from events.extraction.entities.gazetteer import Gazetteer, _alternation
 from events.extraction.entities.mentions import ActorMention
-from events.extraction.entities.role_names import role_candidates
+from events.extraction.entities.role_names import by_title, role_candidates
 from events.extraction.entities.names import (_LOWER, _NAME_PREFIX, _NOT_NAME_WORDS, _ORGANISATION_WORDS, _PARTICLE,
                                               _UPPER, MAX_NAME_LENGTH, MAX_NAME_PART, MIN_KEY_LETTERS, NAME_PARTICLES)
 from events.extraction.mention import ActorRef
@@ -71,7 +71,7 @@ def _known_candidates(text, folded, gazetteer, masked, anchor) -> list[_Candidat
             continue  # "the Bush administration": an administration, not the man
         names = tuple(gazetteer.actors_for_alias(text[start:end]))
         if len(names) > 1:
-            names = _by_title(names, text, start, end, anchor, gazetteer)
+            names = by_title(names, text, start, end, anchor, gazetteer)
         if names:
             lineage = _LINEAGE.match(text, end)  # "Crown Prince Abdullah bin Abdul Aziz": one name
             end = lineage.end() if lineage else end
@@ -79,40 +79,9 @@ def _known_candidates(text, folded, gazetteer, masked, anchor) -> list[_Candidat
     return found
 
 
-# A title word or two right before a name ("King", "Crown Prince", "President").
-_TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+$")
-
-
-def _by_title(names, text, start, end, anchor, gazetteer) -> tuple[str, ...]:
-    """Of the actors an ambiguous alias names, those whose office on the issue day has the title the text gives
-    them, in the alias ("King Abdullah": the King of Jordan in 2000, not the Saudi crown prince) or right before
-    it ("Crown Prince Abdullah"); all of them when the title settles nothing."""
-    phrase = text[start:end]
-    before = _TITLE_BEFORE.search(text, max(0, start - 30), start)
-    titles = [phrase] + ([before.group(1) + " " + phrase, before.group(1).split()[-1] + " " + phrase] if before else [])
-    for title_and_name in titles:
-        words = title_and_name.split()
-        for size in (2, 1):
-            title = " ".join(words[:size])
-            if len(words) <= size or not gazetteer.is_title_word(words[size - 1]):
-                continue
-            kept = tuple(name for name in names if _holds_title(gazetteer, name, anchor, title))
-            if kept:
-                return kept
-    return names
-
-
 def _known_from_title(start, end, text, names) -> _Candidate:
     """A gazetteer actor named by his title and one name ("Emir Hamad": role_names)."""
     return _Candidate(start, end, text, "known", tuple(names))
-
-
-def _holds_title(gazetteer, name: str, day, title: str) -> bool:
-    """Did actor `name` hold, on `day`, an office whose title is `title` or starts with it ("King of Jordan")?"""
-    for role in (gazetteer.actor(name) or {}).get("roles", []):
-        if (role["title"] == title or role["title"].startswith(title + " ")) and _role_covers(role, day):
-            return True
-    return False
 
 
 # A patronymic or lineage after a known name: "bin Abdul Aziz", "ibn Saud", "bin Sultan al-Nahyan".
@@ -171,10 +140,7 @@ def _unknown_candidates(text, titles, gazetteer, masked, warnings) -> list[_Cand
         start, end = title.span()
         if title.group() in gazetteer.plural_titles or (start > 0 and text[start - 1] == "-"):
             continue  # "admiral" inside "Rear-Admiral": the whole rank is a title of its own
-        before = gazetteer._qualifier_before.search(text, max(0, start - 40), start)
-        qualifier = before.group("qual") if before else None
-        if before and _ETHNIC.search(text, max(0, before.start() - 10), before.start()):
-            qualifier = ""  # "ethnic Albanian leader X" of Macedonia: the demonym gives no state
+        qualifier = _title_qualifier(text, start, gazetteer)
         for candidate in _title_shapes(text, start, end, qualifier, gazetteer, warnings):
             if candidate and not _in_spans(candidate.start, masked):
                 found.append(candidate)
@@ -182,6 +148,15 @@ def _unknown_candidates(text, titles, gazetteer, masked, warnings) -> list[_Cand
 
 
 _ETHNIC = re.compile(r"\bethnic\s+$")
+
+
+def _title_qualifier(text, start, gazetteer) -> str | None:
+    """The demonym or state before a title ("Iranian Defense Minister"); "" when it gives no state ("ethnic
+    Albanian leader X" of Macedonia); None when there is none."""
+    before = gazetteer._qualifier_before.search(text, max(0, start - 40), start)
+    if before is None:
+        return None
+    return "" if _ETHNIC.search(text, max(0, before.start() - 10), before.start()) else before.group("qual")
 
 # "President Leonid Kuchma of Ukraine": the country after the name, when no adjective came before the title.
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")

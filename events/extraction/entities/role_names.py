@@ -103,17 +103,43 @@ def _titled_by_first_name(gazetteer) -> dict:
     return cached
 
 
-def _holds(gazetteer, name, day, title) -> bool:
+def _holds(gazetteer, name: str, day, title: str) -> bool:
+    """Did actor `name` hold, on `day`, an office whose title is `title` or starts with it ("King of Jordan")?"""
     for role in (gazetteer.actor(name) or {}).get("roles", []):
-        if role["title"].lower().startswith(title.lower() + " ") and _role_covers(role, day):
+        held = role["title"].lower()
+        if (held == title.lower() or held.startswith(title.lower() + " ")) and _role_covers(role, day):
             return True
     return False
+
+
+# A title word or two right before a name ("King", "Crown Prince", "President").
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+$")
+
+
+def by_title(names, text, start, end, anchor, gazetteer) -> tuple[str, ...]:
+    """Of the actors an ambiguous alias names, those whose office on the issue day has the title the text gives
+    them, in the alias ("King Abdullah": the King of Jordan in 2000, not the Saudi crown prince) or right before
+    it ("Crown Prince Abdullah"); all of them when the title settles nothing."""
+    phrase = text[start:end]
+    before = _TITLE_BEFORE.search(text, max(0, start - 30), start)
+    titles = [phrase] + ([before.group(1) + " " + phrase, before.group(1).split()[-1] + " " + phrase] if before else [])
+    for title_and_name in titles:
+        words = title_and_name.split()
+        for size in (2, 1):
+            title = " ".join(words[:size])
+            if len(words) <= size or not gazetteer.is_title_word(words[size - 1]):
+                continue
+            kept = tuple(name for name in names if _holds(gazetteer, name, anchor, title))
+            if kept:
+                return kept
+    return names
 
 
 def _apposition(text, match, gazetteer, warnings, make, apposition) -> list:
     start, end = match.span()
     found = []
-    described = apposition.search(text, max(0, start - 120), start)
+    comma = text.rfind(",", max(0, start - 120), start)  # cheap test first: no comma, no apposition
+    described = apposition.search(text, max(0, comma - 100), start) if comma >= 0 else None
     if described and _modifiers_only(described.group("mods")):
         mods = described.group("mods")
         qualifier = None if _ETHNIC.search(mods) else _demonym_in(mods, gazetteer)
