@@ -183,3 +183,30 @@ def test_yeltsin_era_figures_are_known_with_their_state(gazetteer):
                                                                  ("Zelimkhan Yandarbiyev", "RU")]
     found = people("Zyuganov and Yavlinsky both voted against the budget.", gazetteer, day)
     assert [name for _, name, _, _ in found] == ["Gennady Zyuganov", "Grigory Yavlinsky"]
+
+
+# -- one person entered twice, a demonym in a list of adjectives, a description is not its sentence's subject -----
+def test_one_person_entered_under_two_spellings_is_one_actor():
+    from events.extraction.entities import Gazetteer
+    role = {"title": "Chancellor of Ruritania", "country": "DE", "start": "1990-01-01", "end": None}
+    gazetteer = Gazetteer(countries=[{"code": "DE", "name": "Germany", "aliases": []}], actors=[
+        {"name": "Otto Bruehl", "aliases": ["Bruehl", "Brühl", "Otto Brühl"], "country": "DE", "roles": [role]},
+        {"name": "Otto Bruhl", "aliases": ["Otto Bruehl", "Bruhl", "Brühl"], "country": "DE", "roles": [role]}])
+    assert people("Chancellor Otto Brühl spoke first; Bruhl then left.", gazetteer) == [
+        ("Otto Brühl", "Otto Bruehl", True, "DE"), ("Bruhl", "Otto Bruehl", True, "DE")]
+    assert people("Brühl said nothing.", gazetteer) == [("Brühl", "Otto Bruehl", True, "DE")]
+
+
+def test_a_demonym_in_a_list_of_adjectives_is_no_person(gazetteer):
+    text = "Igor Ivanov signed as a witness beside the American, French and German negotiators."
+    assert [m for m in mentions(text, gazetteer) if m[0] == "the American"] == []
+    text = "Jan Kavan came. The Czech, who had been in exile, spoke Russian."
+    assert ("The Czech", "Jan Kavan") not in mentions(text, gazetteer)  # "Czech" is no -an/-i demonym
+
+
+def test_a_description_is_not_the_subject_of_its_own_sentence(gazetteer):
+    day = datetime.date(2000, 5, 20)
+    text = "Vladimir Putin flew to Kiev. Bill Clinton comes to Moscow on Saturday for talks with the new president."
+    assert ("the new president", "Vladimir Putin") in mentions(text, gazetteer, day)
+    text = "Leonid Kuchma met Putin on Monday. Putin later gave the Ukrainian president a dinner."
+    assert ("the Ukrainian president", "Leonid Kuchma") in mentions(text, gazetteer, day)

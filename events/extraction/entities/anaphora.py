@@ -51,7 +51,7 @@ _FITS = {
     "foreign ministers": ("Foreign Minister", "Minister of Foreign Affairs", "Secretary of State",
                           "Foreign Secretary"),
     "defense ministers": ("Defense Minister", "Defence Minister", "Secretary of Defense", "Defence Secretary"),
-    "ministers": ("Minister", "Secretary of State", "Foreign Secretary", "Defence Secretary"),
+    "ministers": ("Minister", "Secretary of State", "Foreign Secretary", "Defence Secretary", "Secretary of Defense"),
     "men": None,
 }
 _SINGULAR = {"leader": "leaders", "president": "presidents", "premier": "premiers",
@@ -99,8 +99,8 @@ _AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)")
 # verb follows ("the Chinese", "the British", "the French" are peoples or sides, and "the Romanian side" is no
 # person: a noun after the demonym is not matched).
 _DEMONYM_PERSON = re.compile(
-    r"\b[Tt]he\s+(?P<qual>[A-Z][a-z]+(?:an|i))(?=\s*,|['\u2019]s\b|\s+(?:said|says|told|added|met|meets|flew|flies|"
-    r"arrived|arrives|left|leaves|was|is|had|has|will|would|also|then|replied|insisted|noted|stressed|warned|came|"
+    r"\b[Tt]he\s+(?P<qual>[A-Z][a-z]+(?:an|i))(?=\s*,(?!\s*[A-Z])|['\u2019]s\b|\s+(?:said|says|told|added|met|meets|"
+    r"flew|flies|arrived|arrives|left|leaves|was|is|had|has|will|would|also|then|replied|insisted|noted|stressed|warned|came|"
     r"went|spent|spends|saw|sees|received|gave|brought|asked|declined|urged|won|got|called|agreed|signed)\b)")
 
 
@@ -215,10 +215,20 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
     if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()):
         return None
     noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
-    people = _fitting(_subjects_first(article.named.before(match.start()), article.starts, article.text), noun,
+    before = article.named.before(match.start())
+    subject = _own_subject(match.start(), article)
+    people = _fitting(_subjects_first([m for m in before if m.ref != subject], article.starts, article.text), noun,
                       country, article.gazetteer, article.anchor, 1,
                       plain_minister=match.group("noun").lower() == "minister")
     return people[0] if people else None
+
+
+def _own_subject(position: int, article: _Article) -> ActorRef | None:
+    """The subject of the sentence a description is in, when named before it: "Clinton comes for his first summit
+    with the new president" - the description is someone else than the sentence's subject."""
+    sentence_start = _sentence_start(article.starts, position)
+    in_sentence = article.named.within(max(sentence_start, position - ANAPHOR_REACH), position)
+    return _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
 
 
 def _demonym_mentions(article: _Article) -> list[ActorMention]:

@@ -205,15 +205,39 @@ class Gazetteer:
         self._actors_by_alias: dict[str, list[str]] = {}
         self._actors_by_exact_alias: dict[str, list[str]] = {}
         self._single_word_keys: dict[str, list[str]] = {}
+        primary = self._primary_actors()
         for actor in self.actors:
+            name = primary.get(actor["name"], actor["name"])
             for alias in sorted(self.aliases_of(actor)):
                 key = name_key(alias)
                 if not key:
                     continue
-                _append_once(self._actors_by_alias, key, actor["name"])
-                _append_once(self._actors_by_exact_alias, _fold_name(alias), actor["name"])
+                _append_once(self._actors_by_alias, key, name)
+                _append_once(self._actors_by_exact_alias, _fold_name(alias), name)
                 if len(alias.split()) == 1 and len(key) >= MIN_KEY_LETTERS:
-                    _append_once(self._single_word_keys, key, actor["name"])
+                    _append_once(self._single_word_keys, key, name)
+
+    def _primary_actors(self) -> dict[str, str]:
+        """One person entered twice under two spellings ("Wolfgang Schuessel", then "Wolfgang Schussel" listing the
+        first as an alias), of the same state: the later entry -> the first, so that their shared aliases name one
+        actor rather than two (an ambiguous name is dropped). Entries are never merged or renamed in the data:
+        databases that hold both keep both; extraction names the first."""
+        first_by_alias: dict[tuple[str, str | None], str] = {}
+        for actor in self.actors:
+            first_by_alias.setdefault((_fold_name(actor["name"]), actor.get("country")), actor["name"])
+        primary = {}
+        for actor in self.actors:
+            for alias in actor.get("aliases", []):
+                first = first_by_alias.get((_fold_name(alias), actor.get("country")))
+                if first and first != actor["name"] and self._position(first) < self._position(actor["name"]):
+                    primary[actor["name"]] = first
+                    break
+        return primary
+
+    def _position(self, name: str) -> int:
+        if not hasattr(self, "_positions"):
+            self._positions = {actor["name"]: i for i, actor in enumerate(self.actors)}
+        return self._positions.get(name, len(self.actors))
 
     def aliases_of(self, actor: dict) -> set[str]:
         """The actor's name and aliases, and what they imply: an Arabic surname written with its article also
