@@ -210,3 +210,34 @@ def test_a_description_is_not_the_subject_of_its_own_sentence(gazetteer):
     assert ("the new president", "Vladimir Putin") in mentions(text, gazetteer, day)
     text = "Leonid Kuchma met Putin on Monday. Putin later gave the Ukrainian president a dinner."
     assert ("the Ukrainian president", "Leonid Kuchma") in mentions(text, gazetteer, day)
+
+
+# -- names inside place names, surnames that are towns, she and her --------------------------------------------------
+def test_a_surname_glued_to_a_small_word_is_part_of_a_place(gazetteer):
+    assert people("The militia holds Mazar-i-Sharif and the roads north of it.", gazetteer) == []
+    assert [name for _, name, _, _ in people("Since the Bush-Putin summit the two have spoken often.", gazetteer)] == [
+        "George W. Bush", "Vladimir Putin"]
+
+
+def test_a_given_name_and_a_surname_that_is_also_a_town_are_a_person(gazetteer):
+    # Nikolaev and Kherson are Ukrainian towns (places.json); after a title and a given name they are surnames.
+    found = people("The border chief, General Pavel Nikolaev, flew to Dushanbe.", gazetteer)
+    assert [(name, known) for _, name, known, _ in found] == [("Pavel Nikolaev", False)]
+    found = people("Its new envoy, Ambassador Oleg Kherson, presented his letters.", gazetteer)
+    assert [(name, known) for _, name, known, _ in found] == [("Oleg Kherson", False)]
+    assert people("The talks were moved to Nikolaev at the last minute.", gazetteer) == []
+
+
+def test_she_stands_for_a_woman_and_he_for_anyone_else(gazetteer):
+    text = "Yevgeny Primakov saw Madeleine Albright when she came to Moscow in February."
+    assert ("she", "Madeleine Albright") in mentions(text, gazetteer, datetime.date(1997, 5, 1))
+    text = "Tarja Halonen received Vladimir Putin, and he thanked her; she then left for Turku."
+    found = mentions(text, gazetteer)
+    assert ("he", "Vladimir Putin") in found and ("she", "Tarja Halonen") in found
+
+
+def test_a_derived_surname_is_never_a_given_name(gazetteer):
+    # "Sabah al-Ahmad" yields no bare "Ahmad" (a first name): "Ahmad Shah Masud" is not the Kuwaiti.
+    found = people("Its commander, Ahmad Shah Masud, pulled back.", gazetteer, datetime.date(1996, 10, 7))
+    assert [name for _, name, _, _ in found] == ["Ahmad Shah Massoud"]
+    assert people("Ahmad was not there.", gazetteer) == []

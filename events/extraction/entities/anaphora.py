@@ -268,7 +268,8 @@ def _chains(match, article: _Article) -> bool:
 
 
 def _pronoun_mention(match, article: _Article) -> ActorMention | None:
-    text, named, starts = article.text, article.named, article.starts
+    text, named, starts = article.text, _Gendered(article.named, match.group("word").lower(), article.gazetteer), \
+        article.starts
     other = _OTHER_PARTY.match(text, match.end()) if match.group("word") in ("his", "His") else None
     if other:  # "Kocharian saw his guest off": the guest is the other party, as "him" would be
         owner = _pronoun_antecedent(match, named, starts, text)
@@ -332,6 +333,26 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect.bisect_left(self.starts, end) - 1  # the last span opening before `end`
         return index >= 0 and self.spans[index][1] > start
+
+
+class _Gendered:
+    """The article's people as a pronoun may see them: "she" and "her" only women (a first name of roles.json's
+    female_given_names), "he", "him" and "his" anyone else (the first name tells nothing of most men's)."""
+
+    def __init__(self, named: "_Named", word: str, gazetteer: Gazetteer):
+        self.named, self.female = named, word in ("she", "her")
+        self.women = getattr(gazetteer, "_women", None)
+        if self.women is None:
+            self.women = gazetteer._women = frozenset(gazetteer.roles.get("female_given_names", []))
+
+    def _fits(self, mention) -> bool:
+        return (mention.ref.name.split()[0] in self.women) == self.female
+
+    def within(self, low: int, high: int) -> list[ActorMention]:
+        return [m for m in self.named.within(low, high) if self._fits(m)]
+
+    def before(self, position: int) -> list[ActorMention]:
+        return [m for m in self.named.before(position) if self._fits(m)]
 
 
 class _Named:

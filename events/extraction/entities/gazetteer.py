@@ -239,13 +239,29 @@ class Gazetteer:
             self._positions = {actor["name"]: i for i, actor in enumerate(self.actors)}
         return self._positions.get(name, len(self.actors))
 
-    def aliases_of(self, actor: dict) -> set[str]:
+    def aliases_of(self, actor: dict) -> frozenset[str]:
         """The actor's name and aliases, and what they imply: an Arabic surname written with its article also
         stands without it ("al-Khatib" -> "Khatib", "el-Sadat" -> "Sadat"), as the news writes it after the
         first mention. Derived here, so that the data (and editors' rows) need not list both forms."""
-        aliases = {actor["name"], *actor.get("aliases", [])} if actor else set()
-        derived = {match.group(1) for alias in aliases for match in _ARTICLE_SURNAME.finditer(alias)}
-        return aliases | derived
+        if not actor:
+            return frozenset()
+        cache = self.__dict__.setdefault("_aliases_cache", {})
+        found = cache.get(actor["name"])
+        if found is None or found[0] is not actor:
+            aliases = {actor["name"], *actor.get("aliases", [])}
+            derived = {match.group(1) for alias in aliases for match in _ARTICLE_SURNAME.finditer(alias)
+                       if len(alias.split()) > 1}
+            found = cache[actor["name"]] = (actor, frozenset(aliases | (derived - self._plain_given_names())))
+        return found[1]
+
+    def _plain_given_names(self) -> frozenset[str]:
+        """Given names (roles.json's and the actors' first words), which a derived surname may not be: "Sabah
+        al-Ahmad" names the emir's brother, yet "Ahmad" alone is a first name ("Ahmad Shah Massoud")."""
+        if getattr(self, "_plain_given", None) is None:
+            names = set(self.roles.get("given_names", []))
+            names.update(actor["name"].split()[0] for actor in self.actors if len(actor["name"].split()) > 1)
+            self._plain_given = frozenset(names)
+        return self._plain_given
 
     def actors_for_alias(self, text: str) -> list[str]:
         """Gazetteer actors having `text` as an alias (spelling variants meet: namekey.name_key); an alias

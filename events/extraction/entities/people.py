@@ -54,6 +54,15 @@ def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     return _resolve_coreference(candidates, anchor, gazetteer)
 
 
+def _in_compound(text: str, start: int) -> bool:
+    """A capitalized word glued by a hyphen to a small word before it is part of a place's name ("Mazar-i-Sharif",
+    "Rostov-on-Don"), not a person's surname ("Sharif")."""
+    if text[start - 1] != "-" or start < 2:  # (start is never 0 here: the alias regex needs no word before it)
+        return False
+    segment = re.search(r"(\w+)-$", text[max(0, start - 12):start])  # the word glued before: "i", "on", "Bush"
+    return bool(segment) and segment.group(1).islower()
+
+
 def _in_spans(position: int, spans) -> bool:
     for start, end in spans:  # a plain loop: called per candidate, any() with a generator costs more
         if start <= position < end:
@@ -65,7 +74,7 @@ def _known_candidates(text, folded, gazetteer, masked, anchor) -> list[_Candidat
     found = []
     for match in gazetteer._actor_regex.finditer(folded):
         start, end = match.span()
-        if not text[start].isupper() or _in_spans(start, masked):  # the cheap test first
+        if not text[start].isupper() or _in_spans(start, masked) or _in_compound(text, start):  # cheap tests first
             continue
         if _next_word(text, end) in gazetteer._not_actor_after:
             continue  # "the Bush administration": an administration, not the man
@@ -213,11 +222,19 @@ def _unknown_from_match(text, title, qualifier, name_start, name_end, gazetteer,
     start, end = name_start + tokens[0].start(), name_start + tokens[-1].end()
     if _too_long_for_name(text, start, end, tokens, title, warnings):
         return None
-    if gazetteer.country_of_phrase(text[start:end]) or any(t.group() in gazetteer._country_by_text for t in tokens):
-        return None  # "North Korea", "Russia" after a title word are places
+    if _is_place(text[start:end], tokens, gazetteer):
+        return None  # "North Korea", "Russia" after a title word are places; "Andrei Nikolaev" is a man
     title = " ".join(title.split()).strip()
     return _Candidate(start, end, text[start:end], "unknown", (), title,
                       _unknown_country(title, qualifier, country, gazetteer))
+
+
+def _is_place(phrase: str, tokens, gazetteer) -> bool:
+    """Is a name-like run after a title a place ("North Korea", "Russia")? Not when it opens with a given name and
+    is no place as a whole: a surname may be a town's name too ("General Andrei Nikolaev", Nikolaev in Ukraine)."""
+    if tokens[0].group() in gazetteer.given_names():
+        return phrase in gazetteer._country_by_text
+    return bool(gazetteer.country_of_phrase(phrase)) or any(t.group() in gazetteer._country_by_text for t in tokens)
 
 
 def _name_tokens(name_text: str, gazetteer) -> list[re.Match]:
