@@ -221,7 +221,7 @@ def test_a_surname_glued_to_a_small_word_is_part_of_a_place(gazetteer):
 
 def test_a_given_name_and_a_surname_that_is_also_a_town_are_a_person(gazetteer):
     # Nikolaev and Kherson are Ukrainian towns (places.json); after a title and a given name they are surnames.
-    found = people("The border chief, General Pavel Nikolaev, flew to Dushanbe.", gazetteer)
+    found = people("The border chief, General Pavel Nikolaev, flew to Dushanbe.", gazetteer)  # not Andrei Nikolayev
     assert [(name, known) for _, name, known, _ in found] == [("Pavel Nikolaev", False)]
     found = people("Its new envoy, Ambassador Oleg Kherson, presented his letters.", gazetteer)
     assert [(name, known) for _, name, known, _ in found] == [("Oleg Kherson", False)]
@@ -241,3 +241,11 @@ def test_a_derived_surname_is_never_a_given_name(gazetteer):
     found = people("Its commander, Ahmad Shah Masud, pulled back.", gazetteer, datetime.date(1996, 10, 7))
     assert [name for _, name, _, _ in found] == ["Ahmad Shah Massoud"]
     assert people("Ahmad was not there.", gazetteer) == []
+
+
+def test_an_unknown_spelling_of_a_gazetteer_person_is_that_person(gazetteer):
+    # The gazetteer spells him "Andrei Nikolayev"; "General Andrei Nikolaev" (name key equal) is the same man.
+    found = people("The border chief, General Andrei Nikolaev, toured the posts.", gazetteer, datetime.date(1996, 10, 7))
+    assert found == [("Andrei Nikolaev", "Andrei Nikolayev", True, "RU")]
+    found = people("A letter from General Andrei Nikolaev was read out.", gazetteer, datetime.date(1996, 10, 7))
+    assert [(name, known) for _, name, known, _ in found] == [("Andrei Nikolayev", True)]

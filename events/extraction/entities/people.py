@@ -462,6 +462,9 @@ def unknown_person_keys(name: str, title: str | None, country: str | None) -> tu
 
 def _ref_for(candidate, recent, anchor, gazetteer, unknowns) -> ActorRef | None:
     if candidate.kind == "unknown":
+        known = gazetteer.actors_for_alias(candidate.text) if " " in candidate.text else []
+        if len(known) == 1:  # a spelling of a gazetteer actor the alias matcher did not list ("Andrei Nikolaev")
+            return gazetteer.actor_ref(known[0], anchor)
         return _unknown_ref(candidate, unknowns)
     key = name_key(candidate.text)
     if candidate.kind == "bare":
