@@ -149,6 +149,7 @@ NORMS = {
     "REFY": [(r"UNDEF-REFY-quarter-(\d{4})", "_quarter_of_year")],
     "REFWD": [(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", "_weekday_from_reference")],
     "REFNEXT": [(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", "_from_next_date")],
+    "PAIR": [(r"UNDEF-PAIR-(\d\d)-(\d\d)", "_second_day")],
     "SENT": [(r"UNDEF-SENT-day", "_day_of_sentence")],
     "REF": [(r"UNDEF-REF-same", "_same_as_reference"), (r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", "_from_reference")],
 }
@@ -220,6 +221,7 @@ class Resolver:
         self.anchor = anchor
         self.refs = []          # resolved event DATE values in text order
         self.last_day = None    # (end offset, value) of the last event date naming one day (_day_of_sentence)
+        self.story_day = None   # (end offset, day) of the last day named other than the issue day (_day_of_sentence)
 
     def today(self, n=0):
         return (self.anchor + dt.timedelta(days=n)).isoformat()
@@ -267,8 +269,16 @@ class Resolver:
             self.refs.append(value)
             if _DAY.fullmatch(value):
                 self.last_day = (m.end, value)
+                self._remember_story_day(m, value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
             self.refs.append(value[:10])
+            self._remember_story_day(m, value[:10])
+
+    def _remember_story_day(self, m, day):
+        """The narrative's day: the last day named ("yesterday", "on Monday", "May 29", "the day before", a
+        part of one), not the issue day ("today", "this morning": the present of the writer, not the story's)."""
+        if day != self.anchor.isoformat():
+            self.story_day = (m.end, day)
 
     @staticmethod
     def _is_reference(m, norm, value):
@@ -366,10 +376,24 @@ class Resolver:
     def _day_of_sentence(self, q):
         """A bare "the afternoon": the day named last before it in its own sentence ("On Wednesday he laid a
         wreath ... before he left for Moscow in the afternoon"; "began the visit on Sunday and spent the
-        afternoon with"), else the issue day."""
+        afternoon with"); else the story's day, the last day other than the issue day named before it in this
+        paragraph or the one before ("The talks opened yesterday. In the morning ..."; the reference time, as
+        HeidelTime takes it), unless that day is past and the clause looks ahead ("will speak in the
+        evening"); else the issue day."""
         if self.last_day is not None and not _sentence_ends(self.text, self.last_day[0], q.m.start):
             return self.last_day[1]
-        return self.today()
+        story = self.story_day
+        if story is None or self.text.count("\n\n", story[0], q.m.start) > 1:
+            return self.today()
+        if story[1] < self.today() and q.weekday_tense() == "future":
+            return self.today()
+        return story[1]
+
+    def _second_day(self, q, month, day):
+        """The "13" of "May 11 and 13": in the year of the day before it when that is of the same month."""
+        if self.last_day is not None and self.last_day[1][5:7] == month:
+            return _safe_day(int(self.last_day[1][:4]), int(month), int(day))
+        return self._month_day(q, month, day)
 
     def _same_as_reference(self, q):
         return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)

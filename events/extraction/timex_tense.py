@@ -66,7 +66,16 @@ def _cue(words, i, modal_may=True):
         return 2, "future"
     if w in PLAN_WORDS:
         return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
+    if _says_nothing(w, prev, modal_may):
+        return None
     return _wanted(words, i, _word_cue(w))
+
+
+def _says_nothing(w, prev, modal_may):
+    """Cue words that are none here: "next" in "the next day" (it counts from a day of the story, past or
+    not), and "could" after the date, as "may" ("by Monday the general could declare victory": a past
+    ability; weekday_tense still lets it look ahead when nothing else speaks)."""
+    return (w == "next" and prev == "the") or (w == "could" and not modal_may)
 
 
 def _wanted(words, i, found):
@@ -149,7 +158,14 @@ def weekday_tense(text, start, end, before_chars=100, after_chars=120):
     """Tense for a bare weekday ("on Friday", "Tuesday afternoon"): governing_tense, else tense_cue's wider
     search. So a weekday in a past-tense clause resolves backwards even when another clause of the sentence
     looks ahead."""
-    return governing_tense(text, start, end, before_chars, after_chars)[0] or tense_cue(text, start, end)
+    found = governing_tense(text, start, end, before_chars, after_chars)[0] or tense_cue(text, start, end)
+    if found is None and _COULD.search(_sentence_after(text, end, after_chars)):
+        return "future"  # "On Monday the parliament could vote": a possibility when nothing says past
+    return found
+
+
+# "could" after a date is the past of "can" or a possibility: it decides only when no other cue does.
+_COULD = re.compile(r"\bcould\b")
 
 
 def governing_tense(text, start, end, before_chars=100, after_chars=120):

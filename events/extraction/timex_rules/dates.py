@@ -194,6 +194,27 @@ def build_spelled_year(m, text):
     return mention("DATE", str(year))
 
 
+# "May 11 and 13": the second day of a pair sharing the first's month, when nothing after it makes the
+# number a count ("on May 11 and 13 others were hurt" has no date "13").
+_MONTH_DAY_AND = re.compile(r"(?-i:(?P<mon>" + MONTH_ANY + r"))\s+" + DAYNUM + r",?\s+and\s+$")
+
+
+@rule("second_day",
+      r"(?<=\w and )(?P<d>" + DAYNUM + r")\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:in|at|on|and|when|to|with|"
+      r"during|that|the|for|by|as|while|after|before|but|or)\b)",
+      cores=[Core(r"\w and \d")],
+      examples={"on May 11 and 13.": "2001-05-13", "met on June 3rd and 4th in Rome": "2000-06-04"})
+def build_second_day(m, text):
+    """The "13" of "May 11 and 13": that day of the month named just before (in its year: UNDEF-PAIR)."""
+    before = _MONTH_DAY_AND.search(text_before(text, m.start(), 24))
+    if before is None:
+        return None
+    month, day = month_number(before.group("mon")), day_number(m.group("d"))
+    if not 1 <= day <= MONTH_LENGTHS[month]:
+        return None
+    return mention("DATE", f"UNDEF-PAIR-{month:02d}-{day:02d}")
+
+
 def _ordinal(n):
     return f"{n}{'th' if 10 <= n <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 

@@ -68,11 +68,11 @@ def build_span_duration(m, text):
 
 @rule("duration",
       APPROX + r"\b(?:the\s+)?(?P<num>" + NUMBER + r")(?:\s+(?:to|or)\s+" + NUMBER + r")?(?:\s+|-)(?:(?:additional|more|full|straight|consecutive|trading|long|short|extra)\s+)?(?P<unit>"
-              + UNIT + r")\b(?:-old\b)?",
+              + UNIT + r")\b(?:-old\b|(?P<half>\s+and\s+a\s+half\b))?",
       cores=[UNIT_CORE],
       examples={"two days": "P2D", "a two-day visit": "P2D", "more than a decade": "P1E",
                 "the nine months": "P9M", "at least 30 days": "P30D", "8-month-old": "P8M",
-                "two to three weeks": "P2W"})
+                "two to three weeks": "P2W", "an hour and a half": "PT1H30M", "two years and a half": "P30M"})
 def build_duration(m, text):
     g = m.groupdict()
     n = quantity(g["num"])
@@ -84,7 +84,26 @@ def build_duration(m, text):
         return mention("DATE", "FUTURE_REF")  # "Islam will one day be ...": some future day
     if _no_length(m, text, g, num_word, n, unit):
         return None
+    if g.get("half") and n != "X":
+        return mention("DURATION", _and_a_half(int(n), unit), approx_mod(m))
     return mention("DURATION", duration_value(n, unit), approx_mod(m))
+
+
+# "N <unit>s and a half" in the next smaller unit: (that unit's value template, how many of it make one).
+_HALF_UNITS = {"minute": ("PT{}S", 60), "hour": ("PT{}M", 60), "day": ("PT{}H", 24), "week": ("P{}D", 7),
+               "month": ("P{}D", 30), "quarter": ("P{}M", 3), "year": ("P{}M", 12), "decade": ("P{}Y", 10),
+               "century": ("P{}Y", 100)}
+
+
+def _and_a_half(n, unit):
+    """"an hour and a half" = PT1H30M (the hours kept, as TimeML writes it); "two years and a half" = P30M;
+    "a week and a half" = P10D (half a day dropped: TIMEX3 values have no fractions)."""
+    if unit == "hour":
+        return f"PT{n}H30M"
+    if unit not in _HALF_UNITS:
+        return duration_value(str(n), unit)
+    template, per = _HALF_UNITS[unit]
+    return template.format(n * per + per // 2)
 
 
 def _no_length(m, text, g, num_word, n, unit):
@@ -103,10 +122,37 @@ def _no_length(m, text, g, num_word, n, unit):
 @rule("bare_plural_duration",
       r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b",
       cores=[UNIT_CORE],
-      examples={"for years": "PXY", "in months": "PXM"})
+      examples={"for years": "PXY", "in months": "PXM", "demanded months of back pay": "PXM"})
 def build_bare_plural_duration(m, text):
     before = text_before(text, m.start(), 14).lower()
-    if not re.search(r"\b(?:for|in|within|over|after|take|took|takes|taken|spent|lasted|last|past)\s+$", before):
+    if not re.search(r"\b(?:for|in|within|over|after|take|took|takes|taken|spent|lasted|last|past)\s+$", before) \
+            and not _amount_of(text, m, before):
         return None
     unit = unit_name(m.group("unit"))
     return mention("DURATION", duration_value("X", unit))
+
+
+# Words before "months of ..." that make it no amount of time ("the months of talks", "early years of").
+_NOT_AMOUNT_BEFORE = re.compile(r"\b(?:the|these|those|its|his|her|their|our|early|first|last|final|few|many|"
+                                r"several|of|and|all|some|most|thousand|hundred|dozen|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$")
+
+
+def _amount_of(text, m, before):
+    """"months of unpaid wages", "years of talks": an amount of time measuring the noun after "of" (a
+    lower-case word), not after a determiner or quantifier ("the years of", "many months of" are not
+    tagged here)."""
+    return bool(re.match(r"\s+of\s+[a-z]", text[m.end():m.end() + 6])) and not _NOT_AMOUNT_BEFORE.search(before)
+
+
+@rule("fortnight",
+      r"\b(?:(?P<num>a|one|two|three|four|the\s+(?:past|last|next|coming|following|previous))\s+)?fortnights?\b(?P<ago>\s+ago\b)?",
+      cores=[word_core(["fortnight", "fortnights"])],
+      examples={"a fortnight": "P2W", "within a fortnight": "P2W", "the past fortnight": "P2W", "two fortnights": "P4W",
+                "a fortnight ago": "2000-W51"})
+def build_fortnight(m, text):
+    """"a fortnight" is two weeks: a length, or with "ago" the week two weeks before the anchor's."""
+    word = (m.group("num") or "a").lower()
+    n = {"two": 2, "three": 3, "four": 4}.get(word, 1)
+    if m.group("ago"):
+        return mention("DATE", f"UNDEF-REL-week-MINUS-{2 * n}")
+    return mention("DURATION", f"P{2 * n}W")
