@@ -12,23 +12,10 @@ from dataclasses import dataclass
 from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
+from .timex_story import names_a_thing, sentence_ends, story_day_of
 from .timex_year import choose_occurrence, day_of_month
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
-# A sentence ends between two offsets: a full stop (or ! ?) and a capital after it, or a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[\"\u201c(]?[A-Z]|\n")
-_ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Z][a-z]{0,2}$")
-
-
-def _sentence_ends(text, start, end):
-    """Does a sentence end in text[start:end]? Not at an abbreviation's full stop ("St. Petersburg", "U.S.
-    officials", "Mr. Ivanov")."""
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if match.group() == "\n" or not _ABBREVIATION.search(text, max(0, match.start() - 4), match.start()):
-            return True
-    return False
-
-
 _TIME_SUFFIX = re.compile(r"(T(?:MO|AF|EV|NI|\d\d(?::\d\d)?))$")
 
 # ---------------------------------------------------------------- calendar helpers
@@ -265,7 +252,7 @@ class Resolver:
     def _remember(self, m, norm, value):
         """Keep `value` as a reference for later anaphora (_is_reference; not the date an "N after" counts
         from); of a day's part, its day ("arrived on Monday night": "the next morning" counts from Monday)."""
-        if self._is_reference(m, norm, value) and not m.background:
+        if self._is_reference(m, norm, value) and not m.background and not names_a_thing(self.text, m.start, self.last_day):
             self.refs.append(value)
             if _DAY.fullmatch(value):
                 self.last_day = (m.end, value)
@@ -380,14 +367,9 @@ class Resolver:
         paragraph or the one before ("The talks opened yesterday. In the morning ..."; the reference time, as
         HeidelTime takes it), unless that day is past and the clause looks ahead ("will speak in the
         evening"); else the issue day."""
-        if self.last_day is not None and not _sentence_ends(self.text, self.last_day[0], q.m.start):
+        if self.last_day is not None and not sentence_ends(self.text, self.last_day[0], q.m.start):
             return self.last_day[1]
-        story = self.story_day
-        if story is None or self.text.count("\n\n", story[0], q.m.start) > 1:
-            return self.today()
-        if story[1] < self.today() and q.weekday_tense() == "future":
-            return self.today()
-        return story[1]
+        return story_day_of(self.text, self.story_day, q.m.start, self.today(), q.weekday_tense) or self.today()
 
     def _second_day(self, q, month, day):
         """The "13" of "May 11 and 13": in the year of the day before it when that is of the same month."""

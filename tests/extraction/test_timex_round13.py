@@ -57,16 +57,18 @@ def test_a_weekday_in_a_past_narrative_with_could_after_it_points_back():
 def test_and_a_half_a_fortnight_and_months_of():
     v = values("The two leaders talked for an hour and a half and then rested for a day and a half.")
     assert v["an hour and a half"] == "PT1H30M"   # TimeML keeps the hours: 1 h 30 min
-    assert v["a day and a half"] == "PT36H"       # 24 + 12 hours
-    assert values("The strike dragged on for a year and a half.")["a year and a half"] == "P18M"
+    assert v["a day and a half"] == "P1DT12H"     # one day and 12 hours, TimeBank's "a minute and a half" = PT1M30S
+    assert values("The strike dragged on for a year and a half.")["a year and a half"] == "P1Y6M"
+    assert values("The envoy waited a week and a half.")["a week and a half"] == "P10DT12H"   # 7 + 3.5 days
     v = values("It was the second raid in a fortnight; the previous one came a fortnight ago.")
     assert v["a fortnight"] == "P2W"
     assert v["a fortnight ago"] == "2001-W08"     # 7 March 2001 is in W10; two weeks back is W08
     assert values("Within a fortnight the ceasefire had collapsed.")["a fortnight"] == "P2W"
     assert values("The dockers demanded months of back pay.")["months"] == "PXM"
     assert values("The accord ended years of fighting.")["years"] == "PXY"
-    # after a determiner it is no amount of time
+    # after a determiner it is no amount of time; after "or" the pair is one amount, tagged from its first word
     assert "years" not in values("The years of war left scars.")
+    assert values("The hostage died within days or weeks of his capture.") == {"days": "PXD"}
 
 
 def test_the_second_day_of_a_pair_shares_the_first_days_month_and_year():
@@ -77,3 +79,16 @@ def test_the_second_day_of_a_pair_shares_the_first_days_month_and_year():
     assert v["13"] == v["May 11"][:8] + "13"
     # a count, not a day: "13 others"
     assert "13" not in values("On May 11 and 13 others were hurt.")
+
+
+def test_a_date_naming_a_thing_is_no_reference_after_a_day_of_its_sentence():
+    # "on Tuesday" (6 March) is the story's time; "the shelling of February 20" names what was protested
+    # about, so "the same day" of the next sentence is Tuesday.
+    v = values("The minister protested on Tuesday over the shelling of February 20, when two villages burned. "
+               "Moscow replied the same day.")
+    assert v["the same day"] == "2001-03-06"
+    v = values("On Monday the envoy recalled the talks of February 12 in Baku. He left for Ankara the next day.")
+    assert v["the next day"] == "2001-03-06"      # Monday 5 March + 1
+    # With no day before it in its sentence the date is the story's time: May 5 + 1.
+    v = values("The accord of May 5 was signed in Minsk. The next day the troops withdrew.")
+    assert v["The next day"] == v["May 5"][:8] + "06"

@@ -72,7 +72,7 @@ def build_span_duration(m, text):
       cores=[UNIT_CORE],
       examples={"two days": "P2D", "a two-day visit": "P2D", "more than a decade": "P1E",
                 "the nine months": "P9M", "at least 30 days": "P30D", "8-month-old": "P8M",
-                "two to three weeks": "P2W", "an hour and a half": "PT1H30M", "two years and a half": "P30M"})
+                "two to three weeks": "P2W", "an hour and a half": "PT1H30M", "two years and a half": "P2Y6M"})
 def build_duration(m, text):
     g = m.groupdict()
     n = quantity(g["num"])
@@ -90,20 +90,25 @@ def build_duration(m, text):
 
 
 # "N <unit>s and a half" in the next smaller unit: (that unit's value template, how many of it make one).
-_HALF_UNITS = {"minute": ("PT{}S", 60), "hour": ("PT{}M", 60), "day": ("PT{}H", 24), "week": ("P{}D", 7),
-               "month": ("P{}D", 30), "quarter": ("P{}M", 3), "year": ("P{}M", 12), "decade": ("P{}Y", 10),
-               "century": ("P{}Y", 100)}
+# "N <unit>s and a half": the whole units kept, the half in the next smaller one, as TimeBank writes "a minute
+# and a half" (PT1M30S); TIMEX3 values have no fractions.
+_HALF_UNITS = {"second": "PT{}S", "minute": "PT{}M30S", "hour": "PT{}H30M", "day": "P{}DT12H", "month": "P{}M15D",
+               "year": "P{}Y6M"}
 
 
 def _and_a_half(n, unit):
-    """"an hour and a half" = PT1H30M (the hours kept, as TimeML writes it); "two years and a half" = P30M;
-    "a week and a half" = P10D (half a day dropped: TIMEX3 values have no fractions)."""
-    if unit == "hour":
-        return f"PT{n}H30M"
-    if unit not in _HALF_UNITS:
-        return duration_value(str(n), unit)
-    template, per = _HALF_UNITS[unit]
-    return template.format(n * per + per // 2)
+    """"an hour and a half" = PT1H30M, "a day and a half" = P1DT12H, "two years and a half" = P2Y6M; a week,
+    quarter, decade or century and a half in the smaller unit that holds it whole (P10DT12H, P4M15D, P15Y,
+    P150Y); "a second and a half" keeps the second."""
+    if unit in _HALF_UNITS:
+        return _HALF_UNITS[unit].format(n)
+    days, months, years = {"week": (7 * n + 3, 0, 0), "quarter": (15, 3 * n + 1, 0),
+                           "decade": (0, 0, 10 * n + 5), "century": (0, 0, 100 * n + 50)}[unit]
+    if unit == "week":
+        return f"P{days}DT12H"
+    if unit == "quarter":
+        return f"P{months}M{days}D"
+    return f"P{years}Y"
 
 
 def _no_length(m, text, g, num_word, n, unit):
@@ -134,7 +139,7 @@ def build_bare_plural_duration(m, text):
 
 # Words before "months of ..." that make it no amount of time ("the months of talks", "early years of").
 _NOT_AMOUNT_BEFORE = re.compile(r"\b(?:the|these|those|its|his|her|their|our|early|first|last|final|few|many|"
-                                r"several|of|and|all|some|most|thousand|hundred|dozen|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$")
+                                r"several|of|and|or|all|some|most|thousand|hundred|dozen|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$")
 
 
 def _amount_of(text, m, before):
