@@ -31,6 +31,9 @@ date (chosen by hand in gold.json). Measures, as in the table of issue 11:
 - countries right: the same for countries, by common English name (the gazetteer's name for each
   ISO code the mention carries).
 - status right, type right: shown for information (type names are the project's event types).
+- system events: every mention the extraction emits (the timeline shows each), per article, and how many of
+  them date no gold key event (not all are wrong: the gold lists key events only, but a matcher that floods
+  the timeline shows here).
 Percentages are over all gold key events: a missed event counts as wrong in every column.
 """
 from __future__ import annotations
@@ -168,7 +171,7 @@ def score(part: str, show_errors: bool = False, batch: int | None = None) -> dic
     names = gazetteer.country_names
     articles = _articles(part, batch)
     totals = dict(gold_timex=0, system_timex=0, timex_pairs=0, timex_right=0, events=0, found=0, dated=0,
-                  actors=0, countries=0, status=0, type=0)
+                  actors=0, countries=0, status=0, type=0, mentions=0, outside_gold=0)
     errors = []
     for article in articles:
         g, s, p, r = score_timexes(article.timexes, tag(article.body, article.anchor))
@@ -179,6 +182,9 @@ def score(part: str, show_errors: bool = False, batch: int | None = None) -> dic
         if show_errors:
             errors += _timex_errors(article)
         mentions = extract_article(article.body, article.anchor, gazetteer)
+        totals["mentions"] += len(mentions)
+        totals["outside_gold"] += sum(not any(m.date_text_start < e.date_end and e.date_start < m.date_text_end
+                                              for e in article.events) for m in mentions)
         for event in article.events:
             _score_event(article.id, event, mentions, names, totals, errors)
     t = totals
@@ -189,6 +195,7 @@ def score(part: str, show_errors: bool = False, batch: int | None = None) -> dic
         "gold_timexes": t["gold_timex"], "system_timexes": t["system_timex"],
         "key_events": t["events"], "found": t["found"],
         **{f"{k}_right": t[k] for k in ("dated", "actors", "countries", "status", "type")},
+        "system_events": t["mentions"], "system_events_outside_gold": t["outside_gold"],
     }
     if show_errors:
         result["errors"] = errors
@@ -209,6 +216,8 @@ def report(result: dict) -> str:
         f"  countries right              {pct['countries']:.0f}%  ({result['countries_right']})",
         f"  status right                 {pct['status']:.0f}%  ({result['status_right']})",
         f"  type right                   {pct['type']:.0f}%  ({result['type_right']})",
+        f"  system events                {result['system_events']} ({result['system_events'] / (result['articles'] or 1):.1f}"
+        f" an article; {result['system_events_outside_gold']} date no gold key event)",
     ]
     return "\n".join(lines + ["  " + e for e in result.get("errors", [])])
 

@@ -39,6 +39,8 @@ class EventRules:
     def _compile_status_cues(self, cues: dict) -> None:
         self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)
         self.new_date_before = re.compile(cues.get("new_date_before_date", NEVER), re.IGNORECASE)
+        self.given_up_before = re.compile(cues.get("given_up_before_date", NEVER), re.IGNORECASE)
+        self.put_off_in_doubt = re.compile(cues.get("put_off_in_doubt", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
         self.hedge = _word_regex(cues.get("hedge", []))
         self.future = _word_regex(cues.get("future", []))

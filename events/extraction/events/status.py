@@ -29,7 +29,16 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|his|her|its|their|our|this|that)|[
 
 
 def decide_type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceContext) -> tuple[str, str]:
-    """(event type, status) for the dated phrase; `triggers` are its own, nearest first."""
+    """(event type, status) for the dated phrase; `triggers` are its own, nearest first. What lies wholly
+    after the issue date has not occurred: whatever the cues say, it is planned ("is due to carry its first
+    oil next summer", in a sentence whose postponement is another clause's)."""
+    event_type, status = _type_and_status(timex, triggers, ctx)
+    if status == "occurred" and is_future(iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor):
+        return event_type, "planned"
+    return event_type, status
+
+
+def _type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceContext) -> tuple[str, str]:
     main = triggers[0]
     speculated = speculative(timex, ctx)
     put_off = _put_off(timex, triggers, ctx, speculated)
@@ -119,15 +128,30 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     nothing was put off."""
     rules, main = ctx.rules, triggers[0]
     substantive, postponement = _substantive_and_postponement(triggers, rules)
+    if postponement is not None and _in_doubt(postponement, ctx):
+        postponement = None  # "the trip might be put off": nothing has been put off yet
     if _set_for_before_date(timex, ctx):
         return (substantive or main).event_type, "postponed"
     if _new_date_before_date(timex, ctx):
         return None
     if postponement and substantive and substantive.event_type in rules.schedulable:
+        if _before_date(rules.given_up_before, timex, ctx):
+            return substantive.event_type, "postponed"  # "a trip, set for last week, was shelved"
         return _postponing_or_postponed(timex, postponement, substantive, ctx, speculated)
     if main.event_type in rules.puts_off:
         return main.event_type, _hedged_status(timex, ctx, speculated)
     return None
+
+
+def _in_doubt(postponement: Trigger, ctx: SentenceContext) -> bool:
+    """Is the postponement under a modal ("the trip might be put off", "could yet be postponed")?"""
+    low = max(ctx.sentence.start, postponement.start - SET_FOR_LOOKBACK)
+    return bool(ctx.rules.put_off_in_doubt.search(ctx.text[low:postponement.start]))
+
+
+def _before_date(cue: re.Pattern, timex: dict, ctx: SentenceContext) -> bool:
+    """Does `cue` (a pattern ending in $) match the text just before the date?"""
+    return bool(cue.search(ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]))
 
 
 def _substantive_and_postponement(triggers: list[Trigger], rules: EventRules):
