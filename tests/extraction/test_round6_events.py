@@ -4,7 +4,8 @@ worded sentences per rule. DAY is Tuesday, June 12, 2001."""
 import pytest
 
 from events.extraction.entities import default_gazetteer
-from tests.extraction._one_mention import one
+from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import DAY, one
 
 
 @pytest.fixture(scope="module")
@@ -57,4 +58,99 @@ def test_a_hope_or_wish_in_a_span_holding_the_issue_day_is_planned(gazetteer, se
      "delaying the quotas.", "next spring"),
 ])
 def test_a_date_wholly_ahead_is_never_occurred(gazetteer, sentence, date_text):
+    assert one(sentence, gazetteer, date_text).status == "planned"
+
+
+def dated(text, gazetteer):
+    """(date phrase, type, status) of every mention of `text`."""
+    return [(m.date_text, m.event_type, m.status) for m in extract_article(text, DAY, gazetteer)]
+
+
+@pytest.mark.parametrize("sentence, date_text, event_type, status", [
+    # The back-off (events/backoff.py): no trigger of the vocabulary, but a verb of the back-off lexicon governs
+    # the date in a clause that names a party; its type is the verb's, its status its tense's.
+    ("Aliev reached Tbilisi on Sunday evening after a long drive from Baku.", "Sunday evening", "visit", "occurred"),
+    ("Nazarbayev dined with Jiang Zemin in Almaty on Monday.", "Monday", "meeting", "occurred"),
+    ("The Georgian parliament is to vote tomorrow on a resolution on the Russian bases.", "tomorrow", "statement",
+     "planned"),
+    # A light verb ("hold", "close") takes the type of its clause's happening noun, even one in the subject before
+    # a participle aside.
+    ("Kyrgyz troops will hold their first joint exercise with Kazakhstan in the autumn.", "the autumn", "military",
+     "planned"),
+    ("The forum, chaired by Finnish Premier Paavo Lipponen, is due to close on Thursday.", "Thursday", "meeting",
+     "planned"),
+    # No verb of the lexicon: "with" and a named person is a meeting; being in a place named after "in" a visit.
+    ("Voronin had prepared the draft with Kasyanov in Sochi on May 3.", "May 3", "meeting", "occurred"),
+    ("Russia's envoy, Viktor Kalyuzhny, was in Baku and Ashgabat last week.", "last week", "visit", "occurred"),
+])
+def test_a_date_without_a_trigger_backs_off_to_its_clause_s_happening(gazetteer, sentence, date_text, event_type,
+                                                                       status):
+    mention = one(sentence, gazetteer, date_text)
+    assert (mention.event_type, mention.status) == (event_type, status)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An anaphoric date ("the same day", "the next day") opening its sentence: the clause after it, or the "when"
+    # clause right after the date, tells what happened; the day is the one told before.
+    ("Kuchma arrived in Warsaw on Monday. Later the same day three Ukrainian sailors were killed in a collision off "
+     "Sevastopol.", ("the same day", "military", "occurred", "2001-06-11")),
+    # (here the loan, an economic trigger of the "when" clause, types it)
+    ("Talks in Kiev opened on Monday. The breakthrough came the next day, when ministers in Brussels approved the "
+     "loan.", ("the next day", "economic", "occurred", "2001-06-12")),
+    # A clause opening on "where" happens at the place named before it (Genoa: a party of the sentence).
+    ("The G-8 leaders were in Genoa, where a protester was shot dead by the police on Friday afternoon.",
+     ("Friday afternoon", "military", "occurred", "2001-06-08")),
+])
+def test_an_anaphoric_or_relative_clause_s_happening_is_found(gazetteer, text, expected):
+    date_text = expected[0]
+    [mention] = [m for m in extract_article(text, DAY, gazetteer) if m.date_text == date_text]
+    assert (mention.date_text, mention.event_type, mention.status, mention.date_start.isoformat()) == expected
+
+
+@pytest.mark.parametrize("sentence, date_text, start", [
+    # "since" bounds a span ("since last year"), except after "first <happening>" (the last one was then) and
+    # "has been in <place>" (the arrival).
+    ("Aliev is on his first visit to Moscow since the spring of 1998.", "the spring of 1998", "1998-03-01"),
+    ("Kalyuzhny has been in Ashgabat since Thursday.", "Thursday", "2001-06-07"),
+])
+def test_since_dates_a_happening_after_first_or_has_been_in(gazetteer, sentence, date_text, start):
+    mention = one(sentence, gazetteer, date_text)
+    assert (mention.event_type, mention.status, mention.date_start.isoformat()) == ("visit", "occurred", start)
+
+
+@pytest.mark.parametrize("text", [
+    # Precision: a clause with no verb of the lexicon, no happening noun, no "with <person>" is no event ...
+    "The radar station, built in 1964, remains Russia's largest listening post in Cuba.",
+    # ... nor is a word after a preposition a verb ("restrictions on imports"), nor a possessive date that qualifies
+    # a noun other than its trigger ("this year's chairman"), nor a month a verb ("March").
+    "Spain, which takes over the EU presidency in January, wants Moscow to lift the restrictions on imports of fruit.",
+    "Kuchma, this year's chairman of the CIS council, flew to Minsk.",
+    "The Russian quota for Azerbaijani gas will be reviewed in March.",
+])
+def test_the_back_off_finds_no_happening_where_none_is_told(gazetteer, text):
+    dates = [d for d, _, _ in dated(text, gazetteer)]
+    assert not {"1964", "January", "this year", "March"} & set(dates), dated(text, gazetteer)
+
+
+@pytest.mark.parametrize("sentence, date_text, status", [
+    # "was to have" + verb: the happening did not take place at the date (postponed).
+    ("Voronin, who was to have addressed the Rada in Kiev this week, will go there in July instead.", "this week",
+     "postponed"),
+    ("Kuchma and Lukashenka were to have met in Minsk on Monday, but the meeting was called off.", "Monday",
+     "postponed"),
+    # A scheduled happening named with its places ("the CIS summit in Minsk in October") is planned whatever "could"
+    # says of the journey to it.
+    ("Kuchma could stop in Kiev on his way to the CIS summit in Minsk in October.", "October", "planned"),
+])
+def test_unfulfilled_and_named_happenings(gazetteer, sentence, date_text, status):
+    assert one(sentence, gazetteer, date_text).status == status
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # The issue day in the date's own clause: a future auxiliary, or a present verb before its object.
+    ("Lukashenka flew to Moscow yesterday for a council session, which is to open this morning in the Kremlin.",
+     "this morning"),
+    ("The OSCE mission gives its verdict at a news conference in Minsk this afternoon.", "this afternoon"),
+])
+def test_the_issue_day_in_the_date_s_own_clause_is_planned(gazetteer, sentence, date_text):
     assert one(sentence, gazetteer, date_text).status == "planned"

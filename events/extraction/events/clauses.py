@@ -46,6 +46,25 @@ def _subordinate_start(text: str, high: int, end: int) -> int:
     return match.start() if match else end
 
 
+def clause_start(text: str, low: int, ctx: SentenceContext) -> int:
+    """Where the clause of what starts at `low` begins (_clause_start)."""
+    return _clause_start(text, low, ctx)
+
+
+def reports_that_before(start: int, ctx: SentenceContext) -> int | None:
+    """When the clause at `start` opens with "that" (or follows it) right after a reporting verb of the sentence
+    ("Ivanov said that the last of them would leave ..."), where that verb's own clause starts; else None."""
+    head = ctx.text[max(ctx.sentence.start, start - 6):start]
+    if not _THAT_END.search(head):
+        return None
+    verb = next((t for t in reversed(ctx.triggers) if t.event_type in ctx.rules.statements and t.end <= start),
+                None)
+    return None if verb is None else last_clause_break(ctx.text, ctx.sentence.start, verb.start, ctx)
+
+
+_THAT_END = re.compile(r"\bthat\s*$")
+
+
 def _clause_start(text: str, low: int, ctx: SentenceContext) -> int:
     """Where the clause of what starts at `low` begins: after the last clause break before it, moved
     back over an apposition, a relative clause or ", and" to the subject it shares."""
@@ -242,7 +261,7 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
         # "telephoned his Georgian counterpart, Irakli Menagarishvili, on Sunday": the name is an apposition
         # to the noun before it; the clause goes on from before the opening comma.
         return last_clause_break(text, ctx.sentence.start, opening, ctx)
-    if not (relative or _is_aside(text, opening + 1, start - 1)):
+    if not (relative or is_aside(text, opening + 1, start - 1)):
         return start
     person = _person_right_before(text, opening, ctx) or _state_right_before(text, opening, ctx)
     if person is None:
@@ -264,7 +283,7 @@ def _aside_opening(text: str, start: int, sentence_start: int) -> int | None:
     return opening if opening >= 0 else None
 
 
-def _is_aside(text: str, start: int, end: int) -> bool:
+def is_aside(text: str, start: int, end: int) -> bool:
     """Is text[start:end] an apposition ("the head of ..."), an adverb aside ("meanwhile") or a participle
     phrase ("first planned for April")?"""
     return bool(_APPOSITION_OPEN.match(text, start) or _ADVERB_ASIDE.fullmatch(text, start, end)

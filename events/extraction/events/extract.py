@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
+from events.extraction.events.backoff import backoff_triggers
 from events.extraction.events.clauses import event_clause, next_happening_start
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
@@ -247,8 +248,8 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
         # A report is made now, not later: a future date belongs to what is reported, so a
         # reporting verb ("said ... next year") cannot type it.
         own = [trigger for trigger in own if trigger.event_type not in ctx.rules.statements]
-    own = own or _moved_happening(timex, ctx)
-    if not own:
+    own = own or _moved_happening(timex, ctx) or backoff_triggers(timex, ctx)
+    if not own or _qualifies_another_noun(timex, own[0], ctx):
         return None
     own = governed_first(own, ctx.triggers, ctx.text, ctx.rules)
     own = purpose_first(own, ctx.text, ctx.rules)
@@ -257,6 +258,17 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     main = own[0]
     place = _event_place(timex, own, event_type, ctx)
     return Reading(timex, own, event_type, status, event_clause(timex, main, ctx), place)
+
+
+# "this year's chairman": a possessive date, then up to two words before its noun.
+_POSSESSIVE_DATE = re.compile(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}")
+
+
+def _qualifies_another_noun(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
+    """A possessive date qualifies the noun after it ("Kuchma, this year's chairman of the council, flew to Minsk"):
+    it dates a happening only when that noun is its trigger ("last week's talks")."""
+    match = _POSSESSIVE_DATE.match(ctx.text, timex["end"])
+    return bool(match) and not timex["end"] <= main.start <= match.end()
 
 
 def _moved_happening(timex: dict, ctx: SentenceContext) -> list[Trigger]:

@@ -25,6 +25,7 @@ class EventRules:
         self._compile_status_cues(data.get("status_cues", {}))
         self._read_word_tables(data)
         self._compile_phrase_patterns(data)
+        self.backoff = BackoffLexicon(data["backoff"], self.type_order) if "backoff" in data else None
 
     def _compile_triggers(self, registry: EventTypeRegistry) -> None:
         """One pass over the lower-cased text finds every trigger; the patterns are grouped by their
@@ -41,6 +42,7 @@ class EventRules:
         self.new_date_before = re.compile(cues.get("new_date_before_date", NEVER), re.IGNORECASE)
         self.given_up_before = re.compile(cues.get("given_up_before_date", NEVER), re.IGNORECASE)
         self.put_off_in_doubt = re.compile(cues.get("put_off_in_doubt", NEVER), re.IGNORECASE)
+        self.unfulfilled_before = re.compile(cues.get("unfulfilled_before_trigger", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
         self.hedge = _word_regex(cues.get("hedge", []))
         self.future = _word_regex(cues.get("future", []))
@@ -62,6 +64,7 @@ class EventRules:
         self.ambiguous_seats = dict(data.get("ambiguous_seats", {}))
         self.subject_state_types = frozenset(data.get("subject_state_types", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
+        self.since_happening = re.compile(data.get("since_happening_before", NEVER))
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
         self.statement_verbs = _stem_table(data.get("statement_verbs", {}), tuple)
@@ -104,6 +107,55 @@ class EventRules:
                 (priority for priority, type_regex in enumerate(self.type_regexes) if type_regex.fullmatch(word)),
                 None)
         return self._priority_of_word[word]
+
+
+# A word after one of these is a noun ("the return", "his visit"), no verb of the back-off.
+# So is a word after a preposition ("restrictions on imports", "the dispute over shipments"); "to" is left out
+# ("to come").
+_NOT_AFTER = (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!'s )(?<!\u2019s )"
+              r"(?<!\bof )(?<!\bon )(?<!\bfor )(?<!\bin )(?<!\bat )(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bover )"
+              r"(?<!\babout )(?<!\bthis )(?<!\bthat )(?<!\bno )(?<!\bany )")
+
+
+class BackoffLexicon:
+    """data/event_rules.json "backoff" compiled (events/backoff.py): verbs by type in every inflection, light
+    verbs (whose type is their clause's happening noun's, else their own or none), happening nouns by type."""
+
+    def __init__(self, data: dict, type_order: list[str]):
+        verbs = _typed_forms(data.get("verbs", {}), False) + _typed_forms(data.get("light_verbs", {}), True)
+        self._verbs = [(_any_of(forms), is_light, code) for code, is_light, forms in verbs]
+        self.verb = _alternation(_NOT_AFTER + r"(?<![\w-])(?:", _all_forms(verbs), r")(?![\w-])")
+        nouns = _typed_forms(data.get("nouns", {}), False)
+        self._nouns = [(_any_of(forms), code) for code, _, forms in nouns]
+        self.noun = _alternation(r"(?<![\w-])(?:", _all_forms(nouns), r")(?![\w-])")
+        _check_types({code for code, _, _ in verbs + nouns}, type_order)
+
+    def verb_type(self, word: str) -> tuple[bool, str | None]:
+        """(is it a light verb, its type) for a verb the `verb` pattern found."""
+        return next(((is_light, code) for regex, is_light, code in self._verbs if regex.fullmatch(word)), (True, None))
+
+    def noun_type(self, word: str) -> str:
+        return next(code for regex, code in self._nouns if regex.fullmatch(word))
+
+
+def _typed_forms(mapping: dict, light: bool) -> list[tuple[str | None, bool, list[str]]]:
+    """(type, light, forms) for a data table of forms by type (key "none": no type of its own), less its notes
+    (keys starting "_")."""
+    return [(None if key == "none" else key, light, forms) for key, forms in mapping.items() if not key.startswith("_")]
+
+
+def _all_forms(entries) -> list[str]:
+    return [form for _, _, forms in entries for form in forms]
+
+
+def _any_of(forms: list[str]) -> re.Pattern:
+    return re.compile("(?:" + "|".join(forms) + ")")
+
+
+def _check_types(codes: set, type_order: list[str]) -> None:
+    unknown = codes - {None} - set(type_order)
+    if unknown:
+        raise ValueError(f"event_rules.json backoff: unknown event types {sorted(unknown)}")
 
 
 def _by_first_letter(patterns: list[str]) -> str:

@@ -47,7 +47,7 @@ def _type_and_status(timex: dict, triggers: list[Trigger], ctx: SentenceContext)
     event_type = main.event_type
     # "the July 21-23 summit", "his February visit": a dated happening named as known; the sentence's
     # speculation or hedge ("could fall just before the May 4-6 summit") is about something else.
-    named_as_known = premodifies(timex, main, ctx.text)
+    named_as_known = premodifies(timex, main, ctx.text) or postmodifies(timex, main, ctx.text)
     if speculated and not named_as_known:
         return event_type, "reported"
     if _planned(timex, main, ctx):
@@ -98,13 +98,32 @@ def _clause_in_timetable_present(timex: dict, trigger: Trigger, ctx: SentenceCon
     after a stop in Odessa today": the date's clause tells the issue day in the timetable's present or future (its
     verb before the date, wherever the trigger stands); not a reporting verb's clause ("says"): a statement of the
     issue day is made, not planned."""
+    text = ctx.text
+    own_start = last_clause_break(text, ctx.sentence.start, timex["start"], ctx)
+    if _FUTURE_AUXILIARY.search(text, own_start, timex["start"]) or _present_verb(own_start, timex["start"], ctx):
+        return True  # the date's own clause: "a session ..., which is to open this morning", "gives its verdict today"
     if trigger.event_type in ctx.rules.statements:
         return False
     low = min(timex["start"], trigger.start)
-    start = last_clause_break(ctx.text, ctx.sentence.start, low, ctx)
+    start = last_clause_break(text, ctx.sentence.start, low, ctx)
     # (or a future auxiliary of the clause, however far before the trigger: "he is to visit the memorial and
     # meet the mayor today")
-    return bool(ctx.rules.timetable_verb.search(ctx.text, start, low) or _FUTURE_AUXILIARY.search(ctx.text, start, low))
+    return bool(ctx.rules.timetable_verb.search(text, start, low) or _FUTURE_AUXILIARY.search(text, start, low))
+
+
+# A verb in the present, third person, before its object: a word in -s (not -ss, -us, -is) right before a
+# determiner ("gives its verdict", "opens the session"); a plural noun is rarely followed by one.
+_PRESENT_BEFORE_OBJECT = re.compile(r"(?<![\w'\u2019-])([a-z]{2,}[^\Wsiu]s)\s+(?:its|the|a|an|his|her|their)\b")
+
+
+def _present_verb(start: int, end: int, ctx: SentenceContext) -> bool:
+    """Does text[start:end] hold a verb of the timetable's present that is no reporting verb ("says the", "tells
+    a")?"""
+    for match in _PRESENT_BEFORE_OBJECT.finditer(ctx.text, start, end):
+        priority = ctx.rules.trigger_priority(match.group(1))
+        if priority is None or ctx.rules.type_order[priority] not in ctx.rules.statements:
+            return True
+    return False
 
 
 # "Before leaving for home this afternoon he is to stop in Istanbul": a gerund after a preposition takes the
@@ -134,13 +153,39 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
         return (substantive or main).event_type, "postponed"
     if _new_date_before_date(timex, ctx):
         return None
-    if postponement and substantive and substantive.event_type in rules.schedulable:
-        if _before_date(rules.given_up_before, timex, ctx):
-            return substantive.event_type, "postponed"  # "a trip, set for last week, was shelved"
+    if _unfulfilled(main, ctx):
+        return main.event_type, "postponed"  # "who was to have addressed the Assembly this week"
+    if postponement is None:
+        return (main.event_type, _hedged_status(timex, ctx, speculated)) if main.event_type in rules.puts_off else None
+    return _what_was_put_off(timex, main, substantive, postponement, ctx, speculated)
+
+
+def _what_was_put_off(timex: dict, main: Trigger, substantive: Trigger | None, postponement: Trigger,
+                      ctx: SentenceContext, speculated: bool) -> tuple[str, str] | None:
+    """(type, status) of a date with a postponement among its triggers: the date a happening was set for is
+    given up; a schedulable happening is put off (or, at a past date, the putting-off is the event)."""
+    rules = ctx.rules
+    if _before_date(rules.given_up_before, timex, ctx):
+        given_up = substantive or _scheduled_before(timex, ctx)  # "a trip to Brussels, set for last week, was shelved"
+        if given_up is not None:
+            return given_up.event_type, "postponed"
+    if substantive and substantive.event_type in rules.schedulable:
         return _postponing_or_postponed(timex, postponement, substantive, ctx, speculated)
     if main.event_type in rules.puts_off:
         return main.event_type, _hedged_status(timex, ctx, speculated)
     return None
+
+
+def _unfulfilled(main: Trigger, ctx: SentenceContext) -> bool:
+    """Is the happening's verb "was to have ..." (it did not take place then)?"""
+    low = max(ctx.sentence.start, main.start - SET_FOR_LOOKBACK)
+    return bool(ctx.rules.unfulfilled_before.search(ctx.text[low:main.start]))
+
+
+def _scheduled_before(timex: dict, ctx: SentenceContext) -> Trigger | None:
+    """The last schedulable trigger of the sentence before the date, or None."""
+    return next((t for t in reversed(ctx.triggers) if t.end <= timex["start"] and t.event_type in ctx.rules.schedulable),
+                None)
 
 
 def _in_doubt(postponement: Trigger, ctx: SentenceContext) -> bool:
@@ -200,6 +245,21 @@ def premodifies(timex: dict, trigger: Trigger, text: str) -> bool:
     if trigger.start < timex["end"] or text[timex["end"]:trigger.start].strip():
         return False
     return bool(_DETERMINER_BEFORE.search(text, max(0, timex["start"] - DETERMINER_LOOKBACK), timex["start"]))
+
+
+# "the APEC summit in Shanghai in October": a determiner (up to two words before the trigger noun), the noun, then
+# only the places it is at before the date.
+_NOUN_DETERMINER = re.compile(r"(?:\b(?:the|his|her|its|their)|[\u2019']s)\s+(?:[\w-]+\s+){0,2}$")
+_PLACES_THEN_DATE = re.compile(r"(?:\s+(?:in|at|of)\s+(?:the\s+)?[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,2})*"
+                               r"\s+(?:in|on|at)\s+(?:the\s+)?$")
+
+
+def postmodifies(timex: dict, trigger: Trigger, text: str) -> bool:
+    """Is the date the last of the phrases after a trigger noun with a determiner ("on his way to the APEC summit in
+    Shanghai in October": the summit is scheduled as such, whatever "could" says of the journey to it)?"""
+    if trigger.end > timex["start"] or not _PLACES_THEN_DATE.fullmatch(text, trigger.end, timex["start"]):
+        return False
+    return bool(_NOUN_DETERMINER.search(text, max(0, trigger.start - DETERMINER_LOOKBACK), trigger.start))
 
 
 def _hedged_status(timex: dict, ctx: SentenceContext, speculated: bool) -> str:

@@ -64,6 +64,10 @@ OPENING_PERSON = 2
 # "in a letter to Kim": "to" within this many characters before the addressee.
 ADDRESSEE_LOOKBACK = 4
 
+# -- back-off (backoff.py) ---------------------------------------------------------------------------
+# How far after the date the back-off reads its clause for a verb or happening noun.
+BACKOFF_REACH = 80
+
 # -- confidence -------------------------------------------------------------------------------------
 # A trigger this close to its date makes the reading surer.
 CLOSE_TRIGGER = 40

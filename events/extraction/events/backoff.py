@@ -1,0 +1,227 @@
+"""A date whose sentence has no trigger of its own for it: the happening its own clause tells (the back-off).
+
+The trigger vocabulary (event_types.json) is phrases in the frames the archive uses ("received a group",
+"flew to"); a fresh writer's happenings are often told with other verbs or frames ("received Ivanov in
+Dushanbe yesterday", "reached the ranch on Wednesday afternoon", "the force would hold its first exercise in
+the autumn"). When no trigger of the sentence is the date's, the date's own clause is read instead:
+
+1. the clause: from the last clause break before the date (moved back to a subject it shares, as for any
+   event: clauses.clause_start) to the next one after it; a date in an opening phrase ("On Wednesday
+   morning, ...", "Earlier the same day ...") reads on into the main clause;
+2. it must name a party of its own: a person or a state (or a place) in the clause, or be what a reporting
+   verb of a clause that names one reports ("Ivanov said that ... would leave the island early next year");
+3. its happening, nearest the date: a verb of the back-off lexicon in any inflection (event_rules.json
+   backoff.verbs: single lemmas by type, not the triggers' frames; not after a determiner, where "return" is a
+   noun); a light verb ("hold", "open", "close", "attend", "chair"...) or no verb takes the type of a happening
+   noun of the clause ("the conference ... is due to close", "hold its first exercise"); else "with" and a
+   named person ("prepared the documents with Kasyanov") is a meeting, and "was in"/"has been in" a place a
+   visit.
+
+Nothing else: a clause with none of these ("Lourdes, built in 1964", "the budget for next year") is no
+event. The happening found is an ordinary trigger from here on (its status from its own verb: "is to vote
+tomorrow" is planned)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from events.extraction.events.clauses import clause_start, is_aside, last_clause_break, reports_that_before
+from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK
+from events.extraction.events.triggers import Trigger
+from events.extraction.events.windows import BACKOFF_REACH
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import SentenceContext
+
+
+def backoff_triggers(timex: dict, ctx: SentenceContext) -> list[Trigger]:
+    """The happening the date's own clause tells, as a one-trigger list; [] when there is none."""
+    if ctx.rules.backoff is None:
+        return []
+    start, end = _clause_of(timex, ctx)
+    wide = _subject_start(start, ctx), _when_end(timex, end, ctx)
+    if not (_names_a_party(*wide, ctx) or _where_after_place(start, ctx)):
+        return []
+    found = _happening(timex, start, end, ctx)
+    if found is None and _verbs(start, end, ctx):
+        found = _noun(timex, *wide, ctx)  # "The conference, chaired by X, is due to close on Friday"
+    elif found is None and not _VERBISH.search(ctx.text, start, end):
+        found = _happening(timex, *wide, ctx)  # "who received X, Vasily Sredin, in his tent on January 20"
+    if found is None:
+        return []
+    begin, finish, event_type = found
+    return [Trigger(begin, finish, event_type, ctx.rules.type_order.index(event_type))]
+
+
+def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
+    """The date's clause: its breaks on either side (stepping into the main clause from an opening phrase), up
+    to a second verb of its subject ("... this morning and is to leave for home")."""
+    text, sentence = ctx.text, ctx.sentence
+    start = clause_start(text, timex["start"], ctx)
+    after = SPECULATION_BREAK.search(text, timex["end"], sentence.end)
+    end = after.start() if after else sentence.end
+    stop = _FULL_STOP.search(text, timex["end"], end)  # (a "sentence" the splitter left whole)
+    end = stop.start() if stop else end
+    if start == sentence.start and after is not None and text[after.start()] == "," \
+            and not _verb_or_noun_in(start, end, ctx):
+        # "On Wednesday morning, the pope prayed ...": the opening phrase's clause is the main one
+        following = SPECULATION_BREAK.search(text, after.end(), sentence.end)
+        end = following.start() if following else sentence.end
+    verb_after = AND_VERB.search(text, timex["end"], end)
+    return start, min(verb_after.start() if verb_after else end, timex["end"] + BACKOFF_REACH)
+
+
+def _happening(timex: dict, start: int, end: int, ctx: SentenceContext):
+    """(start, end, type) of the happening text[start:end] tells nearest the date, or None."""
+    return (_verb(timex, start, end, ctx) or _noun(timex, start, end, ctx) or _with_person(start, end, ctx)
+            or _presence(start, end, ctx))
+
+
+# A verb of any kind (the clause tells something of its own, not in the lexicon: "suspended last April").
+_VERBISH = re.compile(r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|did|does)\b")
+
+
+_FULL_STOP = re.compile(r"(?<=[a-z0-9]{4})[.!?](?=\s+[A-Z])")
+
+
+def _verb_or_noun_in(start: int, end: int, ctx: SentenceContext) -> bool:
+    lexicon = ctx.rules.backoff
+    return bool(_verbs(start, end, ctx) or lexicon.noun.search(_lowered(ctx), start, end))
+
+
+# What an aside between a subject (or a verb) and the date's clause may be: a name ("Putin and his wife,
+# Lyudmila, reached the ranch"), an apposition or a participle phrase ("The conference, chaired by X, is due
+# to close on Friday"), a relative clause's end.
+_NAME_ONLY = re.compile(r"\s*(?:[A-Z][\w.\u2019'-]*\s*){1,4}")
+SUBJECT_STEPS = 3
+
+
+def _subject_start(start: int, ctx: SentenceContext) -> int:
+    """`start` moved back over the asides before it to the clause they hang on (its verb or its subject)."""
+    text, first = ctx.text, ctx.sentence.start
+    for _ in range(SUBJECT_STEPS):
+        if start <= first or text[start - 1] != ",":
+            break
+        previous = last_clause_break(text, first, start - 1, ctx)
+        aside = _NAME_ONLY.fullmatch(text, previous, start - 1) or is_aside(text, previous, start - 1)
+        start = previous
+        if not aside:
+            break
+    return start
+
+
+_WHEN = re.compile(r",\s+when\s")
+
+
+def _when_end(timex: dict, end: int, ctx: SentenceContext) -> int:
+    """"The reward came the next day, when a donors' conference pledged ...": the "when" clause right after the
+    date tells its happening; the clause runs on to its end."""
+    match = _WHEN.match(ctx.text, timex["end"])
+    if not match:
+        return end
+    following = SPECULATION_BREAK.search(ctx.text, match.end(), ctx.sentence.end)
+    return following.start() if following else ctx.sentence.end
+
+
+def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
+    """A person, state or place of the clause's own, "the two countries"; or of the main clause an opening
+    phrase shares its subject with ("Facing students ... yesterday morning, the two presidents admitted"); or
+    of the clause whose reporting verb reports it."""
+    if _party_in(start, end, ctx):
+        return True
+    text, sentence = ctx.text, ctx.sentence
+    if start == sentence.start and end < sentence.end and text[end] == ",":
+        following = SPECULATION_BREAK.search(text, end + 1, sentence.end)
+        if _party_in(end, following.start() if following else sentence.end, ctx):
+            return True
+    reporter = reports_that_before(start, ctx)
+    return reporter is not None and _party_in(reporter, start, ctx)
+
+
+_WHERE = re.compile(r"\s*where\b")
+
+
+def _where_after_place(start: int, ctx: SentenceContext) -> bool:
+    """"..., where a young protester was shot dead on Friday afternoon": a clause opening on "where" happens at
+    the place the sentence named before it."""
+    return bool(_WHERE.match(ctx.text, start)) and any(ctx.sentence.start <= m.end <= start
+                                                       for m in ctx.country_mentions)
+
+
+def _party_in(start: int, end: int, ctx: SentenceContext) -> bool:
+    return (any(start <= m.start < end for m in ctx.actor_mentions)
+            or any(start <= m.start < end for m in ctx.country_mentions)
+            or bool(ctx.rules.pair_anaphor.search(ctx.text, start, end)))
+
+
+def _verbs(start: int, end: int, ctx: SentenceContext) -> list:
+    """The lexicon's verbs in text[start:end]: in lower case, or opening the sentence ("Facing students ...")."""
+    text = ctx.text
+    opening = len(text) - len(text[ctx.sentence.start:].lstrip())
+    return [m for m in ctx.rules.backoff.verb.finditer(_lowered(ctx), start, end)
+            if text[m.start()].islower() or m.start() == opening]
+
+
+def _lowered(ctx: SentenceContext) -> str:
+    """The article's text in lower case (once an article; same length, or the text itself when lowering would
+    move offsets)."""
+    lowered = ctx.article_memo.get("lowered")
+    if lowered is None:
+        lowered = ctx.text.lower()
+        lowered = lowered if len(lowered) == len(ctx.text) else ctx.text
+        ctx.article_memo["lowered"] = lowered
+    return lowered
+
+
+def _nearest(matches, timex: dict):
+    """The match nearest the date (a verb before it wins a tie)."""
+    def cost(match):
+        return max(0, timex["start"] - match.end(), match.start() - timex["end"])
+    return min(matches, key=cost, default=None)
+
+
+def _verb(timex: dict, start: int, end: int, ctx: SentenceContext):
+    """(start, end, type) of the clause's lexicon verb nearest the date; a light verb takes its clause's
+    happening noun's type (or its own, when it has one)."""
+    lexicon = ctx.rules.backoff
+    match = _nearest(_verbs(start, end, ctx), timex)
+    if match is None:
+        return None
+    light, event_type = lexicon.verb_type(match.group())
+    if not light:
+        return match.start(), match.end(), event_type
+    noun = _noun(timex, start, end, ctx)
+    if noun is not None:
+        return noun
+    return (match.start(), match.end(), event_type) if event_type else None
+
+
+def _noun(timex: dict, start: int, end: int, ctx: SentenceContext):
+    """(start, end, type) of the clause's happening noun nearest the date ("the conference", "its first
+    exercise"), or None."""
+    lexicon = ctx.rules.backoff
+    match = _nearest(list(lexicon.noun.finditer(_lowered(ctx), start, end)), timex)
+    return (match.start(), match.end(), lexicon.noun_type(match.group())) if match else None
+
+
+_WITH = re.compile(r"\bwith\s+")
+
+
+def _with_person(start: int, end: int, ctx: SentenceContext):
+    """"prepared the documents with Kasyanov in Sochi on November 17": "with" right before a named person."""
+    for match in _WITH.finditer(ctx.text, start, end):
+        if any(m.start == match.end() or ctx.text[match.end():m.start].istitle() and m.start - match.end() < 30
+               for m in ctx.actor_mentions if match.end() <= m.start < end):
+            return match.start(), match.end() - 1, "meeting"
+    return None
+
+
+_PRESENCE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|stayed|remained)\s+in\s+")
+
+
+def _presence(start: int, end: int, ctx: SentenceContext):
+    """"was in Damascus and Beirut last week": being in a place named right after "in" is a visit."""
+    for match in _PRESENCE.finditer(ctx.text, start, end):
+        if any(m.start == match.end() for m in ctx.country_mentions):
+            return match.start(), match.end() - 1, "visit"
+    return None
