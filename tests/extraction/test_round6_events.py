@@ -5,6 +5,7 @@ import pytest
 
 from events.extraction.entities import default_gazetteer
 from events.extraction.pipeline import extract_article
+from events.extraction.timex import tag
 from tests.extraction._one_mention import DAY, one
 
 
@@ -154,3 +155,31 @@ def test_unfulfilled_and_named_happenings(gazetteer, sentence, date_text, status
 ])
 def test_the_issue_day_in_the_date_s_own_clause_is_planned(gazetteer, sentence, date_text):
     assert one(sentence, gazetteer, date_text).status == "planned"
+
+
+def values(text):
+    return [(t["text"], t["value"]) for t in tag(text, DAY)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A day's part (a TIME of a known day) is the day a later bare "the afternoon" of its sentence belongs to.
+    ("Kasyanov spent yesterday morning at the talks in Kiev and toured the port in the afternoon.",
+     [("yesterday morning", "2001-06-11TMO"), ("the afternoon", "2001-06-11TAF")]),
+    ("Aliev met the Turkish premier on Sunday evening in Ankara, and on Monday morning he saw the president; he "
+     "flew home in the afternoon.", [("Sunday evening", "2001-06-10TEV"), ("Monday morning", "2001-06-11TMO"),
+                                     ("the afternoon", "2001-06-11TAF")]),
+])
+def test_a_day_part_is_the_day_of_a_later_bare_day_part(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A day that names a thing ("the incident of June 3", "the note of May 30") is not the day the story is on:
+    # "the same evening", "the next day" count from the day told before it.
+    ("Guliyev summoned the Iranian envoy on Monday over the incident of June 3. Tehran replied the same evening.",
+     [("Monday", "2001-06-11"), ("June 3", "2001-06-03"), ("the same evening", "2001-06-11TEV")]),
+    ("Kuchma received the Polish envoy on Friday to discuss the note of May 30. Warsaw answered the next day.",
+     [("Friday", "2001-06-08"), ("May 30", "2001-05-30"), ("the next day", "2001-06-09")]),
+])
+def test_a_day_naming_a_thing_is_no_reference_for_anaphora(text, expected):
+    assert values(text) == expected
