@@ -183,3 +183,18 @@ def test_a_day_part_is_the_day_of_a_later_bare_day_part(text, expected):
 ])
 def test_a_day_naming_a_thing_is_no_reference_for_anaphora(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("sentence, date_text, summary", [
+    # A back-off happening's type is a guess by its verb's class: its summary quotes its own clause (the verb
+    # group on, without the date) after its parties.
+    ("The Ukrainian navy intercepted a Russian trawler off Crimea on Saturday.", "Saturday",
+     "Ukraine: intercepted a Russian trawler off Crimea"),
+    ("Aliev reached Tbilisi on Sunday evening after a long drive from Baku.", "Sunday evening",
+     "Aliyev: reached Tbilisi after a long drive from Baku"),
+    # A light verb's happening noun outside the quoted words is named after it.
+    ("The forum, chaired by Finnish Premier Paavo Lipponen, is due to close on Thursday.", "Thursday",
+     "Lipponen: is due to close (forum)"),
+])
+def test_a_back_off_summary_quotes_its_clause(gazetteer, sentence, date_text, summary):
+    assert one(sentence, gazetteer, date_text).summary == summary

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.events.clauses import clause_start, is_aside, last_clause_break, reports_that_before
 from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK
-from events.extraction.events.triggers import Trigger
+from events.extraction.events.triggers import BackoffTrigger, Trigger
 from events.extraction.events.windows import BACKOFF_REACH
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ def backoff_triggers(timex: dict, ctx: SentenceContext) -> list[Trigger]:
     if found is None:
         return []
     begin, finish, event_type = found
-    return [Trigger(begin, finish, event_type, ctx.rules.type_order.index(event_type))]
+    clause = (min(start, begin), max(end, finish))
+    return [BackoffTrigger(begin, finish, event_type, ctx.rules.type_order.index(event_type), clause)]
 
 
 def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
@@ -160,6 +161,24 @@ def _verbs(start: int, end: int, ctx: SentenceContext) -> list:
     opening = len(text) - len(text[ctx.sentence.start:].lstrip())
     return [m for m in ctx.rules.backoff.verb.finditer(_lowered(ctx), start, end)
             if text[m.start()].islower() or m.start() == opening]
+
+
+# Auxiliaries and the like before a verb: its verb group ("is due to close", "had prepared").
+_AUXILIARIES = re.compile(r"(?:\b(?:is|are|was|were|will|would|shall|could|may|might|has|have|had|been|be|to|due|"
+                          r"expected|set|also|not|then|later|first|already|now)\s+)+$")
+
+
+def quote_start(main: Trigger, timex: dict, ctx: SentenceContext) -> int:
+    """Where a back-off happening's own words start: its clause's verb nearest the date, with its auxiliaries
+    ("is due to close", "had prepared the draft with"); the trigger itself when the clause has no verb."""
+    start, end = getattr(main, "clause", (main.start, main.end))
+    verb = _nearest(_verbs(start, end, ctx), timex)
+    if verb is None:
+        verb = _nearest(list(_VERBISH.finditer(ctx.text, start, main.start)), timex)
+    if verb is None:
+        return main.start
+    auxiliaries = _AUXILIARIES.search(ctx.text, start, verb.start())
+    return auxiliaries.start() if auxiliaries else verb.start()
 
 
 def _lowered(ctx: SentenceContext) -> str:

@@ -1,14 +1,16 @@
 """An event's one-line summary: who does what (where), what an announcement announced, what was put off."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.participants import display_name, join_names, unique_mentions
+from events.extraction.events.backoff import quote_start
 from events.extraction.events.places import place_of
 from events.extraction.events.rules import EventRules
-from events.extraction.events.spans import ASIDE_BEFORE, DASH_ASIDE, OBJECT_STOP, distance, inside, word_before
+from events.extraction.events.spans import AND_VERB, ASIDE_BEFORE, DASH_ASIDE, OBJECT_STOP, distance, inside, word_before
 from events.extraction.events.summary_parties import agent_before, parties
-from events.extraction.events.triggers import Trigger
+from events.extraction.events.triggers import BackoffTrigger, Trigger
 from events.extraction.events.windows import (ASIDE_LOOKBACK, FIELD_VERB_AFTER, FIELD_VERB_BEFORE, MAX_SUMMARY,
                                               OBJECT_GAP, OBJECT_REACH, PUT_OFF_REACH)
 
@@ -30,6 +32,8 @@ def describe(reading: Reading, ctx: SentenceContext) -> str:
     if line:
         return line
     names = parties(main, event_type, near, place, ctx)
+    if isinstance(main, BackoffTrigger):
+        return backoff_line(names, main, timex, ctx)
     to_come = status == "planned" or (status == "reported" and timex["latest"] > ctx.anchor.isoformat())
     return summary_for(event_type, names, place, ctx.rules, to_come)
 
@@ -193,6 +197,39 @@ def _object_noun(word: str, event_type: str, rules) -> str:
         if word.startswith(stem):
             return noun
     return event_type
+
+
+# The words a back-off summary quotes: at most this many, from its verb group on.
+BACKOFF_WORDS = 9
+_QUOTE_END = re.compile(r"[,;:()\u2013\u2014]|\s(?:that|when|which|who|while|but)\s|[.!?](?:\s|$)")
+
+
+def backoff_line(names: list[str], main: Trigger, timex: dict, ctx: SentenceContext) -> str:
+    """"Ukraine: intercepted a Russian trawler off Crimea", "Lipponen: is due to close (forum)": the back-off's type
+    is a guess, so the line quotes its clause from the verb group on (without the date), after the parties."""
+    text, start = ctx.text, quote_start(main, timex, ctx)
+    stop = _QUOTE_END.search(text, max(start, main.end if main.start >= start else start), ctx.sentence.end)
+    end = stop.start() if stop else ctx.sentence.end
+    verb_after = AND_VERB.search(text, max(start, timex["end"]), end)
+    end = verb_after.start() if verb_after else end
+    words = _undangled(text[start:end].split())
+    if start <= timex["start"] < end:
+        words = _undangled(text[start:timex["start"]].split()) + text[timex["end"]:end].split()
+    phrase = " ".join(_undangled(words[:BACKOFF_WORDS]))
+    if not start <= main.start < end:
+        phrase += f" ({text[main.start:main.end]})"  # the happening noun its light verb takes its type from
+    return finish(f"{join_names(names)}: {phrase}" if names else phrase)
+
+
+def _undangled(words: list[str]) -> list[str]:
+    """`words` less the prepositions and articles left at their end."""
+    while words and words[-1].lower() in _DANGLING:
+        words = words[:-1]
+    return words
+
+
+_DANGLING = frozenset({"on", "in", "at", "by", "for", "to", "of", "the", "a", "an", "with", "from", "and", "since",
+                       "until", "during", "before", "after", "early", "late", "mid", "sometime"})
 
 
 def finish(line: str) -> str:

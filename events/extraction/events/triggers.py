@@ -23,6 +23,13 @@ class Trigger:
     priority: int
 
 
+@dataclass(frozen=True)
+class BackoffTrigger(Trigger):
+    """A trigger the back-off found (events/backoff.py): a verb or noun of the date's own clause (`clause`),
+    outside the trigger vocabulary; its type is a guess by the verb's class, so its summary quotes the clause."""
+    clause: tuple[int, int] = (0, 0)
+
+
 # "ended their talks without announcing an agreement": what did not happen is no trigger.
 _NEGATED = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$")
 
