@@ -262,13 +262,15 @@ def test_a_concern_over_a_visit_is_a_protest_by_the_state_not_the_visit():
     assert mention.summary == "United States protests Sergeev visit"
 
 
-def test_a_deal_on_a_field_of_cooperation_is_an_agreement_and_could_is_speculation():
-    # "could sign a deal on military cooperation": the deal governs the field; "could" makes it a
-    # possibility, not a plan.
+def test_a_deal_on_a_field_of_cooperation_is_an_agreement_and_could_ahead_is_planned():
+    # "could sign a deal on military cooperation": the deal governs the field. "could" about a date ahead is a
+    # possibility of a plan: planned (issue 11, sixth round: the development set's gold, six writers, never has
+    # "reported" for "could" + a date ahead; "might", "speculated", "rumoured" stay reported, and "could" about a
+    # past date too).
     text = "Officials said Russia and Iran could sign a deal on military cooperation by December."
     [mention] = extract(text, [timex(text, "December", "2001-12", "2001-12-01", "2001-12-31")],
                         datetime.date(2001, 2, 13))
-    assert (mention.event_type, mention.status) == ("agreement", "reported")
+    assert (mention.event_type, mention.status) == ("agreement", "planned")
     assert mention.summary == "Russia and Iran to sign an agreement"  # not "agree": it is still to come
 
 

@@ -42,16 +42,29 @@ def backoff_triggers(timex: dict, ctx: SentenceContext) -> list[Trigger]:
     wide = _subject_start(start, ctx), _when_end(timex, end, ctx)
     if not (_names_a_party(*wide, ctx) or _where_after_place(start, ctx)):
         return []
-    found = _happening(timex, start, end, ctx)
-    if found is None and _verbs(start, end, ctx):
-        found = _noun(timex, *wide, ctx)  # "The conference, chaired by X, is due to close on Friday"
-    elif found is None and not _VERBISH.search(ctx.text, start, end):
-        found = _happening(timex, *wide, ctx)  # "who received X, Vasily Sredin, in his tent on January 20"
+    found = _found(timex, (start, end), wide, ctx)
     if found is None:
-        return []
+        governing = _governing_trigger(wide[0], ctx)
+        return [governing] if governing is not None else []
     begin, finish, event_type = found
     clause = (min(start, begin), max(end, finish))
     return [BackoffTrigger(begin, finish, event_type, ctx.rules.type_order.index(event_type), clause)]
+
+
+def _found(timex: dict, narrow: tuple[int, int], wide: tuple[int, int], ctx: SentenceContext):
+    """(start, end, type) of the happening: the date's clause first; then, for a light verb with no noun, a noun
+    of the subject ("The conference, chaired by X, is due to close on Friday"); for a clause with no verb at all,
+    the clause it continues ("who received X, Vasily Sredin, in his tent on January 20"); then a "when" clause after
+    the date ("since Friday, when Georgian troops crossed the Inguri"). None when none tells one."""
+    start, end = narrow
+    found = _happening(timex, start, end, ctx)
+    if found is None and _verbs(start, end, ctx):
+        found = _noun(timex, *wide, ctx)
+    elif found is None and not _VERBISH.search(ctx.text, start, end):
+        found = _happening(timex, *wide, ctx)
+    if found is None and wide[1] > end:
+        found = _happening(timex, end, wide[1], ctx)
+    return found
 
 
 def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
@@ -70,6 +83,22 @@ def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
         end = following.start() if following else sentence.end
     verb_after = AND_VERB.search(text, timex["end"], end)
     return start, min(verb_after.start() if verb_after else end, timex["end"] + BACKOFF_REACH)
+
+
+def _governing_trigger(start: int, ctx: SentenceContext) -> Trigger | None:
+    """"he agreed that experts ... would join the office ... next month": a clause with no happening of its own that
+    is the "that" complement of a trigger (not a reporting verb: a report is made now, what it reports is not) is
+    that trigger's happening."""
+    if not _THAT_BEFORE.search(ctx.text, max(ctx.sentence.start, start - 8), start):
+        return None
+    verb = next((t for t in reversed(ctx.triggers) if t.end <= start), None)
+    if verb is None or verb.event_type in ctx.rules.statements or not _THAT_RIGHT_AFTER.match(ctx.text, verb.end):
+        return None  # ("the partnership that the two sides invoked": "that" after a noun opens a relative clause)
+    return verb
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+_THAT_RIGHT_AFTER = re.compile(r"\s+that\b")
 
 
 def _happening(timex: dict, start: int, end: int, ctx: SentenceContext):
@@ -100,6 +129,9 @@ SUBJECT_STEPS = 3
 def _subject_start(start: int, ctx: SentenceContext) -> int:
     """`start` moved back over the asides before it to the clause they hang on (its verb or its subject)."""
     text, first = ctx.text, ctx.sentence.start
+    relative = _AFTER_RELATIVE.search(text, max(first, start - 10), start)
+    if relative:  # "the line to the port of Supsa, which opened in April": from the antecedent's chunk
+        start = relative.start() + 1
     for _ in range(SUBJECT_STEPS):
         if start <= first or text[start - 1] != ",":
             break
@@ -111,6 +143,7 @@ def _subject_start(start: int, ctx: SentenceContext) -> int:
     return start
 
 
+_AFTER_RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
 _WHEN = re.compile(r",\s+when\s")
 
 

@@ -35,7 +35,7 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
     if inside(quotes, timex["start"]):
         return False  # a date inside a direct quotation is the speaker's, not the report's
     previous = word_before(text, timex["start"])
-    if previous in rules.skip_after_words and not _since_happening(previous, text, timex["start"], rules):
+    if previous in rules.skip_after_words and not _since_happening(previous, text, timex, rules):
         return False  # "since last year", "over the past year": the bound of a span, not a happening
     if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
         return False  # "the 1995 agreement", "Iran's 1979 revolution": the year is a modifier
@@ -46,10 +46,16 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
 SINCE_LOOKBACK = 120
 
 
-def _since_happening(previous: str, text: str, start: int, rules: EventRules) -> bool:
-    """"his first visit since the autumn of 1997", "has been in Islamabad since Wednesday": the date after
-    "since" is a happening's (the last visit; the arrival), not only the bound of a span."""
-    return previous == "since" and bool(rules.since_happening.search(text[max(0, start - SINCE_LOOKBACK):start]))
+def _since_happening(previous: str, text: str, timex: dict, rules: EventRules) -> bool:
+    """"his first visit since the autumn of 1997", "has been in Islamabad since Wednesday", "have been blocking the
+    lines since Monday", "since Thursday, when another building collapsed": the date after "since" is a
+    happening's (the last visit; the arrival; the start; what the "when" clause tells), not only a span's bound."""
+    start = timex["start"]
+    return previous == "since" and bool(rules.since_happening.search(text[max(0, start - SINCE_LOOKBACK):start])
+                                        or _WHEN_AFTER.match(text, timex["end"]))
+
+
+_WHEN_AFTER = re.compile(r",\s+when\s")
 
 
 def granularity(value: str, earliest: datetime.date, latest: datetime.date, mod: str | None = None) -> str:

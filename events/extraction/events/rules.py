@@ -44,6 +44,7 @@ class EventRules:
         self.put_off_in_doubt = re.compile(cues.get("put_off_in_doubt", NEVER), re.IGNORECASE)
         self.unfulfilled_before = re.compile(cues.get("unfulfilled_before_trigger", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
+        self.weak_speculation = _word_regex(cues.get("weak_speculation", []))
         self.hedge = _word_regex(cues.get("hedge", []))
         self.future = _word_regex(cues.get("future", []))
         # The verb right before a trigger, or its own first word(s): "leaves for", "begins a three-day visit".

@@ -231,8 +231,11 @@ def speculative(timex: dict, ctx: SentenceContext) -> bool:
     """Is a speculation cue in the date's own clause (no clause break between them)? In "After talks on
     Monday, an aide said both sides could sign a treaty" the "could" is not about "Monday"; in "the trip
     might come on the eve of" it is about "the eve"."""
+    cues = [ctx.rules.speculation]
+    if not is_future(iso_day(timex["earliest"]), iso_day(timex["latest"]), ctx.anchor):
+        cues.append(ctx.rules.weak_speculation)  # ("could take place next year" is planned)
     text, start = ctx.text, ctx.sentence.start
-    for cue in ctx.rules.speculation.finditer(text, start, start + len(ctx.sentence.text)):
+    for cue in (match for regex in cues for match in regex.finditer(text, start, ctx.sentence.end)):
         low, high = min(cue.end(), timex["start"]), max(cue.start(), timex["end"])
         if not SPECULATION_BREAK.search(text, low, high):
             return True
