@@ -51,16 +51,6 @@ def in_list(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def array_literal(values) -> str:
-    """A PostgreSQL array literal ('{"a","b"}') of dates, numbers or strings, for a `%s::TYPE[]` parameter: one
-    string for the driver to quote instead of a list it converts value by value."""
-    items = []
-    for value in values:
-        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-        items.append('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return "{" + ",".join(items) + "}"
-
-
 def quoted(model_or_table) -> str:
     table = model_or_table if isinstance(model_or_table, str) else model_or_table._meta.db_table
     return connection.ops.quote_name(table)

@@ -11,7 +11,7 @@ from django.db import connection
 
 from events.extraction.linking import Digest, Member
 from events.models import Event, EventType
-from events.services.db import array_literal, run_statements
+from events.services.db import run_statements
 
 
 # Members are ordered in time by their anchor (the issue date they were resolved against), then by article
@@ -151,9 +151,9 @@ def _participants_statement(source, exclude_events) -> tuple:
     selects: only the PARTICIPANT_MEMBERS most recent visible members of each (index lookups on
     event_thread_visible_idx), found once for both link tables."""
     events = connection.ops.quote_name(Event._meta.db_table)
-    not_these, not_params = "", []
-    if exclude_events:  # one array parameter: the statement's text does not change with their number
-        not_these, not_params = " AND e.id <> ALL(%s::bigint[])", [array_literal(sorted(exclude_events))]
+    not_these = ""
+    if exclude_events:
+        not_these = f" AND e.id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
     sql = (f"WITH m AS MATERIALIZED (SELECT th.id AS thread_id, r.id AS event_id FROM ({source[0]}) AS th(id) "
            f"CROSS JOIN LATERAL (SELECT e.id FROM {events} e WHERE e.thread_id = th.id AND NOT e.hidden{not_these} "
            f"ORDER BY e.id DESC LIMIT {PARTICIPANT_MEMBERS}) r) ")
@@ -164,7 +164,7 @@ def _participants_statement(source, exclude_events) -> tuple:
         # whole link table (the planner cannot know how few members the CTE holds).
         parts.append(f"SELECT m.thread_id, {which}, t.target FROM m CROSS JOIN LATERAL (SELECT "
                      f"{_LINK_COLUMN[name]} AS target FROM {through} WHERE event_id = m.event_id OFFSET 0) t")
-    return sql + " UNION ALL ".join(parts), [*source[1], *not_params]
+    return sql + " UNION ALL ".join(parts), [*source[1], *exclude_events]
 
 
 def _participants_rows(fetched, thread_ids) -> list:

@@ -36,7 +36,7 @@ from events.extraction.linking import (  # noqa: F401 - re-exported: the policy'
 )
 from events.models import Event, EventType, Thread
 from events.services.db import client_side_binding as _client_side_binding  # noqa: F401
-from events.services.db import array_literal, in_list, run_statements  # noqa: F401 - run_statements: older callers
+from events.services.db import in_list, run_statements  # noqa: F401 - run_statements: older callers import it here
 # The reads of existing threads (digests of their members, participants of the latest ones):
 from events.services.thread_reads import (  # noqa: F401 - PARTICIPANT_MEMBERS, _digests: as before the split
     PARTICIPANT_MEMBERS, _digest_statements, _digests, _digests_from, _participants_of_threads, _participants_rows,
@@ -91,7 +91,7 @@ def _lock_statements(events, todo) -> list:
     keys = linking.lock_keys(todo)
     if keys:  # taken in key order (unnest keeps the array's order), so two articles never wait on each other
         statements.append(("SELECT count(pg_advisory_xact_lock(%s, k)) FROM unnest(%s::int[]) AS k",
-                           [BUCKET_LOCKS, array_literal(keys)]))
+                           [BUCKET_LOCKS, keys]))
     return statements
 
 
@@ -167,44 +167,22 @@ def _candidate_filter(todo, current_ids) -> tuple[str, list]:
     return " OR ".join(terms), params
 
 
-def _candidate_ids_sql(todo, current_ids) -> tuple[str, list]:
-    """PostgreSQL: the same selection as _candidate_filter, as `id IN (...)` over arrays of windows, so the
-    statement's text is the same for every article (the driver parses a text once and keeps it; an article
-    with many windows made a new text of 200 parameters each time): per window, a range scan on
-    thread_date_idx and one on the editors' partial index, then the current threads."""
-    starts, lows, ends, kinds = [], [], [], []
-    back = datetime.timedelta(days=MAX_SPAN_DAYS - 1)
-    for types, reaches in linking.candidate_windows(todo):
-        joined = ",".join(sorted(types))
-        for start, end in reaches:
-            starts.append(start)
-            lows.append(start - back)
-            ends.append(end)
-            kinds.append(joined)
-    table = connection.ops.quote_name(Thread._meta.db_table)
-    sql = (f"id IN (SELECT c.id FROM unnest(%s::date[], %s::date[], %s::date[], %s::text[]) AS w(s, low, e, kinds) "
-           f"CROSS JOIN LATERAL (SELECT id FROM {table} WHERE date_start <= w.e AND date_start >= w.low "
-           f"AND date_end >= w.s AND event_type = ANY(string_to_array(w.kinds, ',')) UNION ALL "
-           f"SELECT id FROM {table} WHERE set_by_editor AND date_start <= w.e AND date_end >= w.s "
-           f"AND event_type = ANY(string_to_array(w.kinds, ','))) AS c "
-           f"UNION SELECT unnest(%s::bigint[]))")
-    return sql, [array_literal(starts), array_literal(lows), array_literal(ends), array_literal(kinds),
-                 array_literal(sorted(current_ids))]
-
-
 def _query(todo, current_ids, exclude, locks) -> tuple[list, list]:
     """Step 1: (thread rows, [(thread id, actor ids, country ids)] of the candidates' latest members), with
     the lock statements first in the same round trip (each statement sees what was committed before it
     started: READ COMMITTED, so the reads follow the locks)."""
+    where, params = _candidate_filter(todo, current_ids)
     statements = list(locks)
-    merged = bool(todo or current_ids) and connection.vendor == "postgresql"
+    merged = bool(where) and connection.vendor == "postgresql"
     if merged:
-        statements += _candidate_statements(todo, current_ids, exclude)
-        where = True
-    else:
-        where, params = _candidate_filter(todo, current_ids)
-        if where:
-            statements.append(_threads_statement(where, params))
+        keep = (f"(date_end - date_start + 1 <= %s OR set_by_editor"
+                + (f" OR id IN ({in_list(current_ids)}))" if current_ids else ")"))
+        keep_params = [MAX_SPAN_DAYS, *sorted(current_ids)]
+        source = (f"SELECT id FROM {connection.ops.quote_name(Thread._meta.db_table)} WHERE ({where}) AND {keep}",
+                  [*params, *keep_params])
+        statements += [_threads_statement(where, params), _participants_statement(source, exclude)]
+    elif where:
+        statements.append(_threads_statement(where, params))
     results = run_statements(statements) if statements else []
     results = results[len(locks):]
     rows = _thread_rows(results[0]) if where else []
@@ -212,16 +190,6 @@ def _query(todo, current_ids, exclude, locks) -> tuple[list, list]:
     if merged:
         return rows, _participants_rows(results[1], ids)
     return rows, _participants_of_threads(ids, exclude)
-
-
-def _candidate_statements(todo, current_ids, exclude) -> list:
-    """PostgreSQL: the candidate threads' rows and their latest members' participants, two statements."""
-    where, params = _candidate_ids_sql(todo, current_ids)
-    keep = "(date_end - date_start + 1 <= %s OR set_by_editor OR id = ANY(%s::bigint[]))"
-    keep_params = [MAX_SPAN_DAYS, array_literal(sorted(current_ids))]
-    source = (f"SELECT id FROM {connection.ops.quote_name(Thread._meta.db_table)} WHERE ({where}) AND {keep}",
-              [*params, *keep_params])
-    return [_threads_statement(where, params), _participants_statement(source, exclude)]
 
 
 def _load(rows, participants, current_ids, events, todo, participants_of) -> dict:
