@@ -202,7 +202,7 @@ _MONTH_DAY_AND = re.compile(r"(?-i:(?P<mon>" + MONTH_ANY + r"))\s+" + DAYNUM + r
 @rule("second_day",
       r"(?<=\w and )(?P<d>" + DAYNUM + r")\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:in|at|on|and|when|to|with|"
       r"during|that|the|for|by|as|while|after|before|but|or)\b)",
-      cores=[Core(r"\w and \d")],
+      cores=[Core(r" and \d")],
       examples={"on May 11 and 13.": "2001-05-13", "met on June 3rd and 4th in Rome": "2000-06-04"})
 def build_second_day(m, text):
     """The "13" of "May 11 and 13": that day of the month named just before (in its year: UNDEF-PAIR)."""
