@@ -71,8 +71,9 @@ def is_own_gathering(body: str, org, clause_start: int, clause_end: int) -> bool
     after = body[org.end:min(clause_end, org.end + 60)]
     if _PAIR.search(before) or _PAIR.match(after):
         return False
-    if _BEFORE_NAME.search(before):
-        return not _VENUE_BEFORE.search(before[:_BEFORE_NAME.search(before).start()])
+    people_of = _BEFORE_NAME.search(before)
+    if people_of:
+        return not _VENUE_BEFORE.search(before[:people_of.start()])
     return bool(_AFTER_NAME.match(after)) and not _VENUE_BEFORE.search(before)
 
 
