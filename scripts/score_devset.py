@@ -109,12 +109,14 @@ def f1(right, n_system, n_gold):
 # by another engineer (see gold.json's split rule); the fourth (51-60), fifth (61-70) and sixth (105-116) in later
 # rounds, all development.
 BATCHES = {1: range(1, 26), 2: range(26, 35), 3: range(35, 51), 4: range(51, 61), 5: range(61, 71),
-           6: range(105, 117)}
-PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+           6: range(105, 117), 7: range(117, 129), 8: range(129, 141)}
+# heldout7 (117-128) is the seventh round's fresh held-out batch; val7 (129-140) its validation batch, which the
+# tuners score in aggregate only (never its errors) to see whether a change generalizes.
+PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "val7")
 
 
 def _articles(part: str, batch: int | None) -> list:
-    """The development-set articles of `part`, only those of `batch` (1-6: BATCHES) when given."""
+    """The development-set articles of `part`, only those of `batch` (1-8: BATCHES) when given."""
     return [a for a in load() if a.part == part and (batch is None or int(a.id) in BATCHES[batch])]
 
 
