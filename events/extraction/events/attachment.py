@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.events.attachment_features import SentenceView, anchor_span, bucket, position_features
 from events.extraction.events.attachment_model import AttachmentModel, default_model
+from events.extraction.events.attachment_sides import other_side
 from events.extraction.events.implied_places import is_origin, subject_state_of
 from events.extraction.events.participants import acts_through_agent
 from events.extraction.events.triggers import possessor
@@ -57,6 +58,8 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     """The event's actors and countries: the rules' (`actors`, `countries`), rescored by the model when it is on (only
     the kinds it decides: the others' candidates are not even gathered, unless the trainer records them)."""
     model = model or (default_model() if USE_MODEL else None)
+    if not inherited:
+        countries = other_side(reading, ctx, countries)
     if _recorder is not None:
         people = actor_candidates(reading, ctx, actors, inherited)
         states = country_candidates(reading, ctx, countries, actors, inherited)

@@ -80,7 +80,7 @@ def clause_countries(reading: Reading, ctx: SentenceContext, actors=None) -> lis
     asides = asides_between(ctx.text, reading.clause[0], reading.clause[1], (reading.timex["start"], reading.main.start))
     located = (_clause_countries(reading, ctx)
                + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides,
-                                _relative_clause_start(reading, ctx)))
+                                relative_clause_start(reading, ctx)))
     if not located:
         return []
     codes = unique_in_order(code for _, code in sorted(located))
@@ -111,7 +111,7 @@ def _people_states(ctx: SentenceContext, actors, cut: int, asides=(), start: int
                                   and not inside(asides, m.start))]
 
 
-def _relative_clause_start(reading: Reading, ctx: SentenceContext) -> int:
+def relative_clause_start(reading: Reading, ctx: SentenceContext) -> int:
     """Where the event's clause starts when the date is in a non-restrictive relative clause ("saw Milosevic, who
     conceded defeat that evening": at Milosevic); 0 otherwise (a statement's content may stand before its clause:
     "X will go to Moscow, the ministry announced")."""

@@ -1,0 +1,63 @@
+"""The other side of a two-sided happening, when the rules found only one.
+
+A meeting, a summit, a telephone call, an agreement or a visit has two sides. The rules (participants.py) take the
+states of the clause that governs the date; when that clause gives only one state, the other side is often named
+elsewhere in the sentence: in a relative clause ("X, who came to Moscow on Sunday, agreed with ..."), an
+apposition or an opening phrase, or by a person whose state is known ("the visit repaid one by the Russian
+foreign minister, who ...").
+
+    other_side(reading, ctx, countries) -> countries
+
+Two general cases, neither tied to a word of any article:
+1. the home state (event_rules.json home_state: the archive reports its dealings with the world) named anywhere
+   in the sentence, or a person of it, is the other side of a two-sided happening whose clause gave one foreign
+   state;
+2. a visit whose one state is the visitor's own and whose destination is not known ("flew in on Friday morning")
+   took place in the one other state the sentence names.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import Reading, SentenceContext
+
+
+def other_side(reading: Reading, ctx: SentenceContext, countries: list) -> list:
+    """`countries` with the other side of a two-sided happening added when the rules gave only one state."""
+    rules = ctx.rules
+    if len(countries) != 1 or reading.event_type not in rules.two_party | rules.encounters:
+        return countries
+    if _HOMEWARD.search(ctx.text, reading.main.start, reading.main.end + _HOMEWARD_REACH):
+        return countries  # "who flies home tonight": a journey to one's own state meets no one
+    named = _sentence_states(ctx, _relative_antecedent(reading, ctx))
+    home = rules.home_state
+    if home and countries[0] != home and home in named:
+        return countries + [home]
+    return countries
+
+
+_HOMEWARD = re.compile(r"\b(?:back\s+)?home\b")
+_HOMEWARD_REACH = 12
+_WHO = re.compile(r",\s+who\b")
+
+
+def _relative_antecedent(reading: Reading, ctx: SentenceContext) -> int:
+    """Where the person stands whose relative clause holds the date ("X, who came to Moscow on Sunday"): the
+    clause's start; the sentence's start when the date is in no ", who" clause."""
+    start = reading.clause[0]
+    return start if _WHO.search(ctx.text, start, reading.timex["start"]) else ctx.sentence.start
+
+
+def _sentence_states(ctx: SentenceContext, start: int) -> list:
+    """The states the sentence names from `start` on (a relative clause's happening is its antecedent's: "he held
+    talks with X, who moved into the ministry only in late January" names no state of his for January), by name,
+    adjective, capital or town, and its people's states (also one named for whom an agent acts: "Yeltsin's envoy"
+    is Russia's), in order."""
+    sentence = ctx.sentence
+    located = [(m.start, m.code) for m in ctx.country_mentions if m.start >= start]
+    located += [(m.start, m.ref.country) for m in ctx.entities.actors_in(max(start, sentence.start), sentence.end)
+                if m.ref.country]
+    return list(dict.fromkeys(code for _, code in sorted(located)))
