@@ -4,52 +4,96 @@
 Yeltsin and the leaders of the sixteen NATO states on May 27": the event is the organization's, so every
 state that was a member on the event's day is a party (organizations.json keeps members with their dates).
 The organization as a mere venue of other people's meeting ("Bush and Putin met at the G-8 summit",
-"flew to Brunei for the APEC summit") or as one side of a two-party format ("the EU-Russia summit",
-"the Permanent Joint Council") adds nobody: the writers' convention (tests/devset/gold.json) keeps those
-members optional or absent. Large bodies (the UN, the OSCE, the Council of Europe) are never expanded:
-news of their sessions never means every member as a party.
+"flew to Brunei for the APEC summit") or an organ ("the Permanent Joint Council") adds nobody: the writers'
+convention (tests/devset/gold.json) keeps those members optional or absent. Large bodies (the UN, the OSCE,
+the Council of Europe) are never expanded: news of their sessions never means every member as a party.
+
+The gathering may be named less directly (organization_anaphora.py finds these): by a common noun the news
+uses for an organization named before ("the alliance's summit"), by a summit with a place or "next" and no
+name ("the Stockholm summit", "its Helsinki summit", "the next summit") taking the organization whose
+gathering the article spoke of last, by the number of its members ("the Fifteen", "the five presidents"), or
+by an alias that names the gathering itself ("the Stockholm European Council"). A gathering that is the
+subject of its clause's verb ("before the G-8 summit opens in Cologne on Friday") is the organization's own
+even after a preposition. One side of a two-party format ("the EU-Russia summit", "a summit with the
+European Union") adds the state that held the organization's rotating presidency on the day (the EU's:
+organizations.json "presidencies"). "The alliance's headquarters" adds the state of its seat.
 """
 from __future__ import annotations
 
 import datetime
 import re
 
+from events.extraction.organization_anaphora import ORGAN_WORDS, indirect_mentions, is_pair, member_on, organization_facts
+
 # More members than this: a forum, not a party list (UN 191, OSCE 55, Council of Europe 46).
 MAX_MEMBERS = 30
 # Only a gathering's own kinds: a visit or a statement at the time of a summit is somebody's, not the members'.
 GATHERING_TYPES = frozenset({"summit", "meeting", "agreement", "founding"})
+# Kinds that may happen at an organization's seat ("crossed the city to the alliance's headquarters").
+SEAT_TYPES = GATHERING_TYPES | {"visit"}
 
-_GATHERING = r"(?:summit|summit meeting|ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting)"
+_GATHERING = (r"(?:summit|summit meeting|ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting|"
+              r"session|meeting)")
+# A time word before the organization dates nothing of its own when the event's date follows the gathering
+# ("since its Helsinki summit this past December": the date is the summit's).
+_TEMPORAL = frozenset({"after", "before", "ahead of", "since"})
+# How near after the gathering's name its date must follow to be its date ("the Stockholm summit on Friday").
+DATE_REACH = 40
 _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
            r"foreign ministers|defen[cs]e ministers|finance ministers|oil ministers|ministers)")
 # "NATO's leaders", "the G-8 leaders", "OPEC ministers", "the NATO summit", "the Shanghai Five's summit".
 _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extraordinary|informal|"
-                         r"jubilee|first|next|last|anniversary)\s+)?(?:" + _PEOPLE + "|" + _GATHERING + r")\b")
-# "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "the ministers of OPEC".
-_BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATHERING + r")\s+of\s+(?:the\s+|its\s+|all\s+)?"
-                          r"(?:[a-z]+\s+)?$")
-# The organization as a place other people go to or meet at, or one side of a pair.
-_VENUE_BEFORE = re.compile(r"\b(?:at|to|for|from|on the sidelines of|on the margins of|in the margins of|"
+                         r"jubilee|first|next|last|anniversary)\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
+                         r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b")
+# "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "a session of the Contact Group".
+_BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATHERING + r")\s+of\s+"
+                          r"(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")
+# The organization as a place other people go to or meet at.
+_VENUE_BEFORE = re.compile(r"\b(at|to|for|from|on the sidelines of|on the margins of|in the margins of|"
                            r"during|after|before|ahead of|since|with|between)\s+(?:the\s+|this year's\s+|"
                            r"last year's\s+|next year's\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_PAIR = re.compile(r"[-\u2013]\s*(?:Russia|Russian|Ukraine|Ukrainian|China|Chinese|U\.S\.|US|American)\b"
-                   r"|\b(?:Russia|Russian|Ukraine|Ukrainian|China|Chinese|U\.S\.|US|American)\s*[-\u2013]\s*$")
-# Surface forms that name an organ or a two-party body, not the organization meeting as itself.
-_ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum|Russia)\b")
+# The gathering is what the clause's verb tells of: "the G-8 summit opens in Cologne", "..., which meets on".
+_GATHERING_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|session|leaders)?\s*,?\s*"
+                             r"(?:which\s+|that\s+)?(?:opens|opened|meets|met|convenes|convened|begins|began|"
+                             r"ends|ended|closes|closed|gathers|gathered|(?:is|was|will be|is to be) held|"
+                             r"takes place|took place|will take place)\b")
+_SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
 
 
 def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     """Adds to each mention's countries the members of an organization whose own gathering the mention's
-    clause reports (in place; order kept: the members follow the countries already there)."""
-    members_by_slug = {org["slug"]: org.get("members", []) for org in gazetteer.organizations}
+    clause reports, the presidency's state of a two-party format, the seat of 'its headquarters' (in place;
+    order kept: the added states follow the countries already there)."""
+    facts = organization_facts(gazetteer)
     for mention in mentions:
-        if mention.event_type not in GATHERING_TYPES:
+        if mention.event_type not in SEAT_TYPES:
             continue
         start, end = date_clause(body, mention)
-        for org in entities.organizations_in(start, end):
-            members = members_by_slug.get(org.slug, [])
-            if 0 < len(members) <= MAX_MEMBERS and is_own_gathering(body, org, start, end):
-                mention.countries = _with_members(mention.countries, members, mention.date_start)
+        orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
+                                                                         mention.date_start)
+        for org in orgs:
+            mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
+                                                                        mention, (start, end)))
+
+
+def _parties(body: str, org, fact: dict, mention, clause) -> list[str]:
+    """The states the organization mention `org` adds to the mention's event."""
+    if _SEAT.match(body, org.end) and fact.get("seat"):
+        return [fact["seat"]]
+    if mention.event_type not in GATHERING_TYPES:
+        return []
+    if getattr(org, "pair", False) or is_pair(body, org, *clause):
+        return _on(fact.get("presidencies", []), mention.date_start)
+    members = fact.get("members", [])
+    if 0 < len(members) <= MAX_MEMBERS and is_own_gathering(body, org, *clause, fact.get("gatherings", ()),
+                                                            date_at=mention.date_text_start):
+        return _on(members, mention.date_start)
+    return []
+
+
+def _on(terms: list[dict], day: datetime.date) -> list[str]:
+    """The states of `terms` (memberships, presidencies) that held on `day`."""
+    return [term["country"] for term in terms if member_on(term, day)]
 
 
 def date_clause(body: str, mention) -> tuple[int, int]:
@@ -62,30 +106,36 @@ def date_clause(body: str, mention) -> tuple[int, int]:
     return start + left + 1, start + (min(right) if right else len(sentence))
 
 
-def is_own_gathering(body: str, org, clause_start: int, clause_end: int) -> bool:
+def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date_at=None) -> bool:
     """Does the clause speak of the organization itself gathering (its leaders, its summit), rather than of
-    a venue, an organ or a two-party format?"""
-    if _ORGAN_WORDS.search(org.text):
-        return False
+    a venue, an organ or a two-party format? `date_at`: where the event's date phrase starts."""
     before = body[max(clause_start, org.start - 60):org.start]
-    after = body[org.end:min(clause_end, org.end + 60)]
-    if _PAIR.search(before) or _PAIR.match(after):
+    follows = date_at is not None and 0 <= date_at - org.end <= DATE_REACH
+    if org.text in gatherings or getattr(org, "gathering", False):
+        return not _venue(before, follows)
+    if ORGAN_WORDS.search(org.text):
         return False
+    after = body[org.end:min(clause_end, org.end + 60)]
+    if follows and _is_subject(before, after):
+        return True
     people_of = _BEFORE_NAME.search(before)
     if people_of:
-        return not _VENUE_BEFORE.search(before[:people_of.start()])
-    return bool(_AFTER_NAME.match(after)) and not _VENUE_BEFORE.search(before)
+        return not _venue(before[:people_of.start()], follows)
+    return bool(_AFTER_NAME.match(after)) and not _venue(before, follows)
 
 
-def _with_members(countries: list[str], members: list[dict], day: datetime.date) -> list[str]:
-    codes = list(countries)
-    for member in members:
-        if _member_on(member, day) and member["country"] not in codes:
-            codes.append(member["country"])
-    return codes
+def _is_subject(before: str, after: str) -> bool:
+    """Is the organization's gathering the subject of the verb after it ("the G-8 summit opens in ...")?"""
+    return bool(_GATHERING_VERB.match(after) and (_AFTER_NAME.match(after) or _BEFORE_NAME.search(before)))
 
 
-def _member_on(member: dict, day: datetime.date) -> bool:
-    start, end = member.get("start"), member.get("end")
-    return ((start is None or datetime.date.fromisoformat(start) <= day)
-            and (end is None or day < datetime.date.fromisoformat(end)))
+def _venue(before: str, date_follows: bool) -> bool:
+    """Does `before` end with a venue's preposition ("at the", "on the sidelines of")? A time word is none
+    when the event's date follows the gathering (the date is then the gathering's own)."""
+    match = _VENUE_BEFORE.search(before)
+    return bool(match) and not (date_follows and match.group(1).lower() in _TEMPORAL)
+
+
+def _with_codes(countries: list[str], codes: list[str]) -> list[str]:
+    return countries + [code for code in dict.fromkeys(codes) if code not in countries] if codes else countries
+

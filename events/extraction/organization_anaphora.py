@@ -1,0 +1,181 @@
+"""An organization named less directly inside an event's clause, resolved to the organization it stands for.
+
+- A common noun the news uses for an organization once named ("the alliance's summit", "the union's
+  leaders": organizations.json "descriptions"), resolved to the nearest organization named before it in the
+  article that the noun describes.
+- A summit given only by its place, its order or a possessive ("the Stockholm summit", "its Helsinki summit",
+  "the next summit"): the gathering of the nearest organization (with a member list of at most 30 states)
+  named before it in the article. A bare "the summit" is not taken (too often two leaders' own), nor a summit
+  with a pair after it ("the Moscow summit with Clinton").
+- The number of an organization's members used as its name ("the Fifteen", "the Eight", "the five
+  presidents"): the organization with exactly that many members on the event's day that the article names,
+  or else whose members the article all names. Numbers under four are people, not organizations.
+
+Facts come from organizations.json: the gazetteer's own organizations (the database's, in the app) carry
+names and aliases only, so the members, presidencies, descriptions and seats are read from the data file
+for any slug the gazetteer lacks them for.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "organizations.json"
+MAX_MEMBERS = 30
+_NUMBERS = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+            "twelve": 12, "fifteen": 15, "sixteen": 16, "nineteen": 19, "twenty-five": 25, "twenty-six": 26}
+_PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
+           r"foreign ministers|defen[cs]e ministers|finance ministers|ministers)")
+_NUMBER_GROUP = re.compile(r"\b[Tt]he\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
+                           + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b)")
+_BARE_SUMMIT = re.compile(r"\b(?:[Tt]he|its|their)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
+                          r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
+                          r"(?!\s+(?:with|between)\b)")
+# Surface forms that name an organ or a two-party body, not the organization meeting as itself.
+ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum|Russia)\b")
+_PLACE_KINDS = frozenset({"capital", "city", "region"})
+# One side of a pair: "EU-Russia", "Russia-EU", "a summit with the European Union", "the summit between
+# Russia and the European Union", "the summit of Russia and the EU".
+_PAIR_AFTER = re.compile(r"\s*[-\u2013]\s*[A-Z][a-z]")
+_PAIR_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s*[-\u2013]\s*|\b(?:summit|summits|meeting|talks)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:with\s+|(?:between|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+and\s+)(?:the\s+)?)$")
+
+
+
+@dataclass(frozen=True)
+class IndirectMention:
+    start: int
+    end: int
+    text: str
+    slug: str
+    gathering: bool = False  # the phrase names the organization's own gathering or its leaders as a group
+    pair: bool = False  # ... of a two-party format: the summit it stands for was named as one ("EU-Russia")
+
+
+def organization_facts(gazetteer) -> dict[str, dict]:
+    """slug -> the organization's facts: the gazetteer's entry over the data file's (members from the file
+    when the gazetteer has none)."""
+    facts = {}
+    for org in gazetteer.organizations:
+        fact = dict(_file_facts().get(org["slug"], {}))
+        fact.update({key: value for key, value in org.items() if value})
+        facts[org["slug"]] = fact
+    return facts
+
+
+@functools.lru_cache(maxsize=1)
+def _file_facts() -> dict[str, dict]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return {org["slug"]: org for org in data.get("organizations", [])}
+
+
+@functools.lru_cache(maxsize=8)
+def _description_regex(words: tuple[str, ...]):
+    alternatives = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+    return re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(" + alternatives + r")\b(?!\s+[A-Z])")
+
+
+def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,
+                      day: datetime.date) -> list[IndirectMention]:
+    """The organizations the clause body[start:end] names by a description, a bare summit or a number."""
+    named = entities.organizations
+    found = _descriptions(body, named, facts, start, end) + _bare_summits(body, entities, facts, start, end)
+    return found + _number_groups(body, entities, facts, start, end, day)
+
+
+def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
+    by_word = {}
+    for slug, fact in facts.items():
+        for word in fact.get("descriptions", ()):
+            by_word.setdefault(word, set()).add(slug)
+    if not by_word:
+        return []
+    found = []
+    for match in _description_regex(tuple(sorted(by_word))).finditer(body, start, end):
+        antecedent = _nearest_before(named, match.start(), by_word[match.group(1).lower()])
+        if antecedent:
+            found.append(IndirectMention(match.start(1), match.end(1), match.group(1), antecedent.slug))
+    return found
+
+
+def _bare_summits(body, entities, facts, start, end) -> list[IndirectMention]:
+    holders = {slug for slug, fact in facts.items() if 0 < len(fact.get("members", ())) <= MAX_MEMBERS}
+    named = [m for m in entities.organizations if _may_hold_summits(m, facts)]
+    found = []
+    for match in _BARE_SUMMIT.finditer(body, start, end):
+        if not _says_whose(match, entities):
+            continue
+        antecedent = _nearest_before(named, match.start(), holders)
+        if antecedent:
+            found.append(IndirectMention(match.start(), match.end(), match.group(0), antecedent.slug, gathering=True,
+                                         pair=is_pair(body, antecedent, antecedent.start - 60, antecedent.end + 60)))
+    return found
+
+
+def _may_hold_summits(mention, facts) -> bool:
+    """An organ ("European Commission President") holds no summit; an alias naming the gathering does."""
+    return not ORGAN_WORDS.search(mention.text) or mention.text in facts.get(mention.slug, {}).get("gatherings", ())
+
+
+def _says_whose(match, entities) -> bool:
+    """Does the bare summit say whose it may be: a place, an order ("next") or a possessive? "the summit" alone
+    does not, nor a word before it that is no place ("the Russian summit")."""
+    if match.group(1):
+        return any(m.kind in _PLACE_KINDS for m in entities.countries_in(match.start(1), match.end(1)))
+    return not (match.group(0).split()[0].lower() == "the" and match.group(0).count(" ") == 1)
+
+
+def _number_groups(body, entities, facts, start, end, day) -> list[IndirectMention]:
+    found = []
+    for match in _NUMBER_GROUP.finditer(body, start, end):
+        word = match.group(1) or match.group(2)
+        slug = _organization_of_size(entities, facts, _NUMBERS[word.lower()], day)
+        if slug:
+            found.append(IndirectMention(match.start(), match.end(), word, slug, gathering=True))
+    return found
+
+
+def _organization_of_size(entities, facts, size: int, day) -> str | None:
+    """The organization of exactly `size` members on `day` the article names, else the one whose members the
+    article all names (one only: two candidates say nothing)."""
+    sized = _of_size(facts, size, day)
+    named = [slug for slug in dict.fromkeys(m.slug for m in entities.organizations) if slug in sized]
+    if named:
+        return named[0] if len(named) == 1 else None
+    article_codes = {m.code for m in entities.countries}
+    complete = [slug for slug, codes in sized.items() if set(codes) <= article_codes]
+    return complete[0] if len(complete) == 1 else None
+
+
+def _of_size(facts, size: int, day) -> dict[str, list[str]]:
+    """slug -> members on `day` of the organizations with exactly `size` members then."""
+    members = {slug: members_on(fact, day) for slug, fact in facts.items()}
+    return {slug: codes for slug, codes in members.items() if len(codes) == size}
+
+
+def members_on(fact: dict, day: datetime.date) -> list[str]:
+    return [m["country"] for m in fact.get("members", ()) if member_on(m, day)]
+
+
+def member_on(member: dict, day: datetime.date) -> bool:
+    start, end = member.get("start"), member.get("end")
+    return ((start is None or datetime.date.fromisoformat(start) <= day)
+            and (end is None or day < datetime.date.fromisoformat(end)))
+
+
+def _nearest_before(named, at: int, slugs):
+    """The last organization mention before offset `at` whose slug is among `slugs`."""
+    for mention in reversed(named):
+        if mention.start < at and mention.slug in slugs:
+            return mention
+    return None
+
+
+def is_pair(body: str, org, clause_start: int, clause_end: int) -> bool:
+    """Is the organization one side of a two-party format ("the EU-Russia summit", "summit with the EU")?"""
+    before = body[max(clause_start, org.start - 60, 0):org.start]
+    return bool(_PAIR_BEFORE.search(before) or _PAIR_AFTER.match(body[org.end:max(org.end, clause_end)]))
