@@ -44,7 +44,9 @@ _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|p
 # "NATO's leaders", "the G-8 leaders", "OPEC ministers", "the NATO summit", "the Shanghai Five's summit".
 _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extraordinary|informal|"
                          r"jubilee|first|next|last|anniversary)\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
-                         r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b")
+                         r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b"
+                         r"|['\u2019]s\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
+                         r"(?:meeting|session)\b")
 # "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "a session of the Contact Group".
 _BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATHERING + r")\s+of\s+"
                           r"(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")
