@@ -59,6 +59,8 @@ _GATHERING_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:summit|me
                              r"(?:which\s+|that\s+)?(?:opens|opened|meets|met|convenes|convened|begins|began|"
                              r"ends|ended|closes|closed|gathers|gathered|(?:is|was|will be|is to be) held|"
                              r"takes place|took place|will take place)\b")
+_PLACE_KINDS = frozenset({"capital", "city", "region"})
+_TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
 
 
@@ -73,17 +75,22 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
                                                                          mention.date_start)
+        places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
-                                                                        mention, (start, end)))
+                                                                        mention, (start, end), places))
 
 
-def _parties(body: str, org, fact: dict, mention, clause) -> list[str]:
-    """The states the organization mention `org` adds to the mention's event."""
+def _parties(body: str, org, fact: dict, mention, clause, places=frozenset()) -> list[str]:
+    """The states the organization mention `org` adds to the mention's event (`places`: the states of the
+    places the clause names)."""
     if _SEAT.match(body, org.end) and fact.get("seat"):
         return [fact["seat"]]
     if mention.event_type not in GATHERING_TYPES:
         return []
+    organ_seat = _organ_seat(body, org, fact)
+    if organ_seat:  # an organ meets where it sits unless the clause names another state's place
+        return [organ_seat] if places <= {organ_seat} else []
     if getattr(org, "pair", False) or is_pair(body, org, *clause):
         return _on(fact.get("presidencies", []), mention.date_start)
     members = fact.get("members", [])
@@ -91,6 +98,13 @@ def _parties(body: str, org, fact: dict, mention, clause) -> list[str]:
                                                             date_at=mention.date_text_start):
         return _on(members, mention.date_start)
     return []
+
+
+def _organ_seat(body: str, org, fact: dict) -> str | None:
+    """The state where the organ named by `org` sits ("the Permanent Joint Council": Belgium), unless the name
+    is part of a title ("Council of Europe Secretary General ...")."""
+    seat = fact.get("organ_seats", {}).get(org.text)
+    return None if seat is None or _TITLE_AFTER.match(body, org.end) else seat
 
 
 def _on(terms: list[dict], day: datetime.date) -> list[str]:

@@ -175,4 +175,25 @@ def test_descriptions_gatherings_and_seats_are_well_formed():
             assert alias in org["aliases"], (slug, alias)
         if "seat" in org:
             assert org["seat"] in codes
+        for alias, seat in org.get("organ_seats", {}).items():
+            assert alias in [org["name"], *org["aliases"]] and seat in codes, (slug, alias)
     assert {m["country"] for m in ORGS["contact-group"]["members"]} == {"US", "RU", "GB", "FR", "DE", "IT"}
+
+
+# -- an organ meets where it sits; an organization's own next meeting ------------------------------------------
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # The Permanent Joint Council sits at NATO's headquarters in Brussels: its session is Belgium's too ...
+    ("Igor Ivanov will attend a session of the Permanent Joint Council on Thursday.", {"RU", "BE"}, set()),
+    # ... unless the clause names a place of another state (a ministerial session away from Brussels).
+    ("Igor Ivanov will attend a session of the Permanent Joint Council in Madrid on Thursday.", {"RU", "ES"},
+     {"BE"}),
+])
+def test_an_organ_meets_where_it_sits(text, expected, not_expected, gazetteer):
+    countries = countries_of(text, datetime.date(2001, 10, 1), "Thursday", gazetteer)
+    assert expected <= countries and not not_expected & countries
+
+
+def test_an_organizations_own_next_meeting(gazetteer):
+    # "the Shanghai Five's next meeting": the group's own, so its five members of the day.
+    text = "The Shanghai Five's next meeting is to be held in Moscow on June 14."
+    assert {"RU", "CN", "KZ", "KG", "TJ"} <= countries_of(text, datetime.date(2001, 4, 2), "June 14", gazetteer)
