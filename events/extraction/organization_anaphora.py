@@ -40,7 +40,7 @@ ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum|Rus
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 # One side of a pair: "EU-Russia", "Russia-EU", "a summit with the European Union", "the summit between
 # Russia and the European Union", "the summit of Russia and the EU".
-_PAIR_AFTER = re.compile(r"\s*[-\u2013]\s*[A-Z][a-z]")
+_PAIR_AFTER = re.compile(r"\s*[-\u2013]\s*[A-Z][a-z.]")
 _PAIR_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s*[-\u2013]\s*|\b(?:summit|summits|meeting|talks)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:with\s+|(?:between|of)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+and\s+)(?:the\s+)?)$")
 

@@ -46,7 +46,8 @@ _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extr
                          r"jubilee|first|next|last|anniversary)\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
                          r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b"
                          r"|['\u2019]s\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
-                         r"(?:meeting|session)\b")
+                         r"(?:meeting|session)\b"
+                         r"|\s+Council of (?:Heads of State|Heads of Government|Foreign Ministers|Defen[cs]e Ministers)\b")
 # "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "a session of the Contact Group".
 _BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATHERING + r")\s+of\s+"
                           r"(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")

@@ -197,3 +197,17 @@ def test_an_organizations_own_next_meeting(gazetteer):
     # "the Shanghai Five's next meeting": the group's own, so its five members of the day.
     text = "The Shanghai Five's next meeting is to be held in Moscow on June 14."
     assert {"RU", "CN", "KZ", "KG", "TJ"} <= countries_of(text, datetime.date(2001, 4, 2), "June 14", gazetteer)
+
+
+def test_a_council_of_heads_of_state_is_the_organizations_own_gathering(gazetteer):
+    # "the CIS Council of Heads of State" is the CIS's summit: its twelve members of June 2000.
+    text = "The CIS Council of Heads of State meets in Moscow on June 21 to discuss the free-trade zone."
+    countries = countries_of(text, datetime.date(2000, 6, 2), "June 21", gazetteer)
+    assert {"RU", "UA", "BY", "KZ", "GE", "AZ", "AM", "MD", "TJ", "KG", "UZ", "TM"} <= countries
+
+
+def test_an_eu_summit_with_the_united_states_is_a_pair(gazetteer):
+    # "EU-U.S." is a pair too: the United States and Portugal (the presidency of 2000's first half).
+    text = "Clinton flew to Lisbon for the EU-U.S. summit on May 31."
+    countries = countries_of(text, datetime.date(2000, 6, 2), "May 31", gazetteer)
+    assert {"US", "PT"} <= countries and not {"DK", "IE", "FI"} & countries
