@@ -36,6 +36,7 @@ _GATHERING = (r"(?:summit|summit meeting|ministerial|ministerial meeting|ministe
               r"session|meeting)")
 # A time word before the organization dates nothing of its own when the event's date follows the gathering
 # ("since its Helsinki summit this past December": the date is the summit's).
+_GATHERING_OF = re.compile(r"(?:summit|summit meeting|session|meeting)\s+of\b")
 _TEMPORAL = frozenset({"after", "before", "ahead of", "since"})
 # How near after the gathering's name its date must follow to be its date ("the Stockholm summit on Friday").
 DATE_REACH = 40
@@ -96,7 +97,7 @@ def _parties(body: str, org, fact: dict, mention, clause, places=frozenset()) ->
         return _on(fact.get("presidencies", []), mention.date_start)
     members = fact.get("members", [])
     if 0 < len(members) <= MAX_MEMBERS and is_own_gathering(body, org, *clause, fact.get("gatherings", ()),
-                                                            date_at=mention.date_text_start):
+                                                            date=(mention.date_text_start, mention.date_text_end)):
         return _on(members, mention.date_start)
     return []
 
@@ -123,11 +124,11 @@ def date_clause(body: str, mention) -> tuple[int, int]:
     return start + left + 1, start + (min(right) if right else len(sentence))
 
 
-def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date_at=None) -> bool:
+def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date=None) -> bool:
     """Does the clause speak of the organization itself gathering (its leaders, its summit), rather than of
-    a venue, an organ or a two-party format? `date_at`: where the event's date phrase starts."""
+    a venue, an organ or a two-party format? `date`: the span of the event's date phrase."""
     before = body[max(clause_start, org.start - 60):org.start]
-    follows = date_at is not None and 0 <= date_at - org.end <= DATE_REACH
+    follows, near = _date_near(org, date)
     if org.text in gatherings or getattr(org, "gathering", False):
         return not _venue(before, follows)
     if ORGAN_WORDS.search(org.text):
@@ -136,9 +137,18 @@ def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatheri
     if follows and _is_subject(before, after):
         return True
     people_of = _BEFORE_NAME.search(before)
-    if people_of:
-        return not _venue(before[:people_of.start()], follows)
+    if people_of:  # "(met on Monday at) a session of the Contact Group": the group's own act, dated there
+        own_act = near and bool(_GATHERING_OF.match(people_of.group()))
+        return own_act or not _venue(before[:people_of.start()], follows)
     return bool(_AFTER_NAME.match(after)) and not _venue(before, follows)
+
+
+def _date_near(org, date) -> tuple[bool, bool]:
+    """(the date follows the organization's name closely, the date is close to it on either side)."""
+    if date is None:
+        return False, False
+    follows = 0 <= date[0] - org.end <= DATE_REACH
+    return follows, follows or 0 <= org.start - date[1] <= DATE_REACH + 20
 
 
 def _is_subject(before: str, after: str) -> bool:

@@ -211,3 +211,13 @@ def test_an_eu_summit_with_the_united_states_is_a_pair(gazetteer):
     text = "Clinton flew to Lisbon for the EU-U.S. summit on May 31."
     countries = countries_of(text, datetime.date(2000, 6, 2), "May 31", gazetteer)
     assert {"US", "PT"} <= countries and not {"DK", "IE", "FI"} & countries
+
+
+def test_a_session_of_an_organization_is_its_own_even_as_a_venue_when_dated_there(gazetteer):
+    # "met ... on Monday at a session of the Contact Group": the group's session, dated there, has its six
+    # members; the ministers' talks of another day in the same sentence stay theirs.
+    text = ("The French and German ministers talked again on Wednesday; they had met on Monday in London at a "
+            "session of the Contact Group.")
+    day = datetime.date(1998, 3, 12)
+    assert {"US", "RU", "GB", "FR", "DE", "IT"} <= countries_of(text, day, "Monday", gazetteer)
+    assert not {"US", "IT"} & countries_of(text, day, "Wednesday", gazetteer)
