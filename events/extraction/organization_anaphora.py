@@ -36,7 +36,7 @@ _BARE_SUMMIT = re.compile(r"\b(?:[Tt]he|its|their)\s+(?:(?:next|last|first|annua
                           r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
                           r"(?!\s+(?:with|between)\b)")
 # Surface forms that name an organ or a two-party body, not the organization meeting as itself.
-ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum|Russia)\b")
+ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum)\b|[-\u2013]\s*Russia\b|\bRussia\s*[-\u2013]")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 # One side of a pair: "EU-Russia", "Russia-EU", "a summit with the European Union", "the summit between
 # Russia and the European Union", "the summit of Russia and the EU".

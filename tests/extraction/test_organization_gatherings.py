@@ -221,3 +221,14 @@ def test_a_session_of_an_organization_is_its_own_even_as_a_venue_when_dated_ther
     day = datetime.date(1998, 3, 12)
     assert {"US", "RU", "GB", "FR", "DE", "IT"} <= countries_of(text, day, "Monday", gazetteer)
     assert not {"US", "IT"} & countries_of(text, day, "Wednesday", gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "G-7 plus Russia" is the G-8 (the Political Eight before 1997): Russia in a name is no two-party body here.
+    ("Yeltsin will attend the G-7 plus Russia summit in Lyon on June 28.", G7 | {"RU"}),
+    # "the alliance's foreign ministers": NATO's, named in the sentence before (sixteen members in 1998).
+    ("NATO wants an answer soon. The alliance's foreign ministers will meet in Brussels on June 28.",
+     NATO_19 - {"PL", "HU", "CZ"}),
+])
+def test_other_names_of_an_organizations_gathering(text, expected, gazetteer):
+    assert expected <= countries_of(text, datetime.date(1998, 5, 4), "June 28", gazetteer)
