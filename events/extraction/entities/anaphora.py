@@ -33,12 +33,12 @@ from dataclasses import dataclass
 
 from events.extraction.entities.gazetteer import Gazetteer, _role_covers
 from events.extraction.entities.mentions import ActorMention
+from events.extraction.entities.subjects import (_clause_subject, _free_subject, _possessive, _sentence_start, _subject,
+                                                 _subjects_first, _word_before)
 from events.extraction.mention import ActorRef
 
 # How far back (characters) an antecedent may be named.
 ANAPHOR_REACH = 1500
-# How far back from a name the words governing it are looked for (a preposition: not the subject).
-SUBJECT_LOOKBACK = 200
 
 # Office words of a plural or singular description -> title words that fit (None: anyone).
 _FITS = {
@@ -228,7 +228,15 @@ def _own_subject(position: int, article: _Article) -> ActorRef | None:
     with the new president" - the description is someone else than the sentence's subject."""
     sentence_start = _sentence_start(article.starts, position)
     in_sentence = article.named.within(max(sentence_start, position - ANAPHOR_REACH), position)
-    return _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
+    subject = _subject(in_sentence, article.text, sentence_start) if in_sentence else None
+    if subject is None or _possessive(article.text, subject) or _CLAUSE_BREAK.search(article.text, subject.end,
+                                                                                      position):
+        return None  # "Yeltsin's standing ... when the president is due", "Yeltsin resubmitted ...; ... the president"
+    return subject.ref
+
+
+# A break between two clauses that may each have their own subject.
+_CLAUSE_BREAK = re.compile(r"[;:]")
 
 
 def _demonym_mentions(article: _Article) -> list[ActorMention]:
@@ -390,57 +398,6 @@ class _Named:
         return list(reversed(self.within(max(0, position - ANAPHOR_REACH), position)))
 
 
-def _sentence_start(starts: list[int], position: int) -> int:
-    index = bisect.bisect_right(starts, position) - 1
-    return starts[index] if index >= 0 else 0
-
-
-
-
-def _subjects_first(before: list[ActorMention], starts: list[int], text: str) -> list[ActorMention]:
-    """`before` (most recent first) with the sentences' subjects first: "the minister" after "Turkish
-    Foreign Minister Cem ... met with Igor Ivanov. ..." is Cem, the sentence's subject."""
-    by_sentence: dict[int, list[ActorMention]] = {}
-    for mention in sorted(before, key=lambda m: m.start):
-        by_sentence.setdefault(_sentence_start(starts, mention.start), []).append(mention)
-    subjects = {id(_subject(mentions, text, start)) for start, mentions in by_sentence.items()}
-    return [m for m in before if id(m) in subjects] + [m for m in before if id(m) not in subjects]
-
-
-_PREPOSITIONS = frozenset({"with", "by", "to", "from", "for", "between", "of", "on", "at", "in", "against", "among",
-                           "without", "after", "before", "toward", "towards", "than", "like", "via"})
-# Words skipped when looking for what governs a name: determiners and the nouns of an apposition ("with his
-# Iranian counterpart, Rear-Admiral Ali Shamkhani").
-_SKIPPED = frozenset({"the", "his", "her", "its", "their", "a", "an", "counterpart", "colleague", "guest", "host",
-                      "minister", "president", "premier", "leader", "envoy", "ambassador", "chief", "head", "new",
-                      "foreign", "defense", "defence", "prime", "deputy", "first", "former", "own"})
-_TOKENS = re.compile(r"[\w'\u2019.-]+")
-
-
-def _subject(in_sentence: list[ActorMention], text: str, sentence_start: int) -> ActorMention | None:
-    """The sentence's subject among its people (in text order): the first one not governed by a preposition
-    ("Following talks with his Iranian counterpart, Ali Shamkhani, Sergeev announced": Sergeev); else the
-    first."""
-    floor = sentence_start
-    for mention in in_sentence:
-        governed = False
-        for token in reversed(_TOKENS.findall(text, max(floor, mention.start - SUBJECT_LOOKBACK), mention.start)):
-            word = token.lower().strip(".")
-            if token[:1].isupper() or word in _SKIPPED:
-                continue
-            governed = word in _PREPOSITIONS
-            break
-        if not governed:
-            return mention
-        floor = mention.end
-    return in_sentence[0] if in_sentence else None
-
-
-def _word_before(text: str, position: int, floor: int) -> str:
-    words = text[max(floor, position - 60):position].split()
-    return words[-1].lower().strip(",;:") if words else ""
-
-
 def _fitting(before, noun, country, gazetteer, anchor, count, plain_minister=False) -> list[ActorRef]:
     """The `count` most recent distinct people of `before` whose office fits `noun` (and state `country`)."""
     fits = _FITS.get(noun)
@@ -482,26 +439,51 @@ def _pronoun_antecedent(match, named, starts, text) -> ActorRef | None:
     in_sentence = named.within(max(sentence_start, position - ANAPHOR_REACH), position)
     if match.group("word").lower() in ("he", "she", "his"):
         # A sentence whose subject is itself "He" keeps him ("He held talks with Ivanov ...; today he is
-        # to see Gref": both are the previous sentence's subject, not Ivanov).
-        if in_sentence and not _OPENS_WITH_PRONOUN.match(text, sentence_start):
-            return _subject(in_sentence, text, sentence_start).ref
-        previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
-        earlier = named.within(max(previous, sentence_start - ANAPHOR_REACH), sentence_start)
-        # The previous sentence's subject, if it names anyone.
-        return _subject(earlier, text, previous).ref if earlier else None
+        # to see Gref": both are the previous sentence's subject, not Ivanov); so does one whose people are all
+        # governed by prepositions ("With Kohl and Chirac, whom he received, he discussed ...").
+        free = _free_subject(in_sentence, text, sentence_start) if in_sentence else None
+        if free is not None and not _OPENS_WITH_PRONOUN.match(text, sentence_start):
+            return free.ref
+        previous = _previous_subject(sentence_start, named, starts, text)
+        if previous is None and in_sentence and not _OPENS_WITH_PRONOUN.match(text, sentence_start):
+            return in_sentence[0].ref
+        return previous
     return _object_antecedent(position, named, starts, text)
 
 
+def _previous_subject(sentence_start, named, starts, text) -> ActorRef | None:
+    """The subject of the sentence before the one opening at `sentence_start`, if it names anyone."""
+    previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
+    earlier = named.within(max(previous, sentence_start - ANAPHOR_REACH), sentence_start)
+    return _subject(earlier, text, previous).ref if earlier else None
+
+
 def _object_antecedent(position, named, starts, text) -> ActorRef | None:
-    """For "him" or "his guest": the most recent person of this sentence or the one before who is not this
-    sentence's subject."""
+    """For "him" or "his guest": never the subject of its own clause. Inside a subordinate or relative clause
+    whose subject is named ("where Putin received him", "Kocharian, who received him"), the sentence's subject;
+    else the most recent person of this sentence or the one before who is not this sentence's subject (a name
+    qualifying a noun, "Borodin's lawyers", is no subject); in a sentence naming nobody before it, the subject
+    of the sentence before (the person the text is about)."""
     sentence_start = _sentence_start(starts, position)
     in_sentence = named.within(max(sentence_start, position - ANAPHOR_REACH), position)
-    subject = _subject(in_sentence, text, sentence_start).ref if in_sentence else None
+    if not in_sentence:
+        previous = _previous_subject(sentence_start, named, starts, text)
+        if previous is not None:
+            return previous
+    subject_ref = _clause_aware_subject(in_sentence, position, text, sentence_start)
+    if subject_ref is not None and in_sentence[-1].ref != subject_ref and _clause_subject(text, in_sentence[-1],
+                                                                                          position):
+        return subject_ref
     previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
     for mention in named.before(position):
         if mention.start < previous:
             break
-        if mention.ref != subject:
+        if mention.ref != subject_ref:
             return mention.ref
     return None
+
+
+def _clause_aware_subject(in_sentence, position, text, sentence_start) -> ActorRef | None:
+    """The sentence's subject before `position`, unless it only qualifies a noun ("Borodin's lawyers")."""
+    subject = _subject(in_sentence, text, sentence_start) if in_sentence else None
+    return subject.ref if subject is not None and not _possessive(text, subject) else None
