@@ -78,3 +78,91 @@ def test_the_president_after_a_semicolon_may_be_the_first_clause_subject(gazette
     # A possessive is no subject to avoid either: "Putin's standing ... when the president".
     text = "Bill Clinton called on Monday. The test of Putin's standing comes in July, when the president goes to Genoa."
     assert resolved(text, "the president", gazetteer) == ["Vladimir Putin"]
+
+
+# -- a numbered or plural group stands for the people named before -------------------------------------------
+def test_a_numbered_group_is_the_that_many_latest_fitting_people(gazetteer):
+    day = datetime.date(1997, 5, 20)
+    text = ("Boris Yeltsin, Alyaksandr Lukashenka and Leonid Kuchma met in Minsk on Monday. The Chechen war was "
+            "not discussed. The three presidents agreed to meet again in Kiev.")
+    assert resolved(text, "The three presidents", gazetteer, day) == ["Alyaksandr Lukashenka", "Boris Yeltsin",
+                                                                      "Leonid Kuchma"]
+    # A bare number before a verb: the latest people, whatever their office.
+    text = ("Jacques Chirac, Helmut Kohl and Boris Yeltsin dined at the Kremlin. The three agreed on a new "
+            "meeting.")
+    assert resolved(text, "The three", gazetteer, day) == ["Boris Yeltsin", "Helmut Kohl", "Jacques Chirac"]
+
+
+def test_a_numbered_group_with_too_few_people_in_reach_stands_for_nobody(gazetteer):
+    text = "Vladimir Putin met Leonid Kuchma in Sochi. The four presidents will meet again in May."
+    assert resolved(text, "The four presidents", gazetteer) == []
+
+
+def test_an_unnumbered_group_is_the_fitting_people_of_the_last_two_sentences(gazetteer):
+    text = ("Vladimir Putin flew to Berlin on Monday. He spent the evening with Gerhard Schroeder. "
+            "The leaders agreed to meet again in the autumn.")
+    assert resolved(text, "The leaders", gazetteer) == ["Gerhard Schroeder", "Vladimir Putin"]
+    text = "George W. Bush received Vladimir Putin at his ranch. It was the presidents' third meeting."
+    assert resolved(text, "the presidents'", gazetteer) == ["George W. Bush", "Vladimir Putin"]
+
+
+def test_an_unnumbered_group_never_takes_the_people_of_an_of_phrase_or_an_attribute(gazetteer):
+    # "the leaders of the factions" are others; "Bush-Putin" qualifies a summit.
+    text = "Vladimir Putin received Gerhard Schroeder. Later the leaders of the Duma factions met him."
+    assert resolved(text, "the leaders", gazetteer) == []
+    text = ("Igor Ivanov met Colin Powell after the Bush-Putin summit, and they prepared the presidents' next "
+            "meeting.")
+    assert resolved(text, "the presidents'", gazetteer) == []
+
+
+# -- titles and honorifics are no part of a name ----------------------------------------------------------------
+def test_an_honorific_is_not_part_of_the_name(gazetteer):
+    found = mentions("The British ambassador, Sir Quentin Hartley, left Kiev; Hartley will be replaced.", gazetteer)
+    assert ("Quentin Hartley", "Quentin Hartley") in found and ("Hartley", "Quentin Hartley") in found
+    found = mentions("Air Marshal Sir Roland Pembury arrived in Skopje on Friday.", gazetteer)
+    assert ("Roland Pembury", "Roland Pembury") in found
+
+
+# -- a state's possessive and an office: its holder on the day ----------------------------------------------------
+def test_a_possessive_state_and_an_office_is_the_holder_on_the_day(gazetteer):
+    found = mentions("Germany's chancellor flew to Kiev on Monday.", gazetteer, datetime.date(1997, 3, 1))
+    assert found == [("Germany's chancellor", "Helmut Kohl")]
+    found = mentions("Russia's new foreign minister was in Delhi.", gazetteer, datetime.date(1999, 1, 20))
+    assert found == [("Russia's new foreign minister", "Igor Ivanov")]
+
+
+def test_a_possessive_office_in_apposition_to_a_name_is_that_person(gazetteer):
+    # The named man is the person (unknown to the gazetteer): the office's holder of the day is not added.
+    found = find_entities("Obi Nwankwo, Nigeria's defense minister, toured the plant.", DAY, gazetteer).actors
+    assert [(m.ref.name, m.ref.country, m.ref.known) for m in found] == [("Obi Nwankwo", "NG", False)]
+    found = find_entities("Latvia's foreign minister, Arvils Zemzars, flew in.", DAY, gazetteer).actors
+    assert [(m.ref.name, m.ref.known) for m in found] == [("Arvils Zemzars", False)]
+
+
+def test_a_name_after_the_and_a_title_and_a_comma_is_a_person(gazetteer):
+    found = mentions("A delegation led by the trade minister, Henrik Dahlquist, is due in May.", gazetteer)
+    assert ("Henrik Dahlquist", "Henrik Dahlquist") in found
+    found = mentions("The talks were opened by the deputy minister, Arvo Tammsaar, on Friday.", gazetteer)
+    assert ("Arvo Tammsaar", "Arvo Tammsaar") in found
+
+
+def test_the_leader_of_a_military_ruler_or_a_monarchy(gazetteer):
+    day = datetime.date(1997, 6, 10)
+    assert mentions("The Nigerian leader sent a letter.", gazetteer, day) == [("The Nigerian leader", "Sani Abacha")]
+    # A parliamentary monarchy is led by its prime minister, an absolute one by its king.
+    assert mentions("The Spanish leader was in Rome.", gazetteer, day) == [("The Spanish leader", "Jose Maria Aznar")]
+    assert mentions("The Saudi leader was ill.", gazetteer, day) == [("The Saudi leader", "Fahd bin Abdul Aziz")]
+
+
+# -- "his Chinese counterpart": the same office in the other state ------------------------------------------------
+def test_a_counterpart_holds_the_owners_office_in_the_demonyms_state(gazetteer):
+    day = datetime.date(1997, 6, 10)
+    found = mentions("Yevgeny Primakov received his Chinese counterpart on Friday.", gazetteer, day)
+    assert ("Chinese counterpart", "Qian Qichen") in found
+    found = mentions("Boris Yeltsin telephoned his French counterpart about Bosnia.", gazetteer, day)
+    assert ("French counterpart", "Jacques Chirac") in found
+
+
+def test_a_counterpart_followed_by_a_name_is_that_name(gazetteer):
+    found = mentions("Igor Ivanov met his Latvian counterpart, Indulis Berzins, in Riga.", gazetteer)
+    assert [name for _, name in found if name not in ("Igor Ivanov",)] == ["Indulis Berzins"]

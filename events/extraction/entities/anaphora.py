@@ -52,6 +52,7 @@ _FITS = {
                           "Foreign Secretary"),
     "defense ministers": ("Defense Minister", "Defence Minister", "Secretary of Defense", "Defence Secretary"),
     "ministers": ("Minister", "Secretary of State", "Foreign Secretary", "Defence Secretary", "Secretary of Defense"),
+    "heads of government": ("Prime Minister", "Premier", "Chancellor"),
     "men": None,
 }
 _SINGULAR = {"leader": "leaders", "president": "presidents", "premier": "premiers",

@@ -349,6 +349,9 @@ class Gazetteer:
         self._office_phrase = re.compile(
             # "[Tt](?<!\w[Tt])he" is r"\b[Tt]he", opening with literals so that re can skip ahead to a "t".
             rf"[Tt](?<!\w[Tt])he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
+        # "Germany's chancellor": the office after a possessive (its state is looked for before the "'s": offices.py).
+        self._possessive_office = re.compile(
+            rf"['\u2019]s\s+(?:(?:new|acting)\s+)?(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
 
     def given_names(self) -> frozenset[str]:
         """Given names (roles.json given_names, and the first word of every gazetteer actor's name that

@@ -52,6 +52,8 @@ _NOT_NAME_WORDS = frozenset({
     "This", "These", "Those", "Some", "Many", "His", "Her", "Its", "Their", "Sources", "Reports",
     "Foreign", "Defense", "Defence", "Ministry", "Council", "Security", "State", "Department", "Party",
     "President", "Minister", "Deputy", "Prime", "Secretary", "Ambassador", "General", "Government",
+    # Honorifics are no part of the name the person is known by ("Sir Michael Jackson" is Michael Jackson).
+    "Sir", "Dame", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
 })
 # A capitalised run containing one of these names an organisation ("General Motors Corp"), not a person.
 _ORGANISATION_WORDS = frozenset({

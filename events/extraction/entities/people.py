@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from events.extraction.entities.gazetteer import Gazetteer, _alternation
 from events.extraction.entities.mentions import ActorMention
+from events.extraction.entities.offices import office_candidates
 from events.extraction.entities.role_names import by_title, role_candidates
 from events.extraction.entities.names import (_LOWER, _NAME_PREFIX, _NOT_NAME_WORDS, _ORGANISATION_WORDS, _PARTICLE,
                                               _UPPER, MAX_NAME_LENGTH, MAX_NAME_PART, MIN_KEY_LETTERS, NAME_PARTICLES)
@@ -49,7 +50,7 @@ def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
                                (_unknown_from_match, _known_from_title, _in_spans))
     candidates = _resolve_overlaps(known + unknown)
     candidates += _bare_unknown_candidates(text, candidates, gazetteer, masked)
-    candidates += _office_candidates(text, anchor, gazetteer, masked)
+    candidates += office_candidates(text, anchor, gazetteer, masked, _Candidate)
     candidates = _resolve_overlaps(candidates)
     return _resolve_coreference(candidates, anchor, gazetteer)
 
@@ -171,6 +172,15 @@ def _title_qualifier(text, start, gazetteer) -> str | None:
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _the_title_comma(text, start, end) -> bool:
+    """"the trade minister, X": "the" and the title, then a comma right after it ("the head of the OSCE mission to
+    Moldova, X" is no state's official)."""
+    return text.startswith(",", end) and bool(_THE_BEFORE.search(text, max(0, start - 30), start))
+
+
 def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
     title = text[start:end]
     after = gazetteer._name_after_title.match(text, end)
@@ -178,7 +188,8 @@ def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
         country = None if qualifier else _state_after_name(text, after.end("name"), gazetteer)
         yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer, warnings, country)
     of_state = None if qualifier else _state_after_of(text, end, gazetteer)
-    comma = gazetteer._comma_name_after_title.match(text, end) if qualifier or of_state else None
+    definite = qualifier or of_state or _the_title_comma(text, start, end)
+    comma = gazetteer._comma_name_after_title.match(text, end) if definite else None
     if comma:
         full_title = title + (comma.group("rest") or "")
         yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, of_state)
@@ -356,45 +367,6 @@ def _may_stand_alone(token: str, gazetteer) -> bool:
     Creel" is the city when it stands alone), nor a gazetteer actor's alias."""
     return (len(token) > 2 and token not in _NOT_NAME_WORDS and token not in gazetteer._country_by_text
             and not gazetteer.actors_for_alias(token))
-
-
-def _office_candidates(text, anchor, gazetteer, masked) -> list[_Candidate]:
-    found = []
-    for match in gazetteer._office_phrase.finditer(text):
-        country = gazetteer.country_of_phrase(match.group("qual"))
-        holder = gazetteer.office_holder(country, match.group("noun"), anchor) if country else None
-        if holder and not _in_spans(match.start(), masked):
-            found.append(_Candidate(match.start(), match.end(), match.group(), "office", (holder,)))
-    for match in _OFFICE_OF.finditer(text):
-        if not _in_spans(match.start(), masked):
-            found += _office_of_states(text, match, anchor, gazetteer)
-    return found
-
-
-# "the president of Ukraine", "the presidents of Russia, Kazakhstan and Belarus", "the foreign ministers of ...".
-_OFFICE_OF = re.compile(r"[Tt](?<!\w[Tt])he\s+(?P<noun>(?:president|prime minister|premier|foreign minister|"
-                        r"defen[cs]e minister|chancellor)(?P<plural>s)?)\s+of\s+(?:the\s+)?")
-_LIST_SEPARATOR = re.compile(r",?\s+and\s+(?:the\s+)?|,\s*(?:the\s+)?")
-
-
-def _office_of_states(text, match, anchor, gazetteer) -> list[_Candidate]:
-    """The holders of the office in each state named by its name after "of": one for a singular noun (the
-    whole phrase is the mention), one per state of a list for a plural (each state's name is its holder's
-    mention). A capital or a demonym is no state here ("the president of Moscow State University")."""
-    noun = match.group("noun").lower().removesuffix("s") if match.group("plural") else match.group("noun").lower()
-    found, position = [], match.end()
-    while True:
-        state = gazetteer._country_regex.match(text, position)
-        codes, kind = gazetteer._country_by_text.get(state.group(), ([], "")) if state else ([], "")
-        holder = gazetteer.office_holder(codes[0], noun, anchor) if kind == "name" and len(codes) == 1 else None
-        if holder is None:
-            return found
-        start = state.start() if match.group("plural") else match.start()
-        found.append(_Candidate(start, state.end(), text[start:state.end()], "office", (holder,)))
-        separator = _LIST_SEPARATOR.match(text, state.end()) if match.group("plural") else None
-        if separator is None:
-            return found
-        position = separator.end()
 
 
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:

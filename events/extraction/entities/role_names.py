@@ -35,8 +35,9 @@ def _matchers(gazetteer):
     cached = getattr(gazetteer, "_role_name_matchers", None)
     if cached is None:
         name_list = re.compile(rf"(?:\s*,)?\s+(?P<names>{_NAME_SEQUENCE}(?:{_LIST_GLUE.pattern}{_NAME_SEQUENCE}){{1,5}})")
-        apposition = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:the|a|an)\s+"
-                                rf"(?P<mods>(?:[\w'\u2019-]+\s+){{1,3}})$")
+        # "X, the veteran trade union leader", "X, a former Moldovan envoy", "X, Nigeria's defense minister".
+        apposition = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:(?:the|a|an)\s+|"
+                                rf"(?=[A-Z][\w.-]*['\u2019]s\s))(?P<mods>(?:[\w.'\u2019-]+\s+){{1,3}})$")
         cached = (name_list, apposition)
         gazetteer._role_name_matchers = cached
     return cached

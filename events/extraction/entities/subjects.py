@@ -48,11 +48,13 @@ def _subjects_first(before: list[ActorMention], starts: list[int], text: str) ->
 def _governed(text: str, mention: ActorMention, floor: int) -> bool:
     """Is `mention` governed by a preposition (looking back to `floor`, over determiners, capitalized words
     and apposition nouns)? A capitalized preposition opening the sentence governs too ("With Kohl, ...")."""
+    capitalized = False
     for token in reversed(_TOKENS.findall(text, max(floor, mention.start - SUBJECT_LOOKBACK), mention.start)):
         word = token.lower().strip(".")
-        if word in _PREPOSITIONS:
+        if word in _PREPOSITIONS and not (token[:1].isupper() and capitalized):
             return True
         if token[:1].isupper() or word in _SKIPPED:
+            capitalized = capitalized or token[:1].isupper()
             continue
         return False
     return False
