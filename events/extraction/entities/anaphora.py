@@ -31,9 +31,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from events.extraction.entities.gazetteer import Gazetteer, _role_covers
+from events.extraction.entities.gazetteer import Gazetteer, _parse_day, _role_covers
 from events.extraction.entities.mentions import ActorMention
-from events.extraction.entities.subjects import (_clause_subject, _free_subject, _possessive, _sentence_start, _subject,
+from events.extraction.entities.subjects import (_possessive, _sentence_start, _subject,
                                                  _subjects_first, _word_before)
 from events.extraction.mention import ActorRef
 
@@ -77,7 +77,7 @@ _PAIR = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?P<noun>leaders|he
 # "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
 _PAIR_BARE = re.compile(r"\b[Tt]he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
                         r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
-_ONE = re.compile(r"\b[Tt]he\s+(?:(?:new|newly elected|incoming|acting)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
+_ONE = re.compile(r"\b[Tt]he\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
                   r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
                   r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
 # "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit.
@@ -85,16 +85,13 @@ _OTHER_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:guests?|visitors?|hosts?|visitin
                                 r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
                                 r"chancellor|king|emir))\b(?![-\w])")
 _PREDICATE = re.compile(r"\b(?:was|is|were|are|be|been|being|as)\s+$")
-# After "his": the other party of a visit ("his guest", "his hosts").
-_OTHER_PARTY = re.compile(r"\s+(?:guests?|visitors?|hosts?)\b")
-_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
-                      r"deputy|first|top)\s+){0,2}(?:envoys?|emissary|aides?|advisers?|advisors?|spokes(?:man|woman)|"
-                      r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family|"
-                      r"(?:foreign |defen[cs]e |prime )?ministers?|ambassadors?)\b)")
 # Words before a description that make it the object of a verb ("invited both leaders").
 _NOT_OBJECT_BEFORE = frozenset({"of", "between", "with", "for", "by", "and", "to", "from", "among", "", "that",
                                 "when", "as", "while", "after", "before", "but"})
-_AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)")
+_AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)|['\u2019]s\s+(?:brother|sister|wife|husband|son|"
+                                r"daughter|widow|family|nephew|niece|father|mother|cousin|relatives?)\b")
+# (after a description: a name in apposition, an of-phrase, or a relative: "the former president's brother" is the
+# brother, and the description only qualifies him)
 # "The Romanian, who flew in on Tuesday, ...", "the Egyptian said": a singular demonym standing for the person of
 # that state named last. Only demonyms in -an/-ian/-i, which are singular nouns when a comma, a possessive or a
 # verb follows ("the Chinese", "the British", "the French" are peoples or sides, and "the Romanian side" is no
@@ -121,7 +118,9 @@ def resolve_anaphora(text: str, sentences, entities, gazetteer: Gazetteer, ancho
     descriptions += _other_party_descriptions(article, described)
     described = _Named(sorted(named.mentions + descriptions, key=lambda m: m.start))
     article = _Article(text, described, article.starts, article.taken, article.masked, gazetteer, anchor)
-    found = _pair_mentions(article) + descriptions + _pronoun_mentions(article)
+    from events.extraction.entities.pronouns import pronoun_mentions  # (pronouns.py builds on this module)
+    pronouns = pronoun_mentions(article)
+    found = _pair_mentions(article, pronouns) + descriptions + pronouns
     return sorted(found, key=lambda m: m.start)
 
 
@@ -142,17 +141,33 @@ class _Article:
         return _blocked(match, self.taken, self.masked)
 
 
-def _pair_mentions(article: _Article) -> list[ActorMention]:
-    """"the two leaders", "both presidents": a mention of each of the two people they stand for."""
+def _pair_mentions(article: _Article, pronouns: list[ActorMention]) -> list[ActorMention]:
+    """"the two leaders", "both presidents": a mention of each of the two people they stand for (`pronouns`: the
+    resolved pronouns, which count among the people a sentence names)."""
     found: list[ActorMention] = []
     for match in _PAIR.finditer(article.text):
         if article.blocked(match):
             continue
-        people = _two_sides(_fitting(_pair_candidates(match, article), match.group("noun").lower(), None,
-                                     article.gazetteer, article.anchor, 6))
+        candidates = _pair_candidates(match, article)
+        noun = match.group("noun").lower()
+        people = _last_pair(candidates, pronouns, match.start(), noun, article) or _two_sides(_fitting(candidates, noun, None,
+                                                                              article.gazetteer, article.anchor, 6))
         if len(people) == 2:
             found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
     return found + _bare_pair_mentions(article)
+
+
+def _last_pair(candidates, pronouns, position: int, noun: str, article: _Article) -> list[ActorRef]:
+    """The two fitting people of the latest sentence before `position` that names people, when it names exactly
+    two, by name or pronoun ("On Wednesday he met Igor Smirnov. The two men agreed ...": he and Smirnov, whatever
+    states they act for)."""
+    if not candidates:
+        return []
+    last = _sentence_start(article.starts, candidates[0].start)
+    in_last = [m for m in candidates if m.start >= last]
+    named = {m.ref for m in in_last} | {m.ref for m in pronouns if last <= m.start < position}
+    people = _fitting(in_last, noun, None, article.gazetteer, article.anchor, 3)
+    return people if len(people) == 2 and len(named) == 2 else []
 
 
 def _two_sides(people: list[ActorRef]) -> list[ActorRef]:
@@ -220,7 +235,7 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
     subject = _own_subject(match.start(), article)
     people = _fitting(_subjects_first([m for m in before if m.ref != subject], article.starts, article.text), noun,
                       country, article.gazetteer, article.anchor, 1,
-                      plain_minister=match.group("noun").lower() == "minister")
+                      plain_minister=match.group("noun").lower() == "minister", former=match.group("mod") == "former")
     return people[0] if people else None
 
 
@@ -252,42 +267,6 @@ def _demonym_mentions(article: _Article) -> list[ActorMention]:
         if people:
             found.append(ActorMention(match.start(), match.end(), match.group(), people[0]))
     return found
-
-
-def _pronoun_mentions(article: _Article) -> list[ActorMention]:
-    """"he", "him", "his", "his guest": a mention of the person each stands for."""
-    found: list[ActorMention] = []
-    for match in _PRONOUN.finditer(article.text):
-        if article.blocked(match):
-            continue
-        mention = _pronoun_mention(match, article)
-        if mention is not None:
-            found.append(mention)
-            if _chains(match, article):
-                article.named.append(mention)
-    return found
-
-
-def _chains(match, article: _Article) -> bool:
-    """A subject pronoun ("he", "she", a sentence's opening "His") resolved is an antecedent for the pronouns
-    after it ("His message was clear. The premier receives him today": him is the man of "His")."""
-    word = match.group("word")
-    return word.lower() in ("he", "she") or (word == "His" and _sentence_start(article.starts, match.start())
-                                             == match.start())
-
-
-def _pronoun_mention(match, article: _Article) -> ActorMention | None:
-    text, named, starts = article.text, _Gendered(article.named, match.group("word").lower(), article.gazetteer), \
-        article.starts
-    other = _OTHER_PARTY.match(text, match.end()) if match.group("word") in ("his", "His") else None
-    if other:  # "Kocharian saw his guest off": the guest is the other party, as "him" would be
-        owner = _pronoun_antecedent(match, named, starts, text)
-        ref = _other_party(match.start(), owner, article) or _object_antecedent(match.start(), named, starts, text)
-        if ref is None:
-            return None
-        return ActorMention(match.start(), other.end(), text[match.start():other.end()], ref)
-    ref = _pronoun_antecedent(match, named, starts, text)
-    return ActorMention(match.start(), match.end(), match.group(), ref) if ref is not None else None
 
 
 def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorMention]:
@@ -344,26 +323,6 @@ class _Spans:
         return index >= 0 and self.spans[index][1] > start
 
 
-class _Gendered:
-    """The article's people as a pronoun may see them: "she" and "her" only women (a first name of roles.json's
-    female_given_names), "he", "him" and "his" anyone else (the first name tells nothing of most men's)."""
-
-    def __init__(self, named: "_Named", word: str, gazetteer: Gazetteer):
-        self.named, self.female = named, word in ("she", "her")
-        self.women = getattr(gazetteer, "_women", None)
-        if self.women is None:
-            self.women = gazetteer._women = frozenset(gazetteer.roles.get("female_given_names", []))
-
-    def _fits(self, mention) -> bool:
-        return (mention.ref.name.split()[0] in self.women) == self.female
-
-    def within(self, low: int, high: int) -> list[ActorMention]:
-        return [m for m in self.named.within(low, high) if self._fits(m)]
-
-    def before(self, position: int) -> list[ActorMention]:
-        return [m for m in self.named.before(position) if self._fits(m)]
-
-
 class _Named:
     """The article's named people (in text order), looked up by range."""
 
@@ -399,15 +358,17 @@ class _Named:
         return list(reversed(self.within(max(0, position - ANAPHOR_REACH), position)))
 
 
-def _fitting(before, noun, country, gazetteer, anchor, count, plain_minister=False) -> list[ActorRef]:
-    """The `count` most recent distinct people of `before` whose office fits `noun` (and state `country`)."""
+def _fitting(before, noun, country, gazetteer, anchor, count, plain_minister=False, former=False) -> list[ActorRef]:
+    """The `count` most recent distinct people of `before` whose office fits `noun` (and state `country`); with
+    `former`, an office they left before `anchor` ("the former president": Milosevic in 2001)."""
     fits = _FITS.get(noun)
+    titles_of = _past_titles if former else _titles
     people: list[ActorRef] = []
     for mention in before:
         ref = mention.ref
         if ref in people or (country and ref.country != country):
             continue
-        if _office_fits(_titles(ref, gazetteer, anchor), fits, plain_minister):
+        if _office_fits(titles_of(ref, gazetteer, anchor), fits, plain_minister):
             people.append(ref)
             if len(people) == count:
                 break
@@ -430,61 +391,10 @@ def _titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str
     return titles or ([ref.title] if ref.title else [])
 
 
-_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
-
-
-def _pronoun_antecedent(match, named, starts, text) -> ActorRef | None:
-    position = match.start()
-    sentence_start = _sentence_start(starts, position)
-    # (bounded: a "sentence" of junk without a full stop may be very long)
-    in_sentence = named.within(max(sentence_start, position - ANAPHOR_REACH), position)
-    if match.group("word").lower() in ("he", "she", "his"):
-        # A sentence whose subject is itself "He" keeps him ("He held talks with Ivanov ...; today he is
-        # to see Gref": both are the previous sentence's subject, not Ivanov); so does one whose people are all
-        # governed by prepositions ("With Kohl and Chirac, whom he received, he discussed ...").
-        free = _free_subject(in_sentence, text, sentence_start) if in_sentence else None
-        if free is not None and not _OPENS_WITH_PRONOUN.match(text, sentence_start):
-            return free.ref
-        previous = _previous_subject(sentence_start, named, starts, text)
-        if previous is None and in_sentence and not _OPENS_WITH_PRONOUN.match(text, sentence_start):
-            return in_sentence[0].ref
-        return previous
-    return _object_antecedent(position, named, starts, text)
-
-
-def _previous_subject(sentence_start, named, starts, text) -> ActorRef | None:
-    """The subject of the sentence before the one opening at `sentence_start`, if it names anyone."""
-    previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
-    earlier = named.within(max(previous, sentence_start - ANAPHOR_REACH), sentence_start)
-    return _subject(earlier, text, previous).ref if earlier else None
-
-
-def _object_antecedent(position, named, starts, text) -> ActorRef | None:
-    """For "him" or "his guest": never the subject of its own clause. Inside a subordinate or relative clause
-    whose subject is named ("where Putin received him", "Kocharian, who received him"), the sentence's subject;
-    else the most recent person of this sentence or the one before who is not this sentence's subject (a name
-    qualifying a noun, "Borodin's lawyers", is no subject); in a sentence naming nobody before it, the subject
-    of the sentence before (the person the text is about)."""
-    sentence_start = _sentence_start(starts, position)
-    in_sentence = named.within(max(sentence_start, position - ANAPHOR_REACH), position)
-    if not in_sentence:
-        previous = _previous_subject(sentence_start, named, starts, text)
-        if previous is not None:
-            return previous
-    subject_ref = _clause_aware_subject(in_sentence, position, text, sentence_start)
-    if subject_ref is not None and in_sentence[-1].ref != subject_ref and _clause_subject(text, in_sentence[-1],
-                                                                                          position):
-        return subject_ref
-    previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
-    for mention in named.before(position):
-        if mention.start < previous:
-            break
-        if mention.ref != subject_ref:
-            return mention.ref
-    return None
-
-
-def _clause_aware_subject(in_sentence, position, text, sentence_start) -> ActorRef | None:
-    """The sentence's subject before `position`, unless it only qualifies a noun ("Borodin's lawyers")."""
-    subject = _subject(in_sentence, text, sentence_start) if in_sentence else None
-    return subject.ref if subject is not None and not _possessive(text, subject) else None
+def _past_titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str]:
+    """Every office the gazetteer actor `ref` had left before `day` and did not hold again on it (an acting president
+    elected is no former president)."""
+    actor = gazetteer.actor(ref.name) if ref.known else None
+    current = {title.removeprefix("Acting ") for title in _titles(ref, gazetteer, day)}
+    return [role["title"] for role in (actor or {}).get("roles", [])
+            if role.get("end") and _parse_day(role["end"]) < day and role["title"].removeprefix("Acting ") not in current]
