@@ -210,3 +210,18 @@ def test_a_description_qualifying_a_relative_stands_for_nobody(gazetteer):
     assert resolved(text, "The former president", gazetteer, day) == []
     text = "Leonid Kuchma was in Sochi. The president's son-in-law met the minister's wife there."
     assert resolved(text, "The president", gazetteer, day) == []
+
+
+# -- an office described by its institution: its holder on the day -------------------------------------------------
+def test_an_office_described_by_its_institution_is_its_holder_on_the_day(gazetteer):
+    day = datetime.date(1997, 6, 10)
+    found = mentions("The Duma speaker said the Kremlin chief of staff would brief the deputies.", gazetteer, day)
+    assert found == [("The Duma speaker", "Gennady Seleznyov"), ("the Kremlin chief of staff", "Valentin Yumashev")]
+    found = mentions("NATO's secretary general and the UN secretary-general spoke by telephone.", gazetteer,
+                     datetime.date(2000, 3, 1))
+    assert found == [("NATO's secretary general", "George Robertson"), ("the UN secretary-general", "Kofi Annan")]
+
+
+def test_an_office_described_by_its_institution_before_a_name_is_that_name(gazetteer):
+    found = mentions("The Duma speaker, Ivan Petrenko, opened the session.", gazetteer, datetime.date(1997, 6, 10))
+    assert found == [("Ivan Petrenko", "Ivan Petrenko")]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from events.extraction.entities.gazetteer import _role_covers, _title_is
+
 
 def office_candidates(text, anchor, gazetteer, masked, make) -> list:
     """Candidates (built by `make`, people._Candidate) for every office phrase of `text` whose holder on `anchor`
@@ -23,7 +25,8 @@ def office_candidates(text, anchor, gazetteer, masked, make) -> list:
     for match in _OFFICE_OF.finditer(text):
         if not _in_spans(match.start(), masked):
             found += _office_of_states(text, match, anchor, gazetteer, make)
-    return found + _possessive_offices(text, anchor, gazetteer, masked, make)
+    return found + _possessive_offices(text, anchor, gazetteer, masked, make) + \
+        _described_offices(text, anchor, gazetteer, masked, make)
 
 
 def _in_spans(position: int, spans) -> bool:
@@ -88,3 +91,44 @@ def _state_ending_at(text, position, gazetteer):
         if state.end() == position:
             last = state
     return last
+
+
+def _described_offices(text, anchor, gazetteer, masked, make) -> list:
+    """"the Duma speaker", "the NATO secretary general", "the Kremlin leader" (roles.json described_offices): the
+    holder of the role on `anchor`, unless a name follows in apposition."""
+    regex, offices = _described_matcher(gazetteer)
+    found = []
+    for match in regex.finditer(text) if regex else ():
+        phrase = match.group()
+        office = offices.get(phrase) or offices["t" + phrase[1:]]  # "The Duma speaker" is "the Duma speaker"
+        holder = _holder_by_title(gazetteer, office["title"], office.get("country"), anchor)
+        if holder and not _in_spans(match.start(), masked) and not _NAME_AFTER.match(text, match.end()):
+            found.append(make(match.start(), match.end(), match.group(), "office", (holder,)))
+    return found
+
+
+def _described_matcher(gazetteer):
+    """One regex of every described office's phrases (longest first; "the" or "The"), and the office of each phrase;
+    compiled once per gazetteer."""
+    cached = getattr(gazetteer, "_described_offices", None)
+    if cached is None:
+        offices = {phrase: office for office in gazetteer.roles.get("described_offices", {}).get("offices", [])
+                   for phrase in office["phrases"]}
+        phrases = sorted(offices, key=len, reverse=True)
+        pattern = "|".join(("[Tt]" + re.escape(p[1:]) if p.startswith("the ") else re.escape(p)) for p in phrases)
+        cached = (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])") if phrases else None, offices)
+        gazetteer._described_offices = cached
+    return cached
+
+
+def _holder_by_title(gazetteer, title: str, country, day):
+    """The gazetteer actor holding a role whose title is `title` (or starts "`title` of ...") for `country` (any when
+    None) on `day`; memoised on the gazetteer."""
+    cache = gazetteer.__dict__.setdefault("_title_holders", {})
+    key = (title, country, day)
+    if key not in cache:
+        cache[key] = next((actor["name"] for actor in gazetteer.actors for role in actor.get("roles", [])
+                           if _title_is(role["title"], title) and (country is None or role.get("country") == country)
+                           and _role_covers(role, day)), None)
+    return cache[key]
+
