@@ -11,7 +11,8 @@ the sentence at all. For each gold key event, each required gold actor ('A|B': e
 found when some actor mention (named, by office, or by description or pronoun) of the sentence that holds
 the event's date phrase has that name (folded or by name key, as scripts/score_devset.py compares names).
 "with a state": of the persons found, those whose mention carries a state (the state the person acts for).
-Never scores heldout6 unless asked by name (the lead's unseen part).
+Never scores heldout6 unless asked by name (the lead's unseen part). The validation part val7 is scored in aggregate
+only (`--part val7`): its misses are never printed (`--errors` is refused for it).
 """
 from __future__ import annotations
 
@@ -70,12 +71,18 @@ def _score_article(article, gazetteer, totals: dict, misses: list[str]) -> None:
                               f"(sentence has: {sorted({m.ref.name for m in mentions})})")
 
 
+def _refuse_val7_errors(parser, args) -> None:
+    if args.part == "val7" and args.errors:
+        parser.error("val7 is scored in aggregate only: its misses are not shown (--errors is refused)")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=DEVELOPMENT_PARTS + ("heldout6",))
+    parser.add_argument("--part", choices=DEVELOPMENT_PARTS + ("heldout6", "val7"))
     parser.add_argument("--batch", type=int, choices=tuple(BATCHES))
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args(argv)
+    _refuse_val7_errors(parser, args)
     parts = [args.part] if args.part else (["dev"] if args.batch else list(DEVELOPMENT_PARTS))
     grand = {"gold_persons": 0, "found": 0}
     for part in parts:

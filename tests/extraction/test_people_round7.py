@@ -225,3 +225,24 @@ def test_an_office_described_by_its_institution_is_its_holder_on_the_day(gazette
 def test_an_office_described_by_its_institution_before_a_name_is_that_name(gazetteer):
     found = mentions("The Duma speaker, Ivan Petrenko, opened the session.", gazetteer, datetime.date(1997, 6, 10))
     assert found == [("Ivan Petrenko", "Ivan Petrenko")]
+
+
+# -- "the president" with nobody of that office named before: the clause's or the article's state ---------------
+def test_a_bare_office_with_no_antecedent_is_the_holder_in_the_sentences_state(gazetteer):
+    day = datetime.date(1996, 5, 20)
+    # The one state the sentence names.
+    found = mentions("Talks on the fleet resumed in Kiev, and the president promised a decision.", gazetteer, day)
+    assert found == [("the president", "Leonid Kuchma")]
+    # No state in the sentence: the state the article names most.
+    text = "Moscow protested to Tbilisi. Russia said Russia would not yield. The foreign minister will speak today."
+    assert ("The foreign minister", "Yevgeny Primakov") in mentions(text, gazetteer, day)
+
+
+def test_a_bare_office_in_a_sentence_of_two_states_or_before_a_name_is_left_alone(gazetteer):
+    day = datetime.date(1996, 5, 20)
+    assert mentions("Kiev and Moscow disagreed, and the president left early.", gazetteer, day) == []
+    found = mentions("In Kiev the president, Ivan Bondar, spoke first.", gazetteer, day)
+    assert found == [("Ivan Bondar", "Ivan Bondar")]
+    # In apposition after a name, the office is that man's (whom the apposition rules give), not another state's.
+    found = mentions("In Kiev, Yevgeny Primakov, the foreign minister, met the press.", gazetteer, day)
+    assert [name for _, name in found] == ["Yevgeny Primakov"]

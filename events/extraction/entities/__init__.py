@@ -34,6 +34,7 @@ import re
 from events.extraction.entities.anaphora import resolve_anaphora
 from events.extraction.entities.counterparts import resolve_counterparts
 from events.extraction.entities.groups import resolve_groups
+from events.extraction.entities.home_offices import resolve_home_offices
 from events.extraction.entities.gazetteer import DATA_DIR, Gazetteer, default_gazetteer
 from events.extraction.entities.mentions import ActorMention, CountryMention, OrganizationMention, TopicMention
 from events.extraction.entities.names import MAX_NAME_LENGTH, MAX_NAME_PART, NAME_PARTICLES
@@ -106,6 +107,7 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     sentences = split_sentences(text) if sentences is None else sentences
     entities.add_actors(resolve_anaphora(text, sentences, entities, gazetteer, anchor, masked))
     entities.add_actors(resolve_counterparts(text, entities, gazetteer, anchor, masked))
+    entities.add_actors(resolve_home_offices(text, sentences, entities, gazetteer, anchor, masked))
     entities.add_actors(resolve_groups(text, sentences, entities, gazetteer, anchor, masked))
     return entities
 

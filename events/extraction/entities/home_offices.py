@@ -1,0 +1,62 @@
+""""The president", "the prime minister" with no person of that office named before (anaphora found none): the holder
+of the office, on the issue day, in the state the clause is about (the brief of issue 11: "the president" of the
+article's or the clause's state).
+
+    resolve_home_offices(text, sentences, entities, gazetteer, anchor, masked) -> list[ActorMention]
+
+The state: the one state the sentence names (by name, demonym or capital); with none, the state the article names
+most; with two or more, none (precision first: "the president" of "Kuchma told Moscow ..." is not guessed). Not
+"the former president", nor a phrase after a name and a comma or before a name or "of" (an apposition, or an office
+of something else).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+
+from events.extraction.entities.gazetteer import Gazetteer
+from events.extraction.entities.mentions import ActorMention
+
+_BARE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<noun>president|prime minister|premier|foreign minister|defen[cs]e minister|"
+                          r"chancellor)\b(?![-\w]|['\u2019]s\s+(?:brother|sister|wife|son|daughter|family)\b|\s*,?\s*"
+                          r"(?:[A-Z]|of\b))")
+# "Igor Ivanov, the foreign minister, ...": an apposition to the name before it, not another man.
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s+$")
+_STATE_KINDS = frozenset({"name", "adjective", "capital"})
+
+
+def resolve_home_offices(text: str, sentences, entities, gazetteer: Gazetteer, anchor: datetime.date,
+                         masked: list[tuple[int, int]] = ()) -> list[ActorMention]:
+    """A mention of the holder of each bare office phrase no other rule resolved (see the module's docstring)."""
+    taken = {m.start for m in entities.actors}
+    found: list[ActorMention] = []
+    home = None
+    for match in _BARE_OFFICE.finditer(text):
+        if match.start() in taken or any(start <= match.start() < end for start, end in masked) \
+                or _APPOSITION_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        if home is None:
+            home = _article_state(entities)
+        state = _clause_state(match.start(), sentences, entities, home)
+        holder = gazetteer.office_holder(state, match.group("noun").lower(), anchor) if state else None
+        if holder:
+            found.append(ActorMention(match.start(), match.end(), match.group(), gazetteer.actor_ref(holder, anchor)))
+    return found
+
+
+def _article_state(entities) -> str:
+    """The state the article names most (by name, demonym or capital); "" when it names none."""
+    counts = Counter(m.code for m in entities.countries if m.kind in _STATE_KINDS and m.code)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _clause_state(position: int, sentences, entities, home: str) -> str:
+    """The one state the sentence holding `position` names, else `home` when it names none, else ""."""
+    sentence = next((s for s in sentences if s.start <= position < s.end), None)
+    if sentence is None:
+        return home
+    codes = {m.code for m in entities.countries_in(sentence.start, sentence.end) if m.kind in _STATE_KINDS and m.code}
+    if len(codes) == 1:
+        return codes.pop()
+    return home if not codes else ""
