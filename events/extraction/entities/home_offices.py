@@ -18,7 +18,7 @@ from collections import Counter
 from events.extraction.entities.gazetteer import Gazetteer
 from events.extraction.entities.mentions import ActorMention
 
-_BARE_OFFICE = re.compile(r"\b[Tt]he\s+(?P<noun>president|prime minister|premier|foreign minister|defen[cs]e minister|"
+_BARE_OFFICE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?P<noun>president|prime minister|premier|foreign minister|defen[cs]e minister|"
                           r"chancellor)\b(?![-\w]|['\u2019]s\s+(?:brother|sister|wife|son|daughter|family)\b|\s*,?\s*"
                           r"(?:[A-Z]|of\b))")
 # "Igor Ivanov, the foreign minister, ...": an apposition to the name before it, not another man.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from events.extraction.entities.gazetteer import _role_covers, _title_is
+from events.extraction.phrases import word_trie_pattern
 
 
 def office_candidates(text, anchor, gazetteer, masked, make) -> list:
@@ -114,9 +115,9 @@ def _described_matcher(gazetteer):
     if cached is None:
         offices = {phrase: office for office in gazetteer.roles.get("described_offices", {}).get("offices", [])
                    for phrase in office["phrases"]}
-        phrases = sorted(offices, key=len, reverse=True)
-        pattern = "|".join(("[Tt]" + re.escape(p[1:]) if p.startswith("the ") else re.escape(p)) for p in phrases)
-        cached = (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])") if phrases else None, offices)
+        variants = set(offices) | {"T" + phrase[1:] for phrase in offices if phrase.startswith("the ")}
+        pattern = word_trie_pattern(variants, r"\w-") + r"(?![\w-])"
+        cached = (re.compile(pattern) if offices else None, offices)
         gazetteer._described_offices = cached
     return cached
 
