@@ -246,3 +246,17 @@ def test_a_bare_office_in_a_sentence_of_two_states_or_before_a_name_is_left_alon
     # In apposition after a name, the office is that man's (whom the apposition rules give), not another state's.
     found = mentions("In Kiev, Yevgeny Primakov, the foreign minister, met the press.", gazetteer, day)
     assert [name for _, name in found] == ["Yevgeny Primakov"]
+
+
+def test_the_new_phrases_stay_linear_on_a_long_sentence_of_names(gazetteer):
+    # One "sentence" of about 58,000 characters with no full stop, full of names, groups, counterparts and bare
+    # offices: twice the text may cost at most about twice the time (three times allows for noise), as on main.
+    import time
+    unit = ("Vladimir Putin met Gerhard Schroeder and the leaders agreed, and his Chinese counterpart and the "
+            "president and the three agreed ")
+    timings = []
+    for count in (250, 500):
+        started = time.process_time()
+        find_entities(unit * count, DAY, gazetteer)
+        timings.append(time.process_time() - started)
+    assert timings[1] < 3 * timings[0] + 0.05

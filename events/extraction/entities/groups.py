@@ -73,6 +73,7 @@ def _unnumbered(match, starts, view) -> list[ActorMention]:
     text, named, gazetteer, anchor = view
     sentence_start = _sentence_start(starts, match.start())
     since = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else 0
+    since = max(since, match.start() - GROUP_REACH)  # (bounded: a "sentence" of junk may be very long)
     people = _members(text, named, match.start(), since, _noun(match.group("noun")), gazetteer, anchor)
     if len(people) < 2 or len({ref.country for ref in people if ref.country}) < 2:
         return []

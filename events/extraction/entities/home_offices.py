@@ -11,6 +11,7 @@ of something else).
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections import Counter
@@ -32,17 +33,23 @@ def resolve_home_offices(text: str, sentences, entities, gazetteer: Gazetteer, a
     taken = {m.start for m in entities.actors}
     found: list[ActorMention] = []
     home = None
+    starts = [s.start for s in sentences]
     for match in _BARE_OFFICE.finditer(text):
-        if match.start() in taken or any(start <= match.start() < end for start, end in masked) \
-                or _APPOSITION_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        if _skipped(match, text, taken, masked):
             continue
         if home is None:
             home = _article_state(entities)
-        state = _clause_state(match.start(), sentences, entities, home)
+        state = _clause_state(match.start(), sentences, starts, entities, home)
         holder = gazetteer.office_holder(state, match.group("noun").lower(), anchor) if state else None
         if holder:
             found.append(ActorMention(match.start(), match.end(), match.group(), gazetteer.actor_ref(holder, anchor)))
     return found
+
+
+def _skipped(match, text: str, taken: set[int], masked) -> bool:
+    """Resolved already, inside a source attribution, or in apposition after a name."""
+    return match.start() in taken or any(start <= match.start() < end for start, end in masked) \
+        or bool(_APPOSITION_BEFORE.search(text, max(0, match.start() - 60), match.start()))
 
 
 def _article_state(entities) -> str:
@@ -51,9 +58,10 @@ def _article_state(entities) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _clause_state(position: int, sentences, entities, home: str) -> str:
+def _clause_state(position: int, sentences, starts: list[int], entities, home: str) -> str:
     """The one state the sentence holding `position` names, else `home` when it names none, else ""."""
-    sentence = next((s for s in sentences if s.start <= position < s.end), None)
+    index = bisect.bisect_right(starts, position) - 1
+    sentence = sentences[index] if index >= 0 and position < sentences[index].end else None
     if sentence is None:
         return home
     codes = {m.code for m in entities.countries_in(sentence.start, sentence.end) if m.kind in _STATE_KINDS and m.code}
