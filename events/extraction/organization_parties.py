@@ -48,7 +48,8 @@ _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extr
                          r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b"
                          r"|['\u2019]s\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
                          r"(?:meeting|session)\b"
-                         r"|\s+Council of (?:Heads of State|Heads of Government|Foreign Ministers|Defen[cs]e Ministers)\b")
+                         r"|(?:['\u2019]s)?\s+(?:Council of (?:Heads of State|Heads of Government|Foreign Ministers|"
+                         r"Defen[cs]e Ministers)|Supreme (?:State )?Council)\b")
 # "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "a session of the Contact Group".
 _BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATHERING + r")\s+of\s+"
                           r"(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")

@@ -232,3 +232,20 @@ def test_a_session_of_an_organization_is_its_own_even_as_a_venue_when_dated_ther
 ])
 def test_other_names_of_an_organizations_gathering(text, expected, gazetteer):
     assert expected <= countries_of(text, datetime.date(1998, 5, 4), "June 28", gazetteer)
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    # Smaller groupings of the period, with their members of the day (organizations.json).
+    ("The presidents of the Visegrad Group will meet in Bratislava on Friday.", datetime.date(2000, 6, 2),
+     {"PL", "HU", "CZ", "SK"}),
+    ("The Union State's Supreme State Council meets in Moscow on Friday to adopt the budget.",
+     datetime.date(2000, 6, 2), {"RU", "BY"}),
+    # Tajikistan joined the Central Asian Economic Community in 1998: not yet a member in 1997.
+    ("The leaders of the Central Asian Union meet in Bishkek on Friday.", datetime.date(1997, 6, 2),
+     {"KZ", "KG", "UZ"}),
+])
+def test_smaller_groupings_take_their_members(text, day, expected, gazetteer):
+    countries = countries_of(text, day, "Friday", gazetteer)
+    assert expected <= countries
+    if day.year == 1997:
+        assert "TJ" not in countries
