@@ -54,6 +54,9 @@ _NOT_NAME_WORDS = frozenset({
     "President", "Minister", "Deputy", "Prime", "Secretary", "Ambassador", "General", "Government",
     # Honorifics are no part of the name the person is known by ("Sir Michael Jackson" is Michael Jackson).
     "Sir", "Dame", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+    # Nor are the ranks before a title word ("Lieutenant General X", "Brigadier General X"); "Major" is left out
+    # (John Major), "General", "Colonel" and "Admiral" are title words already.
+    "Lieutenant", "Lieutenant-General", "Lieutenant-Colonel", "Brigadier", "Captain", "Lt.", "Gen.", "Col.",
 })
 # A capitalised run containing one of these names an organisation ("General Motors Corp"), not a person.
 _ORGANISATION_WORDS = frozenset({
