@@ -34,3 +34,48 @@ def test_a_journey_home_meets_no_other_side(gazetteer):
     text = "The Latvian premier, who flies home tonight, praised the Russian proposal on the border."
     assert one(text, gazetteer, "tonight").countries == ["LV"]
 
+
+
+# Coordinated main clauses (attachment_coordinates.py): ", and <a subject of its own> <finite verb>" opens another
+# happening's clause; its people are not the first clause's parties, and the first clause's not its.
+def test_a_host_named_in_the_next_coordinated_clause_is_no_party(gazetteer):
+    # Kwasniewski is Polish and the visit is to Gdansk (a host by the visit rule), but he is the subject of the
+    # second clause ("was told"), which has no date: the March visit is Schroeder's alone.
+    text = ("Chancellor Schroeder toured the shipyard during his visit to Gdansk last March, and Polish President "
+            "Kwasniewski was told that the orders would continue.")
+    assert [ref.name for ref in one(text, gazetteer, "last March").actors] == ["Gerhard Schroeder"]
+
+
+def test_a_person_of_the_first_clause_is_no_party_of_the_second(gazetteer):
+    # The ambassador was summoned yesterday (first clause); next week's expulsion is told by Russian officials in
+    # the second clause: he takes no part in it.
+    text = ("The Polish ambassador, Stefan Kowalski, was called to the ministry yesterday, and Russian officials said "
+            "that two Polish diplomats would be asked to leave next week.")
+    assert one(text, gazetteer, "next week").actors == []
+
+
+@pytest.mark.parametrize("text, date_text, expected", [
+    # An object pronoun of the second clause points back to the first clause's person: Ivanov stays.
+    ("Igor Ivanov landed in Hanoi on Sunday evening, and the Vietnamese prime minister received him the next "
+     "morning.", "the next morning", "Igor Ivanov"),
+    # A second clause naming no one, whose happening is a definite noun ("the trip"), tells the first clause's
+    # happening: Putin's.
+    ("Putin accepted an invitation to visit Argentina, and officials in Buenos Aires said the trip would take place "
+     "in the autumn.", "the autumn", "Vladimir Putin"),
+    # ", and" between two noun phrases (no verb before it) joins two subjects of one verb: both meet.
+    ("The commander of the Baltic Fleet, Admiral Vladimir Valuyev, and the Polish navy chief, Admiral Ryszard "
+     "Lukasik, will meet in Gdynia next month.", "next month", "Vladimir Valuyev"),
+])
+def test_the_first_clauses_people_stay_where_the_second_points_back(text, date_text, expected, gazetteer):
+    assert expected in [ref.name for ref in one(text, gazetteer, date_text).actors]
+
+
+@pytest.mark.parametrize("date_text, expected", [
+    # Each statement is its own clause's: Kuchma's is Ukraine's, Schroeder's (from Berlin) Germany's; neither
+    # takes the other clause's state.
+    ("that morning", ["UA"]),
+    ("the same day", ["DE"]),
+])
+def test_a_state_named_only_in_another_coordinated_clause_is_no_party(date_text, expected, gazetteer):
+    text = "Kuchma announced the new pipeline himself that morning, and Schroeder welcomed it from Berlin the same day."
+    assert one(text, gazetteer, date_text).countries == expected

@@ -1,0 +1,125 @@
+"""Coordinated main clauses: ", and <a subject of its own> <finite verb>" opens another happening's clause.
+
+"Putin toured the plant during his visit to Havana last December, and the Cuban leader was assured that ...":
+the second clause has a subject and a verb of its own, so its people are not the first clause's parties, even
+when a rule would take them wherever they stand (a visit's hosts, a name the summary repeats). Conversely the
+people of the first clause are not the second's ("X is due in Moscow on Wednesday, and Y is expected to follow
+next month": Y alone is next month's).
+
+    own_clause_actors(reading, ctx, actors) -> actors
+
+A person is dropped only when every mention of him in the sentence lies in another coordinated clause than the
+date and its trigger; one the sentence does not name (taken from an earlier sentence) stays. Nothing is dropped when
+the date's clause names no person of its own and tells its happening by a definite noun (it is an earlier clause's:
+"Putin accepted an invitation to visit Israel, and officials said the trip would take place next year"), nor the earlier clauses'
+people when it points back to them by an object pronoun ("X arrived on Monday night, and the president received him
+the next morning"). A ", and" after a mere noun phrase ("The fleet's commander, Admiral X, and the head of the navy,
+Admiral Y, will meet") joins two subjects, no clauses.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import Reading, SentenceContext
+
+# ", and" (", but", ", while") then a subject that opens on a capital or a determiner, at most ten words (an
+# apposition's commas allowed), then a finite verb: an auxiliary or a common past tense.
+_COORDINATE = re.compile(
+    r",\s+(?:and|but|while)\s+(?=(?:the|a|an|his|her|its|their|[A-Z])[\w'\u2019.-]*\s)"
+    r"(?:[\w'\u2019.-]+,?\s+){1,10}?"
+    r"(?:is|are|was|were|has|have|had|will|would|may|might|could|can|should|must|did|does|"
+    r"said|says|told|met|left|came|went|flew|took|made|gave|sent|won|held|spoke|saw|[a-z]{3,}ed)\b")
+
+
+# A finite verb of the clause before the ", and": it is a clause, not a subject of the verb after.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|may|might|could|can|should|must|did|does|"
+                     r"said|says|told|met|left|came|went|flew|took|made|gave|sent|won|held|spoke|saw|[a-z]{3,}ed)\b")
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
+# A happening told by a definite noun ("the trip"): one told before.
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$")
+_DEFINITE_REACH = 40
+
+
+def coordinate_breaks(ctx: SentenceContext) -> list[int]:
+    """Where the sentence's coordinated main clauses open (the comma before "and"), in order."""
+    key = ("coordinate breaks", ctx.sentence.start)
+    if key not in ctx.memo:
+        sentence, breaks = ctx.sentence, []
+        for match in _COORDINATE.finditer(ctx.text, sentence.start, sentence.end):
+            before = breaks[-1] if breaks else sentence.start
+            if _FINITE.search(ctx.text, before, match.start()) or any(
+                    before <= t.start < match.start() for t in ctx.triggers):
+                breaks.append(match.start())
+        ctx.memo[key] = breaks
+    return ctx.memo[key]
+
+
+def own_clause_actors(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` less those the sentence names only in another coordinated main clause than the date's."""
+    span = _date_clause(reading, ctx)
+    if span is None or not actors:
+        return actors
+    start, end = span
+    mentions = ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end)
+    if _tells_earlier_happening(reading, start, end, mentions, ctx):
+        return actors
+    if _OBJECT_PRONOUN.search(ctx.text, start, end):
+        start = ctx.sentence.start  # "... received him the next morning": the earlier clauses' people stay
+    where: dict[str, list[int]] = {}
+    for mention in mentions:
+        where.setdefault(mention.ref.name, []).append(mention.start)
+    return [ref for ref in actors if ref.name not in where or any(start <= at < end for at in where[ref.name])]
+
+
+def own_clause_countries(reading: Reading, ctx: SentenceContext, countries: list, actors: list) -> list:
+    """`countries` less those the sentence names only in another coordinated main clause than the date's (by name,
+    adjective, town or person), unless one of `actors` is of that state."""
+    span = _date_clause(reading, ctx)
+    if span is None or not countries:
+        return countries
+    start, end = span
+    if _OBJECT_PRONOUN.search(ctx.text, start, end):
+        return countries
+    kept = _named_within(countries, _state_mentions(ctx), start, end, {ref.country for ref in actors})
+    return kept or countries  # (a clause naming no state keeps the rules' choice)
+
+
+def _named_within(countries: list, mentions: list[tuple[int, str]], start: int, end: int, own: set) -> list:
+    """`countries` that are `own`, named between `start` and `end`, or not named in `mentions` at all."""
+    named = {code for _, code in mentions}
+    inside = {code for at, code in mentions if start <= at < end} | own
+    return [code for code in countries if code not in named or code in inside]
+
+
+def _state_mentions(ctx: SentenceContext) -> list[tuple[int, str]]:
+    """(where, code) of the sentence's states: named, and of the people it names."""
+    sentence = ctx.sentence
+    mentions = [(m.start, m.code) for m in ctx.entities.countries_in(sentence.start, sentence.end)]
+    return mentions + [(m.start, m.ref.country) for m in ctx.entities.actors_in(sentence.start, sentence.end)
+                       if m.ref.country]
+
+
+def _date_clause(reading: Reading, ctx: SentenceContext) -> tuple[int, int] | None:
+    """The coordinated main clause holding the date and its trigger; None when the sentence is one clause (or
+    they lie in different ones)."""
+    breaks = coordinate_breaks(ctx)
+    if not breaks:
+        return None
+    timex, main = reading.timex, reading.main
+    low, high = min(timex["start"], main.start), max(timex["end"], main.end)
+    start = max((at for at in breaks if at < low), default=ctx.sentence.start)
+    end = min((at for at in breaks if at >= high), default=ctx.sentence.end)
+    return None if (start, end) == (ctx.sentence.start, ctx.sentence.end) else (start, end)
+
+
+def _tells_earlier_happening(reading: Reading, start: int, end: int, mentions, ctx: SentenceContext) -> bool:
+    """Does the clause name no person of its own and tell its happening by a definite noun ("..., and officials
+    said the trip would take place next year")? Then the happening is one told before, with its people."""
+    main = reading.main
+    return bool(_DEFINITE.search(ctx.text, max(start, main.start - _DEFINITE_REACH), main.start)) and not any(
+        start <= m.start < end and not _PRONOUN.fullmatch(m.text) for m in mentions)
+
+
+_PRONOUN = re.compile(r"(?:he|she|him|her|his|they|them|their)", re.IGNORECASE)
