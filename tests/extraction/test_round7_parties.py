@@ -79,3 +79,26 @@ def test_the_first_clauses_people_stay_where_the_second_points_back(text, date_t
 def test_a_state_named_only_in_another_coordinated_clause_is_no_party(date_text, expected, gazetteer):
     text = "Kuchma announced the new pipeline himself that morning, and Schroeder welcomed it from Berlin the same day."
     assert one(text, gazetteer, date_text).countries == expected
+
+
+@pytest.mark.parametrize("text, date_text, expected", [
+    # An arrival naming no destination, in a relative clause: the one other state of the sentence (Germany, by
+    # its chancellor in the main clause) is where the Russian minister arrived.
+    ("The Russian foreign minister, who flew in on Monday night, spent the following morning with Chancellor "
+     "Schroeder at his lakeside residence.", "Monday night", ["RU", "DE"]),
+    # The host named only by his state's adjective, after the clause.
+    ("Kasyanov, who landed at the island's small airport on Friday, was the guest of the Maltese prime minister "
+     "for two days.", "Friday", ["RU", "MT"]),
+    # The host named in a later relative clause of the same stretch of the sentence.
+    ("Putin arrived at the ranch on Saturday evening, in time for a barbecue at which his Texan host, George W. "
+     "Bush, did the cooking.", "Saturday evening", ["RU", "US"]),
+])
+def test_a_two_sided_happening_of_the_home_state_takes_the_one_other_state_of_its_stretch(
+        text, date_text, expected, gazetteer):
+    assert one(text, gazetteer, date_text).countries == expected
+
+
+def test_no_other_side_across_a_semicolon(gazetteer):
+    # The Lithuanian is another happening's (after the semicolon): Kasyanov's arrival keeps Russia alone.
+    text = ("Kasyanov flew in on Friday; the Lithuanian president is to follow next spring.")
+    assert one(text, gazetteer, "Friday").countries == ["RU"]

@@ -12,13 +12,16 @@ Two general cases, neither tied to a word of any article:
 1. the home state (event_rules.json home_state: the archive reports its dealings with the world) named anywhere
    in the sentence, or a person of it, is the other side of a two-sided happening whose clause gave one foreign
    state;
-2. a visit whose one state is the visitor's own and whose destination is not known ("flew in on Friday morning")
-   took place in the one other state the sentence names.
+2. a two-sided happening whose one state is the home state ("the Russian minister, who flew in on Monday night,
+   spent the next morning with the chancellor") takes the one other state named in its stretch of the sentence
+   (between semicolons, colons, dashes, "since" and coordinated main clauses).
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from events.extraction.events.attachment_coordinates import coordinate_breaks
 
 
 if TYPE_CHECKING:
@@ -32,11 +35,14 @@ def other_side(reading: Reading, ctx: SentenceContext, countries: list) -> list:
         return countries
     if _HOMEWARD.search(ctx.text, reading.main.start, reading.main.end + _HOMEWARD_REACH):
         return countries  # "who flies home tonight": a journey to one's own state meets no one
-    named = _sentence_states(ctx, _relative_antecedent(reading, ctx))
     home = rules.home_state
-    if home and countries[0] != home and home in named:
-        return countries + [home]
-    return countries
+    if not home:
+        return countries
+    if countries[0] != home:
+        named = _sentence_states(ctx, _relative_antecedent(reading, ctx), ctx.sentence.end)
+        return countries + [home] if home in named else countries
+    others = [code for code in _sentence_states(ctx, *_segment(reading, ctx)) if code != home]
+    return countries + others if len(others) == 1 else countries
 
 
 _HOMEWARD = re.compile(r"\b(?:back\s+)?home\b")
@@ -51,13 +57,29 @@ def _relative_antecedent(reading: Reading, ctx: SentenceContext) -> int:
     return start if _WHO.search(ctx.text, start, reading.timex["start"]) else ctx.sentence.start
 
 
-def _sentence_states(ctx: SentenceContext, start: int) -> list:
+# Where a stretch of a sentence ends: a semicolon, a colon, a dash, or "since" (another happening's time).
+_STRONG = re.compile(r"[;:\u2013\u2014]|\bsince\b")
+
+
+def _segment(reading: Reading, ctx: SentenceContext) -> tuple[int, int]:
+    """The stretch of the sentence around the date and its trigger between strong breaks (a semicolon, a colon, a
+    dash, "since") and coordinated main clauses."""
+    timex, main = reading.timex, reading.main
+    low, high = min(timex["start"], main.start), max(timex["end"], main.end)
+    breaks = [m.start() for m in _STRONG.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end)]
+    breaks += coordinate_breaks(ctx)
+    start = max((at for at in breaks if at < low), default=ctx.sentence.start)
+    end = min((at for at in breaks if at >= high), default=ctx.sentence.end)
+    return start, end
+
+
+def _sentence_states(ctx: SentenceContext, start: int, end: int) -> list:
     """The states the sentence names from `start` on (a relative clause's happening is its antecedent's: "he held
     talks with X, who moved into the ministry only in late January" names no state of his for January), by name,
     adjective, capital or town, and its people's states (also one named for whom an agent acts: "Yeltsin's envoy"
     is Russia's), in order."""
     sentence = ctx.sentence
-    located = [(m.start, m.code) for m in ctx.country_mentions if m.start >= start]
-    located += [(m.start, m.ref.country) for m in ctx.entities.actors_in(max(start, sentence.start), sentence.end)
+    located = [(m.start, m.code) for m in ctx.country_mentions if start <= m.start < end]
+    located += [(m.start, m.ref.country) for m in ctx.entities.actors_in(max(start, sentence.start), end)
                 if m.ref.country]
     return list(dict.fromkeys(code for _, code in sorted(located)))
