@@ -102,3 +102,16 @@ def test_no_other_side_across_a_semicolon(gazetteer):
     # The Lithuanian is another happening's (after the semicolon): Kasyanov's arrival keeps Russia alone.
     text = ("Kasyanov flew in on Friday; the Lithuanian president is to follow next spring.")
     assert one(text, gazetteer, "Friday").countries == ["RU"]
+
+
+# What a reporting verb reports (after its "that") has for parties only the people it names: the speaker reports it.
+def test_the_speaker_is_no_party_of_what_his_state_will_do(gazetteer):
+    # "his government would send a delegation": the government acts; the minister only says so.
+    text = "The Latvian foreign minister said on Friday that his government would send a delegation to Minsk in early March."
+    assert one(text, gazetteer, "early March").actors == []
+
+
+def test_the_speaker_named_in_the_content_stays(gazetteer):
+    # "he would fly": the speaker himself is the traveller.
+    text = "The Kazakh premier said yesterday that he would fly to Beijing next week."
+    assert [ref.country for ref in one(text, gazetteer, "next week").actors] == ["KZ"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from events.extraction.events.attachment_features import SentenceView, anchor_span, bucket, position_features
-from events.extraction.events.attachment_coordinates import own_clause_actors, own_clause_countries
+from events.extraction.events.attachment_coordinates import own_clause_actors, own_clause_countries, reported_actors
 from events.extraction.events.attachment_model import AttachmentModel, default_model
 from events.extraction.events.attachment_sides import other_side
 from events.extraction.events.implied_places import is_origin, subject_state_of
@@ -60,7 +60,7 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     the kinds it decides: the others' candidates are not even gathered, unless the trainer records them)."""
     model = model or (default_model() if USE_MODEL else None)
     if not inherited:
-        actors = own_clause_actors(reading, ctx, actors)
+        actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
         countries = own_clause_countries(reading, ctx, countries, actors)
         countries = other_side(reading, ctx, countries)
     if _recorder is not None:

@@ -8,6 +8,9 @@ next month": Y alone is next month's).
 
     own_clause_actors(reading, ctx, actors) -> actors
 
+Also (reported_actors): what a reporting verb reports after its "that" has for parties only the people it names,
+not the speaker ("X said on Friday that his government would send a delegation next month": no one by name).
+
 A person is dropped only when every mention of him in the sentence lies in another coordinated clause than the
 date and its trigger; one the sentence does not name (taken from an earlier sentence) stays. Nothing is dropped when
 the date's clause names no person of its own and tells its happening by a definite noun (it is an earlier clause's:
@@ -123,3 +126,41 @@ def _tells_earlier_happening(reading: Reading, start: int, end: int, mentions, c
 
 
 _PRONOUN = re.compile(r"(?:he|she|him|her|his|they|them|their)", re.IGNORECASE)
+
+
+# "said on Monday that", "agreed with X that": a reporting verb's "that" opens what it reports.
+_THAT = re.compile(r"\bthat\b")
+_AND_THAT = re.compile(r",?\s+and\s+that\b")
+_REPORT_REACH = 50
+_POSSESSIVE = re.compile(r"(?:his|her|its|their)", re.IGNORECASE)
+
+
+def reported_content(reading: Reading, ctx: SentenceContext) -> tuple[int, int] | None:
+    """The span of what a reporting verb of the sentence reports, when the date and its trigger lie in it (and the
+    event is not the report itself): from its "that" to the next ", and that" or the sentence's end."""
+    rules, timex, main = ctx.rules, reading.timex, reading.main
+    if reading.event_type in rules.statements:
+        return None
+    low = min(timex["start"], main.start)
+    for trigger in reversed(ctx.triggers):
+        if trigger.event_type not in rules.statements or trigger.end > low:
+            continue
+        that = _THAT.search(ctx.text, trigger.end, min(low, trigger.end + _REPORT_REACH))
+        if that is None:
+            return None
+        more = _AND_THAT.search(ctx.text, max(timex["end"], main.end), ctx.sentence.end)
+        return that.start(), more.start() if more else ctx.sentence.end
+    return None
+
+
+def reported_actors(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` less the speaker of a report whose content holds the event: only people the content names take part
+    in what it tells ("Berdyev said that his country would send a delegation to Moscow next month": no one by name;
+    "X said that Y would come in May": Y)."""
+    span = reported_content(reading, ctx)
+    if span is None or not actors:
+        return actors
+    start, end = span
+    inside = {m.ref.name for m in ctx.entities.actors_in(start, end) if not _POSSESSIVE.fullmatch(m.text)}
+    mentioned = {m.ref.name for m in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end)}
+    return [ref for ref in actors if ref.name in inside or ref.name not in mentioned]
