@@ -115,3 +115,15 @@ def test_the_speaker_named_in_the_content_stays(gazetteer):
     # "he would fly": the speaker himself is the traveller.
     text = "The Kazakh premier said yesterday that he would fly to Beijing next week."
     assert [ref.country for ref in one(text, gazetteer, "next week").actors] == ["KZ"]
+
+
+@pytest.mark.parametrize("text, date_text, expected", [
+    # A state named as what a body or talk is about is no party: Afghanistan is the commission's subject.
+    ("The Uzbek and Russian defense ministers met in Tashkent on Tuesday and agreed to set up a joint commission "
+     "on Afghanistan.", "Tuesday", ["UZ", "RU"]),
+    ("The Chinese envoy held talks about Iraq with Igor Ivanov in Moscow on Friday.", "Friday", ["CN", "RU"]),
+    # "sanctions on Libya": "on" after no noun of talk names the state acted upon, a party.
+    ("Moscow called on Thursday for an end to the sanctions on Libya.", "Thursday", ["RU", "LY"]),
+])
+def test_a_state_named_as_a_topic_is_no_party(text, date_text, expected, gazetteer):
+    assert one(text, gazetteer, date_text).countries == expected

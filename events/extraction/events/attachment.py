@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from events.extraction.events.attachment_features import SentenceView, anchor_span, bucket, position_features
 from events.extraction.events.attachment_coordinates import own_clause_actors, own_clause_countries, reported_actors
 from events.extraction.events.attachment_model import AttachmentModel, default_model
-from events.extraction.events.attachment_sides import other_side
+from events.extraction.events.attachment_sides import other_side, without_topics
 from events.extraction.events.implied_places import is_origin, subject_state_of
 from events.extraction.events.participants import acts_through_agent
 from events.extraction.events.triggers import possessor
@@ -62,7 +62,7 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     if not inherited:
         actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
         countries = own_clause_countries(reading, ctx, countries, actors)
-        countries = other_side(reading, ctx, countries)
+        countries = other_side(reading, ctx, without_topics(ctx, countries, actors))
     if _recorder is not None:
         people = actor_candidates(reading, ctx, actors, inherited)
         states = country_candidates(reading, ctx, countries, actors, inherited)

@@ -83,3 +83,31 @@ def _sentence_states(ctx: SentenceContext, start: int, end: int) -> list:
     located += [(m.start, m.ref.country) for m in ctx.entities.actors_in(max(start, sentence.start), end)
                 if m.ref.country]
     return list(dict.fromkeys(code for _, code in sorted(located)))
+
+
+# A state named as what is talked about ("a working group on Afghanistan", "compared notes on Kosovo", "talks
+# about Iraq") or as where someone was born ("the Donetsk-born minister") is no party.
+# ("on" only after a noun of talk: "sanctions on Yugoslavia" are a party's.)
+_TOPIC_BEFORE = re.compile(r"(?:\b(?:about|concerning|regarding)|\b(?:group|talks|notes|views|consultations|"
+                           r"discussions?|debate|commission|conference|dialogue|seminar|statement|declaration|"
+                           r"resolution|report|envoy)\s+on)\s+(?:the\s+)?$")
+_TOPIC_REACH = 40
+_BORN_AFTER = re.compile(r"-born\b")
+
+
+def without_topics(ctx: SentenceContext, countries: list, actors: list) -> list:
+    """`countries` less those the sentence names only as a topic or a birthplace (and no actor's state)."""
+    if not countries:
+        return countries
+    own = {ref.country for ref in actors}
+    party, topic = set(), set()
+    for mention in ctx.country_mentions:
+        (topic if _is_topic(mention, ctx) else party).add(mention.code)
+    kept = [code for code in countries if code in own or code in party or code not in topic]
+    return kept or countries
+
+
+def _is_topic(mention, ctx: SentenceContext) -> bool:
+    text = ctx.text
+    return bool(_TOPIC_BEFORE.search(text[max(ctx.sentence.start, mention.start - _TOPIC_REACH):mention.start])
+                or _BORN_AFTER.match(text, mention.end))
