@@ -70,17 +70,6 @@ def test_the_first_clauses_people_stay_where_the_second_points_back(text, date_t
     assert expected in [ref.name for ref in one(text, gazetteer, date_text).actors]
 
 
-@pytest.mark.parametrize("date_text, expected", [
-    # Each statement is its own clause's: Kuchma's is Ukraine's, Schroeder's (from Berlin) Germany's; neither
-    # takes the other clause's state.
-    ("that morning", ["UA"]),
-    ("the same day", ["DE"]),
-])
-def test_a_state_named_only_in_another_coordinated_clause_is_no_party(date_text, expected, gazetteer):
-    text = "Kuchma announced the new pipeline himself that morning, and Schroeder welcomed it from Berlin the same day."
-    assert one(text, gazetteer, date_text).countries == expected
-
-
 @pytest.mark.parametrize("text, date_text, expected", [
     # An arrival naming no destination, in a relative clause: the one other state of the sentence (Germany, by
     # its chancellor in the main clause) is where the Russian minister arrived.
