@@ -116,3 +116,19 @@ def test_the_speaker_named_in_the_content_stays(gazetteer):
 ])
 def test_a_state_named_as_a_topic_is_no_party(text, date_text, expected, gazetteer):
     assert one(text, gazetteer, date_text).countries == expected
+
+
+def test_the_people_of_a_list_take_part_together(gazetteer):
+    # "A, B and C, had met": one list of names, the subject of "met"; the rules found two of the three.
+    text = ("Their defense ministers, Alain Richard, Rudolf Scharping and Igor Sergeev, had already met that morning "
+            "in Brussels.")
+    mention = one(text, gazetteer, "that morning")
+    assert {"Alain Richard", "Rudolf Scharping", "Igor Sergeev"} <= {ref.name for ref in mention.actors}
+    assert {"FR", "DE", "RU"} <= set(mention.countries)
+
+
+def test_a_relative_clause_after_a_list_is_its_last_names_alone(gazetteer):
+    # ", who last came to Moscow this past December" is the foreign minister's, not the president's.
+    text = ("Ivanov is to see President Thabo Mbeki and Foreign Minister Nkosazana Dlamini-Zuma, who last came to "
+            "Moscow this past December.")
+    assert [ref.name for ref in one(text, gazetteer, "this past December").actors] == ["Nkosazana Dlamini-Zuma"]

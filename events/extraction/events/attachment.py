@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from events.extraction.events.attachment_features import SentenceView, anchor_span, bucket, position_features
-from events.extraction.events.attachment_coordinates import own_clause_actors, reported_actors
+from events.extraction.events.attachment_coordinates import own_clause_actors, reported_actors, with_list_mates
 from events.extraction.events.attachment_model import AttachmentModel, default_model
 from events.extraction.events.attachment_sides import other_side, without_topics
 from events.extraction.events.implied_places import is_origin, subject_state_of
@@ -61,6 +61,7 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     model = model or (default_model() if USE_MODEL else None)
     if not inherited:
         actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
+        actors, countries = with_list_mates(ctx, actors, countries)
         countries = other_side(reading, ctx, without_topics(ctx, countries, actors))
     if _recorder is not None:
         people = actor_candidates(reading, ctx, actors, inherited)

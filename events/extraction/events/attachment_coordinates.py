@@ -137,3 +137,51 @@ def reported_actors(reading: Reading, ctx: SentenceContext, actors: list) -> lis
     inside = {m.ref.name for m in ctx.entities.actors_in(start, end) if not _POSSESSIVE.fullmatch(m.text)}
     mentioned = {m.ref.name for m in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end)}
     return [ref for ref in actors if ref.name in inside or ref.name not in mentioned]
+
+
+# Between two names of one list: a comma, "and" or both, and at most a capitalised title ("A, B and President C").
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w.'\u2019-]*\s+){0,3}")
+
+
+def with_list_mates(ctx: SentenceContext, actors: list, countries: list) -> tuple[list, list]:
+    """`actors` and the other people of a list of names one of them stands in ("their foreign ministers, A, B and
+    C, had compared notes": all three), and `countries` with the added people's states; a list is names with only
+    commas, "and" and titles between them."""
+    added = _list_mates(ctx, actors) if actors else []
+    if not added:
+        return actors, countries
+    return actors + added, list(dict.fromkeys(countries + [ref.country for ref in added if ref.country]))
+
+
+def _list_mates(ctx: SentenceContext, actors: list) -> list:
+    """The people (ActorRef, each once) who stand in a list of names with one of `actors` and are not among them."""
+    mentions = [m for m in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end)
+                if not _PRONOUN.fullmatch(m.text)]
+    chosen = {ref.name for ref in actors}
+    added: dict = {}
+    for group in _name_lists(mentions, ctx.text):
+        if _RELATIVE_AFTER.match(ctx.text, group[-1].end):
+            continue  # "A and B, who last came to Moscow in December": the relative clause is B's alone
+        if chosen & {m.ref.name for m in group}:
+            added.update((m.ref.name, m.ref) for m in group if m.ref.name not in chosen)
+    return list(added.values())
+
+
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
+_POSSESSIVE_AFTER = re.compile(r"[\u2019']s\b")
+
+
+def _name_lists(mentions: list, text: str) -> list[list]:
+    """Runs of two or more names joined only by list gaps (_LIST_GAP), in order; a possessive ends no list ("X,
+    President Putin's envoy": an apposition)."""
+    groups, run = [], mentions[:1]
+    for previous, mention in zip(mentions, mentions[1:]):
+        if _LIST_GAP.fullmatch(text, previous.end, mention.start) and not _POSSESSIVE_AFTER.match(text, mention.end):
+            run.append(mention)
+            continue
+        if len(run) > 1:
+            groups.append(run)
+        run = [mention]
+    if len(run) > 1:
+        groups.append(run)
+    return groups
