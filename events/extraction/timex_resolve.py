@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
-from .timex_story import names_a_thing, sentence_ends, story_day_of
+from .timex_story import in_subordinate_clause, names_a_thing, sentence_ends, story_day_of
 from .timex_year import choose_occurrence, day_of_month
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -207,6 +207,7 @@ class Resolver:
         self.text = text
         self.anchor = anchor
         self.refs = []          # resolved event DATE values in text order
+        self.ref_places = []    # (end offset, in a subordinate clause) of each of refs
         self.last_day = None    # (end offset, value) of the last event date naming one day (_day_of_sentence)
         self.story_day = None   # (end offset, day) of the last day named other than the issue day (_day_of_sentence)
 
@@ -214,8 +215,15 @@ class Resolver:
         return (self.anchor + dt.timedelta(days=n)).isoformat()
 
     # -- the reference date for anaphora
-    def reference(self, unit):
-        for value in reversed(self.refs[-8:]):
+    def reference(self, unit, start=None):
+        """The date anaphora ("the day before", "that morning") count from: the last fine enough date of the
+        text, skipping one told in a relative or "that" clause of an earlier sentence (timex_story.
+        in_subordinate_clause: "Kohl, who faces an election on May 5, ... ." is background; the story stays
+        where it was). Within its own sentence such a date still counts ("X, who came on Monday, left the next
+        day")."""
+        for value, (end, background) in zip(reversed(self.refs[-8:]), reversed(self.ref_places[-8:])):
+            if background and start is not None and sentence_ends(self.text, end, start):
+                continue
             if value[:1].isdigit() and fine_enough(value, unit):
                 return value
         return self.anchor.isoformat()
@@ -253,18 +261,22 @@ class Resolver:
         """Keep `value` as a reference for later anaphora (_is_reference; not the date an "N after" counts
         from); of a day's part, its day ("arrived on Monday night": "the next morning" counts from Monday)."""
         if self._is_reference(m, norm, value) and not m.background and not names_a_thing(self.text, m.start, self.last_day):
-            self.refs.append(value)
+            self._add_reference(m, value)
             if _DAY.fullmatch(value):
                 self.last_day = (m.end, value)
                 self._remember_story_day(m, value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
-            self.refs.append(value[:10])
+            self._add_reference(m, value[:10])
             self._remember_story_day(m, value[:10])
+
+    def _add_reference(self, m, value):
+        self.refs.append(value)
+        self.ref_places.append((m.end, in_subordinate_clause(self.text, m.start)))
 
     def _remember_story_day(self, m, day):
         """The narrative's day: the last day named ("yesterday", "on Monday", "May 29", "the day before", a
         part of one), not the issue day ("today", "this morning": the present of the writer, not the story's)."""
-        if day != self.anchor.isoformat():
+        if day != self.anchor.isoformat() and not self.ref_places[-1][1]:
             self.story_day = (m.end, day)
 
     @staticmethod
@@ -381,7 +393,7 @@ class Resolver:
         return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
 
     def _from_reference(self, q, unit, sign, n):
-        return shift(self.reference(unit), unit, _signed(sign, n))
+        return shift(self.reference(unit, q.m.start), unit, _signed(sign, n))
 
     def _bare_quarter(self, q, kind, n):
         """'the fourth quarter': the anchor's year; the year before when that quarter is still ahead of the

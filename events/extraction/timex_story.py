@@ -12,9 +12,13 @@ _OF_A_NOUN = re.compile(r"\b[a-z]{4,}\s+of\s+$")
 
 
 def sentence_ends(text, start, end):
-    """Does a sentence end in text[start:end]? Not at an abbreviation's full stop ("St. Petersburg", "U.S.
+    """Does a sentence end in text[start:end] (its full stop in it, the next sentence starting at `end` at the
+    latest)? Not at an abbreviation's full stop ("St. Petersburg", "U.S.
     officials", "Mr. Ivanov")."""
-    for match in _SENTENCE_END.finditer(text, start, end):
+    # The capital after the full stop may be the first letter at `end` itself ("... nothing. The evening").
+    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 2)):
+        if match.start() >= end:
+            break
         if match.group() == "\n" or not _ABBREVIATION.search(text, max(0, match.start() - 4), match.start()):
             return True
     return False
@@ -24,11 +28,16 @@ def story_day_of(text, story_day, start, today, clause_tense):
     """The day of a bare part of a day at `start` with no day named before it in its sentence: the story's
     day (end offset, day), the last day other than the issue day named before it in this paragraph or the
     one before ("The talks opened yesterday. In the morning ..."; the reference time, as HeidelTime takes
-    it); None when there is none, it lies beyond two paragraph breaks, or it is past and the clause looks
-    ahead (clause_tense() == "future": "will speak in the evening")."""
-    if story_day is None or text.count("\n\n", story_day[0], start) > 1:
+    it), or any paragraph before when the clause is told in the past ("The evening was spoiled by ..." goes
+    on with the story however far back its day was named); None when there is none, it lies beyond two
+    paragraph breaks and the clause is not past, or it is past and the clause looks ahead (clause_tense() ==
+    "future": "will speak in the evening")."""
+    if story_day is None:
         return None
-    if story_day[1] < today and clause_tense() == "future":
+    tense = clause_tense()
+    if story_day[1] < today and tense == "future":
+        return None
+    if text.count("\n\n", story_day[0], start) > 1 and tense != "past":
         return None
     return story_day[1]
 
@@ -40,3 +49,26 @@ def names_a_thing(text, start, last_day):
     is the story's time."""
     return (last_day is not None and bool(_OF_A_NOUN.search(text, max(0, start - 30), start))
             and not sentence_ends(text, last_day[0], start))
+
+
+# A subordinate clause's opening word: a relative pronoun or "that" ("Chirac, who arrived on Wednesday night,",
+# "the promise that the change announced on Monday would not ..."). The clause of a date is found by going
+# back from it to the first of these or to punctuation (a comma, semicolon, colon, dash, parenthesis).
+_CLAUSE_BOUND = re.compile(r"[,;:()\u2013\u2014]|\s-\s|--|\b(?:who|whom|whose|which|where|that)\b")
+
+
+def in_subordinate_clause(text, start):
+    """Is the date at `start` told in a relative or "that" clause of its sentence ("Kohl, who faces an
+    election on May 5, spoke ..."; "a promise that the reshuffle announced on Monday would change nothing")?
+    Such a date is background to its sentence: the narrative does not move to it, so it is no story day for
+    a later "that morning" or "the evening". A date in the main clause ("met on Monday, when ...") is."""
+    left = text[max(0, start - 160):start]
+    stop = None
+    for stop in _SENTENCE_END.finditer(left):
+        pass
+    if stop is not None:
+        left = left[stop.end() - 1:]
+    bound = None
+    for bound in _CLAUSE_BOUND.finditer(left):
+        pass
+    return bound is not None and bound.group()[:1].isalpha()

@@ -20,6 +20,7 @@ IRREGULAR_PAST = TENSE_CUES["irregular_past"]
 NOT_PAST = TENSE_CUES["not_past"]
 TIMETABLE_PRESENT = TENSE_CUES["timetable_present"]
 TIMETABLE_BASE = TENSE_CUES["timetable_base"]
+PRESENT_NO_CUE = frozenset(TENSE_CUES["present_no_cue"])
 PLAN_FOR_VERBS = TENSE_CUES["plan_for_verbs"]
 PLAN_FOR_PREPOSITIONS = TENSE_CUES["plan_for_prepositions"]
 # Before a plural present ("the two leaders meet Monday") these make it no finite verb: an infinitive, an
@@ -43,9 +44,12 @@ def _stops(text):
 
 def _sentence_before(text, start, chars):
     """The text of the mention's sentence before it (at most `chars` characters)."""
-    left = text[max(0, start - chars):start]
+    # One character more: a sentence end is seen by the capital after it, which may be the mention's own
+    # first letter ("... would change nothing. The evening ended").
+    left = text[max(0, start - chars):start + 1]
+    cut = len(left) - (start < len(text))
     stops = _stops(left)
-    return left[stops[-1].end():] if stops else left
+    return left[stops[-1].end():cut] if stops else left[:cut]
 
 
 def _sentence_after(text, end, chars):
@@ -66,16 +70,34 @@ def _cue(words, i, modal_may=True):
         return 2, "future"
     if w in PLAN_WORDS:
         return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
-    if _says_nothing(w, prev, modal_may):
+    return _other_cue(words, i, w, prev, nxt, modal_may)
+
+
+def _other_cue(words, i, w, prev, nxt, modal_may):
+    """_cue of a word that is no future auxiliary, modal or plan word."""
+    if _says_nothing(w, prev, nxt, modal_may) or _ahead_of_another(words, i, nxt):
         return None
-    return _wanted(words, i, _word_cue(w))
+    return _wanted(words, i, _word_cue(w)) or _present_cue(w, prev, modal_may)
 
 
-def _says_nothing(w, prev, modal_may):
+def _ahead_of_another(words, i, nxt):
+    """"ahead of" + more than a word before the date: order in place or time ("flew in ahead of his minister
+    on Sunday"), no future; right before the date ("ahead of the weekend") it looks ahead."""
+    return words[i].lower() == "ahead" and nxt == "of" and i + 3 < len(words)
+
+
+def _present_cue(w, prev, modal_may):
+    """_present_of_a_subject, before the date only (modal_may: after it, "Tuesday's offer by the firm, which
+    holds a stake" is another clause's)."""
+    return _present_of_a_subject(w, prev) if modal_may else None
+
+
+def _says_nothing(w, prev, nxt, modal_may):
     """Cue words that are none here: "next" in "the next day" (it counts from a day of the story, past or
-    not), and "could" after the date, as "may" ("by Monday the general could declare victory": a past
-    ability; weekday_tense still lets it look ahead when nothing else speaks)."""
-    return (w == "next" and prev == "the") or (w == "could" and not modal_may)
+    not), "could" after the date, as "may" ("by Monday the general could declare victory": a past
+    ability; weekday_tense still lets it look ahead when nothing else speaks), and "have" after "to" (an
+    infinitive: "hope to have him released" is no perfect)."""
+    return (w == "next" and prev == "the") or (w == "could" and not modal_may) or (w == "have" and prev == "to")
 
 
 def _wanted(words, i, found):
@@ -84,6 +106,19 @@ def _wanted(words, i, found):
     if found == (1, "past") and _VOLITION.intersection(x.lower() for x in words[max(0, i - 3):i]):
         return 1, "future"
     return found
+
+
+def _present_of_a_subject(w, prev):
+    """(1, "future") for a third-person present verb right after its subject pronoun or relative pronoun
+    ("who faces an election on May 5", "when he appears in court on Thursday"): a simple present with a date
+    of its own is a timetable or a temporal clause's future, not a habit; else None. Verbs of saying,
+    thinking and being (PRESENT_NO_CUE: "who says", "it remains") tell nothing of the date."""
+    if prev not in _SUBJECTS or len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "'s")):
+        return None
+    return None if w in PRESENT_NO_CUE else (1, "future")
+
+
+_SUBJECTS = frozenset({"he", "she", "it", "who", "which"})
 
 
 # A past form within three words after a verb of wanting is its complement ("wants the vote held before the
@@ -146,7 +181,8 @@ def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
 
 # A clause ends at punctuation or a word that opens another clause ("Aliev, who is expected in Moscow
 # next month, arrived in Tbilisi on Friday": "is expected" is not the arrival's tense).
-_CLAUSE_OPENERS = {"who", "whom", "whose", "which", "that", "where", "while", "whereas", "but", "although"}
+_CLAUSE_OPENERS = {"who", "whom", "whose", "which", "that", "where", "while", "whereas", "but", "although", "when",
+                   "if", "once", "unless"}
 # Words and the punctuation that bounds clauses and asides, in order.
 _TOKEN = re.compile(r"[A-Za-z']+|[,;:()\u2013\u2014]|\s-\s|--")
 # A relative clause set off by commas ("Sergeev, who travels with his president, spent ..."): an aside
