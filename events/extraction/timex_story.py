@@ -52,9 +52,11 @@ def names_a_thing(text, start, last_day):
 
 
 # A subordinate clause's opening word: a relative pronoun or "that" ("Chirac, who arrived on Wednesday night,",
-# "the promise that the change announced on Monday would not ..."). The clause of a date is found by going
-# back from it to the first of these or to punctuation (a comma, semicolon, colon, dash, parenthesis).
-_CLAUSE_BOUND = re.compile(r"[,;:()\u2013\u2014]|\s-\s|--|\b(?:who|whom|whose|which|where|that)\b")
+# "the promise that the change announced on Monday would not ..."; "that" only before a name, a determiner or
+# a pronoun: "after that meeting on Monday" is a demonstrative). The clause of a date is found by going back
+# from it to the first of these or to punctuation (a comma, semicolon, colon, dash, parenthesis).
+_CLAUSE_BOUND = re.compile(r"[,;:()\u2013\u2014]|\s-\s|--|\b(?:who|whom|whose|which|where)\b|\bthat\s+(?=[A-Z]|(?:"
+                           r"the|a|an|he|she|it|they|we|his|her|its|their|there|no|some|any|all|both)\b)")
 
 
 def in_subordinate_clause(text, start):

@@ -92,3 +92,10 @@ def test_a_past_day_part_keeps_the_story_day_across_paragraphs():
     text = ("The foreign ministers met in Oslo on Tuesday.\n\nThey spoke about quotas.\n\n"
             "The evening brings a reception.")
     assert values(text)["The evening"] == "2001-03-08TEV"
+
+
+def test_a_demonstrative_that_opens_no_clause():
+    # "after that round on Monday": "that" is a demonstrative, so Monday (5 March) is the story's day, and the
+    # bare "The evening" of the next sentence is Monday's.
+    v = values("The sides signed a protocol after that round on Monday. The evening ended with a dinner.")
+    assert v["The evening"] == "2001-03-05TEV"

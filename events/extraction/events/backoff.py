@@ -225,27 +225,36 @@ def _lowered(ctx: SentenceContext) -> str:
     return lowered
 
 
+def _cost(match, timex: dict) -> int:
+    return max(0, timex["start"] - match.end(), match.start() - timex["end"])
+
+
 def _nearest(matches, timex: dict):
     """The match nearest the date (a verb before it wins a tie)."""
-    def cost(match):
-        return max(0, timex["start"] - match.end(), match.start() - timex["end"])
-    return min(matches, key=cost, default=None)
+    return min(matches, key=lambda match: _cost(match, timex), default=None)
+
+
+def _by_nearness(matches, timex: dict) -> list:
+    """The matches, nearest the date first (a verb before it first in a tie)."""
+    return sorted(matches, key=lambda match: (_cost(match, timex), match.start() > timex["start"]))
 
 
 def _verb(timex: dict, start: int, end: int, ctx: SentenceContext):
     """(start, end, type) of the clause's lexicon verb nearest the date; a light verb takes its clause's
-    happening noun's type (or its own, when it has one)."""
+    happening noun's type (or its own, when it has one); one with neither ("behind closed doors": an adjective)
+    gives way to the next verb of the clause ("briefed the committee behind closed doors on Wednesday")."""
     lexicon = ctx.rules.backoff
-    match = _nearest(_verbs(start, end, ctx), timex)
-    if match is None:
-        return None
-    light, event_type = lexicon.verb_type(match.group())
-    if not light:
-        return match.start(), match.end(), event_type
-    noun = _noun(timex, start, end, ctx)
-    if noun is not None:
-        return noun
-    return (match.start(), match.end(), event_type) if event_type else None
+    noun = None
+    for match in _by_nearness(_verbs(start, end, ctx), timex):
+        light, event_type = lexicon.verb_type(match.group())
+        if not light:
+            return match.start(), match.end(), event_type
+        noun = noun or _noun(timex, start, end, ctx)
+        if noun is not None:
+            return noun
+        if event_type:
+            return match.start(), match.end(), event_type
+    return None
 
 
 def _noun(timex: dict, start: int, end: int, ctx: SentenceContext):

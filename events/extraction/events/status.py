@@ -100,8 +100,10 @@ def _clause_in_timetable_present(timex: dict, trigger: Trigger, ctx: SentenceCon
     issue day is made, not planned."""
     text = ctx.text
     own_start = last_clause_break(text, ctx.sentence.start, timex["start"], ctx)
-    if _FUTURE_AUXILIARY.search(text, own_start, timex["start"]) or _present_verb(own_start, timex["start"], ctx):
-        return True  # the date's own clause: "a session ..., which is to open this morning", "gives its verdict today"
+    if (_FUTURE_AUXILIARY.search(text, own_start, timex["start"]) or _present_verb(own_start, timex["start"], ctx)
+            or _PROGRESSIVE.search(text, own_start, timex["start"])):
+        return True  # the date's own clause: "a session ..., which is to open this morning", "gives its verdict today",
+        # "is staying on today to see" (a present progressive of the issue day is an arrangement)
     if trigger.event_type in ctx.rules.statements:
         return False
     low = min(timex["start"], trigger.start)
@@ -111,6 +113,8 @@ def _clause_in_timetable_present(timex: dict, trigger: Trigger, ctx: SentenceCon
     return bool(ctx.rules.timetable_verb.search(text, start, low) or _FUTURE_AUXILIARY.search(text, start, low))
 
 
+# A present progressive ("is staying", "are holding"): with the issue day, an arrangement still to come.
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\b")
 # A verb in the present, third person, before its object: a word in -s (not -ss, -us, -is) right before a
 # determiner ("gives its verdict", "opens the session"); a plural noun is rarely followed by one.
 _PRESENT_BEFORE_OBJECT = re.compile(r"(?<![\w'\u2019-])([a-z]{2,}[^\Wsiu]s)\s+(?:its|the|a|an|his|her|their)\b")
