@@ -51,3 +51,13 @@ def test_common_verbs_outside_the_triggers_tell_a_happening(gazetteer, sentence,
 ])
 def test_a_light_verb_with_nothing_to_lend_gives_way_to_the_next_verb(gazetteer, sentence, date_text):
     assert one(sentence, gazetteer, date_text).event_type == "meeting"
+
+
+@pytest.mark.parametrize("sentence, date_text, status", [
+    # Voters and ballots are an election's nouns (event_rules.json backoff.nouns), whatever the verb.
+    ("Askar Akaev will face the voters again on October 29.", "October 29", "planned"),
+    ("Georgians cast their ballots for a new parliament on Sunday.", "Sunday", "occurred"),
+])
+def test_voters_and_ballots_are_an_election(gazetteer, sentence, date_text, status):
+    mention = one(sentence, gazetteer, date_text)
+    assert mention.event_type == "election" and mention.status == status
