@@ -271,7 +271,15 @@ class Resolver:
 
     def _add_reference(self, m, value):
         self.refs.append(value)
-        self.ref_places.append((m.end, in_subordinate_clause(self.text, m.start)))
+        self.ref_places.append((m.end, self._background(m, value)))
+
+    def _background(self, m, value):
+        """Is the date at m a background date the story does not move to: told in a relative or "that" clause
+        (timex_story.in_subordinate_clause) and either after the issue day ("who faces an election on May 5")
+        or before the story's day (a flashback: "whom the president named on Monday", told of Thursday)?"""
+        if not in_subordinate_clause(self.text, m.start):
+            return False
+        return value > self.anchor.isoformat() or (self.story_day is not None and value < self.story_day[1])
 
     def _remember_story_day(self, m, day):
         """The narrative's day: the last day named ("yesterday", "on Monday", "May 29", "the day before", a

@@ -99,3 +99,12 @@ def test_a_demonstrative_that_opens_no_clause():
     # bare "The evening" of the next sentence is Monday's.
     v = values("The sides signed a protocol after that round on Monday. The evening ended with a dinner.")
     assert v["The evening"] == "2001-03-05TEV"
+
+
+def test_a_relative_clause_date_that_moves_the_story_on_is_its_day():
+    # Only a background date is skipped: one after the issue day or before the story's day. "who joined him on
+    # Tuesday" (6 March) lies after the story's Monday (5 March) and before the issue day: the story moves to
+    # it, and "The evening" of the next sentence is Tuesday's.
+    v = values("The minister came to Riga on Monday. His deputy, who joined him there on Tuesday, signed a "
+               "protocol. The evening was spent at the opera.")
+    assert v["The evening"] == "2001-03-06TEV"
