@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
-from .timex_story import in_subordinate_clause, names_a_thing, sentence_ends, story_day_of
+from .timex_story import is_background, names_a_thing, sentence_ends, story_day_of
 from .timex_year import choose_occurrence, day_of_month
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -217,10 +217,9 @@ class Resolver:
     # -- the reference date for anaphora
     def reference(self, unit, start=None):
         """The date anaphora ("the day before", "that morning") count from: the last fine enough date of the
-        text, skipping one told in a relative or "that" clause of an earlier sentence (timex_story.
-        in_subordinate_clause: "Kohl, who faces an election on May 5, ... ." is background; the story stays
-        where it was). Within its own sentence such a date still counts ("X, who came on Monday, left the next
-        day")."""
+        text, skipping a background date of an earlier sentence (timex_story.is_background: "Kohl, who faces an
+        election on May 5, ... ."; the story stays where it was). Within its own sentence such a date still
+        counts ("X, who came on Monday, left the next day")."""
         for value, (end, background) in zip(reversed(self.refs[-8:]), reversed(self.ref_places[-8:])):
             if background and start is not None and sentence_ends(self.text, end, start):
                 continue
@@ -271,15 +270,7 @@ class Resolver:
 
     def _add_reference(self, m, value):
         self.refs.append(value)
-        self.ref_places.append((m.end, self._background(m, value)))
-
-    def _background(self, m, value):
-        """Is the date at m a background date the story does not move to: told in a relative or "that" clause
-        (timex_story.in_subordinate_clause) and either after the issue day ("who faces an election on May 5")
-        or before the story's day (a flashback: "whom the president named on Monday", told of Thursday)?"""
-        if not in_subordinate_clause(self.text, m.start):
-            return False
-        return value > self.anchor.isoformat() or (self.story_day is not None and value < self.story_day[1])
+        self.ref_places.append((m.end, is_background(self.text, m.start, value, self.today(), self.story_day)))
 
     def _remember_story_day(self, m, day):
         """The narrative's day: the last day named ("yesterday", "on Monday", "May 29", "the day before", a

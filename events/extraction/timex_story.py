@@ -74,3 +74,12 @@ def in_subordinate_clause(text, start):
     for bound in _CLAUSE_BOUND.finditer(left):
         pass
     return bound is not None and bound.group()[:1].isalpha()
+
+
+def is_background(text, start, value, today, story_day):
+    """Is the date `value` at `start` one the story does not move to: told in a relative or "that" clause
+    (in_subordinate_clause) and either after the issue day `today` ("who faces an election on May 5") or before
+    the story's day (a flashback: "whom the president named on Monday", told of Thursday)?"""
+    if not in_subordinate_clause(text, start):
+        return False
+    return value > today or (story_day is not None and value < story_day[1])
