@@ -97,6 +97,14 @@ def test_newspapers_and_currency_are_not_countries(gazetteer):
     assert codes(gazetteer, "the Washington Times wrote of US$7-8 billion") == []
 
 
+def test_a_church_named_after_its_rite_is_not_the_rites_country(gazetteer):
+    # The Greek Catholic (Uniate) church of western Ukraine has nothing to do with Greece; the state is named by
+    # "Ukrainian", and a Greek minister is still Greece's.
+    assert codes(gazetteer, "the Ukrainian Greek Catholic church and its Greek-Catholic faithful") == ["UA"]
+    assert codes(gazetteer, "Greek Orthodox priests") == []
+    assert codes(gazetteer, "the Greek foreign minister") == ["GR"]
+
+
 def test_soviet_alone_is_not_a_country_but_the_soviet_union_is_russia(gazetteer):
     assert codes(gazetteer, "its Soviet-era ties") == []
     assert codes(gazetteer, "a pact with the Soviet Union") == ["RU"]
