@@ -188,7 +188,7 @@ class Gazetteer:
     def _build_actors(self):
         self._actor_by_name = {actor["name"]: actor for actor in self.actors}
         self._ref_cache: dict[tuple[str, datetime.date], ActorRef] = {}  # ActorRef is immutable
-        self._holder_cache: dict[tuple[str, str, datetime.date], str | None] = {}
+        self._holder_cache: dict[tuple, str | None] = {}
         self._index_alias_keys()
         # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
         # the first letter must be a capital in the original (checked by the caller).
@@ -292,12 +292,18 @@ class Gazetteer:
         prefixes = self.roles.get("office_nouns", {}).get(office_noun.lower(), [])
         if office_noun.lower() == "leader":  # "the German leader" is the chancellor, not the president
             prefixes = self.roles.get("leader_by_country", {}).get(country, prefixes)
-        for prefix in prefixes:
-            for actor in self.actors:
-                for role in actor.get("roles", []):
-                    if role.get("country") == country and _title_is(role["title"], prefix) and _role_covers(role, day):
-                        return actor["name"]
-        return None
+        return next((holder for prefix in prefixes if (holder := self.title_holder(prefix, country, day))), None)
+
+    def title_holder(self, title: str, country: str | None, day: datetime.date) -> str | None:
+        """Who held a role titled `title` (or "`title` of ...") for `country` (any state when None) on `day`;
+        memoised, since finding it walks every role of every actor."""
+        key = ("title", title, country, day)
+        if key not in self._holder_cache:
+            self._holder_cache[key] = next(
+                (actor["name"] for actor in self.actors for role in actor.get("roles", [])
+                 if (country is None or role.get("country") == country) and _title_is(role["title"], title)
+                 and _role_covers(role, day)), None)
+        return self._holder_cache[key]
 
     def actor_ref(self, name: str, day: datetime.date) -> ActorRef:
         """The reference to gazetteer actor `name`, with the office held on `day` as its title and that

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from events.extraction.entities.gazetteer import _role_covers, _title_is
 from events.extraction.phrases import word_trie_pattern
 
 
@@ -102,7 +101,7 @@ def _described_offices(text, anchor, gazetteer, masked, make) -> list:
     for match in regex.finditer(text) if regex else ():
         phrase = match.group()
         office = offices.get(phrase) or offices["t" + phrase[1:]]  # "The Duma speaker" is "the Duma speaker"
-        holder = _holder_by_title(gazetteer, office["title"], office.get("country"), anchor)
+        holder = gazetteer.title_holder(office["title"], office.get("country"), anchor)
         if holder and not _in_spans(match.start(), masked) and not _NAME_AFTER.match(text, match.end()):
             found.append(make(match.start(), match.end(), match.group(), "office", (holder,)))
     return found
@@ -120,16 +119,3 @@ def _described_matcher(gazetteer):
         cached = (re.compile(pattern) if offices else None, offices)
         gazetteer._described_offices = cached
     return cached
-
-
-def _holder_by_title(gazetteer, title: str, country, day):
-    """The gazetteer actor holding a role whose title is `title` (or starts "`title` of ...") for `country` (any when
-    None) on `day`; memoised on the gazetteer."""
-    cache = gazetteer.__dict__.setdefault("_title_holders", {})
-    key = (title, country, day)
-    if key not in cache:
-        cache[key] = next((actor["name"] for actor in gazetteer.actors for role in actor.get("roles", [])
-                           if _title_is(role["title"], title) and (country is None or role.get("country") == country)
-                           and _role_covers(role, day)), None)
-    return cache[key]
-
