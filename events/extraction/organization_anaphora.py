@@ -58,12 +58,15 @@ class IndirectMention:
 
 def organization_facts(gazetteer) -> dict[str, dict]:
     """slug -> the organization's facts: the gazetteer's entry over the data file's (members from the file
-    when the gazetteer has none)."""
-    facts = {}
-    for org in gazetteer.organizations:
-        fact = dict(_file_facts().get(org["slug"], {}))
-        fact.update({key: value for key, value in org.items() if value})
-        facts[org["slug"]] = fact
+    when the gazetteer has none). Built once per gazetteer (kept on it), not once per article."""
+    facts = getattr(gazetteer, "_organization_facts", None)
+    if facts is None:
+        facts = {}
+        for org in gazetteer.organizations:
+            fact = dict(_file_facts().get(org["slug"], {}))
+            fact.update({key: value for key, value in org.items() if value})
+            facts[org["slug"]] = fact
+        gazetteer._organization_facts = facts
     return facts
 
 
