@@ -51,7 +51,7 @@ from events.extraction.entities import default_gazetteer  # noqa: E402
 from events.extraction.namekey import name_key  # noqa: E402
 from events.extraction.pipeline import extract_article  # noqa: E402
 from events.extraction.timex import tag  # noqa: E402
-from tests.devset.devset import load  # noqa: E402
+from tests.devset.devset import load, part_names  # noqa: E402
 
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "-": " ", ".": " ",
                        "’": "'"})
@@ -112,12 +112,14 @@ BATCHES = {1: range(1, 26), 2: range(26, 35), 3: range(35, 51), 4: range(51, 61)
            6: range(105, 117), 7: range(117, 129), 8: range(129, 141)}
 # heldout7 (117-128) is the seventh round's fresh held-out batch; val7 (129-140) its validation batch, which the
 # tuners score in aggregate only (never its errors) to see whether a change generalizes.
-PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "val7")
+# From the eighth round each batch adds its part in a file of its own (tests/devset/gold/*.json): the parts are read.
+PARTS = tuple(part_names())
 
 
 def _articles(part: str, batch: int | None) -> list:
     """The development-set articles of `part`, only those of `batch` (1-8: BATCHES) when given."""
-    return [a for a in load() if a.part == part and (batch is None or int(a.id) in BATCHES[batch])]
+    wanted = set(part.split("+"))  # "dev+heldout6": several parts scored as one
+    return [a for a in load() if a.part in wanted and (batch is None or int(a.id) in BATCHES[batch])]
 
 
 def _timex_errors(article) -> list[str]:
@@ -227,8 +229,9 @@ def report(result: dict) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="the same as --part heldout")
-    parser.add_argument("--part", choices=PARTS, default="dev",
-                        help="which part of the split (held-out parts: once, at the end)")
+    parser.add_argument("--part", default="dev",
+                        help="which part of the split, or several joined by '+' (dev+heldout6); one of "
+                             + ", ".join(PARTS) + " (held-out parts: once, at the end)")
     parser.add_argument("--batch", type=int, choices=tuple(BATCHES),
                         help="only the first (01-25), second (26-34), third (35-50), fourth (51-60), fifth (61-70) "
                              "or sixth (105-116) batch")
@@ -236,6 +239,9 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     part = "heldout" if args.heldout else args.part
+    unknown = [name for name in part.split("+") if name not in PARTS]
+    if unknown:
+        parser.error(f"unknown part {', '.join(unknown)}: the split names {', '.join(PARTS)}")
     if not _articles(part, args.batch):
         print(f"no articles in part {part}" + (f", batch {args.batch}" if args.batch else "")
               + " (gold.json's split names none yet)", file=sys.stderr)

@@ -60,7 +60,7 @@ class Event:
 
 def load_articles(parts) -> list:
     """The articles of `parts` (devset.GoldArticle), reading only their own files (never NEVER_READ's)."""
-    data = json.loads(devset.GOLD.read_text(encoding="utf-8"))
+    data = devset.gold_data()
     wanted = {id_ for name, ids in data["split"].items() if name in parts and name not in NEVER_READ for id_ in ids}
     articles = []
     for entry in data["articles"]:

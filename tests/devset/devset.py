@@ -1,4 +1,8 @@
-"""Loads the hand-made development set (tests/devset/gold.json + articles/) and locates its gold in the text.
+"""Loads the hand-made development set (tests/devset/gold.json, the batch files gold/*.json, articles/) and
+locates its gold in the text.
+
+From the eighth round each new batch has a file of its own, tests/devset/gold/NAME.json, shaped like gold.json
+({"rule": ..., "split": {part: [ids]}, "articles": [...]}), so that two writers never edit one file.
 
 Plain Python, no Django and no extraction: used by scripts/score_devset.py and the gold-integrity test.
 """
@@ -12,6 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold.json"
+BATCH_FILES = HERE / "gold"
 ARTICLES = HERE / "articles"
 _PUBLICATION = re.compile(r"Publication: Monitor Volume: (\d+) Issue: (\d+)[ \t]*\n(?:[ \t]*\n)?")
 
@@ -52,9 +57,35 @@ class GoldArticle:
     events: list[GoldEvent]
 
 
-def load(path: Path = GOLD) -> list[GoldArticle]:
+def gold_data(path: Path = GOLD, batch_dir: Path = BATCH_FILES) -> dict:
+    """gold.json with every batch file's split and articles added: {"split": {part: [ids]}, "articles": [...]}.
+    An id in two files, or a part named in two files, is an error: a batch is one file's."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    parts = {name: set(ids) for name, ids in data["split"].items() if name != "rule"}  # dev, heldout, heldout2, heldout3, heldout4
+    split = {name: list(ids) for name, ids in data["split"].items() if name != "rule"}
+    articles = list(data["articles"])
+    files = sorted(batch_dir.glob("*.json")) if batch_dir.is_dir() else []
+    for batch in files:
+        extra = json.loads(batch.read_text(encoding="utf-8"))
+        for name, ids in extra["split"].items():
+            if name in split:
+                raise ValueError(f"{batch.name}: part {name!r} is already named in another gold file")
+            split[name] = list(ids)
+        articles.extend(extra["articles"])
+    ids = [entry["id"] for entry in articles]
+    duplicates = sorted({id_ for id_ in ids if ids.count(id_) > 1})
+    if duplicates:
+        raise ValueError(f"article ids in two gold entries: {', '.join(duplicates)}")
+    return {"split": split, "articles": articles}
+
+
+def part_names(path: Path = GOLD) -> list[str]:
+    """Every part the split names (dev, heldout, ..., and each batch file's)."""
+    return list(gold_data(path)["split"])
+
+
+def load(path: Path = GOLD) -> list[GoldArticle]:
+    data = gold_data(path)
+    parts = {name: set(ids) for name, ids in data["split"].items()}
     seen: dict[str, str] = {}
     for name, ids in parts.items():
         for id_ in ids:

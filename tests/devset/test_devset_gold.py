@@ -77,3 +77,27 @@ def test_day_values_of_weekdays_fall_on_that_weekday():
             if word in names:
                 day = datetime.date.fromisoformat(timex.value[:10])
                 assert day.weekday() == names.index(word), (article.file, timex.text, timex.value)
+
+
+def test_a_batch_file_adds_its_part_and_articles_and_a_clash_is_refused(tmp_path):
+    import json
+
+    import pytest
+
+    from tests.devset.devset import gold_data
+
+    base = tmp_path / "gold.json"
+    base.write_text(json.dumps({"split": {"rule": "r", "dev": ["1"]}, "articles": [{"id": "1"}]}))
+    batches = tmp_path / "gold"
+    batches.mkdir()
+    (batches / "b.json").write_text(json.dumps({"rule": "r", "split": {"val9": ["2"]}, "articles": [{"id": "2"}]}))
+    data = gold_data(base, batches)
+    assert data["split"] == {"dev": ["1"], "val9": ["2"]}
+    assert [a["id"] for a in data["articles"]] == ["1", "2"]
+    # A second file naming the same part, or repeating an article id, is an error, not a silent merge.
+    (batches / "c.json").write_text(json.dumps({"rule": "r", "split": {"val9": ["3"]}, "articles": [{"id": "3"}]}))
+    with pytest.raises(ValueError, match="val9"):
+        gold_data(base, batches)
+    (batches / "c.json").write_text(json.dumps({"rule": "r", "split": {"val10": ["2"]}, "articles": [{"id": "2"}]}))
+    with pytest.raises(ValueError, match="ids in two gold entries: 2"):
+        gold_data(base, batches)
