@@ -116,17 +116,22 @@ def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
     extra = []
     for word in _WORD.finditer(text):
         phrase = word.group()
+        start, end = word.span()
+        if phrase.endswith(_POSSESSIVES):  # "Nazarbaev's" is Nazarbaev; "Cuba's" is not "Cubas"
+            phrase, end = phrase[:-2], end - 2
         if len(phrase) < MIN_KEY_LETTERS or not phrase[0].isupper():
             continue
         names = keys.get(name_key(phrase))
         if not names:
             continue
-        start, end = word.span()
         if (_overlaps(start, end, taken, taken_starts) or _in_spans(start, masked)
                 or _next_word(text, end) in gazetteer._not_actor_after):
             continue
         extra.append(_Candidate(start, end, phrase, "known", tuple(names)))
     return extra
+
+
+_POSSESSIVES = ("'s", "\u2019s")
 
 
 def _overlaps(start, end, spans, starts) -> bool:
@@ -346,16 +351,35 @@ def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candi
 
 def _bare_name_parts(candidates, gazetteer) -> dict:
     """The first and last name parts of the unknown persons (particles left out) that may stand alone: longer
-    than two letters, a name word, and no gazetteer actor's alias -> the first candidate they name."""
+    than two letters, a name word, and no gazetteer actor's alias -> the first candidate they name. Also the
+    surname of a gazetteer actor named in full whose data lists no bare surname ("Richard Butler", then
+    "Butler"): the data leaves out a surname that is a common word or shared, but the article names him."""
     parts = {}
     for candidate in candidates:
-        if candidate.kind != "unknown":
-            continue
-        tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
-        for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])}:
-            if _may_stand_alone(token, gazetteer):
-                parts.setdefault(token, candidate)
+        if candidate.kind == "unknown":
+            tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
+            for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])}:
+                if _may_stand_alone(token, gazetteer):
+                    parts.setdefault(token, candidate)
+        elif candidate.kind == "known" and (surname := _known_surname(candidate.text, gazetteer)):
+            parts.setdefault(surname, candidate)
     return parts
+
+
+def _known_surname(name: str, gazetteer) -> str | None:
+    """The last word of a gazetteer actor's name written in full ("Mike Moore" -> "Moore") when it may stand
+    alone for him: no particle, given name, regnal numeral ("John Paul II"), place or other actor's alias."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if (last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last) or last in gazetteer.given_names()
+            or not _may_stand_alone(last, gazetteer)):
+        return None
+    return last
+
+
+_REGNAL = re.compile(r"^[IVX]+$")
 
 
 # "al-Hashimi" of an unknown person also stands as "Hashimi" (gazetteer.aliases_of does the same for known ones).
@@ -474,6 +498,8 @@ def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
     if ref.known:
         actor = gazetteer.actor(ref.name) or {}
         words = [alias for alias in gazetteer.aliases_of(actor) if " " not in alias.strip() and "-" not in alias]
+        if candidate.kind == "known" and (surname := _known_surname(candidate.text, gazetteer)):
+            words.append(surname)  # "Butler" after "Richard Butler" (_bare_name_parts)
     else:
         tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
         words = [tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])]
