@@ -103,6 +103,15 @@ def test_the_bare_surname_of_a_person_named_in_full_is_that_person(gazetteer):
     assert [(text, name) for text, name, _ in found] == [("Mike Moore", "Mike Moore"), ("Moore", "Mike Moore")]
 
 
+def test_a_surname_that_is_also_a_given_name_names_the_person_named_in_full(gazetteer):
+    found = people("Secretary of State Warren Christopher flew to Cairo. Christopher said on Monday that he "
+                   "would stay two days.", gazetteer, "1996-03-01")
+    assert [(text, name) for text, name, _ in found] == [("Warren Christopher", "Warren Christopher"),
+                                                         ("Christopher", "Warren Christopher")]
+    found = people("Paul Martin spoke first; Martin then left for Ottawa.", gazetteer, "2004-03-01")
+    assert [(text, name) for text, name, _ in found] == [("Paul Martin", "Paul Martin"), ("Martin", "Paul Martin")]
+
+
 def test_a_bare_surname_before_the_full_name_or_a_given_name_is_not_taken(gazetteer):
     # Before the full name "Moore" names nobody yet; "Paul" after "Pope John Paul II" is a given name.
     found = people("Moore was not there. Later Mike Moore arrived.", gazetteer, "2001-06-01")

@@ -361,19 +361,21 @@ def _bare_name_parts(candidates, gazetteer) -> dict:
             for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])}:
                 if _may_stand_alone(token, gazetteer):
                     parts.setdefault(token, candidate)
-        elif candidate.kind == "known" and (surname := _known_surname(candidate.text, gazetteer)):
+        elif candidate.kind == "known" and len(candidate.names) == 1 and (
+                surname := _known_surname(candidate.text, candidate.names[0], gazetteer)):
             parts.setdefault(surname, candidate)
     return parts
 
 
-def _known_surname(name: str, gazetteer) -> str | None:
-    """The last word of a gazetteer actor's name written in full ("Mike Moore" -> "Moore") when it may stand
-    alone for him: no particle, given name, regnal numeral ("John Paul II"), place or other actor's alias."""
-    words = name.split()
+def _known_surname(text: str, actor_name: str, gazetteer) -> str | None:
+    """The last word of a gazetteer actor's name written in full ("Mike Moore" -> "Moore", "Warren Christopher"
+    -> "Christopher") when it may stand alone for him: the last word of his gazetteer name too (not of an alias
+    such as "Pope John Paul"), no particle, regnal numeral ("John Paul II"), place or other actor's alias."""
+    words = text.split()
     if len(words) < 2:
         return None
     last = words[-1]
-    if (last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last) or last in gazetteer.given_names()
+    if (last != actor_name.split()[-1] or last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last)
             or not _may_stand_alone(last, gazetteer)):
         return None
     return last
@@ -498,7 +500,7 @@ def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
     if ref.known:
         actor = gazetteer.actor(ref.name) or {}
         words = [alias for alias in gazetteer.aliases_of(actor) if " " not in alias.strip() and "-" not in alias]
-        if candidate.kind == "known" and (surname := _known_surname(candidate.text, gazetteer)):
+        if candidate.kind == "known" and (surname := _known_surname(candidate.text, ref.name, gazetteer)):
             words.append(surname)  # "Butler" after "Richard Butler" (_bare_name_parts)
     else:
         tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
