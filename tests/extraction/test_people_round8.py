@@ -118,3 +118,21 @@ def test_a_bare_surname_before_the_full_name_or_a_given_name_is_not_taken(gazett
     assert [text for text, _, _ in found] == ["Mike Moore"]
     found = people("Pope John Paul II said Mass; Paul Smith, a pilgrim, watched.", gazetteer, "2001-06-01")
     assert ("Paul", "John Paul II", "VA") not in found
+
+
+# -- a shared surname far from every bearer: the one the article names most ----------------------------------
+def test_a_shared_surname_far_from_its_bearers_is_the_one_the_article_names_most(gazetteer):
+    filler = " The talks went on for hours behind closed doors and nobody came out to speak to the press." * 4
+    text = ("Kim Jong Il received the Russian guest in Pyongyang. Kim spoke of missiles." + filler +
+            " On Thursday the guest also saw Kim Yong Nam, the formal head of state." + filler +
+            " Seoul wants to know whether Kim meant what he said.")
+    kims = [name for _, name, _ in people(text, gazetteer, "2000-07-21") if name.startswith("Kim")]
+    assert kims == ["Kim Jong-il", "Kim Jong-il", "Kim Yong-nam", "Kim Jong-il"]
+
+
+def test_a_shared_surname_near_one_bearer_only_is_that_bearer(gazetteer):
+    filler = " The talks went on for hours behind closed doors and nobody came out to speak to the press." * 4
+    text = ("Kim Jong Il received the guest. Kim spoke first." + filler +
+            " The next day the guest met Kim Yong Nam; Kim told him the assembly would meet.")
+    kims = [name for _, name, _ in people(text, gazetteer, "2000-07-21") if name.startswith("Kim")]
+    assert kims == ["Kim Jong-il", "Kim Jong-il", "Kim Yong-nam", "Kim Yong-nam"]

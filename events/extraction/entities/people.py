@@ -421,7 +421,8 @@ def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
     """Walk the mentions in text order; a shared surname goes to the bearer in play: of the bearers
     mentioned (by any form) in the last COREFERENCE_WINDOW characters, the one the article has
     mentioned most so far (its topic: "Kim" alone after "... the North Korean leader ... launched by
-    Kim Dae-jung" is still Kim Jong-il); when none is that near, the most recent bearer."""
+    Kim Dae-jung" is still Kim Jong-il); when none is that near, of the bearers named before, the one named
+    most (then the most recent)."""
     recent: dict[str, ActorRef] = {}
     unknowns: dict[tuple, ActorRef] = {}
     counts: dict[str, int] = {}
@@ -443,8 +444,12 @@ def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
 def _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer) -> ActorRef:
     near = [name for name in candidate.names
             if name in last_seen and candidate.start - last_seen[name] <= COREFERENCE_WINDOW]
-    if len(near) < 2:
-        return gazetteer.actor_ref(near[0], anchor) if near else ref
+    if len(near) == 1:
+        return gazetteer.actor_ref(near[0], anchor)
+    if not near:  # none in play: of the bearers the article has named, the one it names most (its topic)
+        near = [name for name in candidate.names if name in last_seen]
+        if not near:
+            return ref
     best = max(near, key=lambda name: (counts[name], last_seen[name]))
     return gazetteer.actor_ref(best, anchor)
 
