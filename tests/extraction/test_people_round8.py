@@ -136,3 +136,16 @@ def test_a_shared_surname_near_one_bearer_only_is_that_bearer(gazetteer):
             " The next day the guest met Kim Yong Nam; Kim told him the assembly would meet.")
     kims = [name for _, name, _ in people(text, gazetteer, "2000-07-21") if name.startswith("Kim")]
     assert kims == ["Kim Jong-il", "Kim Jong-il", "Kim Yong-nam", "Kim Yong-nam"]
+
+
+# -- heads of international organizations by description (roles.json described_offices) -----------------------
+@pytest.mark.parametrize("text, day, expected", [
+    ("Officials said the IMF chief would come.", "1997-05-01", "Michel Camdessus"),
+    ("Officials said the IMF managing director would come.", "2002-05-01", "Horst Koehler"),
+    ("Talks with the World Bank president ended late.", "2001-05-01", "James Wolfensohn"),
+    ("The chief UN weapons inspector left Baghdad.", "1998-02-01", "Richard Butler"),
+    ("NATO's supreme commander flew to Skopje.", "1999-04-01", "Wesley Clark"),
+    ("The UN administrator in Kosovo met the Serbs.", "2002-06-01", "Michael Steiner"),
+])
+def test_heads_of_organizations_by_description(gazetteer, text, day, expected):
+    assert [name for _, name, _ in people(text, gazetteer, day)] == [expected]
