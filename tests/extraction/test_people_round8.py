@@ -60,10 +60,10 @@ def test_no_two_persons_hold_one_office_of_one_state_at_once():
 
 def test_the_coverage_of_every_state_does_not_shrink():
     # 49.3% of the state-role-days of 1995-2005 (every state of countries.json; head of state, head of government
-    # where there is one, foreign and defence minister) before the eighth round, 66.8% after it.
+    # where there is one, foreign and defence minister) before the eighth round, 67.7% after it.
     table = people_coverage.world_coverage()
     covered, days = sum(c for c, _ in table.values()), sum(d for _, d in table.values())
-    assert covered / days >= 0.665
+    assert covered / days >= 0.675
     assert table["head"][0] / table["head"][1] >= 0.94
 
 
