@@ -116,14 +116,15 @@ def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
     extra = []
     for word in _WORD.finditer(text):
         phrase = word.group()
-        start, end = word.span()
         if phrase.endswith(_POSSESSIVES):  # "Nazarbaev's" is Nazarbaev; "Cuba's" is not "Cubas"
-            phrase, end = phrase[:-2], end - 2
+            phrase = phrase[:-2]
         if len(phrase) < MIN_KEY_LETTERS or not phrase[0].isupper():
             continue
         names = keys.get(name_key(phrase))
         if not names:
             continue
+        start = word.start()
+        end = start + len(phrase)
         if (_overlaps(start, end, taken, taken_starts) or _in_spans(start, masked)
                 or _next_word(text, end) in gazetteer._not_actor_after):
             continue
