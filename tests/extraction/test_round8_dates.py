@@ -48,3 +48,21 @@ def test_a_past_perfect_flashback_does_not_move_the_story_day():
     v = values("The summit opened on Monday; most delegations had already arrived on Sunday. The premier gave a "
                "dinner in the evening.")
     assert v["the evening"] == "2001-03-05TEV"
+
+
+def test_a_timetable_verb_after_a_determiner_is_a_noun():
+    # "his hosts", "the visits": nouns, no timetable present; the clause's verb ("told", "praised") is past, so
+    # the weekday is the one just past (Tuesday 6 March, Monday 5 March), not the coming one.
+    assert values("The minister told his hosts on Tuesday morning that the president would come.")[
+        "Tuesday morning"] == "2001-03-06TMO"
+    assert values("The premier praised the visits on Monday as a turning point.")["Monday"] == "2001-03-05"
+
+
+def test_a_plan_verb_with_its_object_after_an_opening_phrase_is_past():
+    # The proposing is what the opening phrase's Monday (Friday) dates, and it is told in the past.
+    assert values("In his speech to the assembly on Monday, the president proposed a conference on space.")[
+        "Monday"] == "2001-03-05"
+    assert values("At the session on Friday, the ministers planned the next round of talks.")["Friday"] == \
+        "2001-03-02"
+    # After an auxiliary the plan still looks ahead: the coming Friday (9 March).
+    assert values("On Friday, talks are planned in Geneva.")["Friday"] == "2001-03-09"
