@@ -1,0 +1,40 @@
+"""Issue 11, eighth round (dat15): whether a happening happened (status) and whether it is found at all.
+Sentences are our own, two differently worded ones per rule. DAY is Tuesday, June 12, 2001."""
+import pytest
+
+from events.extraction.entities import default_gazetteer
+from tests.extraction._one_mention import one
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # "earlier this month" runs from the 1st to the issue day: it is over, whatever another clause expects.
+    ("The talks will turn to Chechnya, where Russian troops stormed a village in Dagestan earlier this month.",
+     "earlier this month"),
+    ("Kuchma will raise the gas debt, which Ukraine promised to settle earlier this week.", "earlier this week"),
+])
+def test_a_span_ending_on_the_issue_day_is_not_planned(gazetteer, sentence, date_text):
+    assert one(sentence, gazetteer, date_text).status == "occurred"
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # The issue day's happening under "would" or "is also to": still to come.
+    ("Ivanov told reporters that the two ministers would sign a protocol in Kiev this evening.", "this evening"),
+    ("The Latvian premier is also to be received by Putin in the Kremlin today.", "today"),
+])
+def test_the_issue_days_happening_under_a_future_verb_is_planned(gazetteer, sentence, date_text):
+    assert one(sentence, gazetteer, date_text).status == "planned"
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # The date's own clause tells the issue day in a timetable's present ("closes", "ends"): planned.
+    ("Kasyanov said the agreements would be ready before the Moscow session closes this evening.",
+     "this evening"),
+    ("Putin and Kuchma meet again in Sochi before the visit ends today.", "today"),
+])
+def test_a_timetable_present_in_the_dates_own_clause_is_planned(gazetteer, sentence, date_text):
+    assert one(sentence, gazetteer, date_text).status == "planned"
