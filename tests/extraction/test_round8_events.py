@@ -38,3 +38,25 @@ def test_the_issue_days_happening_under_a_future_verb_is_planned(gazetteer, sent
 ])
 def test_a_timetable_present_in_the_dates_own_clause_is_planned(gazetteer, sentence, date_text):
     assert one(sentence, gazetteer, date_text).status == "planned"
+
+
+@pytest.mark.parametrize("text, date_text, people", [
+    # A sentence that names nobody but goes on with "They" / "the two men": the people of the happening just
+    # told, and their states (not that happening's place).
+    ("Putin met Kuchma in Sochi on Monday. They dined together that evening at a dacha by the sea.",
+     "that evening", {"Vladimir Putin", "Leonid Kuchma"}),
+    ("Igor Ivanov received Tarja Halonen in the Kremlin on Friday. The two leaders talked late into the night.",
+     "the night", {"Igor Ivanov", "Tarja Halonen"}),
+])
+def test_a_pronoun_subject_carries_on_with_the_people_just_told(gazetteer, text, date_text, people):
+    mention = one(text, gazetteer, date_text)
+    assert {actor.name for actor in mention.actors} == people
+    assert mention.event_type == "meeting" and mention.status == "occurred"
+
+
+def test_a_sentence_with_a_pronoun_and_no_happening_is_still_no_event(gazetteer):
+    # "They" with no verb of a happening in its clause tells nothing datable.
+    from events.extraction.pipeline import extract_article
+    from tests.extraction._one_mention import DAY
+    text = "Putin met Kuchma in Sochi on Monday. They were in good spirits on Tuesday."
+    assert [m.date_text for m in extract_article(text, DAY, gazetteer)] == ["Monday"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers
-from events.extraction.events.clauses import event_clause, next_happening_start
+from events.extraction.events.clauses import event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
@@ -80,9 +80,17 @@ def _antecedent(mentions: list[EventMention], sentence: Sentence, text: str) -> 
 
 def _inherited(ctx: SentenceContext, antecedent: EventMention | None) -> EventMention | None:
     """The antecedent whose parties a sentence naming nobody takes: it opens on a definite happening of
-    the antecedent's type (or both are encounters: "the trip" after an arrival)."""
+    the antecedent's type (or both are encounters: "the trip" after an arrival), or its subject is a personal
+    pronoun for the antecedent's people (clauses.pronoun_subject: "They dined together that evening")."""
     if antecedent is None:
         return None
+    if antecedent.actors and pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        # the people, and their states (not the antecedent's place: "They dined at a dacha" after a summit abroad);
+        # "he"/"she" is the antecedent's first person, as _with_pronoun_person takes it
+        people = antecedent.actors[:1] if _PERSONAL_PRONOUN.search(ctx.text, ctx.sentence.start,
+                                                                    min(ctx.sentence.end, ctx.sentence.start + 60)) \
+            else antecedent.actors
+        return _Parties(list(people), unique_in_order(a.country for a in people if a.country))
     match = _EVENT_ANAPHOR.match(ctx.text, ctx.sentence.start)
     if not match:
         return None
