@@ -60,3 +60,29 @@ def test_a_sentence_with_a_pronoun_and_no_happening_is_still_no_event(gazetteer)
     from tests.extraction._one_mention import DAY
     text = "Putin met Kuchma in Sochi on Monday. They were in good spirits on Tuesday."
     assert [m.date_text for m in extract_article(text, DAY, gazetteer)] == ["Monday"]
+
+
+def test_a_lemma_is_inflected_by_the_spelling_rules():
+    from events.extraction.events.rules import inflections
+    # Regular verbs: base, -s, -ed, -ing; "+" doubles the last consonant; a phrase inflects its first word.
+    assert inflections("expel+") == ["expel", "expels", "expelled", "expelling"]
+    assert inflections("pull out") == ["pull out", "pulls out", "pulled out", "pulling out"]
+    assert inflections("occupy") == ["occupy", "occupies", "occupied", "occupying"]
+    # "*": a verb that is also a noun keeps only its -ed and -ing forms ("the sign", "an attack" are no verbs);
+    # irregular past forms replace -ed.
+    assert inflections("sign*") == ["signed", "signing"]
+    assert inflections("withdraw", {"withdraw": ["withdrew", "withdrawn"]}) == [
+        "withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"]
+
+
+@pytest.mark.parametrize("sentence, date_text, event_type", [
+    # Verbs of the lemma lexicon (event_rules.json backoff.lemmas), outside the trigger vocabulary, in forms no
+    # list spelt out: a protest, a journey's end, a reshuffle, an arrest.
+    ("Georgian students picketed the Russian embassy in Tbilisi yesterday.", "yesterday", "protest"),
+    ("The Russian peacekeepers pulled out of Pristina on Friday.", "Friday", "visit"),
+    ("Kuchma reshuffled the Ukrainian cabinet on Monday.", "Monday", "appointment"),
+    ("Lukashenka's police detained two Russian cameramen near Grodno on Sunday.", "Sunday", "military"),
+])
+def test_verbs_of_the_lemma_lexicon_tell_a_happening(gazetteer, sentence, date_text, event_type):
+    mention = one(sentence, gazetteer, date_text)
+    assert mention.event_type == event_type and mention.status == "occurred"
