@@ -66,3 +66,14 @@ def test_a_plan_verb_with_its_object_after_an_opening_phrase_is_past():
         "2001-03-02"
     # After an auxiliary the plan still looks ahead: the coming Friday (9 March).
     assert values("On Friday, talks are planned in Geneva.")["Friday"] == "2001-03-09"
+
+
+def test_a_part_of_the_week_is_the_storys_week():
+    # Issue of Monday 12 March 2001; the story is Saturday 10 March (week 10): "earlier in the week" is that week,
+    # not the issue's week 11.
+    v = values("The treaty was signed on Saturday. The ground had been cleared earlier in the week by the "
+               "premiers.", "2001-03-12")
+    assert v["earlier in the week"] == "2001-W10"
+    # "late in the week" after Tuesday 27 February: week 9, not the issue's week 10.
+    v = values("The envoy arrived in Baku on February 27 and met the president late in the week.")
+    assert v["late in the week"] == "2001-W09"

@@ -62,7 +62,14 @@ def _the_unit(m, text, unit, mod, part):
             return None
     elif part is None and unit != "weekend":
         return None
+    if part is not None and unit in _STORY_UNITS:
+        # "earlier in the week", "late in the month": the definite article points to the week (month) the story is
+        # in, the previous date's, as "that week" does; with no date before, the anchor's (resolution).
+        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-0", mod, part)
     return _relative_unit("the", "this", unit, mod, part, m.groupdict())
+
+
+_STORY_UNITS = ("week",)
 
 
 def _relative_unit(rel_word, rel, unit, mod, part, g):
