@@ -86,3 +86,17 @@ def test_a_lemma_is_inflected_by_the_spelling_rules():
 def test_verbs_of_the_lemma_lexicon_tell_a_happening(gazetteer, sentence, date_text, event_type):
     mention = one(sentence, gazetteer, date_text)
     assert mention.event_type == event_type and mention.status == "occurred"
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # A body of the article's two states ("The Supreme State Council", "The Joint Commission") gathering, in a
+    # sentence that names no state: the article's subject state and the home state.
+    ("Putin and Lukashenka signed the union treaty on Wednesday. The Supreme State Council is due to hold its first "
+     "session in January.", "January"),
+    ("Kasyanov and Kuchma signed the gas accord on Tuesday. The Joint Commission is to meet again in the spring.",
+     "the spring"),
+])
+def test_a_body_of_the_two_states_gathering_is_theirs(gazetteer, text, date_text):
+    mention = one(text, gazetteer, date_text)
+    assert mention.event_type == "meeting" and mention.status == "planned"
+    assert set(mention.countries) == {"RU", "BY" if "Lukashenka" in text else "UA"}

@@ -155,10 +155,19 @@ def _subject_state_parties(ctx: SentenceContext) -> _Parties | None:
     talks broke down in mid-August": the subject state and the home state. None otherwise."""
     pair = ctx.rules.home_state and ctx.rules.article_pair.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     own = any(t.event_type in ctx.rules.subject_state_types for t in ctx.triggers)
+    body = _BODY_SUBJECT.match(ctx.text, ctx.sentence.start) and any(t.event_type in ctx.rules.encounters
+                                                                     for t in ctx.triggers)
+    pair = pair or body
     subject = subject_state_of(ctx) if pair or own else None
     if not subject:
         return None
     return _Parties([], [subject, ctx.rules.home_state] if pair else [subject])  # "the two governments": both
+
+
+# "The Supreme State Council is due to hold its first session", "The joint commission meets again in May": a body
+# of the article's two states (a capitalized name of a council, commission ... with no state in it) gathering.
+_BODY_SUBJECT = re.compile(r"\s*The\s+(?:[A-Z][\w-]*\s+){0,4}(?:Council|Commission|Committee|Assembly|Parliament|"
+                           r"Court|Cabinet|commission|council|committee)\b")
 
 
 def _candidate_dates(ctx: SentenceContext, timexes: list[dict]) -> list[dict]:
