@@ -48,12 +48,13 @@ class EventRules:
         self.hedge = _word_regex(cues.get("hedge", []))
         self.future = _word_regex(cues.get("future", []))
         # The verb right before a trigger, or its own first word(s): "leaves for", "begins a three-day visit".
-        self.timetable_present = _alternation(r"(?:^|\b)(?:", [re.escape(w) for w in cues.get("timetable_present", [])],
+        # (not after a determiner or possessive, where "hosts", "visits" are nouns: "His hosts gave a dinner today")
+        self.timetable_present = _alternation(r"(?:^|\b)" + _NOT_A_NOUN + r"(?:",
+                                              [re.escape(w) for w in cues.get("timetable_present", [])],
                                               r")(?:\s+(?:[\w-]+\s+){0,2})?$")
         # The clause's own verb in that present, anywhere before the date ("Putin sees the premier over breakfast
         # this morning"): its one-word forms, not after a determiner (where "visits" is a noun).
-        self.timetable_verb = _alternation(r"(?<![\w-])(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
-                                           r"(?<!\ba )(?<!\ban )(?:",
+        self.timetable_verb = _alternation(r"(?<![\w-])" + _NOT_A_NOUN + r"(?:",
                                            [re.escape(w) for w in cues.get("timetable_present", []) if " " not in w],
                                            r")(?![\w-])")
 
@@ -108,6 +109,11 @@ class EventRules:
                 (priority for priority, type_regex in enumerate(self.type_regexes) if type_regex.fullmatch(word)),
                 None)
         return self._priority_of_word[word]
+
+
+# A timetable word after one of these is a noun ("the visits", "his hosts"), no verb of the timetable's present.
+_NOT_A_NOUN = (r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )(?<!\ban )(?<!\bHis )(?<!\bHer )"
+               r"(?<!\bIts )(?<!\bTheir )(?<!\bThe )(?<!'s )(?<!\u2019s )")
 
 
 # A word after one of these is a noun ("the return", "his visit"), no verb of the back-off.
