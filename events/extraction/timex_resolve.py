@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
-from .timex_story import is_background, names_a_thing, sentence_ends, story_day_of
+from .timex_story import is_background, is_flashback, names_a_thing, sentence_ends, story_day_of
 from .timex_year import choose_occurrence, day_of_month
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -275,7 +275,8 @@ class Resolver:
     def _remember_story_day(self, m, day):
         """The narrative's day: the last day named ("yesterday", "on Monday", "May 29", "the day before", a
         part of one), not the issue day ("today", "this morning": the present of the writer, not the story's)."""
-        if day != self.anchor.isoformat() and not self.ref_places[-1][1]:
+        if day != self.anchor.isoformat() and not self.ref_places[-1][1] \
+                and not is_flashback(self.text, m.start, day, self.story_day):
             self.story_day = (m.end, day)
 
     @staticmethod

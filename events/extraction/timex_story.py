@@ -76,10 +76,41 @@ def in_subordinate_clause(text, start):
     return bound is not None and bound.group()[:1].isalpha()
 
 
+# A past perfect in the date's own clause: "had sent", "had already flown", "had been expected" (a participle:
+# -ed/-en/-wn or an irregular ending; "had talks", "had lunch" are a simple past of "have").
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|just|not|never|earlier|also|previously|first|only|twice|once)\s+)*"
+                         r"(?:been|[a-z]+(?:ed|en|wn|ne|nt|lt|ld|ft|et|ght|id|ok|un|ung|ome|ade|ad|ood)\b)")
+
+
+def own_clause_start(text, start):
+    """Where the clause of the date at `start` begins: after the last clause boundary (_CLAUSE_BOUND) or
+    sentence end before it, at most 160 characters back."""
+    offset = max(0, start - 160)
+    left = text[offset:start]
+    stop = None
+    for stop in _SENTENCE_END.finditer(left):
+        pass
+    begin = stop.end() - 1 if stop is not None else 0
+    bound = None
+    for bound in _CLAUSE_BOUND.finditer(left, begin):
+        pass
+    return offset + (bound.end() if bound is not None else begin)
+
+
+def is_flashback(text, start, value, story_day):
+    """Is the date `value` at `start` told in the past perfect of its own clause ("Yeltsin had sent a message
+    the day before") and before the story's day? The narrative steps back to it and returns: a later "the
+    night", "that evening" belongs to the story's day, not to the flashback's."""
+    if story_day is None or value >= story_day[1]:
+        return False
+    return bool(_PLUPERFECT.search(text, own_clause_start(text, start), start))
+
+
 def is_background(text, start, value, today, story_day):
     """Is the date `value` at `start` one the story does not move to: told in a relative or "that" clause
     (in_subordinate_clause) and either after the issue day `today` ("who faces an election on May 5") or before
-    the story's day (a flashback: "whom the president named on Monday", told of Thursday)?"""
+    the story's day (a flashback: "whom the president named on Monday", told of Thursday); or a flashback of
+    its own clause's past perfect (is_flashback)?"""
     if not in_subordinate_clause(text, start):
         return False
     return value > today or (story_day is not None and value < story_day[1])

@@ -361,10 +361,27 @@ def _cue_after(tokens):
     clause; the nearest cue, not the strongest: it is the verb the mention's phrase belongs to."""
     words = _main_words(tokens)
     for i in range(len(words)):
+        if _past_of_a_plan_verb(words, i):
+            return "past", False
         c = _governing_cue(words, i, modal_may=False)
         if c:
             return c[1], c[0] == 2
     return None, False
+
+
+# A plan verb's past with its object ("Putin proposed an international conference", "the ministers planned
+# the next round"): the proposing or planning is the happening an opening phrase's date governs ("In his
+# speech on Wednesday, Putin proposed ..."), past, not the thing planned; not after an auxiliary or a
+# determiner ("is expected", "the proposed summit") and not before "to" ("proposed to hold talks").
+_PLAN_PAST = frozenset({"proposed", "planned", "scheduled", "expected", "anticipated", "intended", "suggested"})
+_OBJECT_START = frozenset({"a", "an", "the", "his", "her", "its", "their", "that", "this", "new", "talks"})
+
+
+def _past_of_a_plan_verb(words, i):
+    w = words[i].lower()
+    if w not in _PLAN_PAST or i + 1 >= len(words) or words[i + 1].lower() not in _OBJECT_START:
+        return False
+    return i == 0 or words[i - 1].lower() not in _AUXILIARY | _NOT_FINITE_BEFORE
 
 
 def _after_last(pattern, text):
@@ -404,8 +421,8 @@ def _verb_cue_before(words, cue, governing):
 def _governing_cue(words, i, modal_may=True):
     """_cue, and a timetable's present ("he starts for home on Friday", "leaves on Monday"): ahead. Only for
     the verb of the mention's own clause: elsewhere ("Ford, which holds a stake") it says nothing of the date."""
-    if words[i].lower() in TIMETABLE_PRESENT:
-        return 1, "future"
+    if words[i].lower() in TIMETABLE_PRESENT and (i == 0 or words[i - 1].lower() not in _NOT_FINITE_BEFORE):
+        return 1, "future"  # (after a determiner it is a noun: "told his hosts on Tuesday", "the visits")
     return _cue(words, i, modal_may)
 
 

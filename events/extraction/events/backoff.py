@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.extraction.events.clauses import clause_start, is_aside, last_clause_break, reports_that_before
+from events.extraction.events.clauses import clause_start, is_aside, last_clause_break, pronoun_subject, reports_that_before
 from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK
 from events.extraction.events.triggers import BackoffTrigger, Trigger
 from events.extraction.events.windows import BACKOFF_REACH
@@ -163,6 +163,9 @@ def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
     of the clause whose reporting verb reports it."""
     if _party_in(start, end, ctx):
         return True
+    if not ctx.actor_mentions and not ctx.country_mentions and pronoun_subject(ctx.text, ctx.sentence.start,
+                                                                                ctx.sentence.end):
+        return True  # a sentence about the people just told ("They dined together that evening"): extract._inherited
     text, sentence = ctx.text, ctx.sentence
     if start == sentence.start and end < sentence.end and text[end] == ",":
         following = SPECULATION_BREAK.search(text, end + 1, sentence.end)

@@ -13,6 +13,19 @@ if TYPE_CHECKING:
 
 _BETWEEN = re.compile(r"\bbetween\b")
 
+# A sentence whose subject is a personal pronoun or "the two men/leaders/...": at its start, or after a short
+# opening phrase ("On Sunday he celebrated ...", "That evening they dined ...").
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:(?:On|In|At|Later|Earlier|Then|After|Before|That|The\s+same|The\s+next|Next|By|During)\b"
+    r"[^,.;:\n]{0,40}?(?:,\s*|\s+))?(?:He|She|They|he|she|they|The\s+two\s+(?:men|leaders|presidents|premiers|"
+    r"prime\s+ministers|ministers|delegations|sides|heads\s+of\s+state))\b(?!\s+(?:is|are|was|were)\s+said\b)")
+
+
+def pronoun_subject(text: str, start: int, end: int) -> bool:
+    """Does the sentence text[start:end] have a personal pronoun (or "the two leaders") for its subject? Such a
+    sentence goes on telling the people of the happening just told ("They dined together that evening")."""
+    return bool(_PRONOUN_SUBJECT.match(text, start, end))
+
 
 def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int, int]:
     """The clause that governs the date: from the date to its trigger, widened to the nearest clause

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers
-from events.extraction.events.clauses import event_clause, next_happening_start
+from events.extraction.events.clauses import event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
@@ -80,9 +80,17 @@ def _antecedent(mentions: list[EventMention], sentence: Sentence, text: str) -> 
 
 def _inherited(ctx: SentenceContext, antecedent: EventMention | None) -> EventMention | None:
     """The antecedent whose parties a sentence naming nobody takes: it opens on a definite happening of
-    the antecedent's type (or both are encounters: "the trip" after an arrival)."""
+    the antecedent's type (or both are encounters: "the trip" after an arrival), or its subject is a personal
+    pronoun for the antecedent's people (clauses.pronoun_subject: "They dined together that evening")."""
     if antecedent is None:
         return None
+    if antecedent.actors and pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        # the people, and their states (not the antecedent's place: "They dined at a dacha" after a summit abroad);
+        # "he"/"she" is the antecedent's first person, as _with_pronoun_person takes it
+        people = antecedent.actors[:1] if _PERSONAL_PRONOUN.search(ctx.text, ctx.sentence.start,
+                                                                    min(ctx.sentence.end, ctx.sentence.start + 60)) \
+            else antecedent.actors
+        return _Parties(list(people), unique_in_order(a.country for a in people if a.country))
     match = _EVENT_ANAPHOR.match(ctx.text, ctx.sentence.start)
     if not match:
         return None
@@ -147,10 +155,19 @@ def _subject_state_parties(ctx: SentenceContext) -> _Parties | None:
     talks broke down in mid-August": the subject state and the home state. None otherwise."""
     pair = ctx.rules.home_state and ctx.rules.article_pair.search(ctx.text, ctx.sentence.start, ctx.sentence.end)
     own = any(t.event_type in ctx.rules.subject_state_types for t in ctx.triggers)
+    body = _BODY_SUBJECT.match(ctx.text, ctx.sentence.start) and any(t.event_type in ctx.rules.encounters
+                                                                     for t in ctx.triggers)
+    pair = pair or body
     subject = subject_state_of(ctx) if pair or own else None
     if not subject:
         return None
     return _Parties([], [subject, ctx.rules.home_state] if pair else [subject])  # "the two governments": both
+
+
+# "The Supreme State Council is due to hold its first session", "The joint commission meets again in May": a body
+# of the article's two states (a capitalized name of a council, commission ... with no state in it) gathering.
+_BODY_SUBJECT = re.compile(r"\s*The\s+(?:[A-Z][\w-]*\s+){0,4}(?:Council|Commission|Committee|Assembly|Parliament|"
+                           r"Court|Cabinet|commission|council|committee)\b")
 
 
 def _candidate_dates(ctx: SentenceContext, timexes: list[dict]) -> list[dict]:

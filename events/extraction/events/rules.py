@@ -48,12 +48,13 @@ class EventRules:
         self.hedge = _word_regex(cues.get("hedge", []))
         self.future = _word_regex(cues.get("future", []))
         # The verb right before a trigger, or its own first word(s): "leaves for", "begins a three-day visit".
-        self.timetable_present = _alternation(r"(?:^|\b)(?:", [re.escape(w) for w in cues.get("timetable_present", [])],
+        # (not after a determiner or possessive, where "hosts", "visits" are nouns: "His hosts gave a dinner today")
+        self.timetable_present = _alternation(r"(?:^|\b)" + _NOT_A_NOUN + r"(?:",
+                                              [re.escape(w) for w in cues.get("timetable_present", [])],
                                               r")(?:\s+(?:[\w-]+\s+){0,2})?$")
         # The clause's own verb in that present, anywhere before the date ("Putin sees the premier over breakfast
         # this morning"): its one-word forms, not after a determiner (where "visits" is a noun).
-        self.timetable_verb = _alternation(r"(?<![\w-])(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
-                                           r"(?<!\ba )(?<!\ban )(?:",
+        self.timetable_verb = _alternation(r"(?<![\w-])" + _NOT_A_NOUN + r"(?:",
                                            [re.escape(w) for w in cues.get("timetable_present", []) if " " not in w],
                                            r")(?![\w-])")
 
@@ -110,6 +111,11 @@ class EventRules:
         return self._priority_of_word[word]
 
 
+# A timetable word after one of these is a noun ("the visits", "his hosts"), no verb of the timetable's present.
+_NOT_A_NOUN = (r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )(?<!\ban )(?<!\bHis )(?<!\bHer )"
+               r"(?<!\bIts )(?<!\bTheir )(?<!\bThe )(?<!'s )(?<!\u2019s )")
+
+
 # A word after one of these is a noun ("the return", "his visit"), no verb of the back-off.
 # So is a word after a preposition ("restrictions on imports", "the dispute over shipments"); "to" is left out
 # ("to come").
@@ -123,7 +129,8 @@ class BackoffLexicon:
     verbs (whose type is their clause's happening noun's, else their own or none), happening nouns by type."""
 
     def __init__(self, data: dict, type_order: list[str]):
-        verbs = _typed_forms(data.get("verbs", {}), False) + _typed_forms(data.get("light_verbs", {}), True)
+        verbs = (_typed_forms(data.get("verbs", {}), False) + _typed_forms(data.get("light_verbs", {}), True)
+                 + _lemma_forms(data.get("lemmas", {}), data.get("irregular", {})))
         self._verbs = [(_any_of(forms), is_light, code) for code, is_light, forms in verbs]
         self.verb = _alternation(_NOT_AFTER + r"(?<![\w-])(?:", _all_forms(verbs), r")(?![\w-])")
         nouns = _typed_forms(data.get("nouns", {}), False)
@@ -143,6 +150,53 @@ def _typed_forms(mapping: dict, light: bool) -> list[tuple[str | None, bool, lis
     """(type, light, forms) for a data table of forms by type (key "none": no type of its own), less its notes
     (keys starting "_")."""
     return [(None if key == "none" else key, light, forms) for key, forms in mapping.items() if not key.startswith("_")]
+
+
+def _lemma_forms(lemmas: dict, irregular: dict) -> list[tuple[str | None, bool, list[str]]]:
+    """(type, light=False, forms) for the data's lemmas by type, each lemma in every inflection (inflections)."""
+    return [(code, False, [form for lemma in entries for form in inflections(lemma, irregular)])
+            for code, entries in lemmas.items() if not code.startswith("_")]
+
+
+_CONSONANT_Y = re.compile(r"[^aeiou]y$")
+
+
+def inflections(lemma: str, irregular: dict | None = None) -> list[str]:
+    """The forms of a verb lemma (a regex fragment: "emphasi[sz]e"; a phrase inflects its first word: "pull out"
+    -> "pulled out"): base, -s, -ed (or its `irregular` past forms), -ing, by the spelling rules of regular
+    English verbs. Markers after the verb: "+" doubles its last consonant ("expel+" -> "expelled"), "*" keeps only
+    its -ed (or irregular) and -ing forms, for a verb that is also a common noun or adjective ("sign*": "the sign
+    of", "attack*": "an attack")."""
+    first, _, rest = lemma.partition(" ")
+    verb = first.rstrip("+*")
+    double, noun_too = "+" in first[len(verb):], "*" in first[len(verb):]
+    tail = " " + rest if rest else ""
+    plain = verb + tail
+    key = plain.replace("+", "").replace("*", "")
+    if double:
+        past, ing = [verb + verb[-1] + "ed"], verb + verb[-1] + "ing"
+    elif verb.endswith("e"):
+        past, ing = [verb + "d"], (verb + "ing" if verb.endswith(("ee", "ye", "oe")) else
+                                   verb[:-2] + "ying" if verb.endswith("ie") else verb[:-1] + "ing")
+    elif _CONSONANT_Y.search(verb):
+        past, ing = [verb[:-1] + "ied"], verb + "ing"
+    else:
+        past, ing = [verb + "ed"], verb + "ing"
+    if irregular and key in irregular:
+        past = [form.split(" ")[0] for form in irregular[key]]
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = verb + "es"
+    elif _CONSONANT_Y.search(verb):
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    forms = ([] if noun_too else [verb, third]) + past + [ing]
+    return list(dict.fromkeys(form + _escape_rest(rest) for form in forms))
+
+
+def _escape_rest(rest: str) -> str:
+    """The words after a phrase's verb, as the regex text they are written in (a plain space between words)."""
+    return " " + rest.replace("*", "").replace("+", "") if rest else ""
 
 
 def _all_forms(entries) -> list[str]:

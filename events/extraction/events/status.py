@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # The event's own verb looks ahead: "is to meet ... today", "are to sign ... today", "will arrive today",
 # or the trigger is itself a schedule ("is due in", "is expected in").
 _FUTURE_VERB_BEFORE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:(?:due|expected|scheduled|set|slated|going)\s+)?to|plans?\s+to"
+    r"\b(?:will|shall|would|(?:is|are)\s+(?:(?:also|now|still|then|again|first)\s+)?"
+    r"(?:(?:due|expected|scheduled|set|slated|going)\s+)?to|plans?\s+to"
     r"|intends?\s+to)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 _FUTURE_TRIGGER = re.compile(r"(?:is|are)\s+(?:due|expected)\b", re.IGNORECASE)
 # How far before its trigger the event's own auxiliary is looked for.
@@ -63,7 +64,8 @@ def _planned(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
     if is_future(earliest, latest, anchor):
         return True
     if earliest <= anchor <= latest and earliest < latest:
-        return bool(ctx.rules.future.search(ctx.sentence.text))
+        # (a span that ends on the issue day, "earlier this month", is the part of it already past)
+        return latest != anchor and bool(ctx.rules.future.search(ctx.sentence.text))
     return earliest == latest == anchor and (_own_verb_looks_ahead(timex, main, ctx) or _gerund_of_future(timex, main, ctx))
 
 
@@ -101,7 +103,8 @@ def _clause_in_timetable_present(timex: dict, trigger: Trigger, ctx: SentenceCon
     text = ctx.text
     own_start = last_clause_break(text, ctx.sentence.start, timex["start"], ctx)
     if (_FUTURE_AUXILIARY.search(text, own_start, timex["start"]) or _present_verb(own_start, timex["start"], ctx)
-            or _PROGRESSIVE.search(text, own_start, timex["start"])):
+            or _PROGRESSIVE.search(text, own_start, timex["start"])
+            or ctx.rules.timetable_verb.search(text, own_start, timex["start"])):
         return True  # the date's own clause: "a session ..., which is to open this morning", "gives its verdict today",
         # "is staying on today to see" (a present progressive of the issue day is an arrangement)
     if trigger.event_type in ctx.rules.statements:

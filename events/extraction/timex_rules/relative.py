@@ -62,7 +62,14 @@ def _the_unit(m, text, unit, mod, part):
             return None
     elif part is None and unit != "weekend":
         return None
+    if part is not None and unit in _STORY_UNITS:
+        # "earlier in the week", "late in the month": the definite article points to the week (month) the story is
+        # in, the previous date's, as "that week" does; with no date before, the anchor's (resolution).
+        return mention("DATE", f"UNDEF-REF-{unit}-PLUS-0", mod, part)
     return _relative_unit("the", "this", unit, mod, part, m.groupdict())
+
+
+_STORY_UNITS = ("week",)
 
 
 def _relative_unit(rel_word, rel, unit, mod, part, g):
@@ -144,12 +151,14 @@ def build_offset(m, text):
 
 
 @rule("the_day_offset",
-      r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+(?:same|next|following|previous|preceding)\s+(?:morning|afternoon|evening|night)|the\s+eve)\b",
+      r"\b(?:(?<=\bat\s)that\s+time|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+(?:previous|preceding|prior|next|following|same)\s+day|the\s+(?:day|week|month|year)\s+(?:before|after)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|the\s+(?:same|next|following|previous|preceding)\s+(?:morning|afternoon|evening|night)|the\s+(?:morning|afternoon|evening|night)\s+(?:before|after)(?!\s+(?:last|yesterday|tomorrow)\b)|the\s+eve)\b",
       cores=[word_core(["day", "eve", "week", "month", "year", "time", "morning", "afternoon", "evening", "night"])],
       examples={"the day before": "2001-01-01", "the same day": "2001-01-02", "the next day": "2001-01-03",
                 "that day": "2001-01-02", "at that time": None, "that afternoon": "2001-01-02TAF",
                 "that same evening": "2001-01-02TEV", "the same evening": "2001-01-02TEV",
-                "the next morning": "2001-01-03TMO", "the previous evening": "2001-01-01TEV"})
+                "the next morning": "2001-01-03TMO", "the previous evening": "2001-01-01TEV",
+                "the night before": "2001-01-01TNI", "the evening before": "2001-01-01TEV",
+                "the morning after": "2001-01-03TMO"})
 def build_the_day_offset(m, text):
     """'the day before', 'the next day', 'the same day', 'that day'."""
     t = re.sub(r"\s+", " ", m.group(0).lower())
@@ -164,6 +173,11 @@ def build_the_day_offset(m, text):
         # "That afternoon he opened ...": the day of the date just mentioned, at that time of day; "the next
         # morning", "the previous evening": the day after or before it.
         return mention("TIME", f"UNDEF-REF-day-{sign}-{n}T" + TIMES_OF_DAY[part_of_day.group(1)])
+    before_after = re.match(r"the (morning|afternoon|evening|night) (before|after)$", t)
+    if before_after:
+        # "who had flown in the evening before", "began the night before": that part of the day before (after)
+        # the story's day, or of the date right after ("the night before the vote").
+        return mention("TIME", f"UNDEF-REFNEXT-day-{sign}-{n}T" + TIMES_OF_DAY[before_after.group(1)])
     if t == "that time":
         return mention("DATE", "UNDEF-REF-same", optional=True)  # "at that time": the date just mentioned
     unit_m = re.match(r"the (week|month|year) (before|after)$", t)

@@ -72,3 +72,14 @@ def build_tod(m, text):
         return mention("TIME", f"UNDEF-SENT-dayT{code}")
     day = {"yesterday": "last", "tomorrow": "next"}.get((g.get("day") or "").lower(), "this")
     return mention("TIME", f"UNDEF-{day}-dayT{code}", mod)
+
+
+@rule("the_night",
+      r"(?:(?<=\binto\s)|(?<=\bthrough\s)|(?<=\bduring\s)|(?<=\bthroughout\s)|(?<=\bin\s))the\s+night\b"
+      r"(?!\s+(?:of|before|after|when|that|which|in\s+question)\b)",
+      cores=[word_core(["night"])],
+      examples={"talked late into the night": "2001-01-02TNI", "fighting went on through the night": "2001-01-02TNI"})
+def build_the_night(m, text):
+    """"talked late into the night", "held through the night": the night of the day named last (as "the
+    evening", UNDEF-SENT); only after a preposition of time, so "the night the plane fell" is not tagged."""
+    return mention("TIME", "UNDEF-SENT-dayTNI")
