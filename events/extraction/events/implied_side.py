@@ -19,19 +19,19 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from events.extraction.events.attachment_features import SentenceView
 from events.extraction.events.attachment_sides import segment
-from events.extraction.events.implied_places import subject_state_of
+from events.extraction.events.implied_places import state_counts_of, subject_state_of
 
 if TYPE_CHECKING:
     from events.extraction.events.context import Reading, SentenceContext
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "attachment_model.json"
+_MODEL_PATH = str(MODEL_FILE)
 SWITCH = "MONITOR_IMPLIED_SIDE"  # "off": never add (the trainer records with it off)
 _recorder: list | None = None
 # The article is about a pair only when its subject state recurs (a one-line text names a state once or twice).
@@ -42,6 +42,8 @@ _HOMEWARD = re.compile(r"\b(?:home|back\s+to|returned\s+to)\b")
 _PAIR = re.compile(r"\b(?:two|both)\s+(?:[a-z]+\s+)?(?:sides|ministries|ministers|governments|countries|leaders|"
                    r"presidents|delegations|men|states)\b|\b(?:counterparts?|bilateral|joint|guests?|hosts?|"
                    r"visitors?)\b", re.IGNORECASE)
+_HOMEWARD_WORDS = ("home", "back", "returned")
+_PAIR_WORDS = ("two", "both", "counterpart", "bilateral", "joint", "guest", "host", "visitor")
 _GATHERINGS = frozenset({"summit", "meeting"})
 _OPENING_REFERENCE = re.compile(r"(?:The|He|She|It|That|This|They|His|Its|Their)\b")
 
@@ -50,11 +52,11 @@ def candidate(reading: Reading, ctx: SentenceContext, countries: list, actors: l
               previous: tuple[int, frozenset] | None = None) -> tuple[str, list] | None:
     """(the missing state, the features) when exactly one of the article's pair is among `countries`; `previous`:
     where the event told before this one stands and its states."""
-    home, subject = ctx.rules.home_state, subject_state_of(ctx)
-    if not home or not subject or subject == home or _subject_mentions(ctx) < MIN_SUBJECT_MENTIONS:
+    home, subject = ctx.rules.home_state, _subject(ctx)
+    if not home or not subject or subject == home:
         return None
     present = [code for code in (home, subject) if code in countries]
-    if len(present) != 1:
+    if len(present) != 1 or _subject_mentions(ctx) < MIN_SUBJECT_MENTIONS:
         return None
     missing = subject if present[0] == home else home
     if reading.event_type in _GATHERINGS and ctx.entities.organizations_in(ctx.sentence.start, ctx.sentence.end):
@@ -73,8 +75,8 @@ def _features(missing: str, present: str, reading: Reading, ctx: SentenceContext
               actors: list) -> list[str]:
     role = "home" if missing == ctx.rules.home_state else "subject"
     text, sentence = ctx.text, ctx.sentence
+    lowered = sentence.text.lower()
     named = {m.code for m in ctx.country_mentions}
-    people = {m.ref.country for m in ctx.actor_mentions if m.ref.country}
     paragraph_start = text.rfind("\n", 0, sentence.start) + 1
     paragraph_end = text.find("\n", sentence.end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -102,8 +104,8 @@ def _features(missing: str, present: str, reading: Reading, ctx: SentenceContext
         ("no_state_named", not named),
         ("actor_without_state", any(ref.country is None for ref in actors)),
         ("actors_all_present", bool(actors) and all(ref.country == present for ref in actors)),
-        ("homeward", bool(_HOMEWARD.search(text, sentence.start, sentence.end))),
-        ("pair_words", bool(_PAIR.search(text, sentence.start, sentence.end))),
+        ("homeward", _has(_HOMEWARD, _HOMEWARD_WORDS, text, sentence.start, sentence.end, lowered)),
+        ("pair_words", _has(_PAIR, _PAIR_WORDS, text, sentence.start, sentence.end, lowered)),
         ("opens_with_reference", bool(_OPENING_REFERENCE.match(text, sentence.start))),
         ("missing_before_in_paragraph", _names(ctx, missing, paragraph_start, sentence.start)),
         ("missing_after_in_paragraph", _names(ctx, missing, sentence.end, paragraph_end)),
@@ -160,26 +162,27 @@ def _opening_states(ctx: SentenceContext) -> set:
     return ctx.article_memo["opening states"]
 
 
-def _subject_counts(ctx: SentenceContext) -> tuple[int, int]:
-    """(mentions of the subject state, mentions of all states but the home state), names and people, once per
-    article."""
-    if "subject counts" not in ctx.article_memo:
-        home, length = ctx.rules.home_state, len(ctx.text)
-        codes = [m.code for m in ctx.entities.countries_in(0, length)]
-        codes += [m.ref.country for m in ctx.entities.actors_in(0, length) if m.ref.country]
-        counts = Counter(code for code in codes if code != home)
-        ctx.article_memo["subject counts"] = (counts.most_common(1)[0][1] if counts else 0, sum(counts.values()))
-    return ctx.article_memo["subject counts"]
+def _subject(ctx: SentenceContext) -> str | None:
+    if "pair subject" not in ctx.article_memo:
+        ctx.article_memo["pair subject"] = subject_state_of(ctx)
+    return ctx.article_memo["pair subject"]
+
+
+def _has(pattern: re.Pattern, literals: tuple, text: str, start: int, end: int, lowered: str) -> bool:
+    """Does the pattern match in text[start:end]? (Searched only when one of its literal words occurs.)"""
+    return any(word in lowered for word in literals) and bool(pattern.search(text, start, end))
 
 
 def _subject_mentions(ctx: SentenceContext) -> int:
-    return _subject_counts(ctx)[0]
+    counts = state_counts_of(ctx)
+    return counts.most_common(1)[0][1] if counts else 0
 
 
 def _dominance(ctx: SentenceContext) -> str:
     """How much the article is about its subject state: the subject's share of the mentions of states other than
     the home state (names and people), in three bands."""
-    top, total = _subject_counts(ctx)
+    counts = state_counts_of(ctx)
+    top, total = (counts.most_common(1)[0][1] if counts else 0), sum(counts.values())
     share = top / total if total else 0.0
     return "low" if share < 0.5 else "mid" if share < 0.75 else "high"
 
@@ -196,6 +199,9 @@ def _model(path: str, switch: str) -> tuple[dict, float] | None:
 
 def implied_side(reading: Reading, ctx: SentenceContext, countries: list, actors: list) -> list:
     """`countries` with the article's other side added when the model finds it implied."""
+    model = _model(_MODEL_PATH, os.environ.get(SWITCH, ""))
+    if model is None and _recorder is None:
+        return countries
     previous = ctx.article_memo.get("previous event")
     found = candidate(reading, ctx, countries, actors, previous)
     ctx.article_memo["previous event"] = (ctx.sentence.start, frozenset(countries))
@@ -204,7 +210,6 @@ def implied_side(reading: Reading, ctx: SentenceContext, countries: list, actors
     missing, features = found
     if _recorder is not None:
         _recorder.append((f"{ctx.sentence.start}:{reading.timex['start']}", missing, features))
-    model = _model(str(MODEL_FILE), os.environ.get(SWITCH, ""))
     if model is None:
         return countries
     weights, threshold = model
