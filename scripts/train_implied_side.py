@@ -112,7 +112,7 @@ def vocabulary(rows) -> dict:
     return {f: i for i, f in enumerate(kept)}
 
 
-def leave_batch_out(rows, lam: float) -> dict[str, tuple[int, int]]:
+def leave_batch_out(rows, lam: float, threshold: float = 0.0) -> dict[str, tuple[int, int]]:
     """group -> (gains, losses) of a model fitted without the group."""
     result = {}
     for group in sorted({g for g, _, _ in rows}):
@@ -121,7 +121,7 @@ def leave_batch_out(rows, lam: float) -> dict[str, tuple[int, int]]:
         vocab = vocabulary(train)
         w = fit(*matrix(train, vocab), lam)
         x, y = matrix(test, vocab)
-        add = (x @ w) >= 0
+        add = (x @ w) >= threshold
         result[group] = (int((add & (y == 1)).sum()), int((add & (y == 0)).sum()))
     return result
 
