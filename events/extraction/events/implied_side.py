@@ -8,7 +8,9 @@ ambassador on Thursday" (the home state's ministry), "the visit began in the cap
 visitor's state). Whether the other side takes part is decided by a small logistic model over general features
 of the event and the article (its type and status, whether a place is named or implied, how many states and
 people the clause and the sentence give, whether the paragraph or the article's opening names the missing
-state, how much the article is about the pair), never the article's words beyond closed lists. The weights are
+state, how much the article is about the pair, what the event told before had), never the article's words beyond
+closed lists. Not offered for an organization's summit or meeting (organization_parties decides its parties) or in
+a text that names its subject state fewer than MIN_SUBJECT_MENTIONS times. The weights are
 data (data/attachment_model.json, "implied_side"), written by scripts/train_implied_side.py and chosen by
 leave-batch-out cross-validation on the development set's gold; at run time a sum of dict look-ups.
 
@@ -33,9 +35,9 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "attachment_model.json"
 _MODEL_PATH = str(MODEL_FILE)
 SWITCH = "MONITOR_IMPLIED_SIDE"  # "off": never add (the trainer records with it off)
-_recorder: list | None = None
+_recorder: list | None = None  # (mention key, missing code, features) while the trainer records
 # The article is about a pair only when its subject state recurs (a one-line text names a state once or twice).
-MIN_SUBJECT_MENTIONS = 3  # (mention key, missing code, features) while the trainer records
+MIN_SUBJECT_MENTIONS = 3
 
 # A journey home meets no one ("flew back to Moscow", "returned home"); words naming both sides of a relation.
 _HOMEWARD = re.compile(r"\b(?:home|back\s+to|returned\s+to)\b")
@@ -65,7 +67,7 @@ def candidate(reading: Reading, ctx: SentenceContext, countries: list, actors: l
     role = "home" if missing == home else "subject"
     if previous is not None:
         at, states = previous
-        near = "paragraph" if "\n" not in ctx.text[at:ctx.sentence.start] else "before"
+        near = "paragraph" if ctx.text.find("\n", at, ctx.sentence.start) < 0 else "before"
         told = "both" if {home, subject} <= states else "missing" if missing in states else "not_missing"
         features += [f"previous_{near}_{told}", f"{role}|previous_{near}_{told}"]
     return missing, features
