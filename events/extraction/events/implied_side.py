@@ -115,6 +115,12 @@ def _features(missing: str, present: str, reading: Reading, ctx: SentenceContext
         ("organization_named", bool(ctx.entities.organizations_in(sentence.start, sentence.end))),
     ]
     base += [name for name, holds in flags if holds]
+    told = [code for at, code in ctx.told_places if at < sentence.start]
+    if told:
+        base.append("last_place=" + ("missing" if told[-1] == missing else "present" if told[-1] == present else "other"))
+    if ctx.visit_places:
+        visited = set(ctx.visit_places.values())
+        base += [f"visit_place_{k}" for k, c in (("missing", missing), ("present", present)) if c in visited]
     where_named = _named_at(ctx, missing)
     if where_named:  # in the event's stretch, or walled off (a quotation, an aside, past a semicolon)
         base.append("missing_reachable" if _reachable(where_named, reading, ctx) else "missing_walled")
