@@ -23,6 +23,7 @@ from events.extraction.events.attachment_coordinates import own_clause_actors, r
 from events.extraction.events.attachment_model import AttachmentModel, default_model
 from events.extraction.events.attachment_sides import other_side, without_topics
 from events.extraction.events.implied_places import is_origin, subject_state_of
+from events.extraction.events.implied_side import implied_side
 from events.extraction.events.participants import acts_through_agent
 from events.extraction.events.triggers import possessor
 
@@ -63,6 +64,7 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
         actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
         actors, countries = with_list_mates(ctx, actors, countries)
         countries = other_side(reading, ctx, without_topics(ctx, countries, actors))
+        countries = implied_side(reading, ctx, countries, actors)
     if _recorder is not None:
         people = actor_candidates(reading, ctx, actors, inherited)
         states = country_candidates(reading, ctx, countries, actors, inherited)

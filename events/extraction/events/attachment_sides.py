@@ -41,7 +41,7 @@ def other_side(reading: Reading, ctx: SentenceContext, countries: list) -> list:
     if countries[0] != home:
         named = _sentence_states(ctx, _relative_antecedent(reading, ctx), ctx.sentence.end)
         return countries + [home] if home in named else countries
-    others = [code for code in _sentence_states(ctx, *_segment(reading, ctx)) if code != home]
+    others = [code for code in _sentence_states(ctx, *segment(reading, ctx)) if code != home]
     return countries + others if len(others) == 1 else countries
 
 
@@ -61,7 +61,7 @@ def _relative_antecedent(reading: Reading, ctx: SentenceContext) -> int:
 _STRONG = re.compile(r"[;:\u2013\u2014]|\bsince\b")
 
 
-def _segment(reading: Reading, ctx: SentenceContext) -> tuple[int, int]:
+def segment(reading: Reading, ctx: SentenceContext) -> tuple[int, int]:
     """The stretch of the sentence around the date and its trigger between strong breaks (a semicolon, a colon, a
     dash, "since") and coordinated main clauses."""
     timex, main = reading.timex, reading.main

@@ -84,17 +84,27 @@ def _last_place_before(position: int, ctx: SentenceContext) -> tuple[str, None] 
 
 def subject_state_of(ctx: SentenceContext) -> str | None:
     """The article's subject state (subject_state), worked out once per article."""
-    if "subject_state" not in ctx.article_memo:
-        ctx.article_memo["subject_state"] = subject_state(ctx.entities, len(ctx.text), ctx.rules)
-    return ctx.article_memo["subject_state"]
+    counts = state_counts_of(ctx)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def state_counts_of(ctx: SentenceContext) -> Counter:
+    """How often the article names each state but the home state (state_counts), worked out once per article."""
+    if "state counts" not in ctx.article_memo:
+        ctx.article_memo["state counts"] = state_counts(ctx.entities, len(ctx.text), ctx.rules)
+    return ctx.article_memo["state counts"]
 
 
 def subject_state(entities: ArticleEntities, length: int, rules: EventRules) -> str | None:
     """The state the article is about besides the home state (event_rules.json, home_state): the one its
     country mentions and its people's states name most (ties: the first named); None when there is none."""
-    codes = [m.code for m in entities.countries_in(0, length)]
-    codes += [m.ref.country for m in entities.actors_in(0, length) if m.ref.country]
-    counts = Counter(code for code in codes if code != rules.home_state)
+    counts = state_counts(entities, length, rules)
     return counts.most_common(1)[0][0] if counts else None
 
 
+def state_counts(entities: ArticleEntities, length: int, rules: EventRules) -> Counter:
+    """Mentions of each state but the home state in the article: by name, adjective, capital or town, and by its
+    people (in order of first mention, so that most_common breaks ties by the first named)."""
+    codes = [m.code for m in entities.countries_in(0, length)]
+    codes += [m.ref.country for m in entities.actors_in(0, length) if m.ref.country]
+    return Counter(code for code in codes if code != rules.home_state)
