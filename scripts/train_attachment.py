@@ -43,7 +43,7 @@ from scripts.score_devset import BATCHES, set_right  # noqa: E402
 from tests.devset import devset  # noqa: E402
 
 TRAIN_PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
-NEVER_READ = ("heldout7", "val7")  # the lead's unseen test and the validation part (aggregate scores only): never opened
+NEVER_READ = ("heldout8", "val8")  # the lead's unseen test and the validation part (aggregate scores only): never opened
 FOLDS = 5
 MIN_COUNT = 2
 LAMBDAS = (0.3, 1.0, 3.0, 10.0)
