@@ -126,7 +126,8 @@ def test_since_dates_a_happening_after_first_or_has_been_in(gazetteer, sentence,
     # a noun other than its trigger ("this year's chairman"), nor a month a verb ("March").
     "The restrictions on imports of Spanish fruit in January angered Madrid.",
     "Kuchma, this year's chairman of the CIS council, flew to Minsk.",
-    "The Russian quota for Azerbaijani gas will be reviewed in March.",
+    # (Since the eighth round "will be reviewed in March" is a planned happening of its own verb: backoff._any_verb.)
+    "The Russian quota for Azerbaijani gas in March is under review.",
 ])
 def test_the_back_off_finds_no_happening_where_none_is_told(gazetteer, text):
     dates = [d for d, _, _ in dated(text, gazetteer)]

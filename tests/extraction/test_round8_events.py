@@ -111,3 +111,26 @@ def test_a_body_of_the_two_states_gathering_is_theirs(gazetteer, text, date_text
 ])
 def test_a_timetable_word_after_a_determiner_says_nothing_of_the_status(gazetteer, text):
     assert one(text, gazetteer, "today").status == "occurred"
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # (lead) A dated clause that names a party and has a verb outside the lexicon still tells a happening
+    # (backoff._any_verb): a verb before the date, or after a date that opens the clause.
+    ("The Foreign Ministry handed the Polish ambassador a list of demands on Tuesday.", "Tuesday"),
+    ("On Monday the Kazakh government quietly scrapped the export duty on Russian grain.", "Monday"),
+])
+def test_a_verb_outside_the_lexicon_still_tells_a_happening(gazetteer, sentence, date_text):
+    mention = one(sentence, gazetteer, date_text)
+    assert (mention.event_type, mention.status) == ("statement", "occurred")
+
+
+@pytest.mark.parametrize("text", [
+    # ... but a state is no happening: a copula, "would be", a verb after a date inside a noun phrase.
+    "The weather in Tbilisi was cold on Monday.",
+    "Shevardnadze would be busy in Batumi next week.",
+    "The ban on imports of Georgian wine in March upset Tbilisi.",
+])
+def test_a_state_or_a_verb_the_date_does_not_govern_is_no_happening(gazetteer, text):
+    from events.extraction.pipeline import extract_article
+    from tests.extraction._one_mention import DAY
+    assert extract_article(text, DAY, gazetteer) == []

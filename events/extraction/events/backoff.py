@@ -17,9 +17,10 @@ the autumn"). When no trigger of the sentence is the date's, the date's own clau
    named person ("prepared the documents with Kasyanov") is a meeting, and "was in"/"has been in" a place a
    visit.
 
-Nothing else: a clause with none of these ("Lourdes, built in 1964", "the budget for next year") is no
-event. The happening found is an ordinary trigger from here on (its status from its own verb: "is to vote
-tomorrow" is planned)."""
+4. else any verb of the clause nearest the date (`_any_verb`: a happening the lexicon lacks), typed "statement".
+
+A clause with no verb ("the budget for next year") is no event. The happening found is an ordinary trigger from
+here on (its status from its own verb: "is to vote tomorrow" is planned)."""
 from __future__ import annotations
 
 import re
@@ -45,7 +46,11 @@ def backoff_triggers(timex: dict, ctx: SentenceContext) -> list[Trigger]:
     found = _found(timex, (start, end), wide, ctx)
     if found is None:
         governing = _governing_trigger(wide[0], ctx)
-        return [governing] if governing is not None else []
+        if governing is not None:
+            return [governing]
+        found = _any_verb(timex, start, end, ctx)
+    if found is None:
+        return []
     begin, finish, event_type = found
     clause = (min(start, begin), max(end, finish))
     return [BackoffTrigger(begin, finish, event_type, ctx.rules.type_order.index(event_type), clause)]
@@ -105,6 +110,34 @@ def _happening(timex: dict, start: int, end: int, ctx: SentenceContext):
     """(start, end, type) of the happening text[start:end] tells nearest the date, or None."""
     return (_verb(timex, start, end, ctx) or _noun(timex, start, end, ctx) or _with_person(start, end, ctx)
             or _presence(start, end, ctx))
+
+
+def _any_verb(timex: dict, start: int, end: int, ctx: SentenceContext):
+    """(start, end, "statement") of any verb of the clause nearest the date, when nothing above told the happening.
+
+    The lexicon, however broad, misses the verbs a fresh writer picks ("handed the embassy a list", "ordered
+    the inspectors out", "joined NATO last March"); a dated clause that names a party and has a verb of its own
+    tells something that happened on that date. Measured (eighth round): fresh parts val7 and val8 gained 4 and
+    13 key events found, dated alike, for 3 more mentions each that date no gold key event. Typed "statement",
+    CAMEO's unspecified verbal act (010): the verb is outside every type's vocabulary."""
+    text = ctx.text
+    stop = end if _OPENING_DATE.fullmatch(text, start, timex["start"]) else timex["start"]
+    verbs = [m for m in _VERBISH.finditer(text, start, stop) if m.group() not in _STATE_VERBS
+             and not (m.group() in _AUX_WORDS and _BE_AFTER.match(text, m.end()))]
+    match = _nearest(verbs, timex)
+    return (match.start(), match.end(), "statement") if match else None
+
+
+# Which verb of the clause: one before the date ("handed ... on Monday", "joined NATO last March"), or after it
+# when the date opens the clause ("On Monday the ministry handed ..."), not after a date inside a noun phrase
+# ("the restrictions on imports in January angered Madrid"); no copula or verb of state ("the weather was cold
+# on Monday", "would be busy next month", "seemed much worse a year ago"): a state is no happening.
+_OPENING_DATE = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?(?:the\s+)?")
+_AUX_WORDS = frozenset({"has", "have", "had", "will", "would", "did", "does"})
+_BE_AFTER = re.compile(r"\s+(?:not\s+)?(?:be|been)\b")
+_STATE_VERBS = frozenset({"is", "are", "was", "were", "seemed", "appeared", "remained", "looked", "sounded",
+                          "stayed", "proved", "used", "based", "called", "named", "titled", "entitled", "dated",
+                          "concerned", "interested"})
 
 
 # A verb of any kind (the clause tells something of its own, not in the lexicon: "suspended last April").
