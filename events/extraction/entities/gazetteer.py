@@ -398,7 +398,9 @@ _HOLDER_KINDS = ("(?:field|rebel|separatist|opposition|militant|guerrilla|former
 _ARTICLE_SURNAME = re.compile(r"(?<![\w-])(?:al|el|Al|El)-([A-Z][a-z]{3,})$")
 
 
+@lru_cache(maxsize=8192)
 def _fold_name(alias: str) -> str:
+    """(Memoised: a pure function of the text, asked again for each mention of a name in every article.)"""
     return re.sub(r" +", " ", fold(alias.strip()))
 
 
