@@ -6,6 +6,9 @@
     DB_POOL_MIN_SIZE / DB_POOL_MAX_SIZE   pool size per process (default 1 / 4)
     DB_POOL_TIMEOUT       seconds a request waits for a pooled connection before it fails (default 5): long
                           enough to ride out a PostgreSQL restart, short enough to answer 503 during an outage
+    DB_POOL_RECONNECT_TIMEOUT   seconds one reconnection attempt of the pool backs off before it gives up
+                          (default 5); the next request then starts a new one, so the pool is back within
+                          a couple of seconds of PostgreSQL, however long the outage was
     DB_CONNECT_TIMEOUT    seconds to wait for a new connection (default 5)
     DB_LOCK_TIMEOUT       PostgreSQL lock_timeout, e.g. "10s" (default 10s; "0" turns it off)
     DB_STATEMENT_TIMEOUT  PostgreSQL statement_timeout, e.g. "60s" (default 60s; "0" turns it off; run
@@ -73,6 +76,10 @@ def database_config(url: str) -> dict:
             "timeout": _int("DB_POOL_TIMEOUT", 5),
             # a broken connection is replaced at once rather than after the default 10 minutes
             "max_idle": 300,
+            # psycopg_pool doubles its reconnection delay (1, 2, 4, 8 ... s) until reconnect_timeout (default
+            # 300 s): after a 20 s outage a process could wait 16 s more before it tries again. Giving the attempt
+            # up early lets the next request start a fresh one with a 1 s delay.
+            "reconnect_timeout": _int("DB_POOL_RECONNECT_TIMEOUT", 5),
             "name": "monitor",
         }
     return config

@@ -202,7 +202,10 @@ def get_gazetteer_snapshot() -> GazetteerSnapshot:
         fingerprint=key,
     )
     with _lock:
-        _cache.update(key=key, snapshot=snapshot, checked=now, confirmed=not connection.in_atomic_block)
+        # The recheck window runs from the end of the build: a build longer than RECHECK_SECONDS (a large
+        # gazetteer on a busy machine) would otherwise be due for a check the moment it is done.
+        _cache.update(key=key, snapshot=snapshot, checked=time.monotonic(),
+                      confirmed=not connection.in_atomic_block)
     if connection.in_atomic_block:
         transaction.on_commit(lambda: _confirm(snapshot))
     return snapshot

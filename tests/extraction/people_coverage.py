@@ -36,11 +36,13 @@ ROLES = {
     "head": ("President", "Leader of", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke",
              "Prince of", "Chairman of the Presidential Council", "Chairman of the Presidency",
              "Chairman of the State", "Head of State", "Chairman of the Interim Administration",
-             "Chief Executive", "Governor-General", "Chairman of the National Peace"),
+             "Chief Executive", "Governor-General", "Chairman of the National Peace", "Pope",
+             "Chairman of the Council of State", "Chairman of the National Transitional Government"),
     "gov": ("Prime Minister", "Premier", "Chancellor", "Chief Executive", "Chairman of the Council of Ministers",
-            "Chairman of the Interim Administration"),
+            "Chairman of the Interim Administration", "State Minister of Georgia", "Head of Government",
+            "Chief Adviser"),
     "fm": ("Foreign Minister", "Secretary of State", "Foreign Secretary",
-           "Minister of Foreign Affairs"),
+           "Minister of Foreign Affairs", "Secretary for Relations with States"),
     "dm": ("Defense Minister", "Secretary of Defense", "Defence Secretary", "Minister of Defence",
            "Defence Minister"),
 }
@@ -95,10 +97,53 @@ def report(actors=None, roles=("head", "gov", "fm", "dm"), codes=PARTNERS):
     return table
 
 
+# Beyond the partners: states whose president (or monarch, or council) heads the government, with no separate
+# head of government in 1995-2005 (for the world-wide coverage figure, where "gov" is not asked of them).
+NO_SEPARATE_GOV = PRESIDENTIAL | set(
+    "EC BO PY UY CR PA NI HN SV GT DO GH KE BW ZM MW SL LR GM SC MV PW FM MH KI NR TM CH VA ZW UG SR".split())
+
+
+# States with no defence minister in 1995-2005 (no army, or defence held by another state or ministry).
+NO_DEFENCE = set("IS CR PA LI AD MC SM VA KI MH FM NR PW TV WS SB VU TO DM LC VC GD KN MV".split())
+
+
+def world_coverage(actors=None, codes=None):
+    """The share of 1995-2005 days with a holder on record, per role, over every state of countries.json
+    ("gov" only where the state has a separate head of government): {role: (covered days, days)}."""
+    actors = actors if actors is not None else load_actors()
+    if codes is None:
+        codes = [c["code"] for c in json.loads((DATA / "countries.json").read_text(encoding="utf-8"))]
+    total_days = (END - START).days + 1
+    out = {}
+    for role in ROLES:
+        covered = days = 0
+        for code in codes:
+            if (role == "gov" and code in NO_SEPARATE_GOV) or (role == "dm" and code in NO_DEFENCE):
+                continue
+            days += total_days
+            covered += total_days - sum((min(b, END + datetime.timedelta(days=1)) - a).days
+                                        for a, b in gaps(actors, code, role, min_days=1))
+        out[role] = (covered, days)
+    return out
+
+
+def print_world_coverage(codes=None, label="every state of countries.json"):
+    table = world_coverage(codes=codes)
+    covered = sum(c for c, _ in table.values())
+    days = sum(d for _, d in table.values())
+    parts = ", ".join(f"{role} {c / d:.1%}" for role, (c, d) in table.items())
+    print(f"coverage 1995-2005, {label}: {covered / days:.1%} of state-role-days ({parts})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--role", choices=sorted(ROLES), action="append")
+    parser.add_argument("--world", action="store_true", help="the coverage figure over every state, then stop")
     args = parser.parse_args()
+    if args.world:
+        print_world_coverage()
+        print_world_coverage(codes=PARTNERS, label=f"the {len(PARTNERS)} partner states")
+        return
     table = report(roles=tuple(args.role or ROLES))
     for (code, role), found in sorted(table.items()):
         days = sum((b - a).days for a, b in found)

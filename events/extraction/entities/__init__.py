@@ -17,8 +17,10 @@ alias but are no country ("Washington Times").
 Actors: aliases are matched ignoring case after the first letter and treating hyphen and space alike
 ("Kim Dae Jung" = "Kim Dae-jung" = "Kim Dae-Jung"). A surname shared by several actors ("Ivanov",
 "Kim") is resolved to the bearer in play: among those mentioned in the last 300 characters, the one the
-article has mentioned most so far (its topic), else the most recently named; it is dropped when none
-was named (precision first). "The Russian president" is whoever held that office on the issue date. A person
+article has mentioned most so far (its topic); with none that near, the one of all those named before that
+the article has mentioned most (then the most recent); it is dropped when none was named (precision first).
+A gazetteer person named in full is later named by his bare surname too, when the data lists none
+("Butler" after "Richard Butler"). "The Russian president" is whoever held that office on the issue date. A person
 introduced by a title but absent from the gazetteer ("North Korean ambassador Pak Ui Chun") becomes
 an unknown actor (known=False) with that title and the country of the title's adjective.
 """

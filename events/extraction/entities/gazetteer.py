@@ -398,9 +398,9 @@ _HOLDER_KINDS = ("(?:field|rebel|separatist|opposition|militant|guerrilla|former
 _ARTICLE_SURNAME = re.compile(r"(?<![\w-])(?:al|el|Al|El)-([A-Z][a-z]{3,})$")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def _fold_name(alias: str) -> str:
-    """(Memoised: a pure function of the text, asked again for each mention of a name in every article.)"""
+    """An alias as matched (folded, single spaces); memoised: the load folds each alias three times."""
     return re.sub(r" +", " ", fold(alias.strip()))
 
 

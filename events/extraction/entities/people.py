@@ -116,17 +116,23 @@ def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
     extra = []
     for word in _WORD.finditer(text):
         phrase = word.group()
+        if phrase.endswith(_POSSESSIVES):  # "Nazarbaev's" is Nazarbaev; "Cuba's" is not "Cubas"
+            phrase = phrase[:-2]
         if len(phrase) < MIN_KEY_LETTERS or not phrase[0].isupper():
             continue
         names = keys.get(name_key(phrase))
         if not names:
             continue
-        start, end = word.span()
+        start = word.start()
+        end = start + len(phrase)
         if (_overlaps(start, end, taken, taken_starts) or _in_spans(start, masked)
                 or _next_word(text, end) in gazetteer._not_actor_after):
             continue
         extra.append(_Candidate(start, end, phrase, "known", tuple(names)))
     return extra
+
+
+_POSSESSIVES = ("'s", "\u2019s")
 
 
 def _overlaps(start, end, spans, starts) -> bool:
@@ -361,16 +367,37 @@ def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candi
 
 def _bare_name_parts(candidates, gazetteer) -> dict:
     """The first and last name parts of the unknown persons (particles left out) that may stand alone: longer
-    than two letters, a name word, and no gazetteer actor's alias -> the first candidate they name."""
+    than two letters, a name word, and no gazetteer actor's alias -> the first candidate they name. Also the
+    surname of a gazetteer actor named in full whose data lists no bare surname ("Richard Butler", then
+    "Butler"): the data leaves out a surname that is a common word or shared, but the article names him."""
     parts = {}
     for candidate in candidates:
-        if candidate.kind != "unknown":
-            continue
-        tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
-        for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])}:
-            if _may_stand_alone(token, gazetteer):
-                parts.setdefault(token, candidate)
+        if candidate.kind == "unknown":
+            tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
+            for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])}:
+                if _may_stand_alone(token, gazetteer):
+                    parts.setdefault(token, candidate)
+        elif candidate.kind == "known" and len(candidate.names) == 1 and (
+                surname := _known_surname(candidate.text, candidate.names[0], gazetteer)):
+            parts.setdefault(surname, candidate)
     return parts
+
+
+def _known_surname(text: str, actor_name: str, gazetteer) -> str | None:
+    """The last word of a gazetteer actor's name written in full ("Mike Moore" -> "Moore", "Warren Christopher"
+    -> "Christopher") when it may stand alone for him: the last word of his gazetteer name too (not of an alias
+    such as "Pope John Paul"), no particle, regnal numeral ("John Paul II"), place or other actor's alias."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if (last != actor_name.split()[-1] or last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last)
+            or not _may_stand_alone(last, gazetteer)):
+        return None
+    return last
+
+
+_REGNAL = re.compile(r"^[IVX]+$")
 
 
 # "al-Hashimi" of an unknown person also stands as "Hashimi" (gazetteer.aliases_of does the same for known ones).
@@ -410,7 +437,8 @@ def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
     """Walk the mentions in text order; a shared surname goes to the bearer in play: of the bearers
     mentioned (by any form) in the last COREFERENCE_WINDOW characters, the one the article has
     mentioned most so far (its topic: "Kim" alone after "... the North Korean leader ... launched by
-    Kim Dae-jung" is still Kim Jong-il); when none is that near, the most recent bearer."""
+    Kim Dae-jung" is still Kim Jong-il); when none is that near, of the bearers named before, the one named
+    most (then the most recent)."""
     recent: dict[str, ActorRef] = {}
     unknowns: dict[tuple, ActorRef] = {}
     counts: dict[str, int] = {}
@@ -432,8 +460,12 @@ def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
 def _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer) -> ActorRef:
     near = [name for name in candidate.names
             if name in last_seen and candidate.start - last_seen[name] <= COREFERENCE_WINDOW]
-    if len(near) < 2:
-        return gazetteer.actor_ref(near[0], anchor) if near else ref
+    if len(near) == 1:
+        return gazetteer.actor_ref(near[0], anchor)
+    if not near:  # none in play: of the bearers the article has named, the one it names most (its topic)
+        near = [name for name in candidate.names if name in last_seen]
+        if not near:
+            return ref
     best = max(near, key=lambda name: (counts[name], last_seen[name]))
     return gazetteer.actor_ref(best, anchor)
 
@@ -489,6 +521,8 @@ def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
     if ref.known:
         actor = gazetteer.actor(ref.name) or {}
         words = [alias for alias in gazetteer.aliases_of(actor) if " " not in alias.strip() and "-" not in alias]
+        if candidate.kind == "known" and (surname := _known_surname(candidate.text, ref.name, gazetteer)):
+            words.append(surname)  # "Butler" after "Richard Butler" (_bare_name_parts)
     else:
         tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
         words = [tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])]
