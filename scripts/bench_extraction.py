@@ -5,6 +5,10 @@
 Per article: the median and the best of `repeat` runs of extract_article, and the share of the
 temporal tagger (timex.tag) in it, since the tagger is a separate module with its own figures.
 Times are CPU time of this process (time.process_time), so other work on the machine does not inflate them.
+
+Machines differ (the same code: 9.35 ms on one session's machine, 15.7 ms on the next's), so the run also times
+the fixed reference workload of scripts/bench_reference.py (best of its runs before and after the articles) and
+prints the median beside it and as a ratio: "median / reference" compares across machines, milliseconds do not.
 """
 import argparse
 import datetime
@@ -21,6 +25,9 @@ from events.extraction.entities import default_gazetteer  # noqa: E402
 from events.extraction.events import default_rules  # noqa: E402
 from events.extraction.pipeline import article_body, extract_article  # noqa: E402
 from events.extraction.timex import tag  # noqa: E402
+
+sys.path.insert(0, str(REPO / "scripts"))
+from bench_reference import reference_ms  # noqa: E402
 
 CORPUS = REPO / ".." / "shared" / "corpus" / "monitor"
 # Issue dates of the corpus articles (weekdays skipping US federal holidays; ../shared/docs/DESIGN.md section 1).
@@ -51,11 +58,14 @@ def timings_ms(function, repeat):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--reference-repeat", type=int, default=5,
+                        help="runs of the reference workload before the articles and again after them")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     gazetteer, rules = default_gazetteer(), default_rules()
     print(f"gazetteer and rules load: {(time.perf_counter() - started) * 1000:.1f} ms")
     articles = list(corpus_articles())
+    reference = reference_ms(args.reference_repeat)
     for _, body, anchor in articles:  # warm the caches once
         extract_article(body, anchor, gazetteer, rules)
     medians, bests, tagger_bests, count = [], [], [], 0
@@ -69,9 +79,14 @@ def main(argv=None):
         tagger_bests.append(tagger_best)
         print(f"{name}: {len(body)} chars, {mentions} mentions, median {median:.2f} ms, best {best:.2f} ms "
               f"(of which timex.tag best {tagger_best:.2f} ms)")
+    reference = min(reference, reference_ms(args.reference_repeat))
+    median = statistics.mean(medians)
+    print(f"reference workload (scripts/bench_reference.py): {reference:.1f} ms, best of {2 * args.reference_repeat}; "
+          f"median per article / reference = {median / reference:.3f}")
     print(f"{len(articles)} articles x {args.repeat}: median {statistics.mean(medians):.2f} ms per article, "
           f"best {statistics.mean(bests):.2f} ms; without timex.tag (best) "
-          f"{statistics.mean(bests) - statistics.mean(tagger_bests):.2f} ms; {count} mentions in all")
+          f"{statistics.mean(bests) - statistics.mean(tagger_bests):.2f} ms; {count} mentions in all; "
+          f"reference workload {reference:.1f} ms, ratio {median / reference:.3f}")
 
 
 if __name__ == "__main__":

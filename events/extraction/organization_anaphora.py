@@ -30,9 +30,11 @@ _NUMBERS = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "
             "twelve": 12, "fifteen": 15, "sixteen": 16, "nineteen": 19, "twenty-five": 25, "twenty-six": 26}
 _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
            r"foreign ministers|defen[cs]e ministers|finance ministers|ministers)")
-_NUMBER_GROUP = re.compile(r"\b[Tt]he\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
+# (The patterns open with a class of their first letters, the word's edge looked behind after it: r"[Tt](?<!\w[Tt])he"
+# is r"\b[Tt]he", but lets re skip in C to the next possible start instead of trying every position.)
+_NUMBER_GROUP = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
                            + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b)")
-_BARE_SUMMIT = re.compile(r"\b(?:[Tt]he|its|their)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
+_BARE_SUMMIT = re.compile(r"[Tti](?<!\w[Tti])(?:(?<=[Tt])he|(?<=i)ts|(?<=t)heir)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
                           r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
                           r"(?!\s+(?:with|between)\b)")
 # Surface forms that name an organ or a two-party body, not the organization meeting as itself.
@@ -79,7 +81,7 @@ def _file_facts() -> dict[str, dict]:
 @functools.lru_cache(maxsize=8)
 def _description_regex(words: tuple[str, ...]):
     alternatives = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
-    return re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(" + alternatives + r")\b(?!\s+[A-Z])")
+    return re.compile(r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])he|(?<=[Ii])ts|(?<=[Tt])heir)\s+(" + alternatives + r")\b(?!\s+[A-Z])")
 
 
 def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,

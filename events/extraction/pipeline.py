@@ -44,8 +44,9 @@ def extract_article(body: str, anchor: datetime.date, gazetteer: Gazetteer | Non
     anchor = _as_date(anchor)
     gazetteer = gazetteer or default_gazetteer()
     sentences = cap_sentences(split_sentences(body), body)
-    timexes = tag(body, anchor)
-    attributions = [(a.start, a.end) for a in find_attributions(body)]
+    found = find_attributions(body)  # once: the tagger and the entity finder both need them
+    timexes = tag(body, anchor, found)
+    attributions = [(a.start, a.end) for a in found]
     entities = find_entities(body, anchor, gazetteer, attributions, sentences)
     mentions = extract_events(body, anchor, timexes, sentences, entities, gazetteer, rules or default_rules())
     for mention in mentions:  # the organizations the event's sentence names ("at the OSCE summit")

@@ -54,9 +54,11 @@ def parse_anchor(anchor):
     return day
 
 
-def attribution_roles(text):
-    """[(start, end, role, cited_dates)] for parenthesised citations and cross-references."""
-    return [(a.start, a.end, a.kind, a.dates) for a in find_attributions(text)]
+def attribution_roles(text, attributions=None):
+    """[(start, end, role, cited_dates)] for parenthesised citations and cross-references (`attributions`:
+    find_attributions(text) when the caller has it already)."""
+    found = find_attributions(text) if attributions is None else attributions
+    return [(a.start, a.end, a.kind, a.dates) for a in found]
 
 
 def _role_at(spans, span_starts, start, end):
@@ -100,12 +102,13 @@ def _apply_range(m):
     m.earliest, m.latest = earliest.isoformat(), latest.isoformat()
 
 
-def tag(text, anchor):
-    """TIMEX3 records for every time expression in `text`, in text order, resolved against `anchor`."""
+def tag(text, anchor, attributions=None):
+    """TIMEX3 records for every time expression in `text`, in text order, resolved against `anchor`.
+    `attributions`: citations.find_attributions(text), when the caller has it (extraction needs it too)."""
     anchor = parse_anchor(anchor)
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    spans = attribution_roles(text)
+    spans = attribution_roles(text, attributions)
     mentions = recognize(text)
     mentions = sorted(mentions + _cited_day_mentions(spans, mentions), key=lambda m: m.start)
     span_starts = [s[0] for s in spans]

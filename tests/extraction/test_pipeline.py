@@ -5,6 +5,7 @@ not copied from the program's output.
 """
 import datetime
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -235,6 +236,8 @@ def test_bench_script_runs_over_the_corpus():
     # One line per corpus article, then the summary line.
     assert sum(" ms (of which timex.tag" in line for line in lines) == 5
     assert "ms per article" in lines[-1]
+    # The fixed reference workload (scripts/bench_reference.py) beside it, and the ratio that compares machines.
+    assert re.search(r"reference workload \d+\.\d ms, ratio \d+\.\d{3}$", lines[-1])
 
 
 def test_vol7_no1_state_department_concern_is_a_us_protest(mentions_by_issue):

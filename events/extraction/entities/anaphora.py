@@ -72,16 +72,18 @@ _FITS["ambassadors"] = ("Ambassador", "ambassador")
 # Titles that do not fit a bare "minister" (a prime minister is "the premier").
 _NOT_PLAIN_MINISTER = ("Prime Minister", "Premier")
 
-_PAIR = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth(?:\s+the)?)\s+(?P<noun>leaders|heads of state|presidents|premiers|"
+# The patterns open with a choice of letters, then look behind for the word's edge (r"[Tt](?<!\w[Tt])he" is
+# r"\b[Tt]he"): re then skips in C to the next possible first letter instead of trying every position.
+_PAIR = re.compile(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he\s+two|(?<=[Bb])oth(?:\s+the)?)\s+(?P<noun>leaders|heads of state|presidents|premiers|"
                    r"prime ministers|foreign ministers|defen[cs]e ministers|ministers|men)\b")
 # "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
-_PAIR_BARE = re.compile(r"\b[Tt]he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
+_PAIR_BARE = re.compile(r"[Tt](?<!\w[Tt])he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
                         r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
-_ONE = re.compile(r"\b[Tt]he\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
+_ONE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
                   r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
                   r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
 # "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit.
-_OTHER_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:guests?|visitors?|hosts?|visiting\s+(?:[A-Z][\w'-]+\s+)?(?:president|"
+_OTHER_DESCRIPTION = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:guests?|visitors?|hosts?|visiting\s+(?:[A-Z][\w'-]+\s+)?(?:president|"
                                 r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
                                 r"chancellor|king|emir))\b(?![-\w])")
 _PREDICATE = re.compile(r"\b(?:was|is|were|are|be|been|being|as)\s+$")
@@ -97,7 +99,7 @@ _AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)|['\u2019]s
 # verb follows ("the Chinese", "the British", "the French" are peoples or sides, and "the Romanian side" is no
 # person: a noun after the demonym is not matched).
 _DEMONYM_PERSON = re.compile(
-    r"\b[Tt]he\s+(?P<qual>[A-Z][a-z]+(?:an|i))(?=\s*,(?!\s*[A-Z])|['\u2019]s\b|\s+(?:said|says|told|added|met|meets|"
+    r"[Tt](?<!\w[Tt])he\s+(?P<qual>[A-Z][a-z]+(?:an|i))(?=\s*,(?!\s*[A-Z])|['\u2019]s\b|\s+(?:said|says|told|added|met|meets|"
     r"flew|flies|arrived|arrives|left|leaves|was|is|had|has|will|would|also|then|replied|insisted|noted|stressed|warned|came|"
     r"went|spent|spends|saw|sees|received|gave|brought|asked|declined|urged|won|got|called|agreed|signed)\b)")
 

@@ -16,7 +16,8 @@ import re
 from events.extraction.entities.gazetteer import Gazetteer, _role_covers, _title_is
 from events.extraction.entities.mentions import ActorMention
 
-_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?P<qual>[A-Z][\w'\u2019.-]+)\s+(?:counterpart|opposite number)\b"
+# (r"[Hh](?<!\w[Hh])" is r"\b[Hh]", but lets re skip in C to the next h instead of trying every position.)
+_COUNTERPART = re.compile(r"[Hh](?<!\w[Hh])(?:is|er)\s+(?P<qual>[A-Z][\w'\u2019.-]+)\s+(?:counterpart|opposite number)\b"
                           r"(?!\s*,?\s*[A-Z])")
 # The offices a counterpart may hold, most specific first (office_nouns keys).
 _OFFICES = ("foreign minister", "defense minister", "prime minister", "chancellor", "president", "interior minister",

@@ -30,7 +30,8 @@ GROUP_REACH = 3000
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NOUNS = (r"leaders|heads of state|heads of government|presidents|premiers|prime ministers|foreign ministers|"
           r"defen[cs]e ministers|ministers|men")
-_NUMBERED = re.compile(rf"(?:[Tt](?<!\w[Tt])he|[Aa](?<!\w[Aa])ll)\s+(?P<number>{'|'.join(_NUMBERS)})\s+(?:(?P<noun>{_NOUNS})\b|"
+# (One choice of first letters, then the word's edge looked behind: re skips in C to the next t or a.)
+_NUMBERED = re.compile(rf"[TtAa](?<!\w[TtAa])(?:(?<=[Tt])he|(?<=[Aa])ll)\s+(?P<number>{'|'.join(_NUMBERS)})\s+(?:(?P<noun>{_NOUNS})\b|"
                        r"(?=(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|spoke|held|issued|"
                        r"pledged|expressed|decided|reached|promised|vowed|undertook|gave|called)\b))")
 _UNNUMBERED = re.compile(rf"[Tt](?<!\w[Tt])he\s+(?P<noun>{_NOUNS})(?:['\u2019](?=\s)|\b(?!\s+of\b|-))")

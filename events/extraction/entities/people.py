@@ -199,10 +199,25 @@ def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
     if comma:
         full_title = title + (comma.group("rest") or "")
         yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, of_state)
-    named = gazetteer._name_comma_before_title.search(text, max(0, start - 80), start)
+    named = _name_comma_before(text, start, gazetteer)
     if named:
         rest = gazetteer._title_rest.match(text, end)
         yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer, warnings)
+
+
+# What follows the name in "Viktor Komardin, deputy director": a comma, then at most "the" or "a" before the title.
+_COMMA_BEFORE_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?$")
+
+
+def _name_comma_before(text, start, gazetteer):
+    """gazetteer._name_comma_before_title searched in the 80 characters before the title at `start`. Its match
+    ends in a comma with no comma after it (a name holds none), so it needs the last comma before the title to be
+    followed by what _COMMA_BEFORE_TITLE allows: checked first, which spares the costly search of a name."""
+    low = max(0, start - 80)
+    comma = text.rfind(",", low, start)
+    if comma < 0 or not _COMMA_BEFORE_TITLE.match(text, comma, start):
+        return None
+    return gazetteer._name_comma_before_title.search(text, low, start)
 
 
 def _state_after_name(text, end, gazetteer) -> str | None:

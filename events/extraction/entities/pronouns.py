@@ -20,7 +20,9 @@ from events.extraction.mention import ActorRef
 
 # After "his": the other party of a visit ("his guest", "his hosts").
 _OTHER_PARTY = re.compile(r"\s+(?:guests?|visitors?|hosts?)\b")
-_PRONOUN = re.compile(r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
+# (Opening with a choice of letters and a look-behind for the word's edge, r"\b(?P<word>[Hh]e|[Ss]he|him|[Hh]is)",
+# lets re skip in C to the next h or s instead of trying every position.)
+_PRONOUN = re.compile(r"(?P<word>[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he|(?<=h)im|(?<=[Hh])is))\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
                       r"deputy|first|top)\s+){0,2}(?:envoys?|emissary|aides?|advisers?|advisors?|spokes(?:man|woman)|"
                       r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family|"
                       r"(?:foreign |defen[cs]e |prime )?ministers?|ambassadors?)\b)")

@@ -36,9 +36,10 @@ def _matchers(gazetteer):
     if cached is None:
         name_list = re.compile(rf"(?:\s*,)?\s+(?P<names>{_NAME_SEQUENCE}(?:{_LIST_GLUE.pattern}{_NAME_SEQUENCE}){{1,5}})")
         # "X, the veteran trade union leader", "X, a former Moldovan envoy", "X, Nigeria's defense minister".
-        apposition = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE}),\s+(?:(?:the|a|an)\s+|"
-                                rf"(?=[A-Z][\w.-]*['\u2019]s\s))(?P<mods>(?:[\w.'\u2019-]+\s+){{1,3}})$")
-        cached = (name_list, apposition)
+        # (`tail`, what follows the name, is tried first at the last comma before the role: _apposition.)
+        tail = re.compile(r",\s+(?:(?:the|a|an)\s+|(?=[A-Z][\w.-]*['\u2019]s\s))(?P<mods>(?:[\w.'\u2019-]+\s+){1,3})$")
+        apposition = re.compile(rf"(?<![\w-])(?P<name>{_NAME_SEQUENCE})" + tail.pattern)
+        cached = (name_list, apposition, tail)
         gazetteer._role_name_matchers = cached
     return cached
 
@@ -49,12 +50,12 @@ def role_candidates(text, titles, gazetteer, masked, warnings, anchor, makers) -
     qualifier, start, end, gazetteer, warnings, country, min_tokens), people._known_from_title (start, end, text,
     names) and people._in_spans."""
     make, make_known, in_spans = makers
-    name_list, apposition = _matchers(gazetteer)
+    name_list, apposition, tail = _matchers(gazetteer)
     found = []
     for match in titles:
         title = gazetteer.plural_titles.get(match.group())
         if title is None:
-            found += _apposition(text, match, gazetteer, warnings, make, apposition)
+            found += _apposition(text, match, gazetteer, warnings, make, apposition, tail)
             found.append(_royal(text, match, gazetteer, warnings, anchor, make, make_known))
             continue
         names = name_list.match(text, match.end())
@@ -136,11 +137,14 @@ def by_title(names, text, start, end, anchor, gazetteer) -> tuple[str, ...]:
     return names
 
 
-def _apposition(text, match, gazetteer, warnings, make, apposition) -> list:
+def _apposition(text, match, gazetteer, warnings, make, apposition, tail) -> list:
     start, end = match.span()
     found = []
-    comma = text.rfind(",", max(0, start - 120), start)  # cheap test first: no comma, no apposition
-    described = apposition.search(text, max(0, comma - 100), start) if comma >= 0 else None
+    # Cheap tests first: no comma, no apposition; and since a name holds no comma and the words after it none
+    # either, the apposition's comma is the last one before the role, and what follows it must match `tail`.
+    comma = text.rfind(",", max(0, start - 120), start)
+    described = (apposition.search(text, max(0, comma - 100), start)
+                 if comma >= 0 and tail.match(text, comma, start) else None)
     if described and _modifiers_only(described.group("mods")):
         mods = described.group("mods")
         qualifier = None if _ETHNIC.search(mods) else _demonym_in(mods, gazetteer)

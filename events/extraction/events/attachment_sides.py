@@ -107,7 +107,13 @@ def without_topics(ctx: SentenceContext, countries: list, actors: list) -> list:
     return kept or countries
 
 
+# The words _TOPIC_BEFORE's match ends with (then only space): a cheap test before its search.
+_TOPIC_LAST_WORDS = ("about", "concerning", "regarding", "on", "the")
+
+
 def _is_topic(mention, ctx: SentenceContext) -> bool:
     text = ctx.text
-    return bool(_TOPIC_BEFORE.search(text[max(ctx.sentence.start, mention.start - _TOPIC_REACH):mention.start])
+    before = text[max(ctx.sentence.start, mention.start - _TOPIC_REACH):mention.start]
+    stripped = before.rstrip()
+    return bool((len(stripped) < len(before) and stripped.endswith(_TOPIC_LAST_WORDS) and _TOPIC_BEFORE.search(before))
                 or _BORN_AFTER.match(text, mention.end))

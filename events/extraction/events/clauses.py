@@ -47,7 +47,9 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
 # "shortly after Uzbek President Islam Karimov agreed to ...", "five days after Serbian Prime Minister Zoran Djindjic
 # had him flown out": "after" or "before" opening a clause with a subject and a finite verb of its own (not "after
 # talks with Kuchma", a phrase of the same happening).
-_SUBORDINATE = re.compile(r"\b(?:after|before)\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,5}"
+# (r"[ab](?<!\w[ab])(?:(?<=a)fter|(?<=b)efore)" is r"\b(?:after|before)", opening with a class of first letters,
+# which re skips to in C instead of trying every position.)
+_SUBORDINATE = re.compile(r"[ab](?<!\w[ab])(?:(?<=a)fter|(?<=b)efore)\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,5}"
                           r"(?:had|has|have|was|were|is|are|[a-z]{2,}ed|met|took|left|came|went|said|gave|made|"
                           r"told|sent|won|lost|flew|broke|began|held)\b")
 

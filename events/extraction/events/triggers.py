@@ -31,7 +31,8 @@ class BackoffTrigger(Trigger):
 
 
 # "ended their talks without announcing an agreement": what did not happen is no trigger.
-_NEGATED = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,2}$")
+# (r"w(?<!\ww)ithout" is r"\bwithout", opening with a literal that re finds in C instead of trying every position.)
+_NEGATED = re.compile(r"w(?<!\ww)ithout\s+(?:[\w-]+\s+){0,2}$")
 
 
 def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Trigger]:
