@@ -53,30 +53,41 @@ def group_of(article) -> str:
 def examples() -> list[tuple[str, list[str], int]]:
     """(group, features, label) of every key event where the step's choice changes the scorer's verdict."""
     gazetteer = default_gazetteer()
-    names = gazetteer.country_names
     rows = []
     for article in devset.load():
         if article.part in VALIDATION + UNSEEN or article.part.startswith("val"):
             continue
-        implied_side._recorder = []
-        try:
-            mentions = extract_article(article.body, article.anchor, gazetteer)
-            recorded = {key: (missing, features) for key, missing, features in implied_side._recorder}
-        finally:
-            implied_side._recorder = None
-        for event in article.events:
-            found = [m for m in mentions if m.date_text_start < event.date_end and event.date_start < m.date_text_end]
-            if not found or found[0].key not in recorded:
-                continue
-            mention = found[0]
-            missing, features = recorded[mention.key]
-            without = [names.get(c, c) for c in mention.countries if c != missing]
-            with_it = without + [names.get(missing, missing)]
-            right_with = set_right(with_it, event.countries, event.countries_optional)
-            right_without = set_right(without, event.countries, event.countries_optional)
-            if right_with != right_without:
-                rows.append((group_of(article), features, int(right_with)))
+        mentions, recorded = _recorded(article, gazetteer)
+        rows += [(group_of(article), features, label)
+                 for features, label in _deciding_events(article, mentions, recorded, gazetteer.country_names)]
     return rows
+
+
+def _recorded(article, gazetteer):
+    """The article's mentions, and the step's candidates (mention key -> (missing state, features))."""
+    implied_side._recorder = []
+    try:
+        mentions = extract_article(article.body, article.anchor, gazetteer)
+        return mentions, {key: (missing, features) for key, missing, features in implied_side._recorder}
+    finally:
+        implied_side._recorder = None
+
+
+def _deciding_events(article, mentions, recorded, names):
+    """(features, label) of each key event whose mention has a candidate that changes the scorer's verdict;
+    label 1 when adding the missing state makes it right."""
+    for event in article.events:
+        found = [m for m in mentions if m.date_text_start < event.date_end and event.date_start < m.date_text_end]
+        if not found or found[0].key not in recorded:
+            continue
+        mention = found[0]
+        missing, features = recorded[mention.key]
+        without = [names.get(c, c) for c in mention.countries if c != missing]
+        with_it = without + [names.get(missing, missing)]
+        right_with = set_right(with_it, event.countries, event.countries_optional)
+        right_without = set_right(without, event.countries, event.countries_optional)
+        if right_with != right_without:
+            yield features, int(right_with)
 
 
 def fit(x: np.ndarray, y: np.ndarray, lam: float) -> np.ndarray:
@@ -128,49 +139,64 @@ def leave_batch_out(rows, lam: float, threshold: float = 0.0) -> dict[str, tuple
 
 
 def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    rows = examples()
+    if args.fit_on:
+        rows = [r for r in rows if r[0] in args.fit_on.split("+")]
+    print(f"{len(rows)} events where the other side matters: {sum(r[2] for r in rows)} want it, "
+          f"{sum(1 - r[2] for r in rows)} do not")
+    lam, net, result = _best_lambda(rows)
+    if args.cv_only:
+        return 0
+    if args.lam is not None:
+        lam = args.lam
+        result = leave_batch_out(rows, lam)
+        net = sum(g - l for g, l in result.values())
+    _write_model(rows, lam, net, result, args.on)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--on", action="store_true", help="write the model switched on")
     parser.add_argument("--lambda", dest="lam", type=float, help="this regularisation, not the best one found")
     parser.add_argument("--fit-on", help="fit the written model on these groups only, joined by '+' (e.g. "
                                          "heldout6+heldout7: the others then score it as unseen articles)")
-    args = parser.parse_args(argv)
-    rows = examples()
-    if args.fit_on:
-        rows = [r for r in rows if r[0] in args.fit_on.split("+")]
-    print(f"{len(rows)} events where the other side matters: {sum(r[2] for r in rows)} want it, "
-          f"{sum(1 - r[2] for r in rows)} do not")
+    return parser
+
+
+def _best_lambda(rows):
+    """(lambda, net gain, per-group result) of the regularisation with the best leave-batch-out net gain
+    (a tie: the stronger one); prints each."""
     best = None
     for lam in LAMBDAS:
         result = leave_batch_out(rows, lam)
         gains, losses = sum(g for g, _ in result.values()), sum(l for _, l in result.values())
         detail = ", ".join(f"{group} +{g}-{l}" for group, (g, l) in result.items())
         print(f"lambda {lam}: leave-batch-out +{gains} -{losses} = {gains - losses:+d}  ({detail})")
-        if best is None or gains - losses >= best[1]:  # a tie: the stronger regularisation
+        if best is None or gains - losses >= best[1]:
             best = (lam, gains - losses, result)
-    if args.cv_only:
-        return 0
-    lam, net, result = best
-    if args.lam is not None:
-        lam = args.lam
-        result = leave_batch_out(rows, lam)
-        net = sum(g - l for g, l in result.values())
+    return best
+
+
+def _write_model(rows, lam, net, result, on: bool) -> None:
+    """Fit on `rows` and write the weights (switched on only when asked and the net gain is positive)."""
     vocab = vocabulary(rows)
     w = fit(*matrix(rows, vocab), lam)
     data = json.loads(implied_side.MODEL_FILE.read_text(encoding="utf-8"))
     data["implied_side"] = {
         "_note": "events/extraction/events/implied_side.py: log-odds weights of adding the article's other side; "
                  "written by scripts/train_implied_side.py (leave-batch-out figures below).",
-        "enabled": bool(args.on and net > 0),
+        "enabled": bool(on and net > 0),
         "lambda": lam, "threshold": 0.0,
         "leave_batch_out": {group: {"gains": g, "losses": l} for group, (g, l) in result.items()},
         "trained_on": sorted({g for g, _, _ in rows}),
-        "command": "scripts/train_implied_side.py" + (" --on" if args.on else ""),
+        "command": "scripts/train_implied_side.py" + (" --on" if on else ""),
         "weights": {f: round(float(w[i]), 4) for f, i in sorted(vocab.items()) if abs(w[i]) > 1e-4},
     }
     implied_side.MODEL_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"written ({'on' if data['implied_side']['enabled'] else 'off'}), lambda {lam}, net {net:+d}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -6,21 +6,7 @@ from pathlib import Path
 from radon.complexity import cc_rank, cc_visit
 
 REPO = Path(__file__).resolve().parents[1]
-# "path:name": "why it reads best as one block". The eighth round's entries were merged late (found by the round's
-# fresh-clone run, too late to split them safely with their output checked); each says so and is to be split.
-_NOT_YET_SPLIT = "added in issue 11's eighth round; to be split into named steps (output kept identical)"
-ALLOWED = {
-    "events/extraction/events/implied_side.py:_features": "the model's feature list, read as one list; "
-                                                           + _NOT_YET_SPLIT,
-    "events/extraction/events/implied_side.py:candidate": _NOT_YET_SPLIT,
-    "scripts/train_implied_side.py:examples": _NOT_YET_SPLIT,
-    "scripts/train_implied_side.py:main": "a command line's options and report; " + _NOT_YET_SPLIT,
-    "events/extraction/events/rules.py:inflections": "English spelling rules in their order; " + _NOT_YET_SPLIT,
-    "events/extraction/entities/people.py:_key_candidates": _NOT_YET_SPLIT,
-    "events/extraction/entities/people.py:_remember": _NOT_YET_SPLIT,
-    "events/extraction/events/backoff.py:_names_a_party": _NOT_YET_SPLIT,
-    "events/extraction/events/extract.py:_inherited": _NOT_YET_SPLIT,
-}
+ALLOWED = {}  # "path:name": "why it reads best as one block"
 
 
 def _blocks(path):

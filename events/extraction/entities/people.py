@@ -115,12 +115,8 @@ def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
     keys = gazetteer._single_word_keys
     extra = []
     for word in _WORD.finditer(text):
-        phrase = word.group()
-        if phrase.endswith(_POSSESSIVES):  # "Nazarbaev's" is Nazarbaev; "Cuba's" is not "Cubas"
-            phrase = phrase[:-2]
-        if len(phrase) < MIN_KEY_LETTERS or not phrase[0].isupper():
-            continue
-        names = keys.get(name_key(phrase))
+        phrase = _without_possessive(word.group())
+        names = _keyed_names(phrase, keys)
         if not names:
             continue
         start = word.start()
@@ -133,6 +129,18 @@ def _key_candidates(text, gazetteer, masked, found) -> list[_Candidate]:
 
 
 _POSSESSIVES = ("'s", "\u2019s")
+
+
+def _without_possessive(phrase: str) -> str:
+    """"Nazarbaev's" is Nazarbaev; "Cuba's" is not "Cubas"."""
+    return phrase[:-2] if phrase.endswith(_POSSESSIVES) else phrase
+
+
+def _keyed_names(phrase: str, keys: dict):
+    """The gazetteer names whose one-word alias has the key of `phrase` (a capitalised word long enough)."""
+    if len(phrase) < MIN_KEY_LETTERS or not phrase[0].isupper():
+        return None
+    return keys.get(name_key(phrase))
 
 
 def _overlaps(start, end, spans, starts) -> bool:
@@ -516,15 +524,24 @@ def _known_ref(candidate, key: str, recent: dict, anchor, gazetteer) -> ActorRef
     return None  # an ambiguous surname with no earlier bearer in the article
 
 
+def _known_words(ref: ActorRef, candidate, gazetteer) -> list[str]:
+    """A gazetteer person's one-word aliases, and his surname as written in full ("Butler" after "Richard Butler":
+    _bare_name_parts)."""
+    actor = gazetteer.actor(ref.name) or {}
+    words = [alias for alias in gazetteer.aliases_of(actor) if " " not in alias.strip() and "-" not in alias]
+    if candidate.kind == "known" and (surname := _known_surname(candidate.text, ref.name, gazetteer)):
+        words.append(surname)
+    return words
+
+
+def _unknown_words(ref: ActorRef) -> list[str]:
+    """An unknown person's first and last name parts (particles left out; "al-Hashimi" also as "Hashimi")."""
+    tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
+    return [tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])]
+
+
 def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
     """Make every one-word alias (and, for unknown persons, each name part) point at `ref`."""
-    if ref.known:
-        actor = gazetteer.actor(ref.name) or {}
-        words = [alias for alias in gazetteer.aliases_of(actor) if " " not in alias.strip() and "-" not in alias]
-        if candidate.kind == "known" and (surname := _known_surname(candidate.text, ref.name, gazetteer)):
-            words.append(surname)  # "Butler" after "Richard Butler" (_bare_name_parts)
-    else:
-        tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
-        words = [tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])]
+    words = _known_words(ref, candidate, gazetteer) if ref.known else _unknown_words(ref)
     for word in words:
         recent[name_key(word)] = ref

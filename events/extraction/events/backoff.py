@@ -194,18 +194,25 @@ def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
     """A person, state or place of the clause's own, "the two countries"; or of the main clause an opening
     phrase shares its subject with ("Facing students ... yesterday morning, the two presidents admitted"); or
     of the clause whose reporting verb reports it."""
-    if _party_in(start, end, ctx):
+    if _party_in(start, end, ctx) or _about_the_people_just_told(ctx) or _opening_shares_a_party(start, end, ctx):
         return True
-    if not ctx.actor_mentions and not ctx.country_mentions and pronoun_subject(ctx.text, ctx.sentence.start,
-                                                                                ctx.sentence.end):
-        return True  # a sentence about the people just told ("They dined together that evening"): extract._inherited
-    text, sentence = ctx.text, ctx.sentence
-    if start == sentence.start and end < sentence.end and text[end] == ",":
-        following = SPECULATION_BREAK.search(text, end + 1, sentence.end)
-        if _party_in(end, following.start() if following else sentence.end, ctx):
-            return True
     reporter = reports_that_before(start, ctx)
     return reporter is not None and _party_in(reporter, start, ctx)
+
+
+def _about_the_people_just_told(ctx: SentenceContext) -> bool:
+    """A sentence naming nobody whose subject is a pronoun ("They dined together that evening"): extract._inherited."""
+    return (not ctx.actor_mentions and not ctx.country_mentions
+            and bool(pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end)))
+
+
+def _opening_shares_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
+    """An opening phrase (the clause starts the sentence and ends on a comma) whose main clause names a party."""
+    text, sentence = ctx.text, ctx.sentence
+    if not (start == sentence.start and end < sentence.end and text[end] == ","):
+        return False
+    following = SPECULATION_BREAK.search(text, end + 1, sentence.end)
+    return _party_in(end, following.start() if following else sentence.end, ctx)
 
 
 _WHERE = re.compile(r"\s*where\b")

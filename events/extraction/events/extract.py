@@ -85,12 +85,21 @@ def _inherited(ctx: SentenceContext, antecedent: EventMention | None) -> EventMe
     if antecedent is None:
         return None
     if antecedent.actors and pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end):
-        # the people, and their states (not the antecedent's place: "They dined at a dacha" after a summit abroad);
-        # "he"/"she" is the antecedent's first person, as _with_pronoun_person takes it
-        people = antecedent.actors[:1] if _PERSONAL_PRONOUN.search(ctx.text, ctx.sentence.start,
-                                                                    min(ctx.sentence.end, ctx.sentence.start + 60)) \
-            else antecedent.actors
-        return _Parties(list(people), unique_in_order(a.country for a in people if a.country))
+        return _pronoun_parties(ctx, antecedent)
+    return _same_happening(ctx, antecedent)
+
+
+def _pronoun_parties(ctx: SentenceContext, antecedent: EventMention):
+    """The antecedent's people, and their states (not its place: "They dined at a dacha" after a summit abroad);
+    "he"/"she" is the antecedent's first person, as _with_pronoun_person takes it."""
+    people = antecedent.actors[:1] if _PERSONAL_PRONOUN.search(ctx.text, ctx.sentence.start,
+                                                                min(ctx.sentence.end, ctx.sentence.start + 60)) \
+        else antecedent.actors
+    return _Parties(list(people), unique_in_order(a.country for a in people if a.country))
+
+
+def _same_happening(ctx: SentenceContext, antecedent: EventMention) -> EventMention | None:
+    """The antecedent, when the sentence opens on a definite happening of its type (or both are encounters)."""
     match = _EVENT_ANAPHOR.match(ctx.text, ctx.sentence.start)
     if not match:
         return None

@@ -54,53 +54,84 @@ def candidate(reading: Reading, ctx: SentenceContext, countries: list, actors: l
               previous: tuple[int, frozenset] | None = None) -> tuple[str, list] | None:
     """(the missing state, the features) when exactly one of the article's pair is among `countries`; `previous`:
     where the event told before this one stands and its states."""
+    pair = _pair_with_one_present(reading, ctx, countries)
+    if pair is None:
+        return None
+    home, subject, present, missing = pair
+    features = _features(missing, present, reading, ctx, countries, actors)
+    if previous is not None:
+        role = "home" if missing == home else "subject"
+        features += _previous_features(previous, ctx, home, subject, missing, role)
+    return missing, features
+
+
+def _pair_with_one_present(reading: Reading, ctx: SentenceContext, countries: list):
+    """(home, subject, the present one, the missing one) when the article is about a pair and exactly one of it is
+    among `countries`; None otherwise, or for an organization's gathering."""
     home, subject = ctx.rules.home_state, _subject(ctx)
     if not home or not subject or subject == home:
         return None
     present = [code for code in (home, subject) if code in countries]
     if len(present) != 1 or _subject_mentions(ctx) < MIN_SUBJECT_MENTIONS:
         return None
-    missing = subject if present[0] == home else home
-    if reading.event_type in _GATHERINGS and ctx.entities.organizations_in(ctx.sentence.start, ctx.sentence.end):
+    if _organization_gathering(reading, ctx):
         return None  # an organization's gathering: its parties are its members' or the named ones, not the pair
-    features = _features(missing, present[0], reading, ctx, countries, actors)
-    role = "home" if missing == home else "subject"
-    if previous is not None:
-        at, states = previous
-        near = "paragraph" if ctx.text.find("\n", at, ctx.sentence.start) < 0 else "before"
-        told = "both" if {home, subject} <= states else "missing" if missing in states else "not_missing"
-        features += [f"previous_{near}_{told}", f"{role}|previous_{near}_{told}"]
-    return missing, features
+    return home, subject, present[0], subject if present[0] == home else home
+
+
+def _organization_gathering(reading: Reading, ctx: SentenceContext) -> bool:
+    return reading.event_type in _GATHERINGS and bool(
+        ctx.entities.organizations_in(ctx.sentence.start, ctx.sentence.end))
+
+
+def _previous_features(previous: tuple[int, frozenset], ctx: SentenceContext, home: str, subject: str,
+                       missing: str, role: str) -> list[str]:
+    """Where the event told before stands (same paragraph or before it) and which of the pair it had."""
+    at, states = previous
+    near = "paragraph" if ctx.text.find("\n", at, ctx.sentence.start) < 0 else "before"
+    told = "both" if {home, subject} <= states else "missing" if missing in states else "not_missing"
+    return [f"previous_{near}_{told}", f"{role}|previous_{near}_{told}"]
 
 
 def _features(missing: str, present: str, reading: Reading, ctx: SentenceContext, countries: list,
               actors: list) -> list[str]:
     role = "home" if missing == ctx.rules.home_state else "subject"
-    text, sentence = ctx.text, ctx.sentence
-    lowered = sentence.text.lower()
     named = {m.code for m in ctx.country_mentions}
-    paragraph_start = text.rfind("\n", 0, sentence.start) + 1
-    paragraph_end = text.find("\n", sentence.end)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    place = reading.place
+    base = (_event_features(missing, present, reading, ctx, countries, actors, named)
+            + _flag_features(missing, present, ctx, actors, named)
+            + _story_features(missing, present, reading, ctx))
+    return ["bias", "role=" + role] + base + [f"{role}|{f}" for f in base]
+
+
+def _where(place, present: str, missing: str) -> str:
     if place is None:
-        where = "no_place"
-    elif place[0] == present:
-        where = "place_present"
-    elif place[0] == missing:
-        where = "place_missing"
-    else:
-        where = "place_other"
+        return "no_place"
+    if place[0] == present:
+        return "place_present"
+    return "place_missing" if place[0] == missing else "place_other"
+
+
+def _event_features(missing, present, reading, ctx, countries, actors, named) -> list[str]:
+    """The event's type, status, place and counts, the article's dominance, the type's groups."""
     others = len(named - {present, missing})
     groups = [g for g, members in (("two_party", ctx.rules.two_party), ("encounter", ctx.rules.encounters),
                                    ("statement", ctx.rules.statements)) if reading.event_type in members]
-    base = [
-        f"type={reading.event_type}", f"status={reading.status}", where,
+    return [
+        f"type={reading.event_type}", f"status={reading.status}", _where(reading.place, present, missing),
         "n_states=" + _bucket(len(countries), (1, 2)),
         "n_actors=" + _bucket(len(actors), (0, 1)),
         "sentence_states=" + _bucket(others, (0, 1)),
         "dominance=" + _dominance(ctx),
     ] + groups
+
+
+def _flag_features(missing, present, ctx, actors, named) -> list[str]:
+    """The yes/no facts of the sentence and its paragraph."""
+    text, sentence = ctx.text, ctx.sentence
+    lowered = sentence.text.lower()
+    paragraph_start = text.rfind("\n", 0, sentence.start) + 1
+    paragraph_end = text.find("\n", sentence.end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     flags = [
         ("present_not_named", present not in named),
         ("no_state_named", not named),
@@ -114,17 +145,28 @@ def _features(missing: str, present: str, reading: Reading, ctx: SentenceContext
         ("missing_in_opening", missing in _opening_states(ctx)),
         ("organization_named", bool(ctx.entities.organizations_in(sentence.start, sentence.end))),
     ]
-    base += [name for name, holds in flags if holds]
-    told = [code for at, code in ctx.told_places if at < sentence.start]
-    if told:
-        base.append("last_place=" + ("missing" if told[-1] == missing else "present" if told[-1] == present else "other"))
+    return [name for name, holds in flags if holds]
+
+
+def _story_features(missing, present, reading, ctx) -> list[str]:
+    """Where the story is (the last place told, the visits' places) and where the sentence names the missing
+    state: in the event's stretch, or walled off (a quotation, an aside, past a semicolon)."""
+    features = _last_place_feature(missing, present, ctx)
     if ctx.visit_places:
         visited = set(ctx.visit_places.values())
-        base += [f"visit_place_{k}" for k, c in (("missing", missing), ("present", present)) if c in visited]
+        features += [f"visit_place_{k}" for k, c in (("missing", missing), ("present", present)) if c in visited]
     where_named = _named_at(ctx, missing)
-    if where_named:  # in the event's stretch, or walled off (a quotation, an aside, past a semicolon)
-        base.append("missing_reachable" if _reachable(where_named, reading, ctx) else "missing_walled")
-    return ["bias", "role=" + role] + base + [f"{role}|{f}" for f in base]
+    if where_named:
+        features.append("missing_reachable" if _reachable(where_named, reading, ctx) else "missing_walled")
+    return features
+
+
+def _last_place_feature(missing: str, present: str, ctx: SentenceContext) -> list[str]:
+    """The state of the last place an encounter was told in before this sentence, as missing/present/other."""
+    told = [code for at, code in ctx.told_places if at < ctx.sentence.start]
+    if not told:
+        return []
+    return ["last_place=" + ("missing" if told[-1] == missing else "present" if told[-1] == present else "other")]
 
 
 def _named_at(ctx: SentenceContext, code: str) -> list[int]:

@@ -170,28 +170,30 @@ def inflections(lemma: str, irregular: dict | None = None) -> list[str]:
     first, _, rest = lemma.partition(" ")
     verb = first.rstrip("+*")
     double, noun_too = "+" in first[len(verb):], "*" in first[len(verb):]
-    tail = " " + rest if rest else ""
-    plain = verb + tail
-    key = plain.replace("+", "").replace("*", "")
-    if double:
-        past, ing = [verb + verb[-1] + "ed"], verb + verb[-1] + "ing"
-    elif verb.endswith("e"):
-        past, ing = [verb + "d"], (verb + "ing" if verb.endswith(("ee", "ye", "oe")) else
-                                   verb[:-2] + "ying" if verb.endswith("ie") else verb[:-1] + "ing")
-    elif _CONSONANT_Y.search(verb):
-        past, ing = [verb[:-1] + "ied"], verb + "ing"
-    else:
-        past, ing = [verb + "ed"], verb + "ing"
+    key = (verb + (" " + rest if rest else "")).replace("+", "").replace("*", "")
+    past, ing = _past_and_ing(verb, double)
     if irregular and key in irregular:
         past = [form.split(" ")[0] for form in irregular[key]]
-    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
-        third = verb + "es"
-    elif _CONSONANT_Y.search(verb):
-        third = verb[:-1] + "ies"
-    else:
-        third = verb + "s"
-    forms = ([] if noun_too else [verb, third]) + past + [ing]
+    forms = ([] if noun_too else [verb, _third_person(verb)]) + past + [ing]
     return list(dict.fromkeys(form + _escape_rest(rest) for form in forms))
+
+
+def _past_and_ing(verb: str, double: bool) -> tuple[list[str], str]:
+    """The regular past (as a one-form list) and -ing form of `verb`, doubling its last consonant if asked."""
+    if double:
+        return [verb + verb[-1] + "ed"], verb + verb[-1] + "ing"
+    if verb.endswith("e"):
+        return [verb + "d"], (verb + "ing" if verb.endswith(("ee", "ye", "oe")) else
+                              verb[:-2] + "ying" if verb.endswith("ie") else verb[:-1] + "ing")
+    if _CONSONANT_Y.search(verb):
+        return [verb[:-1] + "ied"], verb + "ing"
+    return [verb + "ed"], verb + "ing"
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    return verb[:-1] + "ies" if _CONSONANT_Y.search(verb) else verb + "s"
 
 
 def _escape_rest(rest: str) -> str:
