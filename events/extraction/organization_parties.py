@@ -43,25 +43,39 @@ DATE_REACH = 40
 _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
            r"foreign ministers|defen[cs]e ministers|finance ministers|oil ministers|ministers)")
 # "NATO's leaders", "the G-8 leaders", "OPEC ministers", "the NATO summit", "the Shanghai Five's summit".
+_COUNT = (r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+          r"eighteen|nineteen|twenty|twenty-\w+|\d+)")
 _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extraordinary|informal|"
-                         r"jubilee|first|next|last|anniversary)\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
+                         r"jubilee|first|next|last|anniversary|" + _COUNT[3:-1] + r")\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
                          r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b"
                          r"|['\u2019]s\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
                          r"(?:meeting|session)\b"
                          r"|(?:['\u2019]s)?\s+(?:Council of (?:Heads of State|Heads of Government|Foreign Ministers|"
                          r"Defen[cs]e Ministers)|Supreme (?:State )?Council)\b")
 # "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "a session of the Contact Group".
+# "the defense ministers of the six states of the collective security treaty": the states between.
 _BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATHERING + r")\s+of\s+"
-                          r"(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")
+                          r"(?:(?:the\s+|all\s+)?(?:" + _COUNT + r"\s+)?(?:member\s+)?(?:states|countries|nations)"
+                          r"\s+of\s+)?(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")
 # The organization as a place other people go to or meet at.
+# ("at the informal gathering of Commonwealth leaders": a gathering's noun before the name.)
 _VENUE_BEFORE = re.compile(r"\b(at|to|for|from|on the sidelines of|on the margins of|in the margins of|"
                            r"during|after|before|ahead of|since|with|between)\s+(?:the\s+|this year's\s+|"
-                           r"last year's\s+|next year's\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                           r"last year's\s+|next year's\s+|an?\s+)?(?:[\w-]+\s+){0,2}"
+                           r"(?:(?:gathering|summit|meeting|session)\s+of\s+)?$", re.IGNORECASE)
 # The gathering is what the clause's verb tells of: "the G-8 summit opens in Cologne", "..., which meets on".
 _GATHERING_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|session|leaders)?\s*,?\s*"
                              r"(?:which\s+|that\s+)?(?:opens|opened|meets|met|convenes|convened|begins|began|"
                              r"ends|ended|closes|closed|gathers|gathered|(?:is|was|will be|is to be) held|"
                              r"takes place|took place|will take place)\b")
+# Other people meeting at the gathering ("Bush and Putin met at the G-8 summit", "the talks at the summit",
+# "they spent an hour together at the G-8 summit"): then "at" names a venue.
+_MEETING_WORDS = re.compile(r"\b(?:meet|meets|met|meeting|see|sees|saw|seen|talk|talks|talked|spoke|speak|"
+                            r"sat down|spent|spend|conferred|received|hosted)\b", re.IGNORECASE)
+# A side event of other people's ("on the sidelines of the summit of the APEC forum"): never the members' act.
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|fringe)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+# A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 _TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
@@ -97,10 +111,22 @@ def _parties(body: str, org, fact: dict, mention, clause, places=frozenset()) ->
     if getattr(org, "pair", False) or is_pair(body, org, *clause):
         return _on(fact.get("presidencies", []), mention.date_start)
     members = fact.get("members", [])
+    if 0 < len(members) <= MAX_MEMBERS and _founded_then(fact, mention):
+        return _during(members, mention.date_start, mention.date_end)
     if 0 < len(members) <= MAX_MEMBERS and is_own_gathering(body, org, *clause, fact.get("gatherings", ()),
-                                                            date=(mention.date_text_start, mention.date_text_end)):
-        return _on(members, mention.date_start)
+                                                            date=(mention.date_text_start, mention.date_text_end),
+                                                            summit=mention.event_type == "summit",
+                                                            sentence_start=mention.sentence_start):
+        return _during(members, mention.date_start, mention.date_end)
     return []
+
+
+def _founded_then(fact: dict, mention) -> bool:
+    """Is the event the organization's founding: a founding dated over the day the data gives for it ("set up
+    GUAM in Strasbourg earlier this month", October 1997; GUAM's founding day is October 10)?"""
+    founded = fact.get("founded")
+    return (mention.event_type == "founding" and bool(founded)
+            and mention.date_start <= datetime.date.fromisoformat(founded) <= mention.date_end)
 
 
 def _organ_seat(body: str, org, fact: dict) -> str | None:
@@ -115,33 +141,61 @@ def _on(terms: list[dict], day: datetime.date) -> list[str]:
     return [term["country"] for term in terms if member_on(term, day)]
 
 
+def _during(terms: list[dict], first: datetime.date, last: datetime.date) -> list[str]:
+    """The states of `terms` that held on some day of [first, last]: a gathering dated "earlier this month"
+    counts the members it founded or admitted that month ("formed GUAM earlier this month", October 1997:
+    its members from October 10)."""
+    return [term["country"] for term in terms
+            if (term.get("start") is None or datetime.date.fromisoformat(term["start"]) <= last)
+            and (term.get("end") is None or first < datetime.date.fromisoformat(term["end"]))]
+
+
 def date_clause(body: str, mention) -> tuple[int, int]:
-    """The part of the mention's sentence between the semicolons (or colons) around its date."""
+    """The part of the mention's sentence between the semicolons (or colons) around its date, and within it
+    between the joints where a new subject opens a coordinate clause (", and Schroeder and Putin are to ...",
+    ", but he ..."): the next clause's gathering is the next clause's event ("... when the G-7's ministers meet
+    in Palermo on the 17th, and Schroeder and Putin are to take it up in April")."""
     start, end = mention.sentence_start, mention.sentence_end
     sentence = body[start:end]
     at = mention.date_text_start - start
     left = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at))
     right = [i for i in (sentence.find(";", at), sentence.find(":", at)) if i >= 0]
-    return start + left + 1, start + (min(right) if right else len(sentence))
+    left, right = left + 1, (min(right) if right else len(sentence))
+    for joint in _NEW_CLAUSE.finditer(sentence, left, right):
+        if joint.end() <= at:
+            left = joint.start()
+        elif joint.start() >= mention.date_text_end - start:
+            right = joint.start()
+            break
+    return start + left, start + right
 
 
-def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date=None) -> bool:
+def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date=None,
+                     summit: bool = False, sentence_start: int | None = None) -> bool:
     """Does the clause speak of the organization itself gathering (its leaders, its summit), rather than of
-    a venue, an organ or a two-party format? `date`: the span of the event's date phrase."""
+    a venue, an organ or a two-party format? `date`: the span of the event's date phrase; `summit`: the event
+    is a summit (then "at the CIS summit on April 2" is the summit itself unless people meet at it: a meeting
+    word before the organization in its sentence, from `sentence_start`)."""
     before = body[max(clause_start, org.start - 60):org.start]
+    if _SIDELINES.search(before):  # "on the sidelines of the APEC summit": other people's side event
+        return False
     follows, near = _date_near(org, date)
+    others_meet = bool(_MEETING_WORDS.search(body, clause_start if sentence_start is None else sentence_start,
+                                             org.start))
+    at_own = summit and follows and not others_meet
     if org.text in gatherings or getattr(org, "gathering", False):
-        return not _venue(before, follows)
+        return not _venue(before, follows, at_own)
     if ORGAN_WORDS.search(org.text):
         return False
     after = body[org.end:min(clause_end, org.end + 60)]
     if follows and _is_subject(before, after):
         return True
     people_of = _BEFORE_NAME.search(before)
-    if people_of:  # "(met on Monday at) a session of the Contact Group": the group's own act, dated there
-        own_act = near and bool(_GATHERING_OF.match(people_of.group()))
-        return own_act or not _venue(before[:people_of.start()], follows)
-    return bool(_AFTER_NAME.match(after)) and not _venue(before, follows)
+    if people_of:  # "(met on Monday at) a session of the Contact Group": the group's own act, dated there;
+        # but "whom he is to meet at the summit of CIS leaders in Sochi later this summer": their meeting's date
+        own_act = near and bool(_GATHERING_OF.match(people_of.group())) and not (others_meet and follows)
+        return own_act or not _venue(before[:people_of.start()], follows, at_own)
+    return bool(_AFTER_NAME.match(after)) and not _venue(before, follows, at_own)
 
 
 def _date_near(org, date) -> tuple[bool, bool]:
@@ -157,11 +211,16 @@ def _is_subject(before: str, after: str) -> bool:
     return bool(_GATHERING_VERB.match(after) and (_AFTER_NAME.match(after) or _BEFORE_NAME.search(before)))
 
 
-def _venue(before: str, date_follows: bool) -> bool:
+def _venue(before: str, date_follows: bool, at_own: bool = False) -> bool:
     """Does `before` end with a venue's preposition ("at the", "on the sidelines of")? A time word is none
-    when the event's date follows the gathering (the date is then the gathering's own)."""
+    when the event's date follows the gathering (the date is then the gathering's own), nor is "at" when
+    `at_own` (a summit dated right after its name and no meeting of other people in the clause: "his refusal,
+    at the CIS summit in Moscow on April 2, to renew the treaty")."""
     match = _VENUE_BEFORE.search(before)
-    return bool(match) and not (date_follows and match.group(1).lower() in _TEMPORAL)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return not ((date_follows and word in _TEMPORAL) or (at_own and word == "at"))
 
 
 def _with_codes(countries: list[str], codes: list[str]) -> list[str]:
