@@ -114,11 +114,31 @@ def _bare_summits(body, entities, facts, start, end) -> list[IndirectMention]:
     for match in _BARE_SUMMIT.finditer(body, start, end):
         if not _says_whose(match, entities):
             continue
-        antecedent = _nearest_before(named, match.start(), holders)
+        antecedent = (_nearest_before(named, match.start(), holders) if match.group(0)[:3].lower() == "its"
+                      else _nearest_gathering_before(body, named, match.start(), holders))
         if antecedent:
             found.append(IndirectMention(match.start(), match.end(), match.group(0), antecedent.slug, gathering=True,
                                          pair=is_pair(body, antecedent, antecedent.start - 60, antecedent.end + 60)))
     return found
+
+
+# An organization named as gathering ("the summit of the CIS", "the CIS summit", "NATO's leaders").
+_GATHERED_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+)?(?:summit|leaders|heads of state|presidents|"
+                             r"foreign ministers|defen[cs]e ministers|ministers|meeting|session)\b")
+_GATHERED_BEFORE = re.compile(r"\b(?:summit|leaders|heads of state|presidents|ministers|meeting|session)\s+of\s+"
+                              r"(?:the\s+)?$")
+
+
+def _nearest_gathering_before(body, named, at: int, slugs):
+    """The organization a bare summit is of: the last one named before `at` as gathering ("the summit of the
+    CIS ended ...", then "their next summit"), else the last one named before it. A group named in between
+    only as something founded or as a venue's name ("the group GUAM, which they formed ...") is passed over.
+    ("its summit" is the last organization's: a possessive takes the nearest.)"""
+    for mention in reversed(named):
+        if mention.start < at and mention.slug in slugs and (
+                _GATHERED_AFTER.match(body, mention.end) or _GATHERED_BEFORE.search(body[max(0, mention.start - 30):mention.start])):
+            return mention
+    return _nearest_before(named, at, slugs)
 
 
 def _may_hold_summits(mention, facts) -> bool:

@@ -61,8 +61,9 @@ _BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATH
 # ("at the informal gathering of Commonwealth leaders": a gathering's noun before the name.)
 _VENUE_BEFORE = re.compile(r"\b(at|to|for|from|on the sidelines of|on the margins of|in the margins of|"
                            r"during|after|before|ahead of|since|with|between)\s+(?:the\s+|this year's\s+|"
-                           r"last year's\s+|next year's\s+|an?\s+)?(?:[\w-]+\s+){0,2}"
-                           r"(?:(?:gathering|summit|meeting|session)\s+of\s+)?$", re.IGNORECASE)
+                           r"last year's\s+|next year's\s+|an?\s+)?(?:(?!(?:hold|host|attend|convene|call|stage)\s)"
+                           r"[\w-]+\s+){0,2}(?:(?:gathering|summit|meeting|session)\s+of\s+)?$", re.IGNORECASE)
+# ("to hold their next summit", "to attend the CIS summit": a verb's infinitive, not a destination.)
 # The gathering is what the clause's verb tells of: "the G-8 summit opens in Cologne", "..., which meets on".
 _GATHERING_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|session|leaders)?\s*,?\s*"
                              r"(?:which\s+|that\s+)?(?:opens|opened|meets|met|convenes|convened|begins|began|"
@@ -74,6 +75,10 @@ _MEETING_WORDS = re.compile(r"\b(?:meet|meets|met|meeting|see|sees|saw|seen|talk
                             r"sat down|spent|spend|conferred|received|hosted)\b", re.IGNORECASE)
 # A side event of other people's ("on the sidelines of the summit of the APEC forum"): never the members' act.
 _SIDELINES = re.compile(r"\b(?:sidelines|margins|fringe)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+# A gathering's decision on candidates: the states named after it are parties too (docs/annotation.md: NATO's
+# summit takes "also the states named as invitees or candidates").
+_INVITE = re.compile(r"\b(?:invit(?:e|es|ed|ing)|admit(?:s|ted|ting)?|to admit|accept(?:s|ed)? as members?|"
+                     r"pass(?:es|ed)? over|took in|take in|takes in)\b")
 # A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
@@ -95,12 +100,12 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
         places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
-                                                                        mention, (start, end), places))
+                                                                        mention, (start, end), places, entities))
 
 
-def _parties(body: str, org, fact: dict, mention, clause, places=frozenset()) -> list[str]:
+def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), entities=None) -> list[str]:
     """The states the organization mention `org` adds to the mention's event (`places`: the states of the
-    places the clause names)."""
+    places the clause names; `entities`: the article's, for the invitees the clause names)."""
     if _SEAT.match(body, org.end) and fact.get("seat"):
         return [fact["seat"]]
     if mention.event_type not in GATHERING_TYPES:
@@ -117,8 +122,17 @@ def _parties(body: str, org, fact: dict, mention, clause, places=frozenset()) ->
                                                             date=(mention.date_text_start, mention.date_text_end),
                                                             summit=mention.event_type == "summit",
                                                             sentence_start=mention.sentence_start):
-        return _during(members, mention.date_start, mention.date_end)
+        return _during(members, mention.date_start, mention.date_end) + _invitees(body, org, clause, entities)
     return []
+
+
+def _invitees(body: str, org, clause, entities) -> list[str]:
+    """The states the gathering's clause names after a verb of invitation or admission ("invited Poland,
+    Hungary and the Czech Republic ... and passed over Slovakia"): the rule book's invitees and candidates."""
+    verb = _INVITE.search(body, org.end, clause[1])
+    if not verb or entities is None:
+        return []
+    return [m.code for m in entities.countries_in(verb.start(), clause[1]) if m.kind == "name"]
 
 
 def _founded_then(fact: dict, mention) -> bool:

@@ -69,6 +69,28 @@ def test_the_founding_of_an_organization_takes_its_founding_members(gazetteer):
     assert not {"GE", "AZ", "MD"} & other
 
 
+def test_a_natos_summit_takes_the_states_it_invites(gazetteer):
+    text = "NATO's leaders, meeting in Madrid on July 8, invited Poland and Hungary to join and passed over Romania."
+    countries = countries_of(text, datetime.date(1997, 7, 10), "July 8", gazetteer)
+    assert {"PL", "HU", "RO", "US", "NO"} <= countries
+
+
+def test_a_states_talks_at_the_time_of_a_summit_take_no_invitees(gazetteer):
+    # No gathering of NATO's own: the invitation verb adds nobody.
+    text = "Kwasniewski invited Havel and Goncz to Warsaw on Friday to discuss NATO."
+    countries = countries_of(text, datetime.date(1997, 7, 10), "Friday", gazetteer)
+    assert not {"US", "NO", "BE"} & countries
+
+
+def test_their_next_summit_is_the_gathering_the_article_spoke_of(gazetteer):
+    # GUAM is named in between only as a group formed; "their next summit" is the CIS leaders', and "to
+    # hold" is a verb, not a destination.
+    text = ("The CIS summit ended in Chisinau yesterday. Four presidents recalled the group GUAM, which they formed "
+            "in Strasbourg. The leaders agreed to hold their next summit in Moscow in January.")
+    countries = countries_of(text, datetime.date(1997, 10, 24), "January", gazetteer)
+    assert CIS_12 <= countries
+
+
 # -- the gathering as other people's venue, or another clause's ------------------------------------------------
 def test_a_meeting_on_the_sidelines_of_a_summit_adds_no_members(gazetteer):
     text = ("Jiang and Putin talked in Shanghai yesterday on the sidelines of the summit of the Asia-Pacific "
