@@ -32,8 +32,11 @@ _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|p
            r"foreign ministers|defen[cs]e ministers|finance ministers|ministers)")
 # (The patterns open with a class of their first letters, the word's edge looked behind after it: r"[Tt](?<!\w[Tt])he"
 # is r"\b[Tt]he", but lets re skip in C to the next possible start instead of trying every position.)
+# "the Seven", "the five presidents", and a number alone as a clause's subject ("the seven, who had met ...",
+# "what the same five began in Shanghai"): numbers of four and more are groups of states, not people.
 _NUMBER_GROUP = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
-                           + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b)")
+                           + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b|(?:same\s+)?(" + "|".join(_NUMBERS)
+                           + r")(?=,|\s+(?:who|had|have|has|were|are|began|agreed|met|signed|decided|will|would)\b))")
 _BARE_SUMMIT = re.compile(r"[Tti](?<!\w[Tti])(?:(?<=[Tt])he|(?<=i)ts|(?<=t)heir)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
                           r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
                           r"(?!\s+(?:with|between)\b)")
@@ -157,7 +160,7 @@ def _says_whose(match, entities) -> bool:
 def _number_groups(body, entities, facts, start, end, day) -> list[IndirectMention]:
     found = []
     for match in _NUMBER_GROUP.finditer(body, start, end):
-        word = match.group(1) or match.group(2)
+        word = match.group(1) or match.group(2) or match.group(3)
         slug = _organization_of_size(entities, facts, _NUMBERS[word.lower()], day)
         if slug:
             found.append(IndirectMention(match.start(), match.end(), word, slug, gathering=True))

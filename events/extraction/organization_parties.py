@@ -31,6 +31,8 @@ MAX_MEMBERS = 30
 GATHERING_TYPES = frozenset({"summit", "meeting", "agreement", "founding"})
 # Kinds that may happen at an organization's seat ("crossed the city to the alliance's headquarters").
 SEAT_TYPES = GATHERING_TYPES | {"visit"}
+# An alliance's armed action is all its members' (docs/annotation.md: NATO's air strikes require all its members).
+FORCE_TYPES = frozenset({"military"})
 
 _GATHERING = (r"(?:summit|summit meeting|ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting|"
               r"session|meeting)")
@@ -79,6 +81,10 @@ _SIDELINES = re.compile(r"\b(?:sidelines|margins|fringe)\s+of\s+(?:the\s+)?(?:[\
 # summit takes "also the states named as invitees or candidates").
 _INVITE = re.compile(r"\b(?:invit(?:e|es|ed|ing)|admit(?:s|ted|ting)?|to admit|accept(?:s|ed)? as members?|"
                      r"pass(?:es|ed)? over|took in|take in|takes in)\b")
+# The organization's own armed forces or their action right after its name.
+_FORCE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|planes|warplanes|jets|bombers|forces|troops|"
+                          r"air strikes|airstrikes|strikes|bombing|bombs|missiles|air campaign|air raids|raids)\b|"
+                          r"(?:struck|bombed|attacked|launched|hit|began bombing)\b)")
 # A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
@@ -92,11 +98,11 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     order kept: the added states follow the countries already there)."""
     facts = organization_facts(gazetteer)
     for mention in mentions:
-        if mention.event_type not in SEAT_TYPES:
+        if mention.event_type not in SEAT_TYPES | FORCE_TYPES:
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
-                                                                         mention.date_start)
+                                                                         mention.date_end)
         places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
@@ -106,6 +112,8 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
 def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), entities=None) -> list[str]:
     """The states the organization mention `org` adds to the mention's event (`places`: the states of the
     places the clause names; `entities`: the article's, for the invitees the clause names)."""
+    if mention.event_type in FORCE_TYPES:
+        return _forces(body, org, fact, mention)
     if _SEAT.match(body, org.end) and fact.get("seat"):
         return [fact["seat"]]
     if mention.event_type not in GATHERING_TYPES:
@@ -124,6 +132,16 @@ def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), en
                                                             sentence_start=mention.sentence_start):
         return _during(members, mention.date_start, mention.date_end) + _invitees(body, org, clause, entities)
     return []
+
+
+def _forces(body: str, org, fact: dict, mention) -> list[str]:
+    """The members of an organization whose own forces act in the clause ("NATO aircraft struck targets",
+    "the alliance's air strikes began"): its armed action, every member's. Not its Secretary General's order, not
+    a force it only leads ("the NATO-led force": no space after the name)."""
+    members = fact.get("members", [])
+    if not 0 < len(members) <= MAX_MEMBERS or not _FORCE_AFTER.match(body, org.end):
+        return []
+    return _during(members, mention.date_start, mention.date_end)
 
 
 def _invitees(body: str, org, clause, entities) -> list[str]:

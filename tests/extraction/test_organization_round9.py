@@ -91,6 +91,31 @@ def test_their_next_summit_is_the_gathering_the_article_spoke_of(gazetteer):
     assert CIS_12 <= countries
 
 
+def test_a_number_alone_as_subject_names_the_group_of_that_size(gazetteer):
+    # "the seven, who ...": the G-7 named before (seven members in 1995); "the same five": the Shanghai Five,
+    # whose five states the article names, five from April 26, 1996 (the event's month counts).
+    text = ("The G-7 leaders met in Halifax on Friday. The seven, who had talked trade, welcomed Yeltsin to their "
+            "session on Saturday.")
+    assert G7 <= countries_of(text, datetime.date(1995, 6, 19), "Saturday", gazetteer)
+    text = ("Russia, China, Kazakhstan, Kyrgyzstan and Tajikistan signed a border accord yesterday. It completes "
+            "the accord the same five signed in Shanghai in April 1996.")
+    assert {"KZ", "KG", "TJ"} <= countries_of(text, datetime.date(1997, 4, 25), "April 1996", gazetteer)
+
+
+def test_a_small_number_alone_is_people_not_a_group(gazetteer):
+    text = "The G-7 leaders met in Halifax on Friday. The two, who had talked trade, met again in Paris on Saturday."
+    assert not {"JP", "IT", "CA"} & countries_of(text, datetime.date(1995, 6, 19), "Saturday", gazetteer)
+
+
+def test_an_alliances_air_strikes_are_all_its_members(gazetteer):
+    text = "NATO aircraft struck targets across Yugoslavia on Wednesday evening."
+    countries = countries_of(text, datetime.date(1999, 3, 25), "Wednesday evening", gazetteer)
+    assert {"YU", "US", "GB", "PL", "NO"} <= countries
+    # A force the alliance only leads is not its own action.
+    text = "Troops of the NATO-led force entered Pristina on Saturday."
+    assert not {"NO", "PL", "IS"} & countries_of(text, datetime.date(1999, 6, 14), "Saturday", gazetteer)
+
+
 # -- the gathering as other people's venue, or another clause's ------------------------------------------------
 def test_a_meeting_on_the_sidelines_of_a_summit_adds_no_members(gazetteer):
     text = ("Jiang and Putin talked in Shanghai yesterday on the sidelines of the summit of the Asia-Pacific "
