@@ -168,3 +168,18 @@ def test_organizations_data_covers_the_gatherings_of_the_news_with_dated_members
     assert len(on("guuam", datetime.date(2000, 9, 1))) == 5
     # The ASEAN Regional Forum is not ASEAN: its mentions no longer count as ASEAN's ten.
     assert "ARF" not in by_slug["asean"]["aliases"] and "ARF" in by_slug["arf"]["aliases"]
+
+
+# -- a town as the venue ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("venue, state", [
+    ("at an airfield outside Lviv", "UA"),  # "outside" a town
+    ("at Kyiv's Boryspil airport", "UA"),  # a site after the town's possessive
+])
+def test_a_town_named_as_the_venue_is_where_a_later_arrival_took_place(venue, state, gazetteer):
+    text = f"Kuchma and the pope met {venue} on Sunday. Putin, who had flown in on Saturday, also attended."
+    assert state in countries_of(text, datetime.date(2001, 6, 25), "Saturday", gazetteer)
+
+
+def test_a_towns_possessive_without_a_site_is_no_venue(gazetteer):
+    text = "Kuchma and the pope met at Kyiv's request on Sunday. Putin, who had flown in on Saturday, also attended."
+    assert "UA" not in countries_of(text, datetime.date(2001, 6, 25), "Saturday", gazetteer)
