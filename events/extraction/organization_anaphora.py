@@ -40,6 +40,9 @@ _NUMBER_GROUP = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(" + "|".join(n.capitalize()
 _BARE_SUMMIT = re.compile(r"[Tti](?<!\w[Tti])(?:(?<=[Tt])he|(?<=i)ts|(?<=t)heir)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
                           r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
                           r"(?!\s+(?:with|between)\b)")
+# A gathering's people with no owner: "the foreign ministers would discuss ..." (not "the ministers of Russia and").
+_BARE_PEOPLE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:foreign|defen[cs]e|finance|prime)\s+ministers\b(?!\s+of\b|['\u2019])"
+                          r"|[Tt](?<!\w[Tt])he\s+heads\s+of\s+(?:state|government)\b")
 # Surface forms that name an organ or a two-party body, not the organization meeting as itself.
 ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum)\b|[-\u2013]\s*Russia\b|\bRussia\s*[-\u2013]")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
@@ -92,7 +95,8 @@ def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,
     """The organizations the clause body[start:end] names by a description, a bare summit or a number."""
     named = entities.organizations
     found = _descriptions(body, named, facts, start, end) + _bare_summits(body, entities, facts, start, end)
-    return found + _number_groups(body, entities, facts, start, end, day)
+    return found + _number_groups(body, entities, facts, start, end, day) + _bare_people(body, entities, facts,
+                                                                                         start, end)
 
 
 def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
@@ -142,6 +146,21 @@ def _nearest_gathering_before(body, named, at: int, slugs):
                 _GATHERED_AFTER.match(body, mention.end) or _GATHERED_BEFORE.search(body[max(0, mention.start - 30):mention.start])):
             return mention
     return _nearest_before(named, at, slugs)
+
+
+def _bare_people(body, entities, facts, start, end) -> list[IndirectMention]:
+    """"The Commonwealth's executive secretary said that the foreign ministers would meet in December": a
+    gathering's people with no owner named take the organization their sentence named before them (one with
+    a member list of at most 30). Only within the sentence: "the leaders" of a later sentence may be any two."""
+    found = []
+    for match in _BARE_PEOPLE.finditer(body, start, end):
+        sentence_start = max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        named = [m for m in entities.organizations_in(sentence_start, match.start())
+                 if 0 < len(facts.get(m.slug, {}).get("members", ())) <= MAX_MEMBERS
+                 and not ORGAN_WORDS.search(m.text)]
+        if named:
+            found.append(IndirectMention(match.start(), match.end(), match.group(0), named[-1].slug, gathering=True))
+    return found
 
 
 def _may_hold_summits(mention, facts) -> bool:

@@ -183,3 +183,12 @@ def test_a_town_named_as_the_venue_is_where_a_later_arrival_took_place(venue, st
 def test_a_towns_possessive_without_a_site_is_no_venue(gazetteer):
     text = "Kuchma and the pope met at Kyiv's request on Sunday. Putin, who had flown in on Saturday, also attended."
     assert "UA" not in countries_of(text, datetime.date(2001, 6, 25), "Saturday", gazetteer)
+
+
+def test_a_gatherings_people_with_no_owner_take_the_organization_their_sentence_named(gazetteer):
+    text = "The Commonwealth's secretary said that the foreign ministers would meet in Moscow in December."
+    assert CIS_12 <= countries_of(text, datetime.date(1997, 10, 24), "December", gazetteer)
+    # With an owner of their own they are that owner's: no organization's members.
+    text = ("The Commonwealth's secretary said that the foreign ministers of Russia and Ukraine would meet in Moscow "
+            "in December.")
+    assert not {"TM", "AM", "KG"} & countries_of(text, datetime.date(1997, 10, 24), "December", gazetteer)
