@@ -123,13 +123,20 @@ def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), en
         return [organ_seat] if places <= {organ_seat} else []
     if getattr(org, "pair", False) or is_pair(body, org, *clause):
         return _on(fact.get("presidencies", []), mention.date_start)
+    return _gathering_members(body, org, fact, mention, clause, entities)
+
+
+def _gathering_members(body: str, org, fact: dict, mention, clause, entities) -> list[str]:
+    """The members (of the event's days) of an organization whose founding or own gathering the clause tells,
+    with the states the gathering invites."""
     members = fact.get("members", [])
-    if 0 < len(members) <= MAX_MEMBERS and _founded_then(fact, mention):
+    if not 0 < len(members) <= MAX_MEMBERS:
+        return []
+    if _founded_then(fact, mention):
         return _during(members, mention.date_start, mention.date_end)
-    if 0 < len(members) <= MAX_MEMBERS and is_own_gathering(body, org, *clause, fact.get("gatherings", ()),
-                                                            date=(mention.date_text_start, mention.date_text_end),
-                                                            summit=mention.event_type == "summit",
-                                                            sentence_start=mention.sentence_start):
+    if is_own_gathering(body, org, *clause, fact.get("gatherings", ()),
+                        date=(mention.date_text_start, mention.date_text_end),
+                        summit=mention.event_type == "summit", sentence_start=mention.sentence_start):
         return _during(members, mention.date_start, mention.date_end) + _invitees(body, org, clause, entities)
     return []
 
@@ -212,20 +219,42 @@ def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatheri
     if _SIDELINES.search(before):  # "on the sidelines of the APEC summit": other people's side event
         return False
     follows, near = _date_near(org, date)
-    others_meet = bool(_MEETING_WORDS.search(body, clause_start if sentence_start is None else sentence_start,
-                                             org.start))
-    at_own = summit and follows and not others_meet
-    if org.text in gatherings or getattr(org, "gathering", False):
+    others_meet = _others_meet(body, org, clause_start, sentence_start)
+    at_own = _at_own(summit, follows, others_meet)
+    if _names_gathering(org, gatherings):
         return not _venue(before, follows, at_own)
     if ORGAN_WORDS.search(org.text):
         return False
     after = body[org.end:min(clause_end, org.end + 60)]
     if follows and _is_subject(before, after):
         return True
+    return _named_as_own(before, after, follows, near and not (others_meet and follows), at_own)
+
+
+def _others_meet(body: str, org, clause_start: int, sentence_start: int | None) -> bool:
+    """Does a meeting word ("met", "talks", "spent an hour") come before the organization in its sentence (or
+    its clause when the sentence's start is not given)?"""
+    return bool(_MEETING_WORDS.search(body, clause_start if sentence_start is None else sentence_start, org.start))
+
+
+def _at_own(summit: bool, date_follows: bool, others_meet: bool) -> bool:
+    """Is "at" before the organization no venue: a summit dated right after its name that nobody meets at?"""
+    return summit and date_follows and not others_meet
+
+
+def _names_gathering(org, gatherings) -> bool:
+    """Does the mention itself name the gathering ("the European Council", "their next summit")?"""
+    return org.text in gatherings or getattr(org, "gathering", False)
+
+
+def _named_as_own(before: str, after: str, follows: bool, dated_there: bool, at_own: bool) -> bool:
+    """Do the words around the name make the gathering the organization's own: its people or gathering "of"
+    it ("a session of the Contact Group", own when `dated_there`) or after it ("NATO's leaders"), not at a
+    venue's preposition?"""
     people_of = _BEFORE_NAME.search(before)
     if people_of:  # "(met on Monday at) a session of the Contact Group": the group's own act, dated there;
         # but "whom he is to meet at the summit of CIS leaders in Sochi later this summer": their meeting's date
-        own_act = near and bool(_GATHERING_OF.match(people_of.group())) and not (others_meet and follows)
+        own_act = dated_there and bool(_GATHERING_OF.match(people_of.group()))
         return own_act or not _venue(before[:people_of.start()], follows, at_own)
     return bool(_AFTER_NAME.match(after)) and not _venue(before, follows, at_own)
 
