@@ -130,7 +130,7 @@ def _gathering_members(body: str, org, fact: dict, mention, clause, entities) ->
     """The members (of the event's days) of an organization whose founding or own gathering the clause tells,
     with the states the gathering invites."""
     members = fact.get("members", [])
-    if not 0 < len(members) <= MAX_MEMBERS:
+    if not 0 < len(members) <= MAX_MEMBERS or fact.get("forum"):  # a forum's gathering is its host's and guests'
         return []
     if _founded_then(fact, mention):
         return _during(members, mention.date_start, mention.date_end)

@@ -192,3 +192,16 @@ def test_a_gatherings_people_with_no_owner_take_the_organization_their_sentence_
     text = ("The Commonwealth's secretary said that the foreign ministers of Russia and Ukraine would meet in Moscow "
             "in December.")
     assert not {"TM", "AM", "KG"} & countries_of(text, datetime.date(1997, 10, 24), "December", gazetteer)
+
+
+# -- the rule book's forums and formats (docs/annotation.md, as decided in heldout8, val8 and val9) ---------------
+def test_an_apec_leaders_meeting_is_a_forum_not_a_party_list(gazetteer):
+    text = "The APEC leaders met in Shanghai on Sunday and condemned terrorism."
+    countries = countries_of(text, datetime.date(2001, 10, 22), "Sunday", gazetteer)
+    assert "CN" in countries and not APEC_OTHERS & countries
+
+
+def test_the_nato_ukraine_commission_is_natos_own_gathering_with_ukraine(gazetteer):
+    text = "Kuchma sat down with the alliance's leaders in the NATO-Ukraine Commission on Saturday."
+    countries = countries_of(text, datetime.date(1999, 4, 26), "Saturday", gazetteer)
+    assert {"UA", "US", "PL", "NO"} <= countries
