@@ -125,6 +125,7 @@ def _any_verb(timex: dict, start: int, end: int, ctx: SentenceContext):
     stop = end if _OPENING_DATE.fullmatch(text, start, timex["start"]) else timex["start"]
     verbs = [m for m in _VERBISH.finditer(text, start, stop) if m.group() not in _STATE_VERBS
              and not (m.group() in _AUX_WORDS and _BE_AFTER.match(text, m.end()))]
+    verbs += ctx.rules.backoff.other_verb.finditer(text, start, stop)
     match = _nearest(verbs, timex)
     return (match.start(), match.end(), "statement") if match else None
 

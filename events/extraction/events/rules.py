@@ -137,6 +137,10 @@ class BackoffLexicon:
         self._nouns = [(_any_of(forms), code) for code, _, forms in nouns]
         self.noun = _alternation(r"(?<![\w-])(?:", _all_forms(nouns), r")(?![\w-])")
         _check_types({code for code, _, _ in verbs + nouns}, type_order)
+        # Any verb (backoff._any_verb) the regular pattern cannot see: irregular pasts and -s forms, and every
+        # form of this lexicon's verbs (a light verb with no happening noun: "his term ends next March").
+        irregular = irregular_forms(data.get("any_verb_irregular", {}))
+        self.other_verb = _alternation(_NOT_AFTER + r"(?<![\w-])(?:", irregular + _all_forms(verbs), r")(?![\w-])")
 
     def verb_type(self, word: str) -> tuple[bool, str | None]:
         """(is it a light verb, its type) for a verb the `verb` pattern found."""
@@ -156,6 +160,16 @@ def _lemma_forms(lemmas: dict, irregular: dict) -> list[tuple[str | None, bool, 
     """(type, light=False, forms) for the data's lemmas by type, each lemma in every inflection (inflections)."""
     return [(code, False, [form for lemma in entries for form in inflections(lemma, irregular)])
             for code, entries in lemmas.items() if not code.startswith("_")]
+
+
+def irregular_forms(table: dict) -> list[str]:
+    """The forms of the irregular verbs of `table` (base -> past forms; a "*" after the base: its -s form is
+    also a common noun, left out): the past forms and the base's -s form."""
+    forms = []
+    for base, pasts in table.items():
+        verb = base.rstrip("*")
+        forms += pasts if base.endswith("*") else [_third_person(verb)] + pasts
+    return [re.escape(form) for form in dict.fromkeys(forms)]
 
 
 _CONSONANT_Y = re.compile(r"[^aeiou]y$")

@@ -1,0 +1,44 @@
+"""Issue 11, ninth round (hap16): happenings found at all on fresh text, by mechanisms that cover a class by
+construction. Sentences are our own. DAY is Tuesday, June 12, 2001."""
+import pytest
+
+from events.extraction.entities import default_gazetteer
+from events.extraction.events.rules import default_rules, irregular_forms
+from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import DAY, one
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # backoff._any_verb sees an irregular past (event_rules.json backoff.any_verb_irregular) ...
+    ("Relations between Russia and Poland took a sharp turn for the worse on Monday.", "Monday"),
+    ("Kuchma spent Monday afternoon on the gas debt.", "Monday afternoon"),
+    ("Armenian engineers began building the Georgian plant in 1996.", "1996"),
+    # ... an irregular -s form, and a light verb of the lexicon with no happening noun
+    ("Moldova's chamber of deputies gives its verdict on the Transdniester plan next week.", "next week"),
+    ("The Georgian president's term ends next March.", "next March"),
+])
+def test_an_irregular_or_light_verb_of_a_dated_clause_tells_a_happening(gazetteer, sentence, date_text):
+    mention = one(sentence, gazetteer, date_text)
+    assert mention.event_type == "statement"
+
+
+@pytest.mark.parametrize("text", [
+    # a verb of state stays out, and so does an -s form that is also a noun ("wins", "cuts")
+    "Shevardnadze knew Tbilisi well in 1990.",
+    "The Kazakh wins in March over Uzbekistan were narrow.",
+    "Georgia's cuts in Russian gas imports in January were deep.",
+])
+def test_a_state_or_a_noun_like_form_is_still_no_happening(gazetteer, text):
+    assert extract_article(text, DAY, gazetteer) == []
+
+
+def test_irregular_forms_are_the_pasts_and_the_s_form_unless_starred():
+    forms = irregular_forms({"take": ["took", "taken"], "cut*": ["cut"], "go": ["went", "gone"]})
+    assert forms == ["takes", "took", "taken", "cut", "goes", "went", "gone"]
+    assert default_rules().backoff.other_verb.search("the talks began in May").group() == "began"
+    assert default_rules().backoff.other_verb.search("the cuts in May") is None
