@@ -42,3 +42,29 @@ def test_irregular_forms_are_the_pasts_and_the_s_form_unless_starred():
     assert forms == ["takes", "took", "taken", "cut", "goes", "went", "gone"]
     assert default_rules().backoff.other_verb.search("the talks began in May").group() == "began"
     assert default_rules().backoff.other_verb.search("the cuts in May") is None
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # A party of the back-off clause may be an organization (backoff._party_in) ...
+    ("The OSCE on Monday adopted a text on the Aral Sea, which Uzbekistan had asked for.", "Monday"),
+    ("The Council of Europe voted late yesterday evening on the report, which Russia had opposed.",
+     "yesterday evening"),
+    # ... the subject of the reporting verb, before an aside ("X, the host, said on Thursday that ...") ...
+    ("Nazarbaev, the host, said on Thursday that the commission would take up the question on June 20.", "June 20"),
+    # ... "the two men" of a sentence that named them
+    ("The pope arrived in Kiev on Saturday; that afternoon the two men talked for an hour.", "that afternoon"),
+    # an irregular past after "that" (a relative pronoun, not a determiner) is still a verb
+    ("Uzbek police questioned the men who planted the car bombs that shook the center of Tashkent on Tuesday "
+     "morning.", "Tuesday morning"),
+])
+def test_a_dated_clause_with_an_organization_a_reporter_or_a_pair_names_a_party(gazetteer, sentence, date_text):
+    assert one(sentence, gazetteer, date_text).status in ("occurred", "planned")
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # "the two cars" are no people; a clause naming nobody in a sentence naming nobody stays out
+    ("The pope arrived in Kiev on Saturday; that afternoon the two cars crashed.", "that afternoon"),
+    ("The assembly would take up the question on June 20.", "June 20"),
+])
+def test_a_clause_that_names_no_party_is_still_no_happening(gazetteer, text, date_text):
+    assert not [m for m in extract_article(text, DAY, gazetteer) if m.date_text == date_text]

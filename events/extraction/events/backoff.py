@@ -199,7 +199,8 @@ def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
     if _party_in(start, end, ctx) or _about_the_people_just_told(ctx) or _opening_shares_a_party(start, end, ctx):
         return True
     reporter = reports_that_before(start, ctx)
-    return reporter is not None and _party_in(reporter, start, ctx)
+    # (the reporter's subject may stand before an aside: "Krasts, whose party dislikes the changes, said ...")
+    return reporter is not None and _party_in(_subject_start(reporter, ctx), start, ctx)
 
 
 def _about_the_people_just_told(ctx: SentenceContext) -> bool:
@@ -228,9 +229,18 @@ def _where_after_place(start: int, ctx: SentenceContext) -> bool:
 
 
 def _party_in(start: int, end: int, ctx: SentenceContext) -> bool:
+    """A person, a state or place, an organization ("The UN General Assembly on Tuesday adopted ..."), "the two
+    sides" in text[start:end]."""
     return (any(start <= m.start < end for m in ctx.actor_mentions)
             or any(start <= m.start < end for m in ctx.country_mentions)
-            or bool(ctx.rules.pair_anaphor.search(ctx.text, start, end)))
+            or bool(ctx.entities.organizations_in(start, end))
+            or bool(ctx.rules.pair_anaphor.search(ctx.text, start, end))
+            or bool(_PEOPLE_PAIR.search(ctx.text, start, end)))
+
+
+# "that afternoon the two men talked for an hour": the people of the sentence, told again as a pair.
+_PEOPLE_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:men|women|leaders|presidents|premiers|prime\s+ministers|"
+                          r"(?:foreign\s+|defen[cs]e\s+|finance\s+)?ministers|heads\s+of\s+state|delegations)\b")
 
 
 def _verbs(start: int, end: int, ctx: SentenceContext) -> list:

@@ -124,6 +124,10 @@ _NOT_AFTER = (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(
               r"(?<!\babout )(?<!\bthis )(?<!\bthat )(?<!\bno )(?<!\bany )")
 
 
+_NOT_AFTER_DETERMINER = (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!'s )"
+                         r"(?<!\u2019s )(?<!\bno )(?<!\bany )")
+
+
 class BackoffLexicon:
     """data/event_rules.json "backoff" compiled (events/backoff.py): verbs by type in every inflection, light
     verbs (whose type is their clause's happening noun's, else their own or none), happening nouns by type."""
@@ -140,7 +144,10 @@ class BackoffLexicon:
         # Any verb (backoff._any_verb) the regular pattern cannot see: irregular pasts and -s forms, and every
         # form of this lexicon's verbs (a light verb with no happening noun: "his term ends next March").
         irregular = irregular_forms(data.get("any_verb_irregular", {}))
-        self.other_verb = _alternation(_NOT_AFTER + r"(?<![\w-])(?:", irregular + _all_forms(verbs), r")(?![\w-])")
+        # (not after a determiner, where "left", "cut" are nouns; after "that" or a preposition an irregular form
+        # is still a verb: "the bombs that shook the city", "the cabinet in turn took up the bill")
+        self.other_verb = _alternation(_NOT_AFTER_DETERMINER + r"(?<![\w-])(?:", irregular + _all_forms(verbs),
+                                       r")(?![\w-])")
 
     def verb_type(self, word: str) -> tuple[bool, str | None]:
         """(is it a light verb, its type) for a verb the `verb` pattern found."""
