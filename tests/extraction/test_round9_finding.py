@@ -68,3 +68,29 @@ def test_a_dated_clause_with_an_organization_a_reporter_or_a_pair_names_a_party(
 ])
 def test_a_clause_that_names_no_party_is_still_no_happening(gazetteer, text, date_text):
     assert not [m for m in extract_article(text, DAY, gazetteer) if m.date_text == date_text]
+
+
+@pytest.mark.parametrize("sentence, date_text, event_type", [
+    # Happening nouns by lemma (event_rules.json backoff.noun_lemmas, CAMEO roots), singular or plural by code.
+    ("An assault on the school by Russian special forces on Saturday morning was beaten back.", "Saturday morning",
+     "military"),
+    ("In Ashgabat on Friday the talk was of gas with Putin.", "Friday", "meeting"),
+    ("Kudrin said the payments due to Germany in February will be made on time.", "February", "economic"),
+])
+def test_a_happening_noun_of_the_dated_clause_types_it(gazetteer, sentence, date_text, event_type):
+    assert one(sentence, gazetteer, date_text).event_type == event_type
+
+
+@pytest.mark.parametrize("text, date_text, not_type", [
+    # The month is no march; the battle of history is no noun of the lexicon.
+    ("Poland joined NATO last March.", "last March", "protest"),
+    ("The Serbs celebrated the anniversary of the battle of Kosovo on Thursday.", "Thursday", "military"),
+])
+def test_a_noun_of_another_sense_does_not_type_the_date(gazetteer, text, date_text, not_type):
+    assert one(text, gazetteer, date_text).event_type != not_type
+
+
+def test_plurals_by_the_spelling_rules():
+    from events.extraction.events.rules import plural
+    assert [plural(w) for w in ("talk", "clash", "delivery", "air strike", "embargo")] == [
+        "talks", "clashes", "deliveries", "air strikes", "embargoes"]

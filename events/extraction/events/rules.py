@@ -137,7 +137,7 @@ class BackoffLexicon:
                  + _lemma_forms(data.get("lemmas", {}), data.get("irregular", {})))
         self._verbs = [(_any_of(forms), is_light, code) for code, is_light, forms in verbs]
         self.verb = _alternation(_NOT_AFTER + r"(?<![\w-])(?:", _all_forms(verbs), r")(?![\w-])")
-        nouns = _typed_forms(data.get("nouns", {}), False)
+        nouns = _typed_forms(data.get("nouns", {}), False) + _noun_lemma_forms(data.get("noun_lemmas", {}))
         self._nouns = [(_any_of(forms), code) for code, _, forms in nouns]
         self.noun = _alternation(r"(?<![\w-])(?:", _all_forms(nouns), r")(?![\w-])")
         _check_types({code for code, _, _ in verbs + nouns}, type_order)
@@ -161,6 +161,20 @@ def _typed_forms(mapping: dict, light: bool) -> list[tuple[str | None, bool, lis
     """(type, light, forms) for a data table of forms by type (key "none": no type of its own), less its notes
     (keys starting "_")."""
     return [(None if key == "none" else key, light, forms) for key, forms in mapping.items() if not key.startswith("_")]
+
+
+def _noun_lemma_forms(lemmas: dict) -> list[tuple[str | None, bool, list[str]]]:
+    """(type, light=False, forms) for the data's happening nouns by type, each in its singular and plural."""
+    return [(code, False, [re.escape(form) for noun in nouns for form in (noun, plural(noun))])
+            for code, nouns in lemmas.items() if not code.startswith("_")]
+
+
+def plural(noun: str) -> str:
+    """The plural of a regular English noun (of a phrase, its last word): "talk" -> "talks", "clash" ->
+    "clashes", "delivery" -> "deliveries"."""
+    if noun.endswith(("s", "sh", "ch", "x", "z")) or re.search(r"[^aeiou]o$", noun):  # ("embargoes", "vetoes")
+        return noun + "es"
+    return noun[:-1] + "ies" if _CONSONANT_Y.search(noun) else noun + "s"
 
 
 def _lemma_forms(lemmas: dict, irregular: dict) -> list[tuple[str | None, bool, list[str]]]:
