@@ -94,3 +94,25 @@ def test_plurals_by_the_spelling_rules():
     from events.extraction.events.rules import plural
     assert [plural(w) for w in ("talk", "clash", "delivery", "air strike", "embargo")] == [
         "talks", "clashes", "deliveries", "air strikes", "embargoes"]
+
+
+def test_a_date_opening_the_sentence_dates_its_main_clause_over_the_subjects_asides(gazetteer):
+    # backoff._clause_of, _to_a_verb: "In Minsk on Friday <subject>, <name>, <verb>": the verb after the aside.
+    mention = one("In Minsk on Friday the Russian premier and his Belarusian host, Vladimir Yermoshin, were joined "
+                  "by the Kazakh prime minister.", gazetteer, "Friday")
+    assert mention.status == "occurred"
+
+
+@pytest.mark.parametrize("text", [
+    # a verb of state after the asides, or a quantity's change in a sentence that is no opening phrase
+    "In Minsk on Friday, the Russian premier, a former gas executive, was ill.",
+    "Ukrainian gas debts to Russia fell sharply in January.",
+])
+def test_an_opening_date_with_no_happening_after_it_is_no_event(gazetteer, text):
+    assert extract_article(text, DAY, gazetteer) == []
+
+
+def test_open_fire_is_military_not_a_founding(gazetteer):
+    mention = one("On Wednesday afternoon an Armenian gunman walked into the parliament in Yerevan and opened fire.",
+                  gazetteer, "Wednesday afternoon")
+    assert mention.event_type == "military"

@@ -86,8 +86,39 @@ def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
         # "On Wednesday morning, the pope prayed ...": the opening phrase's clause is the main one
         following = SPECULATION_BREAK.search(text, after.end(), sentence.end)
         end = following.start() if following else sentence.end
+    if start == sentence.start and _opens_the_sentence(timex, ctx):
+        # "On Friday the president and his host, Jiang Zemin, were joined by ...": a date opening the sentence
+        # dates its main clause, over the asides of its subject, however long the subject
+        return start, _to_a_verb(start, end, ctx)
     verb_after = AND_VERB.search(text, timex["end"], end)
     return start, min(verb_after.start() if verb_after else end, timex["end"] + BACKOFF_REACH)
+
+
+def _opens_the_sentence(timex: dict, ctx: SentenceContext) -> bool:
+    """Is the date in the sentence's opening phrase, a few words with no verb ("On Friday", "In Shanghai on
+    Friday", "Late on Tuesday night")?"""
+    text, start = ctx.text, ctx.sentence.start
+    return bool(_OPENING_WORDS.fullmatch(text, start, timex["start"])) and not _has_a_verb(start, timex["start"], ctx)
+
+
+_OPENING_WORDS = re.compile(r"\s*(?:(?:In|On|At|By|Late|Early|Later|Earlier|Then|But|And|Also|Already)\s+"
+                            r"(?:[\w\u2019'-]+\s+){0,3})?")
+
+
+def _to_a_verb(start: int, end: int, ctx: SentenceContext) -> int:
+    """`end` (a clause break) moved on, break by break over a subject's asides (", Jiang Zemin,", ", the host,"),
+    until text[start:end] holds a verb; `end` itself when it does already or none comes."""
+    text, sentence = ctx.text, ctx.sentence
+    for _ in range(SUBJECT_STEPS):
+        if _has_a_verb(start, end, ctx) or end >= sentence.end or text[end] != ",":
+            break
+        following = SPECULATION_BREAK.search(text, end + 1, sentence.end)
+        end = following.start() if following else sentence.end
+    return end
+
+
+def _has_a_verb(start: int, end: int, ctx: SentenceContext) -> bool:
+    return bool(_VERBISH.search(ctx.text, start, end) or ctx.rules.backoff.other_verb.search(ctx.text, start, end))
 
 
 def _governing_trigger(start: int, ctx: SentenceContext) -> Trigger | None:
@@ -122,7 +153,9 @@ def _any_verb(timex: dict, start: int, end: int, ctx: SentenceContext):
     key event over the 104 older burned articles. Typed "statement",
     CAMEO's unspecified verbal act (010): the verb is outside every type's vocabulary."""
     text = ctx.text
-    stop = end if _OPENING_DATE.fullmatch(text, start, timex["start"]) else timex["start"]
+    opening = _OPENING_DATE.fullmatch(text, start, timex["start"]) or (
+        start == ctx.sentence.start and _opens_the_sentence(timex, ctx))
+    stop = end if opening else timex["start"]
     verbs = [m for m in _VERBISH.finditer(text, start, stop) if m.group() not in _STATE_VERBS
              and not (m.group() in _AUX_WORDS and _BE_AFTER.match(text, m.end()))]
     verbs += ctx.rules.backoff.other_verb.finditer(text, start, stop)
