@@ -116,3 +116,25 @@ def test_open_fire_is_military_not_a_founding(gazetteer):
     mention = one("On Wednesday afternoon an Armenian gunman walked into the parliament in Yerevan and opened fire.",
                   gazetteer, "Wednesday afternoon")
     assert mention.event_type == "military"
+
+
+@pytest.mark.parametrize("text, date_text, countries", [
+    # A sentence naming no party whose subject is a definite noun phrase goes on with the happening just told:
+    # its states (extract._definite_subject_parties), and its clause may be read by the back-off.
+    ("Putin signed the budget law in Moscow on Monday. The deputies threw out two of its tax bills on Thursday.",
+     "Thursday", ["RU"]),
+    ("Akaev thanked Rakhmonov in Bishkek on Monday. The geologists are to fly home on Thursday.", "Thursday",
+     ["KG", "TJ"]),
+])
+def test_a_definite_subject_goes_on_with_the_happening_just_told(gazetteer, text, date_text, countries):
+    mention = one(text, gazetteer, date_text)
+    assert mention.countries == countries and mention.actors == []
+
+
+@pytest.mark.parametrize("text", [
+    # no happening told before it, or no definite subject
+    "The deputies threw out two tax bills on Thursday.",
+    "Putin signed the budget law in Moscow on Monday. Deputies threw out two of its tax bills on Thursday.",
+])
+def test_a_sentence_naming_no_party_without_a_definite_subject_after_a_happening_is_no_event(gazetteer, text):
+    assert not [m for m in extract_article(text, DAY, gazetteer) if m.date_text == "Thursday"]

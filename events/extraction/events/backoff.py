@@ -221,8 +221,15 @@ def _when_end(timex: dict, end: int, ctx: SentenceContext) -> int:
     match = _WHEN.match(ctx.text, timex["end"])
     if not match:
         return end
-    following = SPECULATION_BREAK.search(ctx.text, match.end(), ctx.sentence.end)
+    text, position = ctx.text, match.end()
+    following = SPECULATION_BREAK.search(text, position, ctx.sentence.end)
+    while following is not None and _THOUSANDS.match(text, following.start() - 1):
+        # (the comma of a number, "some 1,000 pensioners", is no break)
+        following = SPECULATION_BREAK.search(text, following.end(), ctx.sentence.end)
     return following.start() if following else ctx.sentence.end
+
+
+_THOUSANDS = re.compile(r"\d,\d")
 
 
 def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
@@ -237,9 +244,18 @@ def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
 
 
 def _about_the_people_just_told(ctx: SentenceContext) -> bool:
-    """A sentence naming nobody whose subject is a pronoun ("They dined together that evening"): extract._inherited."""
+    """A sentence naming nobody whose subject is a pronoun ("They dined together that evening": extract._inherited)
+    or a definite noun phrase ("The deputies threw out the bills on Thursday": extract._definite_subject_parties)."""
     return (not ctx.actor_mentions and not ctx.country_mentions
-            and bool(pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end)))
+            and (pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end) or definite_subject(ctx)))
+
+
+_DEFINITE_SUBJECT = re.compile(r"\s*(?:The|Their|Its|His|Her)\s+[a-z]")
+
+
+def definite_subject(ctx: SentenceContext) -> bool:
+    """Does the sentence open on a definite noun phrase ("The funeral ...", "Their upkeep ...")?"""
+    return bool(_DEFINITE_SUBJECT.match(ctx.text, ctx.sentence.start))
 
 
 def _opening_shares_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
