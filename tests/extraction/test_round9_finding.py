@@ -51,6 +51,8 @@ def test_irregular_forms_are_the_pasts_and_the_s_form_unless_starred():
      "yesterday evening"),
     # ... the subject of the reporting verb, before an aside ("X, the host, said on Thursday that ...") ...
     ("Nazarbaev, the host, said on Thursday that the commission would take up the question on June 20.", "June 20"),
+    ("Kuchma, whose party lost the vote, said yesterday that the cabinet would take up the bill next week.",
+     "next week"),
     # ... "the two men" of a sentence that named them
     ("The pope arrived in Kiev on Saturday; that afternoon the two men talked for an hour.", "that afternoon"),
     # an irregular past after "that" (a relative pronoun, not a determiner) is still a verb

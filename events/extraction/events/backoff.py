@@ -204,13 +204,16 @@ def _subject_start(start: int, ctx: SentenceContext) -> int:
         if start <= first or text[start - 1] != ",":
             break
         previous = last_clause_break(text, first, start - 1, ctx)
-        aside = _NAME_ONLY.fullmatch(text, previous, start - 1) or is_aside(text, previous, start - 1)
+        aside = (_NAME_ONLY.fullmatch(text, previous, start - 1) or is_aside(text, previous, start - 1)
+                 or _RELATIVE_ASIDE.match(text, previous, start - 1))
         start = previous
         if not aside:
             break
     return start
 
 
+# ", whose own party dislikes the changes,": a relative clause between a subject and its verb.
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|whose|which)\s")
 _AFTER_RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
 _WHEN = re.compile(r",\s+when\s")
 
