@@ -77,6 +77,19 @@ def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
     to a second verb of its subject ("... this morning and is to leave for home")."""
     text, sentence = ctx.text, ctx.sentence
     start = clause_start(text, timex["start"], ctx)
+    end = _first_end(timex, start, ctx)
+    if start == sentence.start and _opens_the_sentence(timex, ctx):
+        # "On Friday the president and his host, Jiang Zemin, were joined by ...": a date opening the sentence
+        # dates its main clause, over the asides of its subject, however long the subject
+        return start, _to_a_verb(start, end, ctx)
+    verb_after = AND_VERB.search(text, timex["end"], end)
+    return start, min(verb_after.start() if verb_after else end, timex["end"] + BACKOFF_REACH)
+
+
+def _first_end(timex: dict, start: int, ctx: SentenceContext) -> int:
+    """The first clause break after the date (or a full stop the splitter left); past it when the clause is an
+    opening phrase with no verb or noun of its own."""
+    text, sentence = ctx.text, ctx.sentence
     after = SPECULATION_BREAK.search(text, timex["end"], sentence.end)
     end = after.start() if after else sentence.end
     stop = _FULL_STOP.search(text, timex["end"], end)  # (a "sentence" the splitter left whole)
@@ -86,12 +99,7 @@ def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
         # "On Wednesday morning, the pope prayed ...": the opening phrase's clause is the main one
         following = SPECULATION_BREAK.search(text, after.end(), sentence.end)
         end = following.start() if following else sentence.end
-    if start == sentence.start and _opens_the_sentence(timex, ctx):
-        # "On Friday the president and his host, Jiang Zemin, were joined by ...": a date opening the sentence
-        # dates its main clause, over the asides of its subject, however long the subject
-        return start, _to_a_verb(start, end, ctx)
-    verb_after = AND_VERB.search(text, timex["end"], end)
-    return start, min(verb_after.start() if verb_after else end, timex["end"] + BACKOFF_REACH)
+    return end
 
 
 def _opens_the_sentence(timex: dict, ctx: SentenceContext) -> bool:
