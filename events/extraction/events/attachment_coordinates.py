@@ -185,3 +185,76 @@ def _name_lists(mentions: list, text: str) -> list[list]:
     if len(run) > 1:
         groups.append(run)
     return groups
+
+
+# Between a possessed happening noun and its date, nothing that ends its noun phrase: no punctuation, "and", or verb
+# ("the Russian president's visit to Kyiv at the end of May", "Chernomyrdin's visit in February 1995").
+_PHRASE_END = re.compile(r"[,;:()\u2013\u2014\"\u201c\u201d]|\band\b|\bwhich\b|\bwho\b")
+_OWNED_REACH = 60
+
+
+def owned_happening_actors(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` of an event told by a possessed noun whose date stands in the same noun phrase ("their first talks
+    since the Russian president's visit to Kyiv at the end of May"): the owner and the people named inside the phrase
+    only, and a visit's hosts (people of the state visited, participants.py's rule); the sentence's other people are
+    the parties of the verb the phrase hangs on, not of the owner's happening.
+    Conversely, a person named only as the owner in another date's such phrase is that date's, not this event's
+    ("signed when Yeltsin came in August 1993 ... during Chernomyrdin's visit in February 1995")."""
+    if not actors:
+        return actors
+    phrases = owned_phrases(ctx)
+    timex = reading.timex
+    own = next(((owner, start) for owner, start, date in phrases if date is timex), None)
+    if own is not None:
+        owner, start = own
+        inside_phrase = {m.ref.name for m in ctx.entities.actors_in(start, timex["end"])}
+        hosts = _hosts(reading)
+        kept = [ref for ref in actors if ref.name in inside_phrase or (ref.country and ref.country in hosts)]
+        return kept if any(ref.name == owner.ref.name for ref in kept) else [owner.ref] + kept
+    others = [(start, date["end"]) for owner, start, date in phrases if date is not timex]
+    if not others:
+        return actors
+    where: dict[str, list[int]] = {}
+    for mention in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end):
+        where.setdefault(mention.ref.name, []).append(mention.start)
+    return [ref for ref in actors if ref.name not in where
+            or not all(any(low <= at < high for low, high in others) for at in where[ref.name])]
+
+
+def _hosts(reading: Reading) -> set:
+    """The state visited, when the event is a visit with a place."""
+    return {reading.place[0]} if reading.place and reading.main.event_type == "visit" else set()
+
+
+def owned_phrases(ctx: SentenceContext) -> list[tuple]:
+    """The sentence's possessed happening nouns dated inside their own noun phrase ("X's visit to Kyiv at the end of
+    May"): (owner mention, where the phrase opens, the date), in order."""
+    key = ("owned phrases", ctx.sentence.start)
+    if key not in ctx.memo:
+        found = []
+        for timex in ctx.claimants:
+            trigger = max((t for t in ctx.triggers if t.end <= timex["start"] and ctx.sentence.start <= t.start),
+                          key=lambda t: t.end, default=None)
+            if trigger is None or timex["start"] - trigger.end > _OWNED_REACH:
+                continue
+            if _PHRASE_END.search(ctx.text, trigger.end, timex["start"]) or _FINITE.search(ctx.text, trigger.end,
+                                                                                           timex["start"]):
+                continue
+            owner = _owner_mention(trigger, ctx)
+            if owner is not None:
+                found.append((owner, owner.start, timex))
+        ctx.memo[key] = found
+    return ctx.memo[key]
+
+
+def _owner_mention(trigger, ctx: SentenceContext):
+    """The person mention owning `trigger` ("Sergeev's visit", "the vice president's visit"), or None."""
+    for mention in ctx.entities.actors_in(max(ctx.sentence.start, trigger.start - 80), trigger.start):
+        if _OWNER_GAP.fullmatch(ctx.text, mention.end, trigger.start):
+            return mention
+    return None
+
+
+_OWNER_GAP = re.compile(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}")
+
+

@@ -1,0 +1,44 @@
+"""Issue 11, ninth round (att16): which people an event takes. Sentences written for this test; DAY is Tuesday,
+June 12, 2001 (tests/extraction/_one_mention.py)."""
+import pytest
+
+from events.extraction.entities import default_gazetteer
+from tests.extraction._one_mention import one
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def names(mention):
+    return sorted(ref.name for ref in mention.actors)
+
+
+# A possessed happening noun dated inside its own noun phrase ("X's visit to Y in May": attachment_coordinates.
+# owned_happening_actors): the owner's, not the parties of the verb the phrase hangs on.
+def test_a_possessed_visit_dated_in_its_phrase_is_the_owners(gazetteer):
+    text = ("Vladimir Putin and Gerhard Schroeder talked for two hours yesterday, their first meeting since Putin's "
+            "visit to Kyiv in April.")
+    assert names(one(text, gazetteer, "April")) == ["Vladimir Putin"]
+
+
+def test_a_possessed_visits_host_stays(gazetteer):
+    # Kuchma is of the state visited: the visit's host, wherever the sentence names him.
+    text = ("Vladimir Putin and Leonid Kuchma talked for two hours yesterday, their first meeting since Putin's visit "
+            "to Kyiv in April.")
+    assert names(one(text, gazetteer, "April")) == ["Leonid Kuchma", "Vladimir Putin"]
+
+
+def test_the_owner_of_another_dates_phrase_is_not_this_dates(gazetteer):
+    text = ("The treaty signed when Boris Yeltsin came to Warsaw in August 1993 was followed by three accords during "
+            "Viktor Chernomyrdin's visit in February 1995.")
+    assert names(one(text, gazetteer, "August 1993")) == ["Boris Yeltsin"]
+    assert names(one(text, gazetteer, "February 1995")) == ["Viktor Chernomyrdin"]
+
+
+def test_a_verb_between_the_noun_and_the_date_keeps_the_clauses_people(gazetteer):
+    # The date hangs on "met", not on the possessed noun: both men are its parties.
+    text = "After Putin's visit was announced, Putin met Kuchma in Kyiv on Friday."
+    assert names(one(text, gazetteer, "Friday")) == ["Leonid Kuchma", "Vladimir Putin"]
+
