@@ -42,3 +42,21 @@ def test_a_verb_between_the_noun_and_the_date_keeps_the_clauses_people(gazetteer
     text = "After Putin's visit was announced, Putin met Kuchma in Kyiv on Friday."
     assert names(one(text, gazetteer, "Friday")) == ["Leonid Kuchma", "Vladimir Putin"]
 
+
+# A relative clause holding the date: its subject is the person it follows, over his state or a short appositive
+# (clauses._antecedent_start).
+@pytest.mark.parametrize("text, date_text, expected", [
+    ("The assembly's new president, Leni Fischer of Germany, who was elected on Monday, said she would go to Moscow.",
+     "Monday", ["Leni Fischer"]),
+    ("Jiang Zemin, the host, who received Vladimir Putin on Saturday, said that Beijing backed the campaign.",
+     "Saturday", ["Jiang Zemin", "Vladimir Putin"]),
+])
+def test_a_relative_clauses_person_is_its_subject(text, date_text, expected, gazetteer):
+    assert names(one(text, gazetteer, date_text)) == expected
+
+
+def test_a_person_before_a_longer_phrase_is_no_relative_subject(gazetteer):
+    # The relative clause follows a clause of its own ("met Putin on the border issue"), not a person's appositive:
+    # Lavrov, its person, is the subject of the earlier verb, and the date's clause is the relative one.
+    text = ("Sergei Lavrov met the envoys of the border commission, which was set up on Monday, and said little.")
+    assert "Sergei Lavrov" not in names(one(text, gazetteer, "Monday"))
