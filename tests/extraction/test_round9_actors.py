@@ -60,3 +60,17 @@ def test_a_person_before_a_longer_phrase_is_no_relative_subject(gazetteer):
     # Lavrov, its person, is the subject of the earlier verb, and the date's clause is the relative one.
     text = ("Sergei Lavrov met the envoys of the border commission, which was set up on Monday, and said little.")
     assert "Sergei Lavrov" not in names(one(text, gazetteer, "Monday"))
+
+
+# A coordinated main clause may have a pronoun for its subject (attachment_coordinates._COORDINATE): its people are
+# its own, not the first clause's.
+def test_a_clause_with_a_pronoun_subject_leaves_the_first_clauses_people(gazetteer):
+    text = ("Eduard Shevardnadze is due in Kyiv on Friday for talks with Leonid Kuchma, and he will attend the summit "
+            "in Moscow in March.")
+    assert names(one(text, gazetteer, "March")) == ["Eduard Shevardnadze"]
+
+
+def test_an_object_pronoun_after_and_opens_no_clause(gazetteer):
+    # "and him": no subject, no clause of its own; the meeting is both men's.
+    text = "Eduard Shevardnadze met Leonid Kuchma in Kyiv on Friday, and the two men will meet again in March."
+    assert names(one(text, gazetteer, "Friday")) == ["Eduard Shevardnadze", "Leonid Kuchma"]

@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from events.extraction.events.context import Reading, SentenceContext
 
-# ", and" (", but", ", while") then a subject that opens on a capital or a determiner, at most ten words (an
-# apposition's commas allowed), then a finite verb: an auxiliary or a common past tense.
+# ", and" (", but", ", while") then a subject that opens on a capital, a determiner or a subject pronoun (", and he
+# will attend the summit in March"), at most ten words (an apposition's commas allowed), then a finite verb: an
+# auxiliary or a common past tense.
 _COORDINATE = re.compile(
-    r",\s+(?:and|but|while)\s+(?=(?:the|a|an|his|her|its|their|[A-Z])[\w'\u2019.-]*\s)"
+    r",\s+(?:and|but|while)\s+(?=(?:the|a|an|his|her|its|their|[A-Z])[\w'\u2019.-]*\s|(?:he|she|they|it|we)\s)"
     r"(?:[\w'\u2019.-]+,?\s+){1,10}?"
     r"(?:is|are|was|were|has|have|had|will|would|may|might|could|can|should|must|did|does|"
     r"said|says|told|met|left|came|went|flew|took|made|gave|sent|won|held|spoke|saw|[a-z]{3,}ed)\b")
@@ -94,8 +95,13 @@ def _tells_earlier_happening(reading: Reading, start: int, end: int, mentions, c
     """Does the clause name no person of its own and tell its happening by a definite noun ("..., and officials
     said the trip would take place next year")? Then the happening is one told before, with its people."""
     main = reading.main
+    if _PRONOUN_SUBJECT.match(ctx.text, start):
+        return False  # ", and he will attend the summit in March": a subject of its own
     return bool(_DEFINITE.search(ctx.text, max(start, main.start - _DEFINITE_REACH), main.start)) and not any(
         start <= m.start < end and not _PRONOUN.fullmatch(m.text) for m in mentions)
+
+
+_PRONOUN_SUBJECT = re.compile(r",\s+(?:and|but|while)\s+(?:he|she)\s")
 
 
 _PRONOUN = re.compile(r"(?:he|she|him|her|his|they|them|their)", re.IGNORECASE)
