@@ -74,3 +74,21 @@ def test_an_object_pronoun_after_and_opens_no_clause(gazetteer):
     # "and him": no subject, no clause of its own; the meeting is both men's.
     text = "Eduard Shevardnadze met Leonid Kuchma in Kyiv on Friday, and the two men will meet again in March."
     assert names(one(text, gazetteer, "Friday")) == ["Eduard Shevardnadze", "Leonid Kuchma"]
+
+
+# A statement's speaker, not the person named only as owner of "his counterpart" or as "his hosts"
+# (attachment_coordinates.statement_actors).
+@pytest.mark.parametrize("text, date_text, expected", [
+    ("Igor Ivanov is to come to Kuala Lumpur in late July. His Malaysian counterpart, Syed Hamid Albar, said yesterday "
+     "that the fighters would be on the agenda.", "yesterday", ["Syed Hamid Albar"]),
+    ("Yevgeny Primakov arrived in Delhi on Monday. Primakov told his hosts on Tuesday morning that the president "
+     "still meant to come.", "Tuesday morning", ["Yevgeny Primakov"]),
+])
+def test_a_statement_is_its_speakers(text, date_text, expected, gazetteer):
+    assert names(one(text, gazetteer, date_text)) == expected
+
+
+def test_a_meeting_keeps_the_owner_of_his_counterpart(gazetteer):
+    # Not a statement: "met his counterpart" is a two-sided happening; Ivanov (his) takes part.
+    text = "Igor Ivanov arrived in Kuala Lumpur on Sunday. He met his Malaysian counterpart, Syed Hamid Albar, yesterday."
+    assert "Igor Ivanov" in names(one(text, gazetteer, "yesterday"))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.events.attachment_features import SentenceView, anchor_span, bucket, position_features
 from events.extraction.events.attachment_coordinates import (owned_happening_actors, own_clause_actors, reported_actors,
+                                                             statement_actors,
                                                              with_list_mates)
 from events.extraction.events.attachment_model import AttachmentModel, default_model
 from events.extraction.events.attachment_sides import other_side, without_topics
@@ -64,7 +65,7 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     if not inherited:
         actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
         actors, countries = with_list_mates(ctx, actors, countries)
-        actors = owned_happening_actors(reading, ctx, actors)
+        actors = statement_actors(reading, ctx, owned_happening_actors(reading, ctx, actors))
         countries = other_side(reading, ctx, without_topics(ctx, countries, actors))
         countries = implied_side(reading, ctx, countries, actors)
     if _recorder is not None:

@@ -264,3 +264,27 @@ def _owner_mention(trigger, ctx: SentenceContext):
 _OWNER_GAP = re.compile(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}")
 
 
+
+
+# A person named only as the owner of the other party ("his counterpart", "his hosts"): a party of a two-sided
+# happening, not of a statement ("His counterpart, X, said yesterday that ...": X speaks; "Y told his hosts that").
+_OWNER_OF_OTHER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|colleagues?|hosts?|guests?|visitors?)\b")
+
+
+def statement_actors(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` of a statement less the people named only as the owner of its addressee or of its speaker ("his
+    counterpart", "his hosts") and those named only as the addressee ("his hosts": a description of the other party)."""
+    if reading.event_type not in ctx.rules.statements or len(actors) < 2:
+        return actors
+    where: dict[str, list] = {}
+    for mention in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end):
+        where.setdefault(mention.ref.name, []).append(mention)
+    kept = [ref for ref in actors if ref.name not in where or not all(_names_other_party(m, ctx) for m in
+                                                                        where[ref.name])]
+    return kept or actors
+
+
+def _names_other_party(mention, ctx: SentenceContext) -> bool:
+    word = mention.text.split()[0].lower()
+    return word in ("his", "her", "their") and (mention.end - mention.start > len(word)
+                                                or bool(_OWNER_OF_OTHER.match(ctx.text, mention.end)))
