@@ -50,6 +50,8 @@ FOLDS = 5
 MIN_COUNT = 2
 LAMBDAS = (0.3, 1.0, 3.0, 10.0)
 KINDS = ("actor", "country")
+BY_BATCH = False  # --by-batch: leave-batch-out cross-validation
+PART_OF: dict[str, str] = {}  # article id -> its part (filled by load_articles)
 
 
 @dataclass
@@ -58,12 +60,14 @@ class Event:
     article: str
     gold: object  # devset.GoldEvent
     candidates: dict | None  # kind -> list[attachment.Candidate]
+    batch: str = ""  # the article's batch (its part; the development part's by BATCHES): leave-batch-out folds
 
 
 def load_articles(parts) -> list:
     """The articles of `parts` (devset.GoldArticle), reading only their own files (never NEVER_READ's)."""
     data = devset.gold_data()
     wanted = {id_ for name, ids in data["split"].items() if name in parts and name not in NEVER_READ for id_ in ids}
+    PART_OF.update({id_: name for name, ids in data["split"].items() for id_ in ids if id_ in wanted})
     articles = []
     for entry in data["articles"]:
         if entry["id"] not in wanted:
@@ -87,7 +91,8 @@ def collect(articles, gazetteer) -> list[Event]:
             by_key = {key: {"actor": people, "country": states} for key, people, states in records}
             for gold in article.events:
                 found = [m for m in mentions if m.date_text_start < gold.date_end and gold.date_start < m.date_text_end]
-                events.append(Event(article.id, gold, by_key.get(found[0].key) if found else None))
+                events.append(Event(article.id, gold, by_key.get(found[0].key) if found else None,
+                                    batch_of(article)))
     finally:
         attachment.USE_MODEL = saved
     return events
@@ -190,17 +195,31 @@ def score_of(weights: dict[str, float], features: list[str]) -> float:
 # -- cross-validation ---------------------------------------------------------------------------------------
 
 def folds_of(events: list[Event]) -> list[int]:
-    """Fold of each event: its article's rank among the training articles (by number) modulo FOLDS."""
+    """Fold of each event: its batch's rank (--by-batch: leave-batch-out), else its article's rank among the training
+    articles (by number) modulo FOLDS."""
+    if BY_BATCH:
+        batches = sorted({e.batch for e in events})
+        return [batches.index(e.batch) for e in events]
     ids = sorted({e.article for e in events}, key=int)
     fold = {id_: i % FOLDS for i, id_ in enumerate(ids)}
     return [fold[e.article] for e in events]
+
+
+def fold_count(events: list[Event]) -> int:
+    return len({e.batch for e in events}) if BY_BATCH else FOLDS
+
+
+def batch_of(article) -> str:
+    """The article's batch: its part, the development part's split by score_devset.BATCHES."""
+    number = int(article.id)
+    return next((f"batch{k}" for k, ids in BATCHES.items() if number in ids), PART_OF.get(article.id, "other"))
 
 
 def out_of_fold_scores(events: list[Event], kind: str, names: dict, lam: float) -> list[list[float] | None]:
     """Each event's candidates' scores by a model trained without its article's fold."""
     folds = folds_of(events)
     scores: list[list[float] | None] = [None] * len(events)
-    for k in range(FOLDS):
+    for k in range(fold_count(events)):
         weights = train_kind([e for e, f in zip(events, folds) if f != k], kind, names, lam)
         for i, (event, f) in enumerate(zip(events, folds)):
             if f == k and event.candidates is not None:
@@ -249,7 +268,7 @@ def per_fold(events, kind, names, lam, threshold) -> list[tuple[int, int, int]]:
     scores = out_of_fold_scores(events, kind, names, lam)
     folds = folds_of(events)
     rows = []
-    for k in range(FOLDS):
+    for k in range(fold_count(events)):
         chosen = [i for i, f in enumerate(folds) if f == k]
         part = [events[i] for i in chosen]
         rows.append((len(part), rules_right(part, kind, names),
@@ -265,6 +284,7 @@ def validate(events, kind, names, weights, threshold) -> tuple[int, int]:
 
 
 def main(argv=None) -> int:
+    global TRAIN_PARTS, BY_BATCH
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv-only", action="store_true", help="print the cross-validated figures, write nothing")
     parser.add_argument("--validate", choices=("heldout5",), help="also score this part (never trained on)")
@@ -273,7 +293,12 @@ def main(argv=None) -> int:
     parser.add_argument("--on", action="store_true",
                         help="write the model switched on (only after it beat the rules on CV and heldout5)")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--parts", help="train on these parts, joined by '+' (default: " + "+".join(TRAIN_PARTS) + ")")
+    parser.add_argument("--by-batch", action="store_true", help="leave-batch-out cross-validation (a fold per batch)")
     args = parser.parse_args(argv)
+    if args.parts:
+        TRAIN_PARTS = tuple(p for p in args.parts.split("+") if p not in NEVER_READ)
+    BY_BATCH = args.by_batch
     gazetteer = default_gazetteer()
     names = gazetteer.country_names
     articles, events, held = _data(args, gazetteer)
@@ -285,7 +310,11 @@ def main(argv=None) -> int:
     if not args.cv_only:
         model["trained_on"] = (f"parts {', '.join(TRAIN_PARTS)} of tests/devset/gold.json: {len(articles)} articles, "
                                f"{len(events)} key events ({found} found)")
-        model["command"] = ".venv/bin/python scripts/train_attachment.py" + (" --on" if args.on else "")
+        model["command"] = ".venv/bin/python scripts/train_attachment.py" + (" --on" if args.on else "") + (
+            f" --by-batch --parts {'+'.join(TRAIN_PARTS)}" if args.parts else "")
+        # (the file also holds other steps' weights, implied_side's: they stay)
+        kept = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+        model = {**kept, **model}
         args.out.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
     return 0
