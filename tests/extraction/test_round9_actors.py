@@ -92,3 +92,12 @@ def test_a_meeting_keeps_the_owner_of_his_counterpart(gazetteer):
     # Not a statement: "met his counterpart" is a two-sided happening; Ivanov (his) takes part.
     text = "Igor Ivanov arrived in Kuala Lumpur on Sunday. He met his Malaysian counterpart, Syed Hamid Albar, yesterday."
     assert "Igor Ivanov" in names(one(text, gazetteer, "yesterday"))
+
+
+def test_a_dropped_person_takes_his_state_along(gazetteer):
+    # Schroeder (Germany), named only in the clause of yesterday's talks, is no party of Putin's April visit to Kyiv;
+    # Germany, which only he brought, goes with him.
+    text = ("Vladimir Putin and Gerhard Schroeder talked for two hours yesterday, their first meeting since Putin's "
+            "visit to Kyiv in April.")
+    assert "DE" not in one(text, gazetteer, "April").countries
+    assert "DE" in one(text, gazetteer, "yesterday").countries
