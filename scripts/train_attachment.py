@@ -233,7 +233,9 @@ def right_with(events, kind, names, scores, threshold) -> int:
     for event, event_scores in zip(events, scores):
         if event.candidates is None:
             continue
-        chosen = [c for c, s in zip(event.candidates[kind], event_scores) if s >= threshold]
+        # (as the pipeline applies it: for people the model only takes away the rules' choices, attachment._kept_by_model)
+        chosen = [c for c, s in zip(event.candidates[kind], event_scores)
+                  if s >= threshold and (kind != "actor" or c.chosen)]
         right += set_is_right(chosen, event.gold, kind, names)
     return right
 

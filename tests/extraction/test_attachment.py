@@ -163,3 +163,30 @@ def test_a_name_walled_off_from_the_date_is_no_candidate(gazetteer):
     [(_, people, states)] = [r for r in records if r[0] == f"0:{text.index('yesterday')}"]
     assert [c.value.name for c in people] == ["Vladimir Putin", "Leonid Kuchma"]
     assert "BY" not in [c.value for c in states]
+
+
+def _forced(monkeypatch, bias):
+    """A model that decides people and scores everyone `bias` (accepts all when positive, rejects all otherwise)."""
+    model = AttachmentModel({"kinds": {"actor": {"cv_beats_rules": True, "threshold": 0.0, "weights": {"bias": bias}},
+                                       "country": {"cv_beats_rules": False, "threshold": 0.0, "weights": {}}}})
+    monkeypatch.setattr(attachment, "USE_MODEL", True)
+    monkeypatch.setattr(attachment, "default_model", lambda: model)
+
+
+def test_the_model_only_takes_people_away_it_never_adds_one(gazetteer, monkeypatch):
+    # Ivanov's Monday talks are his and Fischer's; Putin, named in the aside after the semicolon, is not a party by
+    # the rules. A model accepting everyone must not bring him in: it may only overrule the rules' choices.
+    text = "Igor Ivanov held talks with Joschka Fischer in Berlin on Monday; Vladimir Putin was in Sochi."
+    monkeypatch.setattr(attachment, "USE_MODEL", False)
+    rules = _parties(text, gazetteer)["Monday"][0]
+    _forced(monkeypatch, 5.0)
+    assert _parties(text, gazetteer)["Monday"][0] == rules
+    assert "Vladimir Putin" not in rules
+
+
+def test_a_rejecting_model_drops_the_rules_people_but_not_a_counterpart_after_with(gazetteer, monkeypatch):
+    # A model rejecting everyone drops Ivanov, the subject, but the man he met "with" (after his title) stays: the
+    # meeting's other side is never overruled.
+    text = "Igor Ivanov met on Monday with Foreign Minister Joschka Fischer in Berlin."
+    _forced(monkeypatch, -5.0)
+    assert _parties(text, gazetteer)["Monday"][0] == ["Joschka Fischer"]
