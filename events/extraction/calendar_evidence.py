@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from events.extraction.calendar_data import AHEAD_SOURCE_WORDS
@@ -51,7 +51,8 @@ class Evidence:
     end: int = 0
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        # (not dataclasses.asdict, which deep-copies every field: the fields are flat and immutable)
+        data = {name: getattr(self, name) for name in _EVIDENCE_FIELDS}
         for key in ("date", "lower", "upper"):
             data[key] = data[key].isoformat() if data[key] else None
         return data
@@ -74,6 +75,8 @@ class Evidence:
         zone = " (source dated ahead of Washington)" if self.ahead and self.kind == CITATION else ""
         return f"{what} {self.text!s}{zone}: {' and '.join(bound)}"
 
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 
 # The phrases by their first word: a name's words are looked up, not every phrase tried at every word.
 _AHEAD_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
