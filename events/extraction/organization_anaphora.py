@@ -32,11 +32,17 @@ _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|p
            r"foreign ministers|defen[cs]e ministers|finance ministers|ministers)")
 # (The patterns open with a class of their first letters, the word's edge looked behind after it: r"[Tt](?<!\w[Tt])he"
 # is r"\b[Tt]he", but lets re skip in C to the next possible start instead of trying every position.)
+# "the Seven", "the five presidents", and a number alone as a clause's subject ("the seven, who had met ...",
+# "what the same five began in Shanghai"): numbers of four and more are groups of states, not people.
 _NUMBER_GROUP = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
-                           + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b)")
+                           + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b|(?:same\s+)?(" + "|".join(_NUMBERS)
+                           + r")(?=,|\s+(?:who|had|have|has|were|are|began|agreed|met|signed|decided|will|would)\b))")
 _BARE_SUMMIT = re.compile(r"[Tti](?<!\w[Tti])(?:(?<=[Tt])he|(?<=i)ts|(?<=t)heir)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
                           r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
                           r"(?!\s+(?:with|between)\b)")
+# A gathering's people with no owner: "the foreign ministers would discuss ..." (not "the ministers of Russia and").
+_BARE_PEOPLE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:foreign|defen[cs]e|finance|prime)\s+ministers\b(?!\s+of\b|['\u2019])"
+                          r"|[Tt](?<!\w[Tt])he\s+heads\s+of\s+(?:state|government)\b")
 # Surface forms that name an organ or a two-party body, not the organization meeting as itself.
 ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum)\b|[-\u2013]\s*Russia\b|\bRussia\s*[-\u2013]")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
@@ -89,7 +95,8 @@ def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,
     """The organizations the clause body[start:end] names by a description, a bare summit or a number."""
     named = entities.organizations
     found = _descriptions(body, named, facts, start, end) + _bare_summits(body, entities, facts, start, end)
-    return found + _number_groups(body, entities, facts, start, end, day)
+    return found + _number_groups(body, entities, facts, start, end, day) + _bare_people(body, entities, facts,
+                                                                                         start, end)
 
 
 def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
@@ -114,10 +121,45 @@ def _bare_summits(body, entities, facts, start, end) -> list[IndirectMention]:
     for match in _BARE_SUMMIT.finditer(body, start, end):
         if not _says_whose(match, entities):
             continue
-        antecedent = _nearest_before(named, match.start(), holders)
+        antecedent = (_nearest_before(named, match.start(), holders) if match.group(0)[:3].lower() == "its"
+                      else _nearest_gathering_before(body, named, match.start(), holders))
         if antecedent:
             found.append(IndirectMention(match.start(), match.end(), match.group(0), antecedent.slug, gathering=True,
                                          pair=is_pair(body, antecedent, antecedent.start - 60, antecedent.end + 60)))
+    return found
+
+
+# An organization named as gathering ("the summit of the CIS", "the CIS summit", "NATO's leaders").
+_GATHERED_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+)?(?:summit|leaders|heads of state|presidents|"
+                             r"foreign ministers|defen[cs]e ministers|ministers|meeting|session)\b")
+_GATHERED_BEFORE = re.compile(r"\b(?:summit|leaders|heads of state|presidents|ministers|meeting|session)\s+of\s+"
+                              r"(?:the\s+)?$")
+
+
+def _nearest_gathering_before(body, named, at: int, slugs):
+    """The organization a bare summit is of: the last one named before `at` as gathering ("the summit of the
+    CIS ended ...", then "their next summit"), else the last one named before it. A group named in between
+    only as something founded or as a venue's name ("the group GUAM, which they formed ...") is passed over.
+    ("its summit" is the last organization's: a possessive takes the nearest.)"""
+    for mention in reversed(named):
+        if mention.start < at and mention.slug in slugs and (
+                _GATHERED_AFTER.match(body, mention.end) or _GATHERED_BEFORE.search(body[max(0, mention.start - 30):mention.start])):
+            return mention
+    return _nearest_before(named, at, slugs)
+
+
+def _bare_people(body, entities, facts, start, end) -> list[IndirectMention]:
+    """"The Commonwealth's executive secretary said that the foreign ministers would meet in December": a
+    gathering's people with no owner named take the organization their sentence named before them (one with
+    a member list of at most 30). Only within the sentence: "the leaders" of a later sentence may be any two."""
+    found = []
+    for match in _BARE_PEOPLE.finditer(body, start, end):
+        sentence_start = max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        named = [m for m in entities.organizations_in(sentence_start, match.start())
+                 if 0 < len(facts.get(m.slug, {}).get("members", ())) <= MAX_MEMBERS
+                 and not ORGAN_WORDS.search(m.text)]
+        if named:
+            found.append(IndirectMention(match.start(), match.end(), match.group(0), named[-1].slug, gathering=True))
     return found
 
 
@@ -137,7 +179,7 @@ def _says_whose(match, entities) -> bool:
 def _number_groups(body, entities, facts, start, end, day) -> list[IndirectMention]:
     found = []
     for match in _NUMBER_GROUP.finditer(body, start, end):
-        word = match.group(1) or match.group(2)
+        word = match.group(1) or match.group(2) or match.group(3)
         slug = _organization_of_size(entities, facts, _NUMBERS[word.lower()], day)
         if slug:
             found.append(IndirectMention(match.start(), match.end(), word, slug, gathering=True))

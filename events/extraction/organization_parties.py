@@ -31,6 +31,8 @@ MAX_MEMBERS = 30
 GATHERING_TYPES = frozenset({"summit", "meeting", "agreement", "founding"})
 # Kinds that may happen at an organization's seat ("crossed the city to the alliance's headquarters").
 SEAT_TYPES = GATHERING_TYPES | {"visit"}
+# An alliance's armed action is all its members' (docs/annotation.md: NATO's air strikes require all its members).
+FORCE_TYPES = frozenset({"military"})
 
 _GATHERING = (r"(?:summit|summit meeting|ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting|"
               r"session|meeting)")
@@ -43,25 +45,48 @@ DATE_REACH = 40
 _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
            r"foreign ministers|defen[cs]e ministers|finance ministers|oil ministers|ministers)")
 # "NATO's leaders", "the G-8 leaders", "OPEC ministers", "the NATO summit", "the Shanghai Five's summit".
+_COUNT = (r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+          r"eighteen|nineteen|twenty|twenty-\w+|\d+)")
 _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extraordinary|informal|"
-                         r"jubilee|first|next|last|anniversary)\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
+                         r"jubilee|first|next|last|anniversary|" + _COUNT[3:-1] + r")\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
                          r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b"
                          r"|['\u2019]s\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
                          r"(?:meeting|session)\b"
                          r"|(?:['\u2019]s)?\s+(?:Council of (?:Heads of State|Heads of Government|Foreign Ministers|"
                          r"Defen[cs]e Ministers)|Supreme (?:State )?Council)\b")
 # "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "a session of the Contact Group".
+# "the defense ministers of the six states of the collective security treaty": the states between.
 _BEFORE_NAME = re.compile(r"\b(?:" + _PEOPLE + "|member states|members|" + _GATHERING + r")\s+of\s+"
-                          r"(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")
+                          r"(?:(?:the\s+|all\s+)?(?:" + _COUNT + r"\s+)?(?:member\s+)?(?:states|countries|nations)"
+                          r"\s+of\s+)?(?:the\s+|its\s+|all\s+)?(?:[a-z-]+\s+)?$")
 # The organization as a place other people go to or meet at.
+# ("at the informal gathering of Commonwealth leaders": a gathering's noun before the name.)
 _VENUE_BEFORE = re.compile(r"\b(at|to|for|from|on the sidelines of|on the margins of|in the margins of|"
                            r"during|after|before|ahead of|since|with|between)\s+(?:the\s+|this year's\s+|"
-                           r"last year's\s+|next year's\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                           r"last year's\s+|next year's\s+|an?\s+)?(?:(?!(?:hold|host|attend|convene|call|stage)\s)"
+                           r"[\w-]+\s+){0,2}(?:(?:gathering|summit|meeting|session)\s+of\s+)?$", re.IGNORECASE)
+# ("to hold their next summit", "to attend the CIS summit": a verb's infinitive, not a destination.)
 # The gathering is what the clause's verb tells of: "the G-8 summit opens in Cologne", "..., which meets on".
 _GATHERING_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|session|leaders)?\s*,?\s*"
                              r"(?:which\s+|that\s+)?(?:opens|opened|meets|met|convenes|convened|begins|began|"
                              r"ends|ended|closes|closed|gathers|gathered|(?:is|was|will be|is to be) held|"
                              r"takes place|took place|will take place)\b")
+# Other people meeting at the gathering ("Bush and Putin met at the G-8 summit", "the talks at the summit",
+# "they spent an hour together at the G-8 summit"): then "at" names a venue.
+_MEETING_WORDS = re.compile(r"\b(?:meet|meets|met|meeting|see|sees|saw|seen|talk|talks|talked|spoke|speak|"
+                            r"sat down|spent|spend|conferred|received|hosted)\b", re.IGNORECASE)
+# A side event of other people's ("on the sidelines of the summit of the APEC forum"): never the members' act.
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|fringe)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+# A gathering's decision on candidates: the states named after it are parties too (docs/annotation.md: NATO's
+# summit takes "also the states named as invitees or candidates").
+_INVITE = re.compile(r"\b(?:invit(?:e|es|ed|ing)|admit(?:s|ted|ting)?|to admit|accept(?:s|ed)? as members?|"
+                     r"pass(?:es|ed)? over|took in|take in|takes in)\b")
+# The organization's own armed forces or their action right after its name.
+_FORCE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|planes|warplanes|jets|bombers|forces|troops|"
+                          r"air strikes|airstrikes|strikes|bombing|bombs|missiles|air campaign|air raids|raids)\b|"
+                          r"(?:struck|bombed|attacked|launched|hit|began bombing)\b)")
+# A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 _TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
@@ -73,20 +98,22 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     order kept: the added states follow the countries already there)."""
     facts = organization_facts(gazetteer)
     for mention in mentions:
-        if mention.event_type not in SEAT_TYPES:
+        if mention.event_type not in SEAT_TYPES | FORCE_TYPES:
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
-                                                                         mention.date_start)
+                                                                         mention.date_end)
         places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
-                                                                        mention, (start, end), places))
+                                                                        mention, (start, end), places, entities))
 
 
-def _parties(body: str, org, fact: dict, mention, clause, places=frozenset()) -> list[str]:
+def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), entities=None) -> list[str]:
     """The states the organization mention `org` adds to the mention's event (`places`: the states of the
-    places the clause names)."""
+    places the clause names; `entities`: the article's, for the invitees the clause names)."""
+    if mention.event_type in FORCE_TYPES:
+        return _forces(body, org, fact, mention)
     if _SEAT.match(body, org.end) and fact.get("seat"):
         return [fact["seat"]]
     if mention.event_type not in GATHERING_TYPES:
@@ -96,11 +123,49 @@ def _parties(body: str, org, fact: dict, mention, clause, places=frozenset()) ->
         return [organ_seat] if places <= {organ_seat} else []
     if getattr(org, "pair", False) or is_pair(body, org, *clause):
         return _on(fact.get("presidencies", []), mention.date_start)
+    return _gathering_members(body, org, fact, mention, clause, entities)
+
+
+def _gathering_members(body: str, org, fact: dict, mention, clause, entities) -> list[str]:
+    """The members (of the event's days) of an organization whose founding or own gathering the clause tells,
+    with the states the gathering invites."""
     members = fact.get("members", [])
-    if 0 < len(members) <= MAX_MEMBERS and is_own_gathering(body, org, *clause, fact.get("gatherings", ()),
-                                                            date=(mention.date_text_start, mention.date_text_end)):
-        return _on(members, mention.date_start)
+    if not 0 < len(members) <= MAX_MEMBERS or fact.get("forum"):  # a forum's gathering is its host's and guests'
+        return []
+    if _founded_then(fact, mention):
+        return _during(members, mention.date_start, mention.date_end)
+    if is_own_gathering(body, org, *clause, fact.get("gatherings", ()),
+                        date=(mention.date_text_start, mention.date_text_end),
+                        summit=mention.event_type == "summit", sentence_start=mention.sentence_start):
+        return _during(members, mention.date_start, mention.date_end) + _invitees(body, org, clause, entities)
     return []
+
+
+def _forces(body: str, org, fact: dict, mention) -> list[str]:
+    """The members of an organization whose own forces act in the clause ("NATO aircraft struck targets",
+    "the alliance's air strikes began"): its armed action, every member's. Not its Secretary General's order, not
+    a force it only leads ("the NATO-led force": no space after the name)."""
+    members = fact.get("members", [])
+    if not 0 < len(members) <= MAX_MEMBERS or not _FORCE_AFTER.match(body, org.end):
+        return []
+    return _during(members, mention.date_start, mention.date_end)
+
+
+def _invitees(body: str, org, clause, entities) -> list[str]:
+    """The states the gathering's clause names after a verb of invitation or admission ("invited Poland,
+    Hungary and the Czech Republic ... and passed over Slovakia"): the rule book's invitees and candidates."""
+    verb = _INVITE.search(body, org.end, clause[1])
+    if not verb or entities is None:
+        return []
+    return [m.code for m in entities.countries_in(verb.start(), clause[1]) if m.kind == "name"]
+
+
+def _founded_then(fact: dict, mention) -> bool:
+    """Is the event the organization's founding: a founding dated over the day the data gives for it ("set up
+    GUAM in Strasbourg earlier this month", October 1997; GUAM's founding day is October 10)?"""
+    founded = fact.get("founded")
+    return (mention.event_type == "founding" and bool(founded)
+            and mention.date_start <= datetime.date.fromisoformat(founded) <= mention.date_end)
 
 
 def _organ_seat(body: str, org, fact: dict) -> str | None:
@@ -115,33 +180,83 @@ def _on(terms: list[dict], day: datetime.date) -> list[str]:
     return [term["country"] for term in terms if member_on(term, day)]
 
 
+def _during(terms: list[dict], first: datetime.date, last: datetime.date) -> list[str]:
+    """The states of `terms` that held on some day of [first, last]: a gathering dated "earlier this month"
+    counts the members it founded or admitted that month ("formed GUAM earlier this month", October 1997:
+    its members from October 10)."""
+    return [term["country"] for term in terms
+            if (term.get("start") is None or datetime.date.fromisoformat(term["start"]) <= last)
+            and (term.get("end") is None or first < datetime.date.fromisoformat(term["end"]))]
+
+
 def date_clause(body: str, mention) -> tuple[int, int]:
-    """The part of the mention's sentence between the semicolons (or colons) around its date."""
+    """The part of the mention's sentence between the semicolons (or colons) around its date, and within it
+    between the joints where a new subject opens a coordinate clause (", and Schroeder and Putin are to ...",
+    ", but he ..."): the next clause's gathering is the next clause's event ("... when the G-7's ministers meet
+    in Palermo on the 17th, and Schroeder and Putin are to take it up in April")."""
     start, end = mention.sentence_start, mention.sentence_end
     sentence = body[start:end]
     at = mention.date_text_start - start
     left = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at))
     right = [i for i in (sentence.find(";", at), sentence.find(":", at)) if i >= 0]
-    return start + left + 1, start + (min(right) if right else len(sentence))
+    left, right = left + 1, (min(right) if right else len(sentence))
+    for joint in _NEW_CLAUSE.finditer(sentence, left, right):
+        if joint.end() <= at:
+            left = joint.start()
+        elif joint.start() >= mention.date_text_end - start:
+            right = joint.start()
+            break
+    return start + left, start + right
 
 
-def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date=None) -> bool:
+def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date=None,
+                     summit: bool = False, sentence_start: int | None = None) -> bool:
     """Does the clause speak of the organization itself gathering (its leaders, its summit), rather than of
-    a venue, an organ or a two-party format? `date`: the span of the event's date phrase."""
+    a venue, an organ or a two-party format? `date`: the span of the event's date phrase; `summit`: the event
+    is a summit (then "at the CIS summit on April 2" is the summit itself unless people meet at it: a meeting
+    word before the organization in its sentence, from `sentence_start`)."""
     before = body[max(clause_start, org.start - 60):org.start]
+    if _SIDELINES.search(before):  # "on the sidelines of the APEC summit": other people's side event
+        return False
     follows, near = _date_near(org, date)
-    if org.text in gatherings or getattr(org, "gathering", False):
-        return not _venue(before, follows)
+    others_meet = _others_meet(body, org, clause_start, sentence_start)
+    at_own = _at_own(summit, follows, others_meet)
+    if _names_gathering(org, gatherings):
+        return not _venue(before, follows, at_own)
     if ORGAN_WORDS.search(org.text):
         return False
     after = body[org.end:min(clause_end, org.end + 60)]
     if follows and _is_subject(before, after):
         return True
+    return _named_as_own(before, after, follows, near and not (others_meet and follows), at_own)
+
+
+def _others_meet(body: str, org, clause_start: int, sentence_start: int | None) -> bool:
+    """Does a meeting word ("met", "talks", "spent an hour") come before the organization in its sentence (or
+    its clause when the sentence's start is not given)?"""
+    return bool(_MEETING_WORDS.search(body, clause_start if sentence_start is None else sentence_start, org.start))
+
+
+def _at_own(summit: bool, date_follows: bool, others_meet: bool) -> bool:
+    """Is "at" before the organization no venue: a summit dated right after its name that nobody meets at?"""
+    return summit and date_follows and not others_meet
+
+
+def _names_gathering(org, gatherings) -> bool:
+    """Does the mention itself name the gathering ("the European Council", "their next summit")?"""
+    return org.text in gatherings or getattr(org, "gathering", False)
+
+
+def _named_as_own(before: str, after: str, follows: bool, dated_there: bool, at_own: bool) -> bool:
+    """Do the words around the name make the gathering the organization's own: its people or gathering "of"
+    it ("a session of the Contact Group", own when `dated_there`) or after it ("NATO's leaders"), not at a
+    venue's preposition?"""
     people_of = _BEFORE_NAME.search(before)
-    if people_of:  # "(met on Monday at) a session of the Contact Group": the group's own act, dated there
-        own_act = near and bool(_GATHERING_OF.match(people_of.group()))
-        return own_act or not _venue(before[:people_of.start()], follows)
-    return bool(_AFTER_NAME.match(after)) and not _venue(before, follows)
+    if people_of:  # "(met on Monday at) a session of the Contact Group": the group's own act, dated there;
+        # but "whom he is to meet at the summit of CIS leaders in Sochi later this summer": their meeting's date
+        own_act = dated_there and bool(_GATHERING_OF.match(people_of.group()))
+        return own_act or not _venue(before[:people_of.start()], follows, at_own)
+    return bool(_AFTER_NAME.match(after)) and not _venue(before, follows, at_own)
 
 
 def _date_near(org, date) -> tuple[bool, bool]:
@@ -157,11 +272,16 @@ def _is_subject(before: str, after: str) -> bool:
     return bool(_GATHERING_VERB.match(after) and (_AFTER_NAME.match(after) or _BEFORE_NAME.search(before)))
 
 
-def _venue(before: str, date_follows: bool) -> bool:
+def _venue(before: str, date_follows: bool, at_own: bool = False) -> bool:
     """Does `before` end with a venue's preposition ("at the", "on the sidelines of")? A time word is none
-    when the event's date follows the gathering (the date is then the gathering's own)."""
+    when the event's date follows the gathering (the date is then the gathering's own), nor is "at" when
+    `at_own` (a summit dated right after its name and no meeting of other people in the clause: "his refusal,
+    at the CIS summit in Moscow on April 2, to renew the treaty")."""
     match = _VENUE_BEFORE.search(before)
-    return bool(match) and not (date_follows and match.group(1).lower() in _TEMPORAL)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    return not ((date_follows and word in _TEMPORAL) or (at_own and word == "at"))
 
 
 def _with_codes(countries: list[str], codes: list[str]) -> list[str]:

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from events.extraction.events.attachment_features import SentenceView, anchor_span, bucket, position_features
-from events.extraction.events.attachment_coordinates import own_clause_actors, reported_actors, with_list_mates
+from events.extraction.events.attachment_coordinates import (owned_happening_actors, own_clause_actors, reported_actors,
+                                                             statement_actors,
+                                                             with_list_mates)
 from events.extraction.events.attachment_model import AttachmentModel, default_model
 from events.extraction.events.attachment_sides import other_side, without_topics
 from events.extraction.events.implied_places import is_origin, subject_state_of
@@ -63,6 +65,9 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     if not inherited:
         actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
         actors, countries = with_list_mates(ctx, actors, countries)
+        kept = statement_actors(reading, ctx, owned_happening_actors(reading, ctx, actors))
+        countries = _without_states_of(ctx, countries, [ref for ref in actors if ref not in kept], kept)
+        actors = kept
         countries = other_side(reading, ctx, without_topics(ctx, countries, actors))
         countries = implied_side(reading, ctx, countries, actors)
     if _recorder is not None:
@@ -78,6 +83,13 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     if model.decides("country"):
         countries = _accepted(model, country_candidates(reading, ctx, countries, actors, inherited))
     return actors_out, countries
+
+
+def _without_states_of(ctx: SentenceContext, countries: list, dropped: list, kept: list) -> list:
+    """`countries` less the states only the `dropped` people brought: not a kept person's, not named in the sentence."""
+    named = {m.code for m in ctx.country_mentions}
+    gone = {ref.country for ref in dropped if ref.country} - {ref.country for ref in kept} - named
+    return [code for code in countries if code not in gone]
 
 
 def _accepted(model: AttachmentModel, candidates: list[Candidate]) -> list:

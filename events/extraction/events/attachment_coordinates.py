@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from events.extraction.events.context import Reading, SentenceContext
 
-# ", and" (", but", ", while") then a subject that opens on a capital or a determiner, at most ten words (an
-# apposition's commas allowed), then a finite verb: an auxiliary or a common past tense.
+# ", and" (", but", ", while") then a subject that opens on a capital, a determiner or a subject pronoun (", and he
+# will attend the summit in March"), at most ten words (an apposition's commas allowed), then a finite verb: an
+# auxiliary or a common past tense.
 _COORDINATE = re.compile(
-    r",\s+(?:and|but|while)\s+(?=(?:the|a|an|his|her|its|their|[A-Z])[\w'\u2019.-]*\s)"
+    r",\s+(?:and|but|while)\s+(?=(?:the|a|an|his|her|its|their|[A-Z])[\w'\u2019.-]*\s|(?:he|she|they|it|we)\s)"
     r"(?:[\w'\u2019.-]+,?\s+){1,10}?"
     r"(?:is|are|was|were|has|have|had|will|would|may|might|could|can|should|must|did|does|"
     r"said|says|told|met|left|came|went|flew|took|made|gave|sent|won|held|spoke|saw|[a-z]{3,}ed)\b")
@@ -94,8 +95,13 @@ def _tells_earlier_happening(reading: Reading, start: int, end: int, mentions, c
     """Does the clause name no person of its own and tell its happening by a definite noun ("..., and officials
     said the trip would take place next year")? Then the happening is one told before, with its people."""
     main = reading.main
+    if _PRONOUN_SUBJECT.match(ctx.text, start):
+        return False  # ", and he will attend the summit in March": a subject of its own
     return bool(_DEFINITE.search(ctx.text, max(start, main.start - _DEFINITE_REACH), main.start)) and not any(
         start <= m.start < end and not _PRONOUN.fullmatch(m.text) for m in mentions)
+
+
+_PRONOUN_SUBJECT = re.compile(r",\s+(?:and|but|while)\s+(?:he|she)\s")
 
 
 _PRONOUN = re.compile(r"(?:he|she|him|her|his|they|them|their)", re.IGNORECASE)
@@ -185,3 +191,100 @@ def _name_lists(mentions: list, text: str) -> list[list]:
     if len(run) > 1:
         groups.append(run)
     return groups
+
+
+# Between a possessed happening noun and its date, nothing that ends its noun phrase: no punctuation, "and", or verb
+# ("the Russian president's visit to Kyiv at the end of May", "Chernomyrdin's visit in February 1995").
+_PHRASE_END = re.compile(r"[,;:()\u2013\u2014\"\u201c\u201d]|\band\b|\bwhich\b|\bwho\b")
+_OWNED_REACH = 60
+
+
+def owned_happening_actors(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` of an event told by a possessed noun whose date stands in the same noun phrase ("their first talks
+    since the Russian president's visit to Kyiv at the end of May"): the owner and the people named inside the phrase
+    only, and a visit's hosts (people of the state visited, participants.py's rule); the sentence's other people are
+    the parties of the verb the phrase hangs on, not of the owner's happening.
+    Conversely, a person named only as the owner in another date's such phrase is that date's, not this event's
+    ("signed when Yeltsin came in August 1993 ... during Chernomyrdin's visit in February 1995")."""
+    if not actors:
+        return actors
+    phrases = owned_phrases(ctx)
+    timex = reading.timex
+    own = next(((owner, start) for owner, start, date in phrases if date is timex), None)
+    if own is not None:
+        owner, start = own
+        inside_phrase = {m.ref.name for m in ctx.entities.actors_in(start, timex["end"])}
+        hosts = _hosts(reading)
+        kept = [ref for ref in actors if ref.name in inside_phrase or (ref.country and ref.country in hosts)]
+        return kept if any(ref.name == owner.ref.name for ref in kept) else [owner.ref] + kept
+    others = [(start, date["end"]) for owner, start, date in phrases if date is not timex]
+    if not others:
+        return actors
+    where: dict[str, list[int]] = {}
+    for mention in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end):
+        where.setdefault(mention.ref.name, []).append(mention.start)
+    return [ref for ref in actors if ref.name not in where
+            or not all(any(low <= at < high for low, high in others) for at in where[ref.name])]
+
+
+def _hosts(reading: Reading) -> set:
+    """The state visited, when the event is a visit with a place."""
+    return {reading.place[0]} if reading.place and reading.main.event_type == "visit" else set()
+
+
+def owned_phrases(ctx: SentenceContext) -> list[tuple]:
+    """The sentence's possessed happening nouns dated inside their own noun phrase ("X's visit to Kyiv at the end of
+    May"): (owner mention, where the phrase opens, the date), in order."""
+    key = ("owned phrases", ctx.sentence.start)
+    if key not in ctx.memo:
+        found = []
+        for timex in ctx.claimants:
+            trigger = max((t for t in ctx.triggers if t.end <= timex["start"] and ctx.sentence.start <= t.start),
+                          key=lambda t: t.end, default=None)
+            if trigger is None or timex["start"] - trigger.end > _OWNED_REACH:
+                continue
+            if _PHRASE_END.search(ctx.text, trigger.end, timex["start"]) or _FINITE.search(ctx.text, trigger.end,
+                                                                                           timex["start"]):
+                continue
+            owner = _owner_mention(trigger, ctx)
+            if owner is not None:
+                found.append((owner, owner.start, timex))
+        ctx.memo[key] = found
+    return ctx.memo[key]
+
+
+def _owner_mention(trigger, ctx: SentenceContext):
+    """The person mention owning `trigger` ("Sergeev's visit", "the vice president's visit"), or None."""
+    for mention in ctx.entities.actors_in(max(ctx.sentence.start, trigger.start - 80), trigger.start):
+        if _OWNER_GAP.fullmatch(ctx.text, mention.end, trigger.start):
+            return mention
+    return None
+
+
+_OWNER_GAP = re.compile(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}")
+
+
+
+
+# A person named only as the owner of the other party ("his counterpart", "his hosts"): a party of a two-sided
+# happening, not of a statement ("His counterpart, X, said yesterday that ...": X speaks; "Y told his hosts that").
+_OWNER_OF_OTHER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|colleagues?|hosts?|guests?|visitors?)\b")
+
+
+def statement_actors(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` of a statement less the people named only as the owner of its addressee or of its speaker ("his
+    counterpart", "his hosts") and those named only as the addressee ("his hosts": a description of the other party)."""
+    if reading.event_type not in ctx.rules.statements or len(actors) < 2:
+        return actors
+    where: dict[str, list] = {}
+    for mention in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end):
+        where.setdefault(mention.ref.name, []).append(mention)
+    kept = [ref for ref in actors if ref.name not in where or not all(_names_other_party(m, ctx) for m in
+                                                                        where[ref.name])]
+    return kept or actors
+
+
+def _names_other_party(mention, ctx: SentenceContext) -> bool:
+    word = mention.text.split()[0].lower()
+    return word in ("his", "her", "their") and (mention.end - mention.start > len(word)
+                                                or bool(_OWNER_OF_OTHER.match(ctx.text, mention.end)))

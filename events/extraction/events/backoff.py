@@ -77,6 +77,19 @@ def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
     to a second verb of its subject ("... this morning and is to leave for home")."""
     text, sentence = ctx.text, ctx.sentence
     start = clause_start(text, timex["start"], ctx)
+    end = _first_end(timex, start, ctx)
+    if start == sentence.start and _opens_the_sentence(timex, ctx):
+        # "On Friday the president and his host, Jiang Zemin, were joined by ...": a date opening the sentence
+        # dates its main clause, over the asides of its subject, however long the subject
+        return start, _to_a_verb(start, end, ctx)
+    verb_after = AND_VERB.search(text, timex["end"], end)
+    return start, min(verb_after.start() if verb_after else end, timex["end"] + BACKOFF_REACH)
+
+
+def _first_end(timex: dict, start: int, ctx: SentenceContext) -> int:
+    """The first clause break after the date (or a full stop the splitter left); past it when the clause is an
+    opening phrase with no verb or noun of its own."""
+    text, sentence = ctx.text, ctx.sentence
     after = SPECULATION_BREAK.search(text, timex["end"], sentence.end)
     end = after.start() if after else sentence.end
     stop = _FULL_STOP.search(text, timex["end"], end)  # (a "sentence" the splitter left whole)
@@ -86,8 +99,34 @@ def _clause_of(timex: dict, ctx: SentenceContext) -> tuple[int, int]:
         # "On Wednesday morning, the pope prayed ...": the opening phrase's clause is the main one
         following = SPECULATION_BREAK.search(text, after.end(), sentence.end)
         end = following.start() if following else sentence.end
-    verb_after = AND_VERB.search(text, timex["end"], end)
-    return start, min(verb_after.start() if verb_after else end, timex["end"] + BACKOFF_REACH)
+    return end
+
+
+def _opens_the_sentence(timex: dict, ctx: SentenceContext) -> bool:
+    """Is the date in the sentence's opening phrase, a few words with no verb ("On Friday", "In Shanghai on
+    Friday", "Late on Tuesday night")?"""
+    text, start = ctx.text, ctx.sentence.start
+    return bool(_OPENING_WORDS.fullmatch(text, start, timex["start"])) and not _has_a_verb(start, timex["start"], ctx)
+
+
+_OPENING_WORDS = re.compile(r"\s*(?:(?:In|On|At|By|Late|Early|Later|Earlier|Then|But|And|Also|Already)\s+"
+                            r"(?:[\w\u2019'-]+\s+){0,3})?")
+
+
+def _to_a_verb(start: int, end: int, ctx: SentenceContext) -> int:
+    """`end` (a clause break) moved on, break by break over a subject's asides (", Jiang Zemin,", ", the host,"),
+    until text[start:end] holds a verb; `end` itself when it does already or none comes."""
+    text, sentence = ctx.text, ctx.sentence
+    for _ in range(SUBJECT_STEPS):
+        if _has_a_verb(start, end, ctx) or end >= sentence.end or text[end] != ",":
+            break
+        following = SPECULATION_BREAK.search(text, end + 1, sentence.end)
+        end = following.start() if following else sentence.end
+    return end
+
+
+def _has_a_verb(start: int, end: int, ctx: SentenceContext) -> bool:
+    return bool(_VERBISH.search(ctx.text, start, end) or ctx.rules.backoff.other_verb.search(ctx.text, start, end))
 
 
 def _governing_trigger(start: int, ctx: SentenceContext) -> Trigger | None:
@@ -122,9 +161,12 @@ def _any_verb(timex: dict, start: int, end: int, ctx: SentenceContext):
     key event over the 104 older burned articles. Typed "statement",
     CAMEO's unspecified verbal act (010): the verb is outside every type's vocabulary."""
     text = ctx.text
-    stop = end if _OPENING_DATE.fullmatch(text, start, timex["start"]) else timex["start"]
+    opening = _OPENING_DATE.fullmatch(text, start, timex["start"]) or (
+        start == ctx.sentence.start and _opens_the_sentence(timex, ctx))
+    stop = end if opening else timex["start"]
     verbs = [m for m in _VERBISH.finditer(text, start, stop) if m.group() not in _STATE_VERBS
              and not (m.group() in _AUX_WORDS and _BE_AFTER.match(text, m.end()))]
+    verbs += ctx.rules.backoff.other_verb.finditer(text, start, stop)
     match = _nearest(verbs, timex)
     return (match.start(), match.end(), "statement") if match else None
 
@@ -170,13 +212,16 @@ def _subject_start(start: int, ctx: SentenceContext) -> int:
         if start <= first or text[start - 1] != ",":
             break
         previous = last_clause_break(text, first, start - 1, ctx)
-        aside = _NAME_ONLY.fullmatch(text, previous, start - 1) or is_aside(text, previous, start - 1)
+        aside = (_NAME_ONLY.fullmatch(text, previous, start - 1) or is_aside(text, previous, start - 1)
+                 or _RELATIVE_ASIDE.match(text, previous, start - 1))
         start = previous
         if not aside:
             break
     return start
 
 
+# ", whose own party dislikes the changes,": a relative clause between a subject and its verb.
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|whose|which)\s")
 _AFTER_RELATIVE = re.compile(r",\s*(?:which|who)\s*$")
 _WHEN = re.compile(r",\s+when\s")
 
@@ -187,8 +232,15 @@ def _when_end(timex: dict, end: int, ctx: SentenceContext) -> int:
     match = _WHEN.match(ctx.text, timex["end"])
     if not match:
         return end
-    following = SPECULATION_BREAK.search(ctx.text, match.end(), ctx.sentence.end)
+    text, position = ctx.text, match.end()
+    following = SPECULATION_BREAK.search(text, position, ctx.sentence.end)
+    while following is not None and _THOUSANDS.match(text, following.start() - 1):
+        # (the comma of a number, "some 1,000 pensioners", is no break)
+        following = SPECULATION_BREAK.search(text, following.end(), ctx.sentence.end)
     return following.start() if following else ctx.sentence.end
+
+
+_THOUSANDS = re.compile(r"\d,\d")
 
 
 def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
@@ -198,13 +250,23 @@ def _names_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
     if _party_in(start, end, ctx) or _about_the_people_just_told(ctx) or _opening_shares_a_party(start, end, ctx):
         return True
     reporter = reports_that_before(start, ctx)
-    return reporter is not None and _party_in(reporter, start, ctx)
+    # (the reporter's subject may stand before an aside: "Krasts, whose party dislikes the changes, said ...")
+    return reporter is not None and _party_in(_subject_start(reporter, ctx), start, ctx)
 
 
 def _about_the_people_just_told(ctx: SentenceContext) -> bool:
-    """A sentence naming nobody whose subject is a pronoun ("They dined together that evening"): extract._inherited."""
+    """A sentence naming nobody whose subject is a pronoun ("They dined together that evening": extract._inherited)
+    or a definite noun phrase ("The deputies threw out the bills on Thursday": extract._definite_subject_parties)."""
     return (not ctx.actor_mentions and not ctx.country_mentions
-            and bool(pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end)))
+            and (pronoun_subject(ctx.text, ctx.sentence.start, ctx.sentence.end) or definite_subject(ctx)))
+
+
+_DEFINITE_SUBJECT = re.compile(r"\s*(?:The|Their|Its|His|Her)\s+[a-z]")
+
+
+def definite_subject(ctx: SentenceContext) -> bool:
+    """Does the sentence open on a definite noun phrase ("The funeral ...", "Their upkeep ...")?"""
+    return bool(_DEFINITE_SUBJECT.match(ctx.text, ctx.sentence.start))
 
 
 def _opening_shares_a_party(start: int, end: int, ctx: SentenceContext) -> bool:
@@ -227,9 +289,18 @@ def _where_after_place(start: int, ctx: SentenceContext) -> bool:
 
 
 def _party_in(start: int, end: int, ctx: SentenceContext) -> bool:
+    """A person, a state or place, an organization ("The UN General Assembly on Tuesday adopted ..."), "the two
+    sides" in text[start:end]."""
     return (any(start <= m.start < end for m in ctx.actor_mentions)
             or any(start <= m.start < end for m in ctx.country_mentions)
-            or bool(ctx.rules.pair_anaphor.search(ctx.text, start, end)))
+            or bool(ctx.entities.organizations_in(start, end))
+            or bool(ctx.rules.pair_anaphor.search(ctx.text, start, end))
+            or bool(_PEOPLE_PAIR.search(ctx.text, start, end)))
+
+
+# "that afternoon the two men talked for an hour": the people of the sentence, told again as a pair.
+_PEOPLE_PAIR = re.compile(r"\b(?:the\s+two|both)\s+(?:men|women|leaders|presidents|premiers|prime\s+ministers|"
+                          r"(?:foreign\s+|defen[cs]e\s+|finance\s+)?ministers|heads\s+of\s+state|delegations)\b")
 
 
 def _verbs(start: int, end: int, ctx: SentenceContext) -> list:

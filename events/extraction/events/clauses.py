@@ -212,8 +212,14 @@ def _antecedent_start(text: str, start: int, word: re.Match, ctx: SentenceContex
     if comma < 0 or text[comma + 1:word.start()].strip():
         return start
     mentions = ctx.actor_mentions if word.group() == "who" else ctx.country_mentions + ctx.actor_mentions
-    person = next((m for m in mentions if m.end <= comma and not text[m.end:comma].strip()), None)
+    person = next((m for m in mentions if m.end <= comma and _ANTECEDENT_TAIL.fullmatch(text, m.end, comma)), None)
     return person.start if person is not None else start
+
+
+# What may stand between a relative clause's person and its ", who": his state ("Leni Fischer of Germany, who") or a
+# short appositive ("Jiang Zemin, the host, who").
+_ANTECEDENT_TAIL = re.compile(r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|,\s+(?:the|a|an|his|her|its|their)"
+                              r"(?:\s+[\w'\u2019-]+){1,4})?\s*")
 
 
 def _owner_of_whose(text: str, start: int, ctx: SentenceContext) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
-from events.extraction.events.backoff import backoff_triggers
+from events.extraction.events.backoff import backoff_triggers, definite_subject
 from events.extraction.events.clauses import event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
@@ -148,7 +148,16 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
 def _parties_from_outside(ctx: SentenceContext, antecedent: EventMention | None):
     """The parties of a sentence that names none: the happening just told's (_inherited), else the
     article's (_subject_state_parties); None when neither applies."""
-    return _inherited(ctx, antecedent) or _subject_state_parties(ctx)
+    return _inherited(ctx, antecedent) or _subject_state_parties(ctx) or _definite_subject_parties(ctx, antecedent)
+
+
+def _definite_subject_parties(ctx: SentenceContext, antecedent: EventMention | None):
+    """The states (not the people) of the happening just told (`antecedent`: near, same paragraph), for a sentence
+    that names no party and opens on a definite subject ("The deputies threw out the bills on Thursday", "The
+    funeral of the victims is set for Saturday": it goes on with the story just told); None otherwise."""
+    if antecedent is None or not antecedent.countries or not definite_subject(ctx):
+        return None
+    return _Parties([], list(antecedent.countries))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ _VISIT_VERBS = frozenset({"visit", "visits", "visited", "visiting"})
 _PLACE_KINDS = frozenset({"name", "capital", "city", "region"})
 # A town is also where something happens "at" ("received him at Sirte"; a state is not: "at Russia's request").
 _TOWN_KINDS = frozenset({"capital", "city", "region"})
+# A site of a town after its possessive: "at Kyiv's Boryspil airport", "at Moscow's Vnukovo airfield".
+_TOWN_SITE = re.compile(r"['\u2019]s\s+(?:[A-Z][\w-]*\s+){0,2}(?:airport|airfield|air base|palace|stadium|hippodrome|"
+                        r"square|cathedral|residence|dacha)\b")
 
 
 def place_of(ctx: SentenceContext, near: tuple[int, int], reach: int = PLACE_REACH,
@@ -87,11 +90,13 @@ def _named_as_place(sentence, mention, words_before: list[str], last: str) -> bo
 
 
 def _at_town(sentence, mention, last: str) -> bool:
-    """"received him at Sirte": a town after "at", not a possessive ("at Baghdad's request")."""
-    if mention.kind not in _TOWN_KINDS or last != "at":
+    """"received him at Sirte", "at the airfield outside Kyiv", "near Moscow": a town after "at", "outside" or
+    "near"; after "at" not a possessive ("at Baghdad's request") unless a site of the town follows ("at Kyiv's
+    Boryspil airport")."""
+    if mention.kind not in _TOWN_KINDS or last not in ("at", "outside", "near"):
         return False
-    after = sentence.text[mention.end - sentence.start:mention.end - sentence.start + 2]
-    return after not in ("'s", "\u2019s")
+    rest = sentence.text[mention.end - sentence.start:]
+    return rest[:2] not in ("'s", "\u2019s") or bool(_TOWN_SITE.match(rest))
 
 
 def _seat_of_power(mention, words_before: list[str]) -> bool:

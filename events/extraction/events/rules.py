@@ -124,6 +124,10 @@ _NOT_AFTER = (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(
               r"(?<!\babout )(?<!\bthis )(?<!\bthat )(?<!\bno )(?<!\bany )")
 
 
+_NOT_AFTER_DETERMINER = (r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!'s )"
+                         r"(?<!\u2019s )(?<!\bno )(?<!\bany )")
+
+
 class BackoffLexicon:
     """data/event_rules.json "backoff" compiled (events/backoff.py): verbs by type in every inflection, light
     verbs (whose type is their clause's happening noun's, else their own or none), happening nouns by type."""
@@ -133,10 +137,17 @@ class BackoffLexicon:
                  + _lemma_forms(data.get("lemmas", {}), data.get("irregular", {})))
         self._verbs = [(_any_of(forms), is_light, code) for code, is_light, forms in verbs]
         self.verb = _alternation(_NOT_AFTER + r"(?<![\w-])(?:", _all_forms(verbs), r")(?![\w-])")
-        nouns = _typed_forms(data.get("nouns", {}), False)
+        nouns = _typed_forms(data.get("nouns", {}), False) + _noun_lemma_forms(data.get("noun_lemmas", {}))
         self._nouns = [(_any_of(forms), code) for code, _, forms in nouns]
         self.noun = _alternation(r"(?<![\w-])(?:", _all_forms(nouns), r")(?![\w-])")
         _check_types({code for code, _, _ in verbs + nouns}, type_order)
+        # Any verb (backoff._any_verb) the regular pattern cannot see: irregular pasts and -s forms, and every
+        # form of this lexicon's verbs (a light verb with no happening noun: "his term ends next March").
+        irregular = irregular_forms(data.get("any_verb_irregular", {}))
+        # (not after a determiner, where "left", "cut" are nouns; after "that" or a preposition an irregular form
+        # is still a verb: "the bombs that shook the city", "the cabinet in turn took up the bill")
+        self.other_verb = _alternation(_NOT_AFTER_DETERMINER + r"(?<![\w-])(?:", irregular + _all_forms(verbs),
+                                       r")(?![\w-])")
 
     def verb_type(self, word: str) -> tuple[bool, str | None]:
         """(is it a light verb, its type) for a verb the `verb` pattern found."""
@@ -152,10 +163,34 @@ def _typed_forms(mapping: dict, light: bool) -> list[tuple[str | None, bool, lis
     return [(None if key == "none" else key, light, forms) for key, forms in mapping.items() if not key.startswith("_")]
 
 
+def _noun_lemma_forms(lemmas: dict) -> list[tuple[str | None, bool, list[str]]]:
+    """(type, light=False, forms) for the data's happening nouns by type, each in its singular and plural."""
+    return [(code, False, [re.escape(form) for noun in nouns for form in (noun, plural(noun))])
+            for code, nouns in lemmas.items() if not code.startswith("_")]
+
+
+def plural(noun: str) -> str:
+    """The plural of a regular English noun (of a phrase, its last word): "talk" -> "talks", "clash" ->
+    "clashes", "delivery" -> "deliveries"."""
+    if noun.endswith(("s", "sh", "ch", "x", "z")) or re.search(r"[^aeiou]o$", noun):  # ("embargoes", "vetoes")
+        return noun + "es"
+    return noun[:-1] + "ies" if _CONSONANT_Y.search(noun) else noun + "s"
+
+
 def _lemma_forms(lemmas: dict, irregular: dict) -> list[tuple[str | None, bool, list[str]]]:
     """(type, light=False, forms) for the data's lemmas by type, each lemma in every inflection (inflections)."""
     return [(code, False, [form for lemma in entries for form in inflections(lemma, irregular)])
             for code, entries in lemmas.items() if not code.startswith("_")]
+
+
+def irregular_forms(table: dict) -> list[str]:
+    """The forms of the irregular verbs of `table` (base -> past forms; a "*" after the base: its -s form is
+    also a common noun, left out): the past forms and the base's -s form."""
+    forms = []
+    for base, pasts in table.items():
+        verb = base.rstrip("*")
+        forms += pasts if base.endswith("*") else [_third_person(verb)] + pasts
+    return [re.escape(form) for form in dict.fromkeys(forms)]
 
 
 _CONSONANT_Y = re.compile(r"[^aeiou]y$")
