@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from events.extraction.calendar_data import AHEAD_SOURCE_WORDS
 from events.extraction.citations import CROSSREF, CitedDate, find_attributions
@@ -50,7 +51,8 @@ class Evidence:
     end: int = 0
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        # (not dataclasses.asdict, which deep-copies every field: the fields are flat and immutable)
+        data = {name: getattr(self, name) for name in _EVIDENCE_FIELDS}
         for key in ("date", "lower", "upper"):
             data[key] = data[key].isoformat() if data[key] else None
         return data
@@ -74,12 +76,21 @@ class Evidence:
         return f"{what} {self.text!s}{zone}: {' and '.join(bound)}"
 
 
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+
+# The phrases by their first word: a name's words are looked up, not every phrase tried at every word.
+_AHEAD_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _AHEAD_PHRASES:
+    _AHEAD_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
+@lru_cache(maxsize=4096)  # the same agencies are named in article after article
 def is_ahead_source(name: str) -> bool:
     words = tuple(w for w in _WORD_SPLIT.split(name.lower().strip()) if w)
-    for phrase in _AHEAD_PHRASES:
-        n = len(phrase)
-        if any(words[i:i + n] == phrase for i in range(len(words) - n + 1)):
-            return True
+    for i, word in enumerate(words):
+        for phrase in _AHEAD_BY_FIRST.get(word, ()):
+            if words[i:i + len(phrase)] == phrase:
+                return True
     return False
 
 

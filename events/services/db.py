@@ -1,7 +1,12 @@
 """Small database helpers shared by the write services (ingest, extraction, threads)."""
 from __future__ import annotations
 
+import datetime
+import re
+
 from django.db import connection
+
+_PLAIN_WORD = re.compile(r"[A-Za-z_]+")
 
 
 def run_statements(statements) -> list:
@@ -49,6 +54,28 @@ def client_side_binding(cursor) -> bool:
 def in_list(values) -> str:
     """"%s, %s, ..." for an IN (...) list of `values`."""
     return ", ".join(["%s"] * len(values))
+
+
+def sql_values(values, params) -> str:
+    """"v1, v2, ...": each of `values` as sql_value."""
+    return ", ".join([sql_value(value, params) for value in values])
+
+
+def sql_value(value, params) -> str:
+    """`value` for a statement's text. On PostgreSQL a date, a non-negative int or a plain word (an event type)
+    is written as the literal psycopg's client-side binding would write for it (so the server gets the same
+    text), without binding's cost per parameter (~10 us each: the thread-candidate read of an article had up
+    to 230); anything else is a placeholder, `value` appended to `params`."""
+    if connection.vendor == "postgresql":
+        kind = type(value)
+        if kind is datetime.date:
+            return f"'{value.isoformat()}'::date"
+        if kind is int and value >= 0:
+            return str(value)
+        if kind is str and _PLAIN_WORD.fullmatch(value):
+            return f"'{value}'"
+    params.append(value)
+    return "%s"
 
 
 def quoted(model_or_table) -> str:

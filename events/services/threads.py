@@ -36,7 +36,7 @@ from events.extraction.linking import (  # noqa: F401 - re-exported: the policy'
 )
 from events.models import Event, EventType, Thread
 from events.services.db import client_side_binding as _client_side_binding  # noqa: F401
-from events.services.db import in_list, run_statements  # noqa: F401 - run_statements: older callers import it here
+from events.services.db import in_list, run_statements, sql_value, sql_values  # noqa: F401 - run_statements: older callers import it here
 # The reads of existing threads (digests of their members, participants of the latest ones):
 from events.services.thread_reads import (  # noqa: F401 - PARTICIPANT_MEMBERS, _digests: as before the split
     PARTICIPANT_MEMBERS, _digest_statements, _digests, _digests_from, _participants_of_threads, _participants_rows,
@@ -157,13 +157,13 @@ def _candidate_filter(todo, current_ids) -> tuple[str, list]:
     for types, reaches in linking.candidate_windows(todo):
         kinds = sorted(types)
         for start, end in reaches:
-            terms.append(f"(date_start <= %s AND date_start >= %s AND date_end >= %s AND event_type IN ({in_list(kinds)}))")
-            params += [end, start - back, start, *kinds]
-            terms.append(f"(set_by_editor AND date_start <= %s AND date_end >= %s AND event_type IN ({in_list(kinds)}))")
-            params += [end, start, *kinds]
+            # (sql_value: dates and types written as literals on PostgreSQL, not bound one by one)
+            terms.append(f"(date_start <= {sql_value(end, params)} AND date_start >= {sql_value(start - back, params)}"
+                         f" AND date_end >= {sql_value(start, params)} AND event_type IN ({sql_values(kinds, params)}))")
+            terms.append(f"(set_by_editor AND date_start <= {sql_value(end, params)} AND date_end >= "
+                         f"{sql_value(start, params)} AND event_type IN ({sql_values(kinds, params)}))")
     if current_ids:
-        terms.append(f"id IN ({in_list(current_ids)})")
-        params += sorted(current_ids)
+        terms.append(f"id IN ({sql_values(sorted(current_ids), params)})")
     return " OR ".join(terms), params
 
 
@@ -175,9 +175,9 @@ def _query(todo, current_ids, exclude, locks) -> tuple[list, list]:
     statements = list(locks)
     merged = bool(where) and connection.vendor == "postgresql"
     if merged:
-        keep = (f"(date_end - date_start + 1 <= %s OR set_by_editor"
-                + (f" OR id IN ({in_list(current_ids)}))" if current_ids else ")"))
-        keep_params = [MAX_SPAN_DAYS, *sorted(current_ids)]
+        keep_params = []
+        keep = (f"(date_end - date_start + 1 <= {sql_value(MAX_SPAN_DAYS, keep_params)} OR set_by_editor"
+                + (f" OR id IN ({sql_values(sorted(current_ids), keep_params)}))" if current_ids else ")"))
         source = (f"SELECT id FROM {connection.ops.quote_name(Thread._meta.db_table)} WHERE ({where}) AND {keep}",
                   [*params, *keep_params])
         statements += [_threads_statement(where, params), _participants_statement(source, exclude)]

@@ -189,6 +189,7 @@ class Gazetteer:
         self._actor_by_name = {actor["name"]: actor for actor in self.actors}
         self._ref_cache: dict[tuple[str, datetime.date], ActorRef] = {}  # ActorRef is immutable
         self._holder_cache: dict[tuple, str | None] = {}
+        self._titled_roles: dict[str, list[tuple[str, dict]]] = {}  # title -> its (actor name, role)s
         self._index_alias_keys()
         # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
         # the first letter must be a capital in the original (checked by the caller).
@@ -300,10 +301,19 @@ class Gazetteer:
         key = ("title", title, country, day)
         if key not in self._holder_cache:
             self._holder_cache[key] = next(
-                (actor["name"] for actor in self.actors for role in actor.get("roles", [])
-                 if (country is None or role.get("country") == country) and _title_is(role["title"], title)
-                 and _role_covers(role, day)), None)
+                (name for name, role in self._roles_titled(title)
+                 if (country is None or role.get("country") == country) and _role_covers(role, day)), None)
         return self._holder_cache[key]
+
+    def _roles_titled(self, title: str) -> list[tuple[str, dict]]:
+        """(actor name, role) of every role titled `title` (or "`title` of ..."), in the order of the actors and
+        their roles; memoised per title: each new day (every article of an archive has its own) asked
+        title_holder again, which walked every role of every actor."""
+        found = self._titled_roles.get(title)
+        if found is None:
+            found = self._titled_roles[title] = [(actor["name"], role) for actor in self.actors
+                                                 for role in actor.get("roles", []) if _title_is(role["title"], title)]
+        return found
 
     def actor_ref(self, name: str, day: datetime.date) -> ActorRef:
         """The reference to gazetteer actor `name`, with the office held on `day` as its title and that
