@@ -69,16 +69,16 @@ def load_articles(parts) -> list:
     data = devset.gold_data()
     wanted = {id_ for name, ids in data["split"].items() if name in parts and name not in NEVER_READ for id_ in ids}
     PART_OF.update({id_: name for name, ids in data["split"].items() for id_ in ids if id_ in wanted})
-    articles = []
-    for entry in data["articles"]:
-        if entry["id"] not in wanted:
-            continue
-        text = (devset.ARTICLES / entry["file"]).read_text(encoding="utf-8")
-        body = text[devset._PUBLICATION.search(text).end():]
-        events = [devset._event(entry, body, e) for e in entry["events"]]
-        articles.append(devset.GoldArticle(entry["id"], entry["file"], entry["volume"], entry["issue"],
-                                           datetime.date.fromisoformat(entry["anchor"]), body, "", [], events))
-    return articles
+    return [_article(entry) for entry in data["articles"] if entry["id"] in wanted]
+
+
+def _article(entry: dict):
+    """One gold entry's article, its body read from its own file."""
+    text = (devset.ARTICLES / entry["file"]).read_text(encoding="utf-8")
+    body = text[devset._PUBLICATION.search(text).end():]
+    events = [devset._event(entry, body, e) for e in entry["events"]]
+    return devset.GoldArticle(entry["id"], entry["file"], entry["volume"], entry["issue"],
+                              datetime.date.fromisoformat(entry["anchor"]), body, "", [], events)
 
 
 def collect(articles, gazetteer) -> list[Event]:

@@ -63,27 +63,39 @@ def attach_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
     the kinds it decides: the others' candidates are not even gathered, unless the trainer records them)."""
     model = model or (default_model() if USE_MODEL else None)
     if not inherited:
-        actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
-        actors, countries = with_list_mates(ctx, actors, countries)
-        kept = statement_actors(reading, ctx, owned_happening_actors(reading, ctx, actors))
-        countries = _without_states_of(ctx, countries, [ref for ref in actors if ref not in kept], kept)
-        actors = kept
-        countries = other_side(reading, ctx, without_topics(ctx, countries, actors))
-        countries = implied_side(reading, ctx, countries, actors)
+        actors, countries = _rules_parties(reading, ctx, actors, countries)
     if _recorder is not None:
         people = actor_candidates(reading, ctx, actors, inherited)
         states = country_candidates(reading, ctx, countries, actors, inherited)
         _recorder.append((f"{ctx.sentence.start}:{reading.timex['start']}", people, states))
     if model is None:
         return actors, countries
-    if model.decides("actor"):
-        actors_out = (actors if reading.event_type == "summit" else
-                      _kept_by_model(model, actor_candidates(reading, ctx, actors, inherited, only_chosen=True), ctx))
-    else:
-        actors_out = actors
-    if model.decides("country"):
-        countries = _accepted(model, country_candidates(reading, ctx, countries, actors, inherited))
-    return actors_out, countries
+    return _model_actors(model, reading, ctx, actors, inherited), _model_countries(model, reading, ctx, countries,
+                                                                                   actors, inherited)
+
+
+def _rules_parties(reading: Reading, ctx: SentenceContext, actors: list, countries: list) -> tuple[list, list]:
+    """The hand rules' narrowing of a sentence's own parties to this event's."""
+    actors = reported_actors(reading, ctx, own_clause_actors(reading, ctx, actors))
+    actors, countries = with_list_mates(ctx, actors, countries)
+    kept = statement_actors(reading, ctx, owned_happening_actors(reading, ctx, actors))
+    countries = _without_states_of(ctx, countries, [ref for ref in actors if ref not in kept], kept)
+    countries = other_side(reading, ctx, without_topics(ctx, countries, kept))
+    return kept, implied_side(reading, ctx, countries, kept)
+
+
+def _model_actors(model: AttachmentModel, reading: Reading, ctx: SentenceContext, actors: list,
+                  inherited: bool) -> list:
+    if not model.decides("actor") or reading.event_type == "summit":
+        return actors
+    return _kept_by_model(model, actor_candidates(reading, ctx, actors, inherited, only_chosen=True), ctx)
+
+
+def _model_countries(model: AttachmentModel, reading: Reading, ctx: SentenceContext, countries: list, actors: list,
+                     inherited: bool) -> list:
+    if not model.decides("country"):
+        return countries
+    return _accepted(model, country_candidates(reading, ctx, countries, actors, inherited))
 
 
 def _without_states_of(ctx: SentenceContext, countries: list, dropped: list, kept: list) -> list:

@@ -212,14 +212,23 @@ def owned_happening_actors(reading: Reading, ctx: SentenceContext, actors: list)
     timex = reading.timex
     own = next(((owner, start) for owner, start, date in phrases if date is timex), None)
     if own is not None:
-        owner, start = own
-        inside_phrase = {m.ref.name for m in ctx.entities.actors_in(start, timex["end"])}
-        hosts = _hosts(reading)
-        kept = [ref for ref in actors if ref.name in inside_phrase or (ref.country and ref.country in hosts)]
-        return kept if any(ref.name == owner.ref.name for ref in kept) else [owner.ref] + kept
+        return _own_phrase_actors(reading, ctx, actors, *own)
     others = [(start, date["end"]) for owner, start, date in phrases if date is not timex]
     if not others:
         return actors
+    return _outside_other_phrases(ctx, actors, others)
+
+
+def _own_phrase_actors(reading: Reading, ctx: SentenceContext, actors: list, owner, start: int) -> list:
+    """The owner of the event's own phrase, the people named inside it and a visit's hosts."""
+    inside_phrase = {m.ref.name for m in ctx.entities.actors_in(start, reading.timex["end"])}
+    hosts = _hosts(reading)
+    kept = [ref for ref in actors if ref.name in inside_phrase or (ref.country and ref.country in hosts)]
+    return kept if any(ref.name == owner.ref.name for ref in kept) else [owner.ref] + kept
+
+
+def _outside_other_phrases(ctx: SentenceContext, actors: list, others: list[tuple[int, int]]) -> list:
+    """`actors` less those named only inside other dates' owned phrases (spans `others`)."""
     where: dict[str, list[int]] = {}
     for mention in ctx.entities.actors_in(ctx.sentence.start, ctx.sentence.end):
         where.setdefault(mention.ref.name, []).append(mention.start)
@@ -239,18 +248,23 @@ def owned_phrases(ctx: SentenceContext) -> list[tuple]:
     if key not in ctx.memo:
         found = []
         for timex in ctx.claimants:
-            trigger = max((t for t in ctx.triggers if t.end <= timex["start"] and ctx.sentence.start <= t.start),
-                          key=lambda t: t.end, default=None)
-            if trigger is None or timex["start"] - trigger.end > _OWNED_REACH:
-                continue
-            if _PHRASE_END.search(ctx.text, trigger.end, timex["start"]) or _FINITE.search(ctx.text, trigger.end,
-                                                                                           timex["start"]):
-                continue
-            owner = _owner_mention(trigger, ctx)
+            owner = _owner_of_dated_noun(ctx, timex)
             if owner is not None:
                 found.append((owner, owner.start, timex))
         ctx.memo[key] = found
     return ctx.memo[key]
+
+
+def _owner_of_dated_noun(ctx: SentenceContext, timex: dict):
+    """The owner mention of the happening noun just before `timex` in one noun phrase with it, or None."""
+    trigger = max((t for t in ctx.triggers if t.end <= timex["start"] and ctx.sentence.start <= t.start),
+                  key=lambda t: t.end, default=None)
+    if trigger is None or timex["start"] - trigger.end > _OWNED_REACH:
+        return None
+    if _PHRASE_END.search(ctx.text, trigger.end, timex["start"]) or _FINITE.search(ctx.text, trigger.end,
+                                                                                   timex["start"]):
+        return None
+    return _owner_mention(trigger, ctx)
 
 
 def _owner_mention(trigger, ctx: SentenceContext):
