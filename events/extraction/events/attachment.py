@@ -26,7 +26,7 @@ from events.extraction.events.attachment_model import AttachmentModel, default_m
 from events.extraction.events.attachment_sides import other_side, without_topics
 from events.extraction.events.implied_places import is_origin, subject_state_of
 from events.extraction.events.implied_side import implied_side
-from events.extraction.events.participants import acts_through_agent
+from events.extraction.events.participants import acts_through_agent, counterpart_with
 from events.extraction.events.triggers import possessor
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def _model_actors(model: AttachmentModel, reading: Reading, ctx: SentenceContext
                   inherited: bool) -> list:
     if not model.decides("actor") or reading.event_type == "summit":
         return actors
-    return _kept_by_model(model, actor_candidates(reading, ctx, actors, inherited, only_chosen=True), ctx)
+    return _kept_by_model(model, actor_candidates(reading, ctx, actors, inherited, only_chosen=True), reading, ctx)
 
 
 def _model_countries(model: AttachmentModel, reading: Reading, ctx: SentenceContext, countries: list, actors: list,
@@ -112,23 +112,20 @@ def _accepted(model: AttachmentModel, candidates: list[Candidate]) -> list:
     return [c.value for c in candidates if model.accepts(c.kind, c.features)]
 
 
-def _kept_by_model(model: AttachmentModel, candidates: list[Candidate], ctx: SentenceContext) -> list:
+def _kept_by_model(model: AttachmentModel, candidates: list[Candidate], reading: Reading,
+                   ctx: SentenceContext) -> list:
     """The rules' actors the model does not overrule. The model only takes people away: cross-validated on the burned
     batches and on val8/val9, nearly all its gain is dropping the rules' extra people, while what it adds is mostly
     wrong. A counterpart the clause introduces by "with" is never dropped (a meeting's other side); nor, by the caller,
     a summit's people (its leaders are often the rules' inference from the states taking part, which the model's
     features do not see)."""
     return [c.value for c in candidates
-            if c.chosen and (model.accepts(c.kind, c.features) or _met_with(c.value, ctx))]
+            if c.chosen and (model.accepts(c.kind, c.features) or _met_with(c.value, reading, ctx))]
 
 
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
-
-
-def _met_with(ref, ctx: SentenceContext) -> bool:
-    """Whether a mention of `ref` in the sentence follows "with" and at most three capitalized title words."""
-    return any(m.ref.name == ref.name and _WITH_BEFORE.search(ctx.text, max(0, m.start - 60), m.start)
-               for m in ctx.actor_mentions)
+def _met_with(ref, reading: Reading, ctx: SentenceContext) -> bool:
+    """Whether `ref` is a meeting's counterpart named after "with" (participants.counterpart_with's rule)."""
+    return any(m.ref.name == ref.name and counterpart_with(m, reading.main, ctx) for m in ctx.actor_mentions)
 
 
 def _view(ctx: SentenceContext) -> SentenceView:

@@ -346,7 +346,7 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     return [mention for mention in ctx.actor_mentions
             if mention.ref.name in owners
             or (_before(mention, later_cut) and (set(display_name(mention.ref.name).split()) <= named
-                                                 or _counterpart_with(mention, main, ctx)))
+                                                 or counterpart_with(mention, main, ctx)))
             or (_host_in(mention, hosts, clause_start, later_cut) and not inside(asides, mention.start))]
 
 
@@ -369,7 +369,7 @@ def _host_in(mention, hosts: set, start: int, end: int) -> bool:
     return bool(mention.ref.country and mention.ref.country in hosts and start <= mention.start < end)
 
 
-def _counterpart_with(mention, main, ctx: SentenceContext) -> bool:
+def counterpart_with(mention, main, ctx: SentenceContext) -> bool:
     """A meeting's counterpart named after "with" ("met ... with X and, more important, with Y")."""
     return main.event_type == "meeting" and mention.start > main.start and bool(_WITH_BEFORE.search(
         ctx.text, max(main.end, mention.start - WITH_BEFORE_LOOKBACK), mention.start))
