@@ -1,0 +1,39 @@
+"""Issue 11, tenth round (imp17): which states an event takes. Sentences written for this test (none from the
+corpus or the devset). The facts are data: state agencies and state companies as their state's metonyms
+(events/extraction/data/countries.json, kind capital like a seat of power)."""
+import datetime
+
+import pytest
+
+from events.extraction.entities import default_gazetteer
+from events.extraction.pipeline import extract_article
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def countries_of(text, day, date_text, gazetteer):
+    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
+    return set(mention.countries)
+
+
+# -- a state agency or a state company acts for its state ---------------------------------------------------------
+@pytest.mark.parametrize("text, day, date_text, expected", [
+    # The buyer's minister talks of the seller's gas company: the seller's state takes part.
+    ("The Ukrainian fuel minister said on Tuesday that Kyiv would ask Gazprom for a lower price.",
+     datetime.date(2001, 3, 8), "Tuesday", {"UA", "RU"}),
+    ("Officers of the FBI arrested the diplomat's driver on Monday outside the Russian embassy.",
+     datetime.date(2001, 3, 8), "Monday", {"US", "RU"}),
+    ("India signed a contract with Rosoboronexport on Friday for forty more fighters.",
+     datetime.date(2001, 3, 8), "Friday", {"IN", "RU"}),
+])
+def test_a_state_agency_or_company_is_its_states(text, day, date_text, expected, gazetteer):
+    assert countries_of(text, day, date_text, gazetteer) == expected
+
+
+def test_an_airline_is_no_party(gazetteer):
+    # A flight's carrier names no state taking part in the arrest.
+    text = "The banker landed in New York on Wednesday on an Aeroflot flight to attend the inauguration."
+    assert countries_of(text, datetime.date(2001, 1, 22), "Wednesday", gazetteer) == {"US"}
