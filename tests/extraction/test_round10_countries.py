@@ -37,3 +37,23 @@ def test_an_airline_is_no_party(gazetteer):
     # A flight's carrier names no state taking part in the arrest.
     text = "The banker landed in New York on Wednesday on an Aeroflot flight to attend the inauguration."
     assert countries_of(text, datetime.date(2001, 1, 22), "Wednesday", gazetteer) == {"US"}
+
+
+# -- groups of states named by their number, and a young alliance (organizations.json) ----------------------------
+CASPIAN_FIVE = {"RU", "IR", "KZ", "AZ", "TM"}
+BLACK_SEA_SIX = {"TR", "RU", "UA", "GE", "RO", "BG"}
+
+
+@pytest.mark.parametrize("text, date_text, expected", [
+    ("The foreign ministers of the five Caspian states will meet in Baku in October.", "October", CASPIAN_FIVE),
+    ("The leaders of the five littoral states are to hold their first summit in Ashgabat in March.", "March",
+     CASPIAN_FIVE),
+    ("The defence ministers of the Black Sea naval task group met in Sofia on Friday.", "Friday", BLACK_SEA_SIX),
+])
+def test_a_groups_own_gathering_takes_its_members(text, date_text, expected, gazetteer):
+    assert countries_of(text, datetime.date(2001, 6, 4), date_text, gazetteer) == expected
+
+
+def test_the_other_littoral_states_of_a_statement_are_no_gathering(gazetteer):
+    text = "Iran said on Monday that the other littoral states could not divide the sea without it."
+    assert countries_of(text, datetime.date(2001, 6, 4), "Monday", gazetteer) == {"IR"}
