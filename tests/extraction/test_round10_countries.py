@@ -57,3 +57,18 @@ def test_a_groups_own_gathering_takes_its_members(text, date_text, expected, gaz
 def test_the_other_littoral_states_of_a_statement_are_no_gathering(gazetteer):
     text = "Iran said on Monday that the other littoral states could not divide the sea without it."
     assert countries_of(text, datetime.date(2001, 6, 4), "Monday", gazetteer) == {"IR"}
+
+
+# -- an arrival with no destination, told in a new paragraph -------------------------------------------------------
+def test_an_arrival_in_a_new_paragraph_is_where_the_pair_met(gazetteer):
+    # The story's place is the home state's city the paragraph before named: the guest arrived there.
+    text = ("The Japanese premier held talks with Putin in Novgorod on Saturday, and Japan and Russia agreed to "
+            "meet again in Tokyo.\n\nThe Japanese premier arrived on Friday evening, a week after he took office.")
+    assert countries_of(text, datetime.date(2000, 5, 2), "Friday evening", gazetteer) == {"JP", "RU"}
+
+
+def test_an_arrival_in_a_new_paragraph_takes_no_third_states_place(gazetteer):
+    # The paragraph before told a meeting in France, a state outside the article's pair: no place is implied.
+    text = ("Japan and Russia agreed in April to hold talks; Japan's premier saw Chirac in Paris on Monday.\n\n"
+            "The Japanese premier arrived on Friday evening, a week after he took office.")
+    assert "FR" not in countries_of(text, datetime.date(2000, 5, 2), "Friday evening", gazetteer)

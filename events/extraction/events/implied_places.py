@@ -53,14 +53,15 @@ def remember_place(place: tuple[str, int | None] | None, event_type: str, ctx: S
 def implied_place(low: int, high: int, main: Trigger, ctx: SentenceContext) -> tuple[str, None] | None:
     """(code, None) of the place an encounter between `low` and `high` implies: "there" is the last place
     named before it (in the sentence or the paragraph); an arrival with no destination, or a tour or visit of
-    something that is no place ("toured the missile works"), took place where the paragraph's last encounter did;
+    something that is no place ("toured the missile works"), took place where the paragraph's last encounter did
+    (an arrival: or an earlier paragraph's, in a state of the article's pair);
     a return visit with no place, to the home state (event_rules.json
     home_state). None when nothing is implied or nothing was told."""
     there = _THERE.search(ctx.text, low, high)
     if there:
         return _last_place_before(there.start(), ctx)
     if _ARRIVAL.search(ctx.text, main.start, main.end):
-        return _last_place_before(main.start, ctx)
+        return _last_place_before(main.start, ctx, across=True)
     if _RETURN.fullmatch(ctx.text, main.start, main.end) and ctx.rules.home_state:
         return ctx.rules.home_state, None
     if _ON_THE_SPOT.fullmatch(ctx.text, main.start, main.end):
@@ -68,16 +69,18 @@ def implied_place(low: int, high: int, main: Trigger, ctx: SentenceContext) -> t
     return None
 
 
-def _last_place_before(position: int, ctx: SentenceContext) -> tuple[str, None] | None:
+def _last_place_before(position: int, ctx: SentenceContext, across: bool = False) -> tuple[str, None] | None:
     """The last place named before `position` in its paragraph: told by an earlier encounter, or named "in"
-    or "to" in the sentence itself ("flew on to Brunei ...; he is to see them there today")."""
+    or "to" in the sentence itself ("flew on to Brunei ...; he is to see them there today"). `across`: an earlier
+    paragraph's too when its state is one of the article's pair (an arrival opening a new paragraph, "The guest
+    arrived on Friday evening", is in the story's place; a third state's place there is another trip's)."""
     from events.extraction.events.places import places_before  # (places imports nothing of this module)
     candidates = [(at, code) for at, code in ctx.told_places if at < position]
     candidates += places_before(ctx, position)
     if not candidates:
         return None
     at, code = max(candidates)
-    if "\n" in ctx.text[at:position]:
+    if "\n" in ctx.text[at:position] and not (across and code in (ctx.rules.home_state, subject_state_of(ctx))):
         return None  # another paragraph's
     return code, None
 
