@@ -72,3 +72,10 @@ def test_an_arrival_in_a_new_paragraph_takes_no_third_states_place(gazetteer):
     text = ("Japan and Russia agreed in April to hold talks; Japan's premier saw Chirac in Paris on Monday.\n\n"
             "The Japanese premier arrived on Friday evening, a week after he took office.")
     assert "FR" not in countries_of(text, datetime.date(2000, 5, 2), "Friday evening", gazetteer)
+
+
+# -- the UN's organs sit in New York ----------------------------------------------------------------------------
+def test_a_meeting_at_the_un_general_assembly_takes_its_host(gazetteer):
+    # docs/annotation.md: a meeting at a session of an organ takes the host and the named participants.
+    text = "Igor Ivanov and the Turkish foreign minister met on Monday at the session of the UN General Assembly."
+    assert countries_of(text, datetime.date(2001, 9, 10), "Monday", gazetteer) == {"RU", "TR", "US"}
