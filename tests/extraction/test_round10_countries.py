@@ -79,3 +79,16 @@ def test_a_meeting_at_the_un_general_assembly_takes_its_host(gazetteer):
     # docs/annotation.md: a meeting at a session of an organ takes the host and the named participants.
     text = "Igor Ivanov and the Turkish foreign minister met on Monday at the session of the UN General Assembly."
     assert countries_of(text, datetime.date(2001, 9, 10), "Monday", gazetteer) == {"RU", "TR", "US"}
+
+
+# -- a state's own election or appointment is never offered the article's other side -----------------------------
+def test_an_election_is_offered_no_other_side(monkeypatch):
+    from events.extraction.events import implied_side
+    text = ("North Korea and Russia are to sign a treaty. Pyongyang wants it soon, and North Korean diplomats said so "
+            "in Moscow. The two ministers agreed that a summit would follow the Russian presidential election on "
+            "March 26. North Korea's press was kind.")
+    offered = []
+    monkeypatch.setattr(implied_side, "_recorder", offered)
+    [mention] = [m for m in extract_article(text, datetime.date(2000, 2, 11)) if m.date_text == "March 26"]
+    assert mention.event_type == "election"
+    assert offered == [] and mention.countries == ["RU"]

@@ -47,6 +47,9 @@ _PAIR = re.compile(r"\b(?:two|both)\s+(?:[a-z]+\s+)?(?:sides|ministries|minister
 _HOMEWARD_WORDS = ("home", "back", "returned")
 _PAIR_WORDS = ("two", "both", "counterpart", "bilateral", "joint", "guest", "host", "visitor")
 _GATHERINGS = frozenset({"summit", "meeting"})
+# A state's own internal happenings: an election, an appointment (none of the development set's 34 wants the other
+# side; the model learns types only from their counts).
+_ONE_STATES = frozenset({"election", "appointment"})
 _OPENING_REFERENCE = re.compile(r"(?:The|He|She|It|That|This|They|His|Its|Their)\b")
 
 
@@ -74,6 +77,8 @@ def _pair_with_one_present(reading: Reading, ctx: SentenceContext, countries: li
     present = [code for code in (home, subject) if code in countries]
     if len(present) != 1 or _subject_mentions(ctx) < MIN_SUBJECT_MENTIONS:
         return None
+    if reading.event_type in _ONE_STATES:
+        return None  # a state's own election or appointment has no other side
     if _organization_gathering(reading, ctx):
         return None  # an organization's gathering: its parties are its members' or the named ones, not the pair
     return home, subject, present[0], subject if present[0] == home else home
