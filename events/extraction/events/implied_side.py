@@ -77,11 +77,15 @@ def _pair_with_one_present(reading: Reading, ctx: SentenceContext, countries: li
     present = [code for code in (home, subject) if code in countries]
     if len(present) != 1 or _subject_mentions(ctx) < MIN_SUBJECT_MENTIONS:
         return None
-    if reading.event_type in _ONE_STATES:
-        return None  # a state's own election or appointment has no other side
-    if _organization_gathering(reading, ctx):
-        return None  # an organization's gathering: its parties are its members' or the named ones, not the pair
+    if _no_other_side(reading, ctx):
+        return None
     return home, subject, present[0], subject if present[0] == home else home
+
+
+def _no_other_side(reading: Reading, ctx: SentenceContext) -> bool:
+    """A state's own election or appointment has no other side; an organization's gathering has its members' or the
+    named ones, not the pair."""
+    return reading.event_type in _ONE_STATES or _organization_gathering(reading, ctx)
 
 
 def _organization_gathering(reading: Reading, ctx: SentenceContext) -> bool:
