@@ -115,8 +115,12 @@ def test_an_arrival_with_no_destination_took_place_where_the_paragraph_s_last_en
     text = ("Rafik Hariri held talks with Vladimir Putin in the Kremlin on Monday. Hariri, who arrived on Sunday, "
             "also met Kasyanov.")
     assert one(text, gazetteer, "Sunday").countries == ["LB", "RU"]
-    # Not across a paragraph: the place of another paragraph's encounter is not implied.
+    # Across a paragraph only into a state of the article's pair (tenth round): the home state's Kremlin is the
+    # story's place; a third state's place in another paragraph is another trip's, not implied.
     text = ("Rafik Hariri held talks with Vladimir Putin in the Kremlin on Monday.\n\n"
+            "Hariri, who arrived on Sunday, said little.")
+    assert one(text, gazetteer, "Sunday").countries == ["LB", "RU"]
+    text = ("Lebanon's Rafik Hariri held talks with Jacques Chirac in Paris on Monday.\n\n"
             "Hariri, who arrived on Sunday, said little.")
     assert one(text, gazetteer, "Sunday").countries == ["LB"]
 
