@@ -445,12 +445,17 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
                 candidate.title is not None)  # a name with its role over the same name found without one
 
     kept: list[_Candidate] = []
-    taken: set[int] = set()
+    starts: list[int] = []  # the kept non-empty spans, sorted and disjoint (so their ends are sorted too)
+    ends: list[int] = []
     for candidate in sorted(candidates, key=rank, reverse=True):
-        span = range(candidate.start, candidate.end)
-        if taken.isdisjoint(span):
-            kept.append(candidate)
-            taken.update(span)
+        start, end = candidate.start, candidate.end
+        index = bisect.bisect_left(starts, end)  # the kept spans opening before `end`: the last reaches furthest
+        if index and ends[index - 1] > start and start < end:
+            continue
+        kept.append(candidate)
+        if start < end:
+            starts.insert(index, start)
+            ends.insert(index, end)
     return sorted(kept, key=lambda c: c.start)
 
 
