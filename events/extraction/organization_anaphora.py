@@ -100,10 +100,7 @@ def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,
 
 
 def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
-    by_word = {}
-    for slug, fact in facts.items():
-        for word in fact.get("descriptions", ()):
-            by_word.setdefault(word, set()).add(slug)
+    by_word = _by_description(facts)
     if not by_word:
         return []
     found = []
@@ -112,6 +109,24 @@ def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
         if antecedent:
             found.append(IndirectMention(match.start(1), match.end(1), match.group(1), antecedent.slug))
     return found
+
+
+# The gazetteer's facts are one dict for its life: their description words, indexed once (not per clause).
+_DESCRIPTION_INDEX: dict[int, tuple[dict, dict]] = {}
+
+
+def _by_description(facts: dict) -> dict:
+    """description word -> the slugs of the organizations it describes."""
+    cached = _DESCRIPTION_INDEX.get(id(facts))
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    by_word = {}
+    for slug, fact in facts.items():
+        for word in fact.get("descriptions", ()):
+            by_word.setdefault(word, set()).add(slug)
+    _DESCRIPTION_INDEX.clear()
+    _DESCRIPTION_INDEX[id(facts)] = (facts, by_word)
+    return by_word
 
 
 def _bare_summits(body, entities, facts, start, end) -> list[IndirectMention]:

@@ -144,13 +144,14 @@ def _add_interval(m, anchor):
 
 def _pre_resolve_explicit(mentions, resolver):
     """Give 'after the June 27 talks'-style look-ahead a value to point at before the main pass."""
+    fresh = Resolver(resolver.text, resolver.anchor)  # remembers nothing (remember=False): shared by the probes
     for m in mentions:
         if not m.norm.startswith("UNDEF"):
             m.value = m.norm
         elif m.norm.startswith("UNDEF-year-") and m.type == "DATE":
             # These depend only on the anchor, tense and role, never on other dates.
             probe = m.copy()
-            m.value = m.resolved = Resolver(resolver.text, resolver.anchor).resolve(probe).value
+            m.value = m.resolved = fresh.resolve(probe, remember=False).value
 
 
 # ---------------------------------------------------------------- command line

@@ -238,8 +238,9 @@ class Resolver:
                 return None
         return None
 
-    def resolve(self, m, next_mention=None):
-        """Fill m['value'], m['type'] (may change), m['mod']; return m."""
+    def resolve(self, m, next_mention=None, remember=True):
+        """Fill m['value'], m['type'] (may change), m['mod']; return m. With `remember` False the resolver's
+        state (the references later anaphora count from) is left as it was: a look-ahead probe's value only."""
         norm, time_suffix = _split_time(m.norm)
         try:
             value = self._resolve_norm(norm, m, next_mention)
@@ -253,7 +254,8 @@ class Resolver:
         if time_suffix and value[:1].isdigit():
             value += time_suffix
         m.value = value
-        self._remember(m, norm, value)
+        if remember:
+            self._remember(m, norm, value)
         return m
 
     def _remember(self, m, norm, value):

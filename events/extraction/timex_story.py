@@ -111,6 +111,7 @@ def is_background(text, start, value, today, story_day):
     (in_subordinate_clause) and either after the issue day `today` ("who faces an election on May 5") or before
     the story's day (a flashback: "whom the president named on Monday", told of Thursday); or a flashback of
     its own clause's past perfect (is_flashback)?"""
-    if not in_subordinate_clause(text, start):
+    # (the comparisons first: they are cheap and most dates fail them, sparing the clause scan)
+    if not (value > today or (story_day is not None and value < story_day[1])):
         return False
-    return value > today or (story_day is not None and value < story_day[1])
+    return in_subordinate_clause(text, start)

@@ -17,7 +17,7 @@ from events.extraction.entities.names import (_LOWER, _NAME_PREFIX, _NOT_NAME_WO
                                               _UPPER, MAX_NAME_LENGTH, MAX_NAME_PART, MIN_KEY_LETTERS, NAME_PARTICLES)
 from events.extraction.mention import ActorRef
 from events.extraction.namekey import name_key, name_parts
-from events.extraction.phrases import fold
+from events.extraction.phrases import fold, word_trie_pattern
 
 logger = logging.getLogger("events.extraction.entities")
 
@@ -308,9 +308,26 @@ def _unknown_country(title: str, qualifier, country, gazetteer) -> str | None:
 
 # "Edmond Pope", "Frank Judd", "Borislav Milošević": a given name, then a capitalized surname in any Latin
 # spelling (hyphenated or with an apostrophe, but not a possessive: "Leonid Brezhnev's" is Brezhnev).
-_GIVEN_AND_SURNAME = re.compile(
-    rf"(?<![\w.-])(?P<given>{_UPPER}{_LOWER}+)\s+(?P<surname>{_UPPER}{_LOWER}+(?:[-'\u2019](?:{_UPPER}{_LOWER}+|"
+_GIVEN = rf"(?<![\w.-])(?P<given>{_UPPER}{_LOWER}+)"
+_SURNAME_AFTER_GIVEN = (
+    rf"\s+(?P<surname>{_UPPER}{_LOWER}+(?:[-'\u2019](?:{_UPPER}{_LOWER}+|"
     rf"{_LOWER}{{2,}}))?)(?![\w-]|\s+{_UPPER}{_LOWER}|\s+{_NAME_PREFIX}|\s+(?:{_PARTICLE})\s+{_UPPER})")
+_GIVEN_AND_SURNAME = re.compile(_GIVEN + _SURNAME_AFTER_GIVEN)
+_GIVEN_SHAPE = re.compile(rf"{_UPPER}{_LOWER}+")
+
+
+def _given_and_surname(gazetteer):
+    """_GIVEN_AND_SURNAME with its given name one of the gazetteer's (a trie of them, compiled once a gazetteer):
+    the same matches _given_name_candidates keeps, found ~5x faster, since re skips to the capitals and drops
+    most capitalized words at their first letters. No other match is lost: a match whose given name is no
+    gazetteer's never covers the start of one that is (its surname is followed by no capitalized word, which a
+    match opening at the surname would need), so dropping it before finditer goes on finds the same rest."""
+    regex = getattr(gazetteer, "_given_and_surname_regex", None)
+    if regex is None:
+        given = [name for name in gazetteer.given_names() if _GIVEN_SHAPE.fullmatch(name)]
+        regex = re.compile("(?P<given>" + word_trie_pattern(given, r"\w.-") + ")" + _SURNAME_AFTER_GIVEN)
+        gazetteer._given_and_surname_regex = regex
+    return regex
 
 
 def _given_name_candidates(text, gazetteer, masked) -> list[_Candidate]:
@@ -320,7 +337,7 @@ def _given_name_candidates(text, gazetteer, masked) -> list[_Candidate]:
     place: "Frank Judd" yes, "Mark Twain Street" no)."""
     given = gazetteer.given_names()
     found = []
-    for match in _GIVEN_AND_SURNAME.finditer(text):
+    for match in _given_and_surname(gazetteer).finditer(text):
         name, surname = match.group("given"), match.group("surname")
         if name not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer):
             continue
@@ -428,12 +445,17 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
                 candidate.title is not None)  # a name with its role over the same name found without one
 
     kept: list[_Candidate] = []
-    taken: set[int] = set()
+    starts: list[int] = []  # the kept non-empty spans, sorted and disjoint (so their ends are sorted too)
+    ends: list[int] = []
     for candidate in sorted(candidates, key=rank, reverse=True):
-        span = range(candidate.start, candidate.end)
-        if taken.isdisjoint(span):
-            kept.append(candidate)
-            taken.update(span)
+        start, end = candidate.start, candidate.end
+        index = bisect.bisect_left(starts, end)  # the kept spans opening before `end`: the last reaches furthest
+        if index and ends[index - 1] > start and start < end:
+            continue
+        kept.append(candidate)
+        if start < end:
+            starts.insert(index, start)
+            ends.insert(index, end)
     return sorted(kept, key=lambda c: c.start)
 
 

@@ -406,9 +406,12 @@ def _joined_latest(timex: dict, ctx: SentenceContext) -> str:
     return timex["latest"]
 
 
+_GRAIN_SCORE = {"day": 0.2, "week": 0.15, "month": 0.1}
+
+
 def confidence_of(grain: str, trigger_gap: int, status: str, actors: list, countries: list) -> float:
     score = 0.4
-    score += {"day": 0.2, "week": 0.15, "month": 0.1}.get(grain, 0.0)
+    score += _GRAIN_SCORE.get(grain, 0.0)
     score += 0.15 if trigger_gap <= CLOSE_TRIGGER else 0.05
     score += 0.1 if actors else 0.0
     score += 0.05 if countries else 0.0
