@@ -1,8 +1,10 @@
-"""Persons of one surname across eras: the issue date decides which gazetteer person a shared name is (tenth round)."""
+"""People of the tenth round: persons of one surname across eras (the issue date decides which gazetteer person a
+shared name is), and an object pronoun that is not its own verb's subject. Sentences written for these tests."""
 import datetime
 
 import pytest
 
+from events.extraction.entities import find_entities
 from events.extraction.entities.gazetteer import Gazetteer, default_gazetteer
 from events.extraction.entities.people import find_actors
 
@@ -41,3 +43,12 @@ def test_an_unlisted_form_is_not_forced_onto_a_future_holder():
                                                                    gazetteer)] == [("Mikhail Petrov", "Mikhail Petrov", False)]
     assert [m.ref.name for m in find_actors("Mikhail Petrov arrived.", datetime.date(2004, 3, 1), gazetteer)] == [
         "Mikhail V. Petrov"]
+
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(gazetteer):
+    # "him" is the man the Vietnamese premier received, not the premier: the first clause's Ivanov.
+    text = "Igor Ivanov landed in Hanoi on Sunday, and the Vietnamese prime minister received him the next morning."
+    entities = find_entities(text, datetime.date(2001, 6, 12), gazetteer)
+    [him] = [m for m in entities.actors if m.text == "him"]
+    assert him.ref.name == "Igor Ivanov"
