@@ -150,9 +150,16 @@ def _object_antecedent(position, named, starts, text) -> ActorRef | None:
                                                                                           position):
         return subject_ref
     previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
-    own_subject = None  # the subject of the pronoun's own verb: then the sentence's subject may be "him"
+    return _recent_object(named, position, previous, subject_ref, text)
+
+
+def _recent_object(named, position: int, floor: int, subject_ref, text: str) -> ActorRef | None:
+    """The most recent person before `position` (back to `floor`) who is neither the sentence's subject nor the
+    subject of the pronoun's own verb; once that verb's own subject is passed, the sentence's subject may be "him"
+    ("X landed on Sunday, and the premier received him")."""
+    own_subject = None
     for mention in named.before(position):
-        if mention.start < previous:
+        if mention.start < floor:
             break
         if own_subject is None and _verb_subject_of(text, mention, position):
             own_subject = mention.ref

@@ -127,14 +127,24 @@ def by_date(names, anchor, gazetteer) -> tuple[str, ...]:
     if len(names) < 2:
         return names
     covering = tuple(name for name in names if gazetteer.role_on(name, anchor))
-    if covering:
-        return covering
+    return covering or _last_begun(names, anchor, gazetteer)
+
+
+def _last_begun(names, anchor, gazetteer) -> tuple[str, ...]:
+    """Of `names`, none in office on `anchor`, the one whose first office began last by then (or within the year);
+    all of them when none has begun, or when all have and two began on one day (the dates settle nothing)."""
     firsts = {name: _first_start(gazetteer, name) for name in names}
-    started = [name for name in names if firsts[name] and firsts[name] <= _horizon(anchor)]
-    if not started or len(started) == len(names) and len(set(firsts.values())) < len(firsts):
+    horizon = _horizon(anchor)
+    started = [name for name in names if (firsts[name] or "9999") <= horizon]
+    if not started or _undated_alike(started, names, firsts):
         return names
     latest = max(firsts[name] for name in started)
     return tuple(name for name in started if firsts[name] == latest)
+
+
+def _undated_alike(started: list, names, firsts: dict) -> bool:
+    """All have begun and two began on one day: the dates settle nothing."""
+    return len(started) == len(names) and len(set(firsts.values())) < len(firsts)
 
 
 def begun(gazetteer, name: str, day) -> bool:

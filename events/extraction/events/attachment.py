@@ -86,14 +86,20 @@ def _rules_parties(reading: Reading, ctx: SentenceContext, actors: list, countri
 
 def _model_actors(model: AttachmentModel, reading: Reading, ctx: SentenceContext, actors: list,
                   inherited: bool) -> list:
-    if not model.decides("actor") or reading.event_type == "summit" or not actors:
-        return actors
-    doubtful = [ref for ref in actors if not _in_event_clause(ref, reading, ctx)]
+    doubtful = _doubtful_actors(model, reading, ctx, actors)
     if not doubtful:
         return actors
     candidates = actor_candidates(reading, ctx, actors, inherited, only_chosen=True, scored=doubtful)
     dropped = {c.value.name for c in candidates} - {ref.name for ref in _kept_by_model(model, candidates, reading, ctx)}
     return [ref for ref in actors if ref.name not in dropped]
+
+
+def _doubtful_actors(model: AttachmentModel, reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """The rules' actors the model may overrule: none when it does not decide people or the event is a summit; else
+    those named outside the event's clause."""
+    if not model.decides("actor") or reading.event_type == "summit":
+        return []
+    return [ref for ref in actors if not _in_event_clause(ref, reading, ctx)]
 
 
 def _in_event_clause(ref, reading: Reading, ctx: SentenceContext) -> bool:
@@ -166,10 +172,8 @@ def actor_candidates(reading: Reading, ctx: SentenceContext, actors: list, inher
     for mention in mentions:
         by_name.setdefault(mention.ref.name, []).append(mention)
     chosen = {ref.name for ref in actors}
-    date = reading.timex["start"]
     refs = list(actors if scored is None else scored) + (
-        [] if only_chosen else [ms[0].ref for name, ms in by_name.items()
-                                if name not in chosen and not all(view.walled(m.start, date) for m in ms)])
+        [] if only_chosen else _other_people(by_name, chosen, reading.timex["start"], view))
     common = [f"type={reading.event_type}", "n_people=" + bucket(len(by_name), (1, 2, 3, 5)),
               "n_rule_actors=" + bucket(len(actors), (0, 1, 2))] + _type_groups(reading, ctx)
     if inherited:
@@ -179,6 +183,12 @@ def actor_candidates(reading: Reading, ctx: SentenceContext, actors: list, inher
         feats = common + _actor_features(ref, by_name.get(ref.name, []), reading, ctx, view, actors)
         candidates.append(Candidate("actor", ref, ref.name in chosen, _with_choice(feats, ref.name in chosen)))
     return candidates
+
+
+def _other_people(by_name: dict, chosen: set, date: int, view: SentenceView) -> list:
+    """The sentence's persons the rules did not choose, in text order, unless every mention is walled off."""
+    return [ms[0].ref for name, ms in by_name.items()
+            if name not in chosen and not all(view.walled(m.start, date) for m in ms)]
 
 
 def _nearest(mentions: list, reading: Reading):
