@@ -233,11 +233,17 @@ def right_with(events, kind, names, scores, threshold) -> int:
     for event, event_scores in zip(events, scores):
         if event.candidates is None:
             continue
-        # (as the pipeline applies it: for people the model only takes away the rules' choices, attachment._kept_by_model)
-        chosen = [c for c, s in zip(event.candidates[kind], event_scores)
-                  if s >= threshold and (kind != "actor" or c.chosen)]
+        chosen = [c for c, s in zip(event.candidates[kind], event_scores) if applied(c, s, threshold)]
         right += set_is_right(chosen, event.gold, kind, names)
     return right
+
+
+def applied(candidate, score: float, threshold: float) -> bool:
+    """Whether the candidate is chosen, as the pipeline applies the model: for people it only takes away the rules'
+    choices, and only of people named outside the event's clause (attachment._model_actors, _kept_by_model)."""
+    if candidate.kind != "actor":
+        return score >= threshold
+    return candidate.chosen and (score >= threshold or "in_clause" in candidate.features)
 
 
 def rules_right(events, kind, names) -> int:

@@ -185,8 +185,16 @@ def test_the_model_only_takes_people_away_it_never_adds_one(gazetteer, monkeypat
 
 
 def test_a_rejecting_model_drops_the_rules_people_but_not_a_counterpart_after_with(gazetteer, monkeypatch):
-    # A model rejecting everyone drops Ivanov, the subject, but the man he met "with" (after his title) stays: the
-    # meeting's other side is never overruled.
-    text = "Igor Ivanov met on Monday with Foreign Minister Joschka Fischer in Berlin."
+    # A model rejecting everyone drops Ivanov, named outside the clause of Monday's talks, but the man he talked "with"
+    # (after his title) stays: the meeting's other side is never overruled.
+    text = "Igor Ivanov arrived in Berlin and said that talks on Monday with Foreign Minister Joschka Fischer went well."
     _forced(monkeypatch, -5.0)
     assert _parties(text, gazetteer)["Monday"][0] == ["Joschka Fischer"]
+
+
+def test_the_model_does_not_judge_people_named_inside_the_events_clause(gazetteer, monkeypatch):
+    # Ivanov is the subject of Monday's meeting in its own clause: the rules' choice stands whatever the model says
+    # (it overrules the rules almost only for people named outside the clause; their features are its cost).
+    text = "Igor Ivanov met on Monday with Foreign Minister Joschka Fischer in Berlin."
+    _forced(monkeypatch, -5.0)
+    assert _parties(text, gazetteer)["Monday"][0] == ["Igor Ivanov", "Joschka Fischer"]

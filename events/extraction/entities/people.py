@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from events.extraction.entities.gazetteer import Gazetteer, _alternation
 from events.extraction.entities.mentions import ActorMention
 from events.extraction.entities.offices import office_candidates
-from events.extraction.entities.role_names import by_title, role_candidates
+from events.extraction.entities.role_names import begun, by_date, by_title, role_candidates
 from events.extraction.entities.names import (_LOWER, _NAME_PREFIX, _NOT_NAME_WORDS, _ORGANISATION_WORDS, _PARTICLE,
                                               _UPPER, MAX_NAME_LENGTH, MAX_NAME_PART, MIN_KEY_LETTERS, NAME_PARTICLES)
 from events.extraction.mention import ActorRef
@@ -45,7 +45,7 @@ def find_actors(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     known += _key_candidates(text, gazetteer, masked, known)
     titles = list(gazetteer._title_regex.finditer(folded))  # singular and plural role nouns
     unknown = _unknown_candidates(text, titles, gazetteer, masked, warnings)
-    unknown += _given_name_candidates(text, gazetteer, masked)
+    unknown += _given_name_candidates(text, gazetteer, masked, anchor)
     unknown += role_candidates(text, titles, gazetteer, masked, warnings, anchor,
                                (_unknown_from_match, _known_from_title, _in_spans))
     candidates = _resolve_overlaps(known + unknown)
@@ -81,7 +81,7 @@ def _known_candidates(text, folded, gazetteer, masked, anchor) -> list[_Candidat
             continue  # "the Bush administration": an administration, not the man
         names = tuple(gazetteer.actors_for_alias(text[start:end]))
         if len(names) > 1:
-            names = by_title(names, text, start, end, anchor, gazetteer)
+            names = by_date(by_title(names, text, start, end, anchor, gazetteer), anchor, gazetteer)
         if names:
             lineage = _LINEAGE.match(text, end)  # "Crown Prince Abdullah bin Abdul Aziz": one name
             end = lineage.end() if lineage else end
@@ -330,7 +330,7 @@ def _given_and_surname(gazetteer):
     return regex
 
 
-def _given_name_candidates(text, gazetteer, masked) -> list[_Candidate]:
+def _given_name_candidates(text, gazetteer, masked, anchor) -> list[_Candidate]:
     """Persons no title introduces, named by a given name and a surname ("Vladimir Putin pardoned Edmond
     Pope"): unknown actors with no title or country. The surname must not be a place, a country, an
     organization word or a title word, and no third capitalized word may follow (a longer name or a
@@ -342,9 +342,12 @@ def _given_name_candidates(text, gazetteer, masked) -> list[_Candidate]:
         if name not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer):
             continue
         bearers = _surname_bearers(surname, gazetteer)
-        same = tuple(actor for actor in bearers if _same_given_name(name, actor, gazetteer))
+        # A given name the data does not list is not forced onto a bearer whose first office is still to come ("George
+        # Bush" in 1997 is not George W. Bush): the news cannot name a future holder by a form the data lacks.
+        same = tuple(actor for actor in bearers if _same_given_name(name, actor, gazetteer) and begun(gazetteer, actor,
+                                                                                                         anchor))
         if same:  # "Alexander Avdeyev" for the gazetteer's "Aleksandr Avdeyev": the known man, whole
-            found.append(_Candidate(match.start(), match.end(), match.group(), "known", same))
+            found.append(_Candidate(match.start(), match.end(), match.group(), "known", by_date(same, anchor, gazetteer)))
         else:  # "Hillary Clinton", "Borislav Milošević": another bearer of a known surname, or a new name
             found.append(_Candidate(match.start(), match.end(), match.group(), "unknown", (), None, None))
     return found

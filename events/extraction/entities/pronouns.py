@@ -150,12 +150,34 @@ def _object_antecedent(position, named, starts, text) -> ActorRef | None:
                                                                                           position):
         return subject_ref
     previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
+    return _recent_object(named, position, previous, subject_ref, text)
+
+
+def _recent_object(named, position: int, floor: int, subject_ref, text: str) -> ActorRef | None:
+    """The most recent person before `position` (back to `floor`) who is neither the sentence's subject nor the
+    subject of the pronoun's own verb; once that verb's own subject is passed, the sentence's subject may be "him"
+    ("X landed on Sunday, and the premier received him")."""
+    own_subject = None
     for mention in named.before(position):
-        if mention.start < previous:
+        if mention.start < floor:
             break
-        if mention.ref != subject_ref:
+        if own_subject is None and _verb_subject_of(text, mention, position):
+            own_subject = mention.ref
+        elif mention.ref != own_subject and (mention.ref != subject_ref or own_subject is not None):
             return mention.ref
     return None
+
+
+# Between a clause's subject and its object pronoun: a few lower-case words (the verb), no punctuation, possessive or
+# clause word ("and the Vietnamese premier received him": the premier is not "him").
+_SUBJECT_TO_OBJECT = re.compile(r"(?:\s+(?!(?:and|but|or|that|who|whom|which|while|when|after|before|with|to|of|for)\b)"
+                                r"[a-z]+){1,4}\s+$")
+
+
+def _verb_subject_of(text: str, mention: ActorMention, position: int) -> bool:
+    """Is `mention` the subject of the verb whose object is the pronoun at `position`? Then it is not the pronoun's
+    person (an object pronoun never stands for its own clause's subject)."""
+    return bool(_SUBJECT_TO_OBJECT.fullmatch(text, mention.end, position))
 
 
 def _clause_aware_subject(in_sentence, position, text, sentence_start) -> ActorRef | None:

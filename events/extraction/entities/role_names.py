@@ -13,6 +13,7 @@ like every unknown person, each is stored as an actor needing review.
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from events.extraction.entities.gazetteer import _role_covers
@@ -116,6 +117,51 @@ def _holds(gazetteer, name: str, day, title: str) -> bool:
 
 # A title word or two right before a name ("King", "Crown Prince", "President").
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)\s+$")
+
+
+def by_date(names, anchor, gazetteer) -> tuple[str, ...]:
+    """Of the actors a shared name names ("George Bush", "Roh"), those in office on the issue day; when none is, the
+    one whose first office began last before it (or begins within the year: a president-elect, a candidate); the
+    news does not name a later holder before then (in 1997 "George Bush" is the father, in 2002 the son, in mid-2000
+    the candidate). All of them when the dates settle nothing (no roles, or all alike)."""
+    if len(names) < 2:
+        return names
+    covering = tuple(name for name in names if gazetteer.role_on(name, anchor))
+    return covering or _last_begun(names, anchor, gazetteer)
+
+
+def _last_begun(names, anchor, gazetteer) -> tuple[str, ...]:
+    """Of `names`, none in office on `anchor`, the one whose first office began last by then (or within the year);
+    all of them when none has begun, or when all have and two began on one day (the dates settle nothing)."""
+    firsts = {name: _first_start(gazetteer, name) for name in names}
+    horizon = _horizon(anchor)
+    started = [name for name in names if (firsts[name] or "9999") <= horizon]
+    if not started or _undated_alike(started, names, firsts):
+        return names
+    latest = max(firsts[name] for name in started)
+    return tuple(name for name in started if firsts[name] == latest)
+
+
+def _undated_alike(started: list, names, firsts: dict) -> bool:
+    """All have begun and two began on one day: the dates settle nothing."""
+    return len(started) == len(names) and len(set(firsts.values())) < len(firsts)
+
+
+def begun(gazetteer, name: str, day) -> bool:
+    """Had `name` held an office by `day`, or does he take one within the year? No dated roles counts as begun."""
+    first = _first_start(gazetteer, name)
+    return not first or first <= _horizon(day)
+
+
+def _horizon(day) -> str:
+    """A year after `day` (ISO): a holder-elect or candidate is in the news before he takes office."""
+    return (day + datetime.timedelta(days=365)).isoformat()
+
+
+def _first_start(gazetteer, name: str) -> str | None:
+    """The start (ISO) of `name`'s first dated office, None when the data gives none."""
+    starts = [role["start"] for role in (gazetteer.actor(name) or {}).get("roles", []) if role.get("start")]
+    return min(starts) if starts else None
 
 
 def by_title(names, text, start, end, anchor, gazetteer) -> tuple[str, ...]:
