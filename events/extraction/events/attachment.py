@@ -99,7 +99,7 @@ def _doubtful_actors(model: AttachmentModel, reading: Reading, ctx: SentenceCont
     those named outside the event's clause."""
     if not model.decides("actor") or reading.event_type == "summit":
         return []
-    return [ref for ref in actors if not _in_event_clause(ref, reading, ctx)]
+    return [ref for ref in actors if not _in_event_clause(ref, reading, ctx) and not _in_event_relative(ref, reading, ctx)]
 
 
 def _in_event_clause(ref, reading: Reading, ctx: SentenceContext) -> bool:
@@ -111,6 +111,22 @@ def _in_event_clause(ref, reading: Reading, ctx: SentenceContext) -> bool:
         return False
     start, end = reading.clause
     return start <= _nearest(mentions, reading).start < end
+
+
+# A relative clause whose antecedent is the event itself: "visited Pyongyang in July, during which he and Kim ...".
+_EVENT_RELATIVE = re.compile(r"[,;(\s]*(?:after|during|at|in|following|in\s+the\s+course\s+of)\s+which\b", re.I)
+
+
+def _in_event_relative(ref, reading: Reading, ctx: SentenceContext) -> bool:
+    """Whether `ref` is named in a "..., during (after, at) which" clause opening right after the event's clause: its
+    people are the event's own, so the model (whose position features see only "another clause") keeps them."""
+    end = reading.clause[1]
+    opener = _EVENT_RELATIVE.match(ctx.text, end)
+    if opener is None:
+        return False
+    stop = ctx.sentence.end
+    return any(m.ref.name == ref.name and opener.end() <= m.start < stop
+               for m in ctx.entities.actors_in(opener.end(), stop))
 
 
 def _model_countries(model: AttachmentModel, reading: Reading, ctx: SentenceContext, countries: list, actors: list,
