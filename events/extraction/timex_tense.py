@@ -69,8 +69,19 @@ def _cue(words, i, modal_may=True):
     if _future_auxiliary(w, prev, nxt) or (modal_may and _modal_may(words[i], nxt)):
         return 2, "future"
     if w in PLAN_WORDS:
+        if _plan_noun(words[i], prev, nxt) or (i and words[i][:1].isupper()):
+            return None  # "signed an action plan on Friday", "the Action Plan": an object or a title, no plan ahead
         return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
     return _other_cue(words, i, w, prev, nxt, modal_may)
+
+
+# A plan word after a determiner is a noun ("signed a plan", "the plans"); it looks ahead only with what is
+# planned after it ("the plan to meet in May", "plans for talks in June").
+_BEFORE_PLAN_NOUN = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "action", "peace"})
+
+
+def _plan_noun(word, prev, nxt):
+    return word.lower() in ("plan", "plans") and prev in _BEFORE_PLAN_NOUN and nxt not in ("to", "for")
 
 
 def _other_cue(words, i, w, prev, nxt, modal_may):
@@ -141,6 +152,8 @@ def _modal_may(word, nxt):
 def _plan_cue(w, prev, prev2, nxt):
     """A plan word looks ahead, unless it is no plan ("set" without "for"/"to"; "lower-than-expected",
     "as planned" say nothing of the date) or the plan lies in the past ("had been scheduled to expire")."""
+    if w == "set" and nxt == "up" and prev not in _AUXILIARY:
+        return 1, "past"  # "the task group, set up in Istanbul on April 2": founded, a past participle
     if (w == "set" and nxt not in ("for", "to")) or prev in ("than", "as"):
         return None
     if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
@@ -421,9 +434,21 @@ def _verb_cue_before(words, cue, governing):
 def _governing_cue(words, i, modal_may=True):
     """_cue, and a timetable's present ("he starts for home on Friday", "leaves on Monday"): ahead. Only for
     the verb of the mention's own clause: elsewhere ("Ford, which holds a stake") it says nothing of the date."""
-    if words[i].lower() in TIMETABLE_PRESENT and (i == 0 or words[i - 1].lower() not in _NOT_FINITE_BEFORE):
+    if words[i].lower() in TIMETABLE_PRESENT and (i == 0 or words[i - 1].lower() not in _NOT_FINITE_BEFORE) \
+            and not _plural_noun(words, i):
         return 1, "future"  # (after a determiner it is a noun: "told his hosts on Tuesday", "the visits")
     return _cue(words, i, modal_may)
+
+
+# Before a plural in -s these make it a noun, no timetable present: "the two heads of government", "visits of".
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "many",
+                           "several", "all", "some", "other", "new", "further", "regular", "official", "state"})
+
+
+def _plural_noun(words, i):
+    """Is the -s form words[i] a plural noun: after a number or quantifier, or before "of"?"""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return nxt == "of" or (i > 0 and words[i - 1].lower() in _NUMBER_WORDS)
 
 
 def _planned_for(words):

@@ -1,0 +1,37 @@
+"""Round 10 of issue 11 (tim17): which way a date without a year or week goes, and expressions the tagger split
+or missed. Sentences are our own; the expected values are reasoned in the comments."""
+from events.extraction.timex import tag
+
+# Monday 19 November 2001: the Friday just past is the 16th, the coming one the 23rd.
+ANCHOR = "2001-11-19"
+
+
+def values(text, anchor=ANCHOR):
+    return {text[t["start"]:t["end"]]: t["value"] for t in tag(text, anchor)}
+
+
+def test_a_plan_noun_is_no_plan_ahead():
+    # "signed ... an Action Plan ... on Friday": the signing is past; the plan's name does not make it ahead.
+    v = values('The two ministers signed an "Action Plan for Trade" on Friday in Rome.')
+    assert v["Friday"] == "2001-11-16"
+    v = values("The premiers initialed the plan on Friday in Oslo.")
+    assert v["Friday"] == "2001-11-16"
+    # ... but a plan with what is planned after it still looks ahead.
+    assert values("They have a plan to meet on Friday in Oslo.")["Friday"] == "2001-11-23"
+
+
+def test_set_up_is_a_past_participle():
+    # A group "set up ... on April 2" was founded in the April past (2001), not the nearer April ahead (2002),
+    # whatever a later relative clause says of its future.
+    v = values("The Caspian patrol, set up in Baku on April 2 with four navies, which is to sail next spring.")
+    assert v["April 2"] == "2001-04-02"
+    v = values("A joint commission was set up on May 4 by the two premiers.")
+    assert v["May 4"] == "2001-05-04"
+
+
+def test_a_plural_noun_is_no_timetable_present():
+    # "the two heads of government ... signed": "heads" is a noun, not "he heads (for)": Saturday is past.
+    v = values("On Saturday the two heads of government signed a pipeline accord.")
+    assert v["Saturday"] == "2001-11-17"
+    # "he heads for Kiev on Saturday": a timetable's present, ahead.
+    assert values("The minister heads for Kiev on Saturday.")["Saturday"] == "2001-11-24"
