@@ -304,13 +304,13 @@ class Resolver:
     # -- fields its NORMS pattern captured
     def _month_day(self, q, month, day):
         mo, d = int(month), int(day)
-        return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue(), q.definite())
+        return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _month(self, q, month):
-        return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue(), q.definite())
+        return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _season(self, q, code):
-        return choose_occurrence(lambda y: f"{y:04d}-{code}", self.anchor, q.role, q.cue(), q.definite())
+        return choose_occurrence(lambda y: f"{y:04d}-{code}", self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _quarter_of_month(self, q, month):
         # a reported quarter ("the quarter ended Sept. 30"): not after the anchor

@@ -35,3 +35,15 @@ def test_a_plural_noun_is_no_timetable_present():
     assert v["Saturday"] == "2001-11-17"
     # "he heads for Kiev on Saturday": a timetable's present, ahead.
     assert values("The minister heads for Kiev on Saturday.")["Saturday"] == "2001-11-24"
+
+
+def test_the_part_of_a_month_is_what_is_near():
+    # On 1 June 2001 "late September" ahead starts on 21 September, 112 days away (not within the 92 of a near
+    # occurrence): the past perfect then decides, the September of 2000. The whole month would start 92 days on.
+    v = values("The ministers, who had first met in Paris in late September, signed two accords.", "2001-06-01")
+    assert v["late September"] == "2000-09"
+    # On 10 June "late September" of a past clause: the same, though September itself begins 83 days on.
+    v = values("The envoys had talked in Vienna in late September before the talks broke down.", "2001-06-10")
+    assert v["late September"] == "2000-09"
+    # A future clause keeps the one ahead.
+    assert values("The ministers will meet in late September.", "2001-06-01")["late September"] == "2001-09"
