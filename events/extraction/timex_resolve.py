@@ -120,7 +120,7 @@ NORMS = {
              (r"UNDEF-year-(SP|SU|FA|WI)", "_season")],
     "quarter": [(r"UNDEF-quarter-of-(\d\d)", "_quarter_of_month")],
     "this|last|next": [
-        (r"UNDEF-(this|last|next)-year-(\d\d)", "_month_of_relative_year"),
+        (r"UNDEF-(this|last|next)-year-(\d\d|SP|SU|FA|WI)", "_month_of_relative_year"),
         (r"UNDEF-(this|last|next)-M(\d\d)", "_named_month"),
         (r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", "_named_season"),
         (r"UNDEF-this-([QH])(\d)", "_bare_quarter"),

@@ -253,7 +253,7 @@ def definite_tense(text, start, end, before_chars=100, after_chars=120):
             return "past"
     if any(_definite_future(words, i) for i in range(len(words))):
         return "future"
-    if not words or words[0].lower() not in _OPENING or _cue_before(words, governing=True)[0]:
+    if not _opening_phrase(words) or _cue_before(words, governing=True)[0]:
         return None
     return _definite_after(_TOKEN.findall(_sentence_after(text, end, after_chars)))
 
@@ -263,6 +263,18 @@ def definite_tense(text, start, end, before_chars=100, after_chars=120):
 _OPENING = frozenset({"in", "on", "at", "after", "before", "during", "following", "since", "by", "until", "from",
                       "early", "late", "later", "earlier", "through", "throughout", "over", "within", "around",
                       "toward", "towards", "between", "upon", "ahead", "as", "then", "and", "but", "so"})
+
+
+# Conjunctions before an opening phrase ("and in January, ..."); followed by a noun ("and the collapse of the
+# ruble in August will cut ...") they open a clause whose subject the date is inside, no opening phrase.
+_CONJUNCTIONS = frozenset({"and", "but", "so", "then"})
+
+
+def _opening_phrase(words):
+    """Do the clause's words before the date open with a phrase of time or place ("In January", "and in May")?"""
+    if not words or words[0].lower() not in _OPENING:
+        return False
+    return words[0].lower() not in _CONJUNCTIONS or (len(words) > 1 and words[1].lower() in _OPENING)
 
 
 def _definite_after(tokens):

@@ -47,3 +47,26 @@ def test_the_part_of_a_month_is_what_is_near():
     assert v["late September"] == "2000-09"
     # A future clause keeps the one ahead.
     assert values("The ministers will meet in late September.", "2001-06-01")["late September"] == "2001-09"
+
+
+def test_a_conjunction_before_a_noun_opens_no_phrase_of_time():
+    # "and the slide of the lira in August will hurt": August is the fall's (the nearest, past: 2001), not "will"'s.
+    v = values("Exports shrank, and the slide of the lira in August will hurt them further.")
+    assert v["August"] == "2001-08"
+    # "and in August, the bank will ..." is an opening phrase: the verb after it decides (the August ahead).
+    v = values("Exports shrank, and in August, the bank will raise its rates.", "2001-05-02")
+    assert v["August"] == "2001-08"
+    v = values("Exports shrank, and in February, the bank will raise its rates.")
+    assert v["February"] == "2002-02"
+
+
+def test_a_season_of_a_relative_year_is_one_expression():
+    # "the autumn of next year" on 19 November 2001: the autumn of 2002, one expression (not "the autumn" of 2001).
+    v = values("The pipeline is to deliver its first gas in the autumn of next year.")
+    assert v["the autumn of next year"] == "2002-FA"
+    assert values("The talks broke off in the spring of last year.")["the spring of last year"] == "2000-SP"
+
+
+def test_the_fall_of_something_is_no_autumn():
+    assert "the fall" not in values("Exports grew after the fall of the lira.")
+    assert values("Exports grew in the fall.")["the fall"] == "2001-FA"
