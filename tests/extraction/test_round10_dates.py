@@ -70,3 +70,26 @@ def test_a_season_of_a_relative_year_is_one_expression():
 def test_the_fall_of_something_is_no_autumn():
     assert "the fall" not in values("Exports grew after the fall of the lira.")
     assert values("Exports grew in the fall.")["the fall"] == "2001-FA"
+
+
+def test_a_syllable_of_a_name_is_no_time():
+    assert "Soon" not in values("The ministers Igor Ivanov and Hong Soon-young signed two accords on Friday.")
+    assert "Soon" not in values("He met Foreign Minister Lee Soon in Seoul.")
+    assert values("Soon the two sides will meet again.")["Soon"] == "FUTURE_REF"
+
+
+def test_a_time_of_day_of_a_date_is_one_expression():
+    # "the afternoon of October 4" in a past clause: that day's afternoon, one expression.
+    v = values("The airliner exploded on the afternoon of October 4 over the sea.")
+    assert v["the afternoon of October 4"] == "2001-10-04TAF"
+    v = values("The treaty was signed on the morning of Nov. 2 in Minsk.")
+    assert v["the morning of Nov. 2"] == "2001-11-02TMO"
+
+
+def test_lengths_of_hours_and_the_past_decade():
+    # "within hours (of the crash)": an unknown number of hours (TIMEX3 PTXH); "for hours" the same.
+    assert values("Within hours the ministry had answered.")["hours"] == "PTXH"
+    assert values("The two men talked for hours on Friday.")["hours"] == "PTXH"
+    # "over the past decade" is the ten years up to now (a length); "the last decade" the 1990s.
+    assert values("Trade has withered over the past decade.")["the past decade"] == "P10Y"
+    assert values("Trade withered in the last decade.")["the last decade"] == "199"
