@@ -174,6 +174,11 @@ def _signed(sign, n):
     return int(n) * (-1 if sign == "MINUS" else 1)
 
 
+# The issue's own periods, and the words that make the end of one a deadline.
+_THIS_PERIODS = frozenset({"UNDEF-this-year", "UNDEF-this-month", "UNDEF-this-week"})
+_DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
+
+
 class _Asking:
     """What a norm's handler may ask about the mention being resolved: the mention itself, the next
     one, and (computed only when asked) the tense around it and the year-choice cue."""
@@ -253,8 +258,19 @@ class Resolver:
         if time_suffix and value[:1].isdigit():
             value += time_suffix
         m.value = value
+        if self._end_ahead(m, norm):
+            m.part = "later"  # (timex_interval: from the anchor to the period's end)
         self._remember(m, norm, value)
         return m
+
+    def _end_ahead(self, m, norm):
+        """"by (before, until) the end of the year" of the issue's own year, month or week: a deadline still ahead
+        (whatever the tense: "could be signed by"), so the days from the issue date to the period's end
+        (docs/annotation.md), not only its last third."""
+        if m.part != "late" or norm not in _THIS_PERIODS or m.role != "event":
+            return False
+        before = self.text[max(0, m.start - 8):m.start].lower().split()
+        return bool(before) and before[-1] in _DEADLINE_WORDS
 
     def _remember(self, m, norm, value):
         """Keep `value` as a reference for later anaphora (_is_reference; not the date an "N after" counts

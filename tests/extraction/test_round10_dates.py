@@ -93,3 +93,19 @@ def test_lengths_of_hours_and_the_past_decade():
     # "over the past decade" is the ten years up to now (a length); "the last decade" the 1990s.
     assert values("Trade has withered over the past decade.")["the past decade"] == "P10Y"
     assert values("Trade withered in the last decade.")["the last decade"] == "199"
+
+
+def interval_of(text, phrase, anchor=ANCHOR):
+    return next((t["earliest"], t["latest"]) for t in tag(text, anchor) if t["text"] == phrase)
+
+
+def test_a_deadline_at_the_end_of_the_issues_period_runs_from_the_issue_day():
+    # On 14 June 2001 "by the end of the year" is 14 June to 31 December (the rule book), not September on;
+    # whatever the tense ("could be signed").
+    text = "Officials said the treaty could be signed by the end of the year."
+    assert interval_of(text, "the end of the year", "2001-06-14") == ("2001-06-14", "2001-12-31")
+    text = "The list will be ready before the end of the month."
+    assert interval_of(text, "the end of the month", "2001-06-14") == ("2001-06-14", "2001-06-30")
+    # No deadline word: the end of the year is its last third.
+    text = "The treaty is to be signed at the end of the year."
+    assert interval_of(text, "the end of the year", "2001-06-14") == ("2001-09-01", "2001-12-31")
