@@ -175,7 +175,7 @@ def _signed(sign, n):
 
 
 # The issue's own periods, and the words that make the end of one a deadline.
-_THIS_PERIODS = frozenset({"UNDEF-this-year", "UNDEF-this-month", "UNDEF-this-week"})
+_THIS_PERIODS = frozenset({"UNDEF-this-year", "UNDEF-this-month", "UNDEF-this-week", "UNDEF-REF-week-PLUS-0"})
 _DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
 
 
@@ -257,6 +257,9 @@ class Resolver:
             value = "XXXX-XX-XX"
         if time_suffix and value[:1].isdigit():
             value += time_suffix
+        if norm == "UNDEF-REF-week-PLUS-0" and value[:1].isdigit() and self._deadline(m) \
+                and base_interval(value, None)[1] < self.anchor:
+            value = iso_week(self.anchor)  # a deadline is ahead: "said yesterday it would be ready by the end of the week"
         m.value = value
         if self._end_ahead(m, norm):
             m.part = "later"  # (timex_interval: from the anchor to the period's end)
@@ -267,7 +270,11 @@ class Resolver:
         """"by (before, until) the end of the year" of the issue's own year, month or week: a deadline still ahead
         (whatever the tense: "could be signed by"), so the days from the issue date to the period's end
         (docs/annotation.md), not only its last third."""
-        if m.part != "late" or norm not in _THIS_PERIODS or m.role != "event":
+        return norm in _THIS_PERIODS and self._deadline(m)
+
+    def _deadline(self, m):
+        """Is the mention the end of a period after "by", "before", "until" or "till"?"""
+        if m.part != "late" or m.role != "event":
             return False
         before = self.text[max(0, m.start - 8):m.start].lower().split()
         return bool(before) and before[-1] in _DEADLINE_WORDS

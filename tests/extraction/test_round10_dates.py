@@ -109,3 +109,14 @@ def test_a_deadline_at_the_end_of_the_issues_period_runs_from_the_issue_day():
     # No deadline word: the end of the year is its last third.
     text = "The treaty is to be signed at the end of the year."
     assert interval_of(text, "the end of the year", "2001-06-14") == ("2001-09-01", "2001-12-31")
+
+
+def test_a_deadline_at_the_end_of_the_week_is_ahead():
+    # Monday 26 March 2001: "said yesterday (Sunday 25th) that the list would be ready by the end of the week" is
+    # the issue's week (W13), from the issue day to Sunday 1 April, not the week of yesterday, already over.
+    text = "The ministry said yesterday that its list would be ready by the end of the week."
+    assert values(text, "2001-03-26")["the end of the week"] == "2001-W13"
+    assert interval_of(text, "the end of the week", "2001-03-26") == ("2001-03-26", "2001-04-01")
+    # Without a deadline word the story's week stays: "late in the week" of Tuesday's talks.
+    text = "The talks opened on Tuesday, and late in the week the two sides signed."
+    assert values(text, "2001-03-26")["late in the week"] == "2001-W12"
