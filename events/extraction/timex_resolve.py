@@ -413,6 +413,12 @@ class Resolver:
         return self._month_day(q, month, day)
 
     def _same_as_reference(self, q):
+        """"the same day": the last date of the text, skipping a background date of an earlier sentence (as
+        reference does: "made it public on Thursday, after X had been called in on Wednesday. ... the same day")."""
+        places = reversed(self.ref_places)
+        for value, (end, background) in zip(reversed(self.refs), places):
+            if value[:1].isdigit() and not (background and sentence_ends(self.text, end, q.m.start)):
+                return value
         return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
 
     def _from_reference(self, q, unit, sign, n):

@@ -112,5 +112,16 @@ def is_background(text, start, value, today, story_day):
     the story's day (a flashback: "whom the president named on Monday", told of Thursday); or a flashback of
     its own clause's past perfect (is_flashback)?"""
     if not in_subordinate_clause(text, start):
-        return False
+        return _temporal_flashback(text, start, value, story_day)
     return value > today or (story_day is not None and value < story_day[1])
+
+
+# A temporal clause opening the date's own clause: "..., after the ambassador had been called in on Wednesday".
+_TEMPORAL_OPENER = re.compile(r"\s*(?:after|before|when|once|since)\b", re.I)
+
+
+def _temporal_flashback(text, start, value, story_day):
+    """A past perfect in a temporal clause after its main clause's date ("made it public on Thursday, after the
+    ambassador had been called in on Wednesday evening"): a step back the story does not move to, so "the same
+    day" of the next sentence is still Thursday."""
+    return bool(_TEMPORAL_OPENER.match(text, own_clause_start(text, start))) and is_flashback(text, start, value, story_day)

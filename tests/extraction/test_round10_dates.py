@@ -120,3 +120,15 @@ def test_a_deadline_at_the_end_of_the_week_is_ahead():
     # Without a deadline word the story's week stays: "late in the week" of Tuesday's talks.
     text = "The talks opened on Tuesday, and late in the week the two sides signed."
     assert values(text, "2001-03-26")["late in the week"] == "2001-W12"
+
+
+def test_a_past_perfect_temporal_clause_does_not_move_the_story():
+    # Thursday's announcement, "after" Wednesday's summons told in the past perfect: "the same day" of the next
+    # sentence is Thursday (22 March 2001), not the Wednesday the clause stepped back to.
+    text = ("The ministry made its decision public on Thursday morning, after the envoy had been called in on "
+            "Wednesday evening. Its spokesman said so, and the president told reporters the same day that he hoped.")
+    assert values(text, "2001-03-26")["the same day"] == "2001-03-22"
+    # A simple past in the temporal clause moves it: "after the envoy arrived on Wednesday" ... the same day.
+    text = ("The ministry made its decision public on Thursday morning, after the envoy arrived on Wednesday "
+            "evening. The president met him the same day.")
+    assert values(text, "2001-03-26")["the same day"] == "2001-03-21"
