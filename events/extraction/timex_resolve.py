@@ -179,6 +179,10 @@ _THIS_PERIODS = frozenset({"UNDEF-this-year", "UNDEF-this-month", "UNDEF-this-we
 _DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
 
 
+# A year, then ", when" and the rest of the clause up to the mention (no sentence end, semicolon or other date).
+_WHEN_OF_A_YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d|last year),\s+when\b[^.;!?\d]*$", re.I)
+
+
 class _Asking:
     """What a norm's handler may ask about the mention being resolved: the mention itself, the next
     one, and (computed only when asked) the tense around it and the year-choice cue."""
@@ -325,11 +329,27 @@ class Resolver:
 
     # -- one handler per kind of norm; each gets the question (mention, next mention, cues) and the
     # -- fields its NORMS pattern captured
+    def _year_of_when_clause(self, q):
+        """The year a "when" clause after a year hangs on ("since last year, when Zhu raised it ... in July";
+        "in 1996, when ... on May 5"): the clause tells a moment of that year. None when there is none."""
+        left = self.text[max(0, q.m.start - 200):q.m.start]
+        match = _WHEN_OF_A_YEAR.search(left)
+        if match is None:
+            return None
+        year = match.group("year")
+        return int(year) if year.isdigit() else self.anchor.year - 1
+
     def _month_day(self, q, month, day):
         mo, d = int(month), int(day)
+        year = self._year_of_when_clause(q)
+        if year:
+            return _safe_day(year, mo, d)
         return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _month(self, q, month):
+        year = self._year_of_when_clause(q)
+        if year:
+            return f"{year_str(year)}-{month}"
         return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _season(self, q, code):

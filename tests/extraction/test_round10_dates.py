@@ -132,3 +132,13 @@ def test_a_past_perfect_temporal_clause_does_not_move_the_story():
     text = ("The ministry made its decision public on Thursday morning, after the envoy arrived on Wednesday "
             "evening. The president met him the same day.")
     assert values(text, "2001-03-26")["the same day"] == "2001-03-21"
+
+
+def test_a_when_clause_after_a_year_is_of_that_year():
+    # "since last year, when ... in July": July 2000 (on 10 September 2001 the nearest July would be 2001's).
+    text = "Beijing has pressed for the pipeline since last year, when its premier raised it in Moscow in July."
+    assert values(text, "2001-09-10")["July"] == "2000-07"
+    text = "The base was handed over in 1998, when the two ministers met in Hanoi on May 5."
+    assert values(text, "2001-09-10")["May 5"] == "1998-05-05"
+    # No "when": the month is chosen as before (the nearest July, past).
+    assert values("The premier raised it in Moscow in July.", "2001-09-10")["July"] == "2001-07"
