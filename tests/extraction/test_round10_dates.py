@@ -142,3 +142,17 @@ def test_a_when_clause_after_a_year_is_of_that_year():
     assert values(text, "2001-09-10")["May 5"] == "1998-05-05"
     # No "when": the month is chosen as before (the nearest July, past).
     assert values("The premier raised it in Moscow in July.", "2001-09-10")["July"] == "2001-07"
+
+
+def test_two_years_joined_by_and_are_one_span():
+    import datetime
+
+    from events.extraction.entities import default_gazetteer
+    from tests.extraction._one_mention import one
+    gazetteer = default_gazetteer()
+    # "bought tanks from Ukraine in 1996 and 1997": one purchase over both years, as two days joined by "and" are.
+    m = one("Pakistan itself had bought tanks from Ukraine in 1996 and 1997.", gazetteer, "1996")
+    assert (m.date_start, m.date_end) == (datetime.date(1996, 1, 1), datetime.date(1997, 12, 31))
+    # A day and a year are not one span.
+    m = one("Vladimir Putin visited Hanoi on Monday and 1997 was recalled.", gazetteer, "Monday")
+    assert m.date_end == datetime.date(2001, 6, 11)
