@@ -156,3 +156,14 @@ def test_two_years_joined_by_and_are_one_span():
     # A day and a year are not one span.
     m = one("Vladimir Putin visited Hanoi on Monday and 1997 was recalled.", gazetteer, "Monday")
     assert m.date_end == datetime.date(2001, 6, 11)
+
+
+def test_within_hours_falls_on_the_day_just_told():
+    # "Within hours" of Monday's crash (15 October 2001): the length PTXH, whose interval is that Monday.
+    [crash, hours] = tag("The airliner fell into the sea on Monday. Within hours officials blamed a missile.",
+                         "2001-10-16")
+    assert (hours["value"], hours["earliest"], hours["latest"]) == ("PTXH", "2001-10-15", "2001-10-15")
+    # No day told before it: no interval (the issue day is not the happening's); "for hours" is no "within".
+    assert tag("Within hours officials blamed a missile.", "2001-10-16")[0]["earliest"] is None
+    for t in tag("The plane fell on Monday. The two men talked for hours.", "2001-10-16"):
+        assert t["type"] != "DURATION" or t["earliest"] is None
