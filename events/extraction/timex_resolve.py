@@ -261,14 +261,19 @@ class Resolver:
             value = "XXXX-XX-XX"
         if time_suffix and value[:1].isdigit():
             value += time_suffix
-        if norm == "UNDEF-REF-week-PLUS-0" and value[:1].isdigit() and self._deadline(m) \
-                and base_interval(value, None)[1] < self.anchor:
-            value = iso_week(self.anchor)  # a deadline is ahead: "said yesterday it would be ready by the end of the week"
-        m.value = value
+        m.value = value = self._deadline_week(m, norm, value)
         if self._end_ahead(m, norm):
             m.part = "later"  # (timex_interval: from the anchor to the period's end)
         self._remember(m, norm, value)
         return m
+
+    def _deadline_week(self, m, norm, value):
+        """A deadline is ahead: "said yesterday it would be ready by the end of the week", the story's week over
+        before the issue day, is the issue's week."""
+        if norm == "UNDEF-REF-week-PLUS-0" and value[:1].isdigit() and self._deadline(m) \
+                and base_interval(value, None)[1] < self.anchor:
+            return iso_week(self.anchor)
+        return value
 
     def _end_ahead(self, m, norm):
         """"by (before, until) the end of the year" of the issue's own year, month or week: a deadline still ahead

@@ -69,10 +69,16 @@ def _cue(words, i, modal_may=True):
     if _future_auxiliary(w, prev, nxt) or (modal_may and _modal_may(words[i], nxt)):
         return 2, "future"
     if w in PLAN_WORDS:
-        if _plan_noun(words[i], prev, nxt) or (i and words[i][:1].isupper()):
-            return None  # "signed an action plan on Friday", "the Action Plan": an object or a title, no plan ahead
-        return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
+        return _plan_word_cue(words, i, w, prev, nxt)
     return _other_cue(words, i, w, prev, nxt, modal_may)
+
+
+def _plan_word_cue(words, i, w, prev, nxt):
+    """_plan_cue, unless the plan word is a noun or a title's ("signed an action plan on Friday", "the Action
+    Plan"): an object, no plan ahead."""
+    if _plan_noun(words[i], prev, nxt) or (i and words[i][:1].isupper()):
+        return None
+    return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
 
 
 # A plan word after a determiner is a noun ("signed a plan", "the plans"); it looks ahead only with what is

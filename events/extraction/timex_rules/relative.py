@@ -31,15 +31,19 @@ def build_relative_unit(m, text):
     rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     if rel_word in ("the full", "the fiscal"):
         rel_word = "the"
-    if rel_word in ("the past", "past") and unit in ("decade", "century") and part is None:
-        # "over the past decade": the ten years up to now, a length (P10Y); "the last decade" is the 1990s.
-        return mention("DURATION", "P10Y" if unit == "decade" else "P100Y", mod)
-    counted = _counted_from_previous_date(rel_word, unit, mod, part)
+    counted = _past_decade(rel_word, unit, mod, part) or _counted_from_previous_date(rel_word, unit, mod, part)
     if counted is not None:
         return counted
     if rel_word == "the":
         return _the_unit(m, text, unit, mod, part)
     return _relative_unit(rel_word, relation(rel_word), unit, mod, part, g)
+
+
+def _past_decade(rel_word, unit, mod, part):
+    """"over the past decade": the ten years up to now, a length (P10Y); "the last decade" is the 1990s."""
+    if rel_word in ("the past", "past") and unit in ("decade", "century") and part is None:
+        return mention("DURATION", "P10Y" if unit == "decade" else "P100Y", mod)
+    return None
 
 
 # "the previous year", "that month", "the same week": counted from the date the text spoke of last.
