@@ -338,6 +338,8 @@ class Resolver:
         """The year a "when" clause after a year hangs on ("since last year, when Zhu raised it ... in July";
         "in 1996, when ... on May 5"): the clause tells a moment of that year. None when there is none."""
         left = self.text[max(0, q.m.start - 200):q.m.start]
+        if ", when" not in left:
+            return None  # (the common case, without the regular expression's scan)
         match = _WHEN_OF_A_YEAR.search(left)
         if match is None:
             return None
