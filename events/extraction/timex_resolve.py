@@ -120,7 +120,7 @@ NORMS = {
              (r"UNDEF-year-(SP|SU|FA|WI)", "_season")],
     "quarter": [(r"UNDEF-quarter-of-(\d\d)", "_quarter_of_month")],
     "this|last|next": [
-        (r"UNDEF-(this|last|next)-year-(\d\d)", "_month_of_relative_year"),
+        (r"UNDEF-(this|last|next)-year-(\d\d|SP|SU|FA|WI)", "_month_of_relative_year"),
         (r"UNDEF-(this|last|next)-M(\d\d)", "_named_month"),
         (r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", "_named_season"),
         (r"UNDEF-this-([QH])(\d)", "_bare_quarter"),
@@ -172,6 +172,15 @@ def _split_time(norm):
 
 def _signed(sign, n):
     return int(n) * (-1 if sign == "MINUS" else 1)
+
+
+# The issue's own periods, and the words that make the end of one a deadline.
+_THIS_PERIODS = frozenset({"UNDEF-this-year", "UNDEF-this-month", "UNDEF-this-week", "UNDEF-REF-week-PLUS-0"})
+_DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
+
+
+# A year, then ", when" and the rest of the clause up to the mention (no sentence end, semicolon or other date).
+_WHEN_OF_A_YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d|last year),\s+when\b[^.;!?\d]*$", re.I)
 
 
 class _Asking:
@@ -253,10 +262,33 @@ class Resolver:
             value = "XXXX-XX-XX"
         if time_suffix and value[:1].isdigit():
             value += time_suffix
-        m.value = value
+        m.value = value = self._deadline_week(m, norm, value)
+        if self._end_ahead(m, norm):
+            m.part = "later"  # (timex_interval: from the anchor to the period's end)
         if remember:
             self._remember(m, norm, value)
         return m
+
+    def _deadline_week(self, m, norm, value):
+        """A deadline is ahead: "said yesterday it would be ready by the end of the week", the story's week over
+        before the issue day, is the issue's week."""
+        if norm == "UNDEF-REF-week-PLUS-0" and value[:1].isdigit() and self._deadline(m) \
+                and base_interval(value, None)[1] < self.anchor:
+            return iso_week(self.anchor)
+        return value
+
+    def _end_ahead(self, m, norm):
+        """"by (before, until) the end of the year" of the issue's own year, month or week: a deadline still ahead
+        (whatever the tense: "could be signed by"), so the days from the issue date to the period's end
+        (docs/annotation.md), not only its last third."""
+        return norm in _THIS_PERIODS and self._deadline(m)
+
+    def _deadline(self, m):
+        """Is the mention the end of a period after "by", "before", "until" or "till"?"""
+        if m.part != "late" or m.role != "event":
+            return False
+        before = self.text[max(0, m.start - 8):m.start].lower().split()
+        return bool(before) and before[-1] in _DEADLINE_WORDS
 
     def _remember(self, m, norm, value):
         """Keep `value` as a reference for later anaphora (_is_reference; not the date an "N after" counts
@@ -304,15 +336,33 @@ class Resolver:
 
     # -- one handler per kind of norm; each gets the question (mention, next mention, cues) and the
     # -- fields its NORMS pattern captured
+    def _year_of_when_clause(self, q):
+        """The year a "when" clause after a year hangs on ("since last year, when Zhu raised it ... in July";
+        "in 1996, when ... on May 5"): the clause tells a moment of that year. None when there is none."""
+        left = self.text[max(0, q.m.start - 200):q.m.start]
+        if ", when" not in left:
+            return None  # (the common case, without the regular expression's scan)
+        match = _WHEN_OF_A_YEAR.search(left)
+        if match is None:
+            return None
+        year = match.group("year")
+        return int(year) if year.isdigit() else self.anchor.year - 1
+
     def _month_day(self, q, month, day):
         mo, d = int(month), int(day)
-        return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue(), q.definite())
+        year = self._year_of_when_clause(q)
+        if year:
+            return _safe_day(year, mo, d)
+        return choose_occurrence(lambda y: _safe_day(y, mo, d), self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _month(self, q, month):
-        return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue(), q.definite())
+        year = self._year_of_when_clause(q)
+        if year:
+            return f"{year_str(year)}-{month}"
+        return choose_occurrence(lambda y: f"{y:04d}-{month}", self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _season(self, q, code):
-        return choose_occurrence(lambda y: f"{y:04d}-{code}", self.anchor, q.role, q.cue(), q.definite())
+        return choose_occurrence(lambda y: f"{y:04d}-{code}", self.anchor, q.role, q.cue(), q.definite(), q.m.part)
 
     def _quarter_of_month(self, q, month):
         # a reported quarter ("the quarter ended Sept. 30"): not after the anchor
@@ -392,6 +442,12 @@ class Resolver:
         return self._month_day(q, month, day)
 
     def _same_as_reference(self, q):
+        """"the same day": the last date of the text, skipping a background date of an earlier sentence (as
+        reference does: "made it public on Thursday, after X had been called in on Wednesday. ... the same day")."""
+        places = reversed(self.ref_places)
+        for value, (end, background) in zip(reversed(self.refs), places):
+            if value[:1].isdigit() and not (background and sentence_ends(self.text, end, q.m.start)):
+                return value
         return next((v for v in reversed(self.refs) if v[:1].isdigit()), None)
 
     def _from_reference(self, q, unit, sign, n):

@@ -111,7 +111,20 @@ def is_background(text, start, value, today, story_day):
     (in_subordinate_clause) and either after the issue day `today` ("who faces an election on May 5") or before
     the story's day (a flashback: "whom the president named on Monday", told of Thursday); or a flashback of
     its own clause's past perfect (is_flashback)?"""
-    # (the comparisons first: they are cheap and most dates fail them, sparing the clause scan)
+    # (the comparisons first: cheap, most dates fail them, and both tests below need one of them to hold)
     if not (value > today or (story_day is not None and value < story_day[1])):
         return False
-    return in_subordinate_clause(text, start)
+    if not in_subordinate_clause(text, start):
+        return _temporal_flashback(text, start, value, story_day)
+    return True
+
+
+# A temporal clause opening the date's own clause: "..., after the ambassador had been called in on Wednesday".
+_TEMPORAL_OPENER = re.compile(r"\s*(?:after|before|when|once|since)\b", re.I)
+
+
+def _temporal_flashback(text, start, value, story_day):
+    """A past perfect in a temporal clause after its main clause's date ("made it public on Thursday, after the
+    ambassador had been called in on Wednesday evening"): a step back the story does not move to, so "the same
+    day" of the next sentence is still Thursday."""
+    return bool(_TEMPORAL_OPENER.match(text, own_clause_start(text, start))) and is_flashback(text, start, value, story_day)

@@ -69,8 +69,25 @@ def _cue(words, i, modal_may=True):
     if _future_auxiliary(w, prev, nxt) or (modal_may and _modal_may(words[i], nxt)):
         return 2, "future"
     if w in PLAN_WORDS:
-        return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
+        return _plan_word_cue(words, i, w, prev, nxt)
     return _other_cue(words, i, w, prev, nxt, modal_may)
+
+
+def _plan_word_cue(words, i, w, prev, nxt):
+    """_plan_cue, unless the plan word is a noun or a title's ("signed an action plan on Friday", "the Action
+    Plan"): an object, no plan ahead."""
+    if _plan_noun(words[i], prev, nxt) or (i and words[i][:1].isupper()):
+        return None
+    return _plan_cue(w, prev, words[i - 2].lower() if i > 1 else "", nxt)
+
+
+# A plan word after a determiner is a noun ("signed a plan", "the plans"); it looks ahead only with what is
+# planned after it ("the plan to meet in May", "plans for talks in June").
+_BEFORE_PLAN_NOUN = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "this", "that", "action", "peace"})
+
+
+def _plan_noun(word, prev, nxt):
+    return word.lower() in ("plan", "plans") and prev in _BEFORE_PLAN_NOUN and nxt not in ("to", "for")
 
 
 def _other_cue(words, i, w, prev, nxt, modal_may):
@@ -141,6 +158,8 @@ def _modal_may(word, nxt):
 def _plan_cue(w, prev, prev2, nxt):
     """A plan word looks ahead, unless it is no plan ("set" without "for"/"to"; "lower-than-expected",
     "as planned" say nothing of the date) or the plan lies in the past ("had been scheduled to expire")."""
+    if w == "set" and nxt == "up" and prev not in _AUXILIARY:
+        return 1, "past"  # "the task group, set up in Istanbul on April 2": founded, a past participle
     if (w == "set" and nxt not in ("for", "to")) or prev in ("than", "as"):
         return None
     if prev in ("had", "previously") or (prev == "been" and prev2 == "had"):
@@ -240,7 +259,7 @@ def definite_tense(text, start, end, before_chars=100, after_chars=120):
             return "past"
     if any(_definite_future(words, i) for i in range(len(words))):
         return "future"
-    if not words or words[0].lower() not in _OPENING or _cue_before(words, governing=True)[0]:
+    if not _opening_phrase(words) or _cue_before(words, governing=True)[0]:
         return None
     return _definite_after(_TOKEN.findall(_sentence_after(text, end, after_chars)))
 
@@ -250,6 +269,18 @@ def definite_tense(text, start, end, before_chars=100, after_chars=120):
 _OPENING = frozenset({"in", "on", "at", "after", "before", "during", "following", "since", "by", "until", "from",
                       "early", "late", "later", "earlier", "through", "throughout", "over", "within", "around",
                       "toward", "towards", "between", "upon", "ahead", "as", "then", "and", "but", "so"})
+
+
+# Conjunctions before an opening phrase ("and in January, ..."); followed by a noun ("and the collapse of the
+# ruble in August will cut ...") they open a clause whose subject the date is inside, no opening phrase.
+_CONJUNCTIONS = frozenset({"and", "but", "so", "then"})
+
+
+def _opening_phrase(words):
+    """Do the clause's words before the date open with a phrase of time or place ("In January", "and in May")?"""
+    if not words or words[0].lower() not in _OPENING:
+        return False
+    return words[0].lower() not in _CONJUNCTIONS or (len(words) > 1 and words[1].lower() in _OPENING)
 
 
 def _definite_after(tokens):
@@ -421,9 +452,21 @@ def _verb_cue_before(words, cue, governing):
 def _governing_cue(words, i, modal_may=True):
     """_cue, and a timetable's present ("he starts for home on Friday", "leaves on Monday"): ahead. Only for
     the verb of the mention's own clause: elsewhere ("Ford, which holds a stake") it says nothing of the date."""
-    if words[i].lower() in TIMETABLE_PRESENT and (i == 0 or words[i - 1].lower() not in _NOT_FINITE_BEFORE):
+    if words[i].lower() in TIMETABLE_PRESENT and (i == 0 or words[i - 1].lower() not in _NOT_FINITE_BEFORE) \
+            and not _plural_noun(words, i):
         return 1, "future"  # (after a determiner it is a noun: "told his hosts on Tuesday", "the visits")
     return _cue(words, i, modal_may)
+
+
+# Before a plural in -s these make it a noun, no timetable present: "the two heads of government", "visits of".
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "many",
+                           "several", "all", "some", "other", "new", "further", "regular", "official", "state"})
+
+
+def _plural_noun(words, i):
+    """Is the -s form words[i] a plural noun: after a number or quantifier, or before "of"?"""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return nxt == "of" or (i > 0 and words[i - 1].lower() in _NUMBER_WORDS)
 
 
 def _planned_for(words):

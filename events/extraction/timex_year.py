@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .periods import add_months, distance_in_days
-from .timex_interval import base_interval
+from .timex_interval import apply_part, base_interval
 
 NEAR_DAYS = 92
 
@@ -23,10 +23,11 @@ def _distance(anchor, start, end):
     return distance_in_days(start, end, anchor)
 
 
-def choose_occurrence(make_value, anchor, role, cue, definite=None):
+def choose_occurrence(make_value, anchor, role, cue, definite=None, part=None):
     """Pick the year for a value written without one (rules in the module docstring).
-    cue: (tense, strong) from tense_cue_strength, or None; definite: timex_tense.definite_tense, or None."""
-    cands = _occurrences(make_value, anchor)
+    cue: (tense, strong) from tense_cue_strength, or None; definite: timex_tense.definite_tense, or None;
+    part: the part of the period named ("late September": its last third), whose days are the ones measured."""
+    cands = _occurrences(make_value, anchor, part)
     if not cands:
         return make_value(anchor.year)
     if role in ("citation", "crossref"):
@@ -41,6 +42,8 @@ def _by_cue(cands, anchor, nearest, tense):
     # definite tense of the governing verb (_definite, first) gains (0.8424 -> 0.8456).
     # A season is the exception: "may now take place in the autumn" in January is the coming autumn, not
     # the one just over (a season lasts three months; the one nearest in days is often the wrong one).
+    # So is a past-tense clause's season: "relations stayed cool through the autumn" in June is the autumn over,
+    # not the one three months ahead.
     near = _distance(anchor, nearest[1], nearest[2]) <= NEAR_DAYS and not (
         tense == "future" and _SEASON.search(str(nearest[0])))
     if tense is None or near:
@@ -76,14 +79,16 @@ def _latest_not_after(cands, anchor):
     return max(past, key=lambda c: c[1])[0] if past else None
 
 
-def _occurrences(make_value, anchor):
-    """(value, first day, last day) of last year's, this year's and next year's occurrence (those that exist)."""
+def _occurrences(make_value, anchor, part=None):
+    """(value, first day, last day) of last year's, this year's and next year's occurrence (those that exist);
+    the days are those of the part named, if any."""
     cands = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         value = make_value(year)
         iv = base_interval(value, anchor) if value else None
         if iv:
-            cands.append((value, iv[0], iv[1]))
+            first, last = apply_part(iv[0], iv[1], iv[2], part, anchor) if part else iv[:2]
+            cands.append((value, first, last))
     return cands
 
 

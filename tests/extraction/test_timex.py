@@ -160,8 +160,10 @@ def test_month_parts(sentence, phrase, anchor, value, mod, first, last):
     ("Relations cooled in the latter part of last year.", "the latter part of last year", "2001-02-13", "2000", "END", "2000-07-01", "2000-12-31"),
     # beginning of a year = its first third, January..April.
     ("They have tried since the beginning of this year to meet.", "the beginning of this year", "2001-04-24", "2001", "START", "2001-01-01", "2001-04-30"),
-    # end of a year = its last third, September..December.
-    ("A deal could be signed before the end of this year.", "the end of this year", "2001-02-13", "2001", "END", "2001-09-01", "2001-12-31"),
+    # end of a year = its last third, September..December; a deadline "before" it (the issue's own year) runs from
+    # the issue day (docs/annotation.md).
+    ("A deal is to be signed at the end of this year.", "the end of this year", "2001-02-13", "2001", "END", "2001-09-01", "2001-12-31"),
+    ("A deal could be signed before the end of this year.", "the end of this year", "2001-02-13", "2001", "END", "2001-02-13", "2001-12-31"),
 ])
 def test_years_and_their_parts(sentence, phrase, anchor, value, mod, first, last):
     check(only(sentence, anchor, phrase), phrase, value, mod, first, last)

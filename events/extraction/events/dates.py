@@ -22,8 +22,9 @@ _BARE_YEAR = re.compile(r"\d{4}$")
 
 def has_interval(timex: dict) -> bool:
     """A date, or a time of a known day ("on Sunday evening", "this morning": TIME values such as
-    2000-10-29TEV, whose interval is that day), with its interval of days."""
-    return timex.get("type") in ("DATE", "TIME") and bool(timex.get("earliest")) and bool(timex.get("latest"))
+    2000-10-29TEV, whose interval is that day), or hours on the story's day ("within hours of the crash": the
+    tagger gives that DURATION the day), with its interval of days."""
+    return timex.get("type") in ("DATE", "TIME", "DURATION") and bool(timex.get("earliest")) and bool(timex.get("latest"))
 
 
 def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: EventRules) -> bool:

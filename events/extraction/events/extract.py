@@ -397,13 +397,22 @@ _JOINED_DAYS = re.compile(r"\s+and\s+")
 
 def _joined_latest(timex: dict, ctx: SentenceContext) -> str:
     """The last day of the happening a date opens: "spent Monday and Tuesday in Ulaanbaatar" is both days,
-    when the next date of the sentence follows after a bare "and" and is a later day."""
+    "bought tanks in 1996 and 1997" both years, when the next date of the sentence follows after a bare "and"
+    and is a later one of the same kind (both days, both years: the same TIMEX3 value shape)."""
     for other in ctx.claimants:
         if (other["start"] > timex["end"] and _JOINED_DAYS.fullmatch(ctx.text, timex["end"], other["start"])
-                and timex["earliest"] == timex["latest"] and other["earliest"] == other["latest"]
-                and other["earliest"] > timex["latest"]):
+                and _same_shape(timex, other) and other["earliest"] > timex["latest"]):
             return other["latest"]
     return timex["latest"]
+
+
+def _same_shape(timex: dict, other: dict) -> bool:
+    """Two single days, or two values of one shape ("1996" and "1997", "2001-05" and "2001-06")."""
+    if timex["earliest"] == timex["latest"] and other["earliest"] == other["latest"]:
+        return True
+    first, second = timex["value"], other["value"]
+    return len(first) == len(second) and first[:1].isdigit() and second[:1].isdigit() and \
+        first.replace("-", "").isdigit() and second.replace("-", "").isdigit() and not timex.get("mod")
 
 
 _GRAIN_SCORE = {"day": 0.2, "week": 0.15, "month": 0.1}

@@ -91,10 +91,11 @@ def build_month(m, text):
       examples={"spring 1999": "1999-SP", "summer of 2000": "2000-SU"})
 @rule("season",
       r"\b(?:" + PART + r")?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|the)\s+)(?:(?P<part2>early|late|mid)(?:\s+|-))?(?P<season>"
-              + SEASON + r")\b(?:\s+(?:of\s+)?(?P<year>" + YEAR4 + r")\b)?",
+              + SEASON + r")\b(?:\s+(?:of\s+)?(?P<year>" + YEAR4 + r")\b|\s+of\s+(?P<relyear>this|last|next)\s+year\b)?",
       cores=[SEASON_CORE],
-      examples={"last fall": "2000-FA", "this spring": "2001-SP", "the early summer": "2000-SU",
-                "this past spring": "2000-SP", "the winter of 1994": "1994-WI"})
+      examples={"last fall": "2000-FA", "this spring": "2001-SP", "the early summer": "2001-SU",
+                "this past spring": "2000-SP", "the winter of 1994": "1994-WI", "the autumn of next year": "2002-FA",
+                "the spring of last year": "2000-SP"})
 def build_season(m, text):
     g = m.groupdict()
     mod, part = part_of(m)
@@ -103,10 +104,20 @@ def build_season(m, text):
     code = SEASONS[g["season"].lower()]
     if g.get("year"):
         return mention("DATE", f"{g['year']}-{code}", mod, part)
+    if g.get("relyear"):
+        return mention("DATE", f"UNDEF-{g['relyear'].lower()}-year-{code}", mod, part)
+    if _a_fall_of_something(m, text, g):
+        return None
     rel = relation(g.get("rel"))
     if rel:
         return mention("DATE", f"UNDEF-{rel}-S{code}", mod, part)
     return mention("DATE", f"UNDEF-year-{code}", mod, part)
+
+
+def _a_fall_of_something(m, text, g):
+    """"the fall of the lira", "the fall of Milosevic": a fall, no autumn (a season "of" is of a year)."""
+    return g["season"].lower() == "fall" and (g.get("rel") or "").lower() == "the" and \
+        bool(re.match(r"\s+of\b", text[m.end():m.end() + 4]))
 
 
 @rule("year",

@@ -125,9 +125,10 @@ def _no_length(m, text, g, num_word, n, unit):
 
 
 @rule("bare_plural_duration",
-      r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b",
+      r"\b(?P<unit>hours|days|weeks|months|years|decades|centuries)\b",
       cores=[UNIT_CORE],
-      examples={"for years": "PXY", "in months": "PXM", "demanded months of back pay": "PXM"})
+      examples={"for years": "PXY", "in months": "PXM", "demanded months of back pay": "PXM",
+                "within hours of the crash": "PTXH", "talked for hours": "PTXH"})
 def build_bare_plural_duration(m, text):
     before = text_before(text, m.start(), 14).lower()
     if not re.search(r"\b(?:for|in|within|over|after|take|took|takes|taken|spent|lasted|last|past)\s+$", before) \

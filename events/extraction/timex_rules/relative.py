@@ -21,7 +21,7 @@ UNIT_NORM = {"week": "week", "weekend": "weekend", "month": "month", "year": "ye
                 "the end of this month": "2001-01", "later this year": "2001",
                 "the latter part of last year": "2000", "since the beginning of this year": "2001",
                 "over the weekend": "2000-W52-WE", "the following month": "2001-02", "that year": "2001",
-                "the end of the year": "2001"})
+                "the end of the year": "2001", "over the past decade": "P10Y"})
 def build_relative_unit(m, text):
     g = m.groupdict()
     unit = g["unit"].lower()
@@ -31,12 +31,19 @@ def build_relative_unit(m, text):
     rel_word = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     if rel_word in ("the full", "the fiscal"):
         rel_word = "the"
-    counted = _counted_from_previous_date(rel_word, unit, mod, part)
+    counted = _past_decade(rel_word, unit, mod, part) or _counted_from_previous_date(rel_word, unit, mod, part)
     if counted is not None:
         return counted
     if rel_word == "the":
         return _the_unit(m, text, unit, mod, part)
     return _relative_unit(rel_word, relation(rel_word), unit, mod, part, g)
+
+
+def _past_decade(rel_word, unit, mod, part):
+    """"over the past decade": the ten years up to now, a length (P10Y); "the last decade" is the 1990s."""
+    if rel_word in ("the past", "past") and unit in ("decade", "century") and part is None:
+        return mention("DURATION", "P10Y" if unit == "decade" else "P100Y", mod)
+    return None
 
 
 # "the previous year", "that month", "the same week": counted from the date the text spoke of last.
@@ -215,11 +222,24 @@ def build_deictic(m, text):
     type_, norm = DEICTIC[key]
     if key == "soon" and re.search(r"\bas\s+$", text_before(text, m.start(), 4), re.I):
         return None  # "as soon as they arrive" is a conjunction
+    if _part_of_a_name(m, text):
+        return None  # "Hong Soon-young", "Yoon Young-kwan": a syllable of a Korean name
     if key == "current" and re.match(r"\s+(?:account|accounts|affairs|events|flow|flows|level|levels|law|laws|rate|rates|system|policy|account's)\b", text[m.end():m.end() + 12], re.I):
         return None
     if key == "the future" and re.match(r"\s+[a-z]", text[m.end():m.end() + 3]) and not re.match(r"\s+(?:and|or|of|in|is|will|was|as|at|for|to|by)\b", text[m.end():m.end() + 6]):
         return None  # "the future training of officers": an adjective, not a time
     return mention(type_, norm)
+
+
+def _part_of_a_name(m, text):
+    """A capitalised deictic word joined by a hyphen to another capitalised syllable ("Soon-young") or right
+    after a capitalised word within a sentence ("Hong Soon"): part of a name."""
+    word = m.group(0)
+    if not word[:1].isupper():
+        return False
+    if re.match(r"-[A-Za-z]", text[m.end():m.end() + 2]):
+        return True
+    return bool(re.search(r"[a-z,]\s+[A-Z][a-z]+\s+$", text_before(text, m.start(), 30)))
 
 
 @rule("weekday",

@@ -58,15 +58,19 @@ def build_noon(m, text):
 
 
 @rule("time_of_day",
-      r"\b(?:the\s+|(?P<mid>mid)(?:-|\s+))(?P<tod>morning|afternoon|evening)\b(?:\s+(?P<day>yesterday|today|tomorrow))?",
+      r"\b(?:the\s+|(?P<mid>mid)(?:-|\s+))(?P<tod>morning|afternoon|evening)\b(?:\s+(?P<day>yesterday|today|tomorrow)"
+      r"|\s+of\s+(?-i:(?P<mon>" + MONTH_ANY + r"))\s+(?P<d1>" + DAYNUM + r")\b(?!,?\s+\d{4}))?",
       cores=[word_core(TOD_WORDS)],
       examples={"the morning": "2001-01-02TMO", "mid-afternoon": "2001-01-02TAF",
-                "mid-afternoon yesterday": "2001-01-01TAF"})
+                "mid-afternoon yesterday": "2001-01-01TAF", "on the afternoon of December 29": "2000-12-29TAF"})
 def build_tod(m, text):
     """'the morning', 'mid-afternoon': a time of the anchor day; a bare 'the afternoon' after a day named
-    earlier in its sentence is that day's ("On Wednesday he laid a wreath ... and left in the afternoon")."""
+    earlier in its sentence is that day's ("On Wednesday he laid a wreath ... and left in the afternoon");
+    "the afternoon of October 4" is one expression, that day's afternoon (TIMEX3 takes the whole phrase)."""
     g = m.groupdict()
     code = TIMES_OF_DAY[g["tod"].lower()]
+    if g.get("mon"):
+        return mention("TIME", f"UNDEF-year-{month_number(g['mon']):02d}-{day_number(g['d1']):02d}T{code}")
     mod = "MID" if g.get("mid") else None
     if not g.get("mid") and not g.get("day"):
         return mention("TIME", f"UNDEF-SENT-dayT{code}")
