@@ -149,18 +149,20 @@ def _ingest_files(files, report, progress, jobs):
         article_store.forget_evidence()
 
 
-def _store_files(files, report, show, jobs, batch=None, parsed=None):
-    frozen = False
+def _file_results(files, jobs, batch, parsed):
+    """(the FileResults of storing `files`, as an iterator; whether the collector was frozen for it)."""
     parsed = parsed if parsed is not None else _ParsedFiles(files)
     if jobs > 1 and len(files) > 1:
         parsed.forget()  # the workers read their files themselves
-        results = _ingest_in_workers(files, min(jobs, len(files)))
-    elif batch and EXTRACT_AHEAD:  # one process: each next article extracted while this one is stored
-        results = _ingest_extracting_ahead(files, batch, parsed)
-        frozen = _freeze_collector()
-    else:
-        results = (_ingest_path(path, defer_text=True, parse=lambda index=index: parsed.parsed(index))
-                   for index, path in enumerate(files))
+        return _ingest_in_workers(files, min(jobs, len(files))), False
+    if batch and EXTRACT_AHEAD:  # one process: each next article extracted while this one is stored
+        return _ingest_extracting_ahead(files, batch, parsed), _freeze_collector()
+    return (_ingest_path(path, defer_text=True, parse=lambda index=index: parsed.parsed(index))
+            for index, path in enumerate(files)), False
+
+
+def _store_files(files, report, show, jobs, batch=None, parsed=None):
+    results, frozen = _file_results(files, jobs, batch, parsed)
     try:
         for done, result in enumerate(tqdm(results, total=len(files), desc="ingest", unit="file",
                                            file=sys.stderr, disable=not show), 1):
