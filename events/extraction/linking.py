@@ -48,6 +48,7 @@ are those buckets per family group (postponements and the families they go with 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -116,7 +117,10 @@ def separate_encounters(event, actors, thread: dict) -> bool:
             and bool(actors - thread["actors"]) and bool(thread["actors"] - actors))
 
 
+@functools.lru_cache(maxsize=4096)
 def families_match(a: str, b: str) -> bool:
+    """(Memoised: a pure function of two type codes and the registry, asked for every candidate of every
+    event an article links.)"""
     type_a, type_b = TYPES.get(a), TYPES.get(b)
     if type_a is None or type_b is None:
         return a == b
@@ -126,8 +130,9 @@ def families_match(a: str, b: str) -> bool:
     return type_a.family == type_b.family
 
 
+@functools.lru_cache(maxsize=1024)
 def compatible_types(event_type: str) -> frozenset:
-    """The thread types an event of `event_type` may join (families_match, as a set for the query)."""
+    """The thread types an event of `event_type` may join (families_match, as a set for the query; memoised)."""
     return frozenset(info.code for info in TYPES.types if families_match(event_type, info.code))
 
 

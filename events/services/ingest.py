@@ -141,22 +141,28 @@ DEFERRED_FLUSH_EVERY = 500
 
 def _ingest_files(files, report, progress, jobs):
     show = progress and sys.stderr.isatty()
+    parsed = _ParsedFiles(files)
     try:
-        batch = _prefit(files, show) if len(files) >= PREFIT_MIN_FILES else None
-        return _store_files(files, report, show, jobs, batch)
+        batch = _prefit(parsed, show) if len(files) >= PREFIT_MIN_FILES else None
+        return _store_files(files, report, show, jobs, batch, parsed)
     finally:
         article_store.forget_evidence()
 
 
-def _store_files(files, report, show, jobs, batch=None):
-    frozen = False
+def _file_results(files, jobs, batch, parsed):
+    """(the FileResults of storing `files`, as an iterator; whether the collector was frozen for it)."""
+    parsed = parsed if parsed is not None else _ParsedFiles(files)
     if jobs > 1 and len(files) > 1:
-        results = _ingest_in_workers(files, min(jobs, len(files)))
-    elif batch and EXTRACT_AHEAD:  # one process: each next article extracted while this one is stored
-        results = _ingest_extracting_ahead(files, batch)
-        frozen = _freeze_collector()
-    else:
-        results = (_ingest_path(path, defer_text=True) for path in files)
+        parsed.forget()  # the workers read their files themselves
+        return _ingest_in_workers(files, min(jobs, len(files))), False
+    if batch and EXTRACT_AHEAD:  # one process: each next article extracted while this one is stored
+        return _ingest_extracting_ahead(files, batch, parsed), _freeze_collector()
+    return (_ingest_path(path, defer_text=True, parse=lambda index=index: parsed.parsed(index))
+            for index, path in enumerate(files)), False
+
+
+def _store_files(files, report, show, jobs, batch=None, parsed=None):
+    results, frozen = _file_results(files, jobs, batch, parsed)
     try:
         for done, result in enumerate(tqdm(results, total=len(files), desc="ingest", unit="file",
                                            file=sys.stderr, disable=not show), 1):
@@ -201,18 +207,61 @@ EXTRACT_AHEAD = True
 PREFIT_MIN_FILES = 2
 
 
-def _prefit(files, show):
+# The files the prefit parsed are kept for storing them (each file parsed once) while their texts total at most
+# this many characters; a larger batch parses the rest again when it stores them.
+PARSED_KEEP_CHARS = 64_000_000
+
+
+class _ParsedFiles:
+    """The batch's files, each read and parsed once (by the prefit, or when it is stored) and kept until it is
+    stored, within PARSED_KEEP_CHARS; a file that cannot be read keeps its ArticleFileError, raised again."""
+
+    def __init__(self, files):
+        self.files, self.kept, self.chars = files, {}, 0  # kept: file index -> (ParsedFile or error, size)
+
+    def read(self, index):
+        """The ParsedFile of file `index`, or the ArticleFileError reading it raised (kept when there is room)."""
+        if index in self.kept:
+            return self.kept[index][0]
+        try:
+            found = read_article_file(self.files[index])
+        except ArticleFileError as error:
+            found = error
+        size = sum(len(a.body) + len(a.headline) for a in getattr(found, "articles", ()))
+        if self.chars + size <= PARSED_KEEP_CHARS:
+            self.kept[index] = (found, size)
+            self.chars += size
+        return found
+
+    def parsed(self, index):
+        """The ParsedFile of file `index` (its ArticleFileError raised), no longer kept: it is being stored."""
+        found = self.read(index)
+        self.done(index)
+        if isinstance(found, ArticleFileError):
+            raise found
+        return found
+
+    def done(self, index):
+        self.chars -= self.kept.pop(index, (None, 0))[1]
+
+    def forget(self):
+        self.kept.clear()
+        self.chars = 0
+
+
+def _prefit(parsed_files, show):
     """Fit the batch's volumes from its dating evidence before storing it (services.calendar.prefit_calendars):
-    read once more, a file costs a parse and the evidence regexes (well under a millisecond an article), while
-    an issue re-dated by the end-of-run fit costs a second extraction of each of its articles. Files that
-    cannot be read are skipped here (the ingest reports them); a failure here only loses the head start."""
+    a file costs the evidence regexes (well under a millisecond an article; its parse is kept for storing it,
+    _ParsedFiles), while an issue re-dated by the end-of-run fit costs a second extraction of each of its
+    articles. Files that cannot be read are skipped here (the ingest reports them); a failure here only loses
+    the head start."""
     from events.services.calendar import prefit_calendars
 
     evidence, digests = {}, []
-    for path in tqdm(files, desc="calendar evidence", unit="file", file=sys.stderr, disable=not show):
-        try:
-            parsed = read_article_file(path)
-        except ArticleFileError:
+    for index in tqdm(range(len(parsed_files.files)), desc="calendar evidence", unit="file", file=sys.stderr,
+                      disable=not show):
+        parsed = parsed_files.read(index)
+        if isinstance(parsed, ArticleFileError):
             continue
         for article in parsed.articles:
             found = evidence_for_text(article.volume, article.number, article.body)
@@ -266,14 +315,14 @@ class _BatchGuess:
         return content_hash(article.volume, article.number, article.headline, article.body) not in self.stored
 
 
-def _ingest_extracting_ahead(files, batch):
+def _ingest_extracting_ahead(files, batch, parsed_files):
     """As (_ingest_path(path) for path in files), with each article's next one (the next file's first after a
     file's last) extracted on a second thread while it is stored (events.services.extract_ahead: a result is
-    used only for the article's own text, issue date and gazetteer). Each file is read once, one ahead."""
+    used only for the article's own text, issue date and gazetteer). Each file is parsed once (_ParsedFiles)."""
     from events.services.extract_ahead import ExtractionAhead
 
     with ExtractionAhead() as ahead:
-        files_ahead = _FilesAhead(files, batch, ahead)
+        files_ahead = _FilesAhead(files, batch, ahead, parsed_files)
         for index, path in enumerate(files):
             yield _ingest_path(path, defer_text=True, parse=lambda index=index: files_ahead.parsed(index),
                                before_article=lambda position, articles, index=index:
@@ -282,19 +331,18 @@ def _ingest_extracting_ahead(files, batch):
 
 
 class _FilesAhead:
-    """The batch's files read one ahead, and the articles to extract ahead of the one being stored."""
+    """The batch's files (parsed once, _ParsedFiles), and the articles to extract ahead of the one being stored."""
 
-    def __init__(self, files, batch, ahead):
+    def __init__(self, files, batch, ahead, parsed_files=None):
         self.files, self.batch, self.ahead = files, batch, ahead
-        self.read = {}  # file index -> ParsedFile or the ArticleFileError reading it raised
+        self.parsed_files = parsed_files if parsed_files is not None else _ParsedFiles(files)
+        self.current = {}  # file index -> ParsedFile or ArticleFileError: the file being stored and the next one
 
     def _read(self, index):
-        if index not in self.read:
-            try:
-                self.read[index] = read_article_file(self.files[index])
-            except ArticleFileError as error:
-                self.read[index] = error
-        return self.read[index]
+        if index not in self.current:
+            self.current[index] = self.parsed_files.read(index)
+            self.parsed_files.done(index)  # held here until stored
+        return self.current[index]
 
     def parsed(self, index):
         found = self._read(index)
@@ -303,7 +351,7 @@ class _FilesAhead:
         return found
 
     def done(self, index):
-        self.read.pop(index, None)
+        self.current.pop(index, None)
 
     def before_article(self, index, position, articles):
         """Before storing articles[position] of file `index`: extract it and the next one ahead."""

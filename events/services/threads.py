@@ -214,13 +214,29 @@ def _create(new, context) -> None:
     """Step 4: insert the new threads (one statement) and give their candidate dicts their ids."""
     if not new:
         return
-    created = Thread.objects.bulk_create([
-        Thread(title="", event_type=kind, status="planned", date_start=start, date_end=end, granularity="day")
-        for kind, start, end in (c["initial"] for c in new)])
-    for target, thread in zip(new, created):
-        target["id"] = thread.pk
-        context.rows[thread.pk] = {"id": thread.pk, "set_by_editor": False,
-                                   **{name: getattr(thread, name) for name in DERIVED_FIELDS}}
+    initial = [c["initial"] for c in new]
+    if connection.vendor == "postgresql":
+        ids = _insert_threads(initial)
+    else:
+        ids = [thread.pk for thread in Thread.objects.bulk_create([
+            Thread(title="", event_type=kind, status="planned", date_start=start, date_end=end, granularity="day")
+            for kind, start, end in initial])]
+    for target, pk, (kind, start, end) in zip(new, ids, initial):
+        target["id"] = pk
+        context.rows[pk] = {"id": pk, "set_by_editor": False, "title": "", "event_type": kind, "status": "planned",
+                            "date_start": start, "date_end": end, "granularity": "day"}
+
+
+def _insert_threads(initial) -> list[int]:
+    """PostgreSQL: insert the new threads [(type, start, end)] as bulk_create would (no history record; title,
+    status and granularity until their recompute), ids returned in order, without the ORM's cost."""
+    table = connection.ops.quote_name(Thread._meta.db_table)
+    params = []
+    values = ", ".join(f"('', {sql_value(kind, params)}, 'planned', {sql_value(start, params)}, "
+                       f"{sql_value(end, params)}, 'day', false)" for kind, start, end in initial)
+    sql = (f"INSERT INTO {table} (title, event_type, status, date_start, date_end, granularity, set_by_editor) "
+           f"VALUES {values} RETURNING id")
+    return [row[0] for row in run_statements([(sql, params)])[0]]
 
 
 _THREAD_COLUMNS = ("id", *DERIVED_FIELDS, "set_by_editor")
