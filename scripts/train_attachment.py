@@ -292,6 +292,14 @@ def validate(events, kind, names, weights, threshold) -> tuple[int, int]:
     return rules_right(events, kind, names), right_with(events, kind, names, scores, threshold)
 
 
+def _command(args) -> str:
+    """The command line that writes this model again (stored in the file)."""
+    flags = [flag for flag, used in (("--on", args.on), ("--by-batch", args.by_batch)) if used]
+    if args.parts:
+        flags.append("--parts " + "+".join(TRAIN_PARTS))
+    return " ".join([".venv/bin/python scripts/train_attachment.py", *flags])
+
+
 def main(argv=None) -> int:
     global TRAIN_PARTS, BY_BATCH
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -319,8 +327,7 @@ def main(argv=None) -> int:
     if not args.cv_only:
         model["trained_on"] = (f"parts {', '.join(TRAIN_PARTS)} of tests/devset/gold.json: {len(articles)} articles, "
                                f"{len(events)} key events ({found} found)")
-        model["command"] = ".venv/bin/python scripts/train_attachment.py" + (" --on" if args.on else "") + (
-            f" --by-batch --parts {'+'.join(TRAIN_PARTS)}" if args.parts else "")
+        model["command"] = _command(args)
         # (the file also holds other steps' weights, implied_side's: they stay)
         kept = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
         model = {**kept, **model}
