@@ -330,6 +330,10 @@ def _given_and_surname(gazetteer):
     return regex
 
 
+# A saint's name naming a building or place, not a person: "the Kremlin's St. George Hall", "Saint Andrew Square".
+_SAINT_BEFORE = re.compile(r"\b(?:St|Saint|Ste)\.?\s+$")
+
+
 def _given_name_candidates(text, gazetteer, masked, anchor) -> list[_Candidate]:
     """Persons no title introduces, named by a given name and a surname ("Vladimir Putin pardoned Edmond
     Pope"): unknown actors with no title or country. The surname must not be a place, a country, an
@@ -339,7 +343,8 @@ def _given_name_candidates(text, gazetteer, masked, anchor) -> list[_Candidate]:
     found = []
     for match in _given_and_surname(gazetteer).finditer(text):
         name, surname = match.group("given"), match.group("surname")
-        if name not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer):
+        if name not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer) \
+                or _SAINT_BEFORE.search(text, max(0, match.start() - 7), match.start()):
             continue
         bearers = _surname_bearers(surname, gazetteer)
         # A given name the data does not list is not forced onto a bearer whose first office is still to come ("George
