@@ -430,8 +430,8 @@ def test_event_actors_keep_everyone_who_takes_part(mentions_by_issue):
     mamedov = find(mentions, "June 27", "Mamedov")
     assert _names(mamedov) == {"Georgy Mamedov", "Jai-chun Lee"}
     _, mentions = mentions_by_issue[(7, 30)]
-    # Vol 7 No 30: Putin's visit to North Korea "last July": Kim, named in the next clause (", after which the
-    # Russian president claimed to have negotiated with Kim"), was its host. The clause's antecedent is the visit
+    # Vol 7 No 30: Putin's visit to North Korea "last July": Kim, named in the next clause (an "after which" clause
+    # telling what Putin said he had agreed with him there), was its host. That clause's antecedent is the visit
     # itself, so the learned people step may not drop him (attachment._in_event_relative).
     july = find(mentions, "last July")
     assert _names(july) == {"Vladimir Putin", "Kim Jong-il"}
