@@ -10,3 +10,9 @@ DAY = datetime.date(2001, 6, 12)  # a Tuesday
 def one(text, gazetteer, date_text):
     [mention] = [m for m in extract_article(text, DAY, gazetteer) if m.date_text == date_text]
     return mention
+
+
+def countries_of(text, day, date_text, gazetteer) -> set:
+    """The states of the one mention dated by `date_text`, extracted as of `day`."""
+    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
+    return set(mention.countries)

@@ -3,18 +3,11 @@
 for these tests; the people are the gazetteer's."""
 import datetime
 
-import pytest
-
-from events.extraction.entities import ArticleEntities, default_gazetteer, find_actors, find_entities, resolve_anaphora
+from events.extraction.entities import ArticleEntities, find_actors, find_entities, resolve_anaphora
 from events.extraction.pipeline import extract_article
 from events.extraction.sentences import split_sentences
 
 DAY = datetime.date(2000, 10, 25)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def anaphors(text, gazetteer, day=DAY):

@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.events import attachment
 from events.extraction.events.attachment_model import MODEL_FILE, AttachmentModel, stored_model
 from events.extraction.mention import ActorRef
@@ -26,11 +25,6 @@ def _trainer():
     sys.modules.setdefault("train_attachment", module)  # (its dataclasses look their module up)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.fixture(scope="module")

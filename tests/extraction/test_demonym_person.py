@@ -2,13 +2,7 @@
 Egyptian met ..."), on sentences written for this test. DAY is Tuesday, June 12, 2001."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from tests.extraction._one_mention import one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def names(mention):

@@ -8,16 +8,11 @@ import pycountry
 import pytest
 
 from events.extraction.citations import find_attributions
-from events.extraction.entities import DATA_DIR, Gazetteer, default_gazetteer, find_actors, find_entities
+from events.extraction.entities import DATA_DIR, Gazetteer, find_actors, find_entities
 from events.extraction.sentences import sentence_at, split_sentences
 from tests.extraction._monitor_articles import load_article
 
 DAY = datetime.date(2000, 7, 5)
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def load(name):

@@ -2,7 +2,6 @@
 given name is the gazetteer's: a speed change that must not change which persons are found."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.entities.people import _GIVEN_AND_SURNAME, _given_and_surname
 
 TEXTS = [
@@ -12,11 +11,6 @@ TEXTS = [
     "Sergei Ivanov's aide, Viktor Komardin, and Borislav Milošević met Igor Ivanov-Petrov in Kiev.",
     "The A.Leonid Kuchma case: Leonid Kuchma, Leonid, Kuchma Leonid Kuchma, Yevgeny Primakov Street.",
 ]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -5,12 +5,7 @@ import datetime
 
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from tests.extraction._one_mention import one
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def names(mention):

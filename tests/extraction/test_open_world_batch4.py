@@ -5,14 +5,8 @@ import datetime
 
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.timex import tag
 from tests.extraction._one_mention import DAY, one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def values(text, anchor=DAY):

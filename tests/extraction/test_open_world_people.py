@@ -13,11 +13,6 @@ from events.extraction.pipeline import extract_article
 DAY = datetime.date(2001, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
-
-
 def refs(gazetteer, text, day=DAY):
     return [(m.text, m.ref.name, m.ref.known, m.ref.country, m.ref.title) for m in find_actors(text, day, gazetteer)]
 

@@ -6,13 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from events.extraction.entities import DATA_DIR, default_gazetteer, find_entities
+from events.extraction.entities import DATA_DIR, find_entities
 from events.extraction.pipeline import extract_article
 from tests.extraction._one_mention import DAY, one
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def test_a_city_that_is_no_capital_gives_the_state_where_the_event_happens(gazetteer):

@@ -3,14 +3,8 @@ for this test (never the development articles' text), with a second, differently
 rule does not just fit the sentence that prompted it. DAY is Tuesday, June 12, 2001."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.timex import tag
 from tests.extraction._one_mention import DAY, one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def values(text, anchor=DAY):

@@ -9,25 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from events.extraction.entities import Gazetteer, default_gazetteer
+from events.extraction.entities import Gazetteer
 from events.extraction.organization_anaphora import member_on, organization_facts
-from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import countries_of
 
 DATA = Path(__file__).resolve().parents[2] / "events" / "extraction" / "data"
 EU_15 = {"AT", "BE", "DK", "FI", "FR", "DE", "GR", "IE", "IT", "LU", "NL", "PT", "ES", "SE", "GB"}
 NATO_19 = {"BE", "CA", "DK", "FR", "DE", "GR", "IS", "IT", "LU", "NL", "NO", "PT", "ES", "TR", "GB", "US",
            "PL", "HU", "CZ"}
 G7 = {"US", "JP", "DE", "FR", "GB", "IT", "CA"}
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
-
-
-def countries_of(text, day, date_text, gazetteer):
-    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
-    return set(mention.countries)
 
 
 # -- the EU's presidency in a two-party format -----------------------------------------------------------------

@@ -7,18 +7,12 @@ import datetime
 
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.pipeline import extract_article
 from tests.extraction._one_mention import one
 
 NATO_1997 = {"BE", "CA", "DK", "FR", "DE", "GR", "IS", "IT", "LU", "NL", "NO", "PT", "ES", "TR", "GB", "US"}
 NEW_IN_1999 = {"PL", "HU", "CZ"}
 G8 = {"US", "JP", "DE", "FR", "GB", "IT", "CA", "RU"}
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize("text, date_text", [

@@ -8,24 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from events.extraction.entities import default_gazetteer
-from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import countries_of
 
 DATA = Path(__file__).resolve().parents[2] / "events" / "extraction" / "data"
 CIS_12 = {"AM", "AZ", "BY", "GE", "KZ", "KG", "MD", "RU", "TJ", "TM", "UA", "UZ"}
 CST_AFTER_1999 = {"AM", "BY", "KZ", "KG", "RU", "TJ"}
 APEC_OTHERS = {"AU", "CA", "CL", "MX", "NZ", "PG", "TH"}
 G7 = {"US", "JP", "DE", "FR", "GB", "IT", "CA"}
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
-
-
-def countries_of(text, day, date_text, gazetteer):
-    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
-    return set(mention.countries)
 
 
 # -- the gathering is the dated event ---------------------------------------------------------------------------

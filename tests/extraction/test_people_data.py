@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from events.extraction.entities import DATA_DIR, default_gazetteer, find_actors
+from events.extraction.entities import DATA_DIR, find_actors
 
 ACTORS = json.loads((Path(DATA_DIR) / "actors.json").read_text(encoding="utf-8"))
 COUNTRIES = {c["code"] for c in json.loads((Path(DATA_DIR) / "countries.json").read_text(encoding="utf-8"))}
@@ -59,11 +59,6 @@ def test_one_president_at_a_time():
             day = f"{year}-03-01"
             presidents = holders(code, day, ("President of",))
             assert len(set(presidents)) <= 1 or code in ("KG",), (code, day, presidents)
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize("text, day, expected", [

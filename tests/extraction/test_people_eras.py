@@ -9,11 +9,6 @@ from events.extraction.entities.gazetteer import Gazetteer, default_gazetteer
 from events.extraction.entities.people import find_actors
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
-
-
 def names(text, day, gazetteer):
     return [m.ref.name for m in find_actors(text, datetime.date.fromisoformat(day), gazetteer)]
 
@@ -43,7 +38,6 @@ def test_an_unlisted_form_is_not_forced_onto_a_future_holder():
                                                                    gazetteer)] == [("Mikhail Petrov", "Mikhail Petrov", False)]
     assert [m.ref.name for m in find_actors("Mikhail Petrov arrived.", datetime.date(2004, 3, 1), gazetteer)] == [
         "Mikhail V. Petrov"]
-
 
 
 def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(gazetteer):

@@ -4,12 +4,7 @@ import datetime
 
 import pytest
 
-from events.extraction.entities import default_gazetteer, find_entities
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
+from events.extraction.entities import find_entities
 
 
 def names(text, gazetteer, day):

@@ -6,13 +6,8 @@ import datetime
 
 import pytest
 
-from events.extraction.entities import default_gazetteer, find_actors, find_entities
+from events.extraction.entities import find_actors, find_entities
 from tests.extraction import people_coverage
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def people(text, gazetteer, day=datetime.date(2001, 6, 1)):

@@ -5,12 +5,7 @@ import datetime
 
 import pytest
 
-from events.extraction.entities import default_gazetteer, find_actors, find_entities
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
+from events.extraction.entities import find_actors, find_entities
 
 
 DAY = datetime.date(2001, 6, 1)

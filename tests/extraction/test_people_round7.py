@@ -3,14 +3,7 @@ clause it stands in. Every sentence is written for this test (two differently wo
 not in the gazetteer are invented."""
 import datetime
 
-import pytest
-
-from events.extraction.entities import default_gazetteer, find_entities
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
+from events.extraction.entities import find_entities
 
 
 DAY = datetime.date(2001, 6, 1)

@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from events.extraction.entities import DATA_DIR, default_gazetteer, find_actors
+from events.extraction.entities import DATA_DIR, find_actors
 from tests.extraction import people_coverage
 
 ACTORS = json.loads((Path(DATA_DIR) / "actors.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def people(text, gazetteer, day):

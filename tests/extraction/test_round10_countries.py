@@ -5,18 +5,8 @@ import datetime
 
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.pipeline import extract_article
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
-
-
-def countries_of(text, day, date_text, gazetteer):
-    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
-    return set(mention.countries)
+from tests.extraction._one_mention import countries_of
 
 
 # -- a state agency or a state company acts for its state ---------------------------------------------------------

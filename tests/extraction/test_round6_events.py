@@ -3,15 +3,9 @@ each on sentences written for this test (never the development articles' text), 
 worded sentences per rule. DAY is Tuesday, June 12, 2001."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.pipeline import extract_article
 from events.extraction.timex import tag
 from tests.extraction._one_mention import DAY, one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize("sentence, date_text", [

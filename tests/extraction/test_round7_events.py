@@ -3,13 +3,7 @@ common verbs outside the trigger vocabulary (event_rules.json backoff.verbs). Se
 more differently worded ones per rule. DAY is Tuesday, June 12, 2001."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from tests.extraction._one_mention import one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize("sentence", [

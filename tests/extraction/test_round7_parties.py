@@ -3,13 +3,7 @@ Tuesday, June 12, 2001 (tests/extraction/_one_mention.py). The archive's home st
 (event_rules.json home_state)."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from tests.extraction._one_mention import one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize("text, date_text, expected", [
@@ -33,7 +27,6 @@ def test_a_journey_home_meets_no_other_side(gazetteer):
     # "flies home": the Latvian premier returns to his own state; the Russian proposal he praised is no party.
     text = "The Latvian premier, who flies home tonight, praised the Russian proposal on the border."
     assert one(text, gazetteer, "tonight").countries == ["LV"]
-
 
 
 # Coordinated main clauses (attachment_coordinates.py): ", and <a subject of its own> <finite verb>" opens another

@@ -2,13 +2,7 @@
 June 12, 2001 (tests/extraction/_one_mention.py)."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from tests.extraction._one_mention import one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def names(mention):

@@ -2,15 +2,9 @@
 construction. Sentences are our own. DAY is Tuesday, June 12, 2001."""
 import pytest
 
-from events.extraction.entities import default_gazetteer
 from events.extraction.events.rules import default_rules, irregular_forms
 from events.extraction.pipeline import extract_article
 from tests.extraction._one_mention import DAY, one
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize("sentence, date_text", [

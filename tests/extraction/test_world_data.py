@@ -6,7 +6,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from events.extraction.entities import DATA_DIR, default_gazetteer
+from events.extraction.entities import DATA_DIR
 
 
 def load(name):
@@ -85,11 +85,6 @@ def test_the_first_41_states_keep_their_aliases():
     assert {"Moscow", "Kremlin", "Soviet Union", "USSR", "Russian Federation"} <= by_code["RU"]
     assert {"White House", "State Department", "Pentagon", "U.S.", "Washington"} <= by_code["US"]
     assert {"DPRK", "Pyongyang", "North Korean"} <= by_code["KP"]
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return default_gazetteer()
 
 
 def codes(gazetteer, text):
