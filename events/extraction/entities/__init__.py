@@ -104,7 +104,7 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     countries = _not_ethnic(_places_outside(_unmasked(gazetteer.find_countries(text), masked), organizations), text)
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
-    countries = _outside_names(countries, actors)
+    countries = _outside_names(_not_surnames(countries, text, organizations), actors)
     entities = ArticleEntities(actors, countries, topics, warnings, organizations)
     sentences = split_sentences(text) if sentences is None else sentences
     entities.add_actors(resolve_anaphora(text, sentences, entities, gazetteer, anchor, masked))
@@ -125,6 +125,32 @@ def _outside_names(countries, actors) -> list:
         a = actors[index] if index >= 0 else None
         if not (a and m.end <= a.end and m.text in a.text.split() and m.text in a.ref.name.split()):
             kept.append(m)
+    return kept
+
+
+# A state's name right after a capitalised word inside a sentence is a person's surname ("Kazuhiko Togo", "Vernon
+# Jordan", "Foreign Minister Togo"), unless that word is a date word or a modifier of the state ("Soviet Georgia",
+# "Inner Mongolia" are places, kept as the gazetteer reads them).
+_GIVEN_NAME = re.compile(r"(?<![.!?:;(\"\u201c\u2018'\n])(?<=\S) ([A-Z][a-z]+) $")
+_NOT_GIVEN = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Soviet", "Communist", "Red", "Nationalist", "Mainland", "Independent", "Greater", "Western", "Eastern",
+    "Northern", "Southern", "Central", "East", "West", "North", "South", "Inner", "Outer", "Upper", "Lower", "Democratic", "Federal", "Imperial",
+    "Tsarist", "Socialist", "Free", "New", "Old", "Post", "Today", "Europe", "Asia", "Africa", "America"})
+
+
+def _not_surnames(countries, text: str, organizations) -> list:
+    """Country names that are no person's surname (_GIVEN_NAME): the word before is not a sentence's first, not a
+    date word or modifier (_NOT_GIVEN), not itself a state's or an organization's name."""
+    taken = {m.end for m in countries} | {m.end for m in organizations}
+    kept = []
+    for m in countries:
+        if m.kind == "name" and m.start >= 2 and text[m.start - 1] == " " and text[m.start - 2].islower():
+            match = _GIVEN_NAME.search(text, max(0, m.start - 24), m.start)
+            if match and match.group(1) not in _NOT_GIVEN and match.end(1) not in taken:
+                continue
+        kept.append(m)
     return kept
 
 
