@@ -144,14 +144,14 @@ def _not_surnames(countries, text: str, organizations) -> list:
     """Country names that are no person's surname (_GIVEN_NAME): the word before is not a sentence's first, not a
     date word or modifier (_NOT_GIVEN), not itself a state's or an organization's name."""
     taken = {m.end for m in countries} | {m.end for m in organizations}
-    kept = []
-    for m in countries:
-        if m.kind == "name" and m.start >= 2 and text[m.start - 1] == " " and text[m.start - 2].islower():
-            match = _GIVEN_NAME.search(text, max(0, m.start - 24), m.start)
-            if match and match.group(1) not in _NOT_GIVEN and match.end(1) not in taken:
-                continue
-        kept.append(m)
-    return kept
+    return [m for m in countries if not _surname(m, text, taken)]
+
+
+def _surname(m, text: str, taken: set) -> bool:
+    if m.kind != "name" or m.start < 2 or text[m.start - 1] != " " or not text[m.start - 2].islower():
+        return False
+    match = _GIVEN_NAME.search(text, max(0, m.start - 24), m.start)
+    return bool(match) and match.group(1) not in _NOT_GIVEN and match.end(1) not in taken
 
 
 _ETHNIC = re.compile(r"\b(?:[Ee]thnic|[Mm]inority)\s+$")
