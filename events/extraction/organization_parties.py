@@ -49,7 +49,7 @@ _COUNT = (r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourtee
           r"eighteen|nineteen|twenty|twenty-\w+|\d+)")
 _AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extraordinary|informal|"
                          r"jubilee|first|next|last|anniversary|" + _COUNT[3:-1] + r")\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
-                         r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting))\b"
+                         r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting|meeting))\b"
                          r"|['\u2019]s\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
                          r"(?:meeting|session)\b"
                          r"|(?:['\u2019]s)?\s+(?:Council of (?:Heads of State|Heads of Government|Foreign Ministers|"
@@ -118,7 +118,7 @@ def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), en
         return [fact["seat"]]
     if mention.event_type not in GATHERING_TYPES:
         return []
-    organ_seat = _organ_seat(body, org, fact)
+    organ_seat = _organ_seat(body, org, fact) or _ambassadors_seat(body, org, fact)
     if organ_seat:  # an organ meets where it sits unless the clause names another state's place
         return [organ_seat] if places <= {organ_seat} else []
     if getattr(org, "pair", False) or is_pair(body, org, *clause):
@@ -173,6 +173,16 @@ def _organ_seat(body: str, org, fact: dict) -> str | None:
     is part of a title ("Council of Europe Secretary General ...")."""
     seat = fact.get("organ_seats", {}).get(org.text)
     return None if seat is None or _TITLE_AFTER.match(body, org.end) else seat
+
+
+# "The NATO-Ukraine Commission's meeting of ambassadors", "the alliance's ambassadors met": the organization's
+# envoys sit at its seat (docs/annotation.md: sessions of NATO's ambassadors in Brussels take the host and the named
+# participants, the other members optional), an organ rather than its members' own gathering.
+_AMBASSADORS = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:ambassadors|ambassadorial|permanent representatives)\b")
+
+
+def _ambassadors_seat(body: str, org, fact: dict) -> str | None:
+    return fact.get("seat") if _AMBASSADORS.match(body, org.end) else None
 
 
 def _on(terms: list[dict], day: datetime.date) -> list[str]:

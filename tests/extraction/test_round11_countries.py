@@ -35,3 +35,23 @@ def test_a_state_after_other_capitalised_words_stays(text, code, gazetteer):
 def test_a_surname_state_is_no_party_of_the_event(gazetteer):
     text = "Deputy Foreign Minister Losyukov and Kazuhiko Togo drafted the statement in Moscow in early March."
     assert "TG" not in countries_of(text, datetime.date(2001, 3, 27), "early March", gazetteer)
+
+
+# -- an organization's meeting and its ambassadors (organization_parties) -------------------------------------
+G8_2001 = {"US", "CA", "FR", "DE", "IT", "JP", "GB", "RU"}
+
+
+def test_the_organizations_meeting_is_its_own_gathering(gazetteer):
+    # "the G-8 meeting" (no possessive) is the group's own gathering, like "the G-8 summit".
+    text = "The next chance for a summit is the G-8 meeting in Genoa in July, which both leaders will attend."
+    assert countries_of(text, datetime.date(2001, 3, 27), "July", gazetteer) == G8_2001
+
+
+@pytest.mark.parametrize("text", [
+    "The NATO-Ukraine Commission's meeting of ambassadors, set for February 21, will go ahead.",
+    "The alliance's ambassadors will meet Ukraine's envoy on February 21 to review the charter.",
+])
+def test_an_ambassadors_meeting_sits_at_the_seat(text, gazetteer):
+    if "alliance" in text:
+        text = "NATO has kept its distance from Kyiv. " + text
+    assert countries_of(text, datetime.date(2001, 2, 14), "February 21", gazetteer) == {"UA", "BE"}
