@@ -1,0 +1,42 @@
+"""Round 11 of issue 11 (tim18): the date a happening was to take place and did not (postponed), and which way a
+date goes when its clause plans or when the story has moved on. Sentences are our own; the expected statuses and
+values are reasoned in the comments. The extraction runs as of DAY (Tuesday 12 June 2001)."""
+from tests.extraction._one_mention import one
+
+
+def test_was_to_have_taken_place_on_a_date_is_that_date_given_up(gazetteer):
+    # The verb, its place and the date after "was to have": the summit did not take place on May 8-9, whatever
+    # the putting-off's own date ("last week") is.
+    text = "The summit of the Baltic states, which was to have taken place in Riga on May 8-9, was put off last week."
+    assert one(text, gazetteer, "May 8-9").status == "postponed"
+    # With no postponement word at all.
+    text = "The session of the joint commission that was to have opened on Monday in Kiev never met."
+    assert one(text, gazetteer, "Monday").status == "postponed"
+    # A plain past keeps its status: the summit did take place.
+    text = "The summit of the Baltic states took place in Riga on May 8-9."
+    assert one(text, gazetteer, "May 8-9").status == "occurred"
+
+
+def test_put_off_from_a_month_is_postponed(gazetteer):
+    # "put off from April": April was the time set and given up (the news is of a putting-off).
+    text = "Kuchma met Putin on Friday at the summit of the CIS, put off from April by the floods."
+    assert one(text, gazetteer, "April").status == "postponed"
+
+
+def test_put_off_a_season_or_month_is_the_time_given_up(gazetteer):
+    # "was put off last autumn and again in March": both times given up (a month or longer after the word).
+    text = "Kasyanov's visit to Tokyo was put off last autumn and again in March."
+    assert one(text, gazetteer, "last autumn").status == "postponed"
+    assert one(text, gazetteer, "March").status == "postponed"
+    # A day after the word is the day of the putting-off: "postponed on Monday" happened on Monday.
+    text = "Kasyanov's visit to Tokyo was postponed on Monday."
+    assert one(text, gazetteer, "Monday").status != "postponed"
+    # A date before the postponement word is the one given up; the month after the word is the putting-off's.
+    text = "The summit of the Baltic states, which was to have taken place in Riga on May 8-9, was put off last month."
+    assert one(text, gazetteer, "last month").status != "postponed"
+
+
+def test_a_date_proposed_for_a_happening_put_off_is_given_up(gazetteer):
+    # "had proposed to hold in Minsk this month, has been put off": this month was the date given up.
+    text = "The summit, which Lukashenka had proposed to hold in Minsk this month, has been put off again."
+    assert one(text, gazetteer, "this month").status == "postponed"
