@@ -40,3 +40,33 @@ def test_a_date_proposed_for_a_happening_put_off_is_given_up(gazetteer):
     # "had proposed to hold in Minsk this month, has been put off": this month was the date given up.
     text = "The summit, which Lukashenka had proposed to hold in Minsk this month, has been put off again."
     assert one(text, gazetteer, "this month").status == "postponed"
+
+
+# ---- which way a date without a year goes when its clause plans
+from events.extraction.timex import tag  # noqa: E402
+
+
+def values(text, anchor):
+    return {text[t["start"]:t["end"]]: t["value"] for t in tag(text, anchor)}
+
+
+def test_an_infinitive_after_an_invitation_or_agreement_looks_ahead():
+    # On 15 February 2001 the autumn just over (2000, ended 77 days ago) is nearer than the coming one, and
+    # "accepted" is past; but the visit of "an invitation to visit" comes after the accepting: 2001.
+    v = values("Kuchma has accepted an invitation to visit Moscow for a trade fair in the autumn.", "2001-02-15")
+    assert v["the autumn"] == "2001-FA"
+    v = values("The two ministers agreed to meet again in the autumn.", "2001-02-15")
+    assert v["the autumn"] == "2001-FA"
+    # With no such infinitive the past clause keeps the autumn over.
+    assert values("Kuchma visited Moscow for a trade fair in the autumn.", "2001-02-15")["the autumn"] == "2000-FA"
+
+
+def test_no_infinitive_no_look_ahead():
+    # "an invitation to the ceremony on Saturday": a noun after "to", no infinitive; the Saturday just past.
+    v = values("He landed carrying an invitation to the ceremony on Saturday.", "2001-01-22")
+    assert v["Saturday"] == "2001-01-20"
+    # A date in a time adjunct of its own dates that adjunct's happening ("during Putin's visit in October", told
+    # as past): the October over, not the one ahead.
+    v = values("The commission the two leaders agreed to set up during Putin's visit to Delhi in October met.",
+               "2001-02-20")
+    assert v["October"] == "2000-10"
