@@ -70,3 +70,12 @@ def test_no_infinitive_no_look_ahead():
     v = values("The commission the two leaders agreed to set up during Putin's visit to Delhi in October met.",
                "2001-02-20")
     assert v["October"] == "2000-10"
+
+
+def test_a_bare_noon_is_of_the_day_the_story_is_at():
+    # Thursday 12 April 2001: "on Monday morning" is the 9th; "at noon" of the next sentence is Monday's too.
+    text = "The chancellor flew in on Monday morning. The forum opened at noon in the old palace."
+    assert values(text, "2001-04-12")["noon"] == "2001-04-09T12:00"
+    # With no day told, the issue day's; a named weekday is that day's.
+    assert values("The forum opens at noon in the old palace.", "2001-04-12")["noon"] == "2001-04-12T12:00"
+    assert values("The deadline expired at noon Saturday.", "2001-04-12")["noon Saturday"] == "2001-04-07T12:00"
