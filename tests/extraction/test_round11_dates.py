@@ -79,3 +79,15 @@ def test_a_bare_noon_is_of_the_day_the_story_is_at():
     # With no day told, the issue day's; a named weekday is that day's.
     assert values("The forum opens at noon in the old palace.", "2001-04-12")["noon"] == "2001-04-12T12:00"
     assert values("The deadline expired at noon Saturday.", "2001-04-12")["noon Saturday"] == "2001-04-07T12:00"
+
+
+def test_a_weekday_of_last_or_next_week_is_one_expression():
+    # Tuesday 7 August 2001: "Tuesday of last week" is 31 July (not today, the bare "Tuesday"), and "the day
+    # before" counts from it; "Friday of next week" is 17 August, "Friday of this week" the 10th.
+    text = "The train stopped in Omsk on Tuesday of last week and in Novosibirsk the day before."
+    v = values(text, "2001-08-07")
+    assert v["Tuesday of last week"] == "2001-07-31"
+    assert v["the day before"] == "2001-07-30"
+    v = values("The envoy returns on Friday of next week; the vote is on Friday of this week.", "2001-08-07")
+    assert v["Friday of next week"] == "2001-08-17"
+    assert v["Friday of this week"] == "2001-08-10"
