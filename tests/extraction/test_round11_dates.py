@@ -91,3 +91,18 @@ def test_a_weekday_of_last_or_next_week_is_one_expression():
     v = values("The envoy returns on Friday of next week; the vote is on Friday of this week.", "2001-08-07")
     assert v["Friday of next week"] == "2001-08-17"
     assert v["Friday of this week"] == "2001-08-10"
+
+
+def test_days_of_talks_that_ended_on_a_day_cover_them_all(gazetteer):
+    # DAY is Tuesday 12 June 2001: "ended two days of talks ... yesterday" is 10-11 June (the rule book: a
+    # two-day summit dated by the day it ended covers both days).
+    text = "Putin and Kuchma ended two days of informal talks in Sochi yesterday with a joint statement."
+    mention = one(text, gazetteer, "yesterday")
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == ("2001-06-10", "2001-06-11")
+    text = "In three days of talks, which ended yesterday, Putin and Kuchma signed four accords."
+    mention = one(text, gazetteer, "yesterday")
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == ("2001-06-09", "2001-06-11")
+    # "ended a two-day visit yesterday": the gold dates the leaving, the last day only.
+    text = "Putin ended a two-day visit to Madrid yesterday with a news conference beside Aznar."
+    mention = one(text, gazetteer, "yesterday")
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == ("2001-06-11", "2001-06-11")

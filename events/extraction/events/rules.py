@@ -46,6 +46,7 @@ class EventRules:
         self.unfulfilled_before_date = re.compile(cues.get("unfulfilled_before_date", NEVER), re.IGNORECASE)
         self.put_off_from_before = re.compile(cues.get("put_off_from_before_date", NEVER), re.IGNORECASE)
         self.put_off_in_before = re.compile(cues.get("put_off_in_before_date", NEVER), re.IGNORECASE)
+        self.days_ended_before = re.compile(cues.get("days_ended_before_date", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
         self.weak_speculation = _word_regex(cues.get("weak_speculation", []))
         self.hedge = _word_regex(cues.get("hedge", []))
