@@ -106,3 +106,14 @@ def test_days_of_talks_that_ended_on_a_day_cover_them_all(gazetteer):
     text = "Putin ended a two-day visit to Madrid yesterday with a news conference beside Aznar."
     mention = one(text, gazetteer, "yesterday")
     assert (mention.date_start.isoformat(), mention.date_end.isoformat()) == ("2001-06-11", "2001-06-11")
+
+
+def test_n_and_a_half_units_and_the_verb_last():
+    # "two and a half hours" (the half before the unit) as "two hours and a half": PT2H30M; TIMEX3 has no fractions.
+    assert values("Their talks lasted two and a half hours.", "2001-06-19")["two and a half hours"] == "PT2H30M"
+    assert values("The first attempt in two and a half years.", "2001-06-19")["two and a half years"] == "P2Y6M"
+    # "was to last an hour and a half": "last" is the verb, the length is the whole phrase (not "last an hour").
+    v = values("The meeting was planned to last an hour and a half.", "2001-06-19")
+    assert v == {"an hour and a half": "PT1H30M"}
+    # "the last three hours" is still a length.
+    assert values("They talked for the last three hours.", "2001-06-19")["the last three hours"] == "PT3H"
