@@ -128,6 +128,7 @@ NORMS = {
         (r"UNDEF-(this|last|next)-D(\d)", "_named_weekday"),
         (r"UNDEF-(this|last|next)-(\w+)", "_relative_unit")],
     "weekday": [(r"UNDEF-weekday-(\d)", "_bare_weekday")],
+    "wk": [(r"UNDEF-wk-(last|next)-D(\d)", "_weekday_of_week")],
     "dom": [(r"UNDEF-dom-(\d\d)", "_day_of_month")],
     "decade": [(r"UNDEF-decade-(\d)", "_decade")],
     "REL": [(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", "_from_anchor")],
@@ -508,6 +509,11 @@ class Resolver:
             delta = (day - a.isoweekday()) % 7 or 7
             return (a + dt.timedelta(days=delta)).isoformat()
         return (a + dt.timedelta(days=day - a.isoweekday())).isoformat()
+
+    def _weekday_of_week(self, q, rel, day):
+        """"Tuesday of last week": that weekday of the ISO week before (after) the issue's."""
+        a = self.anchor + dt.timedelta(days=7 * RELATION_OFFSET[rel])
+        return (a + dt.timedelta(days=int(day) - a.isoweekday())).isoformat()
 
     def _bare_weekday(self, q, day):
         """News convention: the last such day within the past week, unless its clause looks ahead."""

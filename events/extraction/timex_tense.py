@@ -23,6 +23,7 @@ TIMETABLE_BASE = TENSE_CUES["timetable_base"]
 PRESENT_NO_CUE = frozenset(TENSE_CUES["present_no_cue"])
 PLAN_FOR_VERBS = TENSE_CUES["plan_for_verbs"]
 PLAN_FOR_PREPOSITIONS = TENSE_CUES["plan_for_prepositions"]
+PROSPECTIVE_HEADS = TENSE_CUES["prospective_heads"]
 # Before a plural present ("the two leaders meet Monday") these make it no finite verb: an infinitive, an
 # auxiliary's or modal's complement, a negation, a noun after a determiner ("his visit Monday").
 _NOT_FINITE_BEFORE = frozenset({"to", "not", "never", "do", "does", "did", "don't", "doesn't", "didn't", "can",
@@ -66,7 +67,7 @@ def _cue(words, i, modal_may=True):
     w = words[i].lower()
     prev = words[i - 1].lower() if i else ""
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-    if _future_auxiliary(w, prev, nxt) or (modal_may and _modal_may(words[i], nxt)):
+    if _future_auxiliary(w, prev, nxt) or (modal_may and _modal_may(words[i], nxt)) or _prospective_to(words, i):
         return 2, "future"
     if w in PLAN_WORDS:
         return _plan_word_cue(words, i, w, prev, nxt)
@@ -146,6 +147,22 @@ _VOLITION = frozenset({"want", "wants", "wish", "wishes", "hope", "hopes", "inte
 def _future_auxiliary(w, prev, nxt):
     """"will", "shall", "would"..., "is/are to", "going to"."""
     return w in STRONG_FUTURE or (w == "to" and prev in ("is", "are")) or (w == "going" and nxt == "to")
+
+
+def _prospective_to(words, i):
+    """Is words[i] the "to" of an infinitive after a head that looks ahead ("an invitation to visit", "agreed to
+    meet", "promised to come": PROSPECTIVE_HEADS), the date being the infinitive's? Its date lies after the
+    accepting, agreeing or promising, however past that is ("accepted an invitation to visit Moscow in the
+    autumn"). Not "an invitation to the ceremony on Saturday" (a noun after "to"), nor a date in a time adjunct of
+    its own ("agreed to set it up during Putin's visit in October": the visit's date)."""
+    if i == 0 or i + 1 >= len(words) or words[i].lower() != "to" or words[i - 1].lower() not in PROSPECTIVE_HEADS:
+        return False
+    if words[i + 1].lower() in _NOT_FINITE_BEFORE or words[i + 1][:1].isupper():
+        return False
+    return not any(w.lower() in _TIME_ADJUNCT for w in words[i + 2:])
+
+
+_TIME_ADJUNCT = frozenset({"during", "after", "before", "since", "following", "when"})
 
 
 def _modal_may(word, nxt):

@@ -95,3 +95,23 @@ def reported_dates_of(citations: list[dict]) -> list[datetime.date]:
             days.add(day)
             day += datetime.timedelta(days=1)
     return sorted(days)
+
+
+# The number of days of a happening that ended on the date (event_rules.json, days_ended_before_date).
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# How far before the date its "ended two days of talks" is looked for.
+DAYS_ENDED_LOOKBACK = 90
+
+
+def first_day_of_days_ended(timex: dict, text: str, sentence_start: int, cue) -> str:
+    """The first day of the happening a single-day date ends: "ended two days of talks in Sochi yesterday" covers
+    yesterday and the day before (the rule book: a two-day summit dated by the day it ended covers both days);
+    else the date's own first day. `cue` is EventRules.days_ended_before."""
+    if timex["earliest"] != timex["latest"]:
+        return timex["earliest"]
+    match = cue.search(text, max(sentence_start, timex["start"] - DAYS_ENDED_LOOKBACK), timex["start"])
+    if match is None:
+        return timex["earliest"]
+    word = (match.group("n") or match.group("m")).lower()
+    days = _DAY_COUNTS.get(word) or int(word)
+    return (datetime.date.fromisoformat(timex["earliest"]) - datetime.timedelta(days=days - 1)).isoformat()

@@ -11,7 +11,8 @@ from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
 from events.extraction.events.clauses import event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.context import Reading, SentenceContext
-from events.extraction.events.dates import granularity, has_interval, is_event_date, is_future, iso_day, reported_dates_of
+from events.extraction.events.dates import (first_day_of_days_ended, granularity, has_interval, is_event_date, is_future,
+                                            iso_day, reported_dates_of)
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
                                                    display_name, event_actors, event_countries, unique_actors,
                                                    unique_in_order)
@@ -364,7 +365,8 @@ def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, count
     """confidence counts the sentence's actors (ctx.actors): a named person near the date makes the
     date's reading surer even when that person is not the event's."""
     timex, sentence = reading.timex, ctx.sentence
-    earliest = datetime.date.fromisoformat(timex["earliest"])
+    earliest = datetime.date.fromisoformat(first_day_of_days_ended(timex, ctx.text, sentence.start,
+                                                                   ctx.rules.days_ended_before))
     latest = datetime.date.fromisoformat(_joined_latest(timex, ctx))
     grain = granularity(timex["value"], earliest, latest, timex.get("mod"))
     gap = distance(timex["start"], timex["end"], reading.main.start, reading.main.end)

@@ -156,15 +156,37 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     substantive, postponement = _substantive_and_postponement(triggers, rules)
     if postponement is not None and _in_doubt(postponement, ctx):
         postponement = None  # "the trip might be put off": nothing has been put off yet
-    if _set_for_before_date(timex, ctx):
-        return (substantive or main).event_type, "postponed"
-    if _new_date_before_date(timex, ctx):
-        return None
+    given_up = _date_given_up(timex, main, substantive, postponement, ctx)
+    if given_up is not None:
+        return given_up or None
     if _unfulfilled(main, ctx):
         return main.event_type, "postponed"  # "who was to have addressed the Assembly this week"
     if postponement is None:
         return (main.event_type, _hedged_status(timex, ctx, speculated)) if main.event_type in rules.puts_off else None
     return _what_was_put_off(timex, main, substantive, postponement, ctx, speculated)
+
+
+def _date_given_up(timex: dict, main: Trigger, substantive: Trigger | None, postponement: Trigger | None,
+                   ctx: SentenceContext) -> tuple[str, str] | bool | None:
+    """Status step 1, the cues right before the date: (type, "postponed") when the date is the one given up ("had
+    been set for", "was to have taken place in Riga on", "put off from"); False when it is the new date ("postponed
+    until"; nothing was put off from it); None when no cue says."""
+    rules = ctx.rules
+    if _set_for_before_date(timex, ctx) or _before_date(rules.unfulfilled_before_date, timex, ctx):
+        return (substantive or main).event_type, "postponed"
+    if _new_date_before_date(timex, ctx):
+        return False
+    return _put_off_from_date(timex, substantive, postponement, ctx)
+
+
+def _put_off_from_date(timex: dict, substantive: Trigger | None, postponement: Trigger | None,
+                       ctx: SentenceContext) -> tuple[str, str] | None:
+    """(type, "postponed") when a postponement word right before the date puts the happening off from it ("put off
+    from September": news of a putting-off; "was put off last autumn": the visit), else None."""
+    if _before_date(ctx.rules.put_off_from_before, timex, ctx) and (postponement or substantive):
+        return (postponement or substantive).event_type, "postponed"
+    given_up = (substantive or _scheduled_before(timex, ctx)) if _put_off_in(timex, ctx) else None
+    return (given_up.event_type, "postponed") if given_up is not None else None
 
 
 def _what_was_put_off(timex: dict, main: Trigger, substantive: Trigger | None, postponement: Trigger,
@@ -181,6 +203,24 @@ def _what_was_put_off(timex: dict, main: Trigger, substantive: Trigger | None, p
     if main.event_type in rules.puts_off:
         return main.event_type, _hedged_status(timex, ctx, speculated)
     return None
+
+
+# A month is the shortest time after a bare postponement word that is the time given up, not the putting-off's day.
+_PUT_OFF_IN_MIN_DAYS = 28
+
+
+def _put_off_in(timex: dict, ctx: SentenceContext) -> bool:
+    """Is the date the time a happening was put off from, a month or longer right after the postponement word ("was
+    put off last autumn and again in April")? "postponed on Monday" is no such date: that is the day of the
+    putting-off."""
+    days = (iso_day(timex["latest"]) - iso_day(timex["earliest"])).days + 1
+    if days < _PUT_OFF_IN_MIN_DAYS:
+        return False
+    low = max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK)
+    cue = ctx.rules.put_off_in_before.search(ctx.text, low, timex["start"])
+    # (a date before the postponement word is the one given up: "which was to open on May 8, was put off last
+    # month": last month is the putting-off's)
+    return cue is not None and not any(ctx.sentence.start <= t["start"] < cue.start() for t in ctx.claimants)
 
 
 def _unfulfilled(main: Trigger, ctx: SentenceContext) -> bool:

@@ -59,20 +59,25 @@ def build_set_adverb(m, text):
       examples={"the past three years": "P3Y", "the next few days": "PXD", "the first nine months": "P9M",
                 "at least the past 18 months": "P18M"})
 def build_span_duration(m, text):
-    """'the past three years', 'the next few days', 'the first nine months'."""
+    """'the past three years', 'the next few days', 'the first nine months'; not the verb of "was to last an hour"
+    (the length is then the duration rule's: "an hour and a half")."""
     g = m.groupdict()
+    if m.group(0)[:4].lower() == "last" and re.search(r"\b(?:to|will|would|could|may|might|should|did|not)\s+$",
+                                                     text_before(text, m.start(), 8), re.I):
+        return None
     n = quantity(g["num"])
     unit = unit_name(g["unit"])
     return mention("DURATION", duration_value(n, unit), approx_mod(m))
 
 
 @rule("duration",
-      APPROX + r"\b(?:the\s+)?(?P<num>" + NUMBER + r")(?:\s+(?:to|or)\s+" + NUMBER + r")?(?:\s+|-)(?:(?:additional|more|full|straight|consecutive|trading|long|short|extra)\s+)?(?P<unit>"
+      APPROX + r"\b(?:the\s+)?(?P<num>" + NUMBER + r")(?P<half_first>\s+and\s+a\s+half)?(?:\s+(?:to|or)\s+" + NUMBER + r")?(?:\s+|-)(?:(?:additional|more|full|straight|consecutive|trading|long|short|extra)\s+)?(?P<unit>"
               + UNIT + r")\b(?:-old\b|(?P<half>\s+and\s+a\s+half\b))?",
       cores=[UNIT_CORE],
       examples={"two days": "P2D", "a two-day visit": "P2D", "more than a decade": "P1E",
                 "the nine months": "P9M", "at least 30 days": "P30D", "8-month-old": "P8M",
-                "two to three weeks": "P2W", "an hour and a half": "PT1H30M", "two years and a half": "P2Y6M"})
+                "two to three weeks": "P2W", "an hour and a half": "PT1H30M", "two years and a half": "P2Y6M",
+                "two and a half hours": "PT2H30M", "two and a half years": "P2Y6M"})
 def build_duration(m, text):
     g = m.groupdict()
     n = quantity(g["num"])
@@ -84,7 +89,7 @@ def build_duration(m, text):
         return mention("DATE", "FUTURE_REF")  # "Islam will one day be ...": some future day
     if _no_length(m, text, g, num_word, n, unit):
         return None
-    if g.get("half") and n != "X":
+    if (g.get("half") or g.get("half_first")) and n != "X":
         return mention("DURATION", _and_a_half(int(n), unit), approx_mod(m))
     return mention("DURATION", duration_value(n, unit), approx_mod(m))
 

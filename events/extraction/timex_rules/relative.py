@@ -243,10 +243,12 @@ def _part_of_a_name(m, text):
 
 
 @rule("weekday",
-      r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+preceding|the\s+following|the\s+next|early|earlier|late|later)\s+)?(?-i:(?P<wd>" + WEEKDAY + r"))\b" + TOD,
+      r"\b(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+preceding|the\s+following|the\s+next|early|earlier|late|later)\s+)?(?-i:(?P<wd>" + WEEKDAY + r"))\b" + TOD
+      + r"(?:\s+of\s+(?P<week>last|next|this)\s+week\b)?",
       cores=[word_core((d.capitalize() for d in WEEKDAYS), cased=True)],
       examples={"Friday": "2000-12-29", "last Friday": "2000-12-29", "Thursday evening": "2000-12-28TEV",
-                "next Monday": "2001-01-08", "Earlier Sunday": "2000-12-31"})
+                "next Monday": "2001-01-08", "Earlier Sunday": "2000-12-31",
+                "Tuesday of last week": "2000-12-26", "Friday of next week": "2001-01-12"})
 def build_weekday(m, text):
     g = m.groupdict()
     day = WEEKDAYS[g["wd"].lower()]
@@ -259,6 +261,10 @@ def build_weekday(m, text):
     suffix = "T" + TIMES_OF_DAY[tod.lower()] if tod else ""
     mod, part = _WEEKDAY_PARTS.get(rel_word, (None, None))
     norm = _WEEKDAY_NORMS.get(rel_word, "UNDEF-weekday-{day}").format(day=day)
+    if g.get("week") and not rel_word:
+        # "Tuesday of last week": that weekday of the ISO week before the ("of this week": the issue's)
+        week = g["week"].lower()
+        norm = f"UNDEF-this-D{day}" if week == "this" else f"UNDEF-wk-{week}-D{day}"
     return mention(type_, norm + suffix, mod, part)
 
 

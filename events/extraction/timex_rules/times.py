@@ -50,10 +50,12 @@ def _day_norm(g):
       cores=[word_core(["noon", "midnight"])],
       examples={"noon Saturday": "2000-12-30T12:00", "midnight Friday": "2000-12-29T24"})
 def build_noon(m, text):
+    """"noon Saturday": that day's; a bare "noon" is of the day the sentence or the story is at, as a bare "the
+    afternoon" ("Schroeder flew in on Monday morning. The forum opened at noon": Monday's noon, not the issue's)."""
     g = m.groupdict()
     hour = "12:00" if g["what"].lower() == "noon" else "24"
     day = g.get("day")
-    base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}" if day and day.lower() in WEEKDAYS else "UNDEF-this-day"
+    base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}" if day and day.lower() in WEEKDAYS else "UNDEF-SENT-day"
     return mention("TIME", f"{base}T{hour}")
 
 
