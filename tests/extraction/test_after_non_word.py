@@ -1,5 +1,5 @@
 """phrases.AfterNonWord finds exactly the matches of its plain regex r"(?<![X])pattern" (finditer, with and without
-bounds): a speed change of the gazetteer's tries and the trigger scan that must not change what they find."""
+bounds): a speed change of the gazetteer's tries (actors, topics, titles) that must not change what they find."""
 import itertools
 
 import pytest

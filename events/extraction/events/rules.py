@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from events.extraction.event_types import EventTypeRegistry, default_registry
-from events.extraction.phrases import AfterNonWord
 
 # A pattern that matches nothing (for an empty list of cues).
 NEVER = r"(?!x)x"
@@ -35,9 +34,8 @@ class EventRules:
         ordered = registry.trigger_order
         self.type_regexes = [re.compile("(?:" + "|".join(info.triggers) + ")") for info in ordered]
         self._priority_of_word: dict[str, int | None] = {}
-        # (AfterNonWord: the look-behind r"(?<![\w-])" found by re skipping over words in C)
-        self.trigger_regex = AfterNonWord(_by_first_letter(
-            [pattern for info in ordered for pattern in info.triggers]) + r"(?![\w-])", r"\w-")
+        self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
+            [pattern for info in ordered for pattern in info.triggers]) + r"(?![\w-])")
 
     def _compile_status_cues(self, cues: dict) -> None:
         self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)
