@@ -65,3 +65,41 @@ def _node_pattern(node: dict) -> str:
     if "" in node:  # a phrase ends here: the rest is optional
         return "(?:" + body + ")?"
     return body
+
+
+class AfterNonWord:
+    """The regex r"(?<![not_before])" + `pattern`, with its finditer found faster, match for match.
+
+    A pattern that opens with a look-behind makes re enter its matcher at every position of the text. This
+    one also compiles r"[^not_before](pattern)": opening with a character class, it lets re skip in C over
+    the characters that may not stand before a match (the letters of a word), and a hit at q is exactly a
+    match of the plain regex at q + 1 (the class tests the character the look-behind would). finditer
+    searches with it from one character before where the plain finditer would go on, then matches the plain
+    regex at the hit, so it yields the plain regex's own Match objects, in the same places. `pattern` must
+    never match the empty string (a trie of phrases, an alternation of words)."""
+
+    def __init__(self, pattern: str, not_before: str, flags: int = 0):
+        self.regex = re.compile(f"(?<![{not_before}])" + pattern, flags)
+        self.pattern = self.regex.pattern
+        self._after = re.compile(f"[^{not_before}](?:" + pattern + ")", flags)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else min(end, len(text))
+        match_at, search = self.regex.match, self._after.search
+        position = start
+        if start <= 0:  # (no character before the text's first for the class to consume)
+            position = 0
+            match = match_at(text, 0, end)
+            if match:
+                yield match
+                position = match.end()
+        while True:
+            hit = search(text, position - 1 if position > 0 else 0, end)
+            if hit is None:
+                return
+            match = match_at(text, hit.start() + 1, end)
+            yield match
+            position = match.end()
+
+    def search(self, text: str, start: int = 0, end: int | None = None):
+        return next(self.finditer(text, start, end), None)

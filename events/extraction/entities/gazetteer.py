@@ -13,7 +13,7 @@ from events.extraction.entities.mentions import CountryMention, OrganizationMent
 from events.extraction.entities.names import _NAME_SEQUENCE, MIN_KEY_LETTERS
 from events.extraction.mention import ActorRef
 from events.extraction.namekey import name_key
-from events.extraction.phrases import fold, trie_pattern, word_trie_pattern
+from events.extraction.phrases import AfterNonWord, fold, trie_pattern, word_trie_pattern
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Countries whose people's names are written surname first (their first word is no given name).
@@ -175,7 +175,7 @@ class Gazetteer:
         for topic in self.topics:
             for keyword in topic.get("keywords", []):
                 self._topic_by_keyword.setdefault(fold(keyword.strip()), topic["name"])
-        self._topic_regex = re.compile(r"(?<![\w])" + trie_pattern(self._topic_by_keyword) + r"(?![\w])")
+        self._topic_regex = AfterNonWord(trie_pattern(self._topic_by_keyword) + r"(?![\w])", r"\w")
 
     def find_topics(self, text: str, start: int = 0, end: int | None = None,
                     folded: str | None = None) -> list[TopicMention]:
@@ -194,7 +194,7 @@ class Gazetteer:
         # Matched on the folded text, so case after the first letter and hyphen/space do not matter;
         # the first letter must be a capital in the original (checked by the caller).
         aliases = {_fold_name(alias) for actor in self.actors for alias in self.aliases_of(actor)}
-        self._actor_regex = re.compile(r"(?<![\w])" + trie_pattern(aliases) + r"(?![\w])")
+        self._actor_regex = AfterNonWord(trie_pattern(aliases) + r"(?![\w])", r"\w")
         self._not_actor_after = {word.lower() for word in self.roles.get("not_actor_after", [])}
         phrases = self.roles.get("not_actor_phrases", [])
         self._not_actor_phrase_regex = re.compile(_alternation([re.escape(p) for p in phrases]))
@@ -337,8 +337,8 @@ class Gazetteer:
         # Plurals too ("party leaders, X and Y": entities.role_names), in one pass over the text with the singulars.
         self.plural_titles = {plural: " ".join(title.split()) for title in titles
                               if (plural := _plural_title(fold(title)))}
-        self._title_regex = re.compile(r"(?<![\w])" + trie_pattern({fold(t) for t in titles} | set(self.plural_titles))
-                                       + r"(?![\w])")
+        self._title_regex = AfterNonWord(trie_pattern({fold(t) for t in titles} | set(self.plural_titles))
+                                         + r"(?![\w])", r"\w")
         qualifier = trie_pattern(self._adjectives)
         # An unknown person's title may also be qualified by a region, a city or a seat of power ("the Chechen
         # field commander X", "Kremlin spokesman X"): his state is the place's; an office phrase ("the Russian
