@@ -1,0 +1,30 @@
+"""Issue 11, eleventh round (trig18): key events found on fresh text. Sentences are our own. DAY is Tuesday,
+June 12, 2001."""
+import pytest
+
+from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import DAY, one
+
+
+@pytest.mark.parametrize("text, date_text, states", [
+    # a new paragraph naming nobody goes on with the article's story: the article's two states
+    ("Gerhard Schroeder flew to Moscow on Monday for two days with Vladimir Putin.\n\n"
+     "The formal talks on Tuesday turned on the debt.", "Tuesday", {"DE", "RU"}),
+    ("Malaysia's air force flies Russian jets and Kuala Lumpur wants more of them.\n\n"
+     "The contract for the first squadron, signed in June 1994, was paid partly in palm oil.", "June 1994",
+     {"MY", "RU"}),
+])
+def test_a_happening_of_the_vocabulary_naming_nobody_takes_the_articles_two_states(gazetteer, text, date_text,
+                                                                                    states):
+    mention = one(text, gazetteer, date_text)
+    assert mention.actors == [] and set(mention.countries) == states
+
+
+@pytest.mark.parametrize("text", [
+    # only the back-off reads these dates (no word of the vocabulary): a sentence naming nobody stays out
+    "Gerhard Schroeder flew to Moscow on Monday.\n\nThe weather turned cold on Tuesday.",
+    "Malaysia's air force flies Russian jets.\n\nThe pilots complained in June 1994 of the spare parts.",
+])
+def test_a_back_off_guess_naming_nobody_is_still_no_happening(gazetteer, text):
+    assert [m.date_text for m in extract_article(text, DAY, gazetteer)
+            if m.date_text in ("Tuesday", "June 1994")] == []
