@@ -28,3 +28,13 @@ def test_a_happening_of_the_vocabulary_naming_nobody_takes_the_articles_two_stat
 def test_a_back_off_guess_naming_nobody_is_still_no_happening(gazetteer, text):
     assert [m.date_text for m in extract_article(text, DAY, gazetteer)
             if m.date_text in ("Tuesday", "June 1994")] == []
+
+
+def test_a_sentences_last_word_since_does_not_bound_the_next_sentences_date(gazetteer):
+    # "... every month since. Yesterday ...": "since" ends the sentence before; Yesterday dates the telling
+    text = ("Kuchma and Putin have spoken by telephone every month since. Yesterday Kuchma told the Rada that "
+            "the debt was paid.")
+    assert one(text, gazetteer, "Yesterday").event_type == "statement"
+    # right before the date, "since" still bounds a span
+    text = "Kuchma has told the Rada nothing since yesterday."
+    assert [m for m in extract_article(text, DAY, gazetteer) if m.date_text == "yesterday"] == []
