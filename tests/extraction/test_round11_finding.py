@@ -38,3 +38,23 @@ def test_a_sentences_last_word_since_does_not_bound_the_next_sentences_date(gaze
     # right before the date, "since" still bounds a span
     text = "Kuchma has told the Rada nothing since yesterday."
     assert [m for m in extract_article(text, DAY, gazetteer) if m.date_text == "yesterday"] == []
+
+
+@pytest.mark.parametrize("text, date_text, event_type", [
+    # every form of a registry verb is a trigger by construction (event_types.json trigger_lemmas)
+    ("Kuchma was gloomier, saying on Saturday that the gas debt would take years to settle.", "Saturday",
+     "statement"),
+    ("That evening Ivanov dined with Foreign Minister Jaswant Singh at the Taj hotel.", "That evening", "meeting"),
+    ("Kasyanov was telling the Duma on Friday that the budget would hold.", "Friday", "statement"),
+])
+def test_a_registry_verb_is_a_trigger_in_every_form(gazetteer, text, date_text, event_type):
+    assert one(text, gazetteer, date_text).event_type == event_type
+
+
+def test_a_lemmas_base_form_is_left_to_the_listed_triggers():
+    # "is due in Moscow next week to discuss ...": the infinitive is the journey's purpose, no trigger of its own
+    from events.extraction.events.rules import default_rules
+    rules = default_rules()
+    assert rules.trigger_regex.fullmatch("saying") and rules.trigger_regex.fullmatch("telling")
+    assert rules.trigger_regex.fullmatch("tell") is None and rules.trigger_regex.fullmatch("stating")
+    assert rules.trigger_regex.fullmatch("states") is None  # "state*": also a noun, only -ed and -ing

@@ -22,8 +22,8 @@ from events.extraction.events.seats import home_seats
 from events.extraction.events.spans import distance, quotation_spans
 from events.extraction.events.status import decide_type_and_status
 from events.extraction.events.summaries import describe
-from events.extraction.events.triggers import (BackoffTrigger, Trigger, explicit_meeting_first, find_triggers, governed_first,
-                                               owned_triggers, possessor, purpose_first)
+from events.extraction.events.triggers import (BackoffTrigger, Trigger, explicit_meeting_first, find_triggers,
+                                               governed_first, owned_triggers, possessor, purpose_first)
 from events.extraction.events.windows import CLOSE_TRIGGER, SET_FOR_LOOKBACK
 from events.extraction.mention import EventMention
 from events.extraction.sentences import Sentence
