@@ -58,3 +58,14 @@ def test_a_lemmas_base_form_is_left_to_the_listed_triggers():
     assert rules.trigger_regex.fullmatch("saying") and rules.trigger_regex.fullmatch("telling")
     assert rules.trigger_regex.fullmatch("tell") is None and rules.trigger_regex.fullmatch("stating")
     assert rules.trigger_regex.fullmatch("states") is None  # "state*": also a noun, only -ed and -ing
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # a date in a clause with no verb of its own goes on with the clause before the comma (backoff)
+    ("The text was finished by the two deputy ministers, Grigory Karasin and Tang Jiaxuan, in Beijing in late May.",
+     "late May"),
+    ("The Kuchma plan was drawn up in Kyiv, and the date was fixed, Ukrainian diplomats say, only in mid-April.",
+     "mid-April"),
+])
+def test_a_verbless_fragment_takes_the_verb_before_its_comma(gazetteer, text, date_text):
+    assert one(text, gazetteer, date_text).date_text == date_text
