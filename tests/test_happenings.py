@@ -34,8 +34,9 @@ def test_every_write_path_keeps_the_table_equal_to_a_recompute():
     editor = make_editor()
     first = ingest_text("a.txt", article_text(50, BODY_A).encode())
     rows = assert_current()
-    # BODY_A has three dated mentions, each visible: each belongs to exactly one happening row
-    assert sum(r["mentions"] for r in rows.values()) == Event.objects.filter(hidden=False).count() == 3
+    # BODY_A has four dated mentions (the two sides' trade agreement of March 14 takes the article's two states),
+    # each visible: each belongs to exactly one happening row
+    assert sum(r["mentions"] for r in rows.values()) == Event.objects.filter(hidden=False).count() == 4
     events = by_date_text(Article.objects.get())
 
     corrections.correct_event(events["March 12"], {"status": "planned", "date_start": date(2001, 3, 11)},

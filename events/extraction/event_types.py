@@ -56,6 +56,7 @@ class EventTypeInfo:
     state_act: bool
     field: bool
     governing: bool
+    trigger_lemmas: tuple[str, ...] = ()
 
 
 class EventTypeRegistry:
@@ -103,13 +104,13 @@ def _parse(entry: dict) -> EventTypeInfo:
     if not isinstance(code, str) or not re.fullmatch(r"[a-z_]+", code):
         raise EventTypeError(f"event type code must be lower-case letters: {code!r}")
     where = f"event type {code!r}"
-    for check in (_check_flags, _check_triggers, _check_templates, _check_fields):
+    for check in (_check_flags, _check_triggers, _check_trigger_lemmas, _check_templates, _check_fields):
         check(entry, where)
     return EventTypeInfo(
         code=code, label=entry["label"], cameo=entry.get("cameo"), family=entry["family"],
         triggers=tuple(entry["triggers"]), summary=entry["summary"], summary_to_come=entry.get("summary_to_come"),
         object=entry.get("object", "{who} " + code), max_trigger_distance=entry.get("max_trigger_distance"),
-        **{flag: entry[flag] for flag in FLAGS})
+        trigger_lemmas=tuple(entry.get("trigger_lemmas", ())), **{flag: entry[flag] for flag in FLAGS})
 
 
 def _check_flags(entry: dict, where: str) -> None:
@@ -129,6 +130,12 @@ def _check_triggers(entry: dict, where: str) -> None:
             re.compile(pattern)
         except re.error as error:
             raise EventTypeError(f"{where}: trigger {pattern!r} is not a valid regex: {error}") from None
+
+
+def _check_trigger_lemmas(entry: dict, where: str) -> None:
+    lemmas = entry.get("trigger_lemmas", [])
+    if not isinstance(lemmas, list) or not all(isinstance(lemma, str) and lemma[:1].islower() for lemma in lemmas):
+        raise EventTypeError(f"{where}: 'trigger_lemmas' must be a list of verbs starting with a lower-case letter")
 
 
 def _check_templates(entry: dict, where: str) -> None:

@@ -71,9 +71,9 @@ def test_upper_case_txt_suffix_is_ingested_not_skipped(tmp_path):
 
 
 def test_events_per_article_are_capped_with_a_warning_naming_file_and_line(monkeypatch):
-    # BODY_A gives 3 mentions (March 12, late April, Monday); with a cap of 2 only the first 2 are stored.
+    # BODY_A gives 4 mentions (March 12, March 14, late April, Monday); with a cap of 2 only the first 2 are stored.
     monkeypatch.setattr(extraction, "MAX_EVENTS_PER_ARTICLE", 2)
     report = ingest_text("flood.txt", article_text(50, BODY_A).encode())
     assert Event.objects.count() == 2
     [warning] = [w for w in report.warnings if "cap" in w]
-    assert warning.startswith("flood.txt: line 3: 3 event mentions over the cap of 2 per article")
+    assert warning.startswith("flood.txt: line 3: 4 event mentions over the cap of 2 per article")

@@ -29,7 +29,7 @@ def test_edited_article_is_a_new_version_and_keeps_corrections_where_the_sentenc
     ingest_paths([tmp_path / "a.txt"], progress=False)
     [article] = Article.objects.all()
     events = by_date_text(article)
-    assert set(events) == {"March 12", "late April", "Monday"}
+    assert set(events) == {"March 12", "March 14", "late April", "Monday"}
     corrections.correct_event(events["March 12"], {"status": "planned"}, user=editor, reason="only announced")
     corrections.correct_event(events["late April"], {"summary": "Kuchma to Beijing"}, user=editor,
                               reason="clearer summary")

@@ -48,7 +48,7 @@ def backoff_triggers(timex: dict, ctx: SentenceContext) -> list[Trigger]:
         governing = _governing_trigger(wide[0], ctx)
         if governing is not None:
             return [governing]
-        found = _any_verb(timex, start, end, ctx)
+        found = _any_verb(timex, start, end, ctx) or _verb_before_a_fragment(timex, start, end, ctx)
     if found is None:
         return []
     begin, finish, event_type = found
@@ -169,6 +169,28 @@ def _any_verb(timex: dict, start: int, end: int, ctx: SentenceContext):
     verbs += ctx.rules.backoff.other_verb.finditer(text, start, stop)
     match = _nearest(verbs, timex)
     return (match.start(), match.end(), "statement") if match else None
+
+
+def _verb_before_a_fragment(timex: dict, start: int, end: int, ctx: SentenceContext):
+    """A date in a clause with no verb of its own, after a comma ("its text was finished by the two deputy
+    ministers, X and Y, in Beijing in late May"; "the date was fixed, diplomats say, only in mid-July"): the
+    fragment goes on with the clause before the comma; the nearest verb of the first of up to SUBJECT_STEPS
+    segments back that has one (_any_verb). None when the clause has a verb or no segment before it has one."""
+    text, first = ctx.text, ctx.sentence.start
+    if _verbs_in(start, end, ctx):
+        return None
+    for _ in range(SUBJECT_STEPS):
+        if start <= first or text[start - 1] != ",":
+            return None
+        start = last_clause_break(text, first, start - 1, ctx)
+        found = _any_verb(timex, start, end, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def _verbs_in(start: int, end: int, ctx: SentenceContext) -> bool:
+    return bool(_VERBISH.search(ctx.text, start, end) or ctx.rules.backoff.other_verb.search(ctx.text, start, end))
 
 
 # Which verb of the clause: one before the date ("handed ... on Monday", "joined NATO last March"), or after it

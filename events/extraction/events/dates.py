@@ -36,11 +36,22 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
     if inside(quotes, timex["start"]):
         return False  # a date inside a direct quotation is the speaker's, not the report's
     previous = word_before(text, timex["start"])
-    if previous in rules.skip_after_words and not _since_happening(previous, text, timex, rules):
+    if _right_before(text, timex["start"]) in rules.skip_after_words and not _since_happening(previous, text,
+                                                                                             timex, rules):
         return False  # "since last year", "over the past year": the bound of a span, not a happening
     if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
         return False  # "the 1995 agreement", "Iran's 1979 revolution": the year is a modifier
     return True
+
+
+# The word right before a date, only spaces between: "... once a month since. Yesterday he told ..." is no
+# "since Yesterday" (a sentence's last word does not bound the next one's date).
+_RIGHT_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _right_before(text: str, start: int) -> str:
+    match = _RIGHT_BEFORE.search(text, max(0, start - 20), start)
+    return match.group(1).lower() if match else ""
 
 
 # How far before a date the words that make "since" date a happening are looked for.

@@ -23,8 +23,8 @@ from events.extraction.events.seats import home_seats
 from events.extraction.events.spans import distance, quotation_spans
 from events.extraction.events.status import decide_type_and_status
 from events.extraction.events.summaries import describe
-from events.extraction.events.triggers import (Trigger, explicit_meeting_first, find_triggers, governed_first,
-                                               owned_triggers, possessor, purpose_first)
+from events.extraction.events.triggers import (BackoffTrigger, Trigger, explicit_meeting_first, find_triggers,
+                                               governed_first, owned_triggers, possessor, purpose_first)
 from events.extraction.events.windows import CLOSE_TRIGGER, SET_FOR_LOOKBACK
 from events.extraction.mention import EventMention
 from events.extraction.sentences import Sentence
@@ -123,20 +123,34 @@ def _sentence_events(ctx: SentenceContext, timexes: list[dict],
     _find_parties(ctx)
     named = _names_parties(ctx)
     inherited = None if named else _parties_from_outside(ctx, antecedent)
-    if not named and inherited is None:
-        return []
+    story = not named and inherited is None
+    if story:
+        inherited = _story_pair_parties(ctx)
+        if inherited is None:
+            return []
     ctx.topics = unique_in_order(m.name for m in ctx.entities.topics_in(ctx.sentence.start, ctx.sentence.end))
     ctx.reported = reported_dates_of([t for t in timexes if t.get("role") == "citation"])
-    return _mentions_of(candidates, ctx, inherited, antecedent)
+    return _mentions_of(candidates, ctx, inherited, antecedent, story)
 
 
-def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antecedent) -> list[EventMention]:
+def _story_pair_parties(ctx: SentenceContext) -> _Parties | None:
+    """The parties of a sentence that names none and inherits none: the article's two states (its subject state
+    and the home state), whose story it goes on telling ("The talks proper took place on Sunday morning", "The
+    contract, signed in June 1994, ..."); only a happening of the trigger vocabulary takes them
+    (_mentions_of: `story`), not the back-off's guesses. None when the article has no subject state."""
+    subject = subject_state_of(ctx)
+    return _Parties([], [subject, ctx.rules.home_state]) if subject else None
+
+
+def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antecedent,
+                 story: bool = False) -> list[EventMention]:
     """A mention for each candidate date read as an event, with `inherited` parties when the sentence names
-    none of its own."""
+    none of its own; with `story` (the parties are only the article's pair) a date the back-off alone reads
+    makes none."""
     mentions = []
     for timex in candidates:
         reading = _read(timex, ctx)
-        if reading is None:
+        if reading is None or (story and isinstance(reading.main, BackoffTrigger)):
             continue
         summary = describe(reading, ctx)
         actors, countries = ((inherited.actors, inherited.countries) if inherited is not None

@@ -21,21 +21,23 @@ class EventRules:
         registry = registry or default_registry()
         self.max_distance = data.get("max_trigger_distance", 120)
         self._read_types(registry)
-        self._compile_triggers(registry)
+        self._compile_triggers(registry, _irregular_pasts(data.get("backoff", {})))
         self._compile_status_cues(data.get("status_cues", {}))
         self._read_word_tables(data)
         self._compile_phrase_patterns(data)
         self.backoff = BackoffLexicon(data["backoff"], self.type_order) if "backoff" in data else None
 
-    def _compile_triggers(self, registry: EventTypeRegistry) -> None:
+    def _compile_triggers(self, registry: EventTypeRegistry, irregular: dict) -> None:
         """One pass over the lower-cased text finds every trigger; the patterns are grouped by their
         first letter (a cheap test at each position), and the type is then the first in priority
-        order whose own pattern matches the found text."""
+        order whose own pattern matches the found text. A type's patterns are its triggers and every form
+        of its trigger lemmas (inflections, with the `irregular` pasts)."""
         ordered = registry.trigger_order
-        self.type_regexes = [re.compile("(?:" + "|".join(info.triggers) + ")") for info in ordered]
+        patterns = [type_patterns(info, irregular) for info in ordered]
+        self.type_regexes = [re.compile("(?:" + "|".join(own) + ")") for own in patterns]
         self._priority_of_word: dict[str, int | None] = {}
         self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
-            [pattern for info in ordered for pattern in info.triggers]) + r"(?![\w-])")
+            [pattern for own in patterns for pattern in own]) + r"(?![\w-])")
 
     def _compile_status_cues(self, cues: dict) -> None:
         self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)
@@ -159,6 +161,26 @@ class BackoffLexicon:
 
     def noun_type(self, word: str) -> str:
         return next(code for regex, code in self._nouns if regex.fullmatch(word))
+
+
+def type_patterns(info, irregular: dict) -> list[str]:
+    """A type's trigger patterns: its listed triggers, then the forms of its trigger lemmas not listed already
+    (event_types.json trigger_lemmas: "say" gives says, said, saying; "state*" only stated, stating). The base
+    form is left to the listed triggers: after "to" it is a journey's purpose ("is due in Moscow next week to
+    discuss", "telephoned him on Thursday to tell him"), not the happening the date dates."""
+    listed = re.compile("(?:" + "|".join(info.triggers) + ")")
+    forms = [form for lemma in info.trigger_lemmas for form in inflections(lemma, irregular)
+             if form != inflections(lemma.replace("*", ""))[0]]
+    return list(info.triggers) + [form for form in dict.fromkeys(forms) if not listed.fullmatch(form)]
+
+
+def _irregular_pasts(backoff: dict) -> dict:
+    """The irregular pasts by verb (event_rules.json backoff: the grammar tables' any_verb_irregular, then the
+    lexicon's own irregular, whose phrases add to them)."""
+    table = {base.rstrip("*"): pasts for base, pasts in backoff.get("any_verb_irregular", {}).items()
+             if not base.startswith("_")}
+    table.update({base: pasts for base, pasts in backoff.get("irregular", {}).items() if not base.startswith("_")})
+    return table
 
 
 def _typed_forms(mapping: dict, light: bool) -> list[tuple[str | None, bool, list[str]]]:
