@@ -213,7 +213,38 @@ def _antecedent_start(text: str, start: int, word: re.Match, ctx: SentenceContex
         return start
     mentions = ctx.actor_mentions if word.group() == "who" else ctx.country_mentions + ctx.actor_mentions
     person = next((m for m in mentions if m.end <= comma and _ANTECEDENT_TAIL.fullmatch(text, m.end, comma)), None)
-    return person.start if person is not None else start
+    if person is None:
+        return start
+    if word.group() == "who" and not _SINGULAR_VERB.match(text, start):
+        return _coordinated_first(text, person, ctx).start
+    return person.start
+
+
+# A relative clause whose verb agrees with one person only ("Togo, who heads the department"); a verb that does not
+# say ("who met", "who have held") may have two coordinated people for its antecedent.
+_SINGULAR_VERB = re.compile(r"\s+(?:(?:also|first|still|then|now|later|last|already|had\s+already)\s+)?"
+                            r"(?:is|was|has|does|[a-z]+[^s\W]s)\b")
+# What may join two coordinated people: "and", with the second's title ("Eichel and his Russian counterpart Kudrin",
+# "Albright and Foreign Minister Primakov").
+_COORDINATION = re.compile(r"\s+and\s+(?:(?:the|his|her|their)\s+(?:[\w'\u2019.-]+\s+){0,3}|"
+                           r"(?:(?:[A-Z][\w'\u2019.-]*|of)\s+){0,4})")
+# What may open a clause before its subject: titles ("Secretary of State", "Foreign ministers").
+_SUBJECT_TITLES = re.compile(r"(?:\s*(?:[A-Z][\w'\u2019.-]*|of|the|foreign|prime|deputy|ministers?|secretary|"
+                             r"general|presidents?|leaders?|premiers?|chancellors?|speakers?))*\s*")
+
+
+def _coordinated_first(text: str, person, ctx: SentenceContext):
+    """The first of two people joined by "and" who open their clause as its subject, of whom `person` is the
+    second ("Kasyanov and Yushchenko, who had agreed on a schedule in late December, are to meet again": both
+    agreed); `person` when no one stands so before him (an object: "is to see Mbeki and Dlamini-Zuma, who last
+    came to Moscow in December": she came)."""
+    for other in ctx.actor_mentions:
+        if (other.end <= person.start and other.text not in _PRONOUNS
+                and _COORDINATION.fullmatch(text, other.end, person.start)
+                and _SUBJECT_TITLES.fullmatch(text, last_clause_break(text, ctx.sentence.start, other.start, ctx),
+                                              other.start)):
+            return other
+    return person
 
 
 # What may stand between a relative clause's person and its ", who": his state ("Leni Fischer of Germany, who") or a
@@ -287,6 +318,8 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     person = _person_right_before(text, opening, ctx) or _state_right_before(text, opening, ctx)
     if person is None:
         return start
+    if relative and relative.group().strip() == "who" and not _SINGULAR_VERB.match(text, relative.end()):
+        person = _coordinated_first(text, person, ctx)  # "A and B, who have met five times, are to meet again"
     return last_clause_break(text, ctx.sentence.start, person.start, ctx)
 
 
