@@ -17,8 +17,14 @@ _BETWEEN = re.compile(r"\bbetween\b")
 # opening phrase ("On Sunday he celebrated ...", "That evening they dined ...").
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:(?:On|In|At|Later|Earlier|Then|After|Before|That|The\s+same|The\s+next|Next|By|During)\b"
-    r"[^,.;:\n]{0,40}?(?:,\s*|\s+))?(?:He|She|They|he|she|they|The\s+two\s+(?:men|leaders|presidents|premiers|"
-    r"prime\s+ministers|ministers|delegations|sides|heads\s+of\s+state))\b(?!\s+(?:is|are|was|were)\s+said\b)")
+    r"[^,.;:\n]{0,40}?(?:,\s*|\s+))?(?:He|She|They|he|she|they|Their|their|[Tt]he\s+two\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:men|leaders|presidents|premiers|ministers|delegations|sides|heads\s+of\s+state|couples|chairmen|"
+    r"statesmen|envoys|negotiators))\b(?!\s+(?:is|are|was|were)\s+said\b)")
+
+
+# "the two men", "both leaders": the two people of the happening just told, named again as a pair.
+PAIR_OF_PEOPLE = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[a-z-]+\s+){0,2}?(?:men|leaders|presidents|premiers|"
+                            r"ministers|heads\s+of\s+state|couples|chairmen|statesmen|envoys|negotiators)\b")
 
 
 def pronoun_subject(text: str, start: int, end: int) -> bool:
