@@ -324,9 +324,15 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     person = _person_right_before(text, opening, ctx) or _state_right_before(text, opening, ctx)
     if person is None:
         return start
+    return last_clause_break(text, ctx.sentence.start, _relative_subject(text, person, relative, ctx).start, ctx)
+
+
+def _relative_subject(text: str, person, relative: re.Match | None, ctx: SentenceContext):
+    """The subject a relative clause after `person` stands in: with a verb that may be plural, the first of two
+    coordinated people ("A and B, who have met five times, are to meet again"); else `person`."""
     if relative and relative.group().strip() == "who" and not _SINGULAR_VERB.match(text, relative.end()):
-        person = _coordinated_first(text, person, ctx)  # "A and B, who have met five times, are to meet again"
-    return last_clause_break(text, ctx.sentence.start, person.start, ctx)
+        return _coordinated_first(text, person, ctx)
+    return person
 
 
 def _state_right_before(text: str, position: int, ctx: SentenceContext):
