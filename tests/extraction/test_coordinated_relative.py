@@ -39,3 +39,10 @@ def test_a_singular_verb_keeps_the_last_person_only():
     body = ("Ivanov will see Thabo Mbeki and Foreign Minister Nkosazana Dlamini-Zuma, who last came to Moscow in "
             "December.")
     assert _actors(body, "December") == {"Nkosazana Dlamini-Zuma"}
+
+
+def test_a_reciprocal_verb_takes_a_coordinated_object_too():
+    # "who met": a meeting needs both, even when the two are the object of another verb.
+    body = ("Putin praised Foreign Minister Igor Ivanov and Secretary of State Colin Powell, who met in Cairo on "
+            "February 24.")
+    assert {"Igor Ivanov", "Colin Powell"} <= _actors(body, "February 24")

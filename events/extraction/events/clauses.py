@@ -239,6 +239,10 @@ _SUBJECT_TITLES = re.compile(r"(?:\s*(?:[A-Z][\w'\u2019.-]*|of|the|foreign|prime
                              r"general|presidents?|leaders?|premiers?|chancellors?|speakers?))*\s*")
 
 
+# ", who met": a reciprocal verb needs both people, whatever their place in the sentence.
+_RECIPROCAL = re.compile(r"\s*,\s*who\s+(?:(?:had|have|first|last|already|also)\s+)*(?:met|spoke|talked|negotiated)\b")
+
+
 def _coordinated_first(text: str, person, ctx: SentenceContext):
     """The first of two people joined by "and" who open their clause as its subject, of whom `person` is the
     second ("Kasyanov and Yushchenko, who had agreed on a schedule in late December, are to meet again": both
@@ -247,8 +251,8 @@ def _coordinated_first(text: str, person, ctx: SentenceContext):
     for other in ctx.actor_mentions:
         if (other.end <= person.start and other.text not in _PRONOUNS
                 and _COORDINATION.fullmatch(text, other.end, person.start)
-                and _SUBJECT_TITLES.fullmatch(text, last_clause_break(text, ctx.sentence.start, other.start, ctx),
-                                              other.start)):
+                and (_RECIPROCAL.match(text, person.end) or _SUBJECT_TITLES.fullmatch(
+                    text, last_clause_break(text, ctx.sentence.start, other.start, ctx), other.start))):
             return other
     return person
 
