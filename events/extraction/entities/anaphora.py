@@ -284,7 +284,8 @@ def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorM
         sentence_start = _sentence_start(article.starts, match.start())
         in_sentence = named.within(max(sentence_start, match.start() - ANAPHOR_REACH), match.start())
         pivot = _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
-        ref = _other_party(match.start(), pivot, view) if pivot else _first_subject(match.start(), view)
+        ref = (_other_party(match.start(), pivot, view) if pivot
+               else _earlier_guest(match, view) or _first_subject(match.start(), view))
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
     return found
@@ -299,6 +300,29 @@ def _other_party(position: int, pivot: ActorRef | None, article: _Article) -> Ac
         if mention.ref != pivot and mention.ref.country and mention.ref.country != pivot.country:
             return mention.ref
     return None
+
+
+# "Putin gave a dinner for his guest": the host names his guest, who stays "the guest" for the sentences after.
+_HIS_GUEST = re.compile(r"\b(?:his|her|their)\s+(?:guests?|visitors?)\b")
+
+
+def _earlier_guest(match: re.Match, article: _Article) -> ActorRef | None:
+    """For "the guest"/"the visitor" in a sentence naming no one: the person an earlier "his guest" (in reach) stood
+    for, the other party of that sentence's subject ("That evening Putin gave a dinner for his guest. X, Putin's
+    envoy, rode with Kim the whole way. The guest stopped in Omsk": Kim, not the envoy named last); None when the
+    article has no such phrase before, or the phrase is of another kind ("the hosts")."""
+    if "host" in match.group().lower():
+        return None
+    text = article.text
+    earlier = None
+    for found in _HIS_GUEST.finditer(text, max(0, match.start() - ANAPHOR_REACH), match.start()):
+        earlier = found
+    if earlier is None:
+        return None
+    sentence_start = _sentence_start(article.starts, earlier.start())
+    in_sentence = article.named.within(sentence_start, earlier.start())
+    pivot = _subject(in_sentence, text, sentence_start).ref if in_sentence else None
+    return _other_party(earlier.start(), pivot, article)
 
 
 def _first_subject(position: int, article: _Article) -> ActorRef | None:

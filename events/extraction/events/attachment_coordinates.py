@@ -177,12 +177,24 @@ _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s\b")
 
 
+# ", and" then a person and his verb: a new clause with its own subject ("... met Igor Ivanov, and Vice-President
+# Lage held talks with Kasyanov"), not the last item of a list.
+_COMMA_AND = re.compile(r"\s*,\s*and\s")
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|held|met|went|came|flew|made|took|gave|saw|told|said|sent|spoke|"
+                         r"is|was|are|were|has|had|will|would)\b")
+
+
+def _opens_clause(text: str, gap_start: int, mention) -> bool:
+    return bool(_COMMA_AND.match(text, gap_start)) and bool(_VERB_AFTER.match(text, mention.end))
+
+
 def _name_lists(mentions: list, text: str) -> list[list]:
     """Runs of two or more names joined only by list gaps (_LIST_GAP), in order; a possessive ends no list ("X,
     President Putin's envoy": an apposition)."""
     groups, run = [], mentions[:1]
     for previous, mention in zip(mentions, mentions[1:]):
-        if _LIST_GAP.fullmatch(text, previous.end, mention.start) and not _POSSESSIVE_AFTER.match(text, mention.end):
+        if (_LIST_GAP.fullmatch(text, previous.end, mention.start) and not _POSSESSIVE_AFTER.match(text, mention.end)
+                and not _opens_clause(text, previous.end, mention)):
             run.append(mention)
             continue
         if len(run) > 1:

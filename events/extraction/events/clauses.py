@@ -17,8 +17,14 @@ _BETWEEN = re.compile(r"\bbetween\b")
 # opening phrase ("On Sunday he celebrated ...", "That evening they dined ...").
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:(?:On|In|At|Later|Earlier|Then|After|Before|That|The\s+same|The\s+next|Next|By|During)\b"
-    r"[^,.;:\n]{0,40}?(?:,\s*|\s+))?(?:He|She|They|he|she|they|The\s+two\s+(?:men|leaders|presidents|premiers|"
-    r"prime\s+ministers|ministers|delegations|sides|heads\s+of\s+state))\b(?!\s+(?:is|are|was|were)\s+said\b)")
+    r"[^,.;:\n]{0,40}?(?:,\s*|\s+))?(?:He|She|They|he|she|they|Their|their|[Tt]he\s+two\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:men|leaders|presidents|premiers|ministers|delegations|sides|heads\s+of\s+state|couples|chairmen|"
+    r"statesmen|envoys|negotiators))\b(?!\s+(?:is|are|was|were)\s+said\b)")
+
+
+# "the two men", "both leaders": the two people of the happening just told, named again as a pair.
+PAIR_OF_PEOPLE = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[a-z-]+\s+){0,2}?(?:men|leaders|presidents|premiers|"
+                            r"ministers|heads\s+of\s+state|couples|chairmen|statesmen|envoys|negotiators)\b")
 
 
 def pronoun_subject(text: str, start: int, end: int) -> bool:
@@ -213,7 +219,42 @@ def _antecedent_start(text: str, start: int, word: re.Match, ctx: SentenceContex
         return start
     mentions = ctx.actor_mentions if word.group() == "who" else ctx.country_mentions + ctx.actor_mentions
     person = next((m for m in mentions if m.end <= comma and _ANTECEDENT_TAIL.fullmatch(text, m.end, comma)), None)
-    return person.start if person is not None else start
+    if person is None:
+        return start
+    if word.group() == "who" and not _SINGULAR_VERB.match(text, start):
+        return _coordinated_first(text, person, ctx).start
+    return person.start
+
+
+# A relative clause whose verb agrees with one person only ("Togo, who heads the department"); a verb that does not
+# say ("who met", "who have held") may have two coordinated people for its antecedent.
+_SINGULAR_VERB = re.compile(r"\s+(?:(?:also|first|still|then|now|later|last|already|had\s+already)\s+)?"
+                            r"(?:is|was|has|does|[a-z]+[^s\W]s)\b")
+# What may join two coordinated people: "and", with the second's title ("Eichel and his Russian counterpart Kudrin",
+# "Albright and Foreign Minister Primakov").
+_COORDINATION = re.compile(r"\s+and\s+(?:(?:the|his|her|their)\s+(?:[\w'\u2019.-]+\s+){0,3}|"
+                           r"(?:(?:[A-Z][\w'\u2019.-]*|of)\s+){0,4})")
+# What may open a clause before its subject: titles ("Secretary of State", "Foreign ministers").
+_SUBJECT_TITLES = re.compile(r"(?:\s*(?:[A-Z][\w'\u2019.-]*|of|the|foreign|prime|deputy|ministers?|secretary|"
+                             r"general|presidents?|leaders?|premiers?|chancellors?|speakers?))*\s*")
+
+
+# ", who met": a reciprocal verb needs both people, whatever their place in the sentence.
+_RECIPROCAL = re.compile(r"\s*,\s*who\s+(?:(?:had|have|first|last|already|also)\s+)*(?:met|spoke|talked|negotiated)\b")
+
+
+def _coordinated_first(text: str, person, ctx: SentenceContext):
+    """The first of two people joined by "and" who open their clause as its subject, of whom `person` is the
+    second ("Kasyanov and Yushchenko, who had agreed on a schedule in late December, are to meet again": both
+    agreed); `person` when no one stands so before him (an object: "is to see Mbeki and Dlamini-Zuma, who last
+    came to Moscow in December": she came)."""
+    for other in ctx.actor_mentions:
+        if (other.end <= person.start and other.text not in _PRONOUNS
+                and _COORDINATION.fullmatch(text, other.end, person.start)
+                and (_RECIPROCAL.match(text, person.end) or _SUBJECT_TITLES.fullmatch(
+                    text, last_clause_break(text, ctx.sentence.start, other.start, ctx), other.start))):
+            return other
+    return person
 
 
 # What may stand between a relative clause's person and its ", who": his state ("Leni Fischer of Germany, who") or a
@@ -287,7 +328,15 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     person = _person_right_before(text, opening, ctx) or _state_right_before(text, opening, ctx)
     if person is None:
         return start
-    return last_clause_break(text, ctx.sentence.start, person.start, ctx)
+    return last_clause_break(text, ctx.sentence.start, _relative_subject(text, person, relative, ctx).start, ctx)
+
+
+def _relative_subject(text: str, person, relative: re.Match | None, ctx: SentenceContext):
+    """The subject a relative clause after `person` stands in: with a verb that may be plural, the first of two
+    coordinated people ("A and B, who have met five times, are to meet again"); else `person`."""
+    if relative and relative.group().strip() == "who" and not _SINGULAR_VERB.match(text, relative.end()):
+        return _coordinated_first(text, person, ctx)
+    return person
 
 
 def _state_right_before(text: str, position: int, ctx: SentenceContext):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
-from events.extraction.events.clauses import event_clause, next_happening_start, pronoun_subject
+from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import (first_day_of_days_ended, granularity, has_interval, is_event_date, is_future,
                                             iso_day, reported_dates_of)
@@ -93,9 +93,10 @@ def _inherited(ctx: SentenceContext, antecedent: EventMention | None) -> EventMe
 def _pronoun_parties(ctx: SentenceContext, antecedent: EventMention):
     """The antecedent's people, and their states (not its place: "They dined at a dacha" after a summit abroad);
     "he"/"she" is the antecedent's first person, as _with_pronoun_person takes it."""
-    people = antecedent.actors[:1] if _PERSONAL_PRONOUN.search(ctx.text, ctx.sentence.start,
-                                                                min(ctx.sentence.end, ctx.sentence.start + 60)) \
-        else antecedent.actors
+    opening = (ctx.sentence.start, min(ctx.sentence.end, ctx.sentence.start + 60))
+    pair = PAIR_OF_PEOPLE.search(ctx.text, *opening)
+    people = (antecedent.actors[:1] if _PERSONAL_PRONOUN.search(ctx.text, *opening)
+              else (pair and _last_pair(pair.start(), ctx)) or antecedent.actors)
     return _Parties(list(people), unique_in_order(a.country for a in people if a.country))
 
 
@@ -239,6 +240,7 @@ def _parties(reading: Reading, summary: str, ctx: SentenceContext,
     # meeting between Kim and Putin would be rescheduled"); other events take their own people's states.
     statement = reading.event_type in ctx.rules.statements
     countries = event_countries(reading, ctx, None if statement else actors)
+    actors, countries = _with_pair_of_people(actors, countries, reading, ctx)
     if antecedent is None:
         return actors, countries
     countries = _with_both_sides(countries, ctx, antecedent)
@@ -276,6 +278,39 @@ def _with_both_sides(countries: list, ctx: SentenceContext, antecedent: EventMen
     if len(countries) < 2 and ctx.rules.pair_anaphor.search(ctx.text, ctx.sentence.start, ctx.sentence.end):
         return countries + [code for code in antecedent.countries if code not in countries]
     return countries
+
+
+def _with_pair_of_people(actors: list, countries: list, reading: Reading, ctx: SentenceContext) -> tuple[list, list]:
+    """"That night the two couples dined at Putin's residence": the clause names fewer than two people and calls
+    them a pair (clauses.PAIR_OF_PEOPLE); the pair are the last two people of two states named before it
+    (_last_pair), with their states."""
+    start, end = reading.clause
+    if len(actors) >= 2:
+        return actors, countries
+    pair = PAIR_OF_PEOPLE.search(ctx.text, start, end)
+    if not pair:
+        return actors, countries
+    names = {ref.name for ref in actors}
+    added = [ref for ref in _last_pair(pair.start(), ctx) if ref.name not in names]
+    states = [ref.country for ref in added if ref.country and ref.country not in countries]
+    return list(actors) + added, countries + unique_in_order(states)
+
+
+# How far back (characters, within the paragraph) "the two men" may find its two people.
+PAIR_REACH = 600
+
+
+def _last_pair(position: int, ctx: SentenceContext) -> list:
+    """The last person named before `position` (in the paragraph, within PAIR_REACH) and the last before him of
+    another state: the two sides just told ("Putin and Schroeder each spoke ... That night the two couples dined");
+    [] when there are not two."""
+    low = max(ctx.text.rfind("\n", 0, position) + 1, position - PAIR_REACH)
+    people = [m.ref for m in reversed(ctx.entities.actors_in(low, position))]
+    if not people:
+        return []
+    last = people[0]
+    other = next((ref for ref in people[1:] if ref.name != last.name and ref.country != last.country), None)
+    return [] if other is None else [other, last]
 
 
 def _with_pronoun_person(actors: list, countries: list, reading: Reading, ctx: SentenceContext,
