@@ -423,14 +423,27 @@ def _known_surname(text: str, actor_name: str, gazetteer) -> str | None:
     words = text.split()
     if len(words) < 2:
         return None
+    if (gazetteer.actor(actor_name) or {}).get("country") in _FAMILY_NAME_FIRST:
+        words = [actor_name.split()[-1], words[0]]  # "Hu Jintao", then "Hu"
     last = words[-1]
-    if (last != actor_name.split()[-1] or last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last)
-            or not _may_stand_alone(last, gazetteer)):
+    if (last != actor_name.split()[-1] and last != actor_name.split()[0] or last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last)
+            or not _may_stand_for_the_named(last, gazetteer)):
         return None
     return last
 
 
+def _may_stand_for_the_named(surname: str, gazetteer) -> bool:
+    """The surname of a person the article has named in full stands for him later even where it is another
+    gazetteer actor's alias ("Jaswant Singh", then "Singh", not Manmohan Singh) or has two letters ("Hu Jintao",
+    then "Hu"): the reader takes the person in play. Still not a place, a state or a common word."""
+    return (len(surname) > 1 and surname[1:].islower() and surname not in _NOT_NAME_WORDS
+            and surname not in gazetteer._country_by_text)
+
+
 _REGNAL = re.compile(r"^[IVX]+$")
+# States whose news names put the family name first, and call the person by it alone ("Hu Jintao" -> "Hu",
+# "Choi Sang-ryong" -> "Choi", "Goh Chok Tong" -> "Goh"); Vietnam's news calls a person by the last word instead.
+_FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KP", "KR", "SG"})
 
 
 # "al-Hashimi" of an unknown person also stands as "Hashimi" (gazetteer.aliases_of does the same for known ones).
