@@ -46,29 +46,33 @@ def _day_norm(g):
 
 
 @rule("noon",
-      r"\b(?P<what>noon|midnight)(?:\s+(?P<day>(?-i:" + WEEKDAY + r")))?\b",
-      cores=[word_core(["noon", "midnight"])],
-      examples={"noon Saturday": "2000-12-30T12:00", "midnight Friday": "2000-12-29T24"})
+      r"\b(?P<what>noon|midday|midnight)(?:\s+(?P<day>(?-i:" + WEEKDAY + r")))?\b",
+      cores=[word_core(["noon", "midday", "midnight"])],
+      examples={"noon Saturday": "2000-12-30T12:00", "midnight Friday": "2000-12-29T24", "midday": "2001-01-02T12:00"})
 def build_noon(m, text):
     """"noon Saturday": that day's; a bare "noon" is of the day the sentence or the story is at, as a bare "the
-    afternoon" ("Schroeder flew in on Monday morning. The forum opened at noon": Monday's noon, not the issue's)."""
+    afternoon" ("Schroeder flew in on Monday morning. The forum opened at noon": Monday's noon, not the issue's);
+    "midday" is noon (a happening dated only by it was never extracted while it went untagged)."""
     g = m.groupdict()
-    hour = "12:00" if g["what"].lower() == "noon" else "24"
+    hour = "24" if g["what"].lower() == "midnight" else "12:00"
     day = g.get("day")
     base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}" if day and day.lower() in WEEKDAYS else "UNDEF-SENT-day"
     return mention("TIME", f"{base}T{hour}")
 
 
 @rule("time_of_day",
-      r"\b(?:the\s+|(?P<mid>mid)(?:-|\s+))(?P<tod>morning|afternoon|evening)\b(?:\s+(?P<day>yesterday|today|tomorrow)"
+      r"\b(?:the\s+(?:(?:early|late|first)\s+)?|(?P<mid>mid)(?:-|\s+)|(?<=\bby\s))(?P<tod>morning|afternoon|evening)\b"
+      r"(?:\s+(?P<day>yesterday|today|tomorrow)"
       r"|\s+of\s+(?-i:(?P<mon>" + MONTH_ANY + r"))\s+(?P<d1>" + DAYNUM + r")\b(?!,?\s+\d{4}))?",
       cores=[word_core(TOD_WORDS)],
       examples={"the morning": "2001-01-02TMO", "mid-afternoon": "2001-01-02TAF",
-                "mid-afternoon yesterday": "2001-01-01TAF", "on the afternoon of December 29": "2000-12-29TAF"})
+                "mid-afternoon yesterday": "2001-01-01TAF", "on the afternoon of December 29": "2000-12-29TAF",
+                "the early afternoon": "2001-01-02TAF", "the first evening": "2001-01-02TEV"})
 def build_tod(m, text):
     """'the morning', 'mid-afternoon': a time of the anchor day; a bare 'the afternoon' after a day named
     earlier in its sentence is that day's ("On Wednesday he laid a wreath ... and left in the afternoon");
-    "the afternoon of October 4" is one expression, that day's afternoon (TIMEX3 takes the whole phrase)."""
+    "the afternoon of October 4" is one expression, that day's afternoon (TIMEX3 takes the whole phrase). "the early
+    afternoon", "the first evening" and "by evening" (no article) are bare parts of the day too: the day told."""
     g = m.groupdict()
     code = TIMES_OF_DAY[g["tod"].lower()]
     if g.get("mon"):
