@@ -90,6 +90,15 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|th
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 _TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
+# A relative clause whose subject is the organization's people or gathering ("the Shanghai Five, whose leaders meet
+# in Shanghai next week", "the alliance's foreign ministers, who meet in Reykjavik in May"): the dated verb is the
+# gathering's own, whatever preposition stands before the name (docs/annotation.md, Organizations).
+_OWNERS = r"(?:" + _PEOPLE + r"|summit|summits|ministerial|council)"
+_RELATIVE_OWN = re.compile(r"(?:,\s+whose\s+(?:[\w-]+\s+){0,2}?" + _OWNERS + r"|['\u2019]s\s+(?:[\w-]+\s+){0,2}?"
+                           + _OWNERS + r",\s+(?:who|which))\s+(?:will\s+|are to\s+|were to\s+|would\s+|are due to\s+)?"
+                           r"(?:meet|meets|met|gather|gathered|convene|convened|assemble|assembled|hold|held|opens|opened)\b")
+# How near after the relative clause's verb its date must stand ("meet in Reykjavik in May").
+RELATIVE_REACH = 50
 
 
 def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
@@ -228,6 +237,8 @@ def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatheri
     before = body[max(clause_start, org.start - 60):org.start]
     if _SIDELINES.search(before):  # "on the sidelines of the APEC summit": other people's side event
         return False
+    if _relative_own(body, org, date):
+        return True
     follows, near = _date_near(org, date)
     others_meet = _others_meet(body, org, clause_start, sentence_start)
     at_own = _at_own(summit, follows, others_meet)
@@ -239,6 +250,13 @@ def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatheri
     if follows and _is_subject(before, after):
         return True
     return _named_as_own(before, after, follows, near and not (others_meet and follows), at_own)
+
+
+def _relative_own(body: str, org, date) -> bool:
+    """Is the event's date that of a relative clause the organization's people or gathering are the subject of
+    ("NATO, whose leaders meet in Brussels next week")?"""
+    verb = _RELATIVE_OWN.match(body, org.end)
+    return bool(verb and date and 0 <= date[0] - verb.end() <= RELATIVE_REACH)
 
 
 def _others_meet(body: str, org, clause_start: int, sentence_start: int | None) -> bool:

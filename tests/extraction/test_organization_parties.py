@@ -62,3 +62,26 @@ def test_a_visit_at_the_time_of_a_summit_stays_the_visitors(gazetteer):
     text = "Putin left for Okinawa on Monday, where the leaders of the Group of Eight meet on Friday."
     departure = one(text, gazetteer, "Monday")
     assert not {"US", "DE", "GB", "CA"} & set(departure.countries)
+
+
+SCO_2001 = {"CN", "KZ", "KG", "RU", "TJ", "UZ"}
+CIS_12 = {"AM", "AZ", "BY", "GE", "KZ", "KG", "MD", "RU", "TJ", "TM", "UA", "UZ"}
+
+
+@pytest.mark.parametrize("text, date_text, members", [
+    # The organization's people are the subject of a relative clause dated there: the members' own gathering.
+    ("The talks were overshadowed by the Shanghai Five, whose leaders meet in Shanghai next week.", "next week",
+     SCO_2001),
+    ("The CIS, whose prime ministers will meet in Minsk next week, is short of money.", "next week", CIS_12),
+    # After a venue's preposition too: the people, not the place, are the clause's subject.
+    ("Kwasniewski will carry the message to NATO's foreign ministers, who meet in Reykjavik next week.",
+     "next week", NATO_1997 | NEW_IN_1999),
+])
+def test_a_relative_clause_of_the_organizations_people_brings_its_members(text, date_text, members, gazetteer):
+    assert members <= set(one(text, gazetteer, date_text).countries)
+
+
+def test_a_relative_clause_about_something_else_adds_no_members(gazetteer):
+    # "whose" owns a debt, not a gathering: the two leaders' meeting keeps its own states.
+    text = "Putin met Lukashenko in Minsk next week to discuss the CIS, whose debts keep growing."
+    assert not (CIS_12 - {"RU", "BY"}) & set(one(text, gazetteer, "next week").countries)
