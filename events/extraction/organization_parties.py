@@ -172,9 +172,11 @@ def _invitees(body: str, org, clause, entities) -> list[str]:
 def _founded_then(fact: dict, mention) -> bool:
     """Is the event the organization's founding: a founding dated over the day the data gives for it ("set up
     GUAM in Strasbourg earlier this month", October 1997; GUAM's founding day is October 10)?"""
-    founded = fact.get("founded")
-    return (mention.event_type == "founding" and bool(founded)
-            and mention.date_start <= datetime.date.fromisoformat(founded) <= mention.date_end)
+    if mention.event_type != "founding":
+        return False
+    # "refounded": the day a group became the organization as such (the Shanghai Five the SCO, June 15, 2001).
+    days = [fact[key] for key in ("founded", "refounded") if fact.get(key)]
+    return any(mention.date_start <= datetime.date.fromisoformat(day) <= mention.date_end for day in days)
 
 
 def _organ_seat(body: str, org, fact: dict) -> str | None:

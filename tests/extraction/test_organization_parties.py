@@ -85,3 +85,19 @@ def test_a_relative_clause_about_something_else_adds_no_members(gazetteer):
     # "whose" owns a debt, not a gathering: the two leaders' meeting keeps its own states.
     text = "Putin met Lukashenko in Minsk next week to discuss the CIS, whose debts keep growing."
     assert not (CIS_12 - {"RU", "BY"}) & set(one(text, gazetteer, "next week").countries)
+
+
+def test_the_shanghai_five_founding_the_sco_is_a_founding_of_its_six(gazetteer):
+    # June 15, 2001 (organizations.json "refounded"): the five and Uzbekistan, the sixth, founded it that day.
+    text = "The leaders of six states founded the Shanghai Cooperation Organization in Shanghai on June 15."
+    [founding] = [m for m in extract_article(text, datetime.date(2001, 7, 20), gazetteer) if m.date_text == "June 15"]
+    assert SCO_2001 <= set(founding.countries)
+
+
+def test_the_organization_once_named_is_the_sco(gazetteer):
+    # "the organization" (organizations.json "descriptions") takes the SCO named before it: its members of the day.
+    text = ("The Shanghai Cooperation Organization was founded in June. "
+            "The organization's prime ministers met for the first time in Almaty on September 14.")
+    [meeting] = [m for m in extract_article(text, datetime.date(2001, 10, 2), gazetteer)
+                 if m.date_text == "September 14"]
+    assert SCO_2001 <= set(meeting.countries)
