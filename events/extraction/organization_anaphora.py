@@ -87,7 +87,8 @@ def _file_facts() -> dict[str, dict]:
 @functools.lru_cache(maxsize=8)
 def _description_regex(words: tuple[str, ...]):
     alternatives = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
-    return re.compile(r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])he|(?<=[Ii])ts|(?<=[Tt])heir)\s+(" + alternatives + r")\b(?!\s+[A-Z])")
+    return re.compile(r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])he|(?<=[Ii])ts|(?<=[Tt])heir)\s+(?:([A-Z][\w-]+)\s+)?(" + alternatives
+                      + r")\b(?!\s+[A-Z])")
 
 
 def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,
@@ -105,10 +106,18 @@ def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
         return []
     found = []
     for match in _description_regex(tuple(sorted(by_word))).finditer(body, start, end):
-        antecedent = _nearest_before(named, match.start(), by_word[match.group(1).lower()])
-        if antecedent:
-            found.append(IndirectMention(match.start(1), match.end(1), match.group(1), antecedent.slug))
+        antecedent = _nearest_before(named, match.start(), by_word[match.group(2).lower()])
+        if antecedent and _qualifies(match.group(1), facts.get(antecedent.slug, {})):
+            found.append(IndirectMention(match.start(2), match.end(2), match.group(2), antecedent.slug))
     return found
+
+
+def _qualifies(word: str | None, fact: dict) -> bool:
+    """Is a capitalised word before the description ("the Shanghai organization", "the Atlantic alliance") a word
+    of the organization's own name or aliases? (Else it names another body: "the Arab union".)"""
+    if word is None:
+        return True
+    return any(word in name.split() for name in [fact.get("name", "")] + list(fact.get("aliases", ())))
 
 
 # The gazetteer's facts are one dict for its life: their description words, indexed once (not per clause).

@@ -101,3 +101,20 @@ def test_the_organization_once_named_is_the_sco(gazetteer):
     [meeting] = [m for m in extract_article(text, datetime.date(2001, 10, 2), gazetteer)
                  if m.date_text == "September 14"]
     assert SCO_2001 <= set(meeting.countries)
+
+
+@pytest.mark.parametrize("text, date_text, members", [
+    # A word of the organization's own name before its common noun: still the organization once named.
+    ("The Shanghai Cooperation Organization was founded in June. Jiang will see Putin in Moscow next week, when "
+     "the Shanghai organization's leaders meet there.", "next week", SCO_2001),
+    ("NATO opened its doors in 1999. The Atlantic alliance's leaders meet in Prague next week.", "next week",
+     NATO_1997 | NEW_IN_1999),
+])
+def test_a_description_qualified_by_a_word_of_its_name_is_the_organization(text, date_text, members, gazetteer):
+    assert members <= set(one(text, gazetteer, date_text).countries)
+
+
+def test_a_description_qualified_by_another_word_is_another_body(gazetteer):
+    # "the Arab alliance" is not NATO though NATO is the last alliance named: no NATO member is added.
+    text = "NATO opened its doors in 1999. The Arab alliance's leaders meet in Cairo next week."
+    assert not {"US", "GB", "FR", "DE"} & set(one(text, gazetteer, "next week").countries)
