@@ -197,7 +197,14 @@ def _says_whose(match, entities) -> bool:
     does not, nor a word before it that is no place ("the Russian summit")."""
     if match.group(1):
         return any(m.kind in _PLACE_KINDS for m in entities.countries_in(match.start(1), match.end(1)))
-    return not (match.group(0).split()[0].lower() == "the" and match.group(0).count(" ") == 1)
+    bare = match.group(0).split()[0].lower() == "the" and match.group(0).count(" ") == 1
+    return not bare or bool(_SUMMIT_OPENS.match(match.string, match.end()))
+
+
+# "The summit itself, which opened on Friday", "the summit opens in Genoa on Friday": the bare summit is the subject
+# of its own opening or closing, so it is the gathering the article named last, not a meeting of two.
+_SUMMIT_OPENS = re.compile(r"(?:\s+itself)?\s*,?\s+(?:which\s+|that\s+)?(?:opened|opens|closed|closes|ended|ends|began|"
+                           r"begins|convened|convenes)\b")
 
 
 def _number_groups(body, entities, facts, start, end, day) -> list[IndirectMention]:

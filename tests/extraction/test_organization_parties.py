@@ -118,3 +118,18 @@ def test_a_description_qualified_by_another_word_is_another_body(gazetteer):
     # "the Arab alliance" is not NATO though NATO is the last alliance named: no NATO member is added.
     text = "NATO opened its doors in 1999. The Arab alliance's leaders meet in Cairo next week."
     assert not {"US", "GB", "FR", "DE"} & set(one(text, gazetteer, "next week").countries)
+
+
+def test_a_bare_summit_opening_is_the_gathering_named_last(gazetteer):
+    # "The summit itself, which opened on Friday": the G-8's, named before, not a meeting of two.
+    text = ("Blair and Putin spoke on the sidelines of the G-8 summit in Genoa on Saturday. "
+            "The summit itself, which opened on Friday, was overshadowed by riots.")
+    [summit] = [m for m in extract_article(text, datetime.date(2001, 7, 23), gazetteer) if m.date_text == "Friday"]
+    assert G8 <= set(summit.countries)
+
+
+def test_a_bare_summit_that_opens_nothing_stays_unowned(gazetteer):
+    text = ("Blair and Putin spoke on the sidelines of the G-8 summit in Genoa on Saturday. "
+            "The summit was a success, Blair said on Friday.")
+    [said] = [m for m in extract_article(text, datetime.date(2001, 7, 23), gazetteer) if m.date_text == "Friday"]
+    assert not {"JP", "CA", "DE", "FR"} & set(said.countries)
