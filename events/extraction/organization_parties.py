@@ -106,16 +106,28 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     clause reports, the presidency's state of a two-party format, the seat of 'its headquarters' (in place;
     order kept: the added states follow the countries already there)."""
     facts = organization_facts(gazetteer)
+    dates = sorted({m.date_text_start for m in mentions})
     for mention in mentions:
         if mention.event_type not in SEAT_TYPES | FORCE_TYPES:
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
                                                                          mention.date_end)
+        orgs = [org for org in orgs if not _dated_elsewhere(org, mention, dates)]
         places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
                                                                         mention, (start, end), places, entities))
+
+
+def _dated_elsewhere(org, mention, dates: list[int]) -> bool:
+    """Does another event's date follow the organization closely while this event's date stands before it ("Ivanov
+    will see Vedrine in Vienna on November 27-28, and the union's leaders meet in Nice in early December")? Then
+    the organization's gathering is that date's event, a neighbouring clause's, not this one's."""
+    if mention.date_text_start > org.start:
+        return False
+    following = [at for at in dates if 0 <= at - org.end <= DATE_REACH]
+    return bool(following) and mention.date_text_start not in following
 
 
 def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), entities=None) -> list[str]:

@@ -133,3 +133,17 @@ def test_a_bare_summit_that_opens_nothing_stays_unowned(gazetteer):
             "The summit was a success, Blair said on Friday.")
     [said] = [m for m in extract_article(text, datetime.date(2001, 7, 23), gazetteer) if m.date_text == "Friday"]
     assert not {"JP", "CA", "DE", "FR"} & set(said.countries)
+
+
+EU_2000 = {"AT", "BE", "DK", "FI", "FR", "DE", "GR", "IE", "IT", "LU", "NL", "PT", "ES", "SE", "GB"}
+
+
+def test_an_organization_dated_by_the_next_clause_adds_nothing_to_this_one(gazetteer):
+    # The union's leaders meet "in early December": their gathering is that date's, not the Vienna talks'.
+    text = ("Ivanov will see Vedrine in Vienna on November 27-28, and the European Union's leaders meet in Nice "
+            "in early December.")
+    day = datetime.date(2000, 11, 3)
+    [talks] = [m for m in extract_article(text, day, gazetteer) if m.date_text == "November 27-28"]
+    [council] = [m for m in extract_article(text, day, gazetteer) if m.date_text == "early December"]
+    assert not {"BE", "DE", "IT", "ES", "GB"} & set(talks.countries)
+    assert EU_2000 <= set(council.countries)
