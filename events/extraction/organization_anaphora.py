@@ -87,7 +87,8 @@ def _file_facts() -> dict[str, dict]:
 @functools.lru_cache(maxsize=8)
 def _description_regex(words: tuple[str, ...]):
     alternatives = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
-    return re.compile(r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])he|(?<=[Ii])ts|(?<=[Tt])heir)\s+(" + alternatives + r")\b(?!\s+[A-Z])")
+    return re.compile(r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])he|(?<=[Ii])ts|(?<=[Tt])heir)\s+(?:([A-Z][\w-]+)\s+)?(" + alternatives
+                      + r")\b(?!\s+[A-Z])")
 
 
 def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,
@@ -105,10 +106,18 @@ def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
         return []
     found = []
     for match in _description_regex(tuple(sorted(by_word))).finditer(body, start, end):
-        antecedent = _nearest_before(named, match.start(), by_word[match.group(1).lower()])
-        if antecedent:
-            found.append(IndirectMention(match.start(1), match.end(1), match.group(1), antecedent.slug))
+        antecedent = _nearest_before(named, match.start(), by_word[match.group(2).lower()])
+        if antecedent and _qualifies(match.group(1), facts.get(antecedent.slug, {})):
+            found.append(IndirectMention(match.start(2), match.end(2), match.group(2), antecedent.slug))
     return found
+
+
+def _qualifies(word: str | None, fact: dict) -> bool:
+    """Is a capitalised word before the description ("the Shanghai organization", "the Atlantic alliance") a word
+    of the organization's own name or aliases? (Else it names another body: "the Arab union".)"""
+    if word is None:
+        return True
+    return any(word in name.split() for name in [fact.get("name", "")] + list(fact.get("aliases", ())))
 
 
 # The gazetteer's facts are one dict for its life: their description words, indexed once (not per clause).
@@ -188,7 +197,14 @@ def _says_whose(match, entities) -> bool:
     does not, nor a word before it that is no place ("the Russian summit")."""
     if match.group(1):
         return any(m.kind in _PLACE_KINDS for m in entities.countries_in(match.start(1), match.end(1)))
-    return not (match.group(0).split()[0].lower() == "the" and match.group(0).count(" ") == 1)
+    bare = match.group(0).split()[0].lower() == "the" and match.group(0).count(" ") == 1
+    return not bare or bool(_SUMMIT_OPENS.match(match.string, match.end()))
+
+
+# "The summit itself, which opened on Friday", "the summit opens in Genoa on Friday": the bare summit is the subject
+# of its own opening or closing, so it is the gathering the article named last, not a meeting of two.
+_SUMMIT_OPENS = re.compile(r"(?:\s+itself)?\s*,?\s+(?:which\s+|that\s+)?(?:opened|opens|closed|closes|ended|ends|began|"
+                           r"begins|convened|convenes)\b")
 
 
 def _number_groups(body, entities, facts, start, end, day) -> list[IndirectMention]:

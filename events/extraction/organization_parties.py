@@ -90,6 +90,15 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|th
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 _TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
+# A relative clause whose subject is the organization's people or gathering ("the Shanghai Five, whose leaders meet
+# in Shanghai next week", "the alliance's foreign ministers, who meet in Reykjavik in May"): the dated verb is the
+# gathering's own, whatever preposition stands before the name (docs/annotation.md, Organizations).
+_OWNERS = r"(?:" + _PEOPLE + r"|summit|summits|ministerial|council)"
+_RELATIVE_OWN = re.compile(r"(?:,\s+whose\s+(?:[\w-]+\s+){0,2}?" + _OWNERS + r"|['\u2019]s\s+(?:[\w-]+\s+){0,2}?"
+                           + _OWNERS + r",\s+(?:who|which))\s+(?:will\s+|are to\s+|were to\s+|would\s+|are due to\s+)?"
+                           r"(?:meet|meets|met|gather|gathered|convene|convened|assemble|assembled|hold|held|opens|opened)\b")
+# How near after the relative clause's verb its date must stand ("meet in Reykjavik in May").
+RELATIVE_REACH = 50
 
 
 def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
@@ -97,16 +106,28 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     clause reports, the presidency's state of a two-party format, the seat of 'its headquarters' (in place;
     order kept: the added states follow the countries already there)."""
     facts = organization_facts(gazetteer)
+    dates = sorted({m.date_text_start for m in mentions})
     for mention in mentions:
         if mention.event_type not in SEAT_TYPES | FORCE_TYPES:
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
                                                                          mention.date_end)
+        orgs = [org for org in orgs if not _dated_elsewhere(org, mention, dates)]
         places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
                                                                         mention, (start, end), places, entities))
+
+
+def _dated_elsewhere(org, mention, dates: list[int]) -> bool:
+    """Does another event's date follow the organization closely while this event's date stands before it ("Ivanov
+    will see Vedrine in Vienna on November 27-28, and the union's leaders meet in Nice in early December")? Then
+    the organization's gathering is that date's event, a neighbouring clause's, not this one's."""
+    if mention.date_text_start > org.start:
+        return False
+    following = [at for at in dates if 0 <= at - org.end <= DATE_REACH]
+    return bool(following) and mention.date_text_start not in following
 
 
 def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), entities=None) -> list[str]:
@@ -163,9 +184,11 @@ def _invitees(body: str, org, clause, entities) -> list[str]:
 def _founded_then(fact: dict, mention) -> bool:
     """Is the event the organization's founding: a founding dated over the day the data gives for it ("set up
     GUAM in Strasbourg earlier this month", October 1997; GUAM's founding day is October 10)?"""
-    founded = fact.get("founded")
-    return (mention.event_type == "founding" and bool(founded)
-            and mention.date_start <= datetime.date.fromisoformat(founded) <= mention.date_end)
+    if mention.event_type != "founding":
+        return False
+    # "refounded": the day a group became the organization as such (the Shanghai Five the SCO, June 15, 2001).
+    days = [fact[key] for key in ("founded", "refounded") if fact.get(key)]
+    return any(mention.date_start <= datetime.date.fromisoformat(day) <= mention.date_end for day in days)
 
 
 def _organ_seat(body: str, org, fact: dict) -> str | None:
@@ -228,6 +251,8 @@ def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatheri
     before = body[max(clause_start, org.start - 60):org.start]
     if _SIDELINES.search(before):  # "on the sidelines of the APEC summit": other people's side event
         return False
+    if _relative_own(body, org, date):
+        return True
     follows, near = _date_near(org, date)
     others_meet = _others_meet(body, org, clause_start, sentence_start)
     at_own = _at_own(summit, follows, others_meet)
@@ -239,6 +264,13 @@ def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatheri
     if follows and _is_subject(before, after):
         return True
     return _named_as_own(before, after, follows, near and not (others_meet and follows), at_own)
+
+
+def _relative_own(body: str, org, date) -> bool:
+    """Is the event's date that of a relative clause the organization's people or gathering are the subject of
+    ("NATO, whose leaders meet in Brussels next week")?"""
+    verb = _RELATIVE_OWN.match(body, org.end)
+    return bool(verb and date and 0 <= date[0] - verb.end() <= RELATIVE_REACH)
 
 
 def _others_meet(body: str, org, clause_start: int, sentence_start: int | None) -> bool:
