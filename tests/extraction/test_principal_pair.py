@@ -31,12 +31,22 @@ def test_a_bodys_meeting_is_not_the_pairs():
     assert all("Jacques Chirac" not in {a.name for a in m.actors} for m in mentions)
 
 
-def test_a_sentence_naming_a_person_keeps_its_own():
-    body = "The talks with Foreign Minister Igor Ivanov took place on Tuesday."
-    assert "Jacques Chirac" not in _actors(body, "Tuesday")
+def test_talks_with_a_third_states_person_take_no_partner():
+    body = "The talks with Chancellor Gerhard Schroeder took place on Tuesday."
+    assert _actors(body, "Tuesday") == {"Gerhard Schroeder"}
 
 
 def test_an_old_treaty_is_not_the_pairs():
     body = "The treaty on friendship, signed in February 1992, was not mentioned."
     mentions = [m for m in extract_article(OPENING + body, DAY) if m.date_text == "February 1992"]
     assert all("Vladimir Putin" not in {a.name for a in m.actors} for m in mentions)
+
+
+def test_talks_with_one_named_host_have_the_visitor_too():
+    body = "The talks with Prime Minister Lionel Jospin, which filled most of Tuesday, produced a joint declaration."
+    assert _actors(body, "Tuesday") == {"Lionel Jospin", "Vladimir Putin"}
+
+
+def test_one_named_person_without_talks_with_stays_alone():
+    body = "Prime Minister Lionel Jospin said on Tuesday that the debt would be rescheduled."
+    assert _actors(body, "Tuesday") == {"Lionel Jospin"}
