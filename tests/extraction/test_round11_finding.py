@@ -6,18 +6,20 @@ from events.extraction.pipeline import extract_article
 from tests.extraction._one_mention import DAY, one
 
 
-@pytest.mark.parametrize("text, date_text, states", [
-    # a new paragraph naming nobody goes on with the article's story: the article's two states
+@pytest.mark.parametrize("text, date_text, states, people", [
+    # a new paragraph naming nobody goes on with the article's story: the article's two states (and, for its
+    # encounter, the principal pair its opening named: side19, events.principal_pair)
     ("Gerhard Schroeder flew to Moscow on Monday for two days with Vladimir Putin.\n\n"
-     "The formal talks on Tuesday turned on the debt.", "Tuesday", {"DE", "RU"}),
+     "The formal talks on Tuesday turned on the debt.", "Tuesday", {"DE", "RU"},
+     {"Gerhard Schroeder", "Vladimir Putin"}),
     ("Malaysia's air force flies Russian jets and Kuala Lumpur wants more of them.\n\n"
      "The contract for the first squadron, signed in June 1994, was paid partly in palm oil.", "June 1994",
-     {"MY", "RU"}),
+     {"MY", "RU"}, set()),
 ])
 def test_a_happening_of_the_vocabulary_naming_nobody_takes_the_articles_two_states(gazetteer, text, date_text,
-                                                                                    states):
+                                                                                    states, people):
     mention = one(text, gazetteer, date_text)
-    assert mention.actors == [] and set(mention.countries) == states
+    assert {ref.name for ref in mention.actors} == people and set(mention.countries) == states
 
 
 @pytest.mark.parametrize("text", [

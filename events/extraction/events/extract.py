@@ -18,6 +18,7 @@ from events.extraction.events.participants import (acts_through_agent, clause_co
                                                    unique_in_order)
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
+from events.extraction.events.principal_pair import principal_pair, principal_partner
 from events.extraction.events.rules import EventRules, default_rules
 from events.extraction.events.seats import home_seats
 from events.extraction.events.spans import distance, quotation_spans
@@ -143,6 +144,56 @@ def _story_pair_parties(ctx: SentenceContext) -> _Parties | None:
     return _Parties([], [subject, ctx.rules.home_state]) if subject else None
 
 
+# The happenings of the article's own encounter, whose people a sentence naming nobody may leave unsaid (not a
+# summit: "The summit itself opened on Friday" is a many-sided one the pair attended).
+_PAIR_TYPES = frozenset({"meeting", "agreement"})
+# A body that meets on its own ("The intergovernmental commission is to meet in March"): not the pair's encounter.
+_MEETING_BODY = re.compile(r"\b(?:[Cc]ommission|[Cc]ommittee|[Cc]ouncil|[Gg]roup|[Dd]elegations?|[Ee]xperts|"
+                           r"[Pp]arliaments?|[Aa]ssembly|[Ss]ession)\b")
+
+
+def _story_pair_people(reading: Reading, ctx: SentenceContext) -> list:
+    """The people of a sentence that names no party and goes on telling the article's encounter ("The formal
+    talks were held on Sunday", "By the afternoon the two sides had signed"): the article's principal pair
+    (principal_pair) for a meeting or a signing near the issue date, not a body's meeting; else nobody.
+    (A sentence naming a place but no person takes no pair: on the parts not read that lowered actors.)"""
+    if reading.event_type not in _PAIR_TYPES or _MEETING_BODY.search(ctx.sentence.text) \
+            or not _near_the_issue(reading.timex, ctx):
+        return []
+    return list(principal_pair(ctx))
+
+
+# "The talks with Prime Minister X": an encounter with one named person, its other side left unsaid.
+_ENCOUNTER_WITH = re.compile(r"\b(?:talks|meeting|meetings|negotiations|conversation|discussions)\s+with\s+"
+                             r"(?:(?:[A-Z][\w.-]*|the|of|and|[a-z]+-)\s+){0,5}$")
+
+
+def _with_principal_partner(actors: list, countries: list, ctx: SentenceContext) -> tuple[list, list]:
+    """"The talks with Prime Minister Costas Simitis, which filled most of Friday, ...": a sentence whose only
+    person is named right after "talks/meeting with" and is of one of the article's two states has the other
+    state's principal (principal_pair.principal_partner) for the unnamed side."""
+    if len(actors) != 1 or len(ctx.actors) != 1:
+        return actors, countries
+    mention = next((m for m in ctx.actor_mentions if m.ref.name == actors[0].name), None)
+    before = ctx.text[max(ctx.sentence.start, mention.start - 80):mention.start] if mention else ""
+    if not _ENCOUNTER_WITH.search(before):
+        return actors, countries
+    partner = principal_partner(actors[0], ctx)
+    if partner is None:
+        return actors, countries
+    return [partner] + list(actors), unique_in_order([partner.country] + list(countries))
+
+
+# How far from the issue date (days) the pair's own encounter lies; an older treaty ("the declaration of October
+# 1993") was signed by others.
+PAIR_REACH_DAYS = 200
+
+
+def _near_the_issue(timex: dict, ctx: SentenceContext) -> bool:
+    day = iso_day(timex["earliest"])
+    return abs((day - ctx.anchor).days) <= PAIR_REACH_DAYS
+
+
 def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antecedent,
                  story: bool = False) -> list[EventMention]:
     """A mention for each candidate date read as an event, with `inherited` parties when the sentence names
@@ -156,6 +207,10 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
         summary = describe(reading, ctx)
         actors, countries = ((inherited.actors, inherited.countries) if inherited is not None
                              else _parties(reading, summary, ctx, antecedent))
+        if story:
+            actors = _story_pair_people(reading, ctx)
+        elif inherited is None:
+            actors, countries = _with_principal_partner(actors, countries, ctx)
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
