@@ -82,8 +82,10 @@ _PAIR_BARE = re.compile(r"[Tt](?<!\w[Tt])he\s+two(?=\s+(?:agreed|signed|met|disc
 _ONE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
                   r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
                   r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
-# "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit.
-_OTHER_DESCRIPTION = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:guests?|visitors?|hosts?|visiting\s+(?:[A-Z][\w'-]+\s+)?(?:president|"
+# "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit; "the Russian guest",
+# "the North Korean hosts": the same, of the state the demonym names (qual).
+_OTHER_DESCRIPTION = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<qual>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=(?:guests?|visitors?|"
+                                r"hosts?)\b))?(?:guests?|visitors?|hosts?|visiting\s+(?:[A-Z][\w'-]+\s+)?(?:president|"
                                 r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
                                 r"chancellor|king|emir))\b(?![-\w])")
 _PREDICATE = re.compile(r"\b(?:was|is|were|are|be|been|being|as)\s+$")
@@ -284,11 +286,27 @@ def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorM
         sentence_start = _sentence_start(article.starts, match.start())
         in_sentence = named.within(max(sentence_start, match.start() - ANAPHOR_REACH), match.start())
         pivot = _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
-        ref = (_other_party(match.start(), pivot, view) if pivot
-               else _earlier_guest(match, view) or _first_subject(match.start(), view))
+        if match.group("qual"):
+            ref = _guest_of_state(match, pivot, view)
+        else:
+            ref = (_other_party(match.start(), pivot, view) if pivot
+                   else _earlier_guest(match, view) or _first_subject(match.start(), view))
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
     return found
+
+
+def _guest_of_state(match: re.Match, pivot: ActorRef | None, article: _Article) -> ActorRef | None:
+    """"the Russian guest", "the Iranian visitor": the person of the demonym's state named last in reach (subjects
+    first), other than the sentence's subject ("Khatami received the Russian guest"); None when the word names no
+    state ("the Kremlin guest") or nobody of that state was named."""
+    country = article.gazetteer.country_of_phrase(match.group("qual"))
+    if country is None:
+        return None
+    before = [m for m in article.named.before(match.start()) if m.ref != pivot]
+    people = _fitting(_subjects_first(before, article.starts, article.text), "men", country, article.gazetteer,
+                      article.anchor, 1)
+    return people[0] if people else None
 
 
 def _other_party(position: int, pivot: ActorRef | None, article: _Article) -> ActorRef | None:
