@@ -41,3 +41,14 @@ def test_a_word_naming_no_state_or_nobody_of_that_state_resolves_nothing(gazette
     assert not [m for m in mentions(text, gazetteer) if "guest" in m[0]]
     text = "Jiang Zemin arrived in Moscow on Tuesday. The Indian guest toured a plant."
     assert not [m for m in mentions(text, gazetteer) if "guest" in m[0]]
+
+
+def test_the_president_is_not_a_vice_president_named_before(gazetteer):
+    # Hu Jintao was China's vice-president in 2001: "the president" who received him is Moscow's.
+    text = "Hu Jintao arrived in Moscow on Sunday. On Monday the president received him in the Kremlin."
+    found = mentions(text, gazetteer)
+    assert ("the president", "Hu Jintao") not in found
+    assert ("the president", "Vladimir Putin") in found
+    # A deputy prime minister is no "prime minister" either.
+    text = "Ilya Klebanov flew to Tehran on Sunday. The prime minister stayed in Moscow."
+    assert ("The prime minister", "Ilya Klebanov") not in mentions(text, gazetteer)

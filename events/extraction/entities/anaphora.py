@@ -422,7 +422,7 @@ def _fitting(before, noun, country, gazetteer, anchor, count, plain_minister=Fal
 def _office_fits(titles: list[str], fits, plain_minister: bool) -> bool:
     """Does one of `titles` hold a word of `fits` (None: any office fits)? A bare "minister" is no prime
     minister (`plain_minister`: not when every title is a premier's)."""
-    if fits is not None and not any(word in title for title in titles for word in fits):
+    if fits is not None and not any(_holds(title, word) for title in titles for word in fits):
         return False
     return not (plain_minister and all(any(word in title for word in _NOT_PLAIN_MINISTER) for title in titles))
 
@@ -433,6 +433,17 @@ def _titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str
     actor = gazetteer.actor(ref.name) if ref.known else None
     titles = [role["title"] for role in (actor or {}).get("roles", []) if _role_covers(role, day)]
     return titles or ([ref.title] if ref.title else [])
+
+
+# "Vice President", "Deputy Prime Minister", "First Deputy Foreign Minister": the office's second, whom "the president"
+# or "the prime minister" does not name (a vice-president visiting Moscow is "the guest", and "the president" his host).
+_SECOND = re.compile(r"\b(?:Vice|Deputy|vice|deputy)[\s-]")
+
+
+def _holds(title: str, word: str) -> bool:
+    """Does `title` hold the office `word` itself, not as its vice or deputy ("Vice President" holds no "President")?"""
+    at = title.find(word)
+    return at >= 0 and not _SECOND.search(title, 0, at)
 
 
 def _past_titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str]:
