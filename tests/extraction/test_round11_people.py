@@ -52,3 +52,16 @@ def test_the_president_is_not_a_vice_president_named_before(gazetteer):
     # A deputy prime minister is no "prime minister" either.
     text = "Ilya Klebanov flew to Tehran on Sunday. The prime minister stayed in Moscow."
     assert ("The prime minister", "Ilya Klebanov") not in mentions(text, gazetteer)
+
+
+def test_the_marshal_is_the_person_the_article_named_after_that_rank(gazetteer):
+    text = ("North Korea's defense minister, Marshal Kim Il Chol, flew into Moscow on Tuesday. Sergei Ivanov met him "
+            "at the airport. The marshal toured a tank school on Wednesday.")
+    assert ("The marshal", "Kim Il-chol") in mentions(text, gazetteer)
+    [tour] = [e for e in extract_article(text, DAY, gazetteer) if e.date_text == "Wednesday"]
+    assert "Kim Il-chol" in {a.name for a in tour.actors}
+
+
+def test_the_marshal_resolves_nothing_when_no_one_was_given_that_rank(gazetteer):
+    text = "Defense Minister Kim Il Chol flew into Moscow on Tuesday. The marshal toured a tank school on Wednesday."
+    assert not [m for m in mentions(text, gazetteer) if m[0] == "The marshal"]
