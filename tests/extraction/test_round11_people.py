@@ -65,3 +65,17 @@ def test_the_marshal_is_the_person_the_article_named_after_that_rank(gazetteer):
 def test_the_marshal_resolves_nothing_when_no_one_was_given_that_rank(gazetteer):
     text = "Defense Minister Kim Il Chol flew into Moscow on Tuesday. The marshal toured a tank school on Wednesday."
     assert not [m for m in mentions(text, gazetteer) if m[0] == "The marshal"]
+
+
+def test_the_guest_of_a_sentence_naming_no_one_is_the_visitor_who_arrived(gazetteer):
+    # Igor Ivanov is named last (and "he" is no name yet), but the guest is Singh, who arrived.
+    text = ("Jaswant Singh arrived on Sunday night. On Monday he and Foreign Minister Igor Ivanov signed a protocol. "
+            "The next morning the guest crossed town to the Defense Ministry.")
+    found = mentions(text, gazetteer)
+    assert ("the guest", "Jaswant Singh") in found
+    assert ("the guest", "Igor Ivanov") not in found
+
+
+def test_with_no_arrival_told_the_guest_is_still_the_last_subject(gazetteer):
+    text = "Jiang Zemin was met at the airport by Vladimir Putin. In the Kremlin the visitor was shown the throne room."
+    assert ("the visitor", "Jiang Zemin") in mentions(text, gazetteer)

@@ -316,7 +316,7 @@ def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorM
             ref = _guest_of_state(match, pivot, view)
         else:
             ref = (_other_party(match.start(), pivot, view) if pivot
-                   else _earlier_guest(match, view) or _first_subject(match.start(), view))
+                   else _earlier_guest(match, view) or _arrived(match, view) or _first_subject(match.start(), view))
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
     return found
@@ -367,6 +367,22 @@ def _earlier_guest(match: re.Match, article: _Article) -> ActorRef | None:
     in_sentence = article.named.within(sentence_start, earlier.start())
     pivot = _subject(in_sentence, text, sentence_start).ref if in_sentence else None
     return _other_party(earlier.start(), pivot, article)
+
+
+# "Singh arrived on Sunday night": the visitor, whom "the guest" stands for when its sentence names no one.
+_ARRIVAL = re.compile(r"\s+(?:had\s+|has\s+)?(?:arrived|arrives|landed|lands|flew\s+in(?:to)?|came\s+to|reached)\b")
+
+
+def _arrived(match: re.Match, article: _Article) -> ActorRef | None:
+    """For "the guest"/"the visitor" in a sentence naming no one: the last person in reach named as the subject of an
+    arrival ("Singh arrived on Sunday. On Monday he and Igor Ivanov signed a protocol. The next morning the guest ...":
+    Singh, not Ivanov, named last); None for "the hosts" or when no arrival was told."""
+    if "host" in match.group().lower():
+        return None
+    for mention in article.named.before(match.start()):
+        if _ARRIVAL.match(article.text, mention.end):
+            return mention.ref
+    return None
 
 
 def _first_subject(position: int, article: _Article) -> ActorRef | None:
