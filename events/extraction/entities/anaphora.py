@@ -312,14 +312,19 @@ def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorM
         sentence_start = _sentence_start(article.starts, match.start())
         in_sentence = named.within(max(sentence_start, match.start() - ANAPHOR_REACH), match.start())
         pivot = _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
-        if match.group("qual"):
-            ref = _guest_of_state(match, pivot, view)
-        else:
-            ref = (_other_party(match.start(), pivot, view) if pivot
-                   else _earlier_guest(match, view) or _arrived(match, view) or _first_subject(match.start(), view))
+        ref = _party_described(match, pivot, view)
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
     return found
+
+
+def _party_described(match: re.Match, pivot: ActorRef | None, article: _Article) -> ActorRef | None:
+    """Whom "the guest", "the Russian visitor", "the hosts" stands for, seen from the sentence's subject `pivot`."""
+    if match.group("qual"):
+        return _guest_of_state(match, pivot, article)
+    if pivot:
+        return _other_party(match.start(), pivot, article)
+    return _earlier_guest(match, article) or _arrived(match, article) or _first_subject(match.start(), article)
 
 
 def _guest_of_state(match: re.Match, pivot: ActorRef | None, article: _Article) -> ActorRef | None:
@@ -485,7 +490,7 @@ _SECOND = re.compile(r"\b(?:Vice|Deputy|vice|deputy)[\s-]")
 def _holds(title: str, word: str) -> bool:
     """Does `title` hold the office `word` itself, not as its vice or deputy ("Vice President" holds no "President")?"""
     at = title.find(word)
-    return at >= 0 and not _SECOND.search(title, 0, at)
+    return at == 0 or (at > 0 and not _SECOND.search(title, 0, at))
 
 
 def _past_titles(ref: ActorRef, gazetteer: Gazetteer, day: datetime.date) -> list[str]:
