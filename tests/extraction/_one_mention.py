@@ -16,3 +16,9 @@ def countries_of(text, day, date_text, gazetteer) -> set:
     """The states of the one mention dated by `date_text`, extracted as of `day`."""
     [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
     return set(mention.countries)
+
+
+def actors_of(text, day, date_text, gazetteer=None) -> set:
+    """The names of the people of the one mention dated by `date_text`, extracted as of `day`."""
+    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
+    return {actor.name for actor in mention.actors}

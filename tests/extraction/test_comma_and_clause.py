@@ -2,14 +2,13 @@
 names: the earlier clause's person is not the later date's. Sentences written for this test."""
 import datetime
 
-from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import actors_of
 
 DAY = datetime.date(2000, 12, 15)
 
 
 def _actors(body: str, date: str) -> set[str]:
-    (mention,) = [m for m in extract_article(body, DAY) if m.date_text == date]
-    return {a.name for a in mention.actors}
+    return actors_of(body, DAY, date)
 
 
 def test_a_new_subject_after_comma_and_is_no_list_mate():

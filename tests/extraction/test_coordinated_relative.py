@@ -3,14 +3,13 @@ people's; after a coordinated object, or with a verb that agrees with one person
 person's. Sentences written for this test."""
 import datetime
 
-from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import actors_of
 
 DAY = datetime.date(2001, 3, 15)
 
 
 def _actors(body: str, date: str) -> set[str]:
-    (mention,) = [m for m in extract_article(body, DAY) if m.date_text == date]
-    return {a.name for a in mention.actors}
+    return actors_of(body, DAY, date)
 
 
 def test_two_subjects_share_their_relative_clause():

@@ -2,14 +2,13 @@
 of that sentence's subject), not for whoever was named last (an escort). Sentences written for this test."""
 import datetime
 
-from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import actors_of
 
 DAY = datetime.date(2001, 8, 6)
 
 
 def _actors(body: str, date: str) -> set[str]:
-    (mention,) = [m for m in extract_article(body, DAY) if m.date_text == date]
-    return {a.name for a in mention.actors}
+    return actors_of(body, DAY, date)
 
 
 def test_the_guest_is_the_hosts_guest_not_the_escort():

@@ -3,14 +3,13 @@ people the last two named before it of two states, not the people of whatever ha
 written for this test."""
 import datetime
 
-from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import actors_of
 
 DAY = datetime.date(2001, 4, 12)
 
 
 def _actors(body: str, date: str) -> set[str]:
-    (mention,) = [m for m in extract_article(body, DAY) if m.date_text == date]
-    return {a.name for a in mention.actors}
+    return actors_of(body, DAY, date)
 
 
 def test_the_two_couples_are_the_last_two_sides_named():

@@ -4,6 +4,7 @@ them for its people; a body's meeting or an old treaty does not. Sentences writt
 import datetime
 
 from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import actors_of
 
 DAY = datetime.date(2001, 4, 12)
 OPENING = ("Jacques Chirac flew home from Moscow yesterday after two days of talks with Vladimir Putin, the first "
@@ -11,8 +12,7 @@ OPENING = ("Jacques Chirac flew home from Moscow yesterday after two days of tal
 
 
 def _actors(body: str, date: str) -> set[str]:
-    (mention,) = [m for m in extract_article(OPENING + body, DAY) if m.date_text == date]
-    return {a.name for a in mention.actors}
+    return actors_of(OPENING + body, DAY, date)
 
 
 def test_talks_naming_nobody_are_the_pairs():

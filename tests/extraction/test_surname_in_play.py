@@ -4,14 +4,13 @@ whose names put the family name first, by that first word ("Hu" of "Hu Jintao", 
 this test."""
 import datetime
 
-from events.extraction.pipeline import extract_article
+from tests.extraction._one_mention import actors_of
 
 DAY = datetime.date(2001, 11, 14)
 
 
 def _actors(body: str, date: str) -> set[str]:
-    (mention,) = [m for m in extract_article(body, DAY) if m.date_text == date]
-    return {a.name for a in mention.actors}
+    return actors_of(body, DAY, date)
 
 
 def test_a_shared_surname_is_the_person_named_in_full_before():
