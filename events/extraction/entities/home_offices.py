@@ -39,7 +39,8 @@ def resolve_home_offices(text: str, sentences, entities, gazetteer: Gazetteer, a
             continue
         if home is None:
             home = _article_state(entities)
-        state = _clause_state(match.start(), sentences, starts, entities, home)
+        state = _place_of_reception(match.start(), text, entities) or \
+            _clause_state(match.start(), sentences, starts, entities, home)
         holder = gazetteer.office_holder(state, match.group("noun").lower(), anchor) if state else None
         if holder:
             found.append(ActorMention(match.start(), match.end(), match.group(), gazetteer.actor_ref(holder, anchor)))
@@ -56,6 +57,21 @@ def _article_state(entities) -> str:
     """The state the article names most (by name, demonym or capital); "" when it names none."""
     counts = Counter(m.code for m in entities.countries if m.kind in _STATE_KINDS and m.code)
     return counts.most_common(1)[0][0] if counts else ""
+
+
+# "received in the Kremlin by the president", "in Tehran by the foreign minister": the agent of a passive right after
+# the place it acted in holds that place's state's office, whatever else the sentence names.
+_BY_AFTER_PLACE = re.compile(r"\s+by\s+$")
+
+
+def _place_of_reception(position: int, text: str, entities) -> str:
+    """The state of a capital or seat of power (or a state's name) right before "by the <office>", else ""."""
+    by = _BY_AFTER_PLACE.search(text, max(0, position - 8), position)
+    if by is None:
+        return ""
+    places = [m for m in entities.countries_in(max(0, by.start() - 40), by.start())
+              if m.end == by.start() and m.code and m.kind in ("name", "capital")]
+    return places[-1].code if places else ""
 
 
 def _clause_state(position: int, sentences, starts: list[int], entities, home: str) -> str:
