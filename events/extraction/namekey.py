@@ -27,12 +27,14 @@ The key, step by step (each step one line below):
   6. Russian transliteration of е/ё/я/ю/й: a y between two vowels goes ("Sergeyev" = "Sergeev",
      "Nazarbayev" = "Nazarbaev", "Aliyev" = "Aliev"); a y between a consonant and a vowel is i
      ("Kocharyan" = "Kocharian", "Kasyanov" = "Kasianov"); a word-initial "ye" is "e" ("Yevgeny" =
-     "Evgeny", "Yeltsin" = "Eltsin"); a final "y" or "iy" of a name part is "i" ("Georgiy" = "Georgy" =
-     "Georgi", "Sergey" = "Sergei");
+     "Evgeny", "Yeltsin" = "Eltsin"); a "yo" after a consonant is ё, written "e" as often ("Seleznyov" =
+     "Seleznev", "Fyodor" = "Fedor", "Pyotr" = "Petr"); a final "y" or "iy" of a name part is "i" ("Georgiy" =
+     "Georgy" = "Georgi", "Sergey" = "Sergei");
   7. doubled letters are single ("Tallinn" = "Tallin", "Massoud" stays "masoud").
 It is a matching key, not a display form: show Actor.name, search by the key.
 It does not join variants that differ in more than these spellings ("Lukashenka"/"Lukashenko",
-"Qaddafi"/"Gaddafi", "Alexander"/"Aleksandr"): list those as gazetteer aliases.
+"Qaddafi"/"Gaddafi", "Alexander"/"Aleksandr", "Glafcos"/"Glafkos": a c as k would join Milan Kucan and Eduard
+Kukan): list those as gazetteer aliases.
 Runs in time linear in the length of the text (regex substitutions without backtracking).
 """
 from __future__ import annotations
@@ -58,6 +60,7 @@ _NOT_LETTER = re.compile(r"[^a-z]+")
 _UMLAUT_E = re.compile(r"([ou])e")
 _Y_BETWEEN_VOWELS = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 _Y_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeiou])")
+_YO_AFTER_CONSONANT = re.compile(r"(?<=[b-df-hj-np-tv-z])yo")
 _INITIAL_YE = re.compile(r"^ye")
 _FINAL_IY = re.compile(r"i?y$")
 _DOUBLE = re.compile(r"([a-z])\1+")
@@ -68,6 +71,7 @@ def _word_key(word: str) -> str:
     word = word.replace("x", "ks")
     word = _INITIAL_YE.sub("e", word)
     word = _Y_BETWEEN_VOWELS.sub("", word)
+    word = _YO_AFTER_CONSONANT.sub("e", word)
     word = _Y_AFTER_CONSONANT.sub("i", word)
     word = _FINAL_IY.sub("i", word)
     word = _UMLAUT_E.sub(r"\1", word)

@@ -26,6 +26,10 @@ from events.extraction.namekey import name_key, name_parts
     ("Tallinn", "Tallin"),
     ("Jong-gil", "Jong Gil"),
     ("Chr\u0065\u0301tien", "Chrétien"),  # decomposed e + combining acute
+    ("Gennady Seleznyov", "Gennady Seleznev"),  # ё written "yo" or "e"
+    ("Fyodor", "Fedor"),
+    ("Pyotr", "Петр"),
+    ("Seleznyov", "Селезнёв"),
 ])
 def test_variants_meet(a, b):
     assert name_key(a) == name_key(b) != ""
@@ -36,6 +40,8 @@ def test_variants_meet(a, b):
     ("Igor Ivanov", "Sergei Ivanov"),
     ("Kim Jong-il", "Kim Dae-jung"),
     ("Lukashenka", "Lukashenko"),  # Belarusian and Russian forms: a gazetteer alias, not the key
+    ("Milan Kucan", "Eduard Kukan"),  # Slovenia's president and Slovakia's foreign minister: c is no k
+    ("Yoshiro", "Eshiro"),  # a word-initial "yo" is no ё
 ])
 def test_different_names_stay_apart(a, b):
     assert name_key(a) != name_key(b)
