@@ -309,9 +309,7 @@ def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorM
         if article.blocked(match) or _PREDICATE.search(article.text, max(0, match.start() - 12), match.start()) \
                 or article.text.startswith(" of ", match.end()):
             continue  # "he was the guest of the Queen": the subject himself, named already
-        sentence_start = _sentence_start(article.starts, match.start())
-        in_sentence = named.within(max(sentence_start, match.start() - ANAPHOR_REACH), match.start())
-        pivot = _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
+        pivot = _sentence_subject(match.start(), view, reach=ANAPHOR_REACH)
         ref = _party_described(match, pivot, view)
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
@@ -324,7 +322,18 @@ def _party_described(match: re.Match, pivot: ActorRef | None, article: _Article)
         return _guest_of_state(match, pivot, article)
     if pivot:
         return _other_party(match.start(), pivot, article)
+    if "host" in match.group().lower():
+        return _first_subject(match.start(), article)
     return _earlier_guest(match, article) or _arrived(match, article) or _first_subject(match.start(), article)
+
+
+def _sentence_subject(position: int, article: _Article, reach: int | None = None) -> ActorRef | None:
+    """The subject of the sentence holding `position`, among the people named in it before `position` (within
+    `reach` characters when given); None when it names no one before."""
+    sentence_start = _sentence_start(article.starts, position)
+    low = sentence_start if reach is None else max(sentence_start, position - reach)
+    in_sentence = article.named.within(low, position)
+    return _subject(in_sentence, article.text, sentence_start).ref if in_sentence else None
 
 
 def _guest_of_state(match: re.Match, pivot: ActorRef | None, article: _Article) -> ActorRef | None:
@@ -359,19 +368,13 @@ def _earlier_guest(match: re.Match, article: _Article) -> ActorRef | None:
     """For "the guest"/"the visitor" in a sentence naming no one: the person an earlier "his guest" (in reach) stood
     for, the other party of that sentence's subject ("That evening Putin gave a dinner for his guest. X, Putin's
     envoy, rode with Kim the whole way. The guest stopped in Omsk": Kim, not the envoy named last); None when the
-    article has no such phrase before, or the phrase is of another kind ("the hosts")."""
-    if "host" in match.group().lower():
-        return None
-    text = article.text
+    article has no such phrase before."""
     earlier = None
-    for found in _HIS_GUEST.finditer(text, max(0, match.start() - ANAPHOR_REACH), match.start()):
+    for found in _HIS_GUEST.finditer(article.text, max(0, match.start() - ANAPHOR_REACH), match.start()):
         earlier = found
     if earlier is None:
         return None
-    sentence_start = _sentence_start(article.starts, earlier.start())
-    in_sentence = article.named.within(sentence_start, earlier.start())
-    pivot = _subject(in_sentence, text, sentence_start).ref if in_sentence else None
-    return _other_party(earlier.start(), pivot, article)
+    return _other_party(earlier.start(), _sentence_subject(earlier.start(), article), article)
 
 
 # "Singh arrived on Sunday night": the visitor, whom "the guest" stands for when its sentence names no one.
@@ -381,9 +384,7 @@ _ARRIVAL = re.compile(r"\s+(?:had\s+|has\s+)?(?:arrived|arrives|landed|lands|fle
 def _arrived(match: re.Match, article: _Article) -> ActorRef | None:
     """For "the guest"/"the visitor" in a sentence naming no one: the last person in reach named as the subject of an
     arrival ("Singh arrived on Sunday. On Monday he and Igor Ivanov signed a protocol. The next morning the guest ...":
-    Singh, not Ivanov, named last); None for "the hosts" or when no arrival was told."""
-    if "host" in match.group().lower():
-        return None
+    Singh, not Ivanov, named last); None when no arrival was told."""
     for mention in article.named.before(match.start()):
         if _ARRIVAL.match(article.text, mention.end):
             return mention.ref
