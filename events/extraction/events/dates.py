@@ -6,6 +6,7 @@ import re
 
 from events.extraction.events.rules import EventRules
 from events.extraction.events.spans import inside, word_before
+from events.extraction.timex_vocab import NUMBER_WORDS
 
 
 # A source attribution's range of days longer than this counts as its first day only.
@@ -108,8 +109,6 @@ def reported_dates_of(citations: list[dict]) -> list[datetime.date]:
     return sorted(days)
 
 
-# The number of days of a happening that ended on the date (event_rules.json, days_ended_before_date).
-_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # How far before the date its "ended two days of talks" is looked for.
 DAYS_ENDED_LOOKBACK = 90
 
@@ -124,5 +123,5 @@ def first_day_of_days_ended(timex: dict, text: str, sentence_start: int, cue) ->
     if match is None:
         return timex["earliest"]
     word = (match.group("n") or match.group("m")).lower()
-    days = _DAY_COUNTS.get(word) or int(word)
+    days = NUMBER_WORDS.get(word) or int(word)  # the count of days the cue names (event_rules.json)
     return (datetime.date.fromisoformat(timex["earliest"]) - datetime.timedelta(days=days - 1)).isoformat()
