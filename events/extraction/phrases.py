@@ -45,6 +45,17 @@ def word_trie_pattern(phrases, not_before: str) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+def word_alternation(words, not_before: str) -> str:
+    """r"(?<![not_before])(?:w1|w2|...)" (the words literal, in their order: the first that matches wins, as in
+    the plain alternation), written with each word's look-behind after its first character ("P(?<![\\w-][\\s\\S])ak"),
+    where it tests the same character: an alternation of literals lets re skip in C to the next possible first
+    character, where a leading look-behind enters the matcher at every position. `not_before`: a class body."""
+    if not words:
+        return r"(?!x)x"
+    guard = f"(?<![{not_before}][\\s\\S])"
+    return "(?:" + "|".join(re.escape(w[0]) + guard + re.escape(w[1:]) for w in words) + ")"
+
+
 def _trie(phrases) -> dict:
     trie: dict = {}
     for phrase in phrases:

@@ -9,7 +9,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from events.extraction.entities.gazetteer import Gazetteer, _alternation
+from events.extraction.entities.gazetteer import Gazetteer
 from events.extraction.entities.mentions import ActorMention
 from events.extraction.entities.offices import office_candidates
 from events.extraction.entities.role_names import begun, by_date, by_title, role_candidates
@@ -17,7 +17,7 @@ from events.extraction.entities.names import (_LOWER, _NAME_PREFIX, _NOT_NAME_WO
                                               _UPPER, MAX_NAME_LENGTH, MAX_NAME_PART, MIN_KEY_LETTERS, NAME_PARTICLES)
 from events.extraction.mention import ActorRef
 from events.extraction.namekey import name_key, name_parts
-from events.extraction.phrases import fold, word_trie_pattern
+from events.extraction.phrases import fold, word_alternation, word_trie_pattern
 
 logger = logging.getLogger("events.extraction.entities")
 
@@ -393,7 +393,7 @@ def _bare_unknown_candidates(text, candidates, gazetteer, masked) -> list[_Candi
     parts = _bare_name_parts(candidates, gazetteer)
     if not parts:
         return []
-    regex = re.compile(r"(?<![\w-])(?:" + _alternation([re.escape(p) for p in parts]) + r")(?![\w-])")
+    regex = re.compile(word_alternation(list(parts), r"\w-") + r"(?![\w-])")  # (?<![\w-])(?:parts), skipping in C
     return [_Candidate(m.start(), m.end(), m.group(), "bare") for m in regex.finditer(text)
             if not _in_spans(m.start(), masked)]
 
