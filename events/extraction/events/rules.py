@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from events.extraction.event_types import EventTypeRegistry, default_registry
+from events.extraction.phrases import AfterNonWord
 
 # A pattern that matches nothing (for an empty list of cues).
 NEVER = r"(?!x)x"
@@ -348,10 +349,13 @@ def _stem_table(mapping: dict, kind) -> list[tuple]:
                   key=lambda item: -len(item[0]))
 
 
-def _word_regex(patterns: list[str]) -> re.Pattern:
+def _word_regex(patterns: list[str]) -> re.Pattern | AfterNonWord:
+    """r"(?<![\w-])(?:patterns)(?![\w-])", ignoring case; its search and finditer (all the rules ask of it) skip
+    in C over the letters of words (phrases.AfterNonWord: the same matches), as the rules search sentence by
+    sentence, several times per date."""
     if not patterns:
         return re.compile(NEVER)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.IGNORECASE)
+    return AfterNonWord(r"(?:" + "|".join(patterns) + r")(?![\w-])", r"\w-", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
