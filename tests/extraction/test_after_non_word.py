@@ -38,3 +38,43 @@ def test_matches_are_the_plain_regex_own_and_a_word_inside_another_is_none():
     assert found == ["the talks", "moscow", "talks", "the talks"]
     assert scanner.search("xtalks talks").span() == (7, 12)
     assert scanner.search("xtalks") is None
+
+
+# phrases.word_alternation: the look-behind after each word's first character, the words tried in their order.
+WORDS = ["Pak", "Pak-Ui", "Ui", "Kim", "O'Neil"]
+WORD_TEXTS = ["Pak Ui and Pak-Ui met; xPak, -Pak, Kim's Ui.", "Pak", "Kimura Kim-Il O'Neil's", "", "a-Ui (Ui)"]
+
+
+@pytest.mark.parametrize("text", WORD_TEXTS)
+def test_word_alternation_matches_as_the_leading_look_behind(text):
+    import re
+
+    from events.extraction.phrases import word_alternation
+    for words in (WORDS, list(reversed(WORDS)), WORDS[:1]):
+        plain = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+        fast = re.compile(word_alternation(words, r"\w-") + r"(?![\w-])")
+        for start in range(len(text) + 1):
+            assert [m.span() for m in fast.finditer(text, start)] == [m.span() for m in plain.finditer(text, start)]
+
+
+def test_word_alternation_keeps_the_order_of_the_words():
+    import re
+
+    from events.extraction.phrases import word_alternation
+    assert re.match(word_alternation(["Pak", "Pak-Ui"], r"\w"), "Pak-Ui").group() == "Pak"
+    assert re.match(word_alternation(["Pak-Ui", "Pak"], r"\w"), "Pak-Ui").group() == "Pak-Ui"
+    assert re.search(word_alternation(["Pak"], r"\w-"), "-Pak Pak").start() == 5
+
+
+def test_the_event_rules_cue_words_match_as_their_look_behind_regex():
+    import re
+
+    from events.extraction.events.rules import default_rules
+    rules = default_rules()
+    text = "It might be said that the two governments, reportedly, will meet; Both Governments could-will not."
+    for cue in (rules.speculation, rules.hedge, rules.future, rules.article_pair, rules.pair_anaphor):
+        plain = re.compile(cue.pattern, re.IGNORECASE)
+        for start in range(0, len(text), 5):
+            assert [m.span() for m in cue.finditer(text, start)] == [m.span() for m in plain.finditer(text, start)]
+            found, expected = cue.search(text, start, start + 40), plain.search(text, start, start + 40)
+            assert (found and found.span()) == (expected and expected.span())
