@@ -67,3 +67,17 @@ def test_the_scanner_changes_speed_not_matches():
     texts = [body for body, _ in all_articles()] + [text for _, text, _ in EXAMPLES] + negative_sentences()
     for text in texts:
         assert [(m.start, m.end, m.rule, m.norm) for m in recognize(text)] == _plain_recognize(text)
+
+
+def test_core_hits_of_an_ascii_text_are_those_of_each_core_regex():
+    """The word cores of a text with ASCII words only come from one scan of its lower-cased copy (timex_scan); a
+    text with a non-ASCII word ("Schröder", "İstanbul", whose lower case is longer) takes the word loop. Both give
+    exactly each core regex's own finditer."""
+    from events.extraction.timex_rules import SCANNER
+
+    texts = ["On Monday, MAY 5th, the year-end talks (3 p.m.) ended; 1990s may-day Mayday 5TH of June",
+             "Schröder came on Monday May 5 at 3 p.m.", "İstanbul, Tuesday, June 2001 and ſunday", "", "day"]
+    for text in texts:
+        hits = SCANNER.core_hits(text)
+        for core, found in hits.items():
+            assert found == [m.span() for m in core.regex.finditer(text)], (text, core.pattern)
