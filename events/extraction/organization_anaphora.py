@@ -139,7 +139,7 @@ def _by_description(facts: dict) -> dict:
 
 
 def _bare_summits(body, entities, facts, start, end) -> list[IndirectMention]:
-    holders = {slug for slug, fact in facts.items() if 0 < len(fact.get("members", ())) <= MAX_MEMBERS}
+    holders = _summit_holders(facts)
     named = [m for m in entities.organizations if _may_hold_summits(m, facts)]
     found = []
     for match in _BARE_SUMMIT.finditer(body, start, end):
@@ -151,6 +151,21 @@ def _bare_summits(body, entities, facts, start, end) -> list[IndirectMention]:
             found.append(IndirectMention(match.start(), match.end(), match.group(0), antecedent.slug, gathering=True,
                                          pair=is_pair(body, antecedent, antecedent.start - 60, antecedent.end + 60)))
     return found
+
+
+_HOLDER_INDEX: dict[int, tuple[dict, frozenset]] = {}
+
+
+def _summit_holders(facts: dict) -> frozenset:
+    """The organizations whose summits a bare "the summit" may be (members, at most MAX_MEMBERS); worked out once
+    per facts dict, as _by_description (not for every clause: a walk over every organization's facts)."""
+    cached = _HOLDER_INDEX.get(id(facts))
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    holders = frozenset(slug for slug, fact in facts.items() if 0 < len(fact.get("members", ())) <= MAX_MEMBERS)
+    _HOLDER_INDEX.clear()
+    _HOLDER_INDEX[id(facts)] = (facts, holders)
+    return holders
 
 
 # An organization named as gathering ("the summit of the CIS", "the CIS summit", "NATO's leaders").
