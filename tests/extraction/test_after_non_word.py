@@ -78,3 +78,19 @@ def test_the_event_rules_cue_words_match_as_their_look_behind_regex():
             assert [m.span() for m in cue.finditer(text, start)] == [m.span() for m in plain.finditer(text, start)]
             found, expected = cue.search(text, start, start + 40), plain.search(text, start, start + 40)
             assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_backoff_lexicon_regexes_match_as_their_look_behind_regexes():
+    import re
+
+    from events.extraction.events.rules import default_rules
+    lexicon = default_rules().backoff
+    text = ("the talks began in may; he arrived, then left-over cuts. his return came after the bombs that shook "
+            "the city; they dined and discussed it, then flew home and took up the bill")
+    for regex in (lexicon.verb, lexicon.noun, lexicon.other_verb):
+        plain = re.compile(regex.pattern)
+        for start in range(0, len(text), 7):
+            for end in (start + 30, len(text)):
+                assert [m.span() for m in regex.finditer(text, start, end)] == \
+                    [m.span() for m in plain.finditer(text, start, end)]
+        assert [m.group() for m in regex.finditer(text)]  # the text has forms of each

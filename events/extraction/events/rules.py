@@ -143,18 +143,17 @@ class BackoffLexicon:
         verbs = (_typed_forms(data.get("verbs", {}), False) + _typed_forms(data.get("light_verbs", {}), True)
                  + _lemma_forms(data.get("lemmas", {}), data.get("irregular", {})))
         self._verbs = [(_any_of(forms), is_light, code) for code, is_light, forms in verbs]
-        self.verb = _alternation(_NOT_AFTER + r"(?<![\w-])(?:", _all_forms(verbs), r")(?![\w-])")
+        self.verb = _word_forms(_NOT_AFTER, _all_forms(verbs))
         nouns = _typed_forms(data.get("nouns", {}), False) + _noun_lemma_forms(data.get("noun_lemmas", {}))
         self._nouns = [(_any_of(forms), code) for code, _, forms in nouns]
-        self.noun = _alternation(r"(?<![\w-])(?:", _all_forms(nouns), r")(?![\w-])")
+        self.noun = _word_forms("", _all_forms(nouns))
         _check_types({code for code, _, _ in verbs + nouns}, type_order)
         # Any verb (backoff._any_verb) the regular pattern cannot see: irregular pasts and -s forms, and every
         # form of this lexicon's verbs (a light verb with no happening noun: "his term ends next March").
         irregular = irregular_forms(data.get("any_verb_irregular", {}))
         # (not after a determiner, where "left", "cut" are nouns; after "that" or a preposition an irregular form
         # is still a verb: "the bombs that shook the city", "the cabinet in turn took up the bill")
-        self.other_verb = _alternation(_NOT_AFTER_DETERMINER + r"(?<![\w-])(?:", irregular + _all_forms(verbs),
-                                       r")(?![\w-])")
+        self.other_verb = _word_forms(_NOT_AFTER_DETERMINER, irregular + _all_forms(verbs))
 
     def verb_type(self, word: str) -> tuple[bool, str | None]:
         """(is it a light verb, its type) for a verb the `verb` pattern found."""
@@ -340,6 +339,15 @@ def _alternation(prefix: str, alternatives: list[str], suffix: str) -> re.Patter
     """prefix, the alternatives joined by "|", suffix, compiled; a pattern that matches nothing when there
     are no alternatives."""
     return re.compile(prefix + "|".join(alternatives) + suffix if alternatives else NEVER)
+
+
+def _word_forms(not_after: str, forms: list[str]) -> re.Pattern | AfterNonWord:
+    """not_after + r"(?<![\w-])(?:forms)(?![\w-])" (the look-behinds are all zero-width: their order changes
+    nothing), searched through phrases.AfterNonWord: re skips in C to the characters that may stand before a word,
+    instead of trying the look-behinds and the long alternation at every position of the clause."""
+    if not forms:
+        return re.compile(NEVER)
+    return AfterNonWord(not_after + "(?:" + "|".join(forms) + r")(?![\w-])", r"\w-")
 
 
 def _stem_table(mapping: dict, kind) -> list[tuple]:
