@@ -342,7 +342,7 @@ def _alternation(prefix: str, alternatives: list[str], suffix: str) -> re.Patter
 
 
 def _word_forms(not_after: str, forms: list[str]) -> re.Pattern | AfterNonWord:
-    """not_after + r"(?<![\w-])(?:forms)(?![\w-])" (the look-behinds are all zero-width: their order changes
+    r"""not_after + r"(?<![\w-])(?:forms)(?![\w-])" (the look-behinds are all zero-width: their order changes
     nothing), searched through phrases.AfterNonWord: re skips in C to the characters that may stand before a word,
     instead of trying the look-behinds and the long alternation at every position of the clause."""
     if not forms:
@@ -358,7 +358,7 @@ def _stem_table(mapping: dict, kind) -> list[tuple]:
 
 
 def _word_regex(patterns: list[str]) -> re.Pattern | AfterNonWord:
-    """r"(?<![\w-])(?:patterns)(?![\w-])", ignoring case; its search and finditer (all the rules ask of it) skip
+    r"""r"(?<![\w-])(?:patterns)(?![\w-])", ignoring case; its search and finditer (all the rules ask of it) skip
     in C over the letters of words (phrases.AfterNonWord: the same matches), as the rules search sentence by
     sentence, several times per date."""
     if not patterns:
