@@ -78,15 +78,21 @@ class Scanner:
         are found in one pass over the words of the text, each looked up once, instead of one scan per
         core; the others by scans the engine can skip through.
 
-        The loop over every word of every text is the tagger's hottest: its common path (an ASCII word,
-        a core word or not) makes no call of its own (bench_timex)."""
+        A text whose words are all ASCII (most) takes one trie scan of its lower-cased copy; others the loop
+        over their words, whose common path makes no call of its own (bench_timex)."""
         hits = {core: [] for core in self.word_cores}
-        get = self.cores_by_word.get
         lowered = text.lower()
         if len(lowered) == len(text) and not _NON_ASCII_WORD_CHAR.search(text):
             self._word_hits_by_regex(hits, text, lowered)
-            self._scan_other_cores(hits, text)
-            return hits
+        else:
+            self._word_hits_by_loop(hits, text)
+        self._scan_other_cores(hits, text)
+        return hits
+
+    def _word_hits_by_loop(self, hits, text):
+        """The word cores' hits, each word of the text looked up once (its lower case); a non-ASCII word that
+        is no core word may still case-fold onto one (_folded_hits)."""
+        get = self.cores_by_word.get
         for word in _WORD.finditer(text):
             w = word.group()
             cores = get(w.lower())
@@ -99,8 +105,6 @@ class Scanner:
                     _add_hit(hits[core], core, text, word.start())
                 elif not core.cased or w in core.words:
                     hits[core].append(word.span())  # the whole word is the hit
-        self._scan_other_cores(hits, text)
-        return hits
 
     def _word_hits_by_regex(self, hits, text, lowered):
         """The word cores' hits of a text whose words are all ASCII, found by one scan of its lower-cased copy
