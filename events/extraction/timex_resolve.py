@@ -138,7 +138,7 @@ NORMS = {
     "REFWD": [(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", "_weekday_from_reference")],
     "REFNEXT": [(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", "_from_next_date")],
     "PAIR": [(r"UNDEF-PAIR-(\d\d)-(\d\d)", "_second_day")],
-    "SENT": [(r"UNDEF-SENT-day", "_day_of_sentence")],
+    "SENT": [(r"UNDEF-SENT-day", "_day_of_sentence"), (r"UNDEF-SENT-day-PLUS-1", "_day_after_the_sentence_day")],
     "REF": [(r"UNDEF-REF-same", "_same_as_reference"), (r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", "_from_reference")],
 }
 _NORMS_BY_KIND = {kind: [(re.compile(pattern), handler) for pattern, handler in entries]
@@ -435,6 +435,10 @@ class Resolver:
         if self.last_day is not None and not sentence_ends(self.text, self.last_day[0], q.m.start):
             return self.last_day[1]
         return story_day_of(self.text, self.story_day, q.m.start, self.today(), q.weekday_tense) or self.today()
+
+    def _day_after_the_sentence_day(self, q):
+        """"talked until two in the morning" after the sentence's night: the day after the day it is at."""
+        return shift(self._day_of_sentence(q), "day", 1)
 
     def _second_day(self, q, month, day):
         """The "13" of "May 11 and 13": in the year of the day before it when that is of the same month."""

@@ -11,8 +11,8 @@ from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
 from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.context import Reading, SentenceContext
-from events.extraction.events.dates import (first_day_of_days_ended, granularity, has_interval, is_event_date, is_future,
-                                            iso_day, reported_dates_of)
+from events.extraction.events.dates import (bounds_a_span, first_day_of_days_ended, granularity, has_interval,
+                                            is_event_date, is_future, iso_day, reported_dates_of)
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
                                                    display_name, event_actors, event_countries, unique_actors,
                                                    unique_in_order)
@@ -263,7 +263,7 @@ def _candidate_dates(ctx: SentenceContext, timexes: list[dict]) -> list[dict]:
     """Sets the context's claimants (event-role dates with an interval, not skipped) and returns those
     that may date an event."""
     ctx.claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
-                     and t.get("value") not in ctx.rules.skip_values]
+                     and t.get("value") not in ctx.rules.skip_values and not bounds_a_span(t, ctx.text, ctx.rules)]
     return [t for t in ctx.claimants if is_event_date(t, ctx.text, ctx.quotes, ctx.rules)]
 
 

@@ -72,6 +72,7 @@ class EventRules:
         self.ambiguous_seats = dict(data.get("ambiguous_seats", {}))
         self.subject_state_types = frozenset(data.get("subject_state_types", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
+        self.bound_words = {word.lower() for word in data.get("bound_words", [])}
         self.since_happening = re.compile(data.get("since_happening_before", NEVER))
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
