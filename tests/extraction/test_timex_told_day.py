@@ -49,3 +49,20 @@ def test_the_small_hours_that_end_a_dinner_are_no_happening_and_claim_no_trigger
     assert night.event_type == "meeting"
     assert {a.name for a in night.actors} == {"Vladimir Putin", "Gerhard Schroeder"}
     assert night.date_start == datetime.date(2001, 3, 10)
+
+
+def test_a_phrase_set_beside_a_day_renames_it():
+    # "the day after the inauguration" beside March 8 is March 8 itself, not March 9.
+    assert value("The two men spoke by telephone on March 8, the day after the inauguration.",
+                 "the day after") == ("DATE", "2001-03-08")
+    # "the eve of the summit" beside February 20 is February 20; "the day the envoy flew" beside Friday (March 9).
+    assert value("They met in Kiev on February 20, on the eve of the summit.", "the eve") == ("DATE", "2001-02-20")
+    assert value("The ministers spoke on Friday, the day the envoy flew to Belgrade.", "the day") == ("DATE", "2001-03-09")
+
+
+def test_without_a_day_beside_it_the_day_after_counts_and_a_bare_the_day_is_no_date():
+    # A new sentence: "The day after" counts from March 8 (March 9).
+    assert value("The two men spoke on March 8. The day after, the envoy flew home.", "The day after") == ("DATE", "2001-03-09")
+    assert [t["text"] for t in tag("He said the day was long, and it carried the day.", ANCHOR)] == []
+    # A length beside a day stays a length ("Friday, two days after the summit": P2D, the annotation's).
+    assert value("He met them on Friday, two days after the summit.", "two days") == ("DURATION", "P2D")
