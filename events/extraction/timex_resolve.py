@@ -181,6 +181,11 @@ _THIS_PERIODS = frozenset({"UNDEF-this-year", "UNDEF-this-month", "UNDEF-this-we
 _DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
 
 
+# Between "N days after" and the date it counts from: at most an article and one lower-case word ("one day
+# after the June 27 talks", "after the reported June 27 talks").
+_DATE_RIGHT_AFTER = re.compile(r"\s+(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?")
+
+
 # Between a day and a phrase set beside it: a comma, and "on" or "just" ("May 8, the day after"; "October 20, on the eve").
 _APPOSITION = re.compile(r",\s+(?:on\s+|just\s+)?", re.I)
 
@@ -495,15 +500,21 @@ class Resolver:
         return f"{year_str(int(y) - 1)}-Q{q}"
 
     def _following_date(self, m, nxt, unit):
-        """The date an 'N days after ...' phrase points to, if one follows closely in the clause."""
+        """The date an 'N days after ...' phrase points to, if one follows closely in the clause. A length
+        counted from a happening named first ("two days after the summit in Lisbon on May 31", "three weeks
+        after he took office on April 5") stays a length (the annotation's P2D, P3W): only a date right after
+        its "after the" counts ("one day after the June 27 talks")."""
         if not nxt or nxt.value is None or nxt.start - m.end > 60:
             return None
         if nxt.role in ("citation", "crossref"):
             return None  # "left the day after the signing (IRNA, June 28)": a report's date is no reference
         between = self.text[m.end:nxt.start]
-        if re.search(r"[.;!?]|\n", between):
+        if re.search(r"[.;!?]|\n", between) or not fine_enough(nxt.value, unit):
             return None
-        return nxt.value if fine_enough(nxt.value, unit) else None
+        if m.duration and not _DATE_RIGHT_AFTER.fullmatch(between):
+            nxt.background = True  # the earlier happening's date: no day for "that afternoon" to count from
+            return None
+        return nxt.value
 
     def _named_month(self, q, rel, month):
         a, month = self.anchor, int(month)

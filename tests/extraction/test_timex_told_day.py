@@ -66,3 +66,15 @@ def test_without_a_day_beside_it_the_day_after_counts_and_a_bare_the_day_is_no_d
     assert [t["text"] for t in tag("He said the day was long, and it carried the day.", ANCHOR)] == []
     # A length beside a day stays a length ("Friday, two days after the summit": P2D, the annotation's).
     assert value("He met them on Friday, two days after the summit.", "two days") == ("DURATION", "P2D")
+
+
+def test_a_length_counted_from_a_named_happening_stays_a_length():
+    # "three weeks after he took office on March 1": the annotation's P3W, and March 1 (the earlier happening)
+    # is no day for "that afternoon" to count from: that is Friday's (March 9).
+    text = ("The president flew to Moscow on Friday, three weeks after he took office on February 16. The premier "
+            "received him that afternoon.")
+    assert value(text, "three weeks") == ("DURATION", "P3W")
+    assert value(text, "that afternoon") == ("TIME", "2001-03-09TAF")
+    assert value("He met them on Friday, two days after the summit in Lisbon on March 7.", "two days") == ("DURATION", "P2D")
+    # A date right after "after the" is the day counted from: March 8 + 1.
+    assert value("He left one day after the March 8 talks.", "one day after") == ("DATE", "2001-03-09")
