@@ -499,14 +499,21 @@ def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, count
 
 
 _JOINED_DAYS = re.compile(r"\s+and\s+")
+# "ran from Friday to Sunday", "from May 3 through May 5": a range opened by "from" runs to the second date.
+_RANGE_TO = re.compile(r"\s+(?:to|through)\s+")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 
 def _joined_latest(timex: dict, ctx: SentenceContext) -> str:
     """The last day of the happening a date opens: "spent Monday and Tuesday in Ulaanbaatar" is both days,
     "bought tanks in 1996 and 1997" both years, when the next date of the sentence follows after a bare "and"
-    and is a later one of the same kind (both days, both years: the same TIMEX3 value shape)."""
+    (or "to", "through" after a "from": "ran from Friday to Sunday") and is a later one of the same kind (both
+    days, both years: the same TIMEX3 value shape)."""
+    ranged = bool(_FROM_BEFORE.search(ctx.text, max(0, timex["start"] - 6), timex["start"]))
     for other in ctx.claimants:
-        if (other["start"] > timex["end"] and _JOINED_DAYS.fullmatch(ctx.text, timex["end"], other["start"])
+        joined = _JOINED_DAYS.fullmatch(ctx.text, timex["end"], other["start"]) or \
+            (ranged and _RANGE_TO.fullmatch(ctx.text, timex["end"], other["start"]))
+        if (other["start"] > timex["end"] and joined
                 and _same_shape(timex, other) and other["earliest"] > timex["latest"]):
             return other["latest"]
     return timex["latest"]
