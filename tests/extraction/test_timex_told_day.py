@@ -78,3 +78,14 @@ def test_a_length_counted_from_a_named_happening_stays_a_length():
     assert value("He met them on Friday, two days after the summit in Lisbon on March 7.", "two days") == ("DURATION", "P2D")
     # A date right after "after the" is the day counted from: March 8 + 1.
     assert value("He left one day after the March 8 talks.", "one day after") == ("DATE", "2001-03-09")
+
+
+def test_within_an_hour_opening_a_sentence_falls_on_the_day_told():
+    # "Within an hour of landing" after Monday evening (March 12): a length, with that Monday as its day.
+    text = "The president flew to Rome on Monday evening. Within an hour of landing he was received by the Pope."
+    found = [t for t in tag(text, ANCHOR) if t["text"] == "Within an hour"]
+    assert [(t["type"], t["value"], t["earliest"]) for t in found] == [("DURATION", "PT1H", "2001-03-12")]
+    # Not counted from the story's day when nothing says "within".
+    found = [t for t in tag("The president flew to Rome on Monday evening. An hour later he left.", ANCHOR)
+             if t["type"] == "DURATION"]
+    assert all(t["earliest"] is None for t in found)
