@@ -133,6 +133,7 @@ def tag(text, anchor, attributions=None):
 # later" too dated more mentions of no key event and cost the development part two actors: left out.)
 _HOURS = re.compile(r"PT(?:\d+|X)H")
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:a\s+few\s+)?$", re.I)
+_WITHIN_OPENS = re.compile(r"within\s", re.I)
 
 
 def _hours_of_the_story_day(m, text, resolver):
@@ -140,8 +141,8 @@ def _hours_of_the_story_day(m, text, resolver):
     just told): the length keeps its value, and takes that day as its interval, so it can date an event."""
     if m.type != "DURATION" or m.role != "event" or not _HOURS.fullmatch(m.value or ""):
         return
-    if not _WITHIN_BEFORE.search(text, max(0, m.start - 16), m.start):
-        return
+    if not _WITHIN_BEFORE.search(text, max(0, m.start - 16), m.start) and not _WITHIN_OPENS.match(text, m.start):
+        return  # ("Within an hour of landing he was received": the length's own phrase opens with it)
     day = resolver.reference("day", m.start)
     if day != resolver.anchor.isoformat():
         m.earliest = m.latest = day

@@ -138,7 +138,8 @@ NORMS = {
     "REFWD": [(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", "_weekday_from_reference")],
     "REFNEXT": [(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", "_from_next_date")],
     "PAIR": [(r"UNDEF-PAIR-(\d\d)-(\d\d)", "_second_day")],
-    "SENT": [(r"UNDEF-SENT-day", "_day_of_sentence")],
+    "APPOS": [(r"UNDEF-APPOS-day", "_apposed_day")],
+    "SENT": [(r"UNDEF-SENT-day", "_day_of_sentence"), (r"UNDEF-SENT-day-PLUS-1", "_day_after_the_sentence_day")],
     "REF": [(r"UNDEF-REF-same", "_same_as_reference"), (r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", "_from_reference")],
 }
 _NORMS_BY_KIND = {kind: [(re.compile(pattern), handler) for pattern, handler in entries]
@@ -178,6 +179,15 @@ def _signed(sign, n):
 # The issue's own periods, and the words that make the end of one a deadline.
 _THIS_PERIODS = frozenset({"UNDEF-this-year", "UNDEF-this-month", "UNDEF-this-week", "UNDEF-REF-week-PLUS-0"})
 _DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
+
+
+# Between "N days after" and the date it counts from: at most an article and one lower-case word ("one day
+# after the June 27 talks", "after the reported June 27 talks").
+_DATE_RIGHT_AFTER = re.compile(r"\s+(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?")
+
+
+# Between a day and a phrase set beside it: a comma, and "on" or "just" ("May 8, the day after"; "October 20, on the eve").
+_APPOSITION = re.compile(r",\s+(?:on\s+|just\s+)?", re.I)
 
 
 # A year, then ", when" and the rest of the clause up to the mention (no sentence end, semicolon or other date).
@@ -413,6 +423,10 @@ class Resolver:
         """"one day after the June 27 talks": counted from the date right after, else the previous one;
         "a week after a summit" (no date to count from) is the length "a week"."""
         m, n = q.m, _signed(sign, n)
+        # (Not "Friday, two days after the summit": a length the annotation keeps as one, P2D.)
+        apposed = self._apposed_day(q) if unit == "day" and not m.duration else None
+        if apposed:
+            return apposed
         target = self._following_date(m, q.next_mention, unit)
         if target:
             q.next_mention.background = True
@@ -435,6 +449,18 @@ class Resolver:
         if self.last_day is not None and not sentence_ends(self.text, self.last_day[0], q.m.start):
             return self.last_day[1]
         return story_day_of(self.text, self.story_day, q.m.start, self.today(), q.weekday_tense) or self.today()
+
+    def _apposed_day(self, q):
+        """A phrase set beside the day just written renames it: "on May 8, the day after the inauguration", "on
+        October 6, the day Ivanov flew to Belgrade", "on October 20, on the eve of the summit" are May 8, October
+        6 and October 20 (counting from them would move the happening by a day); None when no day is right before."""
+        if self.last_day is None or not _APPOSITION.fullmatch(self.text, self.last_day[0], q.m.start):
+            return None
+        return self.last_day[1]
+
+    def _day_after_the_sentence_day(self, q):
+        """"talked until two in the morning" after the sentence's night: the day after the day it is at."""
+        return shift(self._day_of_sentence(q), "day", 1)
 
     def _second_day(self, q, month, day):
         """The "13" of "May 11 and 13": in the year of the day before it when that is of the same month."""
@@ -474,15 +500,21 @@ class Resolver:
         return f"{year_str(int(y) - 1)}-Q{q}"
 
     def _following_date(self, m, nxt, unit):
-        """The date an 'N days after ...' phrase points to, if one follows closely in the clause."""
+        """The date an 'N days after ...' phrase points to, if one follows closely in the clause. A length
+        counted from a happening named first ("two days after the summit in Lisbon on May 31", "three weeks
+        after he took office on April 5") stays a length (the annotation's P2D, P3W): only a date right after
+        its "after the" counts ("one day after the June 27 talks")."""
         if not nxt or nxt.value is None or nxt.start - m.end > 60:
             return None
         if nxt.role in ("citation", "crossref"):
             return None  # "left the day after the signing (IRNA, June 28)": a report's date is no reference
         between = self.text[m.end:nxt.start]
-        if re.search(r"[.;!?]|\n", between):
+        if re.search(r"[.;!?]|\n", between) or not fine_enough(nxt.value, unit):
             return None
-        return nxt.value if fine_enough(nxt.value, unit) else None
+        if m.duration and not _DATE_RIGHT_AFTER.fullmatch(between):
+            nxt.background = True  # the earlier happening's date: no day for "that afternoon" to count from
+            return None
+        return nxt.value
 
     def _named_month(self, q, rel, month):
         a, month = self.anchor, int(month)

@@ -114,8 +114,10 @@ def _says_nothing(w, prev, nxt, modal_may):
     """Cue words that are none here: "next" in "the next day" (it counts from a day of the story, past or
     not), "could" after the date, as "may" ("by Monday the general could declare victory": a past
     ability; weekday_tense still lets it look ahead when nothing else speaks), and "have" after "to" (an
-    infinitive: "hope to have him released" is no perfect)."""
-    return (w == "next" and prev == "the") or (w == "could" and not modal_may) or (w == "have" and prev == "to")
+    infinitive: "hope to have him released" is no perfect), and a participle after "be" or "being" (a passive:
+    "is to be held in October" takes its tense from the auxiliary before it, "is to", not from "held")."""
+    return ((w == "next" and prev == "the") or (w == "could" and not modal_may) or (w == "have" and prev == "to")
+            or (prev in ("be", "being") and (w.endswith("ed") or w in IRREGULAR_PAST)))
 
 
 def _wanted(words, i, found):
@@ -204,7 +206,7 @@ def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
     """(tense, strong): the verb right before the mention (within three words) if it is a cue,
     else the nearest strong cue before it in its sentence, else the nearest weak one; failing
     those, the same search in the few words after it. strong = an auxiliary, modal or plan word."""
-    found = _cue_before(_after_last(_SENTENCE_END, text[max(0, start - before_chars):start]))
+    found = _cue_before(_after_last(_SENTENCE_END, _before_without_report_asides(text, start, before_chars)))
     if found[0]:
         return found
     right = text[end:end + after_chars]
@@ -213,6 +215,22 @@ def tense_cue_strength(text, start, end, before_chars=100, after_chars=60):
         right = right[:stop.start()]
     words = _WORD.findall(right)[:8]
     return _first_cue(words, range(len(words)), modal_may=False)
+
+
+# A report set off by commas inside the clause ("will meet in July and, aides said, in November"): the saying
+# is not the clause's tense. Up to three words of speaker, then a verb of saying.
+_REPORT_ASIDE = re.compile(r",\s+(?:[A-Za-z'.-]+\s+){1,3}(?:said|say|says|added|adds|noted|notes|believe|believes|"
+                           r"believed|reported|reports)\s*,\s+")
+# How much more text is read before a mention when a report aside is taken out of it.
+_ASIDE_ROOM = 60
+
+
+def _before_without_report_asides(text, start, chars):
+    """The last `chars` characters before the mention once report asides are taken out (the text as it is
+    when there is none)."""
+    window = text[max(0, start - chars - _ASIDE_ROOM):start]
+    stripped = _REPORT_ASIDE.sub(" ", window)
+    return stripped[-chars:] if stripped != window else window[-chars:]
 
 
 # A clause ends at punctuation or a word that opens another clause ("Aliev, who is expected in Moscow
@@ -458,12 +476,32 @@ def _cue_before(words_or_text, governing=False):
 
 def _verb_cue_before(words, cue, governing):
     """_cue_before's search over the words (no "until")."""
+    words = _without_place_before_date(words)
     last = len(words) - 1
     for i in range(last, max(-1, last - 3), -1):
         c = cue(words, i) or (governing and _plural_timetable(words, i))
         if c:
             return c[1], c[0] == 2
     return _first_cue(words, range(last - 3, -1, -1), cue=cue)
+
+
+# "agreed in Brussels on Thursday", "met at Brdo on Saturday": a place phrase between the verb and the date's
+# own preposition; the verb governs the date from right before it all the same.
+_PLACE_PREPOSITIONS = frozenset({"in", "at"})
+_DATE_PREPOSITIONS = frozenset({"on", "in"})
+
+
+def _without_place_before_date(words):
+    """The words with a place phrase ("in Brussels", "at Camp David") right before the date's preposition taken
+    out; the words as they are when there is none."""
+    if len(words) < 3 or words[-1].lower() not in _DATE_PREPOSITIONS:
+        return words
+    i = len(words) - 2
+    while i > 0 and words[i][:1].isupper() and len(words) - 2 - i < 3:
+        i -= 1
+    if i == len(words) - 2 or words[i].lower() not in _PLACE_PREPOSITIONS:
+        return words
+    return words[:i] + words[-1:]
 
 
 def _governing_cue(words, i, modal_may=True):

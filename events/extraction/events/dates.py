@@ -45,6 +45,11 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
     return True
 
 
+def bounds_a_span(timex: dict, text: str, rules: EventRules) -> bool:
+    """"talked until two in the morning", "ran past midnight": the date only ends a span another date tells."""
+    return _right_before(text, timex["start"]) in rules.bound_words
+
+
 # The word right before a date, only spaces between: "... once a month since. Yesterday he told ..." is no
 # "since Yesterday" (a sentence's last word does not bound the next one's date).
 _RIGHT_BEFORE = re.compile(r"([A-Za-z]+)\s+$")

@@ -11,8 +11,8 @@ from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
 from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.context import Reading, SentenceContext
-from events.extraction.events.dates import (first_day_of_days_ended, granularity, has_interval, is_event_date, is_future,
-                                            iso_day, reported_dates_of)
+from events.extraction.events.dates import (bounds_a_span, first_day_of_days_ended, granularity, has_interval,
+                                            is_event_date, is_future, iso_day, reported_dates_of)
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
                                                    display_name, event_actors, event_countries, unique_actors,
                                                    unique_in_order)
@@ -263,7 +263,7 @@ def _candidate_dates(ctx: SentenceContext, timexes: list[dict]) -> list[dict]:
     """Sets the context's claimants (event-role dates with an interval, not skipped) and returns those
     that may date an event."""
     ctx.claimants = [t for t in timexes if t.get("role") == "event" and has_interval(t)
-                     and t.get("value") not in ctx.rules.skip_values]
+                     and t.get("value") not in ctx.rules.skip_values and not bounds_a_span(t, ctx.text, ctx.rules)]
     return [t for t in ctx.claimants if is_event_date(t, ctx.text, ctx.quotes, ctx.rules)]
 
 
@@ -499,14 +499,21 @@ def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, count
 
 
 _JOINED_DAYS = re.compile(r"\s+and\s+")
+# "ran from Friday to Sunday", "from May 3 through May 5": a range opened by "from" runs to the second date.
+_RANGE_TO = re.compile(r"\s+(?:to|through)\s+")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 
 
 def _joined_latest(timex: dict, ctx: SentenceContext) -> str:
     """The last day of the happening a date opens: "spent Monday and Tuesday in Ulaanbaatar" is both days,
     "bought tanks in 1996 and 1997" both years, when the next date of the sentence follows after a bare "and"
-    and is a later one of the same kind (both days, both years: the same TIMEX3 value shape)."""
+    (or "to", "through" after a "from": "ran from Friday to Sunday") and is a later one of the same kind (both
+    days, both years: the same TIMEX3 value shape)."""
+    ranged = bool(_FROM_BEFORE.search(ctx.text, max(0, timex["start"] - 6), timex["start"]))
     for other in ctx.claimants:
-        if (other["start"] > timex["end"] and _JOINED_DAYS.fullmatch(ctx.text, timex["end"], other["start"])
+        joined = _JOINED_DAYS.fullmatch(ctx.text, timex["end"], other["start"]) or \
+            (ranged and _RANGE_TO.fullmatch(ctx.text, timex["end"], other["start"]))
+        if (other["start"] > timex["end"] and joined
                 and _same_shape(timex, other) and other["earliest"] > timex["latest"]):
             return other["latest"]
     return timex["latest"]

@@ -48,6 +48,7 @@ class EventRules:
         self.unfulfilled_before = re.compile(cues.get("unfulfilled_before_trigger", NEVER), re.IGNORECASE)
         self.unfulfilled_before_date = re.compile(cues.get("unfulfilled_before_date", NEVER), re.IGNORECASE)
         self.put_off_from_before = re.compile(cues.get("put_off_from_before_date", NEVER), re.IGNORECASE)
+        self.given_up_after = re.compile(cues.get("given_up_after_date", NEVER), re.IGNORECASE)
         self.put_off_in_before = re.compile(cues.get("put_off_in_before_date", NEVER), re.IGNORECASE)
         self.days_ended_before = re.compile(cues.get("days_ended_before_date", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))
@@ -73,6 +74,7 @@ class EventRules:
         self.ambiguous_seats = dict(data.get("ambiguous_seats", {}))
         self.subject_state_types = frozenset(data.get("subject_state_types", []))
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
+        self.bound_words = {word.lower() for word in data.get("bound_words", [])}
         self.since_happening = re.compile(data.get("since_happening_before", NEVER))
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)

@@ -172,7 +172,8 @@ def _date_given_up(timex: dict, main: Trigger, substantive: Trigger | None, post
     been set for", "was to have taken place in Riga on", "put off from"); False when it is the new date ("postponed
     until"; nothing was put off from it); None when no cue says."""
     rules = ctx.rules
-    if _set_for_before_date(timex, ctx) or _before_date(rules.unfulfilled_before_date, timex, ctx):
+    if _set_for_before_date(timex, ctx) or _before_date(rules.unfulfilled_before_date, timex, ctx) \
+            or _given_up_after(timex, ctx):
         return (substantive or main).event_type, "postponed"
     if _new_date_before_date(timex, ctx):
         return False
@@ -244,6 +245,11 @@ def _in_doubt(postponement: Trigger, ctx: SentenceContext) -> bool:
 def _before_date(cue: re.Pattern, timex: dict, ctx: SentenceContext) -> bool:
     """Does `cue` (a pattern ending in $) match the text just before the date?"""
     return bool(cue.search(ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]))
+
+
+def _given_up_after(timex: dict, ctx: SentenceContext) -> bool:
+    """Does the rest of the sentence say the date was given up ("expected him in April; that date has passed")?"""
+    return bool(ctx.rules.given_up_after.search(ctx.text, timex["end"], ctx.sentence.end))
 
 
 def _substantive_and_postponement(triggers: list[Trigger], rules: EventRules):

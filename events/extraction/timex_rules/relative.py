@@ -199,6 +199,16 @@ def build_the_day_offset(m, text):
     return mention("DATE", f"UNDEF-REF-day-{sign}-{n}")
 
 
+@rule("apposed_day",
+      r"(?<=,\s)the\s+day\b(?!\s+(?:before|after)\b)",
+      cores=[word_core(["day"])],
+      examples={", the day": None})
+def build_apposed_day(m, text):
+    """"on October 6, the day Ivanov flew to Belgrade": a bare "the day" set beside a day just written is that
+    day (timex_resolve._apposed_day); elsewhere it is no time expression ("the day's talks", "carried the day")."""
+    return mention("DATE", "UNDEF-APPOS-day", optional=True)
+
+
 def _day_offset(phrase):
     """(sign, days) of "the day before" (MINUS, 1), "the next day" (PLUS, 1), "that day" (PLUS, 0)."""
     words = phrase.split()

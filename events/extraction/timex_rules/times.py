@@ -1,5 +1,7 @@
 """Rules for times of day: "10 p.m. Wednesday", "noon Saturday", "the morning"."""
 from events.extraction.periods import month_number
+import re
+
 from events.extraction.timex_rules.base import TOD_WORDS, mention, rule
 from events.extraction.timex_scan import Core, word_core
 from events.extraction.timex_vocab import DAYNUM, MONTH_ANY, TIMES_OF_DAY, WEEKDAY, WEEKDAYS, day_number
@@ -48,16 +50,42 @@ def _day_norm(g):
 @rule("noon",
       r"\b(?P<what>noon|midday|midnight)(?:\s+(?P<day>(?-i:" + WEEKDAY + r")))?\b",
       cores=[word_core(["noon", "midday", "midnight"])],
-      examples={"noon Saturday": "2000-12-30T12:00", "midnight Friday": "2000-12-29T24", "midday": "2001-01-02T12:00"})
+      examples={"noon Saturday": "2000-12-30T12:00", "midnight Friday": "2000-12-29T24", "midday": "2001-01-02",
+                "at noon": "2001-01-02"})
 def build_noon(m, text):
-    """"noon Saturday": that day's; a bare "noon" is of the day the sentence or the story is at, as a bare "the
-    afternoon" ("Schroeder flew in on Monday morning. The forum opened at noon": Monday's noon, not the issue's);
+    """"noon Saturday": that day's noon (TimeBank's value); a bare "noon" is the day the sentence or the story
+    is at, as a bare "the afternoon" ("Schroeder flew in on Monday morning. The forum opened at noon": Monday,
+    not the issue's day), valued as that day (docs/annotation.md: a clock time is valued as its day);
     "midday" is noon (a happening dated only by it was never extracted while it went untagged)."""
     g = m.groupdict()
     hour = "24" if g["what"].lower() == "midnight" else "12:00"
     day = g.get("day")
-    base = f"UNDEF-weekday-{WEEKDAYS[day.lower()]}" if day and day.lower() in WEEKDAYS else "UNDEF-SENT-day"
-    return mention("TIME", f"{base}T{hour}")
+    if day and day.lower() in WEEKDAYS:
+        return mention("TIME", f"UNDEF-weekday-{WEEKDAYS[day.lower()]}T{hour}")
+    return mention("DATE", "UNDEF-SENT-day")
+
+
+# The hours of a clock time written in words ("two in the morning"); the small hours are those before six.
+_CLOCK_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+# An evening or night told earlier in the sentence: its small hours belong to the next day.
+_NIGHT_BEFORE = re.compile(r"\b(?:night|evening|dinner|supper|banquet|late)\b", re.I)
+
+
+@rule("clock_words",
+      r"\b(?P<h>" + "|".join(_CLOCK_WORDS) + r")(?:\s+o'clock)?\s+in\s+the\s+(?P<tod>morning|afternoon|evening)\b",
+      cores=[word_core(list(_CLOCK_WORDS))],
+      examples={"nine in the morning": "2001-01-02", "four in the afternoon": "2001-01-02",
+                "dined that night and talked until two in the morning": "2001-01-03"})
+def build_clock_words(m, text):
+    """"nine in the morning": a clock time, valued as the day the sentence is at (docs/annotation.md); "talked
+    through dinner until two in the morning" after an evening or night of the sentence: its small hours, the
+    next day."""
+    sentence = re.split(r"[.!?]\s", text[max(0, m.start() - 300):m.start()])[-1]
+    small_hours = m.group("tod").lower() == "morning" and _CLOCK_WORDS[m.group("h").lower()] < 6
+    if small_hours and _NIGHT_BEFORE.search(sentence):
+        return mention("DATE", "UNDEF-SENT-day-PLUS-1")
+    return mention("DATE", "UNDEF-SENT-day")
 
 
 @rule("time_of_day",
