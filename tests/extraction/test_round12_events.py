@@ -14,3 +14,20 @@ from tests.extraction._one_mention import one
 def test_expected_there_is_a_visit(gazetteer, text, date_text):
     mention = one(text, gazetteer, date_text)
     assert mention.event_type == "visit"
+
+
+@pytest.mark.parametrize("text, date_text, event_type", [
+    # an organization's own meeting of its leaders is a summit, whatever word names it
+    ("Putin and Obuchi will see each other again at the APEC leaders' meeting in Auckland in September.",
+     "September", "summit"),
+    ("Ivanov said the G-8 meeting in Cologne in June would take up the debt.", "June", "summit"),
+    ("Moscow is busy with the Shanghai Five, whose leaders meet in Bishkek next week with Kazakhstan's blessing.",
+     "next week", "summit"),
+    # its ministers or officials meeting stay a meeting
+    ("Kasyanov will raise the debt when the finance ministers of the G-8 meet in Rome on Friday.", "Friday",
+     "meeting"),
+    ("Ivanov will see Albright at the NATO foreign ministers' meeting in Florence on Wednesday.", "Wednesday",
+     "meeting"),
+])
+def test_an_organizations_meeting_of_leaders_is_a_summit(gazetteer, text, date_text, event_type):
+    assert one(text, gazetteer, date_text).event_type == event_type

@@ -194,3 +194,32 @@ def possessor(trigger: Trigger, actor_mentions, text: str) -> str | None:
         if mention.end <= trigger.start and _POSSESSIVE_BEFORE.fullmatch(text, mention.end, trigger.start):
             return mention.ref.name
     return None
+
+
+# "the G-8 meeting", "the APEC leaders' meeting", "the European Union's meeting", "the Shanghai Five, whose leaders
+# meet": between an organization's name and the meeting word only its possessive, "whose" and its leaders.
+_ORGANIZATION_LEADERS = re.compile(r"(?:[\u2019']s)?(?:,\s+whose)?\s+(?:(?:leaders|heads\s+of\s+state|presidents)"
+                                   r"[\u2019']?\s+)?")
+_MEETING_WORD = re.compile(r"meet(?:s|ing)?|met", re.IGNORECASE)
+# "the finance ministers of the Group of Seven meet": some of its members' officials, not its leaders.
+_OFFICIALS_OF = re.compile(r"(?:ministers|officials|ambassadors|envoys|deputies|experts|representatives)\s+of\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def gathering_as_summit(own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """An organization's own meeting of its leaders is a summit (docs/annotation.md, "Organizations"), whatever
+    word names it: the meeting word right after the organization's name (or its leaders) types it summit. A
+    ministers' meeting ("the NATO foreign ministers' meeting") and two leaders meeting at a summit stay meetings."""
+    main = own[0]
+    if main.event_type != "meeting" or not _MEETING_WORD.fullmatch(ctx.text, main.start, main.end):
+        return own
+    for organization in ctx.entities.organizations_in(max(0, main.start - ORGANIZATION_LEADERS_REACH), main.start):
+        if _ORGANIZATION_LEADERS.fullmatch(ctx.text, organization.end, main.start) and not _OFFICIALS_OF.search(
+                ctx.text, max(0, organization.start - ORGANIZATION_LEADERS_REACH), organization.start):
+            summit = Trigger(main.start, main.end, "summit", ctx.rules.type_order.index("summit"))
+            return [summit] + own[1:]
+    return own
+
+
+# How far before the meeting word the organization's name may end ("'s, whose heads of state ").
+ORGANIZATION_LEADERS_REACH = 40
