@@ -31,3 +31,15 @@ def test_expected_there_is_a_visit(gazetteer, text, date_text):
 ])
 def test_an_organizations_meeting_of_leaders_is_a_summit(gazetteer, text, date_text, event_type):
     assert one(text, gazetteer, date_text).event_type == event_type
+
+
+@pytest.mark.parametrize("text, date_text, event_type", [
+    # a summit named as the venue of the clause's happening is not what the date dates
+    ("Koizumi and Putin met for forty minutes on the sidelines of the APEC summit in Shanghai on Sunday.", "Sunday",
+     "meeting"),
+    ("Kuchma and Lukashenko will meet on the margins of the CIS summit in Minsk on Friday.", "Friday", "meeting"),
+    # a summit told as such is still one
+    ("Kuchma and Lukashenko will attend the CIS summit in Minsk on Friday.", "Friday", "summit"),
+])
+def test_a_summit_named_as_the_venue_does_not_type_the_date(gazetteer, text, date_text, event_type):
+    assert one(text, gazetteer, date_text).event_type == event_type

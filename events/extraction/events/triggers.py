@@ -223,3 +223,20 @@ def gathering_as_summit(own: list[Trigger], ctx: SentenceContext) -> list[Trigge
 
 # How far before the meeting word the organization's name may end ("'s, whose heads of state ").
 ORGANIZATION_LEADERS_REACH = 40
+
+
+# "on the sidelines of the APEC summit", "on the margins of the forum", "on the fringe of the Council of Europe's summit"
+_SIDELINES_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins?|fringes?)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                               r"(?:[\w\u2019'.-]+\s+){0,4}$", re.IGNORECASE)
+SIDELINES_LOOKBACK = 80
+
+
+def venue_summit_last(own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """A summit named as the place where something else happened ("met for an hour on the sidelines of the APEC
+    summit on Sunday", "the GUAM they formed on the fringe of the summit") is the venue: the clause's other
+    trigger is the happening the date dates."""
+    main = own[0]
+    if main.event_type != "summit" or len(own) < 2 or not _SIDELINES_BEFORE.search(
+            ctx.text, max(ctx.sentence.start, main.start - SIDELINES_LOOKBACK), main.start):
+        return own
+    return own[1:] + [main]
