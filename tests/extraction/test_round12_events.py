@@ -43,3 +43,15 @@ def test_an_organizations_meeting_of_leaders_is_a_summit(gazetteer, text, date_t
 ])
 def test_a_summit_named_as_the_venue_does_not_type_the_date(gazetteer, text, date_text, event_type):
     assert one(text, gazetteer, date_text).event_type == event_type
+
+
+@pytest.mark.parametrize("text, date_text, event_type", [
+    # more than two leaders, or an organization's, meeting: a summit (numbers by construction, three and more)
+    ("The six presidents agreed to meet again in Dushanbe next year.", "next year", "summit"),
+    ("NATO's leaders, meeting in Washington on April 24, admitted no new members.", "April 24", "summit"),
+    ("The leaders of the Shanghai Five, meeting in Dushanbe on July 5, condemned separatism.", "July 5", "summit"),
+    # two leaders meeting stay a meeting
+    ("The two presidents agreed to meet again in Kyiv next year.", "next year", "meeting"),
+])
+def test_a_meeting_of_a_group_of_leaders_is_a_summit(gazetteer, text, date_text, event_type):
+    assert one(text, gazetteer, date_text).event_type == event_type

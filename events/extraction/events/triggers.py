@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from events.extraction.events.rules import EventRules
+from events.extraction.timex_vocab import NUMBER_WORDS
 from events.extraction.events.spans import AND_VERB, CLAUSE_BREAK, SPECULATION_BREAK, distance
 from events.extraction.events.windows import COUNTERPART_AFTER_WITH, GOVERNING_REACH, WITH_AFTER_REACH
 
@@ -213,12 +214,35 @@ def gathering_as_summit(own: list[Trigger], ctx: SentenceContext) -> list[Trigge
     main = own[0]
     if main.event_type != "meeting" or not _MEETING_WORD.fullmatch(ctx.text, main.start, main.end):
         return own
+    if _organization_leaders_before(main, ctx) or _group_of_leaders_before(main, ctx):
+        return [Trigger(main.start, main.end, "summit", ctx.rules.type_order.index("summit"))] + own[1:]
+    return own
+
+
+def _organization_leaders_before(main: Trigger, ctx: SentenceContext) -> bool:
+    """"the G-8 meeting", "the Shanghai Five, whose leaders meet": the organization's name right before."""
     for organization in ctx.entities.organizations_in(max(0, main.start - ORGANIZATION_LEADERS_REACH), main.start):
         if _ORGANIZATION_LEADERS.fullmatch(ctx.text, organization.end, main.start) and not _OFFICIALS_OF.search(
                 ctx.text, max(0, organization.start - ORGANIZATION_LEADERS_REACH), organization.start):
-            summit = Trigger(main.start, main.end, "summit", ctx.rules.type_order.index("summit"))
-            return [summit] + own[1:]
-    return own
+            return True
+    return False
+
+
+# "the five presidents agreed to meet", "NATO's leaders, meeting in Madrid", "the leaders of the Shanghai Five, meeting",
+# "the forum's leaders ended their two-day meeting": more than two leaders, or an organization's (a possessive) as
+# the meeting's subject; numbers from timex_vocab.NUMBER_WORDS (three and more).
+_LEADERS = r"(?:presidents|leaders|heads\s+of\s+state)"
+_GROUP_OF_LEADERS = re.compile(
+    r"\b(?:(?:" + "|".join(sorted((w for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 2 < n < 100),
+                                  key=len, reverse=True))
+    + r")\s+" + _LEADERS + r"|[\w-]+[\u2019']s\s+leaders|leaders\s+of\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    r"[^.;:]*$", re.IGNORECASE)
+GROUP_OF_LEADERS_REACH = 70
+
+
+def _group_of_leaders_before(main: Trigger, ctx: SentenceContext) -> bool:
+    low = max(ctx.sentence.start, main.start - GROUP_OF_LEADERS_REACH)
+    return bool(_GROUP_OF_LEADERS.search(ctx.text, low, main.start))
 
 
 # How far before the meeting word the organization's name may end ("'s, whose heads of state ").
