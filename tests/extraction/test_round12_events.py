@@ -55,3 +55,19 @@ def test_a_summit_named_as_the_venue_does_not_type_the_date(gazetteer, text, dat
 ])
 def test_a_meeting_of_a_group_of_leaders_is_a_summit(gazetteer, text, date_text, event_type):
     assert one(text, gazetteer, date_text).event_type == event_type
+
+
+@pytest.mark.parametrize("text, date_text, event_type", [
+    # a reception of a person in the reporting verb's clause is the happening
+    ("The same day Kuchma received the Polish guest and told him that Ukraine wanted the pipeline.", "The same day",
+     "meeting"),
+    ("Putin, who had received Yasser Arafat in early May, urged his guest to talk to the Israelis.", "early May",
+     "meeting"),
+    ("Karimov arrived late on Sunday and was welcomed the next morning in the Kremlin's Catherine Hall.",
+     "the next morning", "meeting"),
+    # a statement receiving nothing is still one
+    ("The same day Kuchma told reporters that Ukraine had received the first tranche.", "The same day",
+     "statement"),
+])
+def test_a_reception_of_a_person_types_the_date_a_meeting(gazetteer, text, date_text, event_type):
+    assert one(text, gazetteer, date_text).event_type == event_type

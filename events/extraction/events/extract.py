@@ -26,6 +26,7 @@ from events.extraction.events.status import decide_type_and_status
 from events.extraction.events.summaries import describe
 from events.extraction.events.triggers import (BackoffTrigger, Trigger, explicit_meeting_first, find_triggers,
                                                gathering_as_summit, governed_first, owned_triggers, possessor, purpose_first,
+                                               received_person_first,
                                                venue_summit_last)
 from events.extraction.events.windows import CLOSE_TRIGGER, SET_FOR_LOOKBACK
 from events.extraction.mention import EventMention
@@ -395,6 +396,7 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     own = governed_first(own, ctx.triggers, ctx.text, ctx.rules)
     own = purpose_first(own, ctx.text, ctx.rules)
     own = explicit_meeting_first(timex, own, ctx)
+    own = received_person_first(timex, own, ctx)
     own = gathering_as_summit(own, ctx)
     event_type, status = decide_type_and_status(timex, venue_summit_last(own, ctx), ctx)
     main = own[0]

@@ -264,3 +264,32 @@ def venue_summit_last(own: list[Trigger], ctx: SentenceContext) -> list[Trigger]
             ctx.text, max(ctx.sentence.start, main.start - SIDELINES_LOOKBACK), main.start):
         return own
     return own[1:] + [main]
+
+
+# "received Palestinian leader Yasser Arafat", "received the Russian guest", "was welcomed in St. George Hall":
+# a host receiving a person in person (forms by construction: receive, welcome).
+_RECEIVED = re.compile(r"\b(?:receiv|welcom)(?:e|es|ed|ing)\b", re.IGNORECASE)
+_RECEIVED_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:received|welcomed)\b", re.IGNORECASE)
+RECEIVED_PERSON_REACH = 40
+
+
+def received_person_first(timex: dict, own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """A date typed by a reporting verb whose own clause receives a person ("The same day Khatami received the
+    Russian guest and told him that ...", "who had received Arafat in early August, urged his guest"): the
+    reception is the happening (a meeting), the words its content."""
+    if own[0].event_type not in ctx.rules.statements:
+        return own
+    for match in _RECEIVED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if not (_receives_a_person(match.end(), ctx) or _RECEIVED_PASSIVE.search(
+                ctx.text, max(ctx.sentence.start, match.start() - 8), match.end())):
+            continue
+        meeting = Trigger(match.start(), match.end(), "meeting", ctx.rules.type_order.index("meeting"))
+        if trigger_cost(timex, meeting, ctx.text) <= trigger_cost(timex, own[0], ctx.text):
+            return [meeting] + own
+    return own
+
+
+def _receives_a_person(end: int, ctx: SentenceContext) -> bool:
+    """A named person or "the guest/visitor" right after the verb."""
+    return any(end < m.start <= end + RECEIVED_PERSON_REACH for m in ctx.actor_mentions) or bool(
+        re.match(r"\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:guests?|visitors?)\b", ctx.text[end:end + 60]))
