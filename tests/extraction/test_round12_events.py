@@ -71,3 +71,13 @@ def test_a_meeting_of_a_group_of_leaders_is_a_summit(gazetteer, text, date_text,
 ])
 def test_a_reception_of_a_person_types_the_date_a_meeting(gazetteer, text, date_text, event_type):
     assert one(text, gazetteer, date_text).event_type == event_type
+
+
+@pytest.mark.parametrize("text, date_text", [
+    # every form of "fly to/home" and "come back" is a journey, by construction
+    ("Akayev, who had flown to Yerevan the day before, told reporters that the force was ready.", "the day before"),
+    ("Najib came back on Friday from Moscow and told reporters that the Russians had promised a service center.",
+     "Friday"),
+])
+def test_every_form_of_a_journey_verb_is_a_visit(gazetteer, text, date_text):
+    assert one(text, gazetteer, date_text).event_type == "visit"
