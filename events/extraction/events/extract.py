@@ -25,7 +25,9 @@ from events.extraction.events.spans import distance, quotation_spans
 from events.extraction.events.status import decide_type_and_status
 from events.extraction.events.summaries import describe
 from events.extraction.events.triggers import (BackoffTrigger, Trigger, explicit_meeting_first, find_triggers,
-                                               governed_first, owned_triggers, possessor, purpose_first)
+                                               gathering_as_summit, governed_first, owned_triggers, possessor, purpose_first,
+                                               received_person_first,
+                                               venue_summit_last)
 from events.extraction.events.windows import CLOSE_TRIGGER, SET_FOR_LOOKBACK
 from events.extraction.mention import EventMention
 from events.extraction.sentences import Sentence
@@ -394,7 +396,9 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     own = governed_first(own, ctx.triggers, ctx.text, ctx.rules)
     own = purpose_first(own, ctx.text, ctx.rules)
     own = explicit_meeting_first(timex, own, ctx)
-    event_type, status = decide_type_and_status(timex, own, ctx)
+    own = received_person_first(timex, own, ctx)
+    own = gathering_as_summit(own, ctx)
+    event_type, status = decide_type_and_status(timex, venue_summit_last(own, ctx), ctx)
     main = own[0]
     place = _event_place(timex, own, event_type, ctx)
     return Reading(timex, own, event_type, status, event_clause(timex, main, ctx), place)

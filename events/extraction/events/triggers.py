@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from events.extraction.events.rules import EventRules
+from events.extraction.timex_vocab import NUMBER_WORDS
 from events.extraction.events.spans import AND_VERB, CLAUSE_BREAK, SPECULATION_BREAK, distance
 from events.extraction.events.windows import COUNTERPART_AFTER_WITH, GOVERNING_REACH, WITH_AFTER_REACH
 
@@ -194,3 +195,101 @@ def possessor(trigger: Trigger, actor_mentions, text: str) -> str | None:
         if mention.end <= trigger.start and _POSSESSIVE_BEFORE.fullmatch(text, mention.end, trigger.start):
             return mention.ref.name
     return None
+
+
+# "the G-8 meeting", "the APEC leaders' meeting", "the European Union's meeting", "the Shanghai Five, whose leaders
+# meet": between an organization's name and the meeting word only its possessive, "whose" and its leaders.
+_ORGANIZATION_LEADERS = re.compile(r"(?:[\u2019']s)?(?:,\s+whose)?\s+(?:(?:leaders|heads\s+of\s+state|presidents)"
+                                   r"[\u2019']?\s+)?")
+_MEETING_WORD = re.compile(r"meet(?:s|ing)?|met", re.IGNORECASE)
+# "the finance ministers of the Group of Seven meet": some of its members' officials, not its leaders.
+_OFFICIALS_OF = re.compile(r"(?:ministers|officials|ambassadors|envoys|deputies|experts|representatives)\s+of\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def gathering_as_summit(own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """An organization's own meeting of its leaders is a summit (docs/annotation.md, "Organizations"), whatever
+    word names it: the meeting word right after the organization's name (or its leaders) types it summit. A
+    ministers' meeting ("the NATO foreign ministers' meeting") and two leaders meeting at a summit stay meetings."""
+    main = own[0]
+    if main.event_type != "meeting" or not _MEETING_WORD.fullmatch(ctx.text, main.start, main.end):
+        return own
+    if _organization_leaders_before(main, ctx) or _group_of_leaders_before(main, ctx):
+        return [Trigger(main.start, main.end, "summit", ctx.rules.type_order.index("summit"))] + own[1:]
+    return own
+
+
+def _organization_leaders_before(main: Trigger, ctx: SentenceContext) -> bool:
+    """"the G-8 meeting", "the Shanghai Five, whose leaders meet": the organization's name right before."""
+    for organization in ctx.entities.organizations_in(max(0, main.start - ORGANIZATION_LEADERS_REACH), main.start):
+        if _ORGANIZATION_LEADERS.fullmatch(ctx.text, organization.end, main.start) and not _OFFICIALS_OF.search(
+                ctx.text, max(0, organization.start - ORGANIZATION_LEADERS_REACH), organization.start):
+            return True
+    return False
+
+
+# "the five presidents agreed to meet", "NATO's leaders, meeting in Madrid", "the leaders of the Shanghai Five, meeting",
+# "the forum's leaders ended their two-day meeting": more than two leaders, or an organization's (a possessive) as
+# the meeting's subject; numbers from timex_vocab.NUMBER_WORDS (three and more).
+_LEADERS = r"(?:presidents|leaders|heads\s+of\s+state)"
+_GROUP_OF_LEADERS = re.compile(
+    r"\b(?:(?:" + "|".join(sorted((w for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 2 < n < 100),
+                                  key=len, reverse=True))
+    + r")\s+" + _LEADERS + r"|[\w-]+[\u2019']s\s+leaders|leaders\s+of\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    r"[^.;:]*$", re.IGNORECASE)
+GROUP_OF_LEADERS_REACH = 70
+
+
+def _group_of_leaders_before(main: Trigger, ctx: SentenceContext) -> bool:
+    low = max(ctx.sentence.start, main.start - GROUP_OF_LEADERS_REACH)
+    return bool(_GROUP_OF_LEADERS.search(ctx.text, low, main.start))
+
+
+# How far before the meeting word the organization's name may end ("'s, whose heads of state ").
+ORGANIZATION_LEADERS_REACH = 40
+
+
+# "on the sidelines of the APEC summit", "on the margins of the forum", "on the fringe of the Council of Europe's summit"
+_SIDELINES_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins?|fringes?)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                               r"(?:[\w\u2019'.-]+\s+){0,4}$", re.IGNORECASE)
+SIDELINES_LOOKBACK = 80
+
+
+def venue_summit_last(own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """A summit named as the place where something else happened ("met for an hour on the sidelines of the APEC
+    summit on Sunday", "the GUAM they formed on the fringe of the summit") is the venue: the clause's other
+    trigger is the happening the date dates."""
+    main = own[0]
+    if main.event_type != "summit" or len(own) < 2 or not _SIDELINES_BEFORE.search(
+            ctx.text, max(ctx.sentence.start, main.start - SIDELINES_LOOKBACK), main.start):
+        return own
+    return own[1:] + [main]
+
+
+# "received Palestinian leader Yasser Arafat", "received the Russian guest", "was welcomed in St. George Hall":
+# a host receiving a person in person (forms by construction: receive, welcome).
+_RECEIVED = re.compile(r"\b(?:receiv|welcom)(?:e|es|ed|ing)\b", re.IGNORECASE)
+_RECEIVED_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:received|welcomed)\b", re.IGNORECASE)
+RECEIVED_PERSON_REACH = 40
+
+
+def received_person_first(timex: dict, own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """A date typed by a reporting verb whose own clause receives a person ("The same day Khatami received the
+    Russian guest and told him that ...", "who had received Arafat in early August, urged his guest"): the
+    reception is the happening (a meeting), the words its content."""
+    if own[0].event_type not in ctx.rules.statements:
+        return own
+    for match in _RECEIVED.finditer(ctx.text, ctx.sentence.start, ctx.sentence.end):
+        if not (_receives_a_person(match.end(), ctx) or _RECEIVED_PASSIVE.search(
+                ctx.text, max(ctx.sentence.start, match.start() - 8), match.end())):
+            continue
+        meeting = Trigger(match.start(), match.end(), "meeting", ctx.rules.type_order.index("meeting"))
+        if trigger_cost(timex, meeting, ctx.text) <= trigger_cost(timex, own[0], ctx.text):
+            return [meeting] + own
+    return own
+
+
+def _receives_a_person(end: int, ctx: SentenceContext) -> bool:
+    """A named person or "the guest/visitor" right after the verb."""
+    return any(end < m.start <= end + RECEIVED_PERSON_REACH for m in ctx.actor_mentions) or bool(
+        re.match(r"\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:guests?|visitors?)\b", ctx.text[end:end + 60]))
