@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.events.clauses import next_happening_start, opening_phrase_end
 from events.extraction.events.implied_places import is_origin, subject_state_of
+from events.extraction.events.places import place_mention_starts
 from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK, asides_between, distance, inside, same_span
 from events.extraction.events.triggers import owned_triggers, possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
@@ -83,8 +84,45 @@ def clause_countries(reading: Reading, ctx: SentenceContext, actors=None) -> lis
                                 relative_clause_start(reading, ctx)))
     if not located:
         return []
+    located = _without_other_places(located, reading, ctx)
     codes = unique_in_order(code for _, code in sorted(located))
     return _with_place(codes, reading)
+
+
+def _without_other_places(located: list[tuple[int, str]], reading: Reading,
+                          ctx: SentenceContext) -> list[tuple[int, str]]:
+    """`located` less the states the clause names only as the place of another happening: an event has one place,
+    so when its own place is named in its clause ("fresh from the CIS summit in Moscow on November 30"), a state
+    named there only as somewhere else one goes or stays ("arrived in Greece") is not its party, unless a person
+    of that state is named too."""
+    if not _own_place_in_clause(reading, ctx):
+        return located
+    gone = _named_only_as_places(located, _places_not_destinations(ctx), reading.place[0])
+    return [(at, code) for at, code in located if code not in gone] if gone else located
+
+
+def _places_not_destinations(ctx: SentenceContext) -> set[int]:
+    return {at for at in place_mention_starts(ctx) if not _DESTINATION.search(ctx.text, max(0, at - 20), at)}
+
+
+def _named_only_as_places(located: list[tuple[int, str]], places: set[int], own: str) -> set[str]:
+    """The states of `located` other than `own` whose every entry stands at one of `places`."""
+    elsewhere = {code for at, code in located if code != own and at in places}
+    return elsewhere - {code for at, code in located if at not in places}
+
+
+def _own_place_in_clause(reading: Reading, ctx: SentenceContext) -> bool:
+    """Is the event's place named in its clause, and not as a journey home ("flew home to Tehran yesterday after four
+    days in Russia": home is no event's place)?"""
+    place = reading.place
+    return bool(place and place[1] is not None and reading.clause[0] <= place[1] < reading.clause[1]
+                and not _HOMEWARD_PLACE.search(ctx.text, max(0, place[1] - 12), place[1]))
+
+
+# A journey's own destination ("the visit to Russia ... may now take place in October") is the event's, wherever the
+# sentence puts another place; a journey home ends at no event's place.
+_DESTINATION = re.compile(r"\b(?:visit|trip|journey|voyage)\s+to\s+$")
+_HOMEWARD_PLACE = re.compile(r"\bhome\s+(?:to\s+)?$")
 
 
 def _later_happening_start(reading: Reading, ctx: SentenceContext) -> int:

@@ -1,0 +1,31 @@
+"""Issue 11, twelfth round (cty20): which states an event takes. Sentences written for this test (none from the
+corpus or the devset)."""
+import datetime
+
+import pytest
+
+from tests.extraction._one_mention import countries_of
+
+DAY = datetime.date(2001, 6, 12)
+
+
+# -- one event, one place: a state named only as another happening's place is none of the event's ---------------
+@pytest.mark.parametrize("text, date_text, wanted, gone", [
+    ("Putin arrived in Hungary fresh from the summit in Oslo on Friday.", "Friday", "NO", "HU"),
+    ("The premier opened his tour with a summit with Chirac in Paris last week and took Amato to Rome on Tuesday.",
+     "last week", "FR", "IT"),
+])
+def test_another_happenings_place_is_no_party(text, date_text, wanted, gone, gazetteer):
+    found = countries_of(text, DAY, date_text, gazetteer)
+    assert wanted in found and gone not in found
+
+
+@pytest.mark.parametrize("text, date_text, kept", [
+    # a journey's own destination stays where another place is named nearer the date
+    ("Chirac's state visit to Russia, first planned for April, was put off because of the strikes in Paris and may "
+     "now take place in October.", "October", "RU"),
+    # a journey home ends at no event's place: the stay before it keeps its state
+    ("Sharif flew home to Islamabad yesterday after three days in China.", "yesterday", "CN"),
+])
+def test_a_destination_or_a_stay_before_going_home_stays(text, date_text, kept, gazetteer):
+    assert kept in countries_of(text, DAY, date_text, gazetteer)
