@@ -29,3 +29,16 @@ def test_another_happenings_place_is_no_party(text, date_text, wanted, gone, gaz
 ])
 def test_a_destination_or_a_stay_before_going_home_stays(text, date_text, kept, gazetteer):
     assert kept in countries_of(text, DAY, date_text, gazetteer)
+
+
+# -- a coordinate main clause of its own: the first clause's speaker lends it no state --------------------------
+@pytest.mark.parametrize("text, date_text, wanted, gone", [
+    ('Spokesman Richard Boucher said on Friday that Washington was "watching closely," and the Japanese Foreign '
+     'Ministry asked the Russian ambassador in Tokyo the same day for an explanation.', "the same day", {"JP", "RU"},
+     "US"),
+    ("Chancellor Schroeder said on Monday that the debt could wait, and the Polish Foreign Ministry called in the "
+     "Russian charge the next day to complain.", "the next day", {"PL", "RU"}, "DE"),
+])
+def test_a_coordinate_clause_takes_no_state_of_the_first_clauses_speaker(text, date_text, wanted, gone, gazetteer):
+    found = countries_of(text, DAY, date_text, gazetteer)
+    assert wanted <= found and gone not in found

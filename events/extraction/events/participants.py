@@ -81,7 +81,7 @@ def clause_countries(reading: Reading, ctx: SentenceContext, actors=None) -> lis
     asides = asides_between(ctx.text, reading.clause[0], reading.clause[1], (reading.timex["start"], reading.main.start))
     located = (_clause_countries(reading, ctx)
                + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides,
-                                relative_clause_start(reading, ctx)))
+                                _people_from(reading, ctx)))
     if not located:
         return []
     located = _without_other_places(located, reading, ctx)
@@ -147,6 +147,19 @@ def _people_states(ctx: SentenceContext, actors, cut: int, asides=(), start: int
     return [(m.start, m.ref.country) for m in ctx.actor_mentions
             if m.ref.country and (m.ref.name in chosen if chosen is not None else start <= m.start < cut
                                   and not inside(asides, m.start))]
+
+
+# A clause that opens as a coordinate main clause ("..., and the South Korean ministry asked ... the same day"): the
+# people of the main clause before it told their own happening.
+_COORDINATE_OPEN = re.compile(r"[\s,;\"\u201d]*(?:and|but|while|whereas)\s")
+
+
+def _people_from(reading: Reading, ctx: SentenceContext) -> int:
+    """Where the people whose states the event may take begin: the event's clause when it is a relative clause or a
+    coordinate main clause of its own; else the sentence (relative_clause_start)."""
+    if _COORDINATE_OPEN.match(ctx.text, reading.clause[0]):
+        return reading.clause[0]
+    return relative_clause_start(reading, ctx)
 
 
 def relative_clause_start(reading: Reading, ctx: SentenceContext) -> int:
