@@ -42,3 +42,23 @@ def test_a_destination_or_a_stay_before_going_home_stays(text, date_text, kept, 
 def test_a_coordinate_clause_takes_no_state_of_the_first_clauses_speaker(text, date_text, wanted, gone, gazetteer):
     found = countries_of(text, DAY, date_text, gazetteer)
     assert wanted <= found and gone not in found
+
+
+# -- a summit dated right after its name, gone to or come from, is the organization's own ------------------------
+CIS_2001 = {"RU", "UA", "BY", "MD", "AM", "AZ", "GE", "KZ", "KG", "TJ", "TM", "UZ"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kuchma flew on to the CIS summit in Minsk on Friday.",
+    "Putin came home fresh from the CIS summit in Minsk on Friday.",
+])
+def test_a_summit_gone_to_or_come_from_takes_its_members(text, gazetteer):
+    assert countries_of(text, DAY, "Friday", gazetteer) == CIS_2001
+
+
+@pytest.mark.parametrize("text", [
+    "Putin has invited Kuchma to a CIS summit in Minsk on Friday.",  # the invitee's attendance
+    "Putin met Kuchma at the CIS summit in Minsk on Friday.",  # a meeting at the summit
+])
+def test_an_invitation_to_or_a_meeting_at_a_summit_takes_the_named_and_the_host(text, gazetteer):
+    assert countries_of(text, DAY, "Friday", gazetteer) == {"RU", "UA", "BY"}
