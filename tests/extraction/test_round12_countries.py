@@ -62,3 +62,14 @@ def test_a_summit_gone_to_or_come_from_takes_its_members(text, gazetteer):
 ])
 def test_an_invitation_to_or_a_meeting_at_a_summit_takes_the_named_and_the_host(text, gazetteer):
     assert countries_of(text, DAY, "Friday", gazetteer) == {"RU", "UA", "BY"}
+
+
+# -- a state's body as the subject before an adverb aside ------------------------------------------------------
+@pytest.mark.parametrize("text, date_text, wanted", [
+    ("The Polish government, for its part, said on Sunday that it would raise the matter with Moscow.", "Sunday",
+     {"PL", "RU"}),
+    ("The Turkish Foreign Ministry, meanwhile, said on Monday that it would ask Moscow for an explanation.", "Monday",
+     {"TR", "RU"}),
+])
+def test_a_states_body_before_an_aside_is_the_statements_party(text, date_text, wanted, gazetteer):
+    assert countries_of(text, DAY, date_text, gazetteer) == wanted
