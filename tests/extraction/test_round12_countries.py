@@ -73,3 +73,13 @@ def test_an_invitation_to_or_a_meeting_at_a_summit_takes_the_named_and_the_host(
 ])
 def test_a_states_body_before_an_aside_is_the_statements_party(text, date_text, wanted, gazetteer):
     assert countries_of(text, DAY, date_text, gazetteer) == wanted
+
+
+# -- an opening phrase of place ("In Warsaw, ...") places the main clause's event -------------------------------
+@pytest.mark.parametrize("text, date_text, wanted", [
+    ('In Warsaw, opposition deputies said on Sunday that the deal had been "rushed" through by Moscow.', "Sunday",
+     {"PL", "RU"}),
+    ("In Tokyo, officials said on Monday that Russia had not replied.", "Monday", {"JP", "RU"}),
+])
+def test_an_opening_place_phrase_places_the_main_clause(text, date_text, wanted, gazetteer):
+    assert countries_of(text, DAY, date_text, gazetteer) == wanted

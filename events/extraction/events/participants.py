@@ -86,7 +86,7 @@ def clause_countries(reading: Reading, ctx: SentenceContext, actors=None) -> lis
         return []
     located = _without_other_places(located, reading, ctx)
     codes = unique_in_order(code for _, code in sorted(located))
-    return _with_place(codes, reading)
+    return _with_place(codes, reading, ctx)
 
 
 def _without_other_places(located: list[tuple[int, str]], reading: Reading,
@@ -169,14 +169,27 @@ def relative_clause_start(reading: Reading, ctx: SentenceContext) -> int:
     return reading.clause[0] if _in_relative_clause(reading, ctx) else 0
 
 
-def _with_place(codes: list[str], reading: Reading) -> list[str]:
-    """`codes` and, last, the country of the event's place when the clause names it (or an earlier
-    sentence placed the same visit)."""
+def _with_place(codes: list[str], reading: Reading, ctx: SentenceContext) -> list[str]:
+    """`codes` and, last, the country of the event's place when the clause names it, or the sentence's opening
+    phrase right before the clause does ("In Washington, Senate Democrats said on Sunday ..."), or an earlier
+    sentence placed the same visit."""
     start, end = reading.clause
     place = reading.place
-    if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
+    if place and (place[1] is None or start <= place[1] < end or _opening_place(place[1], start, ctx)) \
+            and place[0] not in codes:
         codes.append(place[0])
     return codes
+
+
+# The sentence's opening phrase of place: "In Washington, ", "In Tokyo too, ".
+_OPENING_PLACE = re.compile(r"\s*In\s+(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?(?:\s+too)?\s*,\s*")
+
+
+def _opening_place(at: int, clause_start: int, ctx: SentenceContext) -> bool:
+    """Is the place at `at` named in the sentence's opening "In X," and does the event's clause follow it?"""
+    opening = _OPENING_PLACE.match(ctx.text, ctx.sentence.start)
+    return bool(opening and at < opening.end() <= clause_start + 1
+                and not ctx.text[opening.end():clause_start].strip())
 
 
 def _clause_countries(reading: Reading, ctx: SentenceContext) -> list[tuple[int, str]]:
