@@ -40,6 +40,10 @@ _GATHERING = (r"(?:summit|summit meeting|ministerial|ministerial meeting|ministe
 # ("since its Helsinki summit this past December": the date is the summit's).
 _GATHERING_OF = re.compile(r"(?:summit|summit meeting|session|meeting)\s+of\b")
 _TEMPORAL = frozenset({"after", "before", "ahead of", "since"})
+# The prepositions of a summit dated right after its name that nobody meets at: the summit itself, not a venue ("his
+# refusal, at the CIS summit in Moscow on April 2", "a tour that took him to the NATO summit in Brussels on June 13",
+# "fresh from the CIS summit in Moscow on November 30").
+_AT_OWN_WORDS = frozenset({"at", "to", "from"})
 # How near after the gathering's name its date must follow to be its date ("the Stockholm summit on Friday").
 DATE_REACH = 40
 _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
@@ -72,9 +76,10 @@ _GATHERING_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:summit|me
                              r"ends|ended|closes|closed|gathers|gathered|(?:is|was|will be|is to be) held|"
                              r"takes place|took place|will take place)\b")
 # Other people meeting at the gathering ("Bush and Putin met at the G-8 summit", "the talks at the summit",
-# "they spent an hour together at the G-8 summit"): then "at" names a venue.
+# "they spent an hour together at the G-8 summit"), or invited to it ("has invited both leaders to a CIS summit in
+# Minsk on June 1": the invitees' attendance, docs/annotation.md's arrival for a summit): then "at" names a venue.
 _MEETING_WORDS = re.compile(r"\b(?:meet|meets|met|meeting|see|sees|saw|seen|talk|talks|talked|spoke|speak|"
-                            r"sat down|spent|spend|conferred|received|hosted)\b", re.IGNORECASE)
+                            r"sat down|spent|spend|conferred|received|hosted|invited|invites|invite)\b", re.IGNORECASE)
 # A side event of other people's ("on the sidelines of the summit of the APEC forum"): never the members' act.
 _SIDELINES = re.compile(r"\b(?:sidelines|margins|fringe)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 # A gathering's decision on candidates: the states named after it are parties too (docs/annotation.md: NATO's
@@ -323,7 +328,7 @@ def _venue(before: str, date_follows: bool, at_own: bool = False) -> bool:
     if not match:
         return False
     word = match.group(1).lower()
-    return not ((date_follows and word in _TEMPORAL) or (at_own and word == "at"))
+    return not ((date_follows and word in _TEMPORAL) or (at_own and word in _AT_OWN_WORDS))
 
 
 def _with_codes(countries: list[str], codes: list[str]) -> list[str]:

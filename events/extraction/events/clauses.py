@@ -342,7 +342,14 @@ def _relative_subject(text: str, person, relative: re.Match | None, ctx: Sentenc
 def _state_right_before(text: str, position: int, ctx: SentenceContext):
     """The country mention that ends right before `position` ("Mbeki's own state visit to Russia, first
     planned for April, was put off": the subject ends with Russia), or None."""
-    return next((m for m in ctx.country_mentions if m.end <= position and not text[m.end:position].strip()), None)
+    return next((m for m in ctx.country_mentions if m.end <= position and (
+        not text[m.end:position].strip() or _STATE_BODY.fullmatch(text, m.end, position))), None)
+
+
+# A state's body after its name or adjective ("The Israeli government, for its part, said on Sunday", "the Turkish
+# Foreign Ministry, in turn, protested"): the state is the subject the aside stands after.
+_STATE_BODY = re.compile(r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:government|administration|cabinet|leadership|authorities|side|"
+                         r"delegation|[Mm]inistry|[Ee]mbassy|[Pp]arliament)\s*")
 
 
 def _aside_opening(text: str, start: int, sentence_start: int) -> int | None:

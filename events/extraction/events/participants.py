@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.events.clauses import next_happening_start, opening_phrase_end
 from events.extraction.events.implied_places import is_origin, subject_state_of
+from events.extraction.events.places import place_mention_starts
 from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK, asides_between, distance, inside, same_span
 from events.extraction.events.triggers import owned_triggers, possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
@@ -80,11 +81,48 @@ def clause_countries(reading: Reading, ctx: SentenceContext, actors=None) -> lis
     asides = asides_between(ctx.text, reading.clause[0], reading.clause[1], (reading.timex["start"], reading.main.start))
     located = (_clause_countries(reading, ctx)
                + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides,
-                                relative_clause_start(reading, ctx)))
+                                _people_from(reading, ctx)))
     if not located:
         return []
+    located = _without_other_places(located, reading, ctx)
     codes = unique_in_order(code for _, code in sorted(located))
-    return _with_place(codes, reading)
+    return _with_place(codes, reading, ctx)
+
+
+def _without_other_places(located: list[tuple[int, str]], reading: Reading,
+                          ctx: SentenceContext) -> list[tuple[int, str]]:
+    """`located` less the states the clause names only as the place of another happening: an event has one place,
+    so when its own place is named in its clause ("fresh from the CIS summit in Moscow on November 30"), a state
+    named there only as somewhere else one goes or stays ("arrived in Greece") is not its party, unless a person
+    of that state is named too."""
+    if not _own_place_in_clause(reading, ctx):
+        return located
+    gone = _named_only_as_places(located, _places_not_destinations(ctx), reading.place[0])
+    return [(at, code) for at, code in located if code not in gone] if gone else located
+
+
+def _places_not_destinations(ctx: SentenceContext) -> set[int]:
+    return {at for at in place_mention_starts(ctx) if not _DESTINATION.search(ctx.text, max(0, at - 20), at)}
+
+
+def _named_only_as_places(located: list[tuple[int, str]], places: set[int], own: str) -> set[str]:
+    """The states of `located` other than `own` whose every entry stands at one of `places`."""
+    elsewhere = {code for at, code in located if code != own and at in places}
+    return elsewhere - {code for at, code in located if at not in places}
+
+
+def _own_place_in_clause(reading: Reading, ctx: SentenceContext) -> bool:
+    """Is the event's place named in its clause, and not as a journey home ("flew home to Tehran yesterday after four
+    days in Russia": home is no event's place)?"""
+    place = reading.place
+    return bool(place and place[1] is not None and reading.clause[0] <= place[1] < reading.clause[1]
+                and not _HOMEWARD_PLACE.search(ctx.text, max(0, place[1] - 12), place[1]))
+
+
+# A journey's own destination ("the visit to Russia ... may now take place in October") is the event's, wherever the
+# sentence puts another place; a journey home ends at no event's place.
+_DESTINATION = re.compile(r"\b(?:visit|trip|journey|voyage)\s+to\s+$")
+_HOMEWARD_PLACE = re.compile(r"\bhome\s+(?:to\s+)?$")
 
 
 def _later_happening_start(reading: Reading, ctx: SentenceContext) -> int:
@@ -111,6 +149,19 @@ def _people_states(ctx: SentenceContext, actors, cut: int, asides=(), start: int
                                   and not inside(asides, m.start))]
 
 
+# A clause that opens as a coordinate main clause ("..., and the South Korean ministry asked ... the same day"): the
+# people of the main clause before it told their own happening.
+_COORDINATE_OPEN = re.compile(r"[\s,;\"\u201d]*(?:and|but|while|whereas)\s")
+
+
+def _people_from(reading: Reading, ctx: SentenceContext) -> int:
+    """Where the people whose states the event may take begin: the event's clause when it is a relative clause or a
+    coordinate main clause of its own; else the sentence (relative_clause_start)."""
+    if _COORDINATE_OPEN.match(ctx.text, reading.clause[0]):
+        return reading.clause[0]
+    return relative_clause_start(reading, ctx)
+
+
 def relative_clause_start(reading: Reading, ctx: SentenceContext) -> int:
     """Where the event's clause starts when the date is in a non-restrictive relative clause ("saw Milosevic, who
     conceded defeat that evening": at Milosevic); 0 otherwise (a statement's content may stand before its clause:
@@ -118,14 +169,27 @@ def relative_clause_start(reading: Reading, ctx: SentenceContext) -> int:
     return reading.clause[0] if _in_relative_clause(reading, ctx) else 0
 
 
-def _with_place(codes: list[str], reading: Reading) -> list[str]:
-    """`codes` and, last, the country of the event's place when the clause names it (or an earlier
-    sentence placed the same visit)."""
+def _with_place(codes: list[str], reading: Reading, ctx: SentenceContext) -> list[str]:
+    """`codes` and, last, the country of the event's place when the clause names it, or the sentence's opening
+    phrase right before the clause does ("In Washington, Senate Democrats said on Sunday ..."), or an earlier
+    sentence placed the same visit."""
     start, end = reading.clause
     place = reading.place
-    if place and (place[1] is None or start <= place[1] < end) and place[0] not in codes:
+    if place and (place[1] is None or start <= place[1] < end or _opening_place(place[1], start, ctx)) \
+            and place[0] not in codes:
         codes.append(place[0])
     return codes
+
+
+# The sentence's opening phrase of place: "In Washington, ", "In Tokyo too, ".
+_OPENING_PLACE = re.compile(r"\s*In\s+(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?(?:\s+too)?\s*,\s*")
+
+
+def _opening_place(at: int, clause_start: int, ctx: SentenceContext) -> bool:
+    """Is the place at `at` named in the sentence's opening "In X," and does the event's clause follow it?"""
+    opening = _OPENING_PLACE.match(ctx.text, ctx.sentence.start)
+    return bool(opening and at < opening.end() <= clause_start + 1
+                and not ctx.text[opening.end():clause_start].strip())
 
 
 def _clause_countries(reading: Reading, ctx: SentenceContext) -> list[tuple[int, str]]:

@@ -43,6 +43,11 @@ def places_before(ctx: SentenceContext, position: int) -> list[tuple[int, str]]:
     return [(mention.start, mention.code) for mention, _ in _place_mentions(ctx) if mention.start < position]
 
 
+def place_mention_starts(ctx: SentenceContext) -> set[int]:
+    """Where the sentence's country mentions that name a place ("in Tehran", "visits Pyongyang") start."""
+    return {mention.start for mention, _ in _place_mentions(ctx)}
+
+
 def _places(ctx: SentenceContext, near, reach, after_only) -> list[tuple[int, str, str, int]]:
     places = []
     for mention, place in _place_mentions(ctx):
