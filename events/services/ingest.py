@@ -203,6 +203,12 @@ def _stop_deferring():
 # False: one thread (scripts/bench_ingest.py --no-extract-ahead measures the difference).
 EXTRACT_AHEAD = True
 
+# How many articles after the one being stored are extracted ahead (events/services/extract_ahead.py). While
+# the storing thread waits for PostgreSQL the extraction thread runs; with only the next article queued it went
+# idle as soon as that one was done, however long the wait, so the waits were lost whenever an article's storing
+# took longer than the next one's extraction. A few queued articles keep it busy through every wait.
+AHEAD_DEPTH = 4
+
 # A batch of this many files or more has its volumes' calendars fitted before it is stored (see _prefit).
 PREFIT_MIN_FILES = 2
 
@@ -354,14 +360,11 @@ class _FilesAhead:
         self.current.pop(index, None)
 
     def before_article(self, index, position, articles):
-        """Before storing articles[position] of file `index`: extract it and the next one ahead."""
+        """Before storing articles[position] of file `index`: extract it and the AHEAD_DEPTH next ones ahead
+        (across the next files)."""
         from events.services.gazetteer import get_gazetteer_snapshot
 
-        upcoming = list(articles[position:position + 2])
-        if len(upcoming) < 2 and index + 1 < len(self.files):  # the last of its file: the next file's first
-            found = self._read(index + 1)
-            if not isinstance(found, ArticleFileError):
-                upcoming += list(found.articles[:1])
+        upcoming = self._upcoming(index, position, articles)
         try:
             gazetteer = get_gazetteer_snapshot().gazetteer  # the snapshot process_article will take
         except (OperationalError, InterfaceError):
@@ -369,6 +372,18 @@ class _FilesAhead:
         for article in upcoming:
             if self.batch.worth_extracting(article):
                 self.ahead.submit(article.body, self.batch.anchor(article), gazetteer)
+
+    def _upcoming(self, index, position, articles) -> list:
+        """articles[position] and the AHEAD_DEPTH articles after it, in storing order (the next files' too)."""
+        wanted = AHEAD_DEPTH + 1
+        upcoming = list(articles[position:position + wanted])
+        following = index + 1
+        while len(upcoming) < wanted and following < len(self.files):
+            found = self._read(following)
+            if not isinstance(found, ArticleFileError):
+                upcoming += list(found.articles[:wanted - len(upcoming)])
+            following += 1
+        return upcoming
 
 
 def _ingest_path(path, defer_text=True, parse=None, before_article=None) -> FileResult:
