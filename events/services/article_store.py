@@ -68,6 +68,30 @@ def _evidence(parsed: ParsedArticle, digest: str) -> list:
     return known if known is not None else evidence_for_text(parsed.volume, parsed.number, parsed.body)
 
 
+# True while a one-process batch ingest stores its articles in a transaction of several (ingest._store_batch):
+# store_article then opens no transaction (nor savepoint: two round trips an article) of its own, and the
+# batch, on any article's failure, rolls back and stores those articles again one transaction each.
+_in_batch = False
+
+
+class batched:
+    """Within it, store_article joins the caller's transaction (see _in_batch); use inside transaction.atomic()."""
+
+    def __enter__(self):
+        global _in_batch
+        self.previous, _in_batch = _in_batch, True
+        return self
+
+    def __exit__(self, *exc):
+        global _in_batch
+        _in_batch = self.previous
+        return False
+
+
+def in_batch() -> bool:
+    return _in_batch
+
+
 def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None = None) -> tuple[str, int]:
     """Store one parsed article with its extraction, atomically. Returns (NEW, VERSION or UNCHANGED, article id).
     A changed text of an article already stored is a new VERSION of it (events.services.versions): the same
@@ -76,7 +100,7 @@ def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None
     digest = content_hash(parsed.volume, parsed.number, parsed.headline, parsed.body)
     if connection.vendor != "postgresql":
         return _store_article_orm(parsed, source_name, digest, warnings)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=not _in_batch):
         # One round trip (events.services.db.run_statements): (1) an article with this text already
         # stored? If not, create the issue or lock its existing row until the transaction ends (serialises
         # concurrent ingests of one issue, as get_or_create + select_for_update did). (2) Then, with a fresh

@@ -33,7 +33,7 @@ _active = threading.local()  # .ahead: the ExtractionAhead of the batch this thr
 class ExtractionAhead:
     """One worker thread; results keyed by (body, anchor, gazetteer). Use as a context manager."""
 
-    KEEP = 4  # results waiting to be taken (a skipped article's is dropped with the oldest)
+    KEEP = 8  # results waiting to be taken (a skipped article's is dropped with the oldest); > ingest.AHEAD_DEPTH
 
     def __init__(self):
         self._executor = None

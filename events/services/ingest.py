@@ -203,6 +203,12 @@ def _stop_deferring():
 # False: one thread (scripts/bench_ingest.py --no-extract-ahead measures the difference).
 EXTRACT_AHEAD = True
 
+# How many articles after the one being stored are extracted ahead (events/services/extract_ahead.py). While
+# the storing thread waits for PostgreSQL the extraction thread runs; with only the next article queued it went
+# idle as soon as that one was done, however long the wait, so the waits were lost whenever an article's storing
+# took longer than the next one's extraction. A few queued articles keep it busy through every wait.
+AHEAD_DEPTH = 4
+
 # A batch of this many files or more has its volumes' calendars fitted before it is stored (see _prefit).
 PREFIT_MIN_FILES = 2
 
@@ -323,11 +329,64 @@ def _ingest_extracting_ahead(files, batch, parsed_files):
 
     with ExtractionAhead() as ahead:
         files_ahead = _FilesAhead(files, batch, ahead, parsed_files)
+        if connection.vendor == "postgresql" and BATCH_ARTICLES > 1:
+            start = 0
+            while start < len(files):
+                start, results = _store_batch(files, start, files_ahead)
+                yield from results
+            return
         for index, path in enumerate(files):
             yield _ingest_path(path, defer_text=True, parse=lambda index=index: files_ahead.parsed(index),
                                before_article=lambda position, articles, index=index:
                                files_ahead.before_article(index, position, articles))
             files_ahead.done(index)
+
+
+# A one-process batch ingest (PostgreSQL) stores its files in transactions of about this many articles (whole
+# files) instead of one transaction per article: the BEGIN and COMMIT round trips and the commit's work are paid
+# once per batch. Each article stays all-or-nothing: when any article of a batch fails, the batch is rolled back
+# and its files are stored again one transaction per article, so the failure is that article's alone.
+# 1: one transaction per article throughout.
+BATCH_ARTICLES = 20
+
+
+class _BatchFailed(Exception):
+    """An article of a batch transaction failed: the batch is rolled back and stored one article at a time."""
+
+
+def _store_batch(files, start, files_ahead):
+    """Files from `start` stored in one transaction until it holds BATCH_ARTICLES articles (at least one
+    file). Returns (the index of the next file, their FileResults), the results only once committed."""
+    from django.db import transaction
+
+    from events.services.gazetteer import get_gazetteer_snapshot
+
+    results, index = [], start
+    _defer_text()  # outside the transaction: a setting made in one that rolls back is undone
+    try:  # built (or checked) outside the transaction: a snapshot built inside one is checked at every
+        get_gazetteer_snapshot()  # use until that transaction commits
+    except (OperationalError, InterfaceError):
+        pass  # the database is down: storing the files says so
+    try:
+        with transaction.atomic(), article_store.batched():
+            while index < len(files) and sum(r.new + r.versions + r.unchanged for r in results) < BATCH_ARTICLES:
+                results.append(_ingest_path(
+                    files[index], defer_text=False, parse=lambda index=index: files_ahead.parsed(index),
+                    before_article=lambda position, articles, index=index:
+                    files_ahead.before_article(index, position, articles)))
+                index += 1
+    except (_BatchFailed, OperationalError, InterfaceError) as error:
+        # Rolled back (an article failed, or the transaction could not begin or commit): the files so far, the
+        # failing one included, stored again one transaction per article (those committed meanwhile, if the
+        # commit's answer was lost, are then unchanged); the database gone stops the run there.
+        index += isinstance(error, _BatchFailed)
+        results = [_ingest_path(files[i], defer_text=True, parse=lambda i=i: files_ahead.parsed(i))
+                   for i in range(start, max(index, start + 1))]
+        index = max(index, start + 1)
+    finally:
+        for i in range(start, index):
+            files_ahead.done(i)
+    return index, results
 
 
 class _FilesAhead:
@@ -354,14 +413,11 @@ class _FilesAhead:
         self.current.pop(index, None)
 
     def before_article(self, index, position, articles):
-        """Before storing articles[position] of file `index`: extract it and the next one ahead."""
+        """Before storing articles[position] of file `index`: extract it and the AHEAD_DEPTH next ones ahead
+        (across the next files)."""
         from events.services.gazetteer import get_gazetteer_snapshot
 
-        upcoming = list(articles[position:position + 2])
-        if len(upcoming) < 2 and index + 1 < len(self.files):  # the last of its file: the next file's first
-            found = self._read(index + 1)
-            if not isinstance(found, ArticleFileError):
-                upcoming += list(found.articles[:1])
+        upcoming = self._upcoming(index, position, articles)
         try:
             gazetteer = get_gazetteer_snapshot().gazetteer  # the snapshot process_article will take
         except (OperationalError, InterfaceError):
@@ -370,14 +426,30 @@ class _FilesAhead:
             if self.batch.worth_extracting(article):
                 self.ahead.submit(article.body, self.batch.anchor(article), gazetteer)
 
+    def _upcoming(self, index, position, articles) -> list:
+        """articles[position] and the AHEAD_DEPTH articles after it, in storing order (the next files' too)."""
+        wanted = AHEAD_DEPTH + 1
+        upcoming = list(articles[position:position + wanted])
+        following = index + 1
+        while len(upcoming) < wanted and following < len(self.files):
+            found = self._read(following)
+            if not isinstance(found, ArticleFileError):
+                upcoming += list(found.articles[:wanted - len(upcoming)])
+            following += 1
+        return upcoming
+
 
 def _ingest_path(path, defer_text=True, parse=None, before_article=None) -> FileResult:
     if defer_text:  # once per file: the worker's connection may be new (the deferral is per connection)
-        try:
-            dirty_keys.defer(True)
-        except (OperationalError, InterfaceError):
-            pass  # the database is down: storing the file says so
+        _defer_text()
     return _ingest_file(display_name(path), parse or (lambda: read_article_file(path)), before_article)
+
+
+def _defer_text():
+    try:
+        dirty_keys.defer(True)
+    except (OperationalError, InterfaceError):
+        pass  # the database is down: storing the file says so
 
 
 def _ingest_in_workers(files, jobs):
@@ -471,18 +543,10 @@ def _store_one(parsed_article, name, result) -> None:
     try:
         notes = []
         status, article_id = store_article(parsed_article, source_name=Path(name).name, warnings=notes)
-    except (OperationalError, InterfaceError) as error:
-        if not database_reachable():
-            raise DatabaseUnavailable(str(error).strip().splitlines()[0] if str(error).strip() else
-                                      type(error).__name__) from error
-        result.failed += 1
-        result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
-                             f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
-        return
-    except Exception as error:  # one bad article must not stop the file or the run
-        result.failed += 1
-        result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
-                             f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
+    except Exception as error:
+        if article_store.in_batch():  # the batch's transaction is rolled back; its files are stored again alone
+            raise _BatchFailed() from error
+        _failed(parsed_article, error, result)
         return
     result.warnings.extend(f"line {parsed_article.line}: {note}" for note in notes)
     if status == NEW:
@@ -494,6 +558,17 @@ def _store_one(parsed_article, name, result) -> None:
     else:
         result.unchanged += 1
     result.article_ids.append(article_id)
+
+
+def _failed(parsed_article, error, result) -> None:
+    """Count a failed article in `result` (one bad article must not stop the file or the run); the database
+    gone stops the run (DatabaseUnavailable)."""
+    if isinstance(error, (OperationalError, InterfaceError)) and not database_reachable():
+        raise DatabaseUnavailable(str(error).strip().splitlines()[0] if str(error).strip() else
+                                  type(error).__name__) from error
+    result.failed += 1
+    result.errors.append(f"line {parsed_article.line} (Vol {parsed_article.volume} No "
+                         f"{parsed_article.number}): not stored: {type(error).__name__}: {error}")
 
 
 class DatabaseUnavailable(Exception):
