@@ -154,8 +154,8 @@ def _pair_mentions(article: _Article, pronouns: list[ActorMention]) -> list[Acto
             continue
         candidates = _pair_candidates(match, article)
         noun = match.group("noun").lower()
-        people = _last_pair(candidates, pronouns, match.start(), noun, article) or _two_sides(_fitting(candidates, noun, None,
-                                                                              article.gazetteer, article.anchor, 6))
+        people = _last_pair(candidates, pronouns, match.start(), noun, article) or _two_sides(_salient_first(
+            _fitting(candidates, noun, None, article.gazetteer, article.anchor, 6), article.named.within(0, match.start())))
         if len(people) == 2:
             found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
     return found + _bare_pair_mentions(article)
@@ -172,6 +172,16 @@ def _last_pair(candidates, pronouns, position: int, noun: str, article: _Article
     named = {m.ref for m in in_last} | {m.ref for m in pronouns if last <= m.start < position}
     people = _fitting(in_last, noun, None, article.gazetteer, article.anchor, 3)
     return people if len(people) == 2 and len(named) == 2 else []
+
+
+def _salient_first(people: list[ActorRef], named: list[ActorMention]) -> list[ActorRef]:
+    """`people` (most recent first) ordered by how often the article named them before (`named`), the most recent
+    first among equals: "the two presidents" whom no sentence just before names are the two the story is about
+    (the guest and his host, named again and again), not a third president named once in passing."""
+    counts: dict[str, int] = {}
+    for mention in named:
+        counts[mention.ref.name] = counts.get(mention.ref.name, 0) + 1
+    return sorted(people, key=lambda ref: -counts.get(ref.name, 0))
 
 
 def _two_sides(people: list[ActorRef]) -> list[ActorRef]:
