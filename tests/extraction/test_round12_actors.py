@@ -28,3 +28,16 @@ def test_both_leaders_are_the_most_named_pair_of_two_states(gazetteer):
             "In Madrid Jose Maria Aznar called the talks useful. "
             "Both leaders are to meet again in Okinawa in July.")
     assert actors_of(text, "July", gazetteer) == ["Gerhard Schroeder", "Vladimir Putin"]
+
+
+def test_the_two_presidents_after_since_open_a_clause_of_their_own(gazetteer):
+    # "since the two presidents met": a conjunction, not a verb, before the pair; the pair is the sentence's two.
+    text = ("Jiang Zemin arrived in Moscow on Sunday. On Monday he and Vladimir Putin signed a treaty, the first "
+            "step since the two presidents met in Dushanbe in July.")
+    assert actors_of(text, "July", gazetteer, datetime.date(2000, 11, 1)) == ["Jiang Zemin", "Vladimir Putin"]
+
+
+def test_both_presidents_after_until_are_the_sentences_two(gazetteer):
+    text = ("Bill Clinton telephoned Vladimir Putin on Tuesday and they spoke for an hour, but nothing was settled "
+            "until both presidents met in Okinawa in July.")
+    assert actors_of(text, "July", gazetteer, datetime.date(2000, 8, 1)) == ["Bill Clinton", "Vladimir Putin"]

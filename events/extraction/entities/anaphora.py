@@ -89,9 +89,11 @@ _OTHER_DESCRIPTION = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<qual>[A-Z][a-z]+(?:
                                 r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
                                 r"chancellor|king|emir))\b(?![-\w])")
 _PREDICATE = re.compile(r"\b(?:was|is|were|are|be|been|being|as)\s+$")
-# Words before a description that make it the object of a verb ("invited both leaders").
+# Words before a description that make it the object of a verb ("invited both leaders"); not a preposition or a
+# conjunction, after which the pair opens a clause of its own ("since the two presidents met").
 _NOT_OBJECT_BEFORE = frozenset({"of", "between", "with", "for", "by", "and", "to", "from", "among", "", "that",
-                                "when", "as", "while", "after", "before", "but"})
+                                "when", "as", "while", "after", "before", "but", "since", "until", "because", "once",
+                                "although", "though", "where", "whereas", "unless", "if"})
 _AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)|['\u2019]s\s+(?:brother|sister|wife|husband|son|"
                                 r"daughter|widow|family|nephew|niece|father|mother|cousin|relatives?)\b")
 # (after a description: a name in apposition, an of-phrase, or a relative: "the former president's brother" is the
