@@ -41,3 +41,20 @@ def test_both_presidents_after_until_are_the_sentences_two(gazetteer):
     text = ("Bill Clinton telephoned Vladimir Putin on Tuesday and they spoke for an hour, but nothing was settled "
             "until both presidents met in Okinawa in July.")
     assert actors_of(text, "July", gazetteer, datetime.date(2000, 8, 1)) == ["Bill Clinton", "Vladimir Putin"]
+
+
+def test_a_predecessor_named_through_his_successor_leaves_the_successor_out(gazetteer):
+    # "Kasyanov's predecessor, Stepashin": Kasyanov is named only to say whose predecessor met Clinton.
+    text = ("Kasyanov's predecessor, Sergei Stepashin, had met Bill Clinton in Washington in July 1999.")
+    assert actors_of(text, "July 1999", gazetteer, datetime.date(2000, 6, 6)) == ["Bill Clinton", "Sergei Stepashin"]
+
+
+def test_his_predecessor_is_no_mention_of_him(gazetteer):
+    text = ("Junichiro Koizumi took office in April. His predecessor, Yoshiro Mori, had met Vladimir Putin at "
+            "Irkutsk in March.")
+    assert actors_of(text, "March", gazetteer, datetime.date(2001, 7, 10)) == ["Vladimir Putin", "Yoshiro Mori"]
+
+
+def test_a_chief_of_staff_acts_for_his_president_not_with_him(gazetteer):
+    text = ("The German ambassador was received by Putin's chief of staff, Aleksandr Voloshin, on Tuesday.")
+    assert actors_of(text, "Tuesday", gazetteer, datetime.date(2000, 10, 27)) == ["Aleksandr Voloshin"]
