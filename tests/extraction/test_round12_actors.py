@@ -58,3 +58,16 @@ def test_his_predecessor_is_no_mention_of_him(gazetteer):
 def test_a_chief_of_staff_acts_for_his_president_not_with_him(gazetteer):
     text = ("The German ambassador was received by Putin's chief of staff, Aleksandr Voloshin, on Tuesday.")
     assert actors_of(text, "Tuesday", gazetteer, datetime.date(2000, 10, 27)) == ["Aleksandr Voloshin"]
+
+
+def test_a_person_named_in_what_a_statement_says_is_not_its_speaker(gazetteer):
+    # (the apposition leaves the clause of "said" naming nobody: the sentence's people stood in for its speaker)
+    text = ("Not every Czech was convinced. Vaclav Klaus, the former prime minister who now leads the Civic "
+            "Democrats, said on Friday that Prague should ask Putin for guarantees.")
+    assert actors_of(text, "Friday", gazetteer, datetime.date(2001, 3, 5)) == ["Vaclav Klaus"]
+
+
+def test_unnamed_speakers_about_a_person_have_no_actors(gazetteer):
+    text = ("Gerhard Schroeder flew home to Berlin on Thursday. "
+            "The opposition Christian Democrats said on Friday that he had been too soft on Chechnya.")
+    assert actors_of(text, "Friday", gazetteer, datetime.date(2001, 3, 5)) == []

@@ -301,6 +301,12 @@ def _states_as_subject(named: list, reading: Reading, ctx: SentenceContext) -> b
 _CONTENT_OPEN = re.compile(r"\bthat\b|[:\u201c]")
 
 
+def statement_content_start(reading: Reading, ctx: SentenceContext) -> int:
+    """Where what a statement says begins ("said on Tuesday that Poland should ask Putin ..."): its people are
+    what is said about, not the speaker; the sentence's end for any other event."""
+    return _statement_content_start(reading, ctx.sentence.end, ctx)
+
+
 def _statement_content_start(reading: Reading, end: int, ctx: SentenceContext) -> int:
     if reading.event_type not in ctx.rules.statements:
         return end
@@ -334,7 +340,8 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     main = reading.main
     hosts = {reading.place[0]} if reading.place and main.event_type == "visit" else set()
     # Hosts stop where a later date's own happening begins ("... to prepare a visit by Chirac next year").
-    later_cut = next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx)
+    later_cut = min(next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx),
+                    _speakers_part(reading, ctx))
     named = set(_NAME_WORD.findall(summary))
     owners = _trigger_owners(reading, ctx)
     clause_start = reading.clause[0]
@@ -348,6 +355,19 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
             or (_before(mention, later_cut) and (set(display_name(mention.ref.name).split()) <= named
                                                  or counterpart_with(mention, main, ctx)))
             or (_host_in(mention, hosts, clause_start, later_cut) and not inside(asides, mention.start))]
+
+
+def _speakers_part(reading: Reading, ctx: SentenceContext) -> int:
+    """Where what a statement says begins ("Kaczynski said on Tuesday that Poland should ask Putin ...", "The
+    opposition said on Friday that he was too soft": the summary quotes the people spoken about); the sentence's
+    end when a state, and no person, speaks ("Moscow announced that Putin will make a trip": the state speaks
+    through the person whose happening it announces)."""
+    content = statement_content_start(reading, ctx)
+    start = reading.clause[0]
+    if any(start <= m.start < content for m in ctx.country_mentions) \
+            and not any(start <= m.start < content for m in ctx.actor_mentions):
+        return ctx.sentence.end
+    return content
 
 
 def _before(mention, position: int) -> bool:
