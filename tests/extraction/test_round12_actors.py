@@ -71,3 +71,16 @@ def test_unnamed_speakers_about_a_person_have_no_actors(gazetteer):
     text = ("Gerhard Schroeder flew home to Berlin on Thursday. "
             "The opposition Christian Democrats said on Friday that he had been too soft on Chechnya.")
     assert actors_of(text, "Friday", gazetteer, datetime.date(2001, 3, 5)) == []
+
+
+def test_the_visitor_a_host_receives_is_the_one_who_arrived_not_his_last_host(gazetteer):
+    # Aznar is named last of a state other than Schroeder's, but Putin is the one told as arriving.
+    text = ("Vladimir Putin arrived in Berlin on Thursday morning from Madrid, where he had spent two days with "
+            "Jose Maria Aznar. Gerhard Schroeder received the visitor at the chancellery at noon.")
+    assert actors_of(text, "noon", gazetteer, datetime.date(2000, 6, 17)) == ["Gerhard Schroeder", "Vladimir Putin"]
+
+
+def test_the_guest_of_a_host_after_an_arrival_from_a_third_capital(gazetteer):
+    text = ("Jiang Zemin landed in Moscow on Monday after two days in Kiev with Leonid Kuchma. "
+            "On Tuesday Vladimir Putin welcomed the guest in the Kremlin.")
+    assert actors_of(text, "Tuesday", gazetteer, datetime.date(2000, 7, 20)) == ["Jiang Zemin", "Vladimir Putin"]

@@ -333,7 +333,7 @@ def _party_described(match: re.Match, pivot: ActorRef | None, article: _Article)
     if match.group("qual"):
         return _guest_of_state(match, pivot, article)
     if pivot:
-        return _other_party(match.start(), pivot, article)
+        return _arrived_guest(match, pivot, article) or _other_party(match.start(), pivot, article)
     if "host" in match.group().lower():
         return _first_subject(match.start(), article)
     return _earlier_guest(match, article) or _arrived(match, article) or _first_subject(match.start(), article)
@@ -401,6 +401,17 @@ def _arrived(match: re.Match, article: _Article) -> ActorRef | None:
         if _ARRIVAL.match(article.text, mention.end):
             return mention.ref
     return None
+
+
+def _arrived_guest(match: re.Match, pivot: ActorRef, article: _Article) -> ActorRef | None:
+    """"Schroeder received the visitor at midday": the guest of the sentence's subject `pivot` is the last person
+    told as arriving (_arrived), when of another state than the host, before the last one named of another state
+    ("Putin arrived in Berlin from Madrid, where he had spent two days with Aznar": Putin, not Aznar). None for
+    "the hosts" or when no such arrival was told."""
+    if "host" in match.group().lower() or not pivot.country:
+        return None
+    guest = _arrived(match, article)
+    return guest if guest is not None and guest.country and guest.country != pivot.country else None
 
 
 def _first_subject(position: int, article: _Article) -> ActorRef | None:
