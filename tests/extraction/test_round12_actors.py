@@ -84,3 +84,10 @@ def test_the_guest_of_a_host_after_an_arrival_from_a_third_capital(gazetteer):
     text = ("Jiang Zemin landed in Moscow on Monday after two days in Kiev with Leonid Kuchma. "
             "On Tuesday Vladimir Putin welcomed the guest in the Kremlin.")
     assert actors_of(text, "Tuesday", gazetteer, datetime.date(2000, 7, 20)) == ["Jiang Zemin", "Vladimir Putin"]
+
+
+def test_received_in_the_kremlin_by_the_president_is_the_hosts_president(gazetteer):
+    # Jiang is the last president named (the guest's own); the Kremlin's president is Russia's.
+    text = ("Hu Jintao, China's vice-president, brought a letter from Jiang Zemin. "
+            "On Monday the guest was received in the Kremlin by the president for two hours of talks.")
+    assert actors_of(text, "Monday", gazetteer, datetime.date(2001, 11, 1)) == ["Hu Jintao", "Vladimir Putin"]

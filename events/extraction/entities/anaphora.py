@@ -244,7 +244,8 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
     country = article.gazetteer.country_of_phrase(qual) if qual else None
     if qual and country is None:
         return None  # "the Duma president", "the Abkhaz leader": no state to check the antecedent against
-    if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()):
+    if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()) \
+            or _RECEIVED_AT_PLACE_BY.search(article.text, max(0, match.start() - 60), match.start()):
         return None
     noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
     before = article.named.before(match.start())
@@ -253,6 +254,11 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
                       country, article.gazetteer, article.anchor, 1,
                       plain_minister=match.group("noun").lower() == "minister", former=match.group("mod") == "former")
     return people[0] if people else None
+
+
+# "the guest was received in the Kremlin by the president": the agent after the place he received in holds that place's
+# state's office (home_offices._place_of_reception), not the last president named (often the guest's own).
+_RECEIVED_AT_PLACE_BY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+by\s+$")
 
 
 def _own_subject(position: int, article: _Article) -> ActorRef | None:
