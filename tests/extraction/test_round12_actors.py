@@ -91,3 +91,12 @@ def test_received_in_the_kremlin_by_the_president_is_the_hosts_president(gazette
     text = ("Hu Jintao, China's vice-president, brought a letter from Jiang Zemin. "
             "On Monday the guest was received in the Kremlin by the president for two hours of talks.")
     assert actors_of(text, "Monday", gazetteer, datetime.date(2001, 11, 1)) == ["Hu Jintao", "Vladimir Putin"]
+
+
+
+def test_a_later_clause_opening_on_a_named_person_keeps_its_people(gazetteer):
+    # Tang's wish is his own clause (", and Tang Jiaxuan hopes ..."): not a party of the two presidents' meeting.
+    text = ("Jiang Zemin and Vladimir Putin are to have their first meeting at the APEC summit in Brunei later this "
+            "month, and Tang Jiaxuan hopes to see Igor Ivanov in Hanoi on July 25.")
+    assert actors_of(text, "later this month", gazetteer, datetime.date(2000, 11, 2)) == ["Jiang Zemin",
+                                                                                          "Vladimir Putin"]

@@ -194,8 +194,36 @@ def _clause_actor_mentions(reading: Reading, summary: str, start: int, end: int,
     relative = _in_relative_clause(reading, ctx)
     always = {id(mention) for mention in _always_actors(reading, summary, ctx)
               if (not relative or start <= mention.start < end) and not inside(conjuncts, mention.start)}
-    return [mention for mention in ctx.actor_mentions
-            if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+    chosen = [mention for mention in ctx.actor_mentions
+              if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+    later = _later_subject_clause(reading, ctx)
+    # (a clause left with nobody of its own keeps them: its people are then found from its states, or kept whole)
+    return [mention for mention in chosen if mention.start < later] or chosen
+
+
+def _named(mention) -> bool:
+    """Is the mention a name (not "the two men", "both leaders", "he": those go on telling the same people)?"""
+    return mention.text[:1].isupper() and not mention.text.lower().startswith(("the ", "both "))
+
+
+# ", and Tanaka hopes to see ...", ", and Deputy Prime Minister X co-chaired ...": after the event's date and trigger, a
+# clause of its own opens on a person (titles allowed before him) and his verb.
+_AND_TITLES = re.compile(r",\s+and\s+(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|[a-z]{3,}s|held|met|went|came|flew|made|took|gave|saw|told|"
+                                r"said|sent|spoke|is|was|are|were|has|had|will|would)\b")
+
+
+def _later_subject_clause(reading: Reading, ctx: SentenceContext) -> int:
+    """Where a later clause with a person for its subject opens after the event's date and trigger (its people are
+    its own: "Koizumi and Putin are to meet in Genoa later this month, and Tanaka hopes to see Ivanov in Hanoi");
+    the sentence's end when none does."""
+    after = max(reading.timex["end"], reading.main.end)
+    for mention in ctx.actor_mentions:
+        if mention.start > after and _named(mention) and _CLAUSE_VERB_AFTER.match(ctx.text, mention.end):
+            opening = _AND_TITLES.search(ctx.text, max(after, mention.start - 80), mention.start)
+            if opening:
+                return opening.start()
+    return ctx.sentence.end
 
 
 def earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> list[tuple[int, int]]:
