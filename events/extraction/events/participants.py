@@ -196,8 +196,13 @@ def _clause_actor_mentions(reading: Reading, summary: str, start: int, end: int,
               if (not relative or start <= mention.start < end) and not inside(conjuncts, mention.start)}
     chosen = [mention for mention in ctx.actor_mentions
               if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+    return _before_later_clause(chosen, reading, ctx)
+
+
+def _before_later_clause(chosen: list, reading: Reading, ctx: SentenceContext) -> list:
+    """`chosen` less those of a later clause of their own (_later_subject_clause); all of them when none would remain
+    (the clause's people are then found otherwise: from its states, or kept whole)."""
     later = _later_subject_clause(reading, ctx)
-    # (a clause left with nobody of its own keeps them: its people are then found from its states, or kept whole)
     return [mention for mention in chosen if mention.start < later] or chosen
 
 
