@@ -89,9 +89,11 @@ _OTHER_DESCRIPTION = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<qual>[A-Z][a-z]+(?:
                                 r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
                                 r"chancellor|king|emir))\b(?![-\w])")
 _PREDICATE = re.compile(r"\b(?:was|is|were|are|be|been|being|as)\s+$")
-# Words before a description that make it the object of a verb ("invited both leaders").
+# Words before a description that make it the object of a verb ("invited both leaders"); not a preposition or a
+# conjunction, after which the pair opens a clause of its own ("since the two presidents met").
 _NOT_OBJECT_BEFORE = frozenset({"of", "between", "with", "for", "by", "and", "to", "from", "among", "", "that",
-                                "when", "as", "while", "after", "before", "but"})
+                                "when", "as", "while", "after", "before", "but", "since", "until", "because", "once",
+                                "although", "though", "where", "whereas", "unless", "if"})
 _AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)|['\u2019]s\s+(?:brother|sister|wife|husband|son|"
                                 r"daughter|widow|family|nephew|niece|father|mother|cousin|relatives?)\b")
 # (after a description: a name in apposition, an of-phrase, or a relative: "the former president's brother" is the
@@ -154,8 +156,8 @@ def _pair_mentions(article: _Article, pronouns: list[ActorMention]) -> list[Acto
             continue
         candidates = _pair_candidates(match, article)
         noun = match.group("noun").lower()
-        people = _last_pair(candidates, pronouns, match.start(), noun, article) or _two_sides(_fitting(candidates, noun, None,
-                                                                              article.gazetteer, article.anchor, 6))
+        people = _last_pair(candidates, pronouns, match.start(), noun, article) or _two_sides(_salient_first(
+            _fitting(candidates, noun, None, article.gazetteer, article.anchor, 6), article.named.within(0, match.start())))
         if len(people) == 2:
             found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
     return found + _bare_pair_mentions(article)
@@ -172,6 +174,16 @@ def _last_pair(candidates, pronouns, position: int, noun: str, article: _Article
     named = {m.ref for m in in_last} | {m.ref for m in pronouns if last <= m.start < position}
     people = _fitting(in_last, noun, None, article.gazetteer, article.anchor, 3)
     return people if len(people) == 2 and len(named) == 2 else []
+
+
+def _salient_first(people: list[ActorRef], named: list[ActorMention]) -> list[ActorRef]:
+    """`people` (most recent first) ordered by how often the article named them before (`named`), the most recent
+    first among equals: "the two presidents" whom no sentence just before names are the two the story is about
+    (the guest and his host, named again and again), not a third president named once in passing."""
+    counts: dict[str, int] = {}
+    for mention in named:
+        counts[mention.ref.name] = counts.get(mention.ref.name, 0) + 1
+    return sorted(people, key=lambda ref: -counts.get(ref.name, 0))
 
 
 def _two_sides(people: list[ActorRef]) -> list[ActorRef]:
@@ -232,7 +244,8 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
     country = article.gazetteer.country_of_phrase(qual) if qual else None
     if qual and country is None:
         return None  # "the Duma president", "the Abkhaz leader": no state to check the antecedent against
-    if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()):
+    if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()) \
+            or _RECEIVED_AT_PLACE_BY.search(article.text, max(0, match.start() - 60), match.start()):
         return None
     noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
     before = article.named.before(match.start())
@@ -241,6 +254,11 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
                       country, article.gazetteer, article.anchor, 1,
                       plain_minister=match.group("noun").lower() == "minister", former=match.group("mod") == "former")
     return people[0] if people else None
+
+
+# "the guest was received in the Kremlin by the president": the agent after the place he received in holds that place's
+# state's office (home_offices._place_of_reception), not the last president named (often the guest's own).
+_RECEIVED_AT_PLACE_BY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?\s+by\s+$")
 
 
 def _own_subject(position: int, article: _Article) -> ActorRef | None:
@@ -321,7 +339,7 @@ def _party_described(match: re.Match, pivot: ActorRef | None, article: _Article)
     if match.group("qual"):
         return _guest_of_state(match, pivot, article)
     if pivot:
-        return _other_party(match.start(), pivot, article)
+        return _arrived_guest(match, pivot, article) or _other_party(match.start(), pivot, article)
     if "host" in match.group().lower():
         return _first_subject(match.start(), article)
     return _earlier_guest(match, article) or _arrived(match, article) or _first_subject(match.start(), article)
@@ -389,6 +407,17 @@ def _arrived(match: re.Match, article: _Article) -> ActorRef | None:
         if _ARRIVAL.match(article.text, mention.end):
             return mention.ref
     return None
+
+
+def _arrived_guest(match: re.Match, pivot: ActorRef, article: _Article) -> ActorRef | None:
+    """"Schroeder received the visitor at midday": the guest of the sentence's subject `pivot` is the last person
+    told as arriving (_arrived), when of another state than the host, before the last one named of another state
+    ("Putin arrived in Berlin from Madrid, where he had spent two days with Aznar": Putin, not Aznar). None for
+    "the hosts" or when no such arrival was told."""
+    if "host" in match.group().lower() or not pivot.country:
+        return None
+    guest = _arrived(match, article)
+    return guest if guest is not None and guest.country and guest.country != pivot.country else None
 
 
 def _first_subject(position: int, article: _Article) -> ActorRef | None:

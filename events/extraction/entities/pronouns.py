@@ -24,7 +24,8 @@ _OTHER_PARTY = re.compile(r"\s+(?:guests?|visitors?|hosts?)\b")
 # lets re skip in C to the next h or s instead of trying every position.)
 _PRONOUN = re.compile(r"(?P<word>[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he|(?<=h)im|(?<=[Hh])is))\b(?!\s+(?:(?:[A-Z][\w-]*|own|new|chief|special|personal|"
                       r"deputy|first|top)\s+){0,2}(?:envoys?|emissary|aides?|advisers?|advisors?|spokes(?:man|woman)|"
-                      r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family|"
+                      r"representatives?|deputy|deputies|press secretary|assistants?|wife|son|daughter|family|chief of staff|"
+                      r"predecessors?|successors?|"
                       r"(?:foreign |defen[cs]e |prime )?ministers?|ambassadors?)\b)")
 
 

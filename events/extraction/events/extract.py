@@ -14,8 +14,8 @@ from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import (bounds_a_span, first_day_of_days_ended, granularity, has_interval,
                                             is_event_date, is_future, iso_day, reported_dates_of)
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
-                                                   display_name, event_actors, event_countries, unique_actors,
-                                                   unique_in_order)
+                                                   display_name, event_actors, event_countries,
+                                                   statement_content_start, unique_actors, unique_in_order)
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
 from events.extraction.events.principal_pair import principal_pair, principal_partner
@@ -323,9 +323,11 @@ def _own_state_parties(reading: Reading, summary: str, ctx: SentenceContext) -> 
 def _unclaimed_actors(reading: Reading, ctx: SentenceContext) -> list:
     """A clause that names nobody ("The statement, signed on Tuesday, embarrassed ...") keeps the sentence's
     people, less those of a later date's own happening ("..., and Foreign Minister Lee had to explain it to
-    the US ambassador the same day": Lee is the same day's, not Tuesday's)."""
+    the US ambassador the same day": Lee is the same day's, not Tuesday's), and those of what a statement says
+    ("The opposition said on Friday that he was too soft": he is spoken about; unnamed speakers are nobody)."""
     timex = reading.timex
     cut = next_happening_start(timex, max(timex["end"], reading.main.end), ctx.sentence.end, ctx)
+    cut = min(cut, statement_content_start(reading, ctx))
     return unique_actors(m for m in ctx.actor_mentions if m.start < cut)
 
 

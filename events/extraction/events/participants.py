@@ -258,8 +258,41 @@ def _clause_actor_mentions(reading: Reading, summary: str, start: int, end: int,
     relative = _in_relative_clause(reading, ctx)
     always = {id(mention) for mention in _always_actors(reading, summary, ctx)
               if (not relative or start <= mention.start < end) and not inside(conjuncts, mention.start)}
-    return [mention for mention in ctx.actor_mentions
-            if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+    chosen = [mention for mention in ctx.actor_mentions
+              if id(mention) in always or _in_clause(mention, start, end, reading, ctx, asides)]
+    return _before_later_clause(chosen, reading, ctx)
+
+
+def _before_later_clause(chosen: list, reading: Reading, ctx: SentenceContext) -> list:
+    """`chosen` less those of a later clause of their own (_later_subject_clause); all of them when none would remain
+    (the clause's people are then found otherwise: from its states, or kept whole)."""
+    later = _later_subject_clause(reading, ctx)
+    return [mention for mention in chosen if mention.start < later] or chosen
+
+
+def _named(mention) -> bool:
+    """Is the mention a name (not "the two men", "both leaders", "he": those go on telling the same people)?"""
+    return mention.text[:1].isupper() and not mention.text.lower().startswith(("the ", "both "))
+
+
+# ", and Tanaka hopes to see ...", ", and Deputy Prime Minister X co-chaired ...": after the event's date and trigger, a
+# clause of its own opens on a person (titles allowed before him) and his verb.
+_AND_TITLES = re.compile(r",\s+and\s+(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|[a-z]{3,}s|held|met|went|came|flew|made|took|gave|saw|told|"
+                                r"said|sent|spoke|is|was|are|were|has|had|will|would)\b")
+
+
+def _later_subject_clause(reading: Reading, ctx: SentenceContext) -> int:
+    """Where a later clause with a person for its subject opens after the event's date and trigger (its people are
+    its own: "Koizumi and Putin are to meet in Genoa later this month, and Tanaka hopes to see Ivanov in Hanoi");
+    the sentence's end when none does."""
+    after = max(reading.timex["end"], reading.main.end)
+    for mention in ctx.actor_mentions:
+        if mention.start > after and _named(mention) and _CLAUSE_VERB_AFTER.match(ctx.text, mention.end):
+            opening = _AND_TITLES.search(ctx.text, max(after, mention.start - 80), mention.start)
+            if opening:
+                return opening.start()
+    return ctx.sentence.end
 
 
 def earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> list[tuple[int, int]]:
@@ -365,6 +398,12 @@ def _states_as_subject(named: list, reading: Reading, ctx: SentenceContext) -> b
 _CONTENT_OPEN = re.compile(r"\bthat\b|[:\u201c]")
 
 
+def statement_content_start(reading: Reading, ctx: SentenceContext) -> int:
+    """Where what a statement says begins ("said on Tuesday that Poland should ask Putin ..."): its people are
+    what is said about, not the speaker; the sentence's end for any other event."""
+    return _statement_content_start(reading, ctx.sentence.end, ctx)
+
+
 def _statement_content_start(reading: Reading, end: int, ctx: SentenceContext) -> int:
     if reading.event_type not in ctx.rules.statements:
         return end
@@ -398,7 +437,8 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
     main = reading.main
     hosts = {reading.place[0]} if reading.place and main.event_type == "visit" else set()
     # Hosts stop where a later date's own happening begins ("... to prepare a visit by Chirac next year").
-    later_cut = next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx)
+    later_cut = min(next_happening_start(reading.timex, max(reading.timex["end"], main.end), ctx.sentence.end, ctx),
+                    _speakers_part(reading, ctx))
     named = set(_NAME_WORD.findall(summary))
     owners = _trigger_owners(reading, ctx)
     clause_start = reading.clause[0]
@@ -412,6 +452,19 @@ def _always_actors(reading: Reading, summary: str, ctx: SentenceContext) -> list
             or (_before(mention, later_cut) and (set(display_name(mention.ref.name).split()) <= named
                                                  or counterpart_with(mention, main, ctx)))
             or (_host_in(mention, hosts, clause_start, later_cut) and not inside(asides, mention.start))]
+
+
+def _speakers_part(reading: Reading, ctx: SentenceContext) -> int:
+    """Where what a statement says begins ("Kaczynski said on Tuesday that Poland should ask Putin ...", "The
+    opposition said on Friday that he was too soft": the summary quotes the people spoken about); the sentence's
+    end when a state, and no person, speaks ("Moscow announced that Putin will make a trip": the state speaks
+    through the person whose happening it announces)."""
+    content = statement_content_start(reading, ctx)
+    start = reading.clause[0]
+    if any(start <= m.start < content for m in ctx.country_mentions) \
+            and not any(start <= m.start < content for m in ctx.actor_mentions):
+        return ctx.sentence.end
+    return content
 
 
 def _before(mention, position: int) -> bool:
