@@ -21,7 +21,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "devset"), str(REPO / "scripts")]
 
 from devset import load  # noqa: E402
-from score_devset import set_right  # noqa: E402
+from score_devset import _spellings, _spelt, set_right  # noqa: E402
+
+
+def _one_spelling(item: str, gold_items: list[str]) -> str:
+    """An answer may give a person's variants as 'A|B' (as the gold does): the first that is a gold spelling, else A."""
+    variants = item.split("|")
+    accepted = _spellings([s for gold in gold_items for s in gold.split("|")])
+    return next((v for v in variants if _spelt(v, accepted)), variants[0])
 
 
 def agreement(answers: list[dict]) -> dict:
@@ -37,8 +44,11 @@ def agreement(answers: list[dict]) -> dict:
         if event.date_text != answer["date_phrase"]:
             raise SystemExit(f"article {article.id} event {answer['event']}: gold dates it by {event.date_text!r}, "
                              f"the answer by {answer['date_phrase']!r}")
-        actors = set_right(answer["actors"], event.actors, event.actors_optional)
-        countries = set_right(answer["countries"], event.countries, event.countries_optional)
+        gold_actors, gold_countries = event.actors + event.actors_optional, event.countries + event.countries_optional
+        actors = set_right([_one_spelling(a, gold_actors) for a in answer["actors"]], event.actors,
+                           event.actors_optional)
+        countries = set_right([_one_spelling(c, gold_countries) for c in answer["countries"]], event.countries,
+                              event.countries_optional)
         counts["events"] += 1
         counts["actors"] += actors
         counts["countries"] += countries

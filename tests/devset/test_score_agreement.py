@@ -39,3 +39,12 @@ def test_an_answer_for_another_phrase_than_the_gold_event_is_refused():
     answers[0]["date_phrase"] = "a phrase of another event"
     with pytest.raises(SystemExit, match="gold dates it by"):
         score_agreement.agreement(answers)
+
+
+def test_an_answer_giving_variants_as_the_gold_does_is_one_person():
+    # 'A|B' in an answer, as in the gold, is one person spelt two ways: it agrees when either spelling is the gold's.
+    article = next(a for a in load() if any(e.actors for e in a.events))
+    answers = _answers_copying_the_gold(article)
+    changed = next(a for a in answers if a["actors"])
+    changed["actors"][0] = "Somebody Elsewise|" + changed["actors"][0]
+    assert score_agreement.agreement(answers)["actors"] == len(article.events)
