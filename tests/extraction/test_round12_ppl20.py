@@ -1,0 +1,48 @@
+"""Round 12, second half (ppl20): who an event has, on sentences written for these tests; the people are the
+gazetteer's or invented."""
+import datetime
+
+from events.extraction.pipeline import extract_article
+
+FEB = datetime.date(2001, 2, 16)  # Igor Ivanov foreign minister, Sergei Ivanov secretary of the Security Council
+
+
+def actors_of(text, date_text, gazetteer, day=FEB):
+    [mention] = [m for m in extract_article(text, day, gazetteer) if m.date_text == date_text]
+    return sorted(a.name for a in mention.actors)
+
+
+def test_an_organs_spokesman_with_a_possessive_is_named(gazetteer):
+    # "the Foreign Ministry's spokesman, X,": an invented spokesman, introduced as "the trade minister, X" is.
+    text = "In Tehran on Sunday the Foreign Ministry's spokesman, Hamid Reza Dastani, dismissed the complaints."
+    assert actors_of(text, "Sunday", gazetteer) == ["Hamid Reza Dastani"]
+
+
+def test_a_spokesman_sharing_a_leaders_surname_is_not_the_leader(gazetteer):
+    # "Zhu" alone is Zhu Rongji; "Zhu Wenhao" after the title is another man.
+    text = "In Beijing on Tuesday the Foreign Ministry's spokesman, Zhu Wenhao, said the visit was routine."
+    assert actors_of(text, "Tuesday", gazetteer) == ["Zhu Wenhao"]
+
+
+def test_a_description_in_apposition_describes_the_name_before_it(gazetteer):
+    # "the minister for atomic energy" right after Rumyantsev is Rumyantsev, not the minister named before.
+    text = ("Kamal Kharrazi spent four hours with Igor Ivanov on Monday. "
+            "Aleksandr Rumyantsev, the minister for atomic energy, is to go to Tehran next month.")
+    assert actors_of(text, "next month", gazetteer, datetime.date(2001, 10, 2)) == ["Aleksandr Rumyantsev"]
+
+
+def test_the_minister_after_a_comma_but_no_name_still_finds_its_antecedent(gazetteer):
+    # Control: a comma after a date, not a name, before "the minister": he is the minister named before.
+    text = ("Igor Ivanov arrived in Hanoi on Monday. "
+            "On Tuesday, the minister signed a protocol on the Cam Ranh base.")
+    assert actors_of(text, "Tuesday", gazetteer, datetime.date(2001, 7, 25)) == ["Igor Ivanov"]
+
+
+def test_a_title_in_apposition_does_not_make_a_shared_surname_the_topic(gazetteer):
+    # Igor Ivanov is named twice, Sergei Ivanov once (his title after the comma is the same mention): a bare
+    # "Ivanov" far from both is the article's Ivanov, Igor.
+    filler = "The two sides also went over the old Soviet debt at length and with no result. " * 5
+    text = ("Joschka Fischer held talks with Igor Ivanov on Tuesday. The talks with Ivanov covered the Balkans. "
+            "Sergei Ivanov, the secretary of the Security Council, had spoken in Munich on February 3. " + filler +
+            "A spokesman said that Ivanov would come to Berlin in May.")
+    assert actors_of(text, "May", gazetteer) == ["Igor Ivanov"]
