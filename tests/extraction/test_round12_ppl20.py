@@ -2,6 +2,7 @@
 gazetteer's or invented."""
 import datetime
 
+from events.extraction.entities import find_entities
 from events.extraction.pipeline import extract_article
 
 FEB = datetime.date(2001, 2, 16)  # Igor Ivanov foreign minister, Sergei Ivanov secretary of the Security Council
@@ -46,3 +47,19 @@ def test_a_title_in_apposition_does_not_make_a_shared_surname_the_topic(gazettee
             "Sergei Ivanov, the secretary of the Security Council, had spoken in Munich on February 3. " + filler +
             "A spokesman said that Ivanov would come to Berlin in May.")
     assert actors_of(text, "May", gazetteer) == ["Igor Ivanov"]
+
+
+def people_named(text, gazetteer, day=datetime.date(2001, 4, 12)):
+    return sorted({m.ref.name for m in find_entities(text, day, gazetteer).actors})
+
+
+def test_a_portfolio_word_between_the_state_and_minister_keeps_the_comma_name(gazetteer):
+    # "South Korea's finance minister, X": the portfolio word does not hide the state; the invented minister is named.
+    text = "Viktor Khristenko flies on to Seoul tomorrow for talks with South Korea's finance minister, Jin Taewon."
+    assert people_named(text, gazetteer) == ["Jin Taewon", "Viktor Khristenko"]
+
+
+def test_a_lowercase_word_that_is_no_portfolio_still_hides_the_comma_name(gazetteer):
+    # Control: "young" is no portfolio; the name after the comma is not taken for the minister.
+    text = "Viktor Khristenko flies on to Seoul tomorrow for talks with South Korea's young minister, Jin Taewon."
+    assert people_named(text, gazetteer) == ["Viktor Khristenko"]
