@@ -63,3 +63,22 @@ def test_a_lowercase_word_that_is_no_portfolio_still_hides_the_comma_name(gazett
     # Control: "young" is no portfolio; the name after the comma is not taken for the minister.
     text = "Viktor Khristenko flies on to Seoul tomorrow for talks with South Korea's young minister, Jin Taewon."
     assert people_named(text, gazetteer) == ["Viktor Khristenko"]
+
+
+def test_the_inviter_is_no_party_to_the_visit_he_invites_to(gazetteer):
+    text = ("The ambassador said on Friday that Jacques Chirac had invited Vladimir Putin to pay a state visit to "
+            "France before the end of the year.")
+    assert actors_of(text, "the end of the year", gazetteer, datetime.date(2001, 10, 8)) == ["Vladimir Putin"]
+
+
+def test_the_inviter_of_a_possessive_invitation_is_no_party_either(gazetteer):
+    text = "Gerhard Schroeder's invitation to Putin to visit Hanover again next year still stands."
+    assert actors_of(text, "next year", gazetteer, datetime.date(2001, 10, 8)) == ["Vladimir Putin"]
+
+
+def test_a_host_who_invites_to_his_own_place_with_no_visit_verb_stays(gazetteer):
+    # Control: "invited him to his ranch" names no verb of coming; the host receives him there.
+    text = ("Vladimir Putin is expected in the United States. George W. Bush has invited him to his ranch in Texas "
+            "in November.")
+    names = actors_of(text, "November", gazetteer, datetime.date(2001, 7, 27))
+    assert "George W. Bush" in names
