@@ -82,3 +82,12 @@ def test_a_host_who_invites_to_his_own_place_with_no_visit_verb_stays(gazetteer)
             "in November.")
     names = actors_of(text, "November", gazetteer, datetime.date(2001, 7, 27))
     assert "George W. Bush" in names
+
+
+def test_a_later_clause_opening_on_the_two_ministers_and_their_names_keeps_its_people(gazetteer):
+    # ", and the two foreign ministers, A and B, meet ...": a later happening's subject, not the first event's.
+    text = ("Leonid Kuchma is to attend the CIS summit in Moscow in late November, and the two foreign ministers, "
+            "Igor Ivanov and Anatoly Zlenko, meet in Kharkiv in mid-September.")
+    day = datetime.date(2001, 8, 27)
+    assert actors_of(text, "late November", gazetteer, day) == ["Leonid Kuchma"]
+    assert actors_of(text, "mid-September", gazetteer, day) == ["Anatoliy Zlenko", "Igor Ivanov"]
