@@ -239,14 +239,20 @@ def _description_mentions(article: _Article) -> list[ActorMention]:
     return found
 
 
+def _no_antecedent_wanted(match, article: _Article) -> bool:
+    """A description that stands for no earlier person: overlapping a name, followed by a name or an of-phrase, the
+    agent after a place of reception, or in apposition to the name just before it."""
+    return (article.blocked(match) or bool(_AFTER_DESCRIPTION.match(article.text, match.end()))
+            or bool(_RECEIVED_AT_PLACE_BY.search(article.text, max(0, match.start() - 60), match.start()))
+            or _apposed_to_name(match.start(), article))
+
+
 def _description_antecedent(match, article: _Article) -> ActorRef | None:
     qual = match.group("qual")
     country = article.gazetteer.country_of_phrase(qual) if qual else None
     if qual and country is None:
         return None  # "the Duma president", "the Abkhaz leader": no state to check the antecedent against
-    if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()) \
-            or _RECEIVED_AT_PLACE_BY.search(article.text, max(0, match.start() - 60), match.start()) \
-            or _apposed_to_name(match.start(), article):
+    if _no_antecedent_wanted(match, article):
         return None
     noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
     before = article.named.before(match.start())
