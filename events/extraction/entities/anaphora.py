@@ -239,13 +239,20 @@ def _description_mentions(article: _Article) -> list[ActorMention]:
     return found
 
 
+def _no_antecedent_wanted(match, article: _Article) -> bool:
+    """A description that stands for no earlier person: overlapping a name, followed by a name or an of-phrase, the
+    agent after a place of reception, or in apposition to the name just before it."""
+    return (article.blocked(match) or bool(_AFTER_DESCRIPTION.match(article.text, match.end()))
+            or bool(_RECEIVED_AT_PLACE_BY.search(article.text, max(0, match.start() - 60), match.start()))
+            or _apposed_to_name(match.start(), article))
+
+
 def _description_antecedent(match, article: _Article) -> ActorRef | None:
     qual = match.group("qual")
     country = article.gazetteer.country_of_phrase(qual) if qual else None
     if qual and country is None:
         return None  # "the Duma president", "the Abkhaz leader": no state to check the antecedent against
-    if article.blocked(match) or _AFTER_DESCRIPTION.match(article.text, match.end()) \
-            or _RECEIVED_AT_PLACE_BY.search(article.text, max(0, match.start() - 60), match.start()):
+    if _no_antecedent_wanted(match, article):
         return None
     noun = _SINGULAR[match.group("noun").lower().replace("defence", "defense")]
     before = article.named.before(match.start())
@@ -254,6 +261,19 @@ def _description_antecedent(match, article: _Article) -> ActorRef | None:
                       country, article.gazetteer, article.anchor, 1,
                       plain_minister=match.group("noun").lower() == "minister", former=match.group("mod") == "former")
     return people[0] if people else None
+
+
+# "Aleksandr Rumyantsev, the minister for atomic energy, is to go": a description right after a name and its comma
+# describes that name (an apposition), not an earlier minister.
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _apposed_to_name(position: int, article: _Article) -> bool:
+    """Does a named person end right before `position`, only a comma between?"""
+    comma = _COMMA_BEFORE.search(article.text, max(0, position - 4), position)
+    if comma is None:
+        return False
+    return any(m.end == comma.start() for m in article.named.within(max(0, comma.start() - 60), comma.start()))
 
 
 # "the guest was received in the Kremlin by the president": the agent after the place he received in holds that place's

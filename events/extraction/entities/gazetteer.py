@@ -401,7 +401,11 @@ def _plural_title(title: str) -> str | None:
 # Lower-case words between a state's adjective and a title that keep the adjective the holder's state.
 _HOLDER_KINDS = ("(?:field|rebel|separatist|opposition|militant|guerrilla|former|acting|veteran|senior|top|"
                  "outgoing|interim|exiled|party|parliamentary|presidential|communist|nationalist|military|army|"
-                 "naval|chief|deputy|main|trade-union|union)")
+                 "naval|chief|deputy|main|trade-union|union|"
+                 # a cabinet portfolio ("South Korea's finance minister, X"): the usual ministries' names
+                 "finance|economy|economics|trade|energy|justice|culture|education|health|agriculture|transport|"
+                 "railways?|fuel|industry|labou?r|fisheries|emergencies|communications|science|environment|"
+                 "commerce|treasury|atomic|nuclear|oil)")
 
 
 # "al-Khatib" at the end of a name: the surname after the Arabic article (four letters or more).

@@ -186,7 +186,8 @@ def _title_qualifier(text, start, gazetteer) -> str | None:
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}$")
+# ("the Foreign Ministry's spokesman, X": an organ's possessive counts among the words before the title)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+|[A-Z][a-z]+(?:\s+|['\u2019]s\s+)){0,2}$")
 
 
 def _the_title_comma(text, start, end) -> bool:
@@ -501,11 +502,20 @@ def _resolve_coreference(candidates, anchor, gazetteer) -> list[ActorMention]:
             ref = _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer)
         if ref is None:
             continue
+        if not _apposition_of(mentions, candidate, ref):
+            counts[ref.name] = counts.get(ref.name, 0) + 1
         mentions.append(ActorMention(candidate.start, candidate.end, candidate.text, ref))
-        counts[ref.name] = counts.get(ref.name, 0) + 1
         last_seen[ref.name] = candidate.start
         _remember(ref, candidate, recent, gazetteer)
     return mentions
+
+
+def _apposition_of(mentions, candidate, ref) -> bool:
+    """"Sergei Ivanov, the secretary of the Security Council": the title right after the name (a comma between) is
+    the same mention, so it does not make him the article's topic twice."""
+    last = mentions[-1] if mentions else None
+    return last is not None and last.ref == ref and candidate.start - last.end <= 2 \
+        and candidate.start > last.end and candidate.text.startswith(("the ", "The ", "a "))
 
 
 def _bearer_in_play(candidate, ref, counts, last_seen, anchor, gazetteer) -> ActorRef:

@@ -16,6 +16,7 @@ from events.extraction.events.dates import (bounds_a_span, first_day_of_days_end
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
                                                    display_name, event_actors, event_countries,
                                                    statement_content_start, unique_actors, unique_in_order)
+from events.extraction.events.inviters import without_inviters
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
 from events.extraction.events.principal_pair import principal_pair, principal_partner
@@ -214,6 +215,7 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
         elif inherited is None:
             actors, countries = _with_principal_partner(actors, countries, ctx)
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
+        actors = without_inviters(reading, ctx, actors)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
 

@@ -277,8 +277,10 @@ def _named(mention) -> bool:
 
 # ", and Tanaka hopes to see ...", ", and Deputy Prime Minister X co-chaired ...": after the event's date and trigger, a
 # clause of its own opens on a person (titles allowed before him) and his verb.
-_AND_TITLES = re.compile(r",\s+and\s+(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
-_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|[a-z]{3,}s|held|met|went|came|flew|made|took|gave|saw|told|"
+# Also a plural description and its two names in apposition (", and the two prime ministers, A and B, meet ...").
+_AND_TITLES = re.compile(r",\s+and\s+(?:the\s+(?:[a-z]+\s+){0,3}[a-z]+,\s+(?:[A-Z][\w.'\u2019-]*\s+){1,5}and\s+)?"
+                         r"(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
+_CLAUSE_VERB_AFTER = re.compile(r",?\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|[a-z]{3,}s|held|met|meet|went|came|flew|made|took|gave|saw|told|"
                                 r"said|sent|spoke|is|was|are|were|has|had|will|would)\b")
 
 
