@@ -196,6 +196,11 @@ _APPOSITION = re.compile(r",\s+(?:on\s+|just\s+)?", re.I)
 _WHEN_OF_A_YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d|last year),\s+when\b[^.;!?\d]*$", re.I)
 
 
+# The small hours after a night told ("until after midnight"): the next day's, yet the story stays at the night's
+# day ("the next morning" counts from it).
+_SMALL_HOURS = "UNDEF-SENT-day-PLUS-1"
+
+
 class _Asking:
     """What a norm's handler may ask about the mention being resolved: the mention itself, the next
     one, and (computed only when asked) the tense around it and the year-choice cue."""
@@ -313,6 +318,7 @@ class Resolver:
                 self._remember_story_day(m, value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
             self._add_reference(m, value[:10])
+            self.last_day = (m.end, value[:10])  # "the next morning ..., and by noon": noon of that day
             self._remember_story_day(m, value[:10])
 
     def _add_reference(self, m, value):
@@ -334,7 +340,8 @@ class Resolver:
         if m.type == "DURATION":
             return bool(re.fullmatch(r"P\d+[MQ]", value))
         return (m.type == "DATE" and m.role == "event" and value[:1].isdigit() and "X" not in value
-                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and bool(base_interval(value, None)))
+                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and norm != _SMALL_HOURS
+                and bool(base_interval(value, None)))
 
     def _resolve_norm(self, norm, m, next_mention):
         """The value of `norm`: itself when final, else what its kind's handler makes of it (NORMS)."""

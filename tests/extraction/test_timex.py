@@ -339,3 +339,12 @@ def test_afterwards_is_the_day_told_last_and_nothing_without_one():
     assert _values("Two days afterwards he left.", "2001-07-25") == [("Two days", "P2D")]
     assert _values("He said afterwards that it was good.", "2001-07-25") == []
 
+
+def test_after_midnight_of_a_night_told_is_the_next_day_and_the_story_stays_at_the_night():
+    values = _values("He landed late on Thursday and talked with Putin until after midnight; the next morning they"
+                     " met the press, and by noon he had left.", "2001-10-06")
+    assert values == [("Thursday", "2001-10-04"), ("midnight", "2001-10-05"), ("the next morning", "2001-10-05TMO"),
+                      ("noon", "2001-10-05")]
+    assert _values("On Friday they worked from early morning until midnight.", "2001-10-06")[-1] == \
+        ("midnight", "2001-10-05")
+
