@@ -348,3 +348,10 @@ def test_after_midnight_of_a_night_told_is_the_next_day_and_the_story_stays_at_t
     assert _values("On Friday they worked from early morning until midnight.", "2001-10-06")[-1] == \
         ("midnight", "2001-10-05")
 
+
+def test_should_and_must_look_ahead_like_will():
+    # anchor May 17: "should convene by September" is the coming September, "should have met" still looks back
+    assert _values("He said the commission should convene no later than September.", "2001-05-17") == \
+        [("September", "2001-09")]
+    assert _values("He said the commission must meet in September.", "2001-05-17") == [("September", "2001-09")]
+    assert _values("They should have met in September.", "2001-05-17") == [("September", "2000-09")]
