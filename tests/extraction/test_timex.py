@@ -355,3 +355,8 @@ def test_should_and_must_look_ahead_like_will():
         [("September", "2001-09")]
     assert _values("He said the commission must meet in September.", "2001-05-17") == [("September", "2001-09")]
     assert _values("They should have met in September.", "2001-05-17") == [("September", "2000-09")]
+
+
+def test_the_days_that_followed_are_the_week_of_the_day_told():
+    assert _values("Blair met Putin on Thursday. In the days that followed, Moscow opened its airspace.",
+                   "2001-10-08") == [("Thursday", "2001-10-04"), ("the days that followed", "2001-W40")]
