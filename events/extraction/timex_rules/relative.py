@@ -304,7 +304,7 @@ def build_afterwards(m, text):
 @rule("days_that_followed",
       r"\bthe\s+(?:few\s+)?days\s+that\s+followed\b",
       cores=[word_core(["days"])],
-      examples={"in the days that followed": None, "the few days that followed": None})
+      examples={"in the days that followed": "2001-W01", "the few days that followed": "2001-W01"})
 def build_days_that_followed(m, text):
     """"in the days that followed" a happening: the ISO week of the day told (docs/annotation.md, heldout12)."""
     return mention("DATE", "UNDEF-REF-week-PLUS-0")
