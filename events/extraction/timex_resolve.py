@@ -120,7 +120,7 @@ NORMS = {
              (r"UNDEF-year-(SP|SU|FA|WI)", "_season")],
     "quarter": [(r"UNDEF-quarter-of-(\d\d)", "_quarter_of_month")],
     "this|last|next": [
-        (r"UNDEF-(this|last|next)-year-(\d\d|SP|SU|FA|WI)", "_month_of_relative_year"),
+        (r"UNDEF-(this|last|next)-year-(\d\d(?:-\d\d)?|SP|SU|FA|WI)", "_month_of_relative_year"),
         (r"UNDEF-(this|last|next)-M(\d\d)", "_named_month"),
         (r"UNDEF-(this|last|next)-S(SP|SU|FA|WI)", "_named_season"),
         (r"UNDEF-this-([QH])(\d)", "_bare_quarter"),
@@ -134,11 +134,13 @@ NORMS = {
     "REL": [(r"UNDEF-REL-(\w+)-(MINUS|PLUS)-(\d+)", "_from_anchor")],
     "RELQ|REFQ": [(r"UNDEF-(RELQ|REFQ)-year-MINUS-1", "_year_before"),
                   (r"UNDEF-REFQ-quarter-PLUS-0", "_the_quarter")],
-    "REFY": [(r"UNDEF-REFY-quarter-(\d{4})", "_quarter_of_year")],
+    "REFY": [(r"UNDEF-REFY-quarter-(\d{4})", "_quarter_of_year"),
+             (r"UNDEF-REFY-(MINUS|PLUS)-(\d)-(\d\d(?:-\d\d)?)", "_month_of_reference_year")],
     "REFWD": [(r"UNDEF-REFWD-(\d)-(MINUS|PLUS)", "_weekday_from_reference")],
     "REFNEXT": [(r"UNDEF-REFNEXT-(\w+)-(MINUS|PLUS)-(\d+)", "_from_next_date")],
     "PAIR": [(r"UNDEF-PAIR-(\d\d)-(\d\d)", "_second_day")],
     "APPOS": [(r"UNDEF-APPOS-day", "_apposed_day")],
+    "AFTER": [(r"UNDEF-AFTER-day", "_day_told")],
     "SENT": [(r"UNDEF-SENT-day", "_day_of_sentence"), (r"UNDEF-SENT-day-PLUS-1", "_day_after_the_sentence_day")],
     "REF": [(r"UNDEF-REF-same", "_same_as_reference"), (r"UNDEF-REF-(\w+)-(MINUS|PLUS)-(\d+)", "_from_reference")],
 }
@@ -192,6 +194,11 @@ _APPOSITION = re.compile(r",\s+(?:on\s+|just\s+)?", re.I)
 
 # A year, then ", when" and the rest of the clause up to the mention (no sentence end, semicolon or other date).
 _WHEN_OF_A_YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d|last year),\s+when\b[^.;!?\d]*$", re.I)
+
+
+# The small hours after a night told ("until after midnight"): the next day's, yet the story stays at the night's
+# day ("the next morning" counts from it).
+_SMALL_HOURS = "UNDEF-SENT-day-PLUS-1"
 
 
 class _Asking:
@@ -311,6 +318,7 @@ class Resolver:
                 self._remember_story_day(m, value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
             self._add_reference(m, value[:10])
+            self.last_day = (m.end, value[:10])  # "the next morning ..., and by noon": noon of that day
             self._remember_story_day(m, value[:10])
 
     def _add_reference(self, m, value):
@@ -332,7 +340,8 @@ class Resolver:
         if m.type == "DURATION":
             return bool(re.fullmatch(r"P\d+[MQ]", value))
         return (m.type == "DATE" and m.role == "event" and value[:1].isdigit() and "X" not in value
-                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and bool(base_interval(value, None)))
+                and not norm.startswith(("UNDEF-RELQ", "UNDEF-REFQ")) and norm != _SMALL_HOURS
+                and bool(base_interval(value, None)))
 
     def _resolve_norm(self, norm, m, next_mention):
         """The value of `norm`: itself when final, else what its kind's handler makes of it (NORMS)."""
@@ -382,6 +391,11 @@ class Resolver:
 
     def _month_of_relative_year(self, q, rel, month):
         return f"{year_str(self.anchor.year + RELATION_OFFSET[rel])}-{month}"
+
+    def _month_of_reference_year(self, q, sign, n, month):
+        """"April of that year", "May 5 of the previous year": that month (day) of the year the text spoke of last."""
+        year = int(self.reference("year", q.m.start)[:4]) + _signed(sign, n)
+        return f"{year_str(year)}-{month}" if len(month) == 2 else _safe_day(year, int(month[:2]), int(month[3:]))
 
     def _relative_quarter(self, q, rel, kind, n):
         return f"{year_str(self.anchor.year + RELATION_OFFSET[rel])}-{kind}{n}"
@@ -457,6 +471,15 @@ class Resolver:
         if self.last_day is None or not _APPOSITION.fullmatch(self.text, self.last_day[0], q.m.start):
             return None
         return self.last_day[1]
+
+    def _day_told(self, q):
+        """"afterwards": the day the story told last, skipping background dates (a relative clause's "who signed
+        the treaty on February 9, 2000"); None when the last date told is coarser than a day (no narrated day)."""
+        for value, (_, background) in zip(reversed(self.refs[-8:]), reversed(self.ref_places[-8:])):
+            if background or not value[:1].isdigit():
+                continue
+            return value if _DAY.fullmatch(value) else None
+        return None
 
     def _day_after_the_sentence_day(self, q):
         """"talked until two in the morning" after the sentence's night: the day after the day it is at."""

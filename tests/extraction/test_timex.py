@@ -311,3 +311,52 @@ def test_at_that_time_is_the_date_just_mentioned_and_absent_without_one():
     found = tag("Talks were held this past December. At that time no deal was ready.", "2001-02-13")
     assert [(t["text"], t["value"]) for t in found] == [("this past December", "2000-12"), ("that time", "2000-12")]
     assert tag("At that time no deal was ready.", "2001-02-13") == []
+
+
+# ---------------------------------------------------------------- "of last year", "afterwards" (round 12)
+def _values(text, anchor):
+    return [(t["text"], t["value"]) for t in tag(text, anchor)]
+
+
+def test_a_day_or_month_of_a_named_year_is_one_expression_of_that_year():
+    assert _values("They first met on October 3 of last year in Delhi.", "2001-10-10") == \
+        [("October 3 of last year", "2000-10-03")]
+    assert _values("The ban starts on 1 July of next year.", "2001-10-10") == [("1 July of next year", "2002-07-01")]
+    assert _values("The accord dates from 1997. In April of that year the two sides met.", "2001-10-10") == \
+        [("1997", "1997"), ("April of that year", "1997-04")]
+    assert _values("They talked in 1996 and signed on May 5 of the following year.", "2001-10-10") == \
+        [("1996", "1996"), ("May 5 of the following year", "1997-05-05")]
+    assert _values("Work began late in March of last year.", "2001-10-10")[0][1] == "2000-03"
+
+
+def test_afterwards_is_the_day_told_last_and_nothing_without_one():
+    assert _values("The two ministers met on Saturday and described the talks afterwards as frank.", "2001-07-25") == \
+        [("Saturday", "2001-07-21"), ("afterwards", "2001-07-21")]
+    # a relative clause's earlier date is background: the story's Monday stays the day told
+    assert _values("On Monday Ivanov met Kim. Ivanov, who signed the accord on February 9, 2000, said afterwards"
+                   " that it held.", "2001-11-20")[-1] == ("afterwards", "2001-11-19")
+    assert _values("He came in March. He said afterwards that it was good.", "2001-07-25") == [("March", "2001-03")]
+    assert _values("Two days afterwards he left.", "2001-07-25") == [("Two days", "P2D")]
+    assert _values("He said afterwards that it was good.", "2001-07-25") == []
+
+
+def test_after_midnight_of_a_night_told_is_the_next_day_and_the_story_stays_at_the_night():
+    values = _values("He landed late on Thursday and talked with Putin until after midnight; the next morning they"
+                     " met the press, and by noon he had left.", "2001-10-06")
+    assert values == [("Thursday", "2001-10-04"), ("midnight", "2001-10-05"), ("the next morning", "2001-10-05TMO"),
+                      ("noon", "2001-10-05")]
+    assert _values("On Friday they worked from early morning until midnight.", "2001-10-06")[-1] == \
+        ("midnight", "2001-10-05")
+
+
+def test_should_and_must_look_ahead_like_will():
+    # anchor May 17: "should convene by September" is the coming September, "should have met" still looks back
+    assert _values("He said the commission should convene no later than September.", "2001-05-17") == \
+        [("September", "2001-09")]
+    assert _values("He said the commission must meet in September.", "2001-05-17") == [("September", "2001-09")]
+    assert _values("They should have met in September.", "2001-05-17") == [("September", "2000-09")]
+
+
+def test_the_days_that_followed_are_the_week_of_the_day_told():
+    assert _values("Blair met Putin on Thursday. In the days that followed, Moscow opened its airspace.",
+                   "2001-10-08") == [("Thursday", "2001-10-04"), ("the days that followed", "2001-W40")]

@@ -43,7 +43,7 @@ MODULES = (dates, quarters, relative, durations, times)
 PRIORITY = (
     "month_day", "second_day", "day_month", "day_of_month", "month_year", "month_rel_year", "month", "season", "season_year", "year", "fiscal_year",
     "decade", "century", "spelled_year", "relative_unit", "year_end", "quarter", "year_quarter", "latest_quarter",
-    "the_quarter", "year_ago_period", "ago", "offset", "the_day_offset", "apposed_day", "deictic", "weekday", "set", "set_named",
+    "the_quarter", "year_ago_period", "ago", "offset", "the_day_offset", "apposed_day", "afterwards", "days_that_followed", "deictic", "weekday", "set", "set_named",
     "set_adverb", "span_duration", "duration", "fortnight", "bare_plural_duration", "clock", "clock_words", "noon", "time_of_day", "the_night",
 )
 RULES_BY_NAME = {r.name: r for r in REGISTRY}

@@ -12,12 +12,30 @@ from events.extraction.timex_vocab import (
 )
 
 
+# "of last year", "of that year", "of the previous year" after a month or a day of one: the phrase is part of
+# the expression and sets its year (this/last/next from the anchor's; that/same/previous/following from the
+# year of the date the text spoke of last).
+OF_A_YEAR = (r"(?:\s+of\s+(?P<ofyear>this|last|next|that|the\s+same|the\s+previous|the\s+preceding|the\s+prior"
+             r"|the\s+following|the\s+next)\s+year\b)?")
+_REFERENCE_YEAR = {"that": "PLUS-0", "the same": "PLUS-0", "the previous": "MINUS-1", "the preceding": "MINUS-1",
+                   "the prior": "MINUS-1", "the following": "PLUS-1", "the next": "PLUS-1"}
+
+
+def of_a_year(word, month_day):
+    """The norm of a month (day) "of <word> year": "UNDEF-last-year-10-03", "UNDEF-REFY-PLUS-0-04"."""
+    w = re.sub(r"\s+", " ", word.lower())
+    if w in ("this", "last", "next"):
+        return f"UNDEF-{w}-year-{month_day}"
+    return f"UNDEF-REFY-{_REFERENCE_YEAR[w]}-{month_day}"
+
+
 @rule("month_day",
       LEFT + r"(?:" + PART + r")?(?:(?-i:" + WEEKDAY + r"),?\s+)?(?-i:(?P<mon>" + MONTH_ANY + r"))\s+(?P<d1>" + DAYNUM
-              + r")(?:\s*[-–]\s*(?P<d2>" + DAYNUM + r"))?(?:,?\s+(?P<year>" + YEAR4 + r"))?" + RIGHT_NUM,
+              + r")(?:\s*[-–]\s*(?P<d2>" + DAYNUM + r"))?(?:,?\s+(?P<year>" + YEAR4 + r"))?" + RIGHT_NUM + OF_A_YEAR,
       cores=[MONTH_START_CORE],
       examples={"June 9": "2001-06-09", "Friday, June 30": "2001-06-30", "July 21-23": "2000-07",
-                "August 30, 2000": "2000-08-30", "Dec. 7": "2000-12-07", "Sept. 30, 1989": "1989-09-30"})
+                "August 30, 2000": "2000-08-30", "Dec. 7": "2000-12-07", "Sept. 30, 1989": "1989-09-30",
+                "October 3 of last year": "2000-10-03", "July 1 of next year": "2002-07-01"})
 def build_month_day(m, text):
     g = m.groupdict()
     month = month_number(g["mon"])
@@ -28,20 +46,26 @@ def build_month_day(m, text):
         return None  # "Feb. 30" is no date
     mm, dd = f"{month:02d}", f"{d1:02d}"
     norm = f"{g['year']}-{mm}-{dd}" if g.get("year") else f"UNDEF-year-{mm}-{dd}"
+    if g.get("ofyear") and not g.get("year"):
+        norm = of_a_year(g["ofyear"], f"{mm}-{dd}")
     mod, part = part_of(m)
     return mention("DATE", norm, mod, part, range_end=d2)
 
 
 @rule("day_month",
-      LEFT + r"(?P<d1>" + DAYNUM + r")\s+(?:of\s+)?(?-i:(?P<mon>" + MONTH_FULL + r"))(?:,?\s+(?P<year>" + YEAR4 + r"))?" + RIGHT_NUM,
+      LEFT + r"(?P<d1>" + DAYNUM + r")\s+(?:of\s+)?(?-i:(?P<mon>" + MONTH_FULL + r"))(?:,?\s+(?P<year>" + YEAR4 + r"))?" + RIGHT_NUM
+              + OF_A_YEAR,
       cores=[MONTH_CORE],
-      examples={"9 June": "2001-06-09", "30 June 2000": "2000-06-30", "the 9th of June": "2001-06-09"})
+      examples={"9 June": "2001-06-09", "30 June 2000": "2000-06-30", "the 9th of June": "2001-06-09",
+                "3 October of last year": "2000-10-03"})
 def build_day_month(m, text):
     g = m.groupdict()
     d1 = day_number(g["d1"])
     if not 1 <= d1 <= MONTH_LENGTHS[month_number(g["mon"])]:
         return None
     mm, dd = f"{month_number(g['mon']):02d}", f"{d1:02d}"
+    if g.get("ofyear") and not g.get("year"):
+        return mention("DATE", of_a_year(g["ofyear"], f"{mm}-{dd}"))
     return mention("DATE", f"{g['year']}-{mm}-{dd}" if g.get("year") else f"UNDEF-year-{mm}-{dd}")
 
 
@@ -56,13 +80,18 @@ def build_month_year(m, text):
 
 
 @rule("month_rel_year",
-      r"(?-i:(?P<mon>" + MONTH_FULL + r"))\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+      r"\b(?:" + PART + r")?(?-i:(?P<mon>" + MONTH_FULL + r"))(?:\s+(?P<rel>this|last|next)\s+year\b|" + OF_A_YEAR.removesuffix("?") + ")",
       cores=[MONTH_CORE],
-      examples={"February of this year": "2001-02", "January this year": "2001-01", "June last year": "2000-06"})
+      examples={"February of this year": "2001-02", "January this year": "2001-01", "June last year": "2000-06",
+                "April of that year": "2001-04", "May of the following year": "2002-05",
+                "early April of next year": "2002-04"})
 def build_month_rel_year(m, text):
     g = m.groupdict()
-    rel = relation(g["rel"])
-    return mention("DATE", f"UNDEF-{rel}-year-{month_number(g['mon']):02d}")
+    mm = f"{month_number(g['mon']):02d}"
+    mod, part = part_of(m)
+    if g.get("ofyear"):
+        return mention("DATE", of_a_year(g["ofyear"], mm), mod, part)
+    return mention("DATE", f"UNDEF-{relation(g['rel'])}-year-{mm}", mod, part)
 
 
 @rule("month",

@@ -289,3 +289,22 @@ _WEEKDAY_NORMS = {
     "next": "UNDEF-next-D{day}", "this coming": "UNDEF-next-D{day}", "coming": "UNDEF-next-D{day}",
     "this": "UNDEF-this-D{day}",
 }
+
+
+@rule("afterwards",
+      r"(?<!\d\s)(?<!days\s)(?<!weeks\s)(?<!years\s)(?<!months\s)(?<!hours\s)(?<!long\s)\bafterwards?\b",
+      cores=[word_core(["afterwards", "afterward"])],
+      examples={"afterwards": None, "told reporters afterwards": None})
+def build_afterwards(m, text):
+    """"told reporters afterwards" right after a told day: the narrated day (docs/annotation.md), dating its clause;
+    untagged when no day was told last (optional), or after a length ("two days afterwards" is none)."""
+    return mention("DATE", "UNDEF-AFTER-day", optional=True)
+
+
+@rule("days_that_followed",
+      r"\bthe\s+(?:few\s+)?days\s+that\s+followed\b",
+      cores=[word_core(["days"])],
+      examples={"in the days that followed": "2001-W01", "the few days that followed": "2001-W01"})
+def build_days_that_followed(m, text):
+    """"in the days that followed" a happening: the ISO week of the day told (docs/annotation.md, heldout12)."""
+    return mention("DATE", "UNDEF-REF-week-PLUS-0")

@@ -62,6 +62,8 @@ def build_noon(m, text):
     day = g.get("day")
     if day and day.lower() in WEEKDAYS:
         return mention("TIME", f"UNDEF-weekday-{WEEKDAYS[day.lower()]}T{hour}")
+    if hour == "24" and re.search(r"\b(?:after|past)\s+$", text[max(0, m.start() - 7):m.start()], re.I):
+        return mention("DATE", "UNDEF-SENT-day-PLUS-1")  # "talked until after midnight": the next day's small hours
     return mention("DATE", "UNDEF-SENT-day")
 
 
