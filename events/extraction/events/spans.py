@@ -63,3 +63,14 @@ def asides_between(text: str, start: int, end: int, keep: tuple[int, ...] = ()) 
     spans = [match.span() for match in DASH_ASIDE.finditer(text, start, end)]
     spans += [match.span() for match in RELATIVE_ASIDE.finditer(text, start, end)]
     return [span for span in spans if not any(span[0] <= position < span[1] for position in keep)]
+
+
+# A state named only in the cause of what happened ("was put off because of the Afghan war", "postponed because of
+# the Kremlin's talks with Washington"): the cause's, not a party of the delayed event.
+_CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|owing to|on account of)\s[^,;:.()\"\u201c\u201d]*$")
+CAUSE_REACH = 40
+
+
+def in_cause(text: str, sentence_start: int, at: int) -> bool:
+    """Does the name at `at` stand in a cause phrase of its clause ("because of the Iraqi crisis")?"""
+    return bool(_CAUSE_BEFORE.search(text, max(sentence_start, at - CAUSE_REACH), at))
