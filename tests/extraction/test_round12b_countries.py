@@ -35,7 +35,8 @@ def test_a_topic_after_a_quoted_noun_of_talk_is_no_party(gazetteer):
     ("Kuchma is to attend the CIS summit in Minsk in late November, and the two prime ministers meet in Odessa in "
      "mid-September.", "mid-September"),
     # a coordinate clause whose subject is the gathering itself
-    ("Kuchma was to have come to Moscow in December, but the CIS summit in Minsk kept him at home.", "December"),
+    ("Kuchma was to have come in December, but the CIS summit in Minsk kept him at home.", "December"),
+    ("Ivanov was to have met Kuchma in December, but the CIS summit in Minsk kept him at home.", "December"),
 ])
 def test_a_neighbouring_clauses_gathering_adds_no_members(text, date_text, gazetteer):
     found = countries_of(text, DAY, date_text, gazetteer)
@@ -47,3 +48,9 @@ def test_two_people_meeting_during_a_summit_of_the_leaders_is_theirs(gazetteer):
     text = "Putin and Kuchma met in Yalta on Saturday, during the informal summit of the CIS leaders."
     found = countries_of(text, DAY, "Saturday", gazetteer)
     assert {"RU", "UA"} <= found and "KZ" not in found
+
+
+# -- "due to" of a schedule names the parties -------------------------------------------------------------------
+def test_a_schedules_due_to_is_no_cause(gazetteer):
+    text = "Putin is due to hold talks with Kim Jong Il this afternoon."
+    assert "KP" in countries_of(text, DAY, "this afternoon", gazetteer)

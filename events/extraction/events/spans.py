@@ -67,7 +67,9 @@ def asides_between(text: str, start: int, end: int, keep: tuple[int, ...] = ()) 
 
 # A state named only in the cause of what happened ("was put off because of the Afghan war", "postponed because of
 # the Kremlin's talks with Washington"): the cause's, not a party of the delayed event.
-_CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|owing to|on account of)\s[^,;:.()\"\u201c\u201d]*$")
+# ("is due to meet", "are due to hold talks": a schedule, no cause.)
+_CAUSE_BEFORE = re.compile(r"\b(?:because of|owing to|on account of|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+                           r"(?<!\bbe\s)(?<!\bbeen\s)due to)\s[^,;:.()\"\u201c\u201d]*$")
 CAUSE_REACH = 40
 
 
