@@ -121,20 +121,26 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
                                                                          mention.date_end)
-        orgs = [org for org in orgs if not _dated_elsewhere(org, mention, dates)]
+        orgs = [org for org in orgs if not _dated_elsewhere(org, mention, dates, body)]
         places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
                                                                         mention, (start, end), places, entities))
 
 
-def _dated_elsewhere(org, mention, dates: list[int]) -> bool:
+def _dated_elsewhere(org, mention, dates: list[int], body: str = "") -> bool:
     """Does another event's date follow the organization closely while this event's date stands elsewhere, before it
     ("Ivanov will see Vedrine in Vienna on November 27-28, and the union's leaders meet in Nice in early December")
-    or after it ("Kuchma is to attend the CIS summit in Minsk in late November, and the two prime ministers meet in
-    Odessa in mid-September")? Then the organization's gathering is that date's event, not this one's."""
+    or after it past a coordinate joint ("Kuchma is to attend the CIS summit in Minsk in late November, and the two
+    prime ministers meet in Odessa in mid-September")? Then the organization's gathering is that date's event."""
     following = [at for at in dates if 0 <= at - org.end <= DATE_REACH]
-    return bool(following) and mention.date_text_start not in following
+    if not following or mention.date_text_start in following:
+        return False
+    # a date after the gathering's is another clause's only past a coordinate joint
+    return mention.date_text_start < org.start or bool(_JOINT.search(body, following[0], mention.date_text_start))
+
+
+_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s")
 
 
 def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), entities=None) -> list[str]:
