@@ -91,7 +91,10 @@ _FORCE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|p
                           r"air strikes|airstrikes|strikes|bombing|bombs|missiles|air campaign|air raids|raids)\b|"
                           r"(?:struck|bombed|attacked|launched|hit|began bombing)\b)")
 # A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)")
+# After "but", "while", "whereas" a noun phrase opens one too ("..., but the union's summit in Nice kept him in France");
+# after "and" it may be a list's last item.
+_NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)|(?:but|while|whereas)\s+"
+                         r"(?=the\s))")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 _TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
@@ -118,21 +121,26 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
                                                                          mention.date_end)
-        orgs = [org for org in orgs if not _dated_elsewhere(org, mention, dates)]
+        orgs = [org for org in orgs if not _dated_elsewhere(org, mention, dates, body)]
         places = {m.code for m in entities.countries_in(start, end) if m.kind in _PLACE_KINDS}
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
                                                                         mention, (start, end), places, entities))
 
 
-def _dated_elsewhere(org, mention, dates: list[int]) -> bool:
-    """Does another event's date follow the organization closely while this event's date stands before it ("Ivanov
-    will see Vedrine in Vienna on November 27-28, and the union's leaders meet in Nice in early December")? Then
-    the organization's gathering is that date's event, a neighbouring clause's, not this one's."""
-    if mention.date_text_start > org.start:
-        return False
+def _dated_elsewhere(org, mention, dates: list[int], body: str = "") -> bool:
+    """Does another event's date follow the organization closely while this event's date stands elsewhere, before it
+    ("Ivanov will see Vedrine in Vienna on November 27-28, and the union's leaders meet in Nice in early December")
+    or after it past a coordinate joint ("Kuchma is to attend the CIS summit in Minsk in late November, and the two
+    prime ministers meet in Odessa in mid-September")? Then the organization's gathering is that date's event."""
     following = [at for at in dates if 0 <= at - org.end <= DATE_REACH]
-    return bool(following) and mention.date_text_start not in following
+    if not following or mention.date_text_start in following:
+        return False
+    # a date after the gathering's is another clause's only past a coordinate joint
+    return mention.date_text_start < org.start or bool(_JOINT.search(body, following[0], mention.date_text_start))
+
+
+_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s")
 
 
 def _parties(body: str, org, fact: dict, mention, clause, places=frozenset(), entities=None) -> list[str]:
@@ -301,9 +309,15 @@ def _named_as_own(before: str, after: str, follows: bool, dated_there: bool, at_
     people_of = _BEFORE_NAME.search(before)
     if people_of:  # "(met on Monday at) a session of the Contact Group": the group's own act, dated there;
         # but "whom he is to meet at the summit of CIS leaders in Sochi later this summer": their meeting's date
-        own_act = dated_there and bool(_GATHERING_OF.match(people_of.group()))
+        # "met in Yalta on Saturday, during the informal summit of the CIS leaders": a happening of its own, in the
+        # gathering's time.
+        own_act = (dated_there and bool(_GATHERING_OF.match(people_of.group()))
+                   and not _DURING.search(before, 0, people_of.start()))
         return own_act or not _venue(before[:people_of.start()], follows, at_own)
     return bool(_AFTER_NAME.match(after)) and not _venue(before, follows, at_own)
+
+
+_DURING = re.compile(r"\bduring\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 def _date_near(org, date) -> tuple[bool, bool]:

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.attachment_coordinates import coordinate_breaks
+from events.extraction.events.spans import in_cause
 
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def _sentence_states(ctx: SentenceContext, start: int, end: int) -> list:
     adjective, capital or town, and its people's states (also one named for whom an agent acts: "Yeltsin's envoy"
     is Russia's), in order."""
     sentence = ctx.sentence
-    located = [(m.start, m.code) for m in ctx.country_mentions if start <= m.start < end]
+    located = [(m.start, m.code) for m in ctx.country_mentions if start <= m.start < end
+               and not in_cause(ctx.text, ctx.sentence.start, m.start)]
     located += [(m.start, m.ref.country) for m in ctx.entities.actors_in(max(start, sentence.start), end)
                 if m.ref.country]
     return list(dict.fromkeys(code for _, code in sorted(located)))
@@ -90,7 +92,7 @@ def _sentence_states(ctx: SentenceContext, start: int, end: int) -> list:
 # ("on" only after a noun of talk: "sanctions on Yugoslavia" are a party's.)
 _TOPIC_BEFORE = re.compile(r"(?:\b(?:about|concerning|regarding)|\b(?:group|talks|notes|views|consultations|"
                            r"discussions?|debate|commission|conference|dialogue|seminar|statement|declaration|"
-                           r"resolution|report|envoy)\s+on)\s+(?:the\s+)?$")
+                           r"resolution|report|envoy)[\"\u201d]?\s+on)\s+(?:the\s+)?$")
 _TOPIC_REACH = 40
 _BORN_AFTER = re.compile(r"-born\b")
 
@@ -116,4 +118,4 @@ def _is_topic(mention, ctx: SentenceContext) -> bool:
     before = text[max(ctx.sentence.start, mention.start - _TOPIC_REACH):mention.start]
     stripped = before.rstrip()
     return bool((len(stripped) < len(before) and stripped.endswith(_TOPIC_LAST_WORDS) and _TOPIC_BEFORE.search(before))
-                or _BORN_AFTER.match(text, mention.end))
+                or _BORN_AFTER.match(text, mention.end) or in_cause(text, ctx.sentence.start, mention.start))

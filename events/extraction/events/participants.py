@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from events.extraction.events.clauses import next_happening_start, opening_phrase_end
 from events.extraction.events.implied_places import is_origin, subject_state_of
 from events.extraction.events.places import place_mention_starts
-from events.extraction.events.spans import AND_VERB, SPECULATION_BREAK, asides_between, distance, inside, same_span
+from events.extraction.events.spans import (AND_VERB, SPECULATION_BREAK, asides_between, distance, in_cause, inside,
+                                           same_span)
 from events.extraction.events.triggers import owned_triggers, possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
 from events.extraction.mention import ActorRef
@@ -82,6 +83,7 @@ def clause_countries(reading: Reading, ctx: SentenceContext, actors=None) -> lis
     located = (_clause_countries(reading, ctx)
                + _people_states(ctx, actors, _later_happening_start(reading, ctx), asides,
                                 _people_from(reading, ctx)))
+    located = [(at, code) for at, code in located if not in_cause(ctx.text, ctx.sentence.start, at)]
     if not located:
         return []
     located = _without_other_places(located, reading, ctx)

@@ -63,3 +63,21 @@ def asides_between(text: str, start: int, end: int, keep: tuple[int, ...] = ()) 
     spans = [match.span() for match in DASH_ASIDE.finditer(text, start, end)]
     spans += [match.span() for match in RELATIVE_ASIDE.finditer(text, start, end)]
     return [span for span in spans if not any(span[0] <= position < span[1] for position in keep)]
+
+
+# A state named only in the cause of what happened ("was put off because of the Afghan war", "postponed because of
+# the Kremlin's talks with Washington"): the cause's, not a party of the delayed event.
+# ("is due to meet", "are due to hold talks": a schedule, no cause.)
+_CAUSE_BEFORE = re.compile(r"\b(?:because of|owing to|on account of|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+                           r"(?<!\bbe\s)(?<!\bbeen\s)due to)\s[^,;:.()\"\u201c\u201d]*$")
+CAUSE_REACH = 40
+_CAUSE_WORDS = ("because of", "owing to", "account of", "due to")
+
+
+def in_cause(text: str, sentence_start: int, at: int) -> bool:
+    """Does the name at `at` stand in a cause phrase of its clause ("because of the Iraqi crisis")?"""
+    start = max(sentence_start, at - CAUSE_REACH)
+    window = text[start:at]
+    if not any(word in window for word in _CAUSE_WORDS):
+        return False  # a cheap test before the search: most names stand in no cause phrase
+    return bool(_CAUSE_BEFORE.search(text, start, at))
