@@ -9,7 +9,7 @@ machine to another far better than milliseconds do.
 
 The workload is small, deterministic pure Python of the kinds extraction spends its time on: integer
 arithmetic in a loop, string slicing and case folding, dict look-ups, small objects, and regex scans of a
-generated text. **It is fixed forever**: changing it breaks every ratio recorded before (docs/extraction.md
+generated text. **It is fixed forever**: changing it breaks every ratio recorded before (docs/extraction-history.md
 records this machine's figures). Its result is checked (REFERENCE_CHECKSUM), so an edit cannot go unnoticed.
 Time: CPU time of this process (time.process_time), the best of `repeat` runs (the least disturbed by
 other work on a shared machine).

@@ -156,7 +156,7 @@ def _any_verb(timex: dict, start: int, end: int, ctx: SentenceContext):
 
     The lexicon, however broad, misses the verbs a fresh writer picks ("handed the embassy a list", "ordered
     the inspectors out", "joined NATO last March"); a dated clause that names a party and has a verb of its own
-    tells something that happened on that date. Measured (eighth round, docs/extraction.md): key events found
+    tells something that happened on that date. Measured (eighth round, docs/extraction-history.md): key events found
     +2 on heldout8, +2 on val7, +9 on val8 (the variant was chosen on val8), for 7 more mentions dating no gold
     key event over the 104 older burned articles. Typed "statement",
     CAMEO's unspecified verbal act (010): the verb is outside every type's vocabulary."""
