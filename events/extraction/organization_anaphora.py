@@ -24,10 +24,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from events.extraction.timex_vocab import number_words
+
 DATA = Path(__file__).resolve().parent / "data" / "organizations.json"
 MAX_MEMBERS = 30
-_NUMBERS = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-            "twelve": 12, "fifteen": 15, "sixteen": 16, "nineteen": 19, "twenty-five": 25, "twenty-six": 26}
+# Four to twelve, and the larger sizes some groups of states go by ("the Fifteen", "the Twenty-Five").
+_NUMBERS = {**number_words(4, 12), **{w: n for w, n in number_words(13, 19).items() if n in (15, 16, 19)},
+            "twenty-five": 25, "twenty-six": 26}
 _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
            r"foreign ministers|defen[cs]e ministers|finance ministers|ministers)")
 # (The patterns open with a class of their first letters, the word's edge looked behind after it: r"[Tt](?<!\w[Tt])he"

@@ -8,7 +8,7 @@ of a date written without one, and the week of a bare weekday. Plain Python, no 
 """
 import re
 
-from .timex_vocab import TENSE_CUES
+from .timex_vocab import TENSE_CUES, number_words
 
 # Strong cues are auxiliaries and modals; weak ones are past-tense verbs and forward-looking words
 # (word lists: data/timex_words.json, "tense_cues").
@@ -514,8 +514,9 @@ def _governing_cue(words, i, modal_may=True):
 
 
 # Before a plural in -s these make it a noun, no timetable present: "the two heads of government", "visits of".
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "many",
-                           "several", "all", "some", "other", "new", "further", "regular", "official", "state"})
+# The numbers two to ten, and quantifiers and adjectives that come before a plural.
+_NUMBER_WORDS = frozenset(number_words(2, 10)) | {"both", "many", "several", "all", "some", "other", "new", "further",
+                                                  "regular", "official", "state"}
 
 
 def _plural_noun(words, i):

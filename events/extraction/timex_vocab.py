@@ -38,6 +38,17 @@ NUMBER_WORDS = {
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a half": None,
 }
+# NUMBER_WORDS is the one table of number words; other modules take the range they need with number_words.
+_NOT_CARDINALS = ("a", "an", "dozen", "hundred")
+
+
+def number_words(low, high):
+    """The cardinals from low to high written as one word, in NUMBER_WORDS's order: number_words(3, 5) ->
+    {"three": 3, "four": 4, "five": 5} (no articles, "dozen", "hundred" or phrases like "a couple of")."""
+    return {w: n for w, n in NUMBER_WORDS.items()
+            if n is not None and low <= n <= high and " " not in w and w not in _NOT_CARDINALS}
+
+
 # Quantities that TIMEX3 writes as X ("several years" = PXY).
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a number of", "numerous")
 ORDINALS = {
@@ -90,8 +101,8 @@ def unit_name(word):
     return UNIT_PLURALS.get(w, w)
 
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ONES = {k: v for k, v in NUMBER_WORDS.items() if isinstance(v, int) and v < 10 and k not in ("a", "an")}
+_TENS = number_words(20, 90)
+_ONES = number_words(1, 9)
 
 
 def number_value(text):

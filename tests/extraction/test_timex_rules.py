@@ -81,3 +81,14 @@ def test_core_hits_of_an_ascii_text_are_those_of_each_core_regex():
         hits = SCANNER.core_hits(text)
         for core, found in hits.items():
             assert found == [m.span() for m in core.regex.finditer(text)], (text, core.pattern)
+
+
+def test_number_words_are_one_words_cardinals_from_the_one_table():
+    """timex_vocab.number_words is the range of NUMBER_WORDS the other tables take (groups, clock hours ...):
+    one-word cardinals only, in order, never "a", "dozen" or "a couple of"."""
+    from events.extraction.timex_vocab import number_words
+    assert number_words(3, 5) == {"three": 3, "four": 4, "five": 5}
+    assert list(number_words(1, 12)) == ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                         "ten", "eleven", "twelve"]
+    assert list(number_words(20, 100)) == ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                           "ninety"]

@@ -23,11 +23,12 @@ from events.extraction.entities.gazetteer import Gazetteer
 from events.extraction.entities.mentions import ActorMention
 from events.extraction.entities.subjects import _sentence_start
 from events.extraction.mention import ActorRef
+from events.extraction.timex_vocab import number_words
 
 # How far back (characters) the people of a numbered group may be named: a group is often summed up a paragraph
 # or two after its members were named ("The five presidents agreed to meet again").
 GROUP_REACH = 3000
-_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = number_words(3, 10)
 _NOUNS = (r"leaders|heads of state|heads of government|presidents|premiers|prime ministers|foreign ministers|"
           r"defen[cs]e ministers|ministers|men")
 # (One choice of first letters, then the word's edge looked behind: re skips in C to the next t or a.)

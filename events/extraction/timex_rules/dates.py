@@ -9,6 +9,7 @@ from events.extraction.timex_rules.base import (
 from events.extraction.timex_scan import Core, word_core
 from events.extraction.timex_vocab import (
     COUNT_NOUNS, DAYNUM, MONTH_ANY, MONTH_FULL, ORDINALS, SEASON, WEEKDAY, YEAR4, alternation, day_number, number_value,
+    number_words,
 )
 
 
@@ -206,9 +207,7 @@ def build_century(m, text):
     return mention("DATE", f"{n - 1:02d}")
 
 
-_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SPELLED_TENS = number_words(10, 90)
 
 
 @rule("spelled_year",

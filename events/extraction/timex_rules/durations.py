@@ -7,7 +7,7 @@ from events.extraction.timex_rules.base import (
 )
 from events.extraction.timex_scan import word_core
 from events.extraction.timex_vocab import (
-    MONTH_FULL, NUMBER, SET_ADVERBS, UNIT, UNITS, WEEKDAY, WEEKDAYS, unit_name,
+    MONTH_FULL, NUMBER, NUMBER_WORDS, SET_ADVERBS, UNIT, UNITS, WEEKDAY, WEEKDAYS, unit_name,
 )
 
 
@@ -163,7 +163,7 @@ def _amount_of(text, m, before):
 def build_fortnight(m, text):
     """"a fortnight" is two weeks: a length, or with "ago" the week two weeks before the anchor's."""
     word = (m.group("num") or "a").lower()
-    n = {"two": 2, "three": 3, "four": 4}.get(word, 1)
+    n = NUMBER_WORDS.get(word, 1)  # "a", "one", "two" ... "four"; 1 for "the past" etc.
     if m.group("ago"):
         return mention("DATE", f"UNDEF-REL-week-MINUS-{2 * n}")
     return mention("DURATION", f"P{2 * n}W")

@@ -4,7 +4,9 @@ import re
 
 from events.extraction.timex_rules.base import TOD_WORDS, mention, rule
 from events.extraction.timex_scan import Core, word_core
-from events.extraction.timex_vocab import DAYNUM, MONTH_ANY, TIMES_OF_DAY, WEEKDAY, WEEKDAYS, day_number
+from events.extraction.timex_vocab import (
+    DAYNUM, MONTH_ANY, TIMES_OF_DAY, WEEKDAY, WEEKDAYS, day_number, number_words,
+)
 
 
 @rule("clock",
@@ -68,8 +70,7 @@ def build_noon(m, text):
 
 
 # The hours of a clock time written in words ("two in the morning"); the small hours are those before six.
-_CLOCK_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
+_CLOCK_WORDS = number_words(1, 12)
 # An evening or night told earlier in the sentence: its small hours belong to the next day.
 _NIGHT_BEFORE = re.compile(r"\b(?:night|evening|dinner|supper|banquet|late)\b", re.I)
 
