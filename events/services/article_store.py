@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
@@ -68,28 +69,27 @@ def _evidence(parsed: ParsedArticle, digest: str) -> list:
     return known if known is not None else evidence_for_text(parsed.volume, parsed.number, parsed.body)
 
 
-# True while a one-process batch ingest stores its articles in a transaction of several (ingest._store_batch):
+# Set while a one-process batch ingest stores its articles in a transaction of several (ingest._store_batch):
 # store_article then opens no transaction (nor savepoint: two round trips an article) of its own, and the
-# batch, on any article's failure, rolls back and stores those articles again one transaction each.
-_in_batch = False
+# batch, on any article's failure, rolls back and stores those articles again one transaction each. Per thread,
+# as Django's transactions are: another thread of the process (a web upload) keeps its own transaction.
+_batch_state = threading.local()
 
 
 class batched:
-    """Within it, store_article joins the caller's transaction (see _in_batch); use inside transaction.atomic()."""
+    """Within it, store_article joins the caller's transaction (see _batch_state); use inside transaction.atomic()."""
 
     def __enter__(self):
-        global _in_batch
-        self.previous, _in_batch = _in_batch, True
+        self.previous, _batch_state.active = in_batch(), True
         return self
 
     def __exit__(self, *exc):
-        global _in_batch
-        _in_batch = self.previous
+        _batch_state.active = self.previous
         return False
 
 
 def in_batch() -> bool:
-    return _in_batch
+    return getattr(_batch_state, "active", False)
 
 
 def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None = None) -> tuple[str, int]:
@@ -100,7 +100,7 @@ def store_article(parsed: ParsedArticle, source_name: str, warnings: list | None
     digest = content_hash(parsed.volume, parsed.number, parsed.headline, parsed.body)
     if connection.vendor != "postgresql":
         return _store_article_orm(parsed, source_name, digest, warnings)
-    with transaction.atomic(savepoint=not _in_batch):
+    with transaction.atomic(savepoint=not in_batch()):
         # One round trip (events.services.db.run_statements): (1) an article with this text already
         # stored? If not, create the issue or lock its existing row until the transaction ends (serialises
         # concurrent ingests of one issue, as get_or_create + select_for_update did). (2) Then, with a fresh
