@@ -28,6 +28,7 @@ from .timex_interval import interval
 from .timex_mention import Mention
 from .timex_resolve import Resolver
 from .timex_rules import recognize
+from .timex_vocab import DEADLINE_CUES
 
 # The supported anchors: every value resolved against them has a four-digit year, with room for
 # "next year", "the coming winter" and the like (arithmetic that would leave 0001-9999 anyway,
@@ -124,6 +125,7 @@ def tag(text, anchor, attributions=None):
         if m.value is None or not _add_interval(m, anchor):
             continue
         _hours_of_the_story_day(m, text, resolver)
+        _deadline_interval(m, text, anchor)
         m.text = text[m.start:m.end]
         out.append(m.record())
     return out
@@ -146,6 +148,30 @@ def _hours_of_the_story_day(m, text, resolver):
     day = resolver.reference("day", m.start)
     if day != resolver.anchor.isoformat():
         m.earliest = m.latest = day
+
+
+# A deadline cue right before a date, an opening quotation mark between them allowed ('ready "by the end of the
+# year."'): its kind (data/timex_words.json, "deadline_cues").
+_DEADLINE_BEFORE = re.compile(r"\b(?:" + "|".join(
+    rf"(?P<{kind}>" + "|".join(p.replace(" ", r"\s+") for p in phrases) + ")" for kind, phrases in DEADLINE_CUES.items())
+    + r")\s+[\"\u201c]?$", re.I)
+
+
+def _deadline_interval(m, text, anchor):
+    """A plan's deadline still ahead ("settle it by October 1", "convene no later than September", "will not take
+    place before the spring") allows every day from the issue day to the deadline (docs/annotation.md): to the
+    date's last day after "by", to the day before its first after "before" (to its last when it names a period's
+    end: "before the end of the year"). A deadline already past ("by noon the talks had ended") keeps its days."""
+    if m.type != "DATE" or m.role != "event" or not m.latest or m.latest <= anchor.isoformat():
+        return
+    cue = _DEADLINE_BEFORE.search(text, max(0, m.start - 20), m.start)
+    if cue is None:
+        return
+    latest = m.latest
+    if cue.group("short_of") and m.part != "late":
+        latest = (dt.date.fromisoformat(m.earliest) - dt.timedelta(days=1)).isoformat()
+    if latest >= anchor.isoformat():
+        m.earliest, m.latest = anchor.isoformat(), latest
 
 
 def _add_interval(m, anchor):

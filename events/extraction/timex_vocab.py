@@ -25,6 +25,8 @@ QUARTER_WORDS = _WORDS["quarter_words"]
 COUNT_NOUNS = re.compile(r"\s*(?:" + "|".join(_WORDS["count_nouns"]) + r")\b", re.I)
 # The resolution's tense and modality cues (timex_resolve), as sets of lower-case words.
 TENSE_CUES = {name: frozenset(words) for name, words in _WORDS["tense_cues"].items()}
+# The words that make a date ahead a deadline ("by October 1", "no later than September"): {kind: [phrases]}.
+DEADLINE_CUES = _WORDS["deadline_cues"]
 
 WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,

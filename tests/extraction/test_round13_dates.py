@@ -1,0 +1,53 @@
+"""Issue 11, thirteenth round (tim21): dates and status of plans and their deadlines. Sentences are our own; the
+expected intervals are reasoned in the comments. ANCHOR is Monday, August 27, 2001."""
+import datetime
+
+import pytest
+
+from events.extraction.pipeline import extract_article
+from events.extraction.timex import tag
+
+ANCHOR = "2001-08-27"
+
+
+def span(text, phrase, anchor=ANCHOR):
+    [t] = [t for t in tag(text, anchor) if t["text"] == phrase]
+    return t["earliest"], t["latest"]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "by" a date ahead: every day from the issue day to the date's last day
+    ("The ministers were told to settle the debt by October 1.", "October 1", ("2001-08-27", "2001-10-01")),
+    ("The fleet's property should be divided by December.", "December", ("2001-08-27", "2001-12-31")),
+    ("The pipeline could be finished by the spring.", "the spring", ("2001-08-27", "2002-05-31")),
+    # an opening quotation mark between the cue and the date
+    ('Klebanov said the deal could be ready "by the end of the year."', "the end of the year",
+     ("2001-08-27", "2001-12-31")),
+    ('The premier wants the commission to meet "no later than October."', "October", ("2001-08-27", "2001-10-31")),
+    ("The envoys must report not later than September 20.", "September 20", ("2001-08-27", "2001-09-20")),
+    # "before" a period ahead: up to the day before it begins; before its end: up to its end
+    ("Diplomats doubt the summit will be held before the winter.", "the winter", ("2001-08-27", "2001-11-30")),
+    ("Kuchma hopes to see Bush before the end of the year.", "the end of the year", ("2001-08-27", "2001-12-31")),
+])
+def test_a_deadline_ahead_runs_from_the_issue_day(text, phrase, expected):
+    assert span(text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a deadline already past keeps its own days
+    ("The talks had ended by noon on Friday.", "Friday", ("2001-08-24", "2001-08-24")),
+    ("The treaty was ratified by December 1999.", "December 1999", ("1999-12-01", "1999-12-31")),
+    # a date ahead with no deadline cue keeps its own days
+    ("The commission will convene in October.", "October", ("2001-10-01", "2001-10-31")),
+    # "by" that is no deadline cue: "nearby" is one word
+    ("Troops will hold exercises nearby October 1.", "October 1", ("2001-10-01", "2001-10-01")),
+])
+def test_other_dates_keep_their_days(text, phrase, expected):
+    assert span(text, phrase) == expected
+
+
+def test_a_deadline_dates_a_planned_event(gazetteer):
+    text = "Putin and Kuchma agreed that their prime ministers would meet in Kharkiv no later than September."
+    [mention] = [m for m in extract_article(text, datetime.date(2001, 8, 27), gazetteer) if m.date_text == "September"]
+    assert (mention.date_start, mention.date_end) == (datetime.date(2001, 8, 27), datetime.date(2001, 9, 30))
+    assert mention.status == "planned"
