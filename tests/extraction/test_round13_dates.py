@@ -51,3 +51,24 @@ def test_a_deadline_dates_a_planned_event(gazetteer):
     [mention] = [m for m in extract_article(text, datetime.date(2001, 8, 27), gazetteer) if m.date_text == "September"]
     assert (mention.date_start, mention.date_end) == (datetime.date(2001, 8, 27), datetime.date(2001, 9, 30))
     assert mention.status == "planned"
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year naming a treaty dates its conclusion: an agreement that occurred over that year
+    ("Washington wants to amend the 1972 ABM treaty, Ivanov told the Duma on Friday.", "1972"),
+    ("Tokyo still holds to the 1987 Soviet-Japanese declaration on the islands.", "1987"),
+    ("Moscow walked away from the 1995 memorandum on arms sales to Iran.", "1995"),
+])
+def test_a_year_naming_a_treaty_dates_an_agreement(gazetteer, text, year):
+    [mention] = [m for m in extract_article(text, datetime.date(2001, 8, 27), gazetteer) if m.date_text == year]
+    assert (mention.event_type, mention.status) == ("agreement", "occurred")
+    assert (mention.date_start, mention.date_end) == (datetime.date(int(year), 1, 1), datetime.date(int(year), 12, 31))
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year modifying what is no treaty stays a modifier
+    ("Iran's 1979 revolution still shapes its ties with Moscow, Ivanov said on Friday.", "1979"),
+    ("The 1998 crisis cost the ruble two thirds of its value, the minister said on Friday.", "1998"),
+])
+def test_a_year_naming_no_treaty_dates_nothing(gazetteer, text, year):
+    assert not [m for m in extract_article(text, datetime.date(2001, 8, 27), gazetteer) if m.date_text == year]

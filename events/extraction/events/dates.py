@@ -41,7 +41,8 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
                                                                                              timex, rules):
         return False  # "since last year", "over the past year": the bound of a span, not a happening
     if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
-        return False  # "the 1995 agreement", "Iran's 1979 revolution": the year is a modifier
+        # "Iran's 1979 revolution": the year is a modifier; but "the 1972 ABM treaty" dates the treaty's signing
+        return previous == "the" and bool(rules.year_named_treaty.match(text, timex["end"]))
     return True
 
 

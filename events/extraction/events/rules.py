@@ -77,6 +77,9 @@ class EventRules:
         self.bound_words = {word.lower() for word in data.get("bound_words", [])}
         self.since_happening = re.compile(data.get("since_happening_before", NEVER))
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
+        # a year's treaty ("the 1972 ABM treaty"): the nouns at most three words after the year
+        self.year_named_treaty = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + "|".join(
+            re.escape(word) for word in data.get("year_named_treaties", [])) + r")\b", re.I)
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
         self.statement_verbs = _stem_table(data.get("statement_verbs", {}), tuple)
         self.protest_verbs = _stem_table(data.get("protest_verbs", {}), tuple)
