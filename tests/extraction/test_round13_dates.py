@@ -25,8 +25,7 @@ def span(text, phrase, anchor=ANCHOR):
      ("2001-08-27", "2001-12-31")),
     ('The premier wants the commission to meet "no later than October."', "October", ("2001-08-27", "2001-10-31")),
     ("The envoys must report not later than September 20.", "September 20", ("2001-08-27", "2001-09-20")),
-    # "before" a period ahead: up to the day before it begins; before its end: up to its end
-    ("Diplomats doubt the summit will be held before the winter.", "the winter", ("2001-08-27", "2001-11-30")),
+    # "before" a period's end ahead: up to its end
     ("Kuchma hopes to see Bush before the end of the year.", "the end of the year", ("2001-08-27", "2001-12-31")),
 ])
 def test_a_deadline_ahead_runs_from_the_issue_day(text, phrase, expected):
@@ -37,6 +36,8 @@ def test_a_deadline_ahead_runs_from_the_issue_day(text, phrase, expected):
     # a deadline already past keeps its own days
     ("The talks had ended by noon on Friday.", "Friday", ("2001-08-24", "2001-08-24")),
     ("The treaty was ratified by December 1999.", "December 1999", ("1999-12-01", "1999-12-31")),
+    # "before" a whole period ahead hints at the period as often as at the days up to it: left alone
+    ("Diplomats doubt the summit will be held before the winter.", "the winter", ("2001-12-01", "2002-02-28")),
     # a date ahead with no deadline cue keeps its own days
     ("The commission will convene in October.", "October", ("2001-10-01", "2001-10-31")),
     # "by" that is no deadline cue: "nearby" is one word
