@@ -73,3 +73,19 @@ def test_a_year_naming_a_treaty_dates_an_agreement(gazetteer, text, year):
 ])
 def test_a_year_naming_no_treaty_dates_nothing(gazetteer, text, year):
     assert not [m for m in extract_article(text, datetime.date(2001, 8, 27), gazetteer) if m.date_text == year]
+
+
+@pytest.mark.parametrize("text, date_text, event_type", [
+    # "saw" a person is a meeting; so are the perfect forms of the same verb, by construction
+    ("Mishra came on Monday. In the morning he had seen Sergei Ivanov at the ministry.", "the morning", "meeting"),
+    ("Ivanov arrived in Tehran on Monday and has seen Kharrazi on Tuesday.", "Tuesday", "meeting"),
+])
+def test_the_perfect_of_see_a_person_is_a_meeting(gazetteer, text, date_text, event_type):
+    [mention] = [m for m in extract_article(text, datetime.date(2001, 10, 10), gazetteer) if m.date_text == date_text]
+    assert mention.event_type == event_type
+
+
+def test_the_perfect_of_see_a_thing_is_no_meeting(gazetteer):
+    text = "Mishra came on Monday. In the morning he had seen the new memorial on Poklonnaya Hill."
+    assert [m.event_type for m in extract_article(text, datetime.date(2001, 10, 10), gazetteer)
+            if m.date_text == "the morning"] != ["meeting"]
