@@ -89,3 +89,17 @@ def test_the_perfect_of_see_a_thing_is_no_meeting(gazetteer):
     text = "Mishra came on Monday. In the morning he had seen the new memorial on Poklonnaya Hill."
     assert [m.event_type for m in extract_article(text, datetime.date(2001, 10, 10), gazetteer)
             if m.date_text == "the morning"] != ["meeting"]
+
+
+@pytest.mark.parametrize("text, date_text, status", [
+    # a date a happening was set for, and the sentence says it never came: the date given up
+    ("Kasyanov met Perez Roque on Monday. The commission's last session, planned for this past December, never "
+     "took place, Kasyanov said.", "this past December", "postponed"),
+    ("Kasyanov met Perez Roque on Monday. The fishing accord with Japan, whose renewal was set for signing in March, "
+     "has not been signed either.", "March", "postponed"),
+    # a date no happening was set for keeps its status, whatever else never came
+    ("Putin visited Tokyo in March; the treaty was never signed.", "March", "occurred"),
+])
+def test_a_date_set_for_what_never_came_is_given_up(gazetteer, text, date_text, status):
+    [mention] = [m for m in extract_article(text, datetime.date(2001, 5, 10), gazetteer) if m.date_text == date_text]
+    assert mention.status == status

@@ -49,6 +49,8 @@ class EventRules:
         self.unfulfilled_before_date = re.compile(cues.get("unfulfilled_before_date", NEVER), re.IGNORECASE)
         self.put_off_from_before = re.compile(cues.get("put_off_from_before_date", NEVER), re.IGNORECASE)
         self.given_up_after = re.compile(cues.get("given_up_after_date", NEVER), re.IGNORECASE)
+        self.unmet_set_for_before = re.compile(cues.get("unmet_set_for_before_date", NEVER), re.IGNORECASE)
+        self.unmet_after = re.compile(cues.get("unmet_after_date", NEVER), re.IGNORECASE)
         self.put_off_in_before = re.compile(cues.get("put_off_in_before_date", NEVER), re.IGNORECASE)
         self.days_ended_before = re.compile(cues.get("days_ended_before_date", NEVER), re.IGNORECASE)
         self.speculation = _word_regex(cues.get("speculation", []))

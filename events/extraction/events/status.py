@@ -173,7 +173,7 @@ def _date_given_up(timex: dict, main: Trigger, substantive: Trigger | None, post
     until"; nothing was put off from it); None when no cue says."""
     rules = ctx.rules
     if _set_for_before_date(timex, ctx) or _before_date(rules.unfulfilled_before_date, timex, ctx) \
-            or _given_up_after(timex, ctx):
+            or _given_up_after(timex, ctx) or _set_for_and_unmet(timex, ctx):
         return (substantive or main).event_type, "postponed"
     if _new_date_before_date(timex, ctx):
         return False
@@ -245,6 +245,13 @@ def _in_doubt(postponement: Trigger, ctx: SentenceContext) -> bool:
 def _before_date(cue: re.Pattern, timex: dict, ctx: SentenceContext) -> bool:
     """Does `cue` (a pattern ending in $) match the text just before the date?"""
     return bool(cue.search(ctx.text[max(ctx.sentence.start, timex["start"] - SET_FOR_LOOKBACK):timex["start"]]))
+
+
+def _set_for_and_unmet(timex: dict, ctx: SentenceContext) -> bool:
+    """Was the date set for a happening the rest of the sentence says never came ("the session, planned for this past
+    December, never took place"; "set for signing in March, has not been signed")?"""
+    return _before_date(ctx.rules.unmet_set_for_before, timex, ctx) \
+        and bool(ctx.rules.unmet_after.search(ctx.text, timex["end"], ctx.sentence.end))
 
 
 def _given_up_after(timex: dict, ctx: SentenceContext) -> bool:
