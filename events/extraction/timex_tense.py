@@ -24,6 +24,8 @@ PRESENT_NO_CUE = frozenset(TENSE_CUES["present_no_cue"])
 PLAN_FOR_VERBS = TENSE_CUES["plan_for_verbs"]
 PLAN_FOR_PREPOSITIONS = TENSE_CUES["plan_for_prepositions"]
 PROSPECTIVE_HEADS = TENSE_CUES["prospective_heads"]
+ORDINAL_TENSES = (("past", TENSE_CUES["ordinal_past"]), ("future", TENSE_CUES["ordinal_future"]))
+HAPPENING_NOUNS = TENSE_CUES["happening_nouns"]
 # Before a plural present ("the two leaders meet Monday") these make it no finite verb: an infinitive, an
 # auxiliary's or modal's complement, a negation, a noun after a determiner ("his visit Monday").
 _NOT_FINITE_BEFORE = frozenset({"to", "not", "never", "do", "does", "did", "don't", "doesn't", "didn't", "can",
@@ -286,6 +288,9 @@ def definite_tense(text, start, end, before_chars=100, after_chars=120):
     ("will be paid Dec. 14", "had been set to expire Nov. 6"), a perfect ("has extended ... through
     January") or "would" (a future seen from the past) are not: their dates go either way."""
     words = _own_clause(_drop_asides(_TOKEN.findall(_sentence_before(text, start, before_chars))))
+    ordinal = _ordinal_happening(words)
+    if ordinal:
+        return ordinal
     if _planned_for(words):
         return None  # "extended the offer to Nov. 20": the plan's date, not the past of the planning
     last = len(words) - 1
@@ -297,6 +302,24 @@ def definite_tense(text, start, end, before_chars=100, after_chars=120):
     if not _opening_phrase(words) or _cue_before(words, governing=True)[0]:
         return None
     return _definite_after(_TOKEN.findall(_sentence_after(text, end, after_chars)))
+
+
+# How far before the date a "last meeting" or "next summit" is looked for ("their last meeting in Paris in"), and
+# how many words may stand between the ordinal and the noun ("the next Russia-EU summit").
+_ORDINAL_REACH = 7
+_ORDINAL_GAP = 3
+
+
+def _ordinal_happening(words):
+    """'past' or 'future' when the date belongs to a happening named as the last or the next of its kind right before
+    it ("as at their last meeting in Paris in October": the October over; "at the next summit in May": the May
+    ahead), else None."""
+    tail = [w.lower() for w in words[-_ORDINAL_REACH:]]
+    for i, word in enumerate(tail):
+        tense = next((tense for tense, ordinals in ORDINAL_TENSES if word in ordinals), None)
+        if tense and any(w in HAPPENING_NOUNS for w in tail[i + 1:i + 1 + _ORDINAL_GAP]):
+            return tense
+    return None
 
 
 # Words an opening phrase of time or place begins with ("In January, ...", "On January 3 the ...", "Early

@@ -103,3 +103,18 @@ def test_the_perfect_of_see_a_thing_is_no_meeting(gazetteer):
 def test_a_date_set_for_what_never_came_is_given_up(gazetteer, text, date_text, status):
     [mention] = [m for m in extract_article(text, datetime.date(2001, 5, 10), gazetteer) if m.date_text == date_text]
     assert mention.status == status
+
+
+@pytest.mark.parametrize("text, anchor, phrase, value", [
+    # a happening named as the last of its kind is over, even when the nearest October is ahead
+    ("Chirac asked, as he had at their last meeting in Paris in October, for a settlement.", "2001-07-10",
+     "October", "2000-10"),
+    ("Chirac raised it at their previous meeting in October.", "2001-07-10", "October", "2000-10"),
+    # the next of its kind is ahead, even when the nearest October is over
+    ("The next Russia-EU summit is to be held in Brussels in October.", "2001-11-20", "October", "2002-10"),
+    # no ordinal: the nearest occurrence stays
+    ("Chirac hopes for a meeting in Paris in October.", "2001-07-10", "October", "2001-10"),
+])
+def test_the_last_or_next_happening_fixes_the_year(text, anchor, phrase, value):
+    [t] = [t for t in tag(text, anchor) if t["text"] == phrase]
+    assert t["value"] == value
