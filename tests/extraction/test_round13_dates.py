@@ -118,3 +118,12 @@ def test_a_date_set_for_what_never_came_is_given_up(gazetteer, text, date_text, 
 def test_the_last_or_next_happening_fixes_the_year(text, anchor, phrase, value):
     [t] = [t for t in tag(text, anchor) if t["text"] == phrase]
     assert t["value"] == value
+
+
+def test_a_future_meeting_after_a_put_off_is_the_new_date(gazetteer):
+    # the session set for October was put off; the commission "would meet" early next year: that date is planned
+    text = ('Khristenko met Paek Nam Sun on Monday. He said the commission, whose session in Pyongyang was set for '
+            'October and then put off, would meet "early next year."')
+    statuses = {m.date_text: m.status for m in extract_article(text, datetime.date(2001, 11, 20), gazetteer)}
+    assert statuses["October"] == "postponed"
+    assert statuses["early next year"] == "planned"
