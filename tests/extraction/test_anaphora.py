@@ -193,3 +193,27 @@ def test_the_people_of_what_a_statement_says_are_not_its_parties(gazetteer):
             "invitation she sent to Vladimir Putin last summer.")
     said = event(text, "Sunday", gazetteer, datetime.date(2001, 10, 15))
     assert [a.name for a in said.actors] == ["Vaira Vike-Freiberga"] and set(said.countries) == {"LV", "RU"}
+
+
+def test_they_before_an_encounter_verb_are_the_two_people_of_the_sentence_before(gazetteer):
+    text = ("Mohammad Khatami telephoned Vladimir Putin on Sunday, and the two men agreed to keep in touch. "
+            "They last met in Moscow on March 12, when they signed a treaty.")
+    assert ("They", "Mohammad Khatami") in anaphors(text, gazetteer)
+    met = event(text, "March 12", gazetteer)
+    assert {a.name for a in met.actors} == {"Mohammad Khatami", "Vladimir Putin"}
+
+
+def test_their_before_a_meeting_noun_is_the_pair_just_named(gazetteer):
+    text = ("Junichiro Koizumi and Vladimir Putin had expected a short courtesy call. "
+            "Their first meeting, in Genoa on Saturday, ran to nearly an hour.")
+    met = event(text, "Saturday", gazetteer, datetime.date(2001, 7, 23))
+    assert {a.name for a in met.actors} == {"Junichiro Koizumi", "Vladimir Putin"}
+
+
+def test_they_after_three_people_or_before_a_summit_stand_for_nobody(gazetteer):
+    # Three people named: "they" may be any two of them, or others. "their summit" is a body's as often as a pair's.
+    text = ("Igor Ivanov met Colin Powell and Jack Straw on Monday. They met again in Paris on Tuesday.")
+    assert [name for word, name in anaphors(text, gazetteer) if word == "They"] == []
+    text = ("Yevgeny Primakov saw Madeleine Albright on Monday. The alliance will invite three states at their "
+            "summit in Madrid on July 8.")
+    assert [name for word, name in anaphors(text, gazetteer) if word == "their"] == []
