@@ -217,3 +217,22 @@ def test_they_after_three_people_or_before_a_summit_stand_for_nobody(gazetteer):
     text = ("Yevgeny Primakov saw Madeleine Albright on Monday. The alliance will invite three states at their "
             "summit in Madrid on July 8.")
     assert [name for word, name in anaphors(text, gazetteer) if word == "their"] == []
+
+
+def test_an_event_whose_verb_has_a_body_for_subject_leaves_the_main_clauses_people(gazetteer):
+    text = ("Ten years after the parliament declared independence on August 24, 1991, Vladimir Putin stood beside "
+            "Leonid Kuchma on the reviewing stand.")
+    assert event(text, "August 24, 1991", gazetteer, datetime.date(2001, 8, 25)).actors == []
+    text = "Igor Ivanov will see Hubert Vedrine in Vienna, and the union's leaders meet in Nice in early December."
+    assert event(text, "early December", gazetteer, datetime.date(2000, 11, 2)).actors == []
+
+
+def test_a_person_conjoined_or_apposed_to_the_phrase_keeps_the_event(gazetteer):
+    # "the two men and their wives" is one subject; "Voronin, a Communist elected ..." an apposition.
+    text = ("Tony Blair landed in St. Petersburg on Saturday and was met by Vladimir Putin. "
+            "That evening the two men and their wives watched an opera.")
+    assert {a.name for a in event(text, "That evening", gazetteer, datetime.date(2000, 3, 13)).actors} == {
+        "Tony Blair", "Vladimir Putin"}
+    text = "Vladimir Voronin, a Communist elected by parliament on April 4, is expected in Moscow."
+    assert [a.name for a in event(text, "April 4", gazetteer, datetime.date(2001, 5, 18)).actors] == [
+        "Vladimir Voronin"]
