@@ -236,3 +236,17 @@ def test_a_person_conjoined_or_apposed_to_the_phrase_keeps_the_event(gazetteer):
     text = "Vladimir Voronin, a Communist elected by parliament on April 4, is expected in Moscow."
     assert [a.name for a in event(text, "April 4", gazetteer, datetime.date(2001, 5, 18)).actors] == [
         "Vladimir Voronin"]
+
+
+def test_a_person_named_only_as_another_happenings_owner_is_not_the_events(gazetteer):
+    text = ("Chi Haotian arrived in Moscow on Sunday. In Beijing on Tuesday the spokesman, Zhu Bangzao, said "
+            "Chi's visit had no connection with the incident.")
+    assert [a.name for a in event(text, "Tuesday", gazetteer, datetime.date(2001, 4, 18)).actors] == ["Zhu Bangzao"]
+    text = "Kamal Kharrazi is expected in Moscow later this month to prepare the visit of Mohammad Khatami."
+    assert [a.name for a in event(text, "later this month", gazetteer, datetime.date(2001, 1, 10)).actors] == [
+        "Kamal Kharrazi"]
+
+
+def test_the_owner_of_the_events_own_trigger_stays(gazetteer):
+    text = "Igor Ivanov said that Mohammad Khatami's visit would take place in March."
+    assert "Mohammad Khatami" in [a.name for a in event(text, "March", gazetteer, datetime.date(2001, 1, 10)).actors]

@@ -80,3 +80,39 @@ def without_people_before_own_subject(reading: Reading, ctx: SentenceContext, ac
     end = brk.start() if brk else ctx.sentence.end
     own = {m.ref.name for m in ctx.actor_mentions if start <= m.start < end}
     return [ref for ref in actors if ref.name in own]
+
+
+# "Putin's trip", "Chi's visit", "the visit of Khatami": a person named only as the possessor of a happening's noun.
+_POSSESSOR_AFTER = re.compile(r"[\u2019']s\s+(?:[\w-]+\s+)?$")
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")
+
+
+def without_owners_of_other_happenings(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` less a person every mention of whom in the sentence owns another happening than the event's ("The
+    Indian prime minister is expected early next month, on the visit owed since Putin's trip to New Delhi": Putin's
+    is the trip; "the spokesman said Chi's visit had no connection": Chi's is the visit); all of them when no one
+    else would remain."""
+    if len(actors) < 2:
+        return actors
+    main = reading.main  # (the event's other own triggers may be another happening's: "said Chi's visit had")
+    others = [t for t in ctx.triggers if (t.start, t.end) != (main.start, main.end)]
+    if not others:
+        return actors
+    owners = {ref.name for ref in actors if _only_owner(ref.name, others, ctx)}
+    kept = [ref for ref in actors if ref.name not in owners]
+    return kept or actors
+
+
+def _only_owner(name: str, others: list, ctx: SentenceContext) -> bool:
+    mentions = [m for m in ctx.actor_mentions if m.ref.name == name]
+    return bool(mentions) and all(_owns(m, others, ctx.text) for m in mentions)
+
+
+def _owns(mention, others: list, text: str) -> bool:
+    """Is the mention the possessor of one of `others` ("X's visit", "X's planned visit", "the visit of X")?"""
+    for trigger in others:
+        if trigger.start >= mention.end and _POSSESSOR_AFTER.fullmatch(text, mention.end, trigger.start):
+            return True
+        if trigger.end <= mention.start and _OF_BEFORE.fullmatch(text, trigger.end, mention.start):
+            return True
+    return False
