@@ -193,3 +193,60 @@ def test_the_people_of_what_a_statement_says_are_not_its_parties(gazetteer):
             "invitation she sent to Vladimir Putin last summer.")
     said = event(text, "Sunday", gazetteer, datetime.date(2001, 10, 15))
     assert [a.name for a in said.actors] == ["Vaira Vike-Freiberga"] and set(said.countries) == {"LV", "RU"}
+
+
+def test_they_before_an_encounter_verb_are_the_two_people_of_the_sentence_before(gazetteer):
+    text = ("Mohammad Khatami telephoned Vladimir Putin on Sunday, and the two men agreed to keep in touch. "
+            "They last met in Moscow on March 12, when they signed a treaty.")
+    assert ("They", "Mohammad Khatami") in anaphors(text, gazetteer)
+    met = event(text, "March 12", gazetteer)
+    assert {a.name for a in met.actors} == {"Mohammad Khatami", "Vladimir Putin"}
+
+
+def test_their_before_a_meeting_noun_is_the_pair_just_named(gazetteer):
+    text = ("Junichiro Koizumi and Vladimir Putin had expected a short courtesy call. "
+            "Their first meeting, in Genoa on Saturday, ran to nearly an hour.")
+    met = event(text, "Saturday", gazetteer, datetime.date(2001, 7, 23))
+    assert {a.name for a in met.actors} == {"Junichiro Koizumi", "Vladimir Putin"}
+
+
+def test_they_after_three_people_or_before_a_summit_stand_for_nobody(gazetteer):
+    # Three people named: "they" may be any two of them, or others. "their summit" is a body's as often as a pair's.
+    text = ("Igor Ivanov met Colin Powell and Jack Straw on Monday. They met again in Paris on Tuesday.")
+    assert [name for word, name in anaphors(text, gazetteer) if word == "They"] == []
+    text = ("Yevgeny Primakov saw Madeleine Albright on Monday. The alliance will invite three states at their "
+            "summit in Madrid on July 8.")
+    assert [name for word, name in anaphors(text, gazetteer) if word == "their"] == []
+
+
+def test_an_event_whose_verb_has_a_body_for_subject_leaves_the_main_clauses_people(gazetteer):
+    text = ("Ten years after the parliament declared independence on August 24, 1991, Vladimir Putin stood beside "
+            "Leonid Kuchma on the reviewing stand.")
+    assert event(text, "August 24, 1991", gazetteer, datetime.date(2001, 8, 25)).actors == []
+    text = "Igor Ivanov will see Hubert Vedrine in Vienna, and the union's leaders meet in Nice in early December."
+    assert event(text, "early December", gazetteer, datetime.date(2000, 11, 2)).actors == []
+
+
+def test_a_person_conjoined_or_apposed_to_the_phrase_keeps_the_event(gazetteer):
+    # "the two men and their wives" is one subject; "Voronin, a Communist elected ..." an apposition.
+    text = ("Tony Blair landed in St. Petersburg on Saturday and was met by Vladimir Putin. "
+            "That evening the two men and their wives watched an opera.")
+    assert {a.name for a in event(text, "That evening", gazetteer, datetime.date(2000, 3, 13)).actors} == {
+        "Tony Blair", "Vladimir Putin"}
+    text = "Vladimir Voronin, a Communist elected by parliament on April 4, is expected in Moscow."
+    assert [a.name for a in event(text, "April 4", gazetteer, datetime.date(2001, 5, 18)).actors] == [
+        "Vladimir Voronin"]
+
+
+def test_a_person_named_only_as_another_happenings_owner_is_not_the_events(gazetteer):
+    text = ("Chi Haotian arrived in Moscow on Sunday. In Beijing on Tuesday the spokesman, Zhu Bangzao, said "
+            "Chi's visit had no connection with the incident.")
+    assert [a.name for a in event(text, "Tuesday", gazetteer, datetime.date(2001, 4, 18)).actors] == ["Zhu Bangzao"]
+    text = "Kamal Kharrazi is expected in Moscow later this month to prepare the visit of Mohammad Khatami."
+    assert [a.name for a in event(text, "later this month", gazetteer, datetime.date(2001, 1, 10)).actors] == [
+        "Kamal Kharrazi"]
+
+
+def test_the_owner_of_the_events_own_trigger_stays(gazetteer):
+    text = "Igor Ivanov said that Mohammad Khatami's visit would take place in March."
+    assert "Mohammad Khatami" in [a.name for a in event(text, "March", gazetteer, datetime.date(2001, 1, 10)).actors]

@@ -22,6 +22,9 @@ otherwise it is left alone.
   deputy flew to Moscow": the deputy went, not he); "her" is left alone (object or possessive). Nothing when
   those sentences name nobody (the person may be one the gazetteer and title rules do not know).
 - "his guest", "his host", "his visitor": the other party, found as for "him".
+- "They last met", "their first meeting": a plural pronoun before an encounter's verb or noun stands for the two
+  people of the latest sentence naming people, when it names exactly two (the two sides of an encounter told
+  again); nothing when it names one or more than two ("the five ... at their summit").
 - A singular description prefers the people who open their sentence (its subject) over more recent ones.
 """
 from __future__ import annotations
@@ -79,6 +82,13 @@ _PAIR = re.compile(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he\s+two|(?<=[Bb])oth(?:\s+t
 # "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
 _PAIR_BARE = re.compile(r"[Tt](?<!\w[Tt])he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
                         r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
+# "They last met in Moscow", "they will meet again", "Their first meeting", "at their talks": a plural pronoun that
+# is the subject of an encounter's verb or the owner of an encounter's noun (an encounter has people, a plural "they"
+# before other verbs is as often a state's officials or a people).
+_PLURAL_PRONOUN = re.compile(
+    r"[Tt](?<!\w[Tt])he(?:y(?=\s+(?:(?:last|also|first|then|had|have|will|would|are\s+to|were\s+to|can|could)\s+){0,2}"
+    r"(?:met|meet|talked|talk|spoke|speak|agreed|signed|sign)\b)|ir(?=\s+(?:(?:first|second|third|fourth|fifth|last|"
+    r"next|previous|latest|own|formal|informal|private)\s+)?(?:meetings?|talks|encounter|conversation)\b))")
 _ONE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
                   r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
                   r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
@@ -160,7 +170,35 @@ def _pair_mentions(article: _Article, pronouns: list[ActorMention]) -> list[Acto
             _fitting(candidates, noun, None, article.gazetteer, article.anchor, 6), article.named.within(0, match.start())))
         if len(people) == 2:
             found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
-    return found + _bare_pair_mentions(article)
+    found += _bare_pair_mentions(article)
+    return found + _plural_pronoun_mentions(article, pronouns + found)
+
+
+def _plural_pronoun_mentions(article: _Article, resolved: list[ActorMention]) -> list[ActorMention]:
+    """"They last met", "their first meeting": a mention of each of the two people of the latest sentence that names
+    people before the pronoun (by name, description, pronoun or pair), when it names exactly two."""
+    found: list[ActorMention] = []
+    for match in _PLURAL_PRONOUN.finditer(article.text):
+        if article.blocked(match):
+            continue
+        people = _latest_two(article, resolved, match.start())
+        found += [ActorMention(match.start(), match.end(), match.group(), ref) for ref in people]
+    return found
+
+
+def _latest_two(article: _Article, resolved: list[ActorMention], position: int) -> list[ActorRef]:
+    """The people of the latest sentence naming people before `position` (in reach), when exactly two."""
+    low = max(0, position - ANAPHOR_REACH)
+    mentions = [m for m in article.named.within(low, position)] + [m for m in resolved if low <= m.start < position]
+    if not mentions:
+        return []
+    last = _sentence_start(article.starts, max(m.start for m in mentions))
+    people = unique([m.ref for m in sorted(mentions, key=lambda m: m.start) if m.start >= last])
+    return people if len(people) == 2 else []
+
+
+def unique(refs: list[ActorRef]) -> list[ActorRef]:
+    return list(dict.fromkeys(refs))
 
 
 def _last_pair(candidates, pronouns, position: int, noun: str, article: _Article) -> list[ActorRef]:

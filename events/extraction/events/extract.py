@@ -19,6 +19,8 @@ from events.extraction.events.participants import (acts_through_agent, clause_co
 from events.extraction.events.inviters import without_inviters
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
+from events.extraction.events.own_subject import (without_owners_of_other_happenings,
+                                                 without_people_before_own_subject)
 from events.extraction.events.principal_pair import principal_pair, principal_partner
 from events.extraction.events.rules import EventRules, default_rules
 from events.extraction.events.seats import home_seats
@@ -216,6 +218,9 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
             actors, countries = _with_principal_partner(actors, countries, ctx)
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
         actors = without_inviters(reading, ctx, actors)
+        if inherited is None:
+            actors = without_people_before_own_subject(reading, ctx, actors)
+            actors = without_owners_of_other_happenings(reading, ctx, actors)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
 
