@@ -294,8 +294,26 @@ def list_comma(text: str, match: re.Match, ctx: SentenceContext) -> bool:
     before = any(not text[m.end:match.start()].strip() for m in mentions if m.end <= match.start())
     if not before:
         return False
-    after = _LIST_GAP.match(text, match.end()).end()
-    return any(m.start == after for m in mentions)
+    gap = _LIST_GAP.match(text, match.end())
+    item = next((m for m in mentions if m.start == gap.end()), None)
+    return item is not None and not _own_clause_after(text, match, gap, item, mentions)
+
+
+# ", and Moscow has opened its airspace", ", and Putin himself said": after ", and", a name that is the subject of a
+# finite verb of its own opens a coordinate clause, not the list's last item ("Putin, Chirac and Prodi signed" has no
+# comma before its "and"; a two-item list takes none).
+_COMMA_AND = re.compile(r"\s+(?:and|but)\s")
+_OWN_VERB = re.compile(r"\s+(?:(?:himself|herself|itself|themselves|too|also|then|in turn|for (?:his|her|its|their) "
+                       r"part),?\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|may|must|should|did|does|"
+                       r"said|says|told|tells|[a-z]{3,}ed)\b")
+
+
+def _own_clause_after(text: str, match: re.Match, gap: re.Match, item, mentions) -> bool:
+    """Is the name after ", and" the subject of a verb of its own, with no list comma before this one?"""
+    if not _COMMA_AND.match(text, match.end()) or not _OWN_VERB.match(text, item.end):
+        return False
+    first = min((m for m in mentions if m.end <= match.start()), key=lambda m: match.start() - m.end)
+    return not text[max(0, first.start - 2):first.start].startswith(",")
 
 
 _APPOSITION_OPEN = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
