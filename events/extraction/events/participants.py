@@ -361,6 +361,8 @@ def _in_relative_clause(reading: Reading, ctx: SentenceContext) -> bool:
     """Is the date in a non-restrictive relative clause (", who/which ...")? Its people are then those of
     that clause and its antecedent, not the parties of a trigger beyond it ("Lafer, who took up his post
     only in late January, was received by the president": the president is not late January's)."""
+    if ctx.text.find("wh", max(ctx.sentence.start, 0), reading.timex["start"]) < 0:
+        return False  # (no "who"/"which" before the date: the scan below cannot end on one)
     breaks = list(SPECULATION_BREAK.finditer(ctx.text, ctx.sentence.start, reading.timex["start"]))
     return bool(breaks) and breaks[-1].group() in ("who", "which") and bool(
         _RELATIVE_OPEN.search(ctx.text, ctx.sentence.start, breaks[-1].end()))

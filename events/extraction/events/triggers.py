@@ -45,7 +45,9 @@ def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Tr
     found = []
     for match in regex.finditer(lowered, start, end):
         priority = rules.trigger_priority(match.group().lower())
-        if priority is not None and not _NEGATED.search(lowered, max(0, match.start() - 40), match.start()):
+        low = max(0, match.start() - 40)  # (_NEGATED needs "without" there: str.find tells first, in C)
+        if priority is not None and not (lowered.find("without", low, match.start()) >= 0
+                                         and _NEGATED.search(lowered, low, match.start())):
             found.append(Trigger(match.start(), match.end(), rules.type_order[priority], priority))
     return found
 
