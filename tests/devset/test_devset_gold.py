@@ -48,12 +48,14 @@ def test_every_article_is_in_one_part_and_the_split_is_a_third():
     # heldout12 (237-248), scored only by the lead; each in a gold file of its own, outside the multiple-of-3 rule.
     assert {a.id for a in articles if a.part == "val12"} == {str(n) for n in range(249, 261)}
     assert {a.id for a in articles if a.part == "heldout12"} == {str(n) for n in range(237, 249)}
-    # The thirteenth round: devw20's validation batch val13 (273-284), scored only in aggregate, in a gold file of
-    # its own, outside the multiple-of-3 rule.
+    # The thirteenth round: devw20's validation batch val13 (273-284), scored only in aggregate, and held20's batch
+    # heldout13 (261-272), scored only by the lead; each in a gold file of its own, outside the multiple-of-3 rule.
     assert {a.id for a in articles if a.part == "val13"} == {str(n) for n in range(273, 285)}
+    assert {a.id for a in articles if a.part == "heldout13"} == {str(n) for n in range(261, 273)}
     articles = [a for a in articles
                 if a.part not in ("heldout4", "heldout5", "heldout6", "val7", "heldout7", "val8", "heldout8", "val9",
-                                  "heldout9", "val10", "heldout10", "val11", "heldout11", "val12", "heldout12", "val13")]
+                                  "heldout9", "val10", "heldout10", "val11", "heldout11", "val12", "heldout12", "val13",
+                                  "heldout13")]
     heldout = [a for a in articles if a.part in ("heldout", "heldout2", "heldout3")]
     # The rule written in gold.json: numbers that are multiples of 3 are held out (the first batch, 1-25, in
     # "heldout"; the second, 26-34, in "heldout2"; the third, 35-50, in "heldout3").
