@@ -408,7 +408,7 @@ def _bare_name_parts(candidates, gazetteer) -> dict:
     for candidate in candidates:
         if candidate.kind == "unknown":
             tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
-            for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])}:
+            for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1]), *_paternal(tokens, gazetteer)}:
                 if _may_stand_alone(token, gazetteer):
                     parts.setdefault(token, candidate)
         elif candidate.kind == "known" and len(candidate.names) == 1 and (
@@ -427,7 +427,8 @@ def _known_surname(text: str, actor_name: str, gazetteer) -> str | None:
     if (gazetteer.actor(actor_name) or {}).get("country") in _FAMILY_NAME_FIRST:
         words = [actor_name.split()[-1], words[0]]  # "Hu Jintao", then "Hu"
     last = words[-1]
-    if (last != actor_name.split()[-1] and last != actor_name.split()[0] or last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last)
+    # Compared by name key: the text may carry the diacritics the gazetteer name lacks ("Nguyễn Mạnh Cầm", then "Cầm").
+    if (name_key(last) not in (name_key(actor_name.split()[-1]), name_key(actor_name.split()[0])) or last in _PARTICLES or not last[:1].isupper() or _REGNAL.match(last)
             or not _may_stand_for_the_named(last, gazetteer)):
         return None
     return last
@@ -587,14 +588,24 @@ def _known_words(ref: ActorRef, candidate, gazetteer) -> list[str]:
     return words
 
 
-def _unknown_words(ref: ActorRef) -> list[str]:
-    """An unknown person's first and last name parts (particles left out; "al-Hashimi" also as "Hashimi")."""
+def _unknown_words(ref: ActorRef, gazetteer) -> list[str]:
+    """An unknown person's first and last name parts (particles left out; "al-Hashimi" also as "Hashimi"; the middle
+    word of a three-word name, _paternal)."""
     tokens = [token for token in ref.name.split() if token not in _PARTICLES] or ref.name.split()
-    return [tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1])]
+    return [tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1]), *_paternal(tokens, gazetteer)]
+
+
+def _paternal(tokens: list[str], gazetteer) -> list[str]:
+    """The middle word of a three-word name that is no given name: the first (paternal) surname of a Spanish or
+    Portuguese double surname, by which the news calls the person alone ("Luis Ortega Varela", then "Ortega"). A
+    patronymic or a second given name in the middle is never written alone, so taking it costs nothing."""
+    if len(tokens) != 3 or tokens[1] in gazetteer.given_names() or not tokens[1][:1].isupper():
+        return []
+    return [tokens[1]]
 
 
 def _remember(ref: ActorRef, candidate, recent, gazetteer) -> None:
     """Make every one-word alias (and, for unknown persons, each name part) point at `ref`."""
-    words = _known_words(ref, candidate, gazetteer) if ref.known else _unknown_words(ref)
+    words = _known_words(ref, candidate, gazetteer) if ref.known else _unknown_words(ref, gazetteer)
     for word in words:
         recent[name_key(word)] = ref
