@@ -155,13 +155,17 @@ def _candidate_filter(todo, current_ids) -> tuple[str, list]:
     terms, params = [], []
     back = datetime.timedelta(days=MAX_SPAN_DAYS - 1)
     for types, reaches in linking.candidate_windows(todo):
-        kinds = sorted(types)
+        # (sql_value: dates and types written as literals on PostgreSQL, not bound one by one; the types'
+        # list is written once per set and reused with its own params, if any, in every term)
+        kind_params = []
+        kinds = sql_values(sorted(types), kind_params)
         for start, end in reaches:
-            # (sql_value: dates and types written as literals on PostgreSQL, not bound one by one)
             terms.append(f"(date_start <= {sql_value(end, params)} AND date_start >= {sql_value(start - back, params)}"
-                         f" AND date_end >= {sql_value(start, params)} AND event_type IN ({sql_values(kinds, params)}))")
+                         f" AND date_end >= {sql_value(start, params)} AND event_type IN ({kinds}))")
+            params += kind_params
             terms.append(f"(set_by_editor AND date_start <= {sql_value(end, params)} AND date_end >= "
-                         f"{sql_value(start, params)} AND event_type IN ({sql_values(kinds, params)}))")
+                         f"{sql_value(start, params)} AND event_type IN ({kinds}))")
+            params += kind_params
     if current_ids:
         terms.append(f"id IN ({sql_values(sorted(current_ids), params)})")
     return " OR ".join(terms), params
