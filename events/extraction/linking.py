@@ -136,6 +136,12 @@ def compatible_types(event_type: str) -> frozenset:
     return frozenset(info.code for info in TYPES.types if families_match(event_type, info.code))
 
 
+@functools.lru_cache(maxsize=1024)
+def _joinable_types(event_type: str) -> tuple:
+    """compatible_types and the type itself (families_match accepts a type outside the registry only as itself)."""
+    return tuple(sorted(compatible_types(event_type) | {event_type}))
+
+
 def participants_match(actors_a, countries_a, actors_b, countries_b) -> bool:
     shared_countries = len(countries_a & countries_b)
     shared_actors = len(actors_a & actors_b)
@@ -239,22 +245,26 @@ def choose_threads(todo, solo, candidates: dict, participants_of) -> Choice:
     thread unless they have one. `participants_of(event)` -> (actor ids, country ids). Candidates are
     updated in memory (participants, narrowed interval) as events join them, for the next events."""
     choice = Choice()
+    index = CandidateIndex(candidates)
     # The happenings first, most precise first; postponements last, to join the happening they put off.
     order = sorted(todo, key=lambda e: (e.event_type == POSTPONEMENT, span(e.date_start, e.date_end),
                                         e.sentence_start, e.date_text_start))
     for event in order:
         actors, countries = participants_of(event)
-        best = _best_candidate(event, actors, countries, candidates)
+        best = _best_candidate(event, actors, countries, candidates, index)
         if best is None:
             best = new_candidate(event, len(choice.new))
             choice.new.append(best)
             candidates[("new", len(choice.new))] = best
+            index.add(best)
             choice.created += 1
         elif best["id"] is not None and best["id"] == event.thread_id:
             choice.kept += 1
         else:
             choice.linked += 1
+        kind = best["event_type"]
         _join(best, event, actors, countries)
+        index.retyped(best, kind)
         choice.targets.append((event, best))
     for event in solo:
         if event.thread_id is None:
@@ -267,6 +277,43 @@ def choose_threads(todo, solo, candidates: dict, participants_of) -> Choice:
     return choice
 
 
+# How far before or after an event's interval a thread's may lie and still meet it (intervals_meet: overlap,
+# NEAR_DAYS either side, or a postponement's window, seen from the event or from the thread): the prune's bounds.
+PRUNE_BEFORE = datetime.timedelta(days=max(NEAR_DAYS, POSTPONEMENT_BEFORE_DAYS))
+PRUNE_AFTER = datetime.timedelta(days=max(NEAR_DAYS, POSTPONEMENT_AFTER_DAYS))
+
+
+class CandidateIndex:
+    """The candidates by event type, so that an event scores only the threads it may join: those of a type
+    families_match accepts, whose interval lies within the widest reach intervals_meet allows (an event used to
+    check every candidate of its article: ~20, of which ~2 fit). A candidate whose type changes as an event
+    joins it (_join) moves to its new type's bucket. Pruning only skips candidates _fits would refuse, and
+    the scoring's last key (the thread's order) is unique, so the choice is the same as scoring them all."""
+
+    def __init__(self, candidates: dict):
+        self.by_type = {}
+        for candidate in candidates.values():
+            self.add(candidate)
+
+    def add(self, candidate) -> None:
+        self.by_type.setdefault(candidate["event_type"], {})[id(candidate)] = candidate
+
+    def retyped(self, candidate, old_type) -> None:
+        if candidate["event_type"] != old_type:
+            del self.by_type[old_type][id(candidate)]
+            self.add(candidate)
+
+    def plausible(self, event) -> list:
+        """The candidates of a type `event` may join whose interval is within PRUNE_BEFORE/AFTER of its own."""
+        low, high = event.date_start - PRUNE_BEFORE, event.date_end + PRUNE_AFTER
+        found = []
+        for kind in _joinable_types(event.event_type):
+            for candidate in self.by_type.get(kind, {}).values():
+                if candidate["date_start"] <= high and candidate["date_end"] >= low:
+                    found.append(candidate)
+        return found
+
+
 def _fits(event, actors, countries, c, alone_ok=False) -> bool:
     if alone_ok and not c["actors"] and not c["countries"]:
         return True  # its own thread, with no other visible member: stays as it is
@@ -276,15 +323,16 @@ def _fits(event, actors, countries, c, alone_ok=False) -> bool:
             and not separate_encounters(event, actors, c))
 
 
-def _best_candidate(event, actors, countries, candidates):
-    """The event's own thread while it still fits, else the best-scoring candidate that fits; None (a new
-    thread) when none fits or the event names nobody."""
+def _best_candidate(event, actors, countries, candidates, index=None):
+    """The event's own thread while it still fits, else the best-scoring candidate that fits (among those
+    `index` finds plausible, if given); None (a new thread) when none fits or the event names nobody."""
     current = candidates.get(event.thread_id)
     if current is not None and _fits(event, actors, countries, current, alone_ok=True):
         return current
     if not actors and not countries:
         return None  # nobody named: nothing to say it is the same happening as another mention
-    fitting = [c for c in candidates.values() if _fits(event, actors, countries, c)]
+    pool = candidates.values() if index is None else index.plausible(event)
+    fitting = [c for c in pool if _fits(event, actors, countries, c)]
     return max(fitting, key=lambda c: score(event, actors, countries, c), default=None)
 
 
