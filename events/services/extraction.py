@@ -24,6 +24,7 @@ editors' corrections (events.services.corrections) do.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import logging
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
-from events.models import Article, Event, EventType, Granularity, Status
+from events.models import Article, Event, EventType, Granularity, Status, Thread
 from events.services.db import run_statements
 from events.services.mention_actors import mention_actor_ids
 
@@ -208,7 +209,8 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
 
     Steps: diff (what changes), remove (events no longer extracted), link (threads chosen before the rows
     are written, so new events go in with their thread), update (changed fields and links), insert (new
-    events with their links, in the same round trip as the threads' recompute reads).
+    events with their links and, for an article whose events are all new, their new threads, in the same
+    round trip as the recompute reads of the existing threads they joined).
     """
     result = ProcessResult(article_id=article.pk)
     diff = diff_mentions(article, mentions, snapshot, result)
@@ -224,18 +226,28 @@ def store_mentions(article, mentions, snapshot, link=True) -> ProcessResult:
 
         result.threads.recomputed, result.threads.deleted = recompute_threads(
             touched | result.orphaned_threads, result.threads.context, leading=leading)
-        result.threads.thread_ids = touched
+        created = {event.thread_id for event in result.events if id(event) in _new_thread_index(result)}
+        result.threads.recomputed += len(created)  # their fields were derived before the insert
+        result.threads.thread_ids = touched | created
     result.event_ids = [event.pk for event in result.events]
     return result
 
 
+def _new_thread_index(result) -> dict:
+    new = result.threads.new_threads if result.threads is not None else None
+    return new.index_of if new is not None else {}
+
+
 def _choose_threads(diff, result) -> set:
     """Step 3: the threads of the article's events, chosen before the rows are written; stored events that
-    moved are written now. Returns the ids of the threads touched."""
+    moved are written now. Returns the ids of the threads touched. When every event is new (PostgreSQL),
+    the new threads are inserted with the events (insert_events)."""
     from events.services.threads import assign_threads
 
     # lock=True: the linking locks are taken in the same round trip as the reads of the candidate threads.
-    result.threads, moved, touched = assign_threads(result.events, lambda e: diff.participants[id(e)], lock=True)
+    with_events = connection.vendor == "postgresql" and all(event.pk is None for event in result.events)
+    result.threads, moved, touched = assign_threads(result.events, lambda e: diff.participants[id(e)], lock=True,
+                                                    new_with_events=with_events)
     moved_existing = [event for event in moved if event.pk is not None]
     if moved_existing:
         Event.objects.bulk_update(moved_existing, ["thread"])
@@ -349,14 +361,15 @@ def update_events(diff) -> None:
 
 def insert_events(diff, result) -> list:
     """Step 5: insert the new events and links. On PostgreSQL the new events go in one statement with their
-    links (_insert_events_statement), returned as [(sql, params, callback)] for the caller to send with the
-    threads' recompute reads (one round trip); elsewhere bulk_create and the links now."""
+    links and new threads (_insert_events_statement), returned as [(sql, params, callback)] for the caller to
+    send with the threads' recompute reads (one round trip); elsewhere bulk_create and the links now."""
     leading = []
     m2m_add = diff.m2m_add
     if diff.new_events:
         result.created = len(diff.new_events)
         if connection.vendor == "postgresql":
-            statement = _insert_events_statement(diff.new_events, diff.new_m2m)
+            new_threads = result.threads.new_threads if result.threads is not None else None
+            statement = _insert_events_statement(diff.new_events, diff.new_m2m, new_threads)
             leading.append((*statement, lambda rows: _set_event_ids(diff.new_events, rows)))
         else:
             Event.objects.bulk_create(diff.new_events)
@@ -377,13 +390,17 @@ _EVENT_COLUMNS = (
     ("hidden", "boolean"), ("corrected_fields", "jsonb"), ("created_at", "timestamptz"),
     ("updated_at", "timestamptz"),
 )
+# A new thread's columns in the document (threads.NewThreads' fields; set_by_editor false).
+_THREAD_COLUMNS = (("title", "text"), ("event_type", "text"), ("status", "text"), ("date_start", "date"),
+                   ("date_end", "date"), ("granularity", "text"))
 
 
-def _insert_events_statement(events, links) -> tuple:
+def _insert_events_statement(events, links, new_threads=None) -> tuple:
     """PostgreSQL: (sql, params) inserting new Events and their actor, country, topic and organization links (`links`: per
     event {"actors": [ids], ...}) in one statement, the rows travelling as one JSON document (json.dumps
-    instead of the driver's per-value array conversion); it returns (id, extraction_key) per event, for
-    _set_event_ids."""
+    instead of the driver's per-value array conversion); it returns (id, extraction_key, thread_id) per event,
+    for _set_event_ids. `new_threads` (threads.NewThreads): threads inserted first in the same statement, each
+    event of one of them given its id (each row carries the index of its new thread, or null)."""
     now = timezone.now()
     for event in events:
         event.created_at = event.updated_at = now
@@ -391,31 +408,51 @@ def _insert_events_statement(events, links) -> tuple:
     rows = [[getattr(event, name) for name in names] for event in events]
     link_rows = {name: [[event.extraction_key, target] for event, desired in zip(events, links)
                         for target in desired[name]] for name in M2M_FIELDS}
-    document = json.dumps({"rows": rows, **link_rows}, default=_json_value)
-    return _insert_events_sql(), [document]
+    document = {"rows": rows, **link_rows}
+    with_threads = bool(new_threads and new_threads.fields)
+    if with_threads:
+        _add_new_threads(document, events, new_threads)
+    return _insert_events_sql(with_threads), [json.dumps(document, default=_json_value)]
 
 
-def _insert_events_sql() -> str:
+def _add_new_threads(document, events, new_threads) -> None:
+    """The new threads' rows into the document, and each event row's index of its new thread (or null)."""
+    document["threads"] = [[values[name] for name, _ in _THREAD_COLUMNS] for values in new_threads.fields]
+    for row, event in zip(document["rows"], events):
+        row.append(new_threads.index_of.get(id(event)))
+
+
+@functools.lru_cache(maxsize=2)
+def _insert_events_sql(with_threads=False) -> str:
     names = [name for name, _ in _EVENT_COLUMNS]
     columns = ", ".join(names)
     table = connection.ops.quote_name(Event._meta.db_table)
-    values = ", ".join(
-        f"(r.v->{i})::{kind}" if kind == "jsonb" else f"(r.v->>{i})::{kind}" for i, (_, kind) in enumerate(_EVENT_COLUMNS))
-    sql = (f"WITH d AS (SELECT %s::jsonb AS doc), "
-           f"ev AS (INSERT INTO {table} ({columns}) SELECT {values} FROM d, "
-           f"jsonb_array_elements(d.doc->'rows') AS r(v) RETURNING id, extraction_key)")
+    values = [f"(r.v->{i})::{kind}" if kind == "jsonb" else f"(r.v->>{i})::{kind}" for i, (_, kind) in enumerate(_EVENT_COLUMNS)]
+    sql = "WITH d AS (SELECT %s::jsonb AS doc), "
+    if with_threads:
+        # Each new thread's id is taken (nk, numbered as in the document) before the rows go in, so an event
+        # finds its thread's id by that number, whatever order the rows are written in.
+        threads = connection.ops.quote_name(Thread._meta.db_table)
+        thread_values = ", ".join(f"(nk.v->>{i})::{kind}" for i, (_, kind) in enumerate(_THREAD_COLUMNS))
+        sql += (f"nk AS MATERIALIZED (SELECT t.k - 1 AS k, nextval(pg_get_serial_sequence('{threads}', 'id')) AS id, "
+                f"t.v FROM d, jsonb_array_elements(d.doc->'threads') WITH ORDINALITY AS t(v, k) ORDER BY t.k), "
+                f"nt AS (INSERT INTO {threads} (id, {', '.join(n for n, _ in _THREAD_COLUMNS)}, set_by_editor) "
+                f"SELECT nk.id, {thread_values}, false FROM nk ORDER BY nk.k), ")
+        values[1] = f"COALESCE({values[1]}, (SELECT nk.id FROM nk WHERE nk.k = (r.v->>{len(_EVENT_COLUMNS)})::bigint))"
+    sql += (f"ev AS (INSERT INTO {table} ({columns}) SELECT {', '.join(values)} FROM d, "
+            f"jsonb_array_elements(d.doc->'rows') AS r(v) RETURNING id, extraction_key, thread_id)")
     for name in M2M_FIELDS:
         through = connection.ops.quote_name(getattr(Event, name).through._meta.db_table)
         sql += (f", l_{name} AS (INSERT INTO {through} (event_id, {_M2M_TARGET[name]}) "
                 f"SELECT ev.id, (l.v->>1)::bigint FROM d, jsonb_array_elements(d.doc->'{name}') AS l(v) "
                 f"JOIN ev ON ev.extraction_key = l.v->>0 ON CONFLICT DO NOTHING)")
-    return sql + " SELECT id, extraction_key FROM ev"
+    return sql + " SELECT id, extraction_key, thread_id FROM ev"
 
 
 def _set_event_ids(events, rows) -> None:
-    ids = {key: pk for pk, key in rows}
+    ids = {key: (pk, thread_id) for pk, key, thread_id in rows}
     for event in events:
-        event.pk = ids[event.extraction_key]
+        event.pk, event.thread_id = ids[event.extraction_key]
         event._state.adding = False
         event._state.db = connection.alias
 

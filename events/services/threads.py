@@ -62,6 +62,9 @@ class LinkResult:
     deleted: int = 0  # machine threads left with no events
     thread_ids: set = field(default_factory=set)
     context: object = None  # ThreadContext read by assign_threads
+    # assign_threads(new_with_events=True): the new threads, not yet inserted: [derived fields] in order, and
+    # id(event) -> the index of its new thread there (NewThreads; the events' insert creates them).
+    new_threads: object = None
 
 
 LINKING_LOCK = 0x6D6F6E74  # "mont": the global linking lock (bigint key space)
@@ -117,7 +120,7 @@ def link_events(event_ids, also_threads=(), events=None, participants=None) -> L
     return result
 
 
-def assign_threads(events, participants_of, lock=False):
+def assign_threads(events, participants_of, lock=False, new_with_events=False):
     """Choose each event's thread (creating new threads as needed) and set event.thread_id in memory.
 
     `events` may be unsaved Event objects (process_article links before inserting, so the rows go in with
@@ -125,6 +128,10 @@ def assign_threads(events, participants_of, lock=False):
     Returns (LinkResult, the events whose thread changed, the ids of every thread touched); the caller
     saves the events and then calls recompute_threads(touched).
     `lock`: take the linking locks first (_lock_statements), in the same round trip as the reads.
+    `new_with_events` (PostgreSQL, every event unsaved): the new threads are not inserted here but given, with
+    their derived fields (their members are all in `events`), in result.new_threads for the events' insert
+    to create in its own statement (one round trip less); their events keep thread_id None until then, and
+    they are not in `touched` (nothing to recompute).
     """
     todo, solo = linking.split_linkable(events)
     current_ids = {e.thread_id for e in events if e.thread_id}
@@ -136,15 +143,58 @@ def assign_threads(events, participants_of, lock=False):
     candidates = _load(rows, participants, current_ids, events, todo, participants_of)
     choice = linking.choose_threads(todo, solo, candidates, participants_of)
     context = ThreadContext(rows={row["id"]: row for row in rows})
-    _create(choice.new, context)
     result = LinkResult(linked=choice.linked, created=choice.created, kept=choice.kept, context=context)
+    if new_with_events:
+        result.new_threads = NewThreads.of(choice, events)
+    else:
+        _create(choice.new, context)
+    moved, touched = _apply(choice.targets, current_ids)
+    return result, moved, touched
+
+
+def _apply(targets, current_ids) -> tuple[list, set]:
+    """Each event's chosen thread set in memory: (the events whose thread changed, the threads touched);
+    a new thread still without an id (new_with_events) is left to the events' insert."""
     moved, touched = [], set(current_ids)
-    for event, target in choice.targets:
+    for event, target in targets:
+        if target["id"] is None:
+            continue
         if event.thread_id != target["id"]:
             event.thread_id = target["id"]
             moved.append(event)
         touched.add(event.thread_id)
-    return result, moved, touched
+    return moved, touched
+
+
+@dataclass
+class NewThreads:
+    """New threads to insert with the events of an article (assign_threads(new_with_events=True)): their
+    derived fields, computed from their members in memory as recompute_threads would from the stored rows,
+    and which of them each event joins."""
+
+    fields: list  # per new thread, in creation order: thread_fields of its members
+    index_of: dict  # id(event) -> index in `fields`
+
+    @classmethod
+    def of(cls, choice, events) -> "NewThreads":
+        position = {id(event): n for n, event in enumerate(events)}
+        index_of = {id(target): n for n, target in enumerate(choice.new)}
+        members = [[] for _ in choice.new]
+        event_index = {}
+        for event, target in choice.targets:
+            if target["id"] is None:
+                event_index[id(event)] = index_of[id(target)]
+                members[index_of[id(target)]].append(_new_member(event, position[id(event)]))
+        return cls(fields=[thread_fields(found) for found in members], index_of=event_index)
+
+
+def _new_member(event, position: int) -> Member:
+    """An unsaved event as the recompute reads a stored one (thread_reads._member). Its id is not known yet:
+    `position`, its place in the article's insert, orders it among the others as their ids will (new ids
+    come from the sequence in insert order), and members of a new thread are all new."""
+    return Member(id=position, event_type=event.event_type, status=event.status, date_start=event.date_start,
+                  date_end=event.date_end, granularity=event.granularity, summary=event.summary,
+                  anchor=event.anchor_date, order=(event.anchor_date, event.article_id, event.sentence_start, position))
 
 
 def _candidate_filter(todo, current_ids) -> tuple[str, list]:
