@@ -257,3 +257,32 @@ def test_a_mention_naming_nobody_keeps_its_own_thread(mentions):
     service.process_article(article)
     assert dict(Event.objects.values_list("extraction_key", "thread_id")) == first
     assert Thread.objects.count() == 2
+
+
+def test_new_threads_go_in_with_their_events_with_the_fields_the_recompute_derives(mentions):
+    # An article whose events are all new (ingest): its new threads are inserted by the events' statement,
+    # their fields derived in memory; the recompute from the stored rows must find nothing to change.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.services.threads import recompute_threads
+
+    article = make_article()
+    with CaptureQueriesContext(connection) as queries:
+        result = run(mentions, article,
+                     visit(D(2000, 7, 1), D(2000, 7, 31), granularity="month", summary=""),
+                     visit(D(2000, 7, 19), summary="Putin in Pyongyang", at=100),
+                     visit(D(2000, 7, 19), summary="Putin arrives", status="occurred", at=200),
+                     visit(D(2000, 7, 18), D(2000, 7, 20), event_type="postponement", summary="put off", at=300),
+                     visit(D(2000, 7, 17), summary="Putin visits China", countries=("RU", "CN"), at=400),
+                     visit(D(2000, 7, 17), summary="", event_type="meeting", countries=("RU", "CN"), at=500))
+    threads = list(Thread.objects.order_by("id").values())
+    assert len(threads) == 2 and result.threads.created == 2
+    assert result.threads.thread_ids == {t["id"] for t in threads}
+    assert {e.thread_id for e in Event.objects.all()} == {t["id"] for t in threads}
+    if connection.vendor == "postgresql":
+        assert not [q for q in queries if q["sql"].startswith('INSERT INTO "events_thread"')]
+    pyongyang = Thread.objects.get(title="Putin in Pyongyang")
+    assert (pyongyang.date_start, pyongyang.status, pyongyang.event_type) == (D(2000, 7, 19), "postponed", "visit")
+    assert recompute_threads({t["id"] for t in threads}) == (0, 0)
+    assert list(Thread.objects.order_by("id").values()) == threads
