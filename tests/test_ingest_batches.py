@@ -78,3 +78,59 @@ def test_a_failing_article_rolls_its_batch_back_and_only_it_is_missing(monkeypat
     assert not Article.objects.filter(body__contains="doomed").exists()
     assert set(Event.objects.values_list("article__issue__number", flat=True)) == {30, 32, 33, 34}
     assert not Article.objects.filter(events__isnull=True).exists()
+
+
+def test_a_deferred_write_travels_with_the_next_round_trip_and_is_seen_by_every_read():
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from events.models import Thread
+    from events.services.db import deferred_writes, run_statements, write_later
+
+    thread = Thread.objects.create(title="old", event_type="meeting", status="planned", date_start="2001-01-01",
+                                   date_end="2001-01-01", granularity="day")
+    update = ("UPDATE events_thread SET title = %s WHERE id = %s", ["new", thread.pk])
+    assert not write_later(*update)  # outside deferred_writes: the caller runs it
+    with transaction.atomic(), deferred_writes(), CaptureQueriesContext(connection) as queries:
+        assert write_later(*update)
+        rows = run_statements([("SELECT title FROM events_thread WHERE id = %s", [thread.pk])])
+        assert rows == [[("new",)]] and len(queries) == 1  # one round trip: the update, then the read
+        assert write_later("UPDATE events_thread SET title = %s WHERE id = %s", ["newer", thread.pk])
+        assert Thread.objects.get(pk=thread.pk).title == "newer"  # an ORM read sends it first
+        assert write_later("UPDATE events_thread SET title = %s WHERE id = %s", ["last", thread.pk])
+    assert Thread.objects.get(pk=thread.pk).title == "last"  # what is held is sent at the block's end
+    with pytest.raises(ValueError), transaction.atomic(), deferred_writes():
+        assert write_later("UPDATE events_thread SET title = %s WHERE id = %s", ["never", thread.pk])
+        raise ValueError("rolled back")
+    assert Thread.objects.get(pk=thread.pk).title == "last"
+    assert not write_later(*update)
+
+
+def test_a_batch_remembers_the_actors_it_finds_until_a_failure():
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from events.extraction.mention import ActorRef
+    from events.models import Actor
+    from events.services import mention_actors
+    from events.services.gazetteer import get_gazetteer_snapshot
+
+    class Mention:
+        actors = [ActorRef("Ivan Testovsky", False, "RU", None)]
+
+    snapshot = get_gazetteer_snapshot()
+    with transaction.atomic(), mention_actors.remembering():
+        created = mention_actors.mention_actor_ids([Mention()], snapshot)["Ivan Testovsky"]
+        with CaptureQueriesContext(connection) as queries:
+            assert mention_actors.mention_actor_ids([Mention()], snapshot) == {"Ivan Testovsky": created}
+        assert len(queries) == 0
+    assert Actor.objects.get(pk=created).name == "Ivan Testovsky"
+    with transaction.atomic(), mention_actors.remembering(), CaptureQueriesContext(connection) as queries:
+        assert mention_actors.mention_actor_ids([Mention()], snapshot) == {"Ivan Testovsky": created}  # committed
+        assert len(queries) == 0
+    with pytest.raises(ValueError), transaction.atomic(), mention_actors.remembering():
+        raise ValueError("a failed batch")
+    with transaction.atomic(), mention_actors.remembering(), CaptureQueriesContext(connection) as queries:
+        assert mention_actors.mention_actor_ids([Mention()], snapshot) == {"Ivan Testovsky": created}
+        assert len(queries) == 1  # forgotten: looked up again by name
+    mention_actors.forget_actors()

@@ -77,14 +77,33 @@ _batch_state = threading.local()
 
 
 class batched:
-    """Within it, store_article joins the caller's transaction (see _batch_state); use inside transaction.atomic()."""
+    """Within it, store_article joins the caller's transaction (see _batch_state); use inside transaction.atomic().
+    The threads' recomputed fields are written with the next article's first round trip (db.deferred_writes); the
+    actors found by name are remembered for the next articles (mention_actors.remembering)."""
 
     def __enter__(self):
+        from events.services.db import deferred_writes
+        from events.services.mention_actors import remembering
+
         self.previous, _batch_state.active = in_batch(), True
+        self.actors = remembering().__enter__()
+        try:
+            self.writes = deferred_writes().__enter__()
+        except BaseException as error:
+            self.actors.__exit__(type(error), error, None)
+            _batch_state.active = self.previous
+            raise
         return self
 
     def __exit__(self, *exc):
-        _batch_state.active = self.previous
+        try:
+            self.writes.__exit__(*exc)
+        except BaseException as error:
+            exc = (type(error), error, None)
+            raise
+        finally:
+            self.actors.__exit__(*exc)
+            _batch_state.active = self.previous
         return False
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+import threading
 
 from django.db import connection
 
@@ -16,10 +17,13 @@ def run_statements(statements) -> list:
     With PostgreSQL through psycopg's client-side binding (Django's default) the statements travel as one
     query string, in one round trip; they still run one after the other, each with its own snapshot (READ
     COMMITTED), so a statement after a lock sees what the lock's holder committed. Otherwise one by one.
+    Writes deferred with `write_later` go first, in the same round trip.
     """
     with connection.cursor() as cursor:
-        if len(statements) > 1 and client_side_binding(cursor):
-            return _run_as_one(cursor, statements)
+        if client_side_binding(cursor):
+            deferred = _take_deferred()
+            if deferred or len(statements) > 1:
+                return _run_as_one(cursor, deferred + list(statements))[len(deferred):]
         results = []
         for sql, params in statements:
             cursor.execute(sql, params)
@@ -36,6 +40,69 @@ def _run_as_one(cursor, statements) -> list:
             cursor.nextset()
         results.append(_rows(cursor))
     return results
+
+
+# Writes whose answer nobody reads (a thread's recomputed fields), held while `deferred_writes` is open on this
+# thread and sent in front of the next statements of run_statements, in their round trip, instead of in one
+# of their own. Any other statement on the connection (the ORM's) first sends them on their own (an execute
+# wrapper), so every statement sees them in place; the rest are sent when the block ends without an error.
+_deferred = threading.local()
+
+
+def write_later(sql, params) -> bool:
+    """Hold the write (sql, params) for the next round trip when `deferred_writes` is open; False (run it
+    yourself) otherwise."""
+    pending = getattr(_deferred, "statements", None)
+    if pending is None:
+        return False
+    pending.append((sql, list(params)))
+    return True
+
+
+def _take_deferred() -> list:
+    pending = getattr(_deferred, "statements", None)
+    if not pending:
+        return []
+    _deferred.statements = []
+    return pending
+
+
+class deferred_writes:
+    """Within it (one transaction, PostgreSQL with client-side binding), write_later holds writes for the
+    next round trip; at a clean exit what is still held is sent. On an error it is dropped: the caller's
+    transaction rolls back."""
+
+    def __enter__(self):
+        self.previous, self.wrapper = getattr(_deferred, "statements", None), None
+        with connection.cursor() as cursor:
+            if not client_side_binding(cursor):
+                return self  # one by one: nothing is held
+        self.wrapper = connection.execute_wrapper(_flush_before)
+        self.wrapper.__enter__()
+        _deferred.statements = []
+        return self
+
+    def __exit__(self, exc_type, *exc):
+        if self.wrapper is None:
+            return False
+        try:
+            if exc_type is None:
+                pending = _take_deferred()
+                if pending:
+                    with connection.cursor() as cursor:
+                        _run_as_one(cursor, pending)
+        finally:
+            _deferred.statements = self.previous
+            self.wrapper.__exit__(None, None, None)
+        return False
+
+
+def _flush_before(execute, sql, params, many, context):
+    """Execute wrapper of deferred_writes: a statement not sent by run_statements sends the held writes first."""
+    pending = _take_deferred()
+    if pending:
+        _run_as_one(context["cursor"], pending)
+    return execute(sql, params, many, context)
 
 
 def _rows(cursor):

@@ -25,6 +25,7 @@ from events.services.article_store import (  # noqa: F401 - re-exported: callers
     NEW, SOURCE_NAME_MAX, UNCHANGED, VERSION, content_hash, store_article,
 )
 from events.services.calendar import CalendarReport, evidence_for_text, refit_volumes
+from events.services.mention_actors import forget_actors
 
 FAILED = "failed"
 
@@ -147,6 +148,7 @@ def _ingest_files(files, report, progress, jobs):
         return _store_files(files, report, show, jobs, batch, parsed)
     finally:
         article_store.forget_evidence()
+        forget_actors()
 
 
 def _file_results(files, jobs, batch, parsed):

@@ -3,18 +3,77 @@ the gazetteer's by canonical name, stored ones by name or as the same person und
 others created (needs_review unless the gazetteer knows them)."""
 from __future__ import annotations
 
+import threading
+
+from django.db import transaction
 from django.db.models import Q
 
 from events.extraction.namekey import name_key
 from events.models import Actor
 
 
+# A batch ingest's actors outside the gazetteer snapshot, by name (only those stored under exactly that name:
+# found so, or created): the next articles of the run that name them need no look-up. Per thread; a batch's own
+# finds count from its commit on (on_commit), any failed batch forgets them all, and so does the run's end
+# (forget_actors): an id is only trusted while the rows it was read with may still be the run's own view.
+_remembered = threading.local()
+
+
+class remembering:
+    """Within it (article_store.batched), mention_actor_ids remembers the stored actors it finds by name."""
+
+    def __enter__(self):
+        self.previous = getattr(_remembered, "pending", None)
+        _remembered.pending = {}
+        return self
+
+    def __exit__(self, exc_type, *exc):
+        pending, _remembered.pending = _remembered.pending, self.previous
+        if exc_type is None:
+            transaction.on_commit(lambda: _confirmed().update(pending))
+        else:
+            forget_actors()
+        return False
+
+
+def _confirmed() -> dict:
+    if getattr(_remembered, "confirmed", None) is None:
+        _remembered.confirmed = {}
+    return _remembered.confirmed
+
+
+def forget_actors():
+    _remembered.confirmed = {}
+
+
 def mention_actor_ids(mentions, snapshot) -> dict:
     """Canonical name -> Actor id for every actor the mentions name; unknown ones created (needs_review)."""
     ids, wanted = _named_actors(mentions, snapshot)
+    pending = getattr(_remembered, "pending", None)
+    if wanted and pending is not None:
+        wanted = _from_memory(wanted, pending, snapshot, ids)
     if wanted:
-        ids.update(_stored_actor_ids(wanted, snapshot))
+        found = _stored_actor_ids(wanted, snapshot, pending)
+        ids.update(found)
     return ids
+
+
+def _from_memory(wanted, pending, snapshot, ids) -> dict:
+    """The names of `wanted` not remembered (the remembered ones' ids put in `ids`); forgets the memory when
+    the snapshot changed (its actors take precedence)."""
+    confirmed = _confirmed()
+    if getattr(_remembered, "snapshot", None) is not snapshot:
+        confirmed.clear()
+        pending.clear()
+        _remembered.snapshot = snapshot
+    left = {}
+    for name, ref in wanted.items():
+        known = pending.get(name, confirmed.get(name))
+        if known is None:
+            left[name] = ref
+        else:
+            ids[name] = known
+    return left
 
 
 def _named_actors(mentions, snapshot) -> tuple[dict, dict]:
@@ -32,17 +91,22 @@ def _named_actors(mentions, snapshot) -> tuple[dict, dict]:
     return ids, wanted
 
 
-def _stored_actor_ids(wanted, snapshot) -> dict:
+def _stored_actor_ids(wanted, snapshot, remember=None) -> dict:
     """{name: id} of actors outside the snapshot: stored ones (same name, or the same person under another
-    spelling), the rest created now."""
+    spelling), the rest created now. Those stored under exactly their name are put in `remember` too."""
     found = dict(Actor.objects.filter(name__in=list(wanted)).values_list("name", "id"))
+    by_name = dict(found)
     missing = [name for name in wanted if name not in found]
     if missing:
         found.update(_same_persons(missing, wanted, snapshot))
         missing = [name for name in missing if name not in found]
     if missing:
         Actor.objects.bulk_create([_new_actor(name, wanted[name], snapshot) for name in missing], ignore_conflicts=True)
-        found.update(Actor.objects.filter(name__in=missing).values_list("name", "id"))
+        created = dict(Actor.objects.filter(name__in=missing).values_list("name", "id"))
+        found.update(created)
+        by_name.update(created)
+    if remember is not None:
+        remember.update(by_name)
     return found
 
 

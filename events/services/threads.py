@@ -37,6 +37,7 @@ from events.extraction.linking import (  # noqa: F401 - re-exported: the policy'
 from events.models import Event, EventType, Thread
 from events.services.db import client_side_binding as _client_side_binding  # noqa: F401
 from events.services.db import in_list, run_statements, sql_value, sql_values  # noqa: F401 - run_statements: older callers import it here
+from events.services.db import write_later
 # The reads of existing threads (digests of their members, participants of the latest ones):
 from events.services.thread_reads import (  # noqa: F401 - PARTICIPANT_MEMBERS, _digests: as before the split
     PARTICIPANT_MEMBERS, _digest_statements, _digests, _digests_from, _participants_of_threads, _participants_rows,
@@ -334,6 +335,8 @@ def _update_threads(changed) -> None:
            "date_start = v.date_start, date_end = v.date_end, granularity = v.granularity "
            f"FROM (VALUES {', '.join(rows)}) AS v(id, title, event_type, status, date_start, date_end, granularity) "
            "WHERE t.id = v.id")
+    if write_later(sql, params):  # a batch ingest: sent with the next round trip (nobody reads its answer)
+        return
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
