@@ -101,7 +101,8 @@ def _flush_before(execute, sql, params, many, context):
     """Execute wrapper of deferred_writes: a statement not sent by run_statements sends the held writes first."""
     pending = _take_deferred()
     if pending:
-        _run_as_one(context["cursor"], pending)
+        with context["connection"].cursor() as cursor:  # a plain cursor (the statement's may be a server-side one)
+            _run_as_one(cursor, pending)
     return execute(sql, params, many, context)
 
 
