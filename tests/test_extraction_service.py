@@ -272,3 +272,21 @@ def test_corpus_unknown_persons_are_stored_for_review(corpus):
     pak = Actor.objects.filter(name="Pak Ui Chun").first()
     assert pak is not None and pak.needs_review and pak.country.code == "KP"
     assert pak.events.exists()
+
+
+def test_a_new_event_is_built_as_the_models_own_init_builds_it():
+    article = make_article()
+    values = dict(sentence_start=3, sentence_end=40, sentence="They met.", date_text="today", date_text_start=5,
+                  date_text_end=10, timex_value="", timex_mod="", anchor_date=D(2001, 1, 2), reported_dates=[],
+                  confidence=0.7, date_start=D(2001, 1, 2), date_end=D(2001, 1, 2), granularity="day",
+                  event_type="meeting", status="occurred", summary="")
+    built = Event(article=article, extraction_key="3:10", **values)
+    fast = service.new_event(article, "3:10", dict(values))
+    attributes = {k: v for k, v in fast.__dict__.items() if k != "_state"}
+    expected = {k: v for k, v in built.__dict__.items() if k != "_state"}
+    assert {k: (type(v), v) for k, v in attributes.items() if k != "review_note"} == \
+        {k: (type(v), v) for k, v in expected.items() if k != "review_note"}
+    assert type(fast.review_note) is type(built.review_note)  # the database default, left to the insert
+    assert (fast._state.db, fast._state.adding, fast.article) == (built._state.db, built._state.adding, article)
+    other = service.new_event(article, "4:11", dict(values))
+    assert other.corrected_fields == [] and other.corrected_fields is not fast.corrected_fields  # a fresh list each
