@@ -25,6 +25,7 @@ PLAN_FOR_VERBS = TENSE_CUES["plan_for_verbs"]
 PLAN_FOR_PREPOSITIONS = TENSE_CUES["plan_for_prepositions"]
 PROSPECTIVE_HEADS = TENSE_CUES["prospective_heads"]
 ORDINAL_TENSES = (("past", TENSE_CUES["ordinal_past"]), ("future", TENSE_CUES["ordinal_future"]))
+ORDINALS = TENSE_CUES["ordinal_past"] | TENSE_CUES["ordinal_future"]
 HAPPENING_NOUNS = TENSE_CUES["happening_nouns"]
 # Before a plural present ("the two leaders meet Monday") these make it no finite verb: an infinitive, an
 # auxiliary's or modal's complement, a negation, a noun after a determiner ("his visit Monday").
@@ -315,6 +316,8 @@ def _ordinal_happening(words):
     it ("as at their last meeting in Paris in October": the October over; "at the next summit in May": the May
     ahead), else None."""
     tail = [w.lower() for w in words[-_ORDINAL_REACH:]]
+    if ORDINALS.isdisjoint(tail):  # (most dates: no "last" or "next" before them, nothing to look for)
+        return None
     for i, word in enumerate(tail):
         tense = next((tense for tense, ordinals in ORDINAL_TENSES if word in ordinals), None)
         if tense and any(w in HAPPENING_NOUNS for w in tail[i + 1:i + 1 + _ORDINAL_GAP]):

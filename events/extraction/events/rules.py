@@ -37,8 +37,10 @@ class EventRules:
         patterns = [type_patterns(info, irregular) for info in ordered]
         self.type_regexes = [re.compile("(?:" + "|".join(own) + ")") for own in patterns]
         self._priority_of_word: dict[str, int | None] = {}
-        self.trigger_regex = re.compile(r"(?<![\w-])" + _by_first_letter(
-            [pattern for own in patterns for pattern in own]) + r"(?![\w-])")
+        alternation = _by_first_letter([pattern for own in patterns for pattern in own]) + r"(?![\w-])"
+        self.trigger_regex = re.compile(r"(?<![\w-])" + alternation)
+        # the same matches, found without entering the matcher inside every word (phrases.AfterNonWord)
+        self.trigger_finder = AfterNonWord(alternation, r"\w-")
 
     def _compile_status_cues(self, cues: dict) -> None:
         self.set_for_before = re.compile(cues.get("set_for_before_date", NEVER), re.IGNORECASE)

@@ -45,11 +45,17 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 
 
 def inside(spans, position: int) -> bool:
-    return any(start <= position < end for start, end in spans)
+    for start, end in spans:  # (a plain loop: asked ~90 times an article, any() over a generator costs ~3x)
+        if start <= position < end:
+            return True
+    return False
 
 
 def same_span(spans, a: int, b: int) -> bool:
-    return any(start <= a < end and start <= b < end for start, end in spans)
+    for start, end in spans:
+        if start <= a < end and start <= b < end:
+            return True
+    return False
 
 
 # A non-restrictive relative clause between commas ("The two presidents, who met separately with Colin Powell
@@ -76,13 +82,14 @@ def asides_between(text: str, start: int, end: int, keep: tuple[int, ...] = ()) 
 _CAUSE_BEFORE = re.compile(r"\b(?:because of|owing to|on account of|(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
                            r"(?<!\bbe\s)(?<!\bbeen\s)due to)\s[^,;:.()\"\u201c\u201d]*$")
 CAUSE_REACH = 40
-_CAUSE_WORDS = ("because of", "owing to", "account of", "due to")
+# (in_cause tests for "because of", "owing to", "account of" and "due to" before the search: keep them in step)
 
 
 def in_cause(text: str, sentence_start: int, at: int) -> bool:
     """Does the name at `at` stand in a cause phrase of its clause ("because of the Iraqi crisis")?"""
     start = max(sentence_start, at - CAUSE_REACH)
     window = text[start:at]
-    if not any(word in window for word in _CAUSE_WORDS):
-        return False  # a cheap test before the search: most names stand in no cause phrase
+    # a cheap test before the search (most names stand in no cause phrase), spelled out: ~3x faster than any()
+    if not ("because of" in window or "owing to" in window or "account of" in window or "due to" in window):
+        return False
     return bool(_CAUSE_BEFORE.search(text, start, at))

@@ -41,7 +41,7 @@ def find_triggers(text: str, start: int, end: int, rules: EventRules) -> list[Tr
     if len(lowered) != len(text):  # keep offsets: fall back to case-insensitive matching
         lowered, regex = text, re.compile(rules.trigger_regex.pattern, re.IGNORECASE)
     else:
-        regex = rules.trigger_regex
+        regex = rules.trigger_finder
     found = []
     for match in regex.finditer(lowered, start, end):
         priority = rules.trigger_priority(match.group().lower())
