@@ -1,0 +1,63 @@
+"""Predicates of one subject in a row, each with a date of its own ("Paek arrived on Sunday, held talks with Ivanov
+on Monday, and yesterday saw Khristenko"; "He held talks with Ivanov on Thursday and on Friday was received by
+Putin"): where a later predicate opens, so that a date's people are its own predicate's and the shared subject's,
+not those of a neighbouring predicate's counterpart."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from events.extraction.events.spans import AND_VERB, PRESENT_VERBS
+
+if TYPE_CHECKING:
+    from events.extraction.events.context import SentenceContext
+
+# "and" and at most a preposition, right before the date: "and on Friday was received", "and yesterday saw".
+_AND_BEFORE_DATE = re.compile(r"\band\s+(?:(?:on|in|at|early|late)\s+)?$")
+# A finite verb right after the date (the subject is the one before "and", not a name after the date).
+_VERB_AFTER = re.compile(r",?\s+(?:is|are|was|were|will|would|has|had|also|then|[a-z]{2,}ed|met|saw|held|flew|left|"
+                         r"went|came|spent|told|said|gave|took|sent|made|began|brought|paid|spoke|wrote|"
+                         + PRESENT_VERBS + r")\b")
+_LOOKBACK = 12
+
+
+def and_before_date(text: str, timex: dict) -> int | None:
+    """Where "and" starts when the date opens a later predicate of the clause's subject ("and yesterday saw X",
+    "and on Friday was received by Y"); None otherwise."""
+    low = max(0, timex["start"] - _LOOKBACK)
+    match = _AND_BEFORE_DATE.search(text, low, timex["start"])
+    if match is None or not _VERB_AFTER.match(text, timex["end"]):
+        return None
+    return match.start()
+
+
+def date_predicate_at(text: str, position: int, ctx: SentenceContext) -> bool:
+    """Does text[position:] open with "and", a date of the sentence and its verb (", and yesterday saw ...")?"""
+    for timex in ctx.claimants:
+        if position < timex["start"] <= position + _LOOKBACK + 2:
+            opening = and_before_date(text, timex)
+            if opening is not None and not text[position:opening].strip():
+                return True
+    return False
+
+
+def conjunct_openings(text: str, start: int, timex: dict) -> list[int]:
+    """Where later predicates of the clause begun at `start` open before the date: "and" and a verb ("and returns
+    to Havana", "and is to report"), or "and" right before the date and its verb."""
+    openings = [match.start() for match in AND_VERB.finditer(text, start, timex["start"])]
+    own = and_before_date(text, timex)
+    if own is not None and own >= start and own not in openings:
+        openings.append(own)
+    return openings
+
+
+# The bare verb a predicate of a series opens with, its subject told before ("..., held talks with Ivanov on Monday,
+# and yesterday saw ..."): a past tense or a present one of the closed list.
+_BARE_PREDICATE = re.compile(r"\s*(?:[a-z]{2,}ed|met|saw|held|flew|left|went|came|spent|told|said|gave|took|sent|made|"
+                             r"began|brought|paid|spoke|wrote|" + PRESENT_VERBS + r")\s+(?!of\b|by\b|to\b|in\b)")
+
+
+def bare_predicate(text: str, position: int) -> bool:
+    """Does text[position:] open a predicate with no subject of its own, after a comma (a series of one
+    subject's predicates)?"""
+    return position > 0 and text[position - 1] == "," and bool(_BARE_PREDICATE.match(text, position))

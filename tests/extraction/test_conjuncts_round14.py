@@ -1,0 +1,52 @@
+"""Issue 11, fourteenth round (people): one subject's predicates in a row, each with a date of its own. A later
+predicate ("and returns to Moscow on Friday", "and on Friday was received by X", "and yesterday saw Y") shares the
+subject and keeps its own people; a counterpart of a neighbouring predicate ("for talks with Z") is not its. Every
+sentence is written for this test."""
+import datetime
+
+from tests.extraction._one_mention import actors_of
+
+DAY = datetime.date(2001, 6, 12)  # a Tuesday
+
+
+def test_a_return_after_talks_elsewhere_is_the_travellers_alone(gazetteer):
+    text = ("Foreign Minister Igor Ivanov flies to Beijing tomorrow for talks with Foreign Minister Tang Jiaxuan, "
+            "and returns to Moscow on Friday.")
+    assert actors_of(text, DAY, "Friday", gazetteer) == {"Igor Ivanov"}
+    assert actors_of(text, DAY, "tomorrow", gazetteer) == {"Igor Ivanov", "Tang Jiaxuan"}
+
+
+def test_a_return_without_a_comma_is_the_travellers_alone(gazetteer):
+    text = ("Colin Powell flies to Ankara tonight for talks with Foreign Minister Ismail Cem and returns to "
+            "Washington on Saturday.")
+    assert actors_of(text, DAY, "Saturday", gazetteer) == {"Colin Powell"}
+
+
+def test_a_later_duty_of_the_same_subject_leaves_the_earlier_counterpart(gazetteer):
+    text = ("Joschka Fischer flew from Moscow to Kyiv on Monday afternoon for talks with President Leonid Kuchma "
+            "and is to report to the Union's foreign ministers in Luxembourg next Monday.")
+    assert actors_of(text, DAY, "next Monday", gazetteer) == {"Joschka Fischer"}
+
+
+def test_a_date_right_after_and_opens_the_subjects_next_predicate(gazetteer):
+    text = ("Joschka Fischer held talks with Foreign Minister Igor Ivanov on Thursday and on Friday was received "
+            "in the Kremlin by President Vladimir Putin.")
+    assert actors_of(text, DAY, "Friday", gazetteer) == {"Joschka Fischer", "Vladimir Putin"}
+
+
+def test_the_last_of_a_series_of_predicates_keeps_the_subject(gazetteer):
+    text = ("Tang Jiaxuan arrived on Sunday, held talks with Igor Ivanov on Monday, and yesterday saw Prime "
+            "Minister Mikhail Kasyanov.")
+    assert actors_of(text, DAY, "yesterday", gazetteer) == {"Tang Jiaxuan", "Mikhail Kasyanov"}
+
+
+def test_a_date_after_and_before_a_new_subject_is_no_predicate_of_the_first(gazetteer):
+    text = "Igor Ivanov met Tang Jiaxuan on Monday, and yesterday Kasyanov received Colin Powell."
+    assert "Igor Ivanov" not in actors_of(text, DAY, "yesterday", gazetteer)
+
+
+def test_a_speech_still_ahead_is_dated_when_the_next_predicate_is_a_journey(gazetteer):
+    from tests.extraction._one_mention import one
+    text = "Vladimir Putin is to speak to the nation this evening on the budget, and leaves tomorrow for Rome."
+    assert one(text, gazetteer, "this evening").event_type == "statement"
+    assert actors_of(text, DAY, "this evening", gazetteer) == {"Vladimir Putin"}
