@@ -50,3 +50,14 @@ def test_a_speech_still_ahead_is_dated_when_the_next_predicate_is_a_journey(gaze
     text = "Vladimir Putin is to speak to the nation this evening on the budget, and leaves tomorrow for Rome."
     assert one(text, gazetteer, "this evening").event_type == "statement"
     assert actors_of(text, DAY, "this evening", gazetteer) == {"Vladimir Putin"}
+
+
+def test_the_host_of_a_visit_told_by_when_is_the_main_clauses_person_of_the_visited_state(gazetteer):
+    text = "Jiang Zemin raised the pipeline when Putin came to Beijing in July, and experts have met twice since."
+    assert actors_of(text, DAY, "July", gazetteer) == {"Vladimir Putin", "Jiang Zemin"}
+
+
+def test_a_person_of_an_earlier_predicate_is_no_host_of_the_when_visit(gazetteer):
+    text = ("Igor Ivanov saw Jaswant Singh on Monday and spoke of a declaration to be signed when Putin goes to "
+            "India in October.")
+    assert actors_of(text, DAY, "October", gazetteer) == {"Vladimir Putin"}

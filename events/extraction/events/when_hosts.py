@@ -1,0 +1,34 @@
+"""The host of a visit told in a "when" clause is named in the main clause: "Jiang proposed the treaty when Putin came
+to Beijing in July", "the pledge Kim gave Putin when the Russian president visited Pyongyang": the visit's clause
+(from "when") names only the guest; the person of the visited state the main clause names is his host."""
+from __future__ import annotations
+
+import re
+
+from events.extraction.events.clauses import last_clause_break
+from events.extraction.events.context import Reading, SentenceContext
+from events.extraction.events.spans import AND_VERB
+
+_WHEN_BEFORE = re.compile(r"\bwhen\s*$")
+
+
+def with_hosts_before_when(reading: Reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` and, for a visit whose clause opens with "when", the people of the visited state named in the
+    predicate "when" attaches to ("Jiang proposed ... when", "the pledge Kim gave Putin when"; not one of an earlier
+    predicate: "saw Fernandes ... and spoke of a declaration to be signed when Putin goes to India"), unless the guest's own compatriots are already there (a visit home has no host)."""
+    if reading.event_type != "visit" or not reading.place or not actors:
+        return actors
+    start = reading.clause[0]
+    when = _WHEN_BEFORE.search(ctx.text, max(ctx.sentence.start, start - 6), start)
+    if not when:
+        return actors
+    low = last_clause_break(ctx.text, ctx.sentence.start, when.start(), ctx)
+    low = max([low] + [match.end() for match in AND_VERB.finditer(ctx.text, low, when.start())])
+    visited = reading.place[0]
+    if any(ref.country == visited for ref in actors):
+        return actors
+    names = {ref.name for ref in actors}
+    hosts = [m.ref for m in ctx.actor_mentions
+             if low <= m.start and m.end <= start and m.ref.country == visited and m.ref.name not in names
+]
+    return list(actors) + list(dict.fromkeys(hosts))
