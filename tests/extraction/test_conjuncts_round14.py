@@ -61,3 +61,9 @@ def test_a_person_of_an_earlier_predicate_is_no_host_of_the_when_visit(gazetteer
     text = ("Igor Ivanov saw Jaswant Singh on Monday and spoke of a declaration to be signed when Putin goes to "
             "India in October.")
     assert actors_of(text, DAY, "October", gazetteer) == {"Vladimir Putin"}
+
+
+def test_a_departure_participle_is_the_subjects_alone(gazetteer):
+    text = ("Tang Jiaxuan leaves for Kyiv tomorrow, where he is to meet Foreign Minister Anatoly Zlenko, before "
+            "flying home on Friday.")
+    assert actors_of(text, DAY, "Friday", gazetteer) == {"Tang Jiaxuan"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.extraction.events.conjuncts import bare_predicate, date_predicate_at
+from events.extraction.events.conjuncts import bare_predicate, date_predicate_at, departure_at
 from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, PRESENT_VERBS, RELATIVE_ASIDE, SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger, owned_triggers
 from events.extraction.events.windows import REPORTED_REACH
@@ -195,7 +195,7 @@ def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:
     """A verb after ", and" shares the subject of the clause before: in "Gavrin arrived in Baghdad
     yesterday, and is to meet the oil minister today", the clause of "is to meet" starts with Gavrin's."""
     if start <= ctx.sentence.start or text[start - 1] != "," or not (
-            _AND_VERB.match(text, start) or date_predicate_at(text, start, ctx)):
+            _AND_VERB.match(text, start) or date_predicate_at(text, start, ctx) or departure_at(text, start)):
         return start
     previous = last_clause_break(text, ctx.sentence.start, start - 1, ctx)
     while bare_predicate(text, previous):  # a series: "Paek arrived on Sunday, held talks on Monday, and ..."

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.extraction.events.spans import AND_VERB, PRESENT_VERBS
+from events.extraction.events.spans import AND_VERB, PRESENT_VERBS, SPECULATION_BREAK
 
 if TYPE_CHECKING:
     from events.extraction.events.context import SentenceContext
@@ -61,3 +61,39 @@ def bare_predicate(text: str, position: int) -> bool:
     """Does text[position:] open a predicate with no subject of its own, after a comma (a series of one
     subject's predicates)?"""
     return position > 0 and text[position - 1] == "," and bool(_BARE_PREDICATE.match(text, position))
+
+
+# "before flying home on Sunday", "after leaving Kyiv in the evening": a traveller's departure told by a participle of
+# the clause's subject; the people the clause names before it are the main verb's ("where he is to meet X, before
+# flying home on Sunday": X does not fly).
+_DEPARTURE = re.compile(r"\b(?:before|after)\s+(?:flying|leaving|returning|heading|departing|travell?ing|going)\b")
+
+
+def departure_at(text: str, position: int) -> bool:
+    """Does text[position:] open with a departure participle (", before flying home on Friday")?"""
+    return bool(_DEPARTURE_AT.match(text, position))
+
+
+_DEPARTURE_AT = re.compile(r"\s*" + _DEPARTURE.pattern)
+
+
+def without_objects_before_departure(reading, ctx: SentenceContext, actors: list) -> list:
+    """`actors` less those named only between the clause's subject and a departure participle whose phrase holds
+    the date."""
+    text, timex = ctx.text, reading.timex
+    start = reading.clause[0]
+    departure = None
+    for match in _DEPARTURE.finditer(text, start, timex["start"]):
+        departure = match
+    if departure is None or SPECULATION_BREAK.search(text, departure.end(), timex["start"]) or len(actors) < 2:
+        return actors
+    before = sorted((m for m in ctx.actor_mentions if start <= m.start < departure.start()), key=lambda m: m.start)
+    subject = set()
+    for mention in before:
+        subject.add(mention.ref.name)
+        if _VERB_AFTER.match(text, mention.end):
+            break
+    objects = {m.ref.name for m in before} - subject
+    objects -= {m.ref.name for m in ctx.actor_mentions if m.start >= departure.start()}
+    kept = [ref for ref in actors if ref.name not in objects]
+    return kept or actors

@@ -10,6 +10,7 @@ from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
 from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
+from events.extraction.events.conjuncts import without_objects_before_departure
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import (bounds_a_span, first_day_of_days_ended, granularity, has_interval,
                                             is_event_date, is_future, iso_day, reported_dates_of)
@@ -220,6 +221,7 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
         actors = without_inviters(reading, ctx, actors)
         actors = with_hosts_before_when(reading, ctx, actors)
+        actors = without_objects_before_departure(reading, ctx, actors)
         if inherited is None:
             actors = without_people_before_own_subject(reading, ctx, actors)
             actors = without_owners_of_other_happenings(reading, ctx, actors)
