@@ -67,3 +67,16 @@ def test_a_departure_participle_is_the_subjects_alone(gazetteer):
     text = ("Tang Jiaxuan leaves for Kyiv tomorrow, where he is to meet Foreign Minister Anatoly Zlenko, before "
             "flying home on Friday.")
     assert actors_of(text, DAY, "Friday", gazetteer) == {"Tang Jiaxuan"}
+
+
+def test_two_names_in_apposition_before_a_semicolon_are_the_nouns_and_the_events(gazetteer):
+    text = ("On Monday Tang Jiaxuan held talks with the speakers of both houses of the Russian parliament, "
+            "Gennady Seleznyov and Yegor Stroyev; he flies home tomorrow.")
+    assert actors_of(text, DAY, "Monday", gazetteer) == {"Tang Jiaxuan", "Gennady Seleznyov", "Yegor Stroev"}
+
+
+def test_a_name_in_apposition_before_the_sources_is_the_events(gazetteer):
+    text = ("Tang Jiaxuan arrived on Sunday and yesterday saw Deputy Prime Minister Viktor Khristenko and the "
+            "railways minister, Nikolai Aksyonenko (Itar-Tass, Xinhua, June 10-11).")
+    assert actors_of(text, DAY, "yesterday", gazetteer) == {"Tang Jiaxuan", "Viktor Khristenko",
+                                                            "Nikolai Aksyonenko"}

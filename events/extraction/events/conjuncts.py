@@ -97,3 +97,36 @@ def without_objects_before_departure(reading, ctx: SentenceContext, actors: list
     objects -= {m.ref.name for m in ctx.actor_mentions if m.start >= departure.start()}
     kept = [ref for ref in actors if ref.name not in objects]
     return kept or actors
+
+
+# What may end a names' apposition: a comma, a semicolon, a parenthesis (the sources), the sentence's end.
+_APPOSITION_END = re.compile(r"\s*(?:[,;.(]|$)")
+_NAME_JOIN = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)")
+
+
+def names_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
+    """The commas around names in apposition to a lower-case noun, one name or two joined by "and", before a
+    semicolon, a parenthesis or the sentence's end too ("with the speakers of both houses, A and B;", "the railways
+    minister, C (Itar-Tass)"): the names are the noun's, and its clause goes on past the opening comma."""
+    text, found = ctx.text, set()
+    mentions = sorted(ctx.actor_mentions, key=lambda m: m.start)
+    for index, mention in enumerate(mentions):
+        opening = mention.start - 2
+        if opening <= ctx.sentence.start or text[opening:mention.start] != ", " or not _noun_before(text, opening):
+            continue
+        last = mention
+        for later in mentions[index + 1:]:
+            if not _NAME_JOIN.fullmatch(text, last.end, later.start):
+                break
+            last = later
+        end = _APPOSITION_END.match(text, last.end, ctx.sentence.end)
+        if end and end.group().strip() in (",", ";", "(", ".", ""):
+            found.add(opening)
+            if end.group().strip() == ",":
+                found.add(end.end() - 1)
+    return frozenset(found)
+
+
+def _noun_before(text: str, comma: int) -> bool:
+    word = text[max(0, comma - 30):comma].split()[-1:]
+    return bool(word) and word[0].isalpha() and word[0].islower()
