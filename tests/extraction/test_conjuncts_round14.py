@@ -80,3 +80,9 @@ def test_a_name_in_apposition_before_the_sources_is_the_events(gazetteer):
             "railways minister, Nikolai Aksyonenko (Itar-Tass, Xinhua, June 10-11).")
     assert actors_of(text, DAY, "yesterday", gazetteer) == {"Tang Jiaxuan", "Viktor Khristenko",
                                                             "Nikolai Aksyonenko"}
+
+
+def test_a_persons_secretary_acts_for_him_and_he_takes_no_part(gazetteer):
+    text = ("Indian Prime Minister Atal Bihari Vajpayee is to visit Moscow in November. Brajesh Mishra, the Indian "
+            "prime minister's principal secretary, arrived in Moscow on Monday.")
+    assert actors_of(text, DAY, "Monday", gazetteer) == {"Brajesh Mishra"}
