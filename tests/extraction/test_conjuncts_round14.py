@@ -86,3 +86,9 @@ def test_a_persons_secretary_acts_for_him_and_he_takes_no_part(gazetteer):
     text = ("Indian Prime Minister Atal Bihari Vajpayee is to visit Moscow in November. Brajesh Mishra, the Indian "
             "prime minister's principal secretary, arrived in Moscow on Monday.")
     assert actors_of(text, DAY, "Monday", gazetteer) == {"Brajesh Mishra"}
+
+
+def test_a_list_goes_on_after_a_described_name(gazetteer):
+    text = ("On Monday Tang Jiaxuan saw Vladimir Rushailo, the secretary of the Security Council, and Prime Minister "
+            "Mikhail Kasyanov; he flies home tomorrow.")
+    assert actors_of(text, DAY, "Monday", gazetteer) == {"Tang Jiaxuan", "Vladimir Rushailo", "Mikhail Kasyanov"}

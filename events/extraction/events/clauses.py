@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.conjuncts import (bare_predicate, date_predicate_at, departure_at,
-                                                names_apposition_commas)
+                                                description_apposition_commas, names_apposition_commas)
 from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, PRESENT_VERBS, RELATIVE_ASIDE, SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger, owned_triggers
 from events.extraction.events.windows import REPORTED_REACH
@@ -104,7 +104,8 @@ def _clause_end_after(text: str, start: int, high: int, ctx: SentenceContext) ->
     event_clause: an opening phrase, a reported "that" clause; a "since" happening cuts it)."""
     limit = ctx.sentence.end
     names = ctx.country_names
-    lists = list_commas(ctx) | name_apposition_commas(ctx) | names_apposition_commas(ctx)
+    lists = list_commas(ctx) | name_apposition_commas(ctx) | names_apposition_commas(ctx) | \
+        description_apposition_commas(ctx)
     end = clause_end(text, high, limit, names, lists)
     if _opening_phrase_runs_on(text, start, end, ctx):
         end = clause_end(text, end + 1, limit, names, lists)

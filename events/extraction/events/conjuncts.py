@@ -130,3 +130,20 @@ def names_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
 def _noun_before(text: str, comma: int) -> bool:
     word = text[max(0, comma - 30):comma].split()[-1:]
     return bool(word) and word[0].isalpha() and word[0].islower()
+
+
+# "Vladimir Rushailo, the secretary of the Security Council, and Foreign Minister X's first deputy, Y": a name, its
+# description between commas, then "and" and the next person of the list.
+_DESCRIPTION_THEN_AND = re.compile(r", (?:the|his|her|its|their) [^,;:()\u2013\u2014]{3,80}, and (?=[A-Z])")
+
+
+def description_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
+    """The commas around a lower-case description of a person that a list goes on after with "and" and another
+    person: the list is one object, and its clause goes on past them."""
+    text, found = ctx.text, set()
+    starts = [m.start for m in ctx.actor_mentions]
+    for mention in ctx.actor_mentions:
+        match = _DESCRIPTION_THEN_AND.match(text, mention.end, ctx.sentence.end)
+        if match and any(match.end() <= start <= match.end() + 60 for start in starts):
+            found.update((match.start(), match.end() - len(", and ")))
+    return frozenset(found)
