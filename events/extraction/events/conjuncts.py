@@ -80,23 +80,36 @@ _DEPARTURE_AT = re.compile(r"\s*" + _DEPARTURE.pattern)
 def without_objects_before_departure(reading, ctx: SentenceContext, actors: list) -> list:
     """`actors` less those named only between the clause's subject and a departure participle whose phrase holds
     the date."""
-    text, timex = ctx.text, reading.timex
-    start = reading.clause[0]
-    departure = None
-    for match in _DEPARTURE.finditer(text, start, timex["start"]):
-        departure = match
-    if departure is None or SPECULATION_BREAK.search(text, departure.end(), timex["start"]) or len(actors) < 2:
+    departure = _departure_of(reading, ctx)
+    if departure is None or len(actors) < 2:
         return actors
-    before = sorted((m for m in ctx.actor_mentions if start <= m.start < departure.start()), key=lambda m: m.start)
+    objects = _objects_before(reading.clause[0], departure, ctx)
+    kept = [ref for ref in actors if ref.name not in objects]
+    return kept or actors
+
+
+def _departure_of(reading, ctx: SentenceContext) -> int | None:
+    """Where the last departure participle of the clause before the date starts, when the date is in its phrase."""
+    text, timex = ctx.text, reading.timex
+    departure = None
+    for match in _DEPARTURE.finditer(text, reading.clause[0], timex["start"]):
+        departure = match
+    if departure is None or SPECULATION_BREAK.search(text, departure.end(), timex["start"]):
+        return None
+    return departure.start()
+
+
+def _objects_before(start: int, departure: int, ctx: SentenceContext) -> set:
+    """The people named between the subject (the names before the first verb after `start`) and `departure`, and
+    nowhere after it."""
+    before = sorted((m for m in ctx.actor_mentions if start <= m.start < departure), key=lambda m: m.start)
     subject = set()
     for mention in before:
         subject.add(mention.ref.name)
-        if _VERB_AFTER.match(text, mention.end):
+        if _VERB_AFTER.match(ctx.text, mention.end):
             break
     objects = {m.ref.name for m in before} - subject
-    objects -= {m.ref.name for m in ctx.actor_mentions if m.start >= departure.start()}
-    kept = [ref for ref in actors if ref.name not in objects]
-    return kept or actors
+    return objects - {m.ref.name for m in ctx.actor_mentions if m.start >= departure}
 
 
 # What may end a names' apposition: a comma, a semicolon, a parenthesis (the sources), the sentence's end.
