@@ -250,3 +250,13 @@ def test_a_person_named_only_as_another_happenings_owner_is_not_the_events(gazet
 def test_the_owner_of_the_events_own_trigger_stays(gazetteer):
     text = "Igor Ivanov said that Mohammad Khatami's visit would take place in March."
     assert "Mohammad Khatami" in [a.name for a in event(text, "March", gazetteer, datetime.date(2001, 1, 10)).actors]
+
+
+def test_the_two_speakers_are_the_two_parliaments_chairs_just_named(gazetteer):
+    # Issue 11, fourteenth round: "the two speakers" (a pair of every plural office the descriptions know).
+    import datetime
+    from tests.extraction._one_mention import actors_of
+    text = ("Ivan Plyushch, the chairman of Ukraine's parliament, arrived in Moscow on Sunday at the invitation of "
+            "State Duma Speaker Gennady Seleznyov, and the two speakers held talks on Monday.")
+    assert actors_of(text, datetime.date(2001, 6, 12), "Monday", gazetteer) == {"Ivan Plyushch",
+                                                                                "Gennady Seleznyov"}

@@ -72,13 +72,19 @@ _FITS["emirs"] = ("Emir",)
 _FITS["patriarchs"] = ("Patriarch", "Catholicos")
 _FITS["envoys"] = ("Envoy", "envoy", "Representative", "representative")
 _FITS["ambassadors"] = ("Ambassador", "ambassador")
+# "the two speakers": parliaments' chairs (the gazetteer's titles of the speakers of the Duma, the Federation Council,
+# the Rada, Georgia's parliament, China's and Vietnam's assemblies), or one found by the title "speaker".
+_FITS["speakers"] = ("Speaker", "speaker", "Chairman of the State Duma of", "Chairman of the Federation Council",
+                     "Chairman of the Verkhovna Rada", "Chairman of the Parliament", "Chairman of the National")
 # Titles that do not fit a bare "minister" (a prime minister is "the premier").
 _NOT_PLAIN_MINISTER = ("Prime Minister", "Premier")
 
 # The patterns open with a choice of letters, then look behind for the word's edge (r"[Tt](?<!\w[Tt])he" is
 # r"\b[Tt]he"): re then skips in C to the next possible first letter instead of trying every position.
-_PAIR = re.compile(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he\s+two|(?<=[Bb])oth(?:\s+the)?)\s+(?P<noun>leaders|heads of state|presidents|premiers|"
-                   r"prime ministers|foreign ministers|defen[cs]e ministers|ministers|men)\b")
+# (every plural office of _FITS, longest first: "the two foreign ministers" before "ministers")
+_PAIR = re.compile(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he\s+two|(?<=[Bb])oth(?:\s+the)?)\s+(?P<noun>"
+                   + "|".join(sorted((noun.replace("defense", "defen[cs]e") for noun in _FITS), key=len, reverse=True))
+                   + r")\b")
 # "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
 _PAIR_BARE = re.compile(r"[Tt](?<!\w[Tt])he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
                         r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
@@ -165,7 +171,7 @@ def _pair_mentions(article: _Article, pronouns: list[ActorMention]) -> list[Acto
         if article.blocked(match):
             continue
         candidates = _pair_candidates(match, article)
-        noun = match.group("noun").lower()
+        noun = match.group("noun").lower().replace("defence", "defense")
         people = _last_pair(candidates, pronouns, match.start(), noun, article) or _two_sides(_salient_first(
             _fitting(candidates, noun, None, article.gazetteer, article.anchor, 6), article.named.within(0, match.start())))
         if len(people) == 2:

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, RELATIVE_ASIDE, SPECULATION_BREAK
+from events.extraction.events.conjuncts import (bare_predicate, date_predicate_at, departure_at,
+                                                description_apposition_commas, names_apposition_commas)
+from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, PRESENT_VERBS, RELATIVE_ASIDE, SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger, owned_triggers
 from events.extraction.events.windows import REPORTED_REACH
 
@@ -102,7 +104,8 @@ def _clause_end_after(text: str, start: int, high: int, ctx: SentenceContext) ->
     event_clause: an opening phrase, a reported "that" clause; a "since" happening cuts it)."""
     limit = ctx.sentence.end
     names = ctx.country_names
-    lists = list_commas(ctx) | name_apposition_commas(ctx)
+    lists = list_commas(ctx) | name_apposition_commas(ctx) | names_apposition_commas(ctx) | \
+        description_apposition_commas(ctx)
     end = clause_end(text, high, limit, names, lists)
     if _opening_phrase_runs_on(text, start, end, ctx):
         end = clause_end(text, end + 1, limit, names, lists)
@@ -187,15 +190,18 @@ def _clause_opening_before(high: int, trigger_start: int, ctx: SentenceContext) 
 
 
 _AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|may|might|could|can|must|should|has|have|had|then|later|"
-                       r"also|[a-z]+ed)\b")
+                       r"also|[a-z]+ed|" + PRESENT_VERBS + r")\b")
 
 
 def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:
     """A verb after ", and" shares the subject of the clause before: in "Gavrin arrived in Baghdad
     yesterday, and is to meet the oil minister today", the clause of "is to meet" starts with Gavrin's."""
-    if start <= ctx.sentence.start or text[start - 1] != "," or not _AND_VERB.match(text, start):
+    if start <= ctx.sentence.start or text[start - 1] != "," or not (
+            _AND_VERB.match(text, start) or date_predicate_at(text, start, ctx) or departure_at(text, start)):
         return start
     previous = last_clause_break(text, ctx.sentence.start, start - 1, ctx)
+    while bare_predicate(text, previous):  # a series: "Paek arrived on Sunday, held talks on Monday, and ..."
+        previous = last_clause_break(text, ctx.sentence.start, previous - 1, ctx)
     return subject_before_apposition(text, previous, ctx)
 
 

@@ -10,6 +10,7 @@ from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
 from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
+from events.extraction.events.conjuncts import without_objects_before_departure
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import (bounds_a_span, first_day_of_days_ended, granularity, has_interval,
                                             is_event_date, is_future, iso_day, reported_dates_of)
@@ -17,6 +18,7 @@ from events.extraction.events.participants import (acts_through_agent, clause_co
                                                    display_name, event_actors, event_countries,
                                                    statement_content_start, unique_actors, unique_in_order)
 from events.extraction.events.inviters import without_inviters
+from events.extraction.events.when_hosts import with_hosts_before_when
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
 from events.extraction.events.own_subject import (without_owners_of_other_happenings,
@@ -218,6 +220,8 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
             actors, countries = _with_principal_partner(actors, countries, ctx)
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
         actors = without_inviters(reading, ctx, actors)
+        actors = with_hosts_before_when(reading, ctx, actors)
+        actors = without_objects_before_departure(reading, ctx, actors)
         if inherited is None:
             actors = without_people_before_own_subject(reading, ctx, actors)
             actors = without_owners_of_other_happenings(reading, ctx, actors)

@@ -5,9 +5,10 @@ import re
 from typing import TYPE_CHECKING
 
 from events.extraction.events.clauses import next_happening_start, opening_phrase_end
+from events.extraction.events.conjuncts import conjunct_openings
 from events.extraction.events.implied_places import is_origin, subject_state_of
 from events.extraction.events.places import place_mention_starts
-from events.extraction.events.spans import (AND_VERB, SPECULATION_BREAK, asides_between, distance, in_cause, inside,
+from events.extraction.events.spans import (SPECULATION_BREAK, asides_between, distance, in_cause, inside,
                                            same_span)
 from events.extraction.events.triggers import owned_triggers, possessor
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
@@ -312,12 +313,12 @@ def earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> lis
 def _earlier_conjuncts(reading: Reading, start: int, ctx: SentenceContext) -> list[tuple[int, int]]:
     text, timex = ctx.text, reading.timex
     spans = []
-    for match in AND_VERB.finditer(text, start, min(timex["start"], reading.main.end)):
+    for opening in conjunct_openings(text, start, timex):
         for other in ctx.claimants:
-            if other is not timex and start <= other["start"] < match.start():
+            if other is not timex and start <= other["start"] < opening:
                 own = owned_triggers(other, ctx.claimants, ctx.triggers, ctx.rules, text)[:1]
-                if own and start <= own[0].start < match.start():
-                    spans.append((min(own[0].start, other["start"]), match.start()))
+                if own and start <= own[0].start < opening:
+                    spans.append((min(own[0].start, other["start"]), opening))
     return spans
 
 
