@@ -172,7 +172,7 @@ def _summit_holders(facts: dict) -> frozenset:
 
 
 # An organization named as gathering ("the summit of the CIS", "the CIS summit", "NATO's leaders").
-_GATHERED_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+)?(?:summit|leaders|heads of state|presidents|"
+_GATHERED_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+)?(?:summit|leaders|heads of state|presidents|"
                              r"foreign ministers|defen[cs]e ministers|ministers|meeting|session)\b")
 _GATHERED_BEFORE = re.compile(r"\b(?:summit|leaders|heads of state|presidents|ministers|meeting|session)\s+of\s+"
                               r"(?:the\s+)?$")

@@ -1,0 +1,26 @@
+"""Issue 11, fourteenth round (cty23): countries of a gathering told by a plural possessive, of "the two countries"
+after fewer than two named, and of "the two leaders" opening the stretch of the sentence that holds the event.
+Sentences written for this test (none from the corpus or the devset)."""
+import datetime
+
+import pytest
+
+from tests.extraction._one_mention import actors_of, countries_of
+
+DAY = datetime.date(2001, 6, 12)
+CASPIAN = {"RU", "IR", "KZ", "AZ", "TM"}
+
+
+# -- a group named with a plural possessive: "the five Caspian states' summit" ------------------------------------
+@pytest.mark.parametrize("text, date_text", [
+    ("The five Caspian states' summit, which Kazakhstan was to have hosted in Almaty this autumn, has no date yet.",
+     "this autumn"),
+    ("The five littoral states\u2019 summit opens in Baku on Friday.", "Friday"),
+])
+def test_a_plural_possessive_names_the_groups_own_gathering(text, date_text, gazetteer):
+    assert CASPIAN <= countries_of(text, DAY, date_text, gazetteer)
+
+
+def test_a_plural_possessive_as_a_venue_still_adds_no_members(gazetteer):
+    text = "Ivanov met Kharrazi on the sidelines of the five Caspian states' summit in Baku on Friday."
+    assert "TM" not in countries_of(text, DAY, "Friday", gazetteer)
