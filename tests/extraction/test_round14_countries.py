@@ -24,3 +24,20 @@ def test_a_plural_possessive_names_the_groups_own_gathering(text, date_text, gaz
 def test_a_plural_possessive_as_a_venue_still_adds_no_members(gazetteer):
     text = "Ivanov met Kharrazi on the sidelines of the five Caspian states' summit in Baku on Friday."
     assert "TM" not in countries_of(text, DAY, "Friday", gazetteer)
+
+
+# -- "the two countries" after one of the article's pair named alone: the article's pair --------------------------
+PAIR_TEXT = ("China's parliament speaker Li Peng began talks in Moscow on Tuesday. Beijing wants arms and oil.\n\n"
+             "Li, who arrived on Monday for a five-day stay, the first by China's speaker since 1997, brought a letter "
+             "from President Jiang Zemin about the border treaty which the two countries plan to sign next year.\n\n"
+             "Chinese firms want contracts in Siberia.")
+
+
+def test_the_two_countries_after_one_of_the_pair_are_the_articles_pair(gazetteer):
+    assert {"CN", "RU"} <= countries_of(PAIR_TEXT, DAY, "next year", gazetteer)
+
+
+def test_the_two_countries_after_two_named_are_those_two(gazetteer):
+    text = ("Kuchma and Lukashenka met in Minsk on Tuesday and said the two countries would sign a border treaty "
+            "next year.")
+    assert countries_of(text, DAY, "next year", gazetteer) == {"UA", "BY"}

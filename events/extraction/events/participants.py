@@ -217,9 +217,15 @@ def _pair_before(located: list[tuple[int, str]], start: int, end: int, ctx: Sent
     if kind is None:
         return []
     before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
-    if kind == "governments":
+    # (and "the two countries" after one of the article's pair named alone: "a visit by China's premier ... the
+    # treaty which the two countries plan to sign next year" is the article's pair too)
+    if kind == "governments" or _one_of_the_pair(before, ctx):
         before = unique_in_order(before + [subject_state_of(ctx), ctx.rules.home_state])
     return [(start, code) for code in before[:2] if code]
+
+
+def _one_of_the_pair(before: list[str], ctx: SentenceContext) -> bool:
+    return len(before) == 1 and bool(ctx.rules.home_state) and before[0] in (ctx.rules.home_state, subject_state_of(ctx))
 
 
 def _pair_kind(start: int, end: int, ctx: SentenceContext) -> str | None:
