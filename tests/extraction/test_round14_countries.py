@@ -41,3 +41,30 @@ def test_the_two_countries_after_two_named_are_those_two(gazetteer):
     text = ("Kuchma and Lukashenka met in Minsk on Tuesday and said the two countries would sign a border treaty "
             "next year.")
     assert countries_of(text, DAY, "next year", gazetteer) == {"UA", "BY"}
+
+
+# -- a combining form hyphened to a state's adjective names both states ("Sino-Russian", "Soviet-Japanese") ---------
+@pytest.mark.parametrize("text, date_text, wanted", [
+    ("The Sino-Russian treaty of friendship was signed in the Kremlin on July 16.", "July 16", {"CN", "RU"}),
+    ("The two leaders will confirm the Soviet-Japanese declaration of 1956.", "1956", {"JP", "RU"}),
+    ("The Sino-Soviet alliance broke down in 1960.", "1960", {"CN", "RU"}),
+    ("The U.S.-Soviet treaty on intermediate-range missiles was signed in 1987.", "1987", {"US", "RU"}),
+    ("An Indo-Pakistani summit is planned for July.", "July", {"IN", "PK"}),
+])
+def test_a_combining_form_and_an_adjective_name_both_states(text, date_text, wanted, gazetteer):
+    assert wanted <= countries_of(text, DAY, date_text, gazetteer)
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary paid off the last of its Soviet-era debt in 1997.",
+    "Hungary's post-Soviet government paid off the debt in 1997.",
+])
+def test_a_bare_combining_form_names_no_state(text, gazetteer):
+    assert "RU" not in countries_of(text, DAY, "1997", gazetteer)
+
+
+def test_the_gazetteer_builds_compounds_only_from_adjectives(gazetteer):
+    found = gazetteer.find_countries("Sino-Russian, Franco-German, Soviet-era, Sino-China")
+    assert [(m.text, m.code) for m in found] == [("Sino-Russian", "CN"), ("Sino-Russian", "RU"),
+                                                  ("Franco-German", "FR"), ("Franco-German", "DE"),
+                                                  ("China", "CN")]

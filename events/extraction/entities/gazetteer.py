@@ -121,6 +121,27 @@ class Gazetteer:
             self._country_by_text[phrase] = ([], "none")
         for phrase in self.country_phrases.get("ambiguous", {}):
             self._country_by_text[phrase] = ([], "ambiguous")
+        self._add_combining_forms()
+
+    def _add_combining_forms(self):
+        """"Sino-Russian", "Soviet-Japanese", "U.S.-Soviet": a combining form (country_phrases.json
+        "combining_forms") hyphened to a state's adjective (or, standing second, its name) names both states, as
+        "Russian-Japanese" does; built here for every pair, so that the bare form ("Soviet-era") names none."""
+        forms = self.country_phrases.get("combining_forms", {})
+        first, second = forms.get("first", {}), forms.get("second", {})
+        single = [(text, codes[0], kind) for text, (codes, kind) in self._country_by_text.items()
+                  if len(codes) == 1 and kind in ("adjective", "name")]
+        for form, code in first.items():
+            for text, other, kind in single:
+                if kind == "adjective" and other != code:
+                    self._country_by_text.setdefault(f"{form}-{text}", ([code, other], "adjective"))
+            for form2, code2 in second.items():
+                if code2 != code:
+                    self._country_by_text.setdefault(f"{form}-{form2}", ([code, code2], "adjective"))
+        for form, code in second.items():
+            for text, other, kind in single:
+                if other != code:
+                    self._country_by_text.setdefault(f"{text}-{form}", ([other, code], "adjective"))
 
     def country_name(self, code: str) -> str | None:
         return self.country_names.get(code)
