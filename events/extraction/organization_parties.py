@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from events.extraction.organization_anaphora import ORGAN_WORDS, indirect_mentions, is_pair, member_on, organization_facts
+from events.extraction.organization_anaphora import (IT_HAPPENS, ORGAN_WORDS, indirect_mentions, is_pair, member_on,
+                                                     organization_facts)
 
 # More members than this: a forum, not a party list (UN 191, OSCE 55, Council of Europe 46).
 MAX_MEMBERS = 30
@@ -120,7 +121,7 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     facts = organization_facts(gazetteer)
     dates = sorted({m.date_text_start for m in mentions})
     for mention in mentions:
-        if mention.event_type not in SEAT_TYPES | FORCE_TYPES:
+        if mention.event_type not in SEAT_TYPES | FORCE_TYPES and not _gathering_as_it(body, mention):
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
@@ -130,6 +131,12 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
                                                                         mention, (start, end), places, entities))
+
+
+def _gathering_as_it(body: str, mention) -> bool:
+    """Does the mention's sentence have "it" taking place ("doubt it will take place before the spring"): a statement
+    whose date is the gathering's own (organization_anaphora finds what "it" stands for)?"""
+    return IT_HAPPENS.search(body, mention.sentence_start, mention.sentence_end) is not None
 
 
 def _dated_elsewhere(org, mention, dates: list[int], body: str = "") -> bool:
@@ -188,8 +195,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|owing to|on account of|in vi
 def _gathering_event(body: str, org, mention, clause) -> bool:
     """Is the event of a gathering's kind, or the put-off of the organization's gathering (not a gathering named as
     the delay's cause)?"""
-    if mention.event_type in GATHERING_TYPES:
-        return True
+    if mention.event_type in GATHERING_TYPES or getattr(org, "pronoun", False):  # (a doubt that "it will take place"
+        return True                                                               # tells of the gathering itself)
     return mention.event_type in PUT_OFF_TYPES and not _CAUSE_BEFORE.search(body[max(clause[0], org.start - 60):org.start])
 
 

@@ -68,3 +68,16 @@ def test_the_gazetteer_builds_compounds_only_from_adjectives(gazetteer):
     assert [(m.text, m.code) for m in found] == [("Sino-Russian", "CN"), ("Sino-Russian", "RU"),
                                                   ("Franco-German", "FR"), ("Franco-German", "DE"),
                                                   ("China", "CN")]
+
+
+# -- "it" taking place stands for the gathering its sentence named before it ---------------------------------------
+def test_it_taking_place_is_the_gathering_named_before_it(gazetteer):
+    text = ("The summit of the five littoral states, set for Tehran in March, has been put off again, and Russian "
+            "diplomats doubt it will take place before the autumn.")
+    assert CASPIAN <= countries_of(text, DAY, "the autumn", gazetteer)
+
+
+def test_it_with_no_gathering_named_before_adds_no_members(gazetteer):
+    text = ("Kharrazi spoke of the Caspian states and of the pipeline, and Russian diplomats doubt it will open "
+            "before the autumn.")
+    assert "TM" not in countries_of(text, DAY, "the autumn", gazetteer)
