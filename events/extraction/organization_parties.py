@@ -32,7 +32,7 @@ MAX_MEMBERS = 30
 GATHERING_TYPES = frozenset({"summit", "meeting", "agreement", "founding"})
 # A gathering of its own put off ("the summit of the five littoral states has been put off once more") is still
 # the members' (docs/annotation.md: the five Caspian states' summit requires all five, also when postponed).
-PUT_OFF_TYPES = frozenset({"postponement"})
+PUT_OFF_TYPES = frozenset({"postponement"})  # (and any event put off: status "postponed")
 # Kinds that may happen at an organization's seat ("crossed the city to the alliance's headquarters").
 SEAT_TYPES = GATHERING_TYPES | PUT_OFF_TYPES | {"visit"}
 # An alliance's armed action is all its members' (docs/annotation.md: NATO's air strikes require all its members).
@@ -121,7 +121,8 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     facts = organization_facts(gazetteer)
     dates = sorted({m.date_text_start for m in mentions})
     for mention in mentions:
-        if mention.event_type not in SEAT_TYPES | FORCE_TYPES and not _gathering_as_it(body, mention):
+        if mention.event_type not in SEAT_TYPES | FORCE_TYPES and mention.status != "postponed" \
+                and not _gathering_as_it(body, mention):
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
@@ -197,7 +198,8 @@ def _gathering_event(body: str, org, mention, clause) -> bool:
     the delay's cause)?"""
     if mention.event_type in GATHERING_TYPES or getattr(org, "pronoun", False):  # (a doubt that "it will take place"
         return True                                                               # tells of the gathering itself)
-    return mention.event_type in PUT_OFF_TYPES and not _CAUSE_BEFORE.search(body[max(clause[0], org.start - 60):org.start])
+    put_off = mention.event_type in PUT_OFF_TYPES or mention.status == "postponed"
+    return put_off and not _CAUSE_BEFORE.search(body[max(clause[0], org.start - 60):org.start])
 
 
 def _forces(body: str, org, fact: dict, mention) -> list[str]:

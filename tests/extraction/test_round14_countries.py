@@ -81,3 +81,15 @@ def test_it_with_no_gathering_named_before_adds_no_members(gazetteer):
     text = ("Kharrazi spoke of the Caspian states and of the pipeline, and Russian diplomats doubt it will open "
             "before the autumn.")
     assert "TM" not in countries_of(text, DAY, "the autumn", gazetteer)
+
+
+# -- a put-off gathering of the group's own is its members' whatever verb types the date ---------------------------
+def test_a_gathering_put_off_after_a_proposal_keeps_all_its_members(gazetteer):
+    text = ("The summit of the five littoral states, which Iran's president had proposed to hold in Tehran this month, "
+            "has been put off again.")
+    assert CASPIAN <= countries_of(text, DAY, "this month", gazetteer)
+
+
+def test_a_put_off_trip_to_a_gathering_adds_no_members(gazetteer):
+    text = "Kuchma's trip to Minsk for the CIS summit, set for this month, has been put off."
+    assert "TM" not in countries_of(text, DAY, "this month", gazetteer)
