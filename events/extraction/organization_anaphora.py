@@ -220,11 +220,16 @@ def _pronoun_gatherings(body, entities, facts, start, end) -> list[IndirectMenti
         sentence_start = max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
         named = [m for m in entities.organizations_in(sentence_start, match.start())
                  if 0 < len(facts.get(m.slug, {}).get("members", ())) <= MAX_MEMBERS and not ORGAN_WORDS.search(m.text)
-                 and (_GATHERED_AFTER.match(body, m.end) or _GATHERED_BEFORE.search(body[max(0, m.start - 30):m.start]))]
+                 and _named_as_gathering(body, m)]
         if named:
             found.append(IndirectMention(match.start(), match.start() + 2, "it", named[-1].slug, gathering=True,
                                          pronoun=True))
     return found
+
+
+def _named_as_gathering(body: str, mention) -> bool:
+    return bool(_GATHERED_AFTER.match(body, mention.end)
+                or _GATHERED_BEFORE.search(body[max(0, mention.start - 30):mention.start]))
 
 
 def _may_hold_summits(mention, facts) -> bool:

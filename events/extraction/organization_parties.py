@@ -121,8 +121,7 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     facts = organization_facts(gazetteer)
     dates = sorted({m.date_text_start for m in mentions})
     for mention in mentions:
-        if mention.event_type not in SEAT_TYPES | FORCE_TYPES and mention.status != "postponed" \
-                and not _gathering_as_it(body, mention):
+        if not _may_be_gathering(body, mention):
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
@@ -132,6 +131,13 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
                                                                         mention, (start, end), places, entities))
+
+
+def _may_be_gathering(body: str, mention) -> bool:
+    """Is the mention of a kind an organization's gathering, seat or force may be: a gathering's, a seat's or a
+    force's type, anything put off, or a statement that "it" (the gathering) will take place?"""
+    return (mention.event_type in SEAT_TYPES | FORCE_TYPES or mention.status == "postponed"
+            or _gathering_as_it(body, mention))
 
 
 def _gathering_as_it(body: str, mention) -> bool:

@@ -225,7 +225,8 @@ def _pair_before(located: list[tuple[int, str]], start: int, end: int, ctx: Sent
 
 
 def _one_of_the_pair(before: list[str], ctx: SentenceContext) -> bool:
-    return len(before) == 1 and bool(ctx.rules.home_state) and before[0] in (ctx.rules.home_state, subject_state_of(ctx))
+    home = ctx.rules.home_state
+    return len(before) == 1 and bool(home) and before[0] in (home, subject_state_of(ctx))
 
 
 def _pair_kind(start: int, end: int, ctx: SentenceContext) -> str | None:
