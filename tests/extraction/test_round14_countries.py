@@ -93,3 +93,20 @@ def test_a_gathering_put_off_after_a_proposal_keeps_all_its_members(gazetteer):
 def test_a_put_off_trip_to_a_gathering_adds_no_members(gazetteer):
     text = "Kuchma's trip to Minsk for the CIS summit, set for this month, has been put off."
     assert "TM" not in countries_of(text, DAY, "this month", gazetteer)
+
+
+# -- a main clause before ", and" is no opening phrase: the coordinate clause's state is not its event's -----------
+@pytest.mark.parametrize("text, date_text", [
+    ("NATO aircraft struck targets across Yugoslavia on Wednesday evening, and Moscow froze its ties with the "
+     "alliance.", "Wednesday evening"),
+    ("NATO aircraft struck targets across Yugoslavia on Wednesday evening, and within hours Moscow had frozen its "
+     "ties with the alliance.", "Wednesday evening"),
+])
+def test_a_coordinate_clause_after_a_main_clause_keeps_its_state(text, date_text, gazetteer):
+    found = countries_of(text, DAY, date_text, gazetteer)
+    assert "YU" in found and "RU" not in found
+
+
+def test_an_opening_phrase_still_runs_on_into_its_main_clause(gazetteer):
+    text = "Following talks in Tehran on Monday, a Russian official told reporters that the deal stood."
+    assert {"IR", "RU"} <= countries_of(text, DAY, "Monday", gazetteer)
