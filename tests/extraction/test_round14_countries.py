@@ -110,3 +110,9 @@ def test_a_coordinate_clause_after_a_main_clause_keeps_its_state(text, date_text
 def test_an_opening_phrase_still_runs_on_into_its_main_clause(gazetteer):
     text = "Following talks in Tehran on Monday, a Russian official told reporters that the deal stood."
     assert {"IR", "RU"} <= countries_of(text, DAY, "Monday", gazetteer)
+
+
+def test_a_statement_after_but_takes_no_state_of_the_clause_before(gazetteer):
+    text = ("The State Department's spokesman, Richard Boucher, warned on Sunday of sanctions, but Kharrazi told "
+            "reporters on Monday evening that Iran chose its own friends.")
+    assert "US" not in countries_of(text, DAY, "Monday evening", gazetteer)

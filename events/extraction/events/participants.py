@@ -154,13 +154,16 @@ def _people_states(ctx: SentenceContext, actors, cut: int, asides=(), start: int
 # A clause that opens as a coordinate main clause ("..., and the South Korean ministry asked ... the same day"): the
 # people of the main clause before it told their own happening.
 _COORDINATE_OPEN = re.compile(r"[\s,;\"\u201d]*(?:and|but|while|whereas)\s")
+# (or right after one: "..., but Karroubi told Russian journalists on Monday evening that ...")
+_COORDINATE_BEFORE = re.compile(r"[,;][\"\u201d]?\s+(?:and|but|while|whereas)\s*$")
 
 
 def _people_from(reading: Reading, ctx: SentenceContext) -> int:
     """Where the people whose states the event may take begin: the event's clause when it is a relative clause or a
     coordinate main clause of its own; else the sentence (relative_clause_start)."""
-    if _COORDINATE_OPEN.match(ctx.text, reading.clause[0]):
-        return reading.clause[0]
+    start = reading.clause[0]
+    if _COORDINATE_OPEN.match(ctx.text, start) or _COORDINATE_BEFORE.search(ctx.text, max(0, start - 12), start):
+        return start
     return relative_clause_start(reading, ctx)
 
 
