@@ -65,6 +65,7 @@ class IndirectMention:
     slug: str
     gathering: bool = False  # the phrase names the organization's own gathering or its leaders as a group
     pair: bool = False  # ... of a two-party format: the summit it stands for was named as one ("EU-Russia")
+    pronoun: bool = False  # "it" standing for the gathering ("doubt it will take place before the spring")
 
 
 def organization_facts(gazetteer) -> dict[str, dict]:
@@ -99,8 +100,8 @@ def indirect_mentions(body: str, entities, facts: dict, start: int, end: int,
     """The organizations the clause body[start:end] names by a description, a bare summit or a number."""
     named = entities.organizations
     found = _descriptions(body, named, facts, start, end) + _bare_summits(body, entities, facts, start, end)
-    return found + _number_groups(body, entities, facts, start, end, day) + _bare_people(body, entities, facts,
-                                                                                         start, end)
+    return (found + _number_groups(body, entities, facts, start, end, day)
+            + _bare_people(body, entities, facts, start, end) + _pronoun_gatherings(body, entities, facts, start, end))
 
 
 def _descriptions(body, named, facts, start, end) -> list[IndirectMention]:
@@ -172,7 +173,7 @@ def _summit_holders(facts: dict) -> frozenset:
 
 
 # An organization named as gathering ("the summit of the CIS", "the CIS summit", "NATO's leaders").
-_GATHERED_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+)?(?:summit|leaders|heads of state|presidents|"
+_GATHERED_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+)?(?:summit|leaders|heads of state|presidents|"
                              r"foreign ministers|defen[cs]e ministers|ministers|meeting|session)\b")
 _GATHERED_BEFORE = re.compile(r"\b(?:summit|leaders|heads of state|presidents|ministers|meeting|session)\s+of\s+"
                               r"(?:the\s+)?$")
@@ -203,6 +204,32 @@ def _bare_people(body, entities, facts, start, end) -> list[IndirectMention]:
         if named:
             found.append(IndirectMention(match.start(), match.end(), match.group(0), named[-1].slug, gathering=True))
     return found
+
+
+# "it" as the subject of a gathering's own happening ("doubt it will take place before the spring").
+IT_HAPPENS = re.compile(r"\bit\s+(?:will|would|could|can|may|might|is to|was to)\s+(?:(?:still|ever|now|not)\s+)?"
+                         r"(?:take place|be held|open|convene)\b")
+
+
+def _pronoun_gatherings(body, entities, facts, start, end) -> list[IndirectMention]:
+    """"The summit of the five littoral states ... has been put off once more, and diplomats doubt it will take place
+    before the spring": "it" as the subject of a gathering's taking place stands for the organization its sentence
+    named before it as gathering (one with a member list of at most 30). Only within the sentence."""
+    found = []
+    for match in IT_HAPPENS.finditer(body, start, end):
+        sentence_start = max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        named = [m for m in entities.organizations_in(sentence_start, match.start())
+                 if 0 < len(facts.get(m.slug, {}).get("members", ())) <= MAX_MEMBERS and not ORGAN_WORDS.search(m.text)
+                 and _named_as_gathering(body, m)]
+        if named:
+            found.append(IndirectMention(match.start(), match.start() + 2, "it", named[-1].slug, gathering=True,
+                                         pronoun=True))
+    return found
+
+
+def _named_as_gathering(body: str, mention) -> bool:
+    return bool(_GATHERED_AFTER.match(body, mention.end)
+                or _GATHERED_BEFORE.search(body[max(0, mention.start - 30):mention.start]))
 
 
 def _may_hold_summits(mention, facts) -> bool:

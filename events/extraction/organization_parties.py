@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from events.extraction.organization_anaphora import ORGAN_WORDS, indirect_mentions, is_pair, member_on, organization_facts
+from events.extraction.organization_anaphora import (IT_HAPPENS, ORGAN_WORDS, indirect_mentions, is_pair, member_on,
+                                                     organization_facts)
 
 # More members than this: a forum, not a party list (UN 191, OSCE 55, Council of Europe 46).
 MAX_MEMBERS = 30
@@ -31,7 +32,7 @@ MAX_MEMBERS = 30
 GATHERING_TYPES = frozenset({"summit", "meeting", "agreement", "founding"})
 # A gathering of its own put off ("the summit of the five littoral states has been put off once more") is still
 # the members' (docs/annotation.md: the five Caspian states' summit requires all five, also when postponed).
-PUT_OFF_TYPES = frozenset({"postponement"})
+PUT_OFF_TYPES = frozenset({"postponement"})  # (and any event put off: status "postponed")
 # Kinds that may happen at an organization's seat ("crossed the city to the alliance's headquarters").
 SEAT_TYPES = GATHERING_TYPES | PUT_OFF_TYPES | {"visit"}
 # An alliance's armed action is all its members' (docs/annotation.md: NATO's air strikes require all its members).
@@ -51,15 +52,16 @@ _AT_OWN_WORDS = frozenset({"at", "to", "from"})
 DATE_REACH = 40
 _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|presidents|prime ministers|"
            r"foreign ministers|defen[cs]e ministers|finance ministers|oil ministers|ministers)")
-# "NATO's leaders", "the G-8 leaders", "OPEC ministers", "the NATO summit", "the Shanghai Five's summit".
+# "NATO's leaders", "the G-8 leaders", "OPEC ministers", "the NATO summit", "the Shanghai Five's summit", and with a
+# plural's possessive "the five Caspian states' summit" (every pattern here takes "'s" or a bare apostrophe).
 _COUNT = (r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
           r"eighteen|nineteen|twenty|twenty-\w+|\d+)")
-_AFTER_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:(?:annual|regular|emergency|extraordinary|informal|"
+_AFTER_NAME = re.compile(r"(?:['\u2019]s?)?\s+(?:(?:annual|regular|emergency|extraordinary|informal|"
                          r"jubilee|first|next|last|anniversary|" + _COUNT[3:-1] + r")\s+)?(?:" + _PEOPLE + r"|(?:summit|summit meeting|"
                          r"ministerial|ministerial meeting|ministers' meeting|heads-of-state meeting|meeting))\b"
-                         r"|['\u2019]s\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
+                         r"|['\u2019]s?\s+(?:(?:annual|regular|emergency|extraordinary|informal|first|next|last)\s+)?"
                          r"(?:meeting|session)\b"
-                         r"|(?:['\u2019]s)?\s+(?:Council of (?:Heads of State|Heads of Government|Foreign Ministers|"
+                         r"|(?:['\u2019]s?)?\s+(?:Council of (?:Heads of State|Heads of Government|Foreign Ministers|"
                          r"Defen[cs]e Ministers)|Supreme (?:State )?Council)\b")
 # "the leaders of the sixteen NATO states", "a summit of the Shanghai Five", "a session of the Contact Group".
 # "the defense ministers of the six states of the collective security treaty": the states between.
@@ -74,7 +76,7 @@ _VENUE_BEFORE = re.compile(r"\b(at|to|for|from|on the sidelines of|on the margin
                            r"[\w-]+\s+){0,2}(?:(?:gathering|summit|meeting|session)\s+of\s+)?$", re.IGNORECASE)
 # ("to hold their next summit", "to attend the CIS summit": a verb's infinitive, not a destination.)
 # The gathering is what the clause's verb tells of: "the G-8 summit opens in Cologne", "..., which meets on".
-_GATHERING_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|session|leaders)?\s*,?\s*"
+_GATHERING_VERB = re.compile(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|session|leaders)?\s*,?\s*"
                              r"(?:which\s+|that\s+)?(?:opens|opened|meets|met|convenes|convened|begins|began|"
                              r"ends|ended|closes|closed|gathers|gathered|(?:is|was|will be|is to be) held|"
                              r"takes place|took place|will take place)\b")
@@ -90,7 +92,7 @@ _SIDELINES = re.compile(r"\b(?:sidelines|margins|fringe)\s+of\s+(?:the\s+)?(?:[\
 _INVITE = re.compile(r"\b(?:invit(?:e|es|ed|ing)|admit(?:s|ted|ting)?|to admit|accept(?:s|ed)? as members?|"
                      r"pass(?:es|ed)? over|took in|take in|takes in)\b")
 # The organization's own armed forces or their action right after its name.
-_FORCE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|planes|warplanes|jets|bombers|forces|troops|"
+_FORCE_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|planes|warplanes|jets|bombers|forces|troops|"
                           r"air strikes|airstrikes|strikes|bombing|bombs|missiles|air campaign|air raids|raids)\b|"
                           r"(?:struck|bombed|attacked|launched|hit|began bombing)\b)")
 # A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
@@ -99,13 +101,13 @@ _FORCE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|p
 _NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)|(?:but|while|whereas)\s+"
                          r"(?=the\s))")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
-_TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
-_SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
+_TITLE_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
+_SEAT = re.compile(r"(?:['\u2019]s?)?\s+headquarters\b")
 # A relative clause whose subject is the organization's people or gathering ("the Shanghai Five, whose leaders meet
 # in Shanghai next week", "the alliance's foreign ministers, who meet in Reykjavik in May"): the dated verb is the
 # gathering's own, whatever preposition stands before the name (docs/annotation.md, Organizations).
 _OWNERS = r"(?:" + _PEOPLE + r"|summit|summits|ministerial|council)"
-_RELATIVE_OWN = re.compile(r"(?:,\s+whose\s+(?:[\w-]+\s+){0,2}?" + _OWNERS + r"|['\u2019]s\s+(?:[\w-]+\s+){0,2}?"
+_RELATIVE_OWN = re.compile(r"(?:,\s+whose\s+(?:[\w-]+\s+){0,2}?" + _OWNERS + r"|['\u2019]s?\s+(?:[\w-]+\s+){0,2}?"
                            + _OWNERS + r",\s+(?:who|which))\s+(?:will\s+|are to\s+|were to\s+|would\s+|are due to\s+)?"
                            r"(?:meet|meets|met|gather|gathered|convene|convened|assemble|assembled|hold|held|opens|opened)\b")
 # How near after the relative clause's verb its date must stand ("meet in Reykjavik in May").
@@ -119,7 +121,7 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
     facts = organization_facts(gazetteer)
     dates = sorted({m.date_text_start for m in mentions})
     for mention in mentions:
-        if mention.event_type not in SEAT_TYPES | FORCE_TYPES:
+        if not _may_be_gathering(body, mention):
             continue
         start, end = date_clause(body, mention)
         orgs = entities.organizations_in(start, end) + indirect_mentions(body, entities, facts, start, end,
@@ -129,6 +131,19 @@ def add_member_parties(mentions, entities, gazetteer, body: str) -> None:
         for org in orgs:
             mention.countries = _with_codes(mention.countries, _parties(body, org, facts.get(org.slug, {}),
                                                                         mention, (start, end), places, entities))
+
+
+def _may_be_gathering(body: str, mention) -> bool:
+    """Is the mention of a kind an organization's gathering, seat or force may be: a gathering's, a seat's or a
+    force's type, anything put off, or a statement that "it" (the gathering) will take place?"""
+    return (mention.event_type in SEAT_TYPES | FORCE_TYPES or mention.status == "postponed"
+            or _gathering_as_it(body, mention))
+
+
+def _gathering_as_it(body: str, mention) -> bool:
+    """Does the mention's sentence have "it" taking place ("doubt it will take place before the spring"): a statement
+    whose date is the gathering's own (organization_anaphora finds what "it" stands for)?"""
+    return IT_HAPPENS.search(body, mention.sentence_start, mention.sentence_end) is not None
 
 
 def _dated_elsewhere(org, mention, dates: list[int], body: str = "") -> bool:
@@ -187,9 +202,10 @@ _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|owing to|on account of|in vi
 def _gathering_event(body: str, org, mention, clause) -> bool:
     """Is the event of a gathering's kind, or the put-off of the organization's gathering (not a gathering named as
     the delay's cause)?"""
-    if mention.event_type in GATHERING_TYPES:
-        return True
-    return mention.event_type in PUT_OFF_TYPES and not _CAUSE_BEFORE.search(body[max(clause[0], org.start - 60):org.start])
+    if mention.event_type in GATHERING_TYPES or getattr(org, "pronoun", False):  # (a doubt that "it will take place"
+        return True                                                               # tells of the gathering itself)
+    put_off = mention.event_type in PUT_OFF_TYPES or mention.status == "postponed"
+    return put_off and not _CAUSE_BEFORE.search(body[max(clause[0], org.start - 60):org.start])
 
 
 def _forces(body: str, org, fact: dict, mention) -> list[str]:
@@ -231,7 +247,7 @@ def _organ_seat(body: str, org, fact: dict) -> str | None:
 # "The NATO-Ukraine Commission's meeting of ambassadors", "the alliance's ambassadors met": the organization's
 # envoys sit at its seat (docs/annotation.md: sessions of NATO's ambassadors in Brussels take the host and the named
 # participants, the other members optional), an organ rather than its members' own gathering.
-_AMBASSADORS = re.compile(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:ambassadors|ambassadorial|permanent representatives)\b")
+_AMBASSADORS = re.compile(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}?(?:ambassadors|ambassadorial|permanent representatives)\b")
 
 
 def _ambassadors_seat(body: str, org, fact: dict) -> str | None:

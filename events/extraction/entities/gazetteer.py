@@ -121,6 +121,18 @@ class Gazetteer:
             self._country_by_text[phrase] = ([], "none")
         for phrase in self.country_phrases.get("ambiguous", {}):
             self._country_by_text[phrase] = ([], "ambiguous")
+        self._add_combining_forms()
+
+    def _add_combining_forms(self):
+        """"Sino-Russian", "Soviet-Japanese", "U.S.-Soviet": a combining form (country_phrases.json
+        "combining_forms") hyphened to a state's adjective (or, standing second, its name) names both states, as
+        "Russian-Japanese" does; built here for every pair, so that the bare form ("Soviet-era") names none."""
+        forms = self.country_phrases.get("combining_forms", {})
+        single = [(text, codes[0], kind) for text, (codes, kind) in self._country_by_text.items()
+                  if len(codes) == 1 and kind in ("adjective", "name")]
+        for phrase, code, other in _combining_pairs(forms.get("first", {}), forms.get("second", {}), single):
+            if code != other:
+                self._country_by_text.setdefault(phrase, ([code, other], "adjective"))
 
     def country_name(self, code: str) -> str | None:
         return self.country_names.get(code)
@@ -441,3 +453,12 @@ def _append_once(table: dict[str, list[str]], key: str, value: str) -> None:
     values = table.setdefault(key, [])
     if value not in values:
         values.append(value)
+
+
+def _combining_pairs(first: dict, second: dict, single: list) -> list[tuple[str, str, str]]:
+    """(phrase, first state, second state) for each combining form before an adjective ("Sino-Russian") or a second
+    form ("Sino-Soviet"), and each second form after an adjective or a name ("Japanese-Soviet", "U.S.-Soviet")."""
+    adjectives = [(text, code) for text, code, kind in single if kind == "adjective"]
+    pairs = [(f"{form}-{text}", code, other) for form, code in first.items() for text, other in adjectives]
+    pairs += [(f"{form}-{form2}", code, code2) for form, code in first.items() for form2, code2 in second.items()]
+    return pairs + [(f"{text}-{form}", other, code) for form, code in second.items() for text, other, _ in single]

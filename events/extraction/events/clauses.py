@@ -121,7 +121,13 @@ def _opening_phrase_runs_on(text: str, start: int, end: int, ctx: SentenceContex
     """Is text[start:end] an opening phrase (from the sentence's start to a comma) that names no person?
     Then it shares the subject of the main clause after it."""
     return (start == ctx.sentence.start and end < ctx.sentence.end and text[end] == ","
-            and not any(start <= m.start < end for m in ctx.actor_mentions) and not _opens_on_a_state(start, ctx))
+            and not any(start <= m.start < end for m in ctx.actor_mentions) and not _opens_on_a_state(start, ctx)
+            and not _CONJUNCTION_AFTER.match(text, end + 1))
+
+
+# A main clause's comma before a coordinate one ("NATO aircraft struck ... on Wednesday evening, and Moscow froze ..."):
+# an opening phrase is followed by its main clause's subject, never by a conjunction.
+_CONJUNCTION_AFTER = re.compile(r"\s*(?:and|but|while|whereas|yet)\s")
 
 
 def _opens_on_a_state(start: int, ctx: SentenceContext) -> bool:

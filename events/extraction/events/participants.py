@@ -155,13 +155,16 @@ def _people_states(ctx: SentenceContext, actors, cut: int, asides=(), start: int
 # A clause that opens as a coordinate main clause ("..., and the South Korean ministry asked ... the same day"): the
 # people of the main clause before it told their own happening.
 _COORDINATE_OPEN = re.compile(r"[\s,;\"\u201d]*(?:and|but|while|whereas)\s")
+# (or right after one: "..., but Karroubi told Russian journalists on Monday evening that ...")
+_COORDINATE_BEFORE = re.compile(r"[,;][\"\u201d]?\s+(?:and|but|while|whereas)\s*$")
 
 
 def _people_from(reading: Reading, ctx: SentenceContext) -> int:
     """Where the people whose states the event may take begin: the event's clause when it is a relative clause or a
     coordinate main clause of its own; else the sentence (relative_clause_start)."""
-    if _COORDINATE_OPEN.match(ctx.text, reading.clause[0]):
-        return reading.clause[0]
+    start = reading.clause[0]
+    if _COORDINATE_OPEN.match(ctx.text, start) or _COORDINATE_BEFORE.search(ctx.text, max(0, start - 12), start):
+        return start
     return relative_clause_start(reading, ctx)
 
 
@@ -218,9 +221,16 @@ def _pair_before(located: list[tuple[int, str]], start: int, end: int, ctx: Sent
     if kind is None:
         return []
     before = unique_in_order(m.code for m in ctx.country_mentions if m.end <= start)
-    if kind == "governments":
+    # (and "the two countries" after one of the article's pair named alone: "a visit by China's premier ... the
+    # treaty which the two countries plan to sign next year" is the article's pair too)
+    if kind == "governments" or _one_of_the_pair(before, ctx):
         before = unique_in_order(before + [subject_state_of(ctx), ctx.rules.home_state])
     return [(start, code) for code in before[:2] if code]
+
+
+def _one_of_the_pair(before: list[str], ctx: SentenceContext) -> bool:
+    home = ctx.rules.home_state
+    return len(before) == 1 and bool(home) and before[0] in (home, subject_state_of(ctx))
 
 
 def _pair_kind(start: int, end: int, ctx: SentenceContext) -> str | None:
