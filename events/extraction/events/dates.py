@@ -131,3 +131,25 @@ def first_day_of_days_ended(timex: dict, text: str, sentence_start: int, cue) ->
     word = (match.group("n") or match.group("m")).lower()
     days = NUMBER_WORDS.get(word) or int(word)  # the count of days the cue names (event_rules.json)
     return (datetime.date.fromisoformat(timex["earliest"]) - datetime.timedelta(days=days - 1)).isoformat()
+
+
+_WEEK_VALUE = re.compile(r"\d{4}-W\d\d$")
+# Statuses of a happening over (or under way) on the issue day, and of one still to come.
+_TOLD_AS_PAST = ("occurred", "reported")
+
+
+def issue_week_part(earliest: datetime.date, latest: datetime.date, value: str, status: str,
+                    anchor: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The days of "this week" ("the week") an event takes, by its status (the rule book, fourteenth round): a
+    happening over or under way on the issue day ("spent two days in Moscow this week") runs from the week's
+    Monday to the issue day; a planned one ("will arrive this week") from the issue day to Sunday; otherwise
+    (postponed: the date given up) the whole ISO week. Only the issue's own whole week is cut: "earlier this
+    week" already ends before the issue day, "next week" lies wholly ahead."""
+    if not _WEEK_VALUE.match(value) or earliest != anchor - datetime.timedelta(days=anchor.weekday()) \
+            or (latest - earliest).days != 6:
+        return earliest, latest
+    if status in _TOLD_AS_PAST:
+        return earliest, anchor
+    if status == "planned":
+        return anchor, latest
+    return earliest, latest

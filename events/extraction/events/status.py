@@ -10,6 +10,7 @@ from events.extraction.events.rules import EventRules
 from events.extraction.events.spans import SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger
 from events.extraction.events.windows import DETERMINER_LOOKBACK, SET_FOR_LOOKBACK
+from events.extraction.timex_tense import governing_tense
 
 if TYPE_CHECKING:
     from events.extraction.events.context import SentenceContext
@@ -65,8 +66,19 @@ def _planned(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
         return True
     if earliest <= anchor <= latest and earliest < latest:
         # (a span that ends on the issue day, "earlier this month", is the part of it already past)
-        return latest != anchor and bool(ctx.rules.future.search(ctx.sentence.text))
+        return latest != anchor and _span_looks_ahead(timex, ctx)
     return earliest == latest == anchor and (_own_verb_looks_ahead(timex, main, ctx) or _gerund_of_future(timex, main, ctx))
+
+
+def _span_looks_ahead(timex: dict, ctx: SentenceContext) -> bool:
+    """A future word of the sentence ("hoped to see Putin again this month"); one after the date only when the verb
+    governing the date does not tell it in the past ("has spent the week in Moscow preparing what would be the first
+    visit": the future is another clause's)."""
+    future = ctx.rules.future
+    if future.search(ctx.text, ctx.sentence.start, timex["start"]):
+        return True
+    return bool(future.search(ctx.text, timex["end"], ctx.sentence.end)) and \
+        governing_tense(ctx.text, timex["start"], timex["end"])[0] != "past"
 
 
 def _own_verb_looks_ahead(timex: dict, trigger: Trigger, ctx: SentenceContext) -> bool:

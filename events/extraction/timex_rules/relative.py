@@ -67,6 +67,10 @@ def _the_unit(m, text, unit, mod, part):
             return mention("DURATION", "P1Y")
         if not re.search(r"\b(?:for|in|during|of|through|throughout)\s+$", text_before(text, m.start(), 12), re.I):
             return None
+    elif part is None and unit == "week" and _SPENT_OR_DURING.search(text_before(text, m.start(), 16)):
+        # "has spent the week in Moscow", "stopped in Riga during the week": the week the story is in, as "that
+        # week" (the anchor's when no date was told before)
+        return mention("DATE", "UNDEF-REF-week-PLUS-0")
     elif part is None and unit != "weekend":
         return None
     if part is not None and unit in _STORY_UNITS:
@@ -77,6 +81,9 @@ def _the_unit(m, text, unit, mod, part):
 
 
 _STORY_UNITS = ("week",)
+# The words before a bare "the week" that make it a time: it is spent, or something happens during it ("for the
+# week" in a market report is a length; "the week's session" a possessive).
+_SPENT_OR_DURING = re.compile(r"\b(?:spent|spend|spends|spending|during|throughout)\s+$", re.I)
 
 
 def _relative_unit(rel_word, rel, unit, mod, part, g):

@@ -1,0 +1,62 @@
+"""Issue 11, fourteenth round (tim22): the days of "this week" by the event's status, and the dates of pasts and
+plans. Sentences are our own; the expected intervals are reasoned in the comments. DAY is Tuesday, June 12, 2001
+(its ISO week runs from Monday, June 11, to Sunday, June 17)."""
+import pytest
+
+from events.extraction.timex import tag
+from tests.extraction._one_mention import DAY, one
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # a happening over (or under way) on the issue day: the week's Monday to the issue day
+    ("Kuchma spent two days in Moscow this week trying to settle the gas debt.", "this week"),
+    ("The Iranian foreign minister came to Beijing this week with a message from Khatami.", "this week"),
+    # "has spent the week": a time, the story's week (the issue's, no date told before)
+    ("Aliev has spent the week in Ankara negotiating the pipeline's route.", "the week"),
+])
+def test_this_week_of_a_happening_told_in_the_past_runs_to_the_issue_day(gazetteer, sentence, date_text):
+    mention = one(sentence, gazetteer, date_text)
+    assert (mention.status, str(mention.date_start), str(mention.date_end)) == ("occurred", "2001-06-11", "2001-06-12")
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # a planned one: the issue day to Sunday
+    ("Kuchma will fly to Moscow this week for talks on the gas debt.", "this week"),
+    ("Aliev is expected in Ankara this week to sign the pipeline accord.", "this week"),
+])
+def test_this_week_of_a_plan_runs_from_the_issue_day(gazetteer, sentence, date_text):
+    mention = one(sentence, gazetteer, date_text)
+    assert (mention.status, str(mention.date_start), str(mention.date_end)) == ("planned", "2001-06-12", "2001-06-17")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A visit to Kiev by Kasyanov, set for this week, was called off.",
+    "Moscow called off a visit to Kiev by a military delegation that had been planned for this week.",
+])
+def test_this_week_given_up_is_the_whole_week(gazetteer, sentence):
+    # the date given up tells neither a past nor a plan of its own: the ISO week
+    mention = one(sentence, gazetteer, "this week")
+    assert (mention.status, str(mention.date_start), str(mention.date_end)) == ("postponed", "2001-06-11", "2001-06-17")
+
+
+def test_a_past_verb_governing_the_week_outweighs_a_later_clause_future(gazetteer):
+    # "would" belongs to what he prepares, not to his stay: occurred
+    sentence = "Kuchma has spent the week in Moscow preparing what would be the first visit by Putin."
+    assert one(sentence, gazetteer, "the week").status == "occurred"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The finance minister spent the week in Washington.", "the week"),
+    ("The envoy also stopped in Riga during the week.", "the week"),
+])
+def test_the_week_spent_or_during_is_a_time(text, phrase):
+    [timex] = [t for t in tag(text, DAY) if t["text"] == phrase]
+    assert timex["value"] == "2001-W24"
+
+
+@pytest.mark.parametrize("text", [
+    "For the week, the index dropped three percent.",
+    "It was the week's busiest session.",
+])
+def test_a_bare_the_week_is_no_time(text):
+    assert not [t for t in tag(text, DAY) if t["text"] == "the week"]
