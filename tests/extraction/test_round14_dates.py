@@ -60,3 +60,34 @@ def test_the_week_spent_or_during_is_a_time(text, phrase):
 ])
 def test_a_bare_the_week_is_no_time(text):
     assert not [t for t in tag(text, DAY) if t["text"] == "the week"]
+
+
+@pytest.mark.parametrize("sentence, date_text, expected", [
+    # a deadline or a stay of a plan "until" a day ahead: the issue day to that day (rule book, heldout13)
+    ("Russia and Ukraine signed a protocol which gives the experts until July 1 to reconcile their figures.", "July 1", ("2001-06-12", "2001-07-01")),
+    ("The Georgian envoy is to remain in Moscow until Friday to work on the border accord.", "Friday",
+     ("2001-06-12", "2001-06-15")),
+    # the date a happening is put off to: the date itself
+    ("Moscow fears that the talks with Tokyo on the treaty will be put off until the autumn.", "the autumn",
+     ("2001-09-01", "2001-11-30")),
+])
+def test_until_a_date_ahead_dates_a_plan(gazetteer, sentence, date_text, expected):
+    mention = one(sentence, gazetteer, date_text)
+    assert (mention.status, str(mention.date_start), str(mention.date_end)) == ("planned",) + expected
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # the end of a state, no happening
+    ("Sweden holds the union's presidency until the end of June.", "the end of June"),
+    ("Pyongyang will keep its moratorium on missile tests until 2003.", "2003"),
+])
+def test_until_the_end_of_a_state_dates_nothing(gazetteer, sentence, date_text):
+    from events.extraction.pipeline import extract_article
+    assert not [m for m in extract_article(sentence, DAY, gazetteer) if m.date_text == date_text]
+
+
+def test_a_past_perfect_proposal_is_past():
+    # "had proposed": a past perfect, the spring over (not the coming one)
+    text = "The consortium that the president had proposed in the spring is still to be formed."
+    [timex] = [t for t in tag(text, "2001-10-05") if t["text"] == "the spring"]
+    assert timex["value"] == "2001-SP"

@@ -38,7 +38,8 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
         return False  # a date inside a direct quotation is the speaker's, not the report's
     previous = word_before(text, timex["start"])
     if _right_before(text, timex["start"]) in rules.skip_after_words and not _since_happening(previous, text,
-                                                                                             timex, rules):
+                                                                                             timex, rules) \
+            and not until_plan(timex, text, rules):
         return False  # "since last year", "over the past year": the bound of a span, not a happening
     if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
         # "Iran's 1979 revolution": the year is a modifier; but "the 1972 ABM treaty" dates the treaty's signing
@@ -48,7 +49,33 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
 
 def bounds_a_span(timex: dict, text: str, rules: EventRules) -> bool:
     """"talked until two in the morning", "ran past midnight": the date only ends a span another date tells."""
-    return _right_before(text, timex["start"]) in rules.bound_words
+    return _right_before(text, timex["start"]) in rules.bound_words and not until_plan(timex, text, rules)
+
+
+# How far before a date after "until" the words that make it a plan's own are looked for.
+UNTIL_LOOKBACK = 80
+
+
+def until_plan(timex: dict, text: str, rules: EventRules) -> str | None:
+    """"deadline" when the date after "until" ends a plan's time granted or stay ("gives the experts until November 1
+    to reconcile", "is to remain in Moscow until Friday"), "new date" when it is what a happening was put off to
+    ("will be put off until the summer"), else None (a state's end: "holds the presidency until June")."""
+    start = timex["start"]
+    if _right_before(text, start) != "until":
+        return None
+    before = text[max(0, start - UNTIL_LOOKBACK):start]
+    if rules.until_new_date.search(before):
+        return "new date"
+    return "deadline" if rules.until_happening.search(before) else None
+
+
+def deadline_start(timex: dict, text: str, rules: EventRules, earliest: datetime.date,
+                   anchor: datetime.date) -> datetime.date:
+    """The first day of a plan dated by its deadline or the end of its stay (until_plan): the issue day, when the
+    date lies ahead (the rule book, heldout13: "until November 1" of a plan runs from the issue day to it)."""
+    if earliest > anchor and until_plan(timex, text, rules) == "deadline":
+        return anchor
+    return earliest
 
 
 # The word right before a date, only spaces between: "... once a month since. Yesterday he told ..." is no
