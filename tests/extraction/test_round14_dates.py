@@ -91,3 +91,21 @@ def test_a_past_perfect_proposal_is_past():
     text = "The consortium that the president had proposed in the spring is still to be formed."
     [timex] = [t for t in tag(text, "2001-10-05") if t["text"] == "the spring"]
     assert timex["value"] == "2001-SP"
+
+
+@pytest.mark.parametrize("sentence, date_text", [
+    # a past perfect of intending: the plan was not carried out then
+    ("The commission has not met since March; its next session, which Kiev had wanted to hold in May, is not "
+     "yet fixed.", "May"),
+    # "was to" + its verb before a date, with a putting-off in the sentence: the date given up
+    ("The arms deal with India, which Moscow's cabinet was to approve in May, was put off at the last moment.", "May"),
+])
+def test_a_plan_told_as_not_carried_out_is_postponed(gazetteer, sentence, date_text):
+    assert one(sentence, gazetteer, date_text).status == "postponed"
+
+
+def test_the_new_date_is_planned_when_another_date_was_given_up(gazetteer):
+    sentence = ("Kono is to come to Moscow in early July for talks with Ivanov, a visit first set for April and "
+                "postponed when the cabinet fell.")
+    assert one(sentence, gazetteer, "early July").status == "planned"
+    assert one(sentence, gazetteer, "April").status == "postponed"

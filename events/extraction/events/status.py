@@ -166,7 +166,7 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     nothing was put off."""
     rules, main = ctx.rules, triggers[0]
     substantive, postponement = _substantive_and_postponement(triggers, rules)
-    if postponement is not None and _in_doubt(postponement, ctx):
+    if postponement is not None and (_in_doubt(postponement, ctx) or _another_date_given_up(timex, postponement, ctx)):
         postponement = None  # "the trip might be put off": nothing has been put off yet
     given_up = _date_given_up(timex, main, substantive, postponement, ctx)
     if given_up is not None:
@@ -234,6 +234,15 @@ def _put_off_in(timex: dict, ctx: SentenceContext) -> bool:
     # (a date before the postponement word is the one given up: "which was to open on May 8, was put off last
     # month": last month is the putting-off's)
     return cue is not None and not any(ctx.sentence.start <= t["start"] < cue.start() for t in ctx.claimants)
+
+
+def _another_date_given_up(timex: dict, postponement: Trigger, ctx: SentenceContext) -> bool:
+    """Does another date stand between this one and the postponement, itself the date given up ("is to come in
+    mid-January, a visit first set for November and postponed": November was put off, mid-January is the plan)?"""
+    low, high = (timex["end"], postponement.start) if timex["end"] <= postponement.start else \
+        (postponement.end, timex["start"])
+    return any(low <= other["start"] and other["end"] <= high and (_set_for_before_date(other, ctx) or _before_date(
+        ctx.rules.given_up_before, other, ctx)) for other in ctx.claimants if other is not timex)
 
 
 def _unfulfilled(main: Trigger, ctx: SentenceContext) -> bool:
