@@ -236,6 +236,7 @@ class Resolver:
         self.refs = []          # resolved event DATE values in text order
         self.ref_places = []    # (end offset, in a subordinate clause) of each of refs
         self.last_day = None    # (end offset, value) of the last event date naming one day (_day_of_sentence)
+        self.last_day_background = False  # is that day background (is_background: a relative clause's flashback)?
         self.story_day = None   # (end offset, day) of the last day named other than the issue day (_day_of_sentence)
 
     def today(self, n=0):
@@ -315,10 +316,12 @@ class Resolver:
             self._add_reference(m, value)
             if _DAY.fullmatch(value):
                 self.last_day = (m.end, value)
+                self.last_day_background = self.ref_places[-1][1]
                 self._remember_story_day(m, value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
             self._add_reference(m, value[:10])
             self.last_day = (m.end, value[:10])  # "the next morning ..., and by noon": noon of that day
+            self.last_day_background = self.ref_places[-1][1]
             self._remember_story_day(m, value[:10])
 
     def _add_reference(self, m, value):
@@ -460,8 +463,9 @@ class Resolver:
         paragraph or the one before ("The talks opened yesterday. In the morning ..."; the reference time, as
         HeidelTime takes it), unless that day is past and the clause looks ahead ("will speak in the
         evening"); else the issue day."""
-        if self.last_day is not None and not sentence_ends(self.text, self.last_day[0], q.m.start):
-            return self.last_day[1]
+        if self.last_day is not None and not sentence_ends(self.text, self.last_day[0], q.m.start) \
+                and not (self.last_day_background and self.story_day is not None):
+            return self.last_day[1]  # (a background day, "Putin, who had returned on Friday", leaves the story's)
         return story_day_of(self.text, self.story_day, q.m.start, self.today(), q.weekday_tense) or self.today()
 
     def _apposed_day(self, q):

@@ -106,3 +106,22 @@ def test_the_new_date_is_planned_when_another_date_was_given_up(gazetteer):
                 "postponed when the cabinet fell.")
     assert one(sentence, gazetteer, "early July").status == "planned"
     assert one(sentence, gazetteer, "April").status == "postponed"
+
+
+def _value(text, phrase, anchor="2001-06-14"):
+    [timex] = [t for t in tag(text, anchor) if t["text"] == phrase]
+    return timex["value"]
+
+
+def test_a_background_day_in_a_relative_clause_leaves_the_story_day():
+    # Wednesday (yesterday, June 13) is the story's day; "who had flown in on Saturday" steps back and returns
+    text = ("The Iranian speaker spent a long day in Beijing yesterday. In the morning he saw the premier, who had "
+            "flown in from Hanoi on Saturday, and in the evening he dined with the foreign minister.")
+    assert _value(text, "the evening") == "2001-06-13TEV"
+
+
+def test_a_day_told_in_a_since_clause_leaves_the_story_day():
+    # the round began yesterday (June 13); "since Bush announced on June 1" looks back over a span
+    text = ("Ivanov and Talbott met again in Moscow yesterday. It was their first round since Bush announced on "
+            "June 1 that he would build the shield. Putin, who received Talbott in the afternoon, was cautious.")
+    assert _value(text, "the afternoon") == "2001-06-13TAF"
