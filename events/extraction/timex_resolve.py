@@ -13,6 +13,7 @@ from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
 from .timex_story import is_background, is_flashback, names_a_thing, sentence_ends, story_day_of
+from .timex_vocab import HAPPENING_VERBS
 from .timex_year import choose_occurrence, day_of_month
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -224,6 +225,16 @@ class _Asking:
         if self.role != "event":
             return None
         return definite_tense(self.resolver.text, self.m.start, self.m.end)
+
+
+# "the day after the signing": the happening's noun after the phrase.
+_HAPPENING_NOUN = re.compile(r"\s+(?:the|his|her|their|its)\s+([a-z]+)\b")
+
+
+def _sentence_end(text, position):
+    """The offset of the end of the sentence holding `position` (a full stop and a space, or the text's end)."""
+    end = text.find(". ", position)
+    return len(text) if end < 0 else end
 
 
 # ---------------------------------------------------------------- the resolver
@@ -454,7 +465,23 @@ class Resolver:
             m.type = "DURATION"
             m.end = m.duration_end
             return m.duration
-        return shift(self.reference(unit), unit, n)
+        told = self._day_of_named_happening(m) if unit == "day" else None
+        return shift(told or self.reference(unit), unit, n)
+
+    def _day_of_named_happening(self, m):
+        """"left the day after the signing", "saw him the day before his departure": the last day told in a sentence
+        that tells that happening ("signed ... on Friday", "ended a four-day visit yesterday": HAPPENING_VERBS), or
+        None."""
+        noun = _HAPPENING_NOUN.match(self.text, m.end)
+        told = HAPPENING_VERBS.get(noun.group(1).lower()) if noun else None
+        if told is None:
+            return None
+        for value, (end, _) in zip(reversed(self.refs), reversed(self.ref_places)):
+            # (its words before the phrase itself: "arrived on Thursday and left the day after the signing")
+            if _DAY.fullmatch(value) and told.search(self.text, self.text.rfind(". ", 0, end) + 1,
+                                                   min(_sentence_end(self.text, end), m.start)):
+                return value
+        return None
 
     def _day_of_sentence(self, q):
         """A bare "the afternoon": the day named last before it in its own sentence ("On Wednesday he laid a

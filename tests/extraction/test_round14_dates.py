@@ -125,3 +125,15 @@ def test_a_day_told_in_a_since_clause_leaves_the_story_day():
     text = ("Ivanov and Talbott met again in Moscow yesterday. It was their first round since Bush announced on "
             "June 1 that he would build the shield. Putin, who received Talbott in the afternoon, was cautious.")
     assert _value(text, "the afternoon") == "2001-06-13TAF"
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # counted from the day the happening was told (the signing on Friday, June 8), not the last date (Sunday)
+    ("The two presidents signed the border treaty in Kiev on Friday. Solana, who had arrived on Sunday, flew "
+     "home the day after the signing.", "the day after", "2001-06-09"),
+    # "ended a three-day visit yesterday" (June 13) is the departure
+    ("Kasyanov ended a three-day visit to Hanoi yesterday. He had met the party leader on Monday, and the prime "
+     "minister saw him the day before his departure.", "the day before", "2001-06-12"),
+])
+def test_the_day_after_a_named_happening_counts_from_its_day(text, phrase, expected):
+    assert _value(text, phrase) == expected
