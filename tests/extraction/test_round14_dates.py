@@ -137,3 +137,16 @@ def test_a_day_told_in_a_since_clause_leaves_the_story_day():
 ])
 def test_the_day_after_a_named_happening_counts_from_its_day(text, phrase, expected):
     assert _value(text, phrase) == expected
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # after "for" a capitalized May or March is the month, not the modal or the verb
+    ("The visit had been set for March and was postponed because of the election.", "March"),
+    ("The talks, scheduled for May, were called off.", "May"),
+])
+def test_may_or_march_after_for_is_the_month(text, phrase):
+    assert _value(text, phrase)[5:7] in ("03", "05")
+
+
+def test_may_as_a_modal_is_no_month():
+    assert not [t for t in tag("Officials in Kiev said the talks May resume soon.", "2001-06-14") if t["text"] == "May"]
