@@ -150,3 +150,19 @@ def test_may_or_march_after_for_is_the_month(text, phrase):
 
 def test_may_as_a_modal_is_no_month():
     assert not [t for t in tag("Officials in Kiev said the talks May resume soon.", "2001-06-14") if t["text"] == "May"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Aliev flies to Tbilisi today and plans to visit Batumi over the weekend.",
+    "The Japanese envoy is expected to tour the islands over the weekend.",
+])
+def test_over_the_weekend_dates_a_happening(gazetteer, sentence):
+    # DAY is Tuesday, June 12, 2001: the coming weekend is June 16-17
+    mention = one(sentence, gazetteer, "the weekend")
+    assert (str(mention.date_start), str(mention.date_end)) == ("2001-06-16", "2001-06-17")
+
+
+def test_over_the_past_year_dates_nothing(gazetteer):
+    from events.extraction.pipeline import extract_article
+    sentence = "Trade between Russia and Iran has doubled over the past year, Kasyanov said on Monday."
+    assert [m.date_text for m in extract_article(sentence, DAY, gazetteer)] == ["Monday"]

@@ -39,12 +39,18 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
     previous = word_before(text, timex["start"])
     if _right_before(text, timex["start"]) in rules.skip_after_words and not _since_happening(previous, text,
                                                                                              timex, rules) \
-            and not until_plan(timex, text, rules):
+            and not until_plan(timex, text, rules) and not _over_a_weekend(timex, previous):
         return False  # "since last year", "over the past year": the bound of a span, not a happening
     if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
         # "Iran's 1979 revolution": the year is a modifier; but "the 1972 ABM treaty" dates the treaty's signing
         return previous == "the" and bool(rules.year_named_treaty.match(text, timex["end"]))
     return True
+
+
+def _over_a_weekend(timex: dict, previous: str) -> bool:
+    """"plans to visit the islands over the weekend": a weekend is a time a happening takes (the rule book, val12: its
+    Saturday and Sunday), not the bound of a span as "over the past year" is."""
+    return previous == "over" and timex.get("value", "").endswith("-WE")
 
 
 def bounds_a_span(timex: dict, text: str, rules: EventRules) -> bool:
