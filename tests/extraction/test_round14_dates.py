@@ -166,3 +166,13 @@ def test_over_the_past_year_dates_nothing(gazetteer):
     from events.extraction.pipeline import extract_article
     sentence = "Trade between Russia and Iran has doubled over the past year, Kasyanov said on Monday."
     assert [m.date_text for m in extract_article(sentence, DAY, gazetteer)] == ["Monday"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The joint commission is to meet in Moscow at the end of the year.",
+    "Kasyanov will visit Hanoi at the end of this year.",
+])
+def test_a_plan_at_the_end_of_the_year_runs_from_the_issue_day(gazetteer, sentence):
+    date_text = "the end of this year" if "this year" in sentence else "the end of the year"
+    mention = one(sentence, gazetteer, date_text)
+    assert (str(mention.date_start), str(mention.date_end)) == ("2001-06-12", "2001-12-31")

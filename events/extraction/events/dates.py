@@ -186,3 +186,16 @@ def issue_week_part(earliest: datetime.date, latest: datetime.date, value: str, 
     if status == "planned":
         return anchor, latest
     return earliest, latest
+
+
+_YEAR_END = re.compile(r"\bend\s+of\s+(?:the|this)\s+year$", re.I)
+
+
+def year_end_ahead(earliest: datetime.date, latest: datetime.date, date_text: str, status: str,
+                   anchor: datetime.date) -> datetime.date:
+    """The first day of a plan dated "(at) the end of the year" of the issue's year: the issue day (the rule book: "the
+    end of the year" ahead = the anchor to December 31), whatever its cue ("by", "before" or none)."""
+    if status == "planned" and latest == datetime.date(anchor.year, 12, 31) and earliest != anchor \
+            and _YEAR_END.search(date_text):
+        return anchor
+    return earliest
