@@ -37,14 +37,21 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
     if inside(quotes, timex["start"]):
         return False  # a date inside a direct quotation is the speaker's, not the report's
     previous = word_before(text, timex["start"])
-    if _right_before(text, timex["start"]) in rules.skip_after_words and not _since_happening(previous, text,
-                                                                                             timex, rules) \
-            and not until_plan(timex, text, rules) and not _over_a_weekend(timex, previous):
+    if _only_a_bound(timex, text, previous, rules):
         return False  # "since last year", "over the past year": the bound of a span, not a happening
     if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
         # "Iran's 1979 revolution": the year is a modifier; but "the 1972 ABM treaty" dates the treaty's signing
         return previous == "the" and bool(rules.year_named_treaty.match(text, timex["end"]))
     return True
+
+
+def _only_a_bound(timex: dict, text: str, previous: str, rules: EventRules) -> bool:
+    """Is the date right after a word that makes it a span's bound (skip_after_words), with nothing saying it is a
+    happening's own ("his first visit since ...", "until" of a plan, "over the weekend")?"""
+    if _right_before(text, timex["start"]) not in rules.skip_after_words:
+        return False
+    return not (_since_happening(previous, text, timex, rules) or until_plan(timex, text, rules)
+                or _over_a_weekend(timex, previous))
 
 
 def _over_a_weekend(timex: dict, previous: str) -> bool:
