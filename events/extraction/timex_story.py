@@ -127,8 +127,9 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'\u2019.-]+\s+){1,6}$", re.I)
 def _since_clause(text, start, value, story_day):
     """A date before the story's day told in a "since" clause: the start of a span the story looks back over, a
     step back it does not move to ("the afternoon" of the next sentence is still the story's day)."""
-    return story_day is not None and value < story_day[1] and \
-        bool(_SINCE_CLAUSE.search(text, max(0, start - 60), start))
+    low = max(0, start - 60)
+    return story_day is not None and value < story_day[1] and text.find("ince", low, start) >= 0 and \
+        bool(_SINCE_CLAUSE.search(text, low, start))  # (str.find first: most windows hold no "since", "Since")
 
 
 # A temporal clause opening the date's own clause: "..., after the ambassador had been called in on Wednesday".
