@@ -13,6 +13,7 @@ from .periods import add_months, season_of
 from .timex_interval import base_interval, fine_enough, granularity, is_part_of_day
 from .timex_tense import definite_tense, tense_cue, tense_cue_strength, weekday_tense
 from .timex_story import is_background, is_flashback, names_a_thing, sentence_ends, story_day_of
+from .timex_vocab import HAPPENING_VERBS
 from .timex_year import choose_occurrence, day_of_month
 # A time of day appended to a day norm: "UNDEF-this-dayTEV", "UNDEF-weekday-3T22:00".
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -226,6 +227,16 @@ class _Asking:
         return definite_tense(self.resolver.text, self.m.start, self.m.end)
 
 
+# "the day after the signing": the happening's noun after the phrase.
+_HAPPENING_NOUN = re.compile(r"\s+(?:the|his|her|their|its)\s+([a-z]+)\b")
+
+
+def _sentence_end(text, position):
+    """The offset of the end of the sentence holding `position` (a full stop and a space, or the text's end)."""
+    end = text.find(". ", position)
+    return len(text) if end < 0 else end
+
+
 # ---------------------------------------------------------------- the resolver
 class Resolver:
     """Resolves mentions of one text in order, remembering the dates already seen (for REF)."""
@@ -236,6 +247,7 @@ class Resolver:
         self.refs = []          # resolved event DATE values in text order
         self.ref_places = []    # (end offset, in a subordinate clause) of each of refs
         self.last_day = None    # (end offset, value) of the last event date naming one day (_day_of_sentence)
+        self.last_day_background = False  # is that day background (is_background: a relative clause's flashback)?
         self.story_day = None   # (end offset, day) of the last day named other than the issue day (_day_of_sentence)
 
     def today(self, n=0):
@@ -315,10 +327,12 @@ class Resolver:
             self._add_reference(m, value)
             if _DAY.fullmatch(value):
                 self.last_day = (m.end, value)
+                self.last_day_background = self.ref_places[-1][1]
                 self._remember_story_day(m, value)
         elif m.type == "TIME" and m.role == "event" and is_part_of_day(value):
             self._add_reference(m, value[:10])
             self.last_day = (m.end, value[:10])  # "the next morning ..., and by noon": noon of that day
+            self.last_day_background = self.ref_places[-1][1]
             self._remember_story_day(m, value[:10])
 
     def _add_reference(self, m, value):
@@ -451,7 +465,23 @@ class Resolver:
             m.type = "DURATION"
             m.end = m.duration_end
             return m.duration
-        return shift(self.reference(unit), unit, n)
+        told = self._day_of_named_happening(m) if unit == "day" else None
+        return shift(told or self.reference(unit), unit, n)
+
+    def _day_of_named_happening(self, m):
+        """"left the day after the signing", "saw him the day before his departure": the last day told in a sentence
+        that tells that happening ("signed ... on Friday", "ended a four-day visit yesterday": HAPPENING_VERBS), or
+        None."""
+        noun = _HAPPENING_NOUN.match(self.text, m.end)
+        told = HAPPENING_VERBS.get(noun.group(1).lower()) if noun else None
+        if told is None:
+            return None
+        for value, (end, _) in zip(reversed(self.refs), reversed(self.ref_places)):
+            # (its words before the phrase itself: "arrived on Thursday and left the day after the signing")
+            if _DAY.fullmatch(value) and told.search(self.text, self.text.rfind(". ", 0, end) + 1,
+                                                   min(_sentence_end(self.text, end), m.start)):
+                return value
+        return None
 
     def _day_of_sentence(self, q):
         """A bare "the afternoon": the day named last before it in its own sentence ("On Wednesday he laid a
@@ -460,8 +490,9 @@ class Resolver:
         paragraph or the one before ("The talks opened yesterday. In the morning ..."; the reference time, as
         HeidelTime takes it), unless that day is past and the clause looks ahead ("will speak in the
         evening"); else the issue day."""
-        if self.last_day is not None and not sentence_ends(self.text, self.last_day[0], q.m.start):
-            return self.last_day[1]
+        if self.last_day is not None and not sentence_ends(self.text, self.last_day[0], q.m.start) \
+                and not (self.last_day_background and self.story_day is not None):
+            return self.last_day[1]  # (a background day, "Putin, who had returned on Friday", leaves the story's)
         return story_day_of(self.text, self.story_day, q.m.start, self.today(), q.weekday_tense) or self.today()
 
     def _apposed_day(self, q):

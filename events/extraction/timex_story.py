@@ -115,8 +115,21 @@ def is_background(text, start, value, today, story_day):
     if not (value > today or (story_day is not None and value < story_day[1])):
         return False
     if not in_subordinate_clause(text, start):
-        return _temporal_flashback(text, start, value, story_day)
+        return _temporal_flashback(text, start, value, story_day) or _since_clause(text, start, value, story_day)
     return True
+
+
+# "since" opening a clause whose verb the date follows ("their first round since Clinton announced on September 1"):
+# up to six words between, no punctuation.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'\u2019.-]+\s+){1,6}$", re.I)
+
+
+def _since_clause(text, start, value, story_day):
+    """A date before the story's day told in a "since" clause: the start of a span the story looks back over, a
+    step back it does not move to ("the afternoon" of the next sentence is still the story's day)."""
+    low = max(0, start - 60)
+    return story_day is not None and value < story_day[1] and text.find("ince", low, start) >= 0 and \
+        bool(_SINCE_CLAUSE.search(text, low, start))  # (str.find first: most windows hold no "since", "Since")
 
 
 # A temporal clause opening the date's own clause: "..., after the ambassador had been called in on Wednesday".

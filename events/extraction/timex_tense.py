@@ -98,6 +98,8 @@ def _other_cue(words, i, w, prev, nxt, modal_may):
     """_cue of a word that is no future auxiliary, modal or plan word."""
     if _says_nothing(w, prev, nxt, modal_may) or _ahead_of_another(words, i, nxt):
         return None
+    if prev == "had" and w in WEAK_FUTURE and w.endswith("ed"):
+        return 2, "past"  # "the pipelines he had proposed in the spring": a past perfect, as "had planned" is
     return _wanted(words, i, _word_cue(w)) or _present_cue(w, prev, modal_may)
 
 

@@ -27,6 +27,8 @@ COUNT_NOUNS = re.compile(r"\s*(?:" + "|".join(_WORDS["count_nouns"]) + r")\b", r
 TENSE_CUES = {name: frozenset(words) for name, words in _WORDS["tense_cues"].items()}
 # The words that make a date ahead a deadline ("by October 1", "no later than September"): {kind: [phrases]}.
 DEADLINE_CUES = _WORDS["deadline_cues"]
+# A happening noun -> what tells that happening ("signing": "signed"), as a pattern (timex_resolve).
+HAPPENING_VERBS = {noun: re.compile(r"\b(?:" + pattern + r")\b", re.I) for noun, pattern in _WORDS["happening_verbs"].items()}
 
 WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,

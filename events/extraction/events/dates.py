@@ -37,8 +37,7 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
     if inside(quotes, timex["start"]):
         return False  # a date inside a direct quotation is the speaker's, not the report's
     previous = word_before(text, timex["start"])
-    if _right_before(text, timex["start"]) in rules.skip_after_words and not _since_happening(previous, text,
-                                                                                             timex, rules):
+    if _only_a_bound(timex, text, previous, rules):
         return False  # "since last year", "over the past year": the bound of a span, not a happening
     if _BARE_YEAR.match(timex["text"].strip()) and previous not in rules.year_prepositions:
         # "Iran's 1979 revolution": the year is a modifier; but "the 1972 ABM treaty" dates the treaty's signing
@@ -46,9 +45,50 @@ def is_event_date(timex: dict, text: str, quotes: list[tuple[int, int]], rules: 
     return True
 
 
+def _only_a_bound(timex: dict, text: str, previous: str, rules: EventRules) -> bool:
+    """Is the date right after a word that makes it a span's bound (skip_after_words), with nothing saying it is a
+    happening's own ("his first visit since ...", "until" of a plan, "over the weekend")?"""
+    if _right_before(text, timex["start"]) not in rules.skip_after_words:
+        return False
+    return not (_since_happening(previous, text, timex, rules) or until_plan(timex, text, rules)
+                or _over_a_weekend(timex, previous))
+
+
+def _over_a_weekend(timex: dict, previous: str) -> bool:
+    """"plans to visit the islands over the weekend": a weekend is a time a happening takes (the rule book, val12: its
+    Saturday and Sunday), not the bound of a span as "over the past year" is."""
+    return previous == "over" and timex.get("value", "").endswith("-WE")
+
+
 def bounds_a_span(timex: dict, text: str, rules: EventRules) -> bool:
     """"talked until two in the morning", "ran past midnight": the date only ends a span another date tells."""
-    return _right_before(text, timex["start"]) in rules.bound_words
+    return _right_before(text, timex["start"]) in rules.bound_words and not until_plan(timex, text, rules)
+
+
+# How far before a date after "until" the words that make it a plan's own are looked for.
+UNTIL_LOOKBACK = 80
+
+
+def until_plan(timex: dict, text: str, rules: EventRules) -> str | None:
+    """"deadline" when the date after "until" ends a plan's time granted or stay ("gives the experts until November 1
+    to reconcile", "is to remain in Moscow until Friday"), "new date" when it is what a happening was put off to
+    ("will be put off until the summer"), else None (a state's end: "holds the presidency until June")."""
+    start = timex["start"]
+    if _right_before(text, start) != "until":
+        return None
+    before = text[max(0, start - UNTIL_LOOKBACK):start]
+    if rules.until_new_date.search(before):
+        return "new date"
+    return "deadline" if rules.until_happening.search(before) else None
+
+
+def deadline_start(timex: dict, text: str, rules: EventRules, earliest: datetime.date,
+                   anchor: datetime.date) -> datetime.date:
+    """The first day of a plan dated by its deadline or the end of its stay (until_plan): the issue day, when the
+    date lies ahead (the rule book, heldout13: "until November 1" of a plan runs from the issue day to it)."""
+    if earliest > anchor and until_plan(timex, text, rules) == "deadline":
+        return anchor
+    return earliest
 
 
 # The word right before a date, only spaces between: "... once a month since. Yesterday he told ..." is no
@@ -131,3 +171,38 @@ def first_day_of_days_ended(timex: dict, text: str, sentence_start: int, cue) ->
     word = (match.group("n") or match.group("m")).lower()
     days = NUMBER_WORDS.get(word) or int(word)  # the count of days the cue names (event_rules.json)
     return (datetime.date.fromisoformat(timex["earliest"]) - datetime.timedelta(days=days - 1)).isoformat()
+
+
+_WEEK_VALUE = re.compile(r"\d{4}-W\d\d$")
+# Statuses of a happening over (or under way) on the issue day, and of one still to come.
+_TOLD_AS_PAST = ("occurred", "reported")
+
+
+def issue_week_part(earliest: datetime.date, latest: datetime.date, value: str, status: str,
+                    anchor: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The days of "this week" ("the week") an event takes, by its status (the rule book, fourteenth round): a
+    happening over or under way on the issue day ("spent two days in Moscow this week") runs from the week's
+    Monday to the issue day; a planned one ("will arrive this week") from the issue day to Sunday; otherwise
+    (postponed: the date given up) the whole ISO week. Only the issue's own whole week is cut: "earlier this
+    week" already ends before the issue day, "next week" lies wholly ahead."""
+    if not _WEEK_VALUE.match(value) or earliest != anchor - datetime.timedelta(days=anchor.weekday()) \
+            or (latest - earliest).days != 6:
+        return earliest, latest
+    if status in _TOLD_AS_PAST:
+        return earliest, anchor
+    if status == "planned":
+        return anchor, latest
+    return earliest, latest
+
+
+_YEAR_END = re.compile(r"\bend\s+of\s+(?:the|this)\s+year$", re.I)
+
+
+def year_end_ahead(earliest: datetime.date, latest: datetime.date, date_text: str, status: str,
+                   anchor: datetime.date) -> datetime.date:
+    """The first day of a plan dated "(at) the end of the year" of the issue's year: the issue day (the rule book: "the
+    end of the year" ahead = the anchor to December 31), whatever its cue ("by", "before" or none)."""
+    if status == "planned" and latest == datetime.date(anchor.year, 12, 31) and earliest != anchor \
+            and _YEAR_END.search(date_text):
+        return anchor
+    return earliest

@@ -12,8 +12,9 @@ from events.extraction.events.backoff import backoff_triggers, definite_subject
 from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
 from events.extraction.events.conjuncts import without_objects_before_departure
 from events.extraction.events.context import Reading, SentenceContext
-from events.extraction.events.dates import (bounds_a_span, first_day_of_days_ended, granularity, has_interval,
-                                            is_event_date, is_future, iso_day, reported_dates_of)
+from events.extraction.events.dates import (bounds_a_span, deadline_start, first_day_of_days_ended, granularity,
+                                            has_interval, is_event_date, is_future, iso_day, issue_week_part,
+                                            reported_dates_of, year_end_ahead)
 from events.extraction.events.participants import (acts_through_agent, clause_countries, countries_in_order,
                                                    display_name, event_actors, event_countries,
                                                    statement_content_start, unique_actors, unique_in_order)
@@ -490,6 +491,9 @@ def _mention(reading: Reading, ctx: SentenceContext, summary: str, actors, count
                                                                    ctx.rules.days_ended_before))
     latest = datetime.date.fromisoformat(_joined_latest(timex, ctx))
     grain = granularity(timex["value"], earliest, latest, timex.get("mod"))
+    earliest, latest = issue_week_part(earliest, latest, timex["value"], reading.status, ctx.anchor)
+    earliest = deadline_start(timex, ctx.text, ctx.rules, earliest, ctx.anchor)
+    earliest = year_end_ahead(earliest, latest, timex["text"], reading.status, ctx.anchor)
     gap = distance(timex["start"], timex["end"], reading.main.start, reading.main.end)
     return EventMention(
         key=f"{sentence.start}:{timex['start']}",

@@ -80,6 +80,8 @@ class EventRules:
         self.skip_after_words = {word.lower() for word in data.get("skip_after_words", [])}
         self.bound_words = {word.lower() for word in data.get("bound_words", [])}
         self.since_happening = re.compile(data.get("since_happening_before", NEVER))
+        self.until_happening = re.compile(data.get("until_happening_before", NEVER))
+        self.until_new_date = re.compile(data.get("until_new_date_before", NEVER))
         self.year_prepositions = {word.lower() for word in data.get("event_year_prepositions", [])}
         # a year's treaty ("the 1972 ABM treaty"): the nouns at most three words after the year
         self.year_named_treaty = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + "|".join(

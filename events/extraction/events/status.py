@@ -10,6 +10,7 @@ from events.extraction.events.rules import EventRules
 from events.extraction.events.spans import SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger
 from events.extraction.events.windows import DETERMINER_LOOKBACK, SET_FOR_LOOKBACK
+from events.extraction.timex_tense import governing_tense
 
 if TYPE_CHECKING:
     from events.extraction.events.context import SentenceContext
@@ -65,8 +66,19 @@ def _planned(timex: dict, main: Trigger, ctx: SentenceContext) -> bool:
         return True
     if earliest <= anchor <= latest and earliest < latest:
         # (a span that ends on the issue day, "earlier this month", is the part of it already past)
-        return latest != anchor and bool(ctx.rules.future.search(ctx.sentence.text))
+        return latest != anchor and _span_looks_ahead(timex, ctx)
     return earliest == latest == anchor and (_own_verb_looks_ahead(timex, main, ctx) or _gerund_of_future(timex, main, ctx))
+
+
+def _span_looks_ahead(timex: dict, ctx: SentenceContext) -> bool:
+    """A future word of the sentence ("hoped to see Putin again this month"); one after the date only when the verb
+    governing the date does not tell it in the past ("has spent the week in Moscow preparing what would be the first
+    visit": the future is another clause's)."""
+    future = ctx.rules.future
+    if future.search(ctx.text, ctx.sentence.start, timex["start"]):
+        return True
+    return bool(future.search(ctx.text, timex["end"], ctx.sentence.end)) and \
+        governing_tense(ctx.text, timex["start"], timex["end"])[0] != "past"
 
 
 def _own_verb_looks_ahead(timex: dict, trigger: Trigger, ctx: SentenceContext) -> bool:
@@ -154,7 +166,7 @@ def _put_off(timex: dict, triggers: list[Trigger], ctx: SentenceContext, specula
     nothing was put off."""
     rules, main = ctx.rules, triggers[0]
     substantive, postponement = _substantive_and_postponement(triggers, rules)
-    if postponement is not None and _in_doubt(postponement, ctx):
+    if postponement is not None and (_in_doubt(postponement, ctx) or _another_date_given_up(timex, postponement, ctx)):
         postponement = None  # "the trip might be put off": nothing has been put off yet
     given_up = _date_given_up(timex, main, substantive, postponement, ctx)
     if given_up is not None:
@@ -222,6 +234,15 @@ def _put_off_in(timex: dict, ctx: SentenceContext) -> bool:
     # (a date before the postponement word is the one given up: "which was to open on May 8, was put off last
     # month": last month is the putting-off's)
     return cue is not None and not any(ctx.sentence.start <= t["start"] < cue.start() for t in ctx.claimants)
+
+
+def _another_date_given_up(timex: dict, postponement: Trigger, ctx: SentenceContext) -> bool:
+    """Does another date stand between this one and the postponement, itself the date given up ("is to come in
+    mid-January, a visit first set for November and postponed": November was put off, mid-January is the plan)?"""
+    low, high = (timex["end"], postponement.start) if timex["end"] <= postponement.start else \
+        (postponement.end, timex["start"])
+    return any(low <= other["start"] and other["end"] <= high and (_set_for_before_date(other, ctx) or _before_date(
+        ctx.rules.given_up_before, other, ctx)) for other in ctx.claimants if other is not timex)
 
 
 def _unfulfilled(main: Trigger, ctx: SentenceContext) -> bool:

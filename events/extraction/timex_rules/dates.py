@@ -107,7 +107,7 @@ def build_month(m, text):
     word = g["mon"]
     before = text_before(text, m.start(), 12)
     # "May" is usually the modal verb, "March" sometimes the verb: only with a time cue.
-    if word in ("May", "March") and not (rel or part or re.search(r"\b(?:in|since|until|by|of|during|before|after|from|through|to|last|next|this|early|late|mid)\s+$", before, re.I)):
+    if word in ("May", "March") and not (rel or part or re.search(r"\b(?:in|since|until|by|of|for|during|before|after|from|through|to|last|next|this|early|late|mid)\s+$", before, re.I)):
         return None
     mm = f"{month_number(word):02d}"
     if rel:

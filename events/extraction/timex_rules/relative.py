@@ -62,12 +62,9 @@ def _the_unit(m, text, unit, mod, part):
     """"the end of the month", "earlier in the year": only with a part, and means "this"; "the weekend"
     alone is the nearest weekend (resolution picks which); "for the year" the current one, while "the
     year ended March 31" is a fiscal year (a length)."""
-    if part is None and unit == "year":
-        if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to)\b", text[m.end():m.end() + 16]):
-            return mention("DURATION", "P1Y")
-        if not re.search(r"\b(?:for|in|during|of|through|throughout)\s+$", text_before(text, m.start(), 12), re.I):
-            return None
-    elif part is None and unit != "weekend":
+    if part is None and unit in ("year", "week"):
+        return _the_whole_unit(m, text, unit, mod)
+    if part is None and unit != "weekend":
         return None
     if part is not None and unit in _STORY_UNITS:
         # "earlier in the week", "late in the month": the definite article points to the week (month) the story is
@@ -77,6 +74,23 @@ def _the_unit(m, text, unit, mod, part):
 
 
 _STORY_UNITS = ("week",)
+
+
+def _the_whole_unit(m, text, unit, mod):
+    """"for the year" (the current one; "the year ended March 31" a fiscal year's length); "has spent the week in
+    Moscow", "stopped in Riga during the week": the week the story is in, as "that week" (the anchor's when no date
+    was told before). Else None."""
+    if unit == "week":
+        return mention("DATE", "UNDEF-REF-week-PLUS-0") if _SPENT_OR_DURING.search(
+            text_before(text, m.start(), 16)) else None
+    if re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|to)\b", text[m.end():m.end() + 16]):
+        return mention("DURATION", "P1Y")
+    if not re.search(r"\b(?:for|in|during|of|through|throughout)\s+$", text_before(text, m.start(), 12), re.I):
+        return None
+    return _relative_unit("the", "this", unit, mod, None, m.groupdict())
+# The words before a bare "the week" that make it a time: it is spent, or something happens during it ("for the
+# week" in a market report is a length; "the week's session" a possessive).
+_SPENT_OR_DURING = re.compile(r"\b(?:spent|spend|spends|spending|during|throughout)\s+$", re.I)
 
 
 def _relative_unit(rel_word, rel, unit, mod, part, g):
