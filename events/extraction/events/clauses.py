@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, RELATIVE_ASIDE, SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger, owned_triggers
+from events.extraction.events.verbs import AUXILIARIES, MODALS, pasts
 from events.extraction.events.windows import REPORTED_REACH
 
 if TYPE_CHECKING:
@@ -56,8 +57,7 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
 # (r"[ab](?<!\w[ab])(?:(?<=a)fter|(?<=b)efore)" is r"\b(?:after|before)", opening with a class of first letters,
 # which re skips to in C instead of trying every position.)
 _SUBORDINATE = re.compile(r"[ab](?<!\w[ab])(?:(?<=a)fter|(?<=b)efore)\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,5}"
-                          r"(?:had|has|have|was|were|is|are|[a-z]{2,}ed|met|took|left|came|went|said|gave|made|"
-                          r"told|sent|won|lost|flew|broke|began|held)\b")
+                          r"(?:[a-z]{2,}ed|" + "|".join(AUXILIARIES + pasts()) + r")\b")
 
 
 def _subordinate_start(text: str, high: int, end: int) -> int:
@@ -186,8 +186,8 @@ def _clause_opening_before(high: int, trigger_start: int, ctx: SentenceContext) 
     return opening[-1] if opening else trigger_start
 
 
-_AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|may|might|could|can|must|should|has|have|had|then|later|"
-                       r"also|[a-z]+ed)\b")
+# (auxiliaries only, and regular pasts: the irregular ones, "and met", change five dev/validation articles, unmeasured)
+_AND_VERB = re.compile(r"\s*and\s+(?:" + "|".join(AUXILIARIES + MODALS) + r"|then|later|also|[a-z]+ed)\b")
 
 
 def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:

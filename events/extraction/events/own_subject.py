@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from events.extraction.events.verbs import all_forms, alternation
+
 if TYPE_CHECKING:
     from events.extraction.events.context import Reading, SentenceContext
 
@@ -24,9 +26,7 @@ _SUBJECT = re.compile(
     r"was\s+to|were\s+to|is\s+to|are\s+to|also|then|first|already|formally|finally)\s+){0,3})$")
 # A verb form at the trigger: a past or present form (no article or preposition can stand between a subject and
 # its verb); a noun trigger ("the CIS summit", "the attacks") has the phrase before it for its own modifiers.
-_VERB_FORM = re.compile(r"[a-z]+(?:ed|es)\b|(?:met|meet|meets|said|says|told|tells|held|holds|took|take|takes|"
-                        r"made|makes|gave|gives|sent|sends|came|comes|went|goes|signed|sign|signs|visit|visits|"
-                        r"flew|flies|spoke|speaks|began|begins|opened|opens|agreed|agree|agrees)\b")
+_VERB_FORM = re.compile(r"[a-z]+(?:ed|es)\b|" + alternation(all_forms("common")) + r"\b")
 # Words that end a determiner's noun phrase as a person ("the president", "the two men"): anaphora resolves those
 # it can; one it cannot is still a person, not a body.
 _PERSON_HEAD = re.compile(r"\b(?:president|minister|premier|leader|chancellor|ambassador|envoy|men|man|woman|"

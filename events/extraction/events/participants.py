@@ -10,6 +10,7 @@ from events.extraction.events.places import place_mention_starts
 from events.extraction.events.spans import (AND_VERB, SPECULATION_BREAK, asides_between, distance, in_cause, inside,
                                            same_span)
 from events.extraction.events.triggers import owned_triggers, possessor
+from events.extraction.events.verbs import AUXILIARIES, pasts
 from events.extraction.events.windows import SUMMARY_REACH, WITH_BEFORE_LOOKBACK
 from events.extraction.mention import ActorRef
 
@@ -282,8 +283,8 @@ def _named(mention) -> bool:
 # Also a plural description and its two names in apposition (", and the two prime ministers, A and B, meet ...").
 _AND_TITLES = re.compile(r",\s+and\s+(?:the\s+(?:[a-z]+\s+){0,3}[a-z]+,\s+(?:[A-Z][\w.'\u2019-]*\s+){1,5}and\s+)?"
                          r"(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
-_CLAUSE_VERB_AFTER = re.compile(r",?\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|[a-z]{3,}s|held|met|meet|went|came|flew|made|took|gave|saw|told|"
-                                r"said|sent|spoke|is|was|are|were|has|had|will|would)\b")
+_CLAUSE_VERB_AFTER = re.compile(r",?\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|[a-z]{3,}s|meet|" + "|".join(pasts() + AUXILIARIES)
+                                + r")\b")
 
 
 def _later_subject_clause(reading: Reading, ctx: SentenceContext) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from events.extraction.events.verbs import AUXILIARIES, pasts
 from events.extraction.events.windows import ASIDE_LENGTH, WORD_BEFORE_LOOKBACK
 
 # Breaks between clauses: punctuation and the words that open another clause. The status rules'
@@ -19,7 +20,8 @@ SPECULATION_BREAK = re.compile(r"[,;:(\u2013\u2014twb](?:(?<=[,;:(\u2013\u2014])
                                r"hile)|(?<=b)ut)\b)")
 # A second verb of the same subject with its own words ("flies to Buenos Aires today and is to meet X
 # tomorrow"): a trigger beyond it is that verb's, not the first one's.
-AND_VERB = re.compile(r"a(?<!\wa)nd\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed|met|saw|held|flew|left|went|came|spent|told|said|gave|took|sent|made|began|brought|paid|spoke|wrote)\b")
+AND_VERB = re.compile(r"a(?<!\wa)nd\s+(?:" + "|".join(AUXILIARIES) + r"|then|later|also|[a-z]+ed|" + "|".join(pasts())
+                      + r")\b")
 APPOSITION_END = re.compile(r"\s*(?:[,;.(]|$)")
 DASH_ASIDE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014]" % ASIDE_LENGTH)
 ASIDE_BEFORE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014](?:\w+\s+){0,2}$" % ASIDE_LENGTH)

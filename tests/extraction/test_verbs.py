@@ -1,0 +1,28 @@
+"""The one verb vocabulary (data/verbs.json, events/verbs.py) and the rules built from it."""
+import re
+
+from events.extraction.events import verbs
+from events.extraction.events.own_subject import _VERB_FORM
+from events.extraction.events.participants import _CLAUSE_VERB_AFTER
+from events.extraction.events.spans import AND_VERB
+
+
+def test_pasts_are_simple_pasts_of_the_irregular_table():
+    pasts = verbs.pasts()
+    assert {"met", "saw", "held", "flew", "left", "began", "wrote"} <= set(pasts)
+    assert "seen" not in pasts and "begun" not in pasts
+
+
+def test_every_form_of_a_common_verb():
+    forms = verbs.all_forms("common")
+    assert {"meet", "meets", "met", "fly", "flies", "flew", "visit", "visits", "visited"} <= set(forms)
+
+
+def test_rules_read_the_same_vocabulary():
+    assert AND_VERB.search("Putin arrived on Monday and saw Kuchma")
+    assert AND_VERB.search("and brought a letter")
+    assert _CLAUSE_VERB_AFTER.match(" wrote to him")
+    assert _CLAUSE_VERB_AFTER.match(" have agreed")
+    assert _VERB_FORM.fullmatch("meets") and _VERB_FORM.fullmatch("spoke")
+    assert not _VERB_FORM.fullmatch("summit")
+    assert not re.fullmatch(verbs.alternation(verbs.AUXILIARIES), "been")
