@@ -26,3 +26,13 @@ def test_rules_read_the_same_vocabulary():
     assert _VERB_FORM.fullmatch("meets") and _VERB_FORM.fullmatch("spoke")
     assert not _VERB_FORM.fullmatch("summit")
     assert not re.fullmatch(verbs.alternation(verbs.AUXILIARIES), "been")
+
+
+def test_person_heads_come_from_the_title_vocabulary():
+    from events.extraction.events.own_subject import _PERSON_HEAD
+
+    for phrase in ("the foreign minister ", "the secretary-general ", "the two men ", "the Kremlin spokesman ",
+                   "the guest "):
+        assert _PERSON_HEAD.search(phrase), phrase
+    for phrase in ("the secretary of state ", "the Russian official ", "the union ", "the government "):
+        assert not _PERSON_HEAD.search(phrase), phrase
