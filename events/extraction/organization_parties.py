@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from events.extraction.events.clauses import coordinate_joint
 from events.extraction.organization_anaphora import ORGAN_WORDS, indirect_mentions, is_pair, member_on, organization_facts
 
 # More members than this: a forum, not a party list (UN 191, OSCE 55, Council of Europe 46).
@@ -93,11 +94,6 @@ _INVITE = re.compile(r"\b(?:invit(?:e|es|ed|ing)|admit(?:s|ted|ting)?|to admit|a
 _FORCE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|planes|warplanes|jets|bombers|forces|troops|"
                           r"air strikes|airstrikes|strikes|bombing|bombs|missiles|air campaign|air raids|raids)\b|"
                           r"(?:struck|bombed|attacked|launched|hit|began bombing)\b)")
-# A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
-# After "but", "while", "whereas" a noun phrase opens one too ("..., but the union's summit in Nice kept him in France");
-# after "and" it may be a list's last item.
-_NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)|(?:but|while|whereas)\s+"
-                         r"(?=the\s))")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 _TITLE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s)?\s+headquarters\b")
@@ -263,13 +259,23 @@ def date_clause(body: str, mention) -> tuple[int, int]:
     left = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at))
     right = [i for i in (sentence.find(";", at), sentence.find(":", at)) if i >= 0]
     left, right = left + 1, (min(right) if right else len(sentence))
-    for joint in _NEW_CLAUSE.finditer(sentence, left, right):
+    for joint in _coordinate_joints(sentence, left, right):
         if joint.end() <= at:
             left = joint.start()
         elif joint.start() >= mention.date_text_end - start:
             right = joint.start()
             break
     return start + left, start + right
+
+
+def _coordinate_joints(sentence: str, left: int, right: int):
+    """The joints of sentence[left:right] where a coordinate clause opens (clauses.coordinate_joint), in order."""
+    comma = sentence.find(",", left, right)
+    while comma >= 0:
+        joint = coordinate_joint(sentence, comma)
+        if joint is not None and joint.end() <= right:
+            yield joint
+        comma = sentence.find(",", comma + 1, right)
 
 
 def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date=None,

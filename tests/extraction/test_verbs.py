@@ -3,7 +3,7 @@ import re
 
 from events.extraction.events import verbs
 from events.extraction.events.own_subject import _VERB_FORM
-from events.extraction.events.participants import _CLAUSE_VERB_AFTER
+from events.extraction.events.clauses import _OWN_VERB
 from events.extraction.events.spans import AND_VERB
 
 
@@ -21,8 +21,8 @@ def test_every_form_of_a_common_verb():
 def test_rules_read_the_same_vocabulary():
     assert AND_VERB.search("Putin arrived on Monday and saw Kuchma")
     assert AND_VERB.search("and brought a letter")
-    assert _CLAUSE_VERB_AFTER.match(" wrote to him")
-    assert _CLAUSE_VERB_AFTER.match(" have agreed")
+    assert _OWN_VERB.match(" wrote to him")
+    assert _OWN_VERB.match(" have agreed")
     assert _VERB_FORM.fullmatch("meets") and _VERB_FORM.fullmatch("spoke")
     assert not _VERB_FORM.fullmatch("summit")
     assert not re.fullmatch(verbs.alternation(verbs.AUXILIARIES), "been")
