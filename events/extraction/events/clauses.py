@@ -298,10 +298,10 @@ def list_comma(text: str, match: re.Match, ctx: SentenceContext) -> bool:
         return False
     gap = _LIST_GAP.match(text, match.end())
     item = next((m for m in mentions if m.start == gap.end()), None)
-    return item is not None and not _own_clause_after(text, match, gap, item, mentions)
+    return item is not None and not _own_clause_after(text, match, item, mentions)
 
 
-def _own_clause_after(text: str, match: re.Match, gap: re.Match, item, mentions) -> bool:
+def _own_clause_after(text: str, match: re.Match, item, mentions) -> bool:
     """Is the name after ", and" the subject of a verb of its own (coordinate_joint: ", and Moscow has opened its
     airspace", ", and Putin himself said"), with no list comma before this one ("Putin, Chirac and Prodi signed" has
     no comma before its "and"; a two-item list takes none)?"""
