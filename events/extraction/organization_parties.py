@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from events.extraction.events.clauses import coordinate_joint
+from events.extraction.events.clauses import coordinate_joints
 from events.extraction.organization_anaphora import ORGAN_WORDS, indirect_mentions, is_pair, member_on, organization_facts
 
 # More members than this: a forum, not a party list (UN 191, OSCE 55, Council of Europe 46).
@@ -259,23 +259,13 @@ def date_clause(body: str, mention) -> tuple[int, int]:
     left = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at))
     right = [i for i in (sentence.find(";", at), sentence.find(":", at)) if i >= 0]
     left, right = left + 1, (min(right) if right else len(sentence))
-    for joint in _coordinate_joints(sentence, left, right):
+    for joint in coordinate_joints(sentence, left, right):
         if joint.end() <= at:
             left = joint.start()
         elif joint.start() >= mention.date_text_end - start:
             right = joint.start()
             break
     return start + left, start + right
-
-
-def _coordinate_joints(sentence: str, left: int, right: int):
-    """The joints of sentence[left:right] where a coordinate clause opens (clauses.coordinate_joint), in order."""
-    comma = sentence.find(",", left, right)
-    while comma >= 0:
-        joint = coordinate_joint(sentence, comma)
-        if joint is not None and joint.end() <= right:
-            yield joint
-        comma = sentence.find(",", comma + 1, right)
 
 
 def is_own_gathering(body: str, org, clause_start: int, clause_end: int, gatherings=(), date=None,

@@ -2,8 +2,8 @@
 opens here", read by participants, organization_parties.date_clause and clauses.list_comma."""
 from types import SimpleNamespace
 
-from events.extraction.events.clauses import coordinate_conjunction, coordinate_joint, coordinate_opening
-from events.extraction.organization_parties import _coordinate_joints
+from events.extraction.events.clauses import (coordinate_conjunction, coordinate_joint, coordinate_joints,
+                                              coordinate_opening)
 
 
 def _mention(text, word, kind=None):
@@ -51,5 +51,5 @@ def test_a_clause_opening_on_a_conjunction():
 
 def test_date_clause_joints():
     sentence = "The ministers meet in Palermo on the 17th, and Schroeder and Putin take it up in April."
-    joints = list(_coordinate_joints(sentence, 0, len(sentence)))
+    joints = list(coordinate_joints(sentence, 0, len(sentence)))
     assert [j.start() for j in joints] == [sentence.index(",")]

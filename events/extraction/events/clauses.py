@@ -322,11 +322,10 @@ _TITLES_BEFORE = re.compile(r"(?:the\s+(?:[a-z]+\s+){0,3}[a-z]+,\s+(?:[A-Z][\w.'
                             r"(?:[A-Z][\w.'\u2019-]*\s+){0,5}")
 # A finite verb of the subject's own right after it (", and Tanaka hopes", ", and Putin himself said").
 _VERB_OPENING = r",?\s+(?:" + alternation(_CUES["verb_asides"]) + r",?\s+)?(?:[a-z]+-)?"
-_OWN_VERB = re.compile(_VERB_OPENING + r"(?:[a-z]{2,}ed|"
-                       + "|".join(all_forms("common") + AUXILIARIES + MODALS + ("did", "does")) + r")\b")
-# A present in -s (", and Tanaka hopes"), but not after a state's adjective, whose plural noun it is (", and Israeli
-# officials said").
-_PRESENT = re.compile(_VERB_OPENING + r"[a-z]{3,}s\b")
+# A present in -s (", and Tanaka hopes", group "present") counts but after a state's adjective, whose plural noun it is
+# (", and Israeli officials said").
+_OWN_VERB = re.compile(_VERB_OPENING + r"(?:[a-z]{2,}ed|" + "|".join(all_forms("common") + AUXILIARIES + MODALS
+                                                                    + ("did", "does")) + r"|(?P<present>[a-z]{3,}s))\b")
 # Without a known subject: a name or a pronoun ("..., but he"), or after a contrastive conjunction a noun phrase too
 # ("..., but the union's summit in Nice kept him in France"); after "and" that may be a list's last item.
 _SUBJECT_CUE = re.compile(r"[A-Z]|" + alternation(_CUES["subject_pronouns"]) + r"\s")
@@ -360,8 +359,20 @@ def coordinate_joint(text: str, comma: int, subject=None) -> re.Match | None:
 
 def _has_own_verb(text: str, subject) -> bool:
     """Does a finite verb follow the mention `subject` (no -s form after a state's adjective)?"""
-    return bool(_OWN_VERB.match(text, subject.end)
-                or (getattr(subject, "kind", None) != "adjective" and _PRESENT.match(text, subject.end)))
+    verb = _OWN_VERB.match(text, subject.end)
+    return bool(verb) and (verb.group("present") is None or getattr(subject, "kind", None) != "adjective")
+
+
+# Where a joint may be: a comma with a conjunction after it (found in one scan; coordinate_joint decides).
+_JOINT_CANDIDATE = re.compile(r",(?=[\s,;\"\u201d]*" + alternation(CONJUNCTIONS) + r"\s)")
+
+
+def coordinate_joints(text: str, start: int, end: int, subject=None):
+    """The joints (coordinate_joint) at the commas of text[start:end], in order, each ending by `end`."""
+    for candidate in _JOINT_CANDIDATE.finditer(text, start, end):
+        joint = coordinate_joint(text, candidate.start(), subject)
+        if joint is not None and joint.end() <= end:
+            yield joint
 
 
 def coordinate_opening(text: str, start: int, subject) -> int | None:
@@ -369,12 +380,8 @@ def coordinate_opening(text: str, start: int, subject) -> int | None:
     (coordinate_joint); None when there is none."""
     if not _has_own_verb(text, subject):
         return None  # (the cheaper test first: no comma can open its clause)
-    comma = text.find(",", start, subject.start)
-    while comma >= 0:
-        if coordinate_joint(text, comma, subject):
-            return comma
-        comma = text.find(",", comma + 1, subject.start)
-    return None
+    joint = next(coordinate_joints(text, start, subject.start + 1, subject), None)
+    return None if joint is None else joint.start()
 
 
 _APPOSITION_OPEN = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)

@@ -23,8 +23,9 @@ def _forms(lemma: str) -> list[str]:
 
 
 def pasts(kind: str = "common") -> tuple[str, ...]:
-    """The simple pasts of the vocabulary's `kind` of verbs ("common": met, saw, held, ...)."""
-    return tuple(_forms(lemma)[2] for lemma in _DATA[kind])
+    """The irregular simple pasts of the vocabulary's `kind` of verbs ("common": met, saw, held, ...); every rule
+    reading them matches a regular past by its ending."""
+    return tuple(_forms(lemma)[2] for lemma in _DATA[kind] if lemma in _IRREGULAR)
 
 
 def all_forms(kind: str) -> tuple[str, ...]:
