@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from events.extraction.events.clauses import coordinate_joints
 from events.extraction.organization_anaphora import (IT_HAPPENS, ORGAN_WORDS, indirect_mentions, is_pair, member_on,
                                                      organization_facts)
 
@@ -95,11 +96,6 @@ _INVITE = re.compile(r"\b(?:invit(?:e|es|ed|ing)|admit(?:s|ted|ting)?|to admit|a
 _FORCE_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:(?:[a-z]+\s+){0,2}(?:aircraft|planes|warplanes|jets|bombers|forces|troops|"
                           r"air strikes|airstrikes|strikes|bombing|bombs|missiles|air campaign|air raids|raids)\b|"
                           r"(?:struck|bombed|attacked|launched|hit|began bombing)\b)")
-# A coordinate clause with a subject of its own: a comma, a conjunction, a name or a pronoun.
-# After "but", "while", "whereas" a noun phrase opens one too ("..., but the union's summit in Nice kept him in France");
-# after "and" it may be a list's last item.
-_NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it)\s)|(?:but|while|whereas)\s+"
-                         r"(?=the\s))")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})
 _TITLE_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:[A-Z]|secretary|president|chairman|spokes|official|envoy)")
 _SEAT = re.compile(r"(?:['\u2019]s?)?\s+headquarters\b")
@@ -279,7 +275,7 @@ def date_clause(body: str, mention) -> tuple[int, int]:
     left = max(sentence.rfind(";", 0, at), sentence.rfind(":", 0, at))
     right = [i for i in (sentence.find(";", at), sentence.find(":", at)) if i >= 0]
     left, right = left + 1, (min(right) if right else len(sentence))
-    for joint in _NEW_CLAUSE.finditer(sentence, left, right):
+    for joint in coordinate_joints(sentence, left, right):
         if joint.end() <= at:
             left = joint.start()
         elif joint.start() >= mention.date_text_end - start:

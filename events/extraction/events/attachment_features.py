@@ -11,7 +11,9 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from events.extraction.events.clauses import CONJUNCTIONS
 from events.extraction.events.spans import CLAUSE_BREAK, DASH_ASIDE, RELATIVE_ASIDE, inside
+from events.extraction.events.verbs import alternation
 
 if TYPE_CHECKING:
     from events.extraction.events.context import Reading, SentenceContext
@@ -172,7 +174,7 @@ def _crossing_features(start: int, end: int, gap: tuple[int, int], side: str, re
     return feats
 
 
-_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+_NEW_CLAUSE = re.compile(r";|,\s+" + alternation(CONJUNCTIONS) + r"\b")
 _VERB_AFTER = re.compile(r"(?:,[^,]{1,60},)?\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|will|would|can|could|"
                          r"may|might|must|should|did|does|[a-z]+ed|[a-z]+s)\b")
 _TAIL_BEFORE = re.compile(r",\s+(?:[\w'\u2019-]+\s+){0,6}$")

@@ -1,13 +1,16 @@
 """The clause that governs an event's date: the span whose countries and people are the event's."""
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from events.extraction.events.conjuncts import (bare_predicate, date_predicate_at, departure_at,
                                                 description_apposition_commas, names_apposition_commas)
 from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, PRESENT_VERBS, RELATIVE_ASIDE, SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger, owned_triggers
+from events.extraction.events.verbs import AUXILIARIES, MODALS, all_forms, alternation, pasts
 from events.extraction.events.windows import REPORTED_REACH
 
 if TYPE_CHECKING:
@@ -58,8 +61,7 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
 # (r"[ab](?<!\w[ab])(?:(?<=a)fter|(?<=b)efore)" is r"\b(?:after|before)", opening with a class of first letters,
 # which re skips to in C instead of trying every position.)
 _SUBORDINATE = re.compile(r"[ab](?<!\w[ab])(?:(?<=a)fter|(?<=b)efore)\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'\u2019.-]*\s+){1,5}"
-                          r"(?:had|has|have|was|were|is|are|[a-z]{2,}ed|met|took|left|came|went|said|gave|made|"
-                          r"told|sent|won|lost|flew|broke|began|held)\b")
+                          r"(?:[a-z]{2,}ed|" + "|".join(AUXILIARIES + pasts()) + r")\b")
 
 
 def _subordinate_start(text: str, high: int, end: int) -> int:
@@ -195,8 +197,9 @@ def _clause_opening_before(high: int, trigger_start: int, ctx: SentenceContext) 
     return opening[-1] if opening else trigger_start
 
 
-_AND_VERB = re.compile(r"\s*and\s+(?:is|are|was|were|will|would|may|might|could|can|must|should|has|have|had|then|later|"
-                       r"also|[a-z]+ed|" + PRESENT_VERBS + r")\b")
+# (auxiliaries only, and regular pasts: the irregular ones, "and met", change five dev/validation articles, unmeasured)
+_AND_VERB = re.compile(r"\s*and\s+(?:" + "|".join(AUXILIARIES + MODALS) + r"|then|later|also|[a-z]+ed|" + PRESENT_VERBS
+                       + r")\b")
 
 
 def shared_subject(text: str, start: int, ctx: SentenceContext) -> int:
@@ -308,24 +311,99 @@ def list_comma(text: str, match: re.Match, ctx: SentenceContext) -> bool:
         return False
     gap = _LIST_GAP.match(text, match.end())
     item = next((m for m in mentions if m.start == gap.end()), None)
-    return item is not None and not _own_clause_after(text, match, gap, item, mentions)
+    return item is not None and not _own_clause_after(text, match, item, mentions)
 
 
-# ", and Moscow has opened its airspace", ", and Putin himself said": after ", and", a name that is the subject of a
-# finite verb of its own opens a coordinate clause, not the list's last item ("Putin, Chirac and Prodi signed" has no
-# comma before its "and"; a two-item list takes none).
-_COMMA_AND = re.compile(r"\s+(?:and|but)\s")
-_OWN_VERB = re.compile(r"\s+(?:(?:himself|herself|itself|themselves|too|also|then|in turn|for (?:his|her|its|their) "
-                       r"part),?\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|may|must|should|did|does|"
-                       r"said|says|told|tells|[a-z]{3,}ed)\b")
-
-
-def _own_clause_after(text: str, match: re.Match, gap: re.Match, item, mentions) -> bool:
-    """Is the name after ", and" the subject of a verb of its own, with no list comma before this one?"""
-    if not _COMMA_AND.match(text, match.end()) or not _OWN_VERB.match(text, item.end):
+def _own_clause_after(text: str, match: re.Match, item, mentions) -> bool:
+    """Is the name after ", and" the subject of a verb of its own (coordinate_joint: ", and Moscow has opened its
+    airspace", ", and Putin himself said"), with no list comma before this one ("Putin, Chirac and Prodi signed" has
+    no comma before its "and"; a two-item list takes none)?"""
+    if not coordinate_joint(text, match.start(), item):
         return False
     first = min((m for m in mentions if m.end <= match.start()), key=lambda m: match.start() - m.end)
     return not text[max(0, first.start - 2):first.start].startswith(",")
+
+
+# "A coordinate clause opens here": one decision, its cues in data/clauses.json.
+_CUES = json.loads((Path(__file__).resolve().parents[1] / "data" / "clauses.json").read_text(encoding="utf-8"))
+CONJUNCTIONS: tuple[str, ...] = tuple(_CUES["conjunctions"])
+# A coordinating conjunction, after a clause break's punctuation or a closing quotation mark.
+_CONJUNCTION = re.compile(r"[\s,;\"\u201d]*(?P<word>" + alternation(CONJUNCTIONS) + r")\s+")
+# What may stand between the conjunction and the new clause's named subject: his titles ("Deputy Prime Minister X"),
+# or a plural description and its two names in apposition (", and the two prime ministers, A and B, meet ...").
+_TITLES_BEFORE = re.compile(r"(?:the\s+(?:[a-z]+\s+){0,3}[a-z]+,\s+(?:[A-Z][\w.'\u2019-]*\s+){1,5}and\s+)?"
+                            r"(?:[A-Z][\w.'\u2019-]*\s+){0,5}")
+# A finite verb of the subject's own right after it (", and Tanaka hopes", ", and Putin himself said").
+_VERB_OPENING = r",?\s+(?:" + alternation(_CUES["verb_asides"]) + r",?\s+)?(?:[a-z]+-)?"
+# A present in -s (", and Tanaka hopes", group "present") counts but after a state's adjective, whose plural noun it is
+# (", and Israeli officials said").
+_OWN_VERB = re.compile(_VERB_OPENING + r"(?:[a-z]{2,}ed|" + "|".join(all_forms("common") + AUXILIARIES + MODALS
+                                                                    + ("did", "does")) + r"|(?P<present>[a-z]{3,}s))\b")
+# Without a known subject: a name or a pronoun ("..., but he"), or after a contrastive conjunction a noun phrase too
+# ("..., but the union's summit in Nice kept him in France"); after "and" that may be a list's last item.
+_SUBJECT_CUE = re.compile(r"[A-Z]|" + alternation(_CUES["subject_pronouns"]) + r"\s")
+_CONTRASTIVE = frozenset(_CUES["contrastive"])
+_NOUN_PHRASE_CUE = re.compile(alternation(_CUES["noun_phrase_openers"]) + r"\s")
+
+
+def coordinate_conjunction(text: str, position: int) -> re.Match | None:
+    """The coordinating conjunction a clause opens on at `position` (after its break's punctuation), or None: the
+    clause is a coordinate main clause ("..., and the South Korean ministry asked ...")."""
+    return _CONJUNCTION.match(text, position)
+
+
+# The same conjunction just before a position, after a clause break ("..., but Karroubi told ...").
+_CONJUNCTION_BEFORE = re.compile(r"[,;][\"\u201d]?\s+(?:" + alternation(CONJUNCTIONS) + r")\s*$")
+
+
+def after_coordinate_conjunction(text: str, position: int) -> bool:
+    """Whether a coordinate main clause opens just before `position`: a break, then a conjunction (see above)."""
+    return _CONJUNCTION_BEFORE.search(text, max(0, position - 12), position) is not None
+
+
+def coordinate_joint(text: str, comma: int, subject=None) -> re.Match | None:
+    """Where a coordinate clause opens at the comma at `comma`: a coordinating conjunction, then the clause's own
+    subject (the match, from the comma to that subject; None when no clause opens there). `subject`: the mention of
+    a name after the conjunction (titles may stand before it), which must have a finite verb of its own after it
+    (", and Tanaka hopes to see Ivanov"); without one, a name or a pronoun must follow (", but he"), or after a
+    contrastive conjunction a noun phrase (", but the union's summit")."""
+    joint = _CONJUNCTION.match(text, comma) if text.startswith(",", comma) else None
+    if joint is None:
+        return None
+    if subject is not None:
+        titled = _TITLES_BEFORE.fullmatch(text, joint.end(), subject.start)
+        return joint if titled and _has_own_verb(text, subject) else None
+    if _SUBJECT_CUE.match(text, joint.end()) or (joint.group("word") in _CONTRASTIVE
+                                                  and _NOUN_PHRASE_CUE.match(text, joint.end())):
+        return joint
+    return None
+
+
+def _has_own_verb(text: str, subject) -> bool:
+    """Does a finite verb follow the mention `subject` (no -s form after a state's adjective)?"""
+    verb = _OWN_VERB.match(text, subject.end)
+    return bool(verb) and (verb.group("present") is None or getattr(subject, "kind", None) != "adjective")
+
+
+# Where a joint may be: a comma with a conjunction after it (found in one scan; coordinate_joint decides).
+_JOINT_CANDIDATE = re.compile(r",(?=[\s,;\"\u201d]*" + alternation(CONJUNCTIONS) + r"\s)")
+
+
+def coordinate_joints(text: str, start: int, end: int, subject=None):
+    """The joints (coordinate_joint) at the commas of text[start:end], in order, each ending by `end`."""
+    for candidate in _JOINT_CANDIDATE.finditer(text, start, end):
+        joint = coordinate_joint(text, candidate.start(), subject)
+        if joint is not None and joint.end() <= end:
+            yield joint
+
+
+def coordinate_opening(text: str, start: int, subject) -> int | None:
+    """The first comma between `start` and the mention `subject` at which a coordinate clause opens on it
+    (coordinate_joint); None when there is none."""
+    if not _has_own_verb(text, subject):
+        return None  # (the cheaper test first: no comma can open its clause)
+    joint = next(coordinate_joints(text, start, subject.start + 1, subject), None)
+    return None if joint is None else joint.start()
 
 
 _APPOSITION_OPEN = re.compile(r"\s+(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)

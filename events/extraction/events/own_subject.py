@@ -7,8 +7,12 @@ A body, a state, a people or unnamed officials acting take no person with them (
 by unnamed officials has no actors)."""
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from events.extraction.events.verbs import all_forms, alternation
 
 if TYPE_CHECKING:
     from events.extraction.events.context import Reading, SentenceContext
@@ -24,13 +28,20 @@ _SUBJECT = re.compile(
     r"was\s+to|were\s+to|is\s+to|are\s+to|also|then|first|already|formally|finally)\s+){0,3})$")
 # A verb form at the trigger: a past or present form (no article or preposition can stand between a subject and
 # its verb); a noun trigger ("the CIS summit", "the attacks") has the phrase before it for its own modifiers.
-_VERB_FORM = re.compile(r"[a-z]+(?:ed|es)\b|(?:met|meet|meets|said|says|told|tells|held|holds|took|take|takes|"
-                        r"made|makes|gave|gives|sent|sends|came|comes|went|goes|signed|sign|signs|visit|visits|"
-                        r"flew|flies|spoke|speaks|began|begins|opened|opens|agreed|agree|agrees)\b")
+_VERB_FORM = re.compile(r"[a-z]+(?:ed|es)\b|" + alternation(all_forms("common")) + r"\b")
+def _title_heads() -> tuple[str, ...]:
+    """The head noun of every title (roles.json titles: "foreign minister" -> "minister", "secretary of state" ->
+    "secretary") but "official" (docs/annotation.md: unnamed officials are no event's people)."""
+    roles = json.loads((Path(__file__).resolve().parents[1] / "data" / "roles.json").read_text(encoding="utf-8"))
+    heads = (title.split(" of ")[0].split()[-1] for title in roles["titles"])
+    return tuple(re.escape(head) for head in dict.fromkeys(heads) if head != "official")
+
+
 # Words that end a determiner's noun phrase as a person ("the president", "the two men"): anaphora resolves those
-# it can; one it cannot is still a person, not a body.
-_PERSON_HEAD = re.compile(r"\b(?:president|minister|premier|leader|chancellor|ambassador|envoy|men|man|woman|"
-                          r"guest|host|visitor|king|emir|secretary|chairman|general|commander|two)\s+$")
+# it can; one it cannot is still a person, not a body: the title vocabulary's head nouns, and nouns of a person
+# that are no title.
+_PERSON_NOUNS = ("men", "man", "woman", "guest", "host", "visitor", "two")
+_PERSON_HEAD = re.compile(r"\b" + alternation(_title_heads() + _PERSON_NOUNS) + r"\s+$")
 
 
 def nonperson_subject_start(reading: Reading, ctx: SentenceContext) -> int | None:

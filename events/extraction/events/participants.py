@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from events.extraction.events.clauses import next_happening_start, opening_phrase_end
+from events.extraction.events.clauses import (after_coordinate_conjunction, coordinate_conjunction, coordinate_opening,
+                                             next_happening_start, opening_phrase_end)
 from events.extraction.events.conjuncts import conjunct_openings
 from events.extraction.events.implied_places import is_origin, subject_state_of
 from events.extraction.events.places import place_mention_starts
@@ -152,18 +153,12 @@ def _people_states(ctx: SentenceContext, actors, cut: int, asides=(), start: int
                                   and not inside(asides, m.start))]
 
 
-# A clause that opens as a coordinate main clause ("..., and the South Korean ministry asked ... the same day"): the
-# people of the main clause before it told their own happening.
-_COORDINATE_OPEN = re.compile(r"[\s,;\"\u201d]*(?:and|but|while|whereas)\s")
-# (or right after one: "..., but Karroubi told Russian journalists on Monday evening that ...")
-_COORDINATE_BEFORE = re.compile(r"[,;][\"\u201d]?\s+(?:and|but|while|whereas)\s*$")
-
-
 def _people_from(reading: Reading, ctx: SentenceContext) -> int:
     """Where the people whose states the event may take begin: the event's clause when it is a relative clause or a
     coordinate main clause of its own; else the sentence (relative_clause_start)."""
     start = reading.clause[0]
-    if _COORDINATE_OPEN.match(ctx.text, start) or _COORDINATE_BEFORE.search(ctx.text, max(0, start - 12), start):
+    # ("..., and the South Korean ministry asked ..."; or right after one: "..., but Karroubi told ... on Monday")
+    if coordinate_conjunction(ctx.text, start) or after_coordinate_conjunction(ctx.text, start):
         return start
     return relative_clause_start(reading, ctx)
 
@@ -288,25 +283,16 @@ def _named(mention) -> bool:
     return mention.text[:1].isupper() and not mention.text.lower().startswith(("the ", "both "))
 
 
-# ", and Tanaka hopes to see ...", ", and Deputy Prime Minister X co-chaired ...": after the event's date and trigger, a
-# clause of its own opens on a person (titles allowed before him) and his verb.
-# Also a plural description and its two names in apposition (", and the two prime ministers, A and B, meet ...").
-_AND_TITLES = re.compile(r",\s+and\s+(?:the\s+(?:[a-z]+\s+){0,3}[a-z]+,\s+(?:[A-Z][\w.'\u2019-]*\s+){1,5}and\s+)?"
-                         r"(?:[A-Z][\w.'\u2019-]*\s+){0,5}$")
-_CLAUSE_VERB_AFTER = re.compile(r",?\s+(?:[a-z]+-)?(?:[a-z]{2,}ed|[a-z]{3,}s|held|met|meet|went|came|flew|made|took|gave|saw|told|"
-                                r"said|sent|spoke|is|was|are|were|has|had|will|would)\b")
-
-
 def _later_subject_clause(reading: Reading, ctx: SentenceContext) -> int:
     """Where a later clause with a person for its subject opens after the event's date and trigger (its people are
     its own: "Koizumi and Putin are to meet in Genoa later this month, and Tanaka hopes to see Ivanov in Hanoi");
     the sentence's end when none does."""
     after = max(reading.timex["end"], reading.main.end)
     for mention in ctx.actor_mentions:
-        if mention.start > after and _named(mention) and _CLAUSE_VERB_AFTER.match(ctx.text, mention.end):
-            opening = _AND_TITLES.search(ctx.text, max(after, mention.start - 80), mention.start)
-            if opening:
-                return opening.start()
+        if mention.start > after and _named(mention):
+            opening = coordinate_opening(ctx.text, max(after, mention.start - 80), mention)
+            if opening is not None:
+                return opening
     return ctx.sentence.end
 
 

@@ -22,7 +22,7 @@ class EventRules:
         registry = registry or default_registry()
         self.max_distance = data.get("max_trigger_distance", 120)
         self._read_types(registry)
-        self._compile_triggers(registry, _irregular_pasts(data.get("backoff", {})))
+        self._compile_triggers(registry, irregular_pasts(data.get("backoff", {})))
         self._compile_status_cues(data.get("status_cues", {}))
         self._read_word_tables(data)
         self._compile_phrase_patterns(data)
@@ -185,7 +185,7 @@ def type_patterns(info, irregular: dict) -> list[str]:
     return list(info.triggers) + [form for form in dict.fromkeys(forms) if not listed.fullmatch(form)]
 
 
-def _irregular_pasts(backoff: dict) -> dict:
+def irregular_pasts(backoff: dict) -> dict:
     """The irregular pasts by verb (event_rules.json backoff: the grammar tables' any_verb_irregular, then the
     lexicon's own irregular, whose phrases add to them)."""
     table = {base.rstrip("*"): pasts for base, pasts in backoff.get("any_verb_irregular", {}).items()

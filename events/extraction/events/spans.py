@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from events.extraction.events.verbs import AUXILIARIES, pasts
 from events.extraction.events.windows import ASIDE_LENGTH, WORD_BEFORE_LOOKBACK
 
 # Breaks between clauses: punctuation and the words that open another clause. The status rules'
@@ -22,8 +23,8 @@ SPECULATION_BREAK = re.compile(r"[,;:(\u2013\u2014twb](?:(?<=[,;:(\u2013\u2014])
 # (present tenses of a traveller's next step only, from a closed list: "and returns to Havana on Tuesday"; an open
 # "-s" would take nouns: "and heads of state", "and talks")
 PRESENT_VERBS = "returns|flies|leaves|goes|travels|stays|arrives|comes|meets|sees"
-AND_VERB = re.compile(r"a(?<!\wa)nd\s+(?:is|are|was|were|will|would|has|have|had|then|later|also|[a-z]+ed|met|saw|held|flew|left|went|came|spent|told|said|gave|took|sent|made|began|brought|paid|spoke|wrote|"
-                      + PRESENT_VERBS + r")\b")
+AND_VERB = re.compile(r"a(?<!\wa)nd\s+(?:" + "|".join(AUXILIARIES) + r"|then|later|also|[a-z]+ed|" + "|".join(pasts())
+                      + "|" + PRESENT_VERBS + r")\b")
 APPOSITION_END = re.compile(r"\s*(?:[,;.(]|$)")
 DASH_ASIDE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014]" % ASIDE_LENGTH)
 ASIDE_BEFORE = re.compile(r"[\u2013\u2014][^\u2013\u2014;]{1,%d}[\u2013\u2014](?:\w+\s+){0,2}$" % ASIDE_LENGTH)
