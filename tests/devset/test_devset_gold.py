@@ -52,13 +52,14 @@ def test_every_article_is_in_one_part_and_the_split_is_a_third():
     # heldout13 (261-272), scored only by the lead; each in a gold file of its own, outside the multiple-of-3 rule.
     assert {a.id for a in articles if a.part == "val13"} == {str(n) for n in range(273, 285)}
     assert {a.id for a in articles if a.part == "heldout13"} == {str(n) for n in range(261, 273)}
-    # The fourteenth round: devw21's validation batch val14 (297-308), scored only in aggregate, outside the
-    # multiple-of-3 rule.
+    # The fourteenth round: devw21's validation batch val14 (297-308), scored only in aggregate, and held21's batch
+    # heldout14 (285-296), scored only by the lead; outside the multiple-of-3 rule.
     assert {a.id for a in articles if a.part == "val14"} == {str(n) for n in range(297, 309)}
+    assert {a.id for a in articles if a.part == "heldout14"} == {str(n) for n in range(285, 297)}
     articles = [a for a in articles
                 if a.part not in ("heldout4", "heldout5", "heldout6", "val7", "heldout7", "val8", "heldout8", "val9",
                                   "heldout9", "val10", "heldout10", "val11", "heldout11", "val12", "heldout12", "val13",
-                                  "heldout13", "val14")]
+                                  "heldout13", "val14", "heldout14")]
     heldout = [a for a in articles if a.part in ("heldout", "heldout2", "heldout3")]
     # The rule written in gold.json: numbers that are multiples of 3 are held out (the first batch, 1-25, in
     # "heldout"; the second, 26-34, in "heldout2"; the third, 35-50, in "heldout3").
