@@ -94,3 +94,12 @@ def test_the_guest_is_the_one_who_travelled_to_the_capital(gazetteer):
     text = ("Jiang Zemin telephoned Vladimir Putin on Sunday, and Tang Jiaxuan travelled to Moscow the next day. "
             "On Tuesday the guest toured a plant.")
     assert ("the guest", "Tang Jiaxuan") in mentions(text, gazetteer)
+
+
+def test_the_guest_is_the_visitor_whose_arrival_follows_his_apposition(gazetteer):
+    # Sergei Ivanov is the last subject, but the guest is the minister named in apposition who arrived.
+    text = ("Vietnam's defense minister, General Pham Van Tra, arrived in Moscow on Monday. On Tuesday the host, "
+            "Sergei Ivanov, spoke to reporters. Yesterday the guest was received by Mikhail Kasyanov.")
+    found = mentions(text, gazetteer)
+    assert ("the guest", "Pham Van Tra") in found
+    assert ("the guest", "Sergei Ivanov") not in found
