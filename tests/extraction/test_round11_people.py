@@ -79,3 +79,27 @@ def test_the_guest_of_a_sentence_naming_no_one_is_the_visitor_who_arrived(gazett
 def test_with_no_arrival_told_the_guest_is_still_the_last_subject(gazetteer):
     text = "Jiang Zemin was met at the airport by Vladimir Putin. In the Kremlin the visitor was shown the throne room."
     assert ("the visitor", "Jiang Zemin") in mentions(text, gazetteer)
+
+
+def test_the_visitor_is_the_envoy_who_was_sent_not_his_principal(gazetteer):
+    # Bush is the first subject of the sentence before, but the one who came is the envoy he sent.
+    text = ("Vladimir Putin spoke to George W. Bush on Monday, and Richard Armitage was sent to Moscow to explain the "
+            "plan. On Friday the visitor held talks with Georgy Mamedov.")
+    found = mentions(text, gazetteer)
+    assert ("the visitor", "Richard Armitage") in found
+    assert ("the visitor", "George W. Bush") not in found
+
+
+def test_the_guest_is_the_one_who_travelled_to_the_capital(gazetteer):
+    text = ("Jiang Zemin telephoned Vladimir Putin on Sunday, and Tang Jiaxuan travelled to Moscow the next day. "
+            "On Tuesday the guest toured a plant.")
+    assert ("the guest", "Tang Jiaxuan") in mentions(text, gazetteer)
+
+
+def test_the_guest_is_the_visitor_whose_arrival_follows_his_apposition(gazetteer):
+    # Sergei Ivanov is the last subject, but the guest is the minister named in apposition who arrived.
+    text = ("Vietnam's defense minister, General Pham Van Tra, arrived in Moscow on Monday. On Tuesday the host, "
+            "Sergei Ivanov, spoke to reporters. Yesterday the guest was received by Mikhail Kasyanov.")
+    found = mentions(text, gazetteer)
+    assert ("the guest", "Pham Van Tra") in found
+    assert ("the guest", "Sergei Ivanov") not in found
