@@ -24,3 +24,27 @@ def test_a_two_letter_korean_family_name_stands_for_the_titled_person(gazetteer)
 def test_without_a_family_name_first_state_two_letters_stay_unread(gazetteer):
     found = people("Deputy Minister Ka Boris Lenz came to Riga. Ka left on Friday.", gazetteer)
     assert [text for text, _ in found if text == "Ka"] == []
+
+
+# "The guest" in a sentence naming no one: the visitor told as arriving in an apposition or a relative clause, not
+# the host named last.
+from tests.extraction._one_mention import actors_of  # noqa: E402
+
+DAY = datetime.date(2001, 11, 14)
+
+
+def test_the_guest_is_the_visitor_who_arrived_in_a_relative_clause():
+    body = ("Chile's defense minister, Rodrigo Fuentealba, who arrived in Moscow on Monday, held talks on Tuesday. "
+            "Afterwards the host, Sergei Ivanov, praised the talks. Yesterday the guest was received by Prime "
+            "Minister Mikhail Kasyanov.")
+    assert _names(actors_of(body, DAY, "Yesterday")) >= {"Fuentealba", "Kasyanov"}
+
+
+def test_the_guest_is_the_visitor_whose_apposition_arrived():
+    body = ("Chile's defense minister, General Rodrigo Fuentealba, arrived in Moscow on Monday. The host, Sergei "
+            "Ivanov, spoke of arms on Tuesday. Yesterday the guest was received by Prime Minister Mikhail Kasyanov.")
+    assert _names(actors_of(body, DAY, "Yesterday")) >= {"Fuentealba", "Kasyanov"}
+
+
+def _names(actors):
+    return {name.split()[-1] for name in actors}

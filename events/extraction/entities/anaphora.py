@@ -459,8 +459,9 @@ def _earlier_guest(match: re.Match, article: _Article) -> ActorRef | None:
     return _other_party(earlier.start(), _sentence_subject(earlier.start(), article), article)
 
 
-# "Singh arrived on Sunday night": the visitor, whom "the guest" stands for when its sentence names no one.
-_ARRIVAL = re.compile(r"\s+(?:had\s+|has\s+)?(?:arrived|arrives|landed|lands|flew\s+in(?:to)?|came\s+to|reached)\b")
+# "Singh arrived on Sunday night", "General Tran, who arrived on Monday,", "the minister, General Tran, arrived": the
+# visitor, whom "the guest" stands for when its sentence names no one.
+_ARRIVAL = re.compile(r"(?:,(?:\s+who)?)?\s+(?:had\s+|has\s+)?(?:arrived|arrives|landed|lands|flew\s+in(?:to)?|came\s+to|reached)\b")
 
 
 def _arrived(match: re.Match, article: _Article) -> ActorRef | None:

@@ -407,15 +407,21 @@ def _bare_name_parts(candidates, gazetteer) -> dict:
     parts = {}
     for candidate in candidates:
         if candidate.kind == "unknown":
-            tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
-            for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1]), *_paternal(tokens, gazetteer)}:
-                if _may_stand_alone(token, gazetteer):
-                    parts.setdefault(token, candidate)
-            if (family := _short_family_name(tokens, candidate.country, gazetteer)):
-                parts.setdefault(family, candidate)
+            for token in _unknown_parts(candidate, gazetteer):
+                parts.setdefault(token, candidate)
         elif candidate.kind == "known" and len(candidate.names) == 1 and (
                 surname := _known_surname(candidate.text, candidate.names[0], gazetteer)):
             parts.setdefault(surname, candidate)
+    return parts
+
+
+def _unknown_parts(candidate, gazetteer) -> list[str]:
+    """The name parts of an unknown person that may stand alone for him (_bare_name_parts)."""
+    tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
+    words = {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1]), *_paternal(tokens, gazetteer)}
+    parts = [token for token in words if _may_stand_alone(token, gazetteer)]
+    if family := _short_family_name(tokens, candidate.country, gazetteer):
+        parts.append(family)
     return parts
 
 
