@@ -407,13 +407,21 @@ def _bare_name_parts(candidates, gazetteer) -> dict:
     parts = {}
     for candidate in candidates:
         if candidate.kind == "unknown":
-            tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
-            for token in {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1]), *_paternal(tokens, gazetteer)}:
-                if _may_stand_alone(token, gazetteer):
-                    parts.setdefault(token, candidate)
+            for token in _unknown_parts(candidate, gazetteer):
+                parts.setdefault(token, candidate)
         elif candidate.kind == "known" and len(candidate.names) == 1 and (
                 surname := _known_surname(candidate.text, candidate.names[0], gazetteer)):
             parts.setdefault(surname, candidate)
+    return parts
+
+
+def _unknown_parts(candidate, gazetteer) -> list[str]:
+    """The name parts of an unknown person that may stand alone for him (_bare_name_parts)."""
+    tokens = [token for token in candidate.text.split() if token not in _PARTICLES]
+    words = {tokens[0], tokens[-1], *_ARTICLE_SURNAME.findall(tokens[-1]), *_paternal(tokens, gazetteer)}
+    parts = [token for token in words if _may_stand_alone(token, gazetteer)]
+    if family := _short_family_name(tokens, candidate.country, gazetteer):
+        parts.append(family)
     return parts
 
 
@@ -450,6 +458,16 @@ _FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KP", "KR", "SG"})
 
 # "al-Hashimi" of an unknown person also stands as "Hashimi" (gazetteer.aliases_of does the same for known ones).
 _ARTICLE_SURNAME = re.compile(r"^(?:al|el|Al|El)-([A-Z][a-z]{3,})$")
+
+
+def _short_family_name(tokens: list[str], country: str | None, gazetteer) -> str | None:
+    """The two-letter family name that opens the name of a person the gazetteer lacks, of a state whose news puts
+    the family name first (a "Chinese vice premier Wu Bangguo", then "Wu"; "Jo Chang Dok", then "Jo"): too short
+    for _may_stand_alone, but the person named in full is the one in play."""
+    if country not in _FAMILY_NAME_FIRST or len(tokens) < 2 or len(tokens[0]) != 2:
+        return None
+    first = tokens[0]
+    return first if _may_stand_for_the_named(first, gazetteer) and not gazetteer.actors_for_alias(first) else None
 
 
 def _may_stand_alone(token: str, gazetteer) -> bool:
