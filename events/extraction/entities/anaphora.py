@@ -464,7 +464,8 @@ def _earlier_guest(match: re.Match, article: _Article) -> ActorRef | None:
 # in the details": Armitage, the envoy, not his principal, the clause's first subject), also after an apposition
 # ("Vietnam's defense minister, General X, arrived").
 _ARRIVAL = re.compile(r"(?:,(?:\s+who)?)?\s+(?:had\s+|has\s+)?(?:arrived|arrives|landed|lands|"
-                      r"flew\s+in(?:to)?|came\s+to|reached|(?:was|is|has\s+been|had\s+been)\s+(?:being\s+)?(?:sent|dispatched)|"
+                      r"flew\s+in(?:to)?|came\s+to|reached|"
+                      r"(?:was|is|has\s+been|had\s+been)\s+(?:being\s+)?(?:sent|dispatched)|"
                       r"travel(?:l)?ed\s+to|flew\s+to|went\s+to|visited)\b")
 
 
