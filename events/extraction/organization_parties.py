@@ -195,9 +195,16 @@ _CAUSE_BEFORE = re.compile(r"\b(?:because of|due to|owing to|on account of|in vi
                            r"clash(?:ed|es)? with|coincid(?:e|ed|es) with)\s+(?:[\w'\u2019-]+\s+){0,4}$", re.IGNORECASE)
 
 
+# What a state holds or seeks in the organization ("a permanent seat on the UN Security Council", "membership of
+# NATO", "a member of the WTO"): the organization named as a membership, not as a gathering of the event.
+_MEMBERSHIP_BEFORE = re.compile(r"\b(?:seats?\s+(?:on|in|at)|members?(?:hip)?\s+(?:of|in))\s+(?:the\s+)?$", re.I)
+
+
 def _gathering_event(body: str, org, mention, clause) -> bool:
     """Is the event of a gathering's kind, or the put-off of the organization's gathering (not a gathering named as
-    the delay's cause)?"""
+    the delay's cause, nor a membership: _MEMBERSHIP_BEFORE)?"""
+    if _MEMBERSHIP_BEFORE.search(body, max(0, org.start - 24), org.start):
+        return False
     if mention.event_type in GATHERING_TYPES or getattr(org, "pronoun", False):  # (a doubt that "it will take place"
         return True                                                               # tells of the gathering itself)
     put_off = mention.event_type in PUT_OFF_TYPES or mention.status == "postponed"

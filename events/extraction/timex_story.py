@@ -42,6 +42,17 @@ def story_day_of(text, story_day, start, today, clause_tense):
     return story_day[1]
 
 
+def _last_sentence_start(left):
+    """Where the last sentence of `left` begins (0 when none ends in it), not after an abbreviation's or an
+    initial's full stop: in "plans that President George W. Bush set out on May 1" the clause still opens at
+    "that" (a "W. Bush" taken for a sentence end made that date the story's day)."""
+    begin = 0
+    for stop in _SENTENCE_END.finditer(left):
+        if stop.group() == "\n" or not _ABBREVIATION.search(left, max(0, stop.start() - 4), stop.start()):
+            begin = stop.end() - 1
+    return begin
+
+
 def names_a_thing(text, start, last_day):
     """A date after "<noun> of" following a day named earlier in its sentence ("protested on Tuesday over
     the shelling of February 20"): it names what was talked about, not the story's time, so "the same day"
@@ -65,11 +76,7 @@ def in_subordinate_clause(text, start):
     Such a date is background to its sentence: the narrative does not move to it, so it is no story day for
     a later "that morning" or "the evening". A date in the main clause ("met on Monday, when ...") is."""
     left = text[max(0, start - 160):start]
-    stop = None
-    for stop in _SENTENCE_END.finditer(left):
-        pass
-    if stop is not None:
-        left = left[stop.end() - 1:]
+    left = left[_last_sentence_start(left):]
     bound = None
     for bound in _CLAUSE_BOUND.finditer(left):
         pass
@@ -87,10 +94,7 @@ def own_clause_start(text, start):
     sentence end before it, at most 160 characters back."""
     offset = max(0, start - 160)
     left = text[offset:start]
-    stop = None
-    for stop in _SENTENCE_END.finditer(left):
-        pass
-    begin = stop.end() - 1 if stop is not None else 0
+    begin = _last_sentence_start(left)
     bound = None
     for bound in _CLAUSE_BOUND.finditer(left, begin):
         pass
