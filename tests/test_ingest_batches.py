@@ -118,6 +118,8 @@ def test_a_batch_remembers_the_actors_it_finds_until_a_failure():
     class Mention:
         actors = [ActorRef("Ivan Testovsky", False, "RU", None)]
 
+    call_command("load_gazetteers", verbosity=0)  # the flushed database's gazetteer rows, and no earlier test's
+    invalidate_gazetteer()  # cached snapshot (its country ids are gone: an actor's country would break its key)
     snapshot = get_gazetteer_snapshot()
     with transaction.atomic(), mention_actors.remembering():
         created = mention_actors.mention_actor_ids([Mention()], snapshot)["Ivan Testovsky"]
