@@ -19,9 +19,14 @@ def sentence_ends(text, start, end):
     for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 2)):
         if match.start() >= end:
             break
-        if match.group() == "\n" or not _ABBREVIATION.search(text, max(0, match.start() - 4), match.start()):
+        if _is_sentence_end(text, match):
             return True
     return False
+
+
+def _is_sentence_end(text, stop) -> bool:
+    """A _SENTENCE_END match that ends a sentence: not an abbreviation's or an initial's full stop."""
+    return stop.group() == "\n" or not _ABBREVIATION.search(text, max(0, stop.start() - 4), stop.start())
 
 
 def story_day_of(text, story_day, start, today, clause_tense):
@@ -48,7 +53,7 @@ def _last_sentence_start(left):
     "that" (a "W. Bush" taken for a sentence end made that date the story's day)."""
     begin = 0
     for stop in _SENTENCE_END.finditer(left):
-        if stop.group() == "\n" or not _ABBREVIATION.search(left, max(0, stop.start() - 4), stop.start()):
+        if _is_sentence_end(left, stop):
             begin = stop.end() - 1
     return begin
 
