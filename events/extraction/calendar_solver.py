@@ -178,6 +178,7 @@ class _Search:
         for i in range(n_days):
             self.open_prefix[i + 1] = self.open_prefix[i] + is_open[i]
         self.total_open = self.open_prefix[n_days]
+        self.keep = [2 if o else 0 for o in once]  # the break bits a published day keeps (bit 2 in a once-window)
         self.forward: list[dict] = [None] * (n_days + 1)  # type: ignore[list-item]
         self.back: list[dict | None] = [None] * (n_days + 1)
 
@@ -199,7 +200,7 @@ class _Search:
         """The states after open day i from the states before it, with their back pointers."""
         nxt: dict = {}
         bp: dict = {}
-        keep = 2 if self.once[i] else 0
+        keep = self.keep[i]
         left_after = self.total_open - self.open_prefix[i + 1]
         last, pub, skip = self.last, self.cost.pub, self.cost.skip
         # (the hot loop of a fit, ~0.1 s a volume: _relax and the memo look-up of pub written in line, and
