@@ -178,6 +178,7 @@ class _Search:
         for i in range(n_days):
             self.open_prefix[i + 1] = self.open_prefix[i] + is_open[i]
         self.total_open = self.open_prefix[n_days]
+        self.keep = [2 if o else 0 for o in once]  # the break bits a published day keeps (bit 2 in a once-window)
         self.forward: list[dict] = [None] * (n_days + 1)  # type: ignore[list-item]
         self.back: list[dict | None] = [None] * (n_days + 1)
 
@@ -199,20 +200,38 @@ class _Search:
         """The states after open day i from the states before it, with their back pointers."""
         nxt: dict = {}
         bp: dict = {}
-        keep = 2 if self.once[i] else 0
+        keep = self.keep[i]
         left_after = self.total_open - self.open_prefix[i + 1]
         last, pub, skip = self.last, self.cost.pub, self.cost.skip
+        # (the hot loop of a fit, ~0.1 s a volume: _relax and the memo look-up of pub written in line, and
+        # skip(i, r) asked once per r of the day; the same sums in the same order as before)
+        memo, skips, get = self.cost.memo, {}, nxt.get
         for (k, r), c in cur.items():
             if k >= last:
-                _relax(nxt, bp, (k, 0), c, (k, r, 0))
+                state = (k, 0)
+                if c < get(state, INF):
+                    nxt[state] = c
+                    bp[state] = (k, r, 0)
                 continue
             # publish issue k + 1 today
             if last - (k + 1) <= left_after:
-                _relax(nxt, bp, (k + 1, r & keep), c + pub(k + 1, i), (k, r, 1))
+                cost = memo.get((k + 1) * 400 + i)
+                if cost is None:
+                    cost = pub(k + 1, i)
+                state, value = (k + 1, r & keep), c + cost
+                if value < get(state, INF):
+                    nxt[state] = value
+                    bp[state] = (k, r, 1)
             # no issue today
             if last - k <= left_after:
-                cost, r2 = skip(i, r)
-                _relax(nxt, bp, (k, r2), c + cost, (k, r, 0))
+                found = skips.get(r)
+                if found is None:
+                    found = skips[r] = skip(i, r)
+                cost, r2 = found
+                state, value = (k, r2), c + cost
+                if value < get(state, INF):
+                    nxt[state] = value
+                    bp[state] = (k, r, 0)
         return nxt, bp
 
     def _prune(self, i, nxt):
@@ -249,31 +268,31 @@ class _Search:
     def _step_back(self, i, after, marginals):
         keep = 2 if self.once[i] else 0
         new_after: dict = {}
+        last, pub, skip, memo, skips, get = self.last, self.cost.pub, self.cost.skip, self.cost.memo, {}, after.get
         for (k, r), c in self.forward[i].items():
-            if k >= self.last:
-                a = after.get((k, 0))
+            if k >= last:
+                a = get((k, 0))
                 if a is not None:
                     _min_into(new_after, (k, r), a)
                 continue
             best = INF
-            a_pub = after.get((k + 1, r & keep))
+            a_pub = get((k + 1, r & keep))
             if a_pub is not None:
-                pc = self.cost.pub(k + 1, i)
+                pc = memo.get((k + 1) * 400 + i)
+                if pc is None:
+                    pc = pub(k + 1, i)
                 best = pc + a_pub
                 _min_into(marginals.setdefault(k + 1, {}), i, c + pc + a_pub)
-            cost, r2 = self.cost.skip(i, r)
-            a_skip = after.get((k, r2))
+            found = skips.get(r)
+            if found is None:
+                found = skips[r] = skip(i, r)
+            cost, r2 = found
+            a_skip = get((k, r2))
             if a_skip is not None:
                 best = min(best, cost + a_skip)
             if best < INF:
                 _min_into(new_after, (k, r), best)
         return new_after
-
-
-def _relax(table, bp, state, value, pointer):
-    if value < table.get(state, INF):
-        table[state] = value
-        bp[state] = pointer
 
 
 def _min_into(table, state, value):

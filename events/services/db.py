@@ -107,7 +107,23 @@ def _flush_before(execute, sql, params, many, context):
 
 
 def _rows(cursor):
-    return cursor.fetchall() if cursor.description is not None else None
+    """The statement's rows, None when it returns none (as `cursor.description is None` tells, without building
+    psycopg's Column objects for every result: ~50 columns an article, ~0.3 ms)."""
+    result = getattr(getattr(cursor, "cursor", None), "pgresult", _NO_RESULT)
+    if result is _NO_RESULT:  # not psycopg 3
+        return cursor.fetchall() if cursor.description is not None else None
+    if result is not None and (result.nfields or result.status in _ROWS_STATUSES):
+        return cursor.fetchall()
+    return None
+
+
+_NO_RESULT = object()
+try:  # the result statuses psycopg's Cursor.description counts as "has rows" besides nfields
+    from psycopg.pq import ExecStatus as _Status
+
+    _ROWS_STATUSES = frozenset({_Status.TUPLES_OK, _Status.SINGLE_TUPLE, getattr(_Status, "TUPLES_CHUNK", -1)})
+except ImportError:  # pragma: no cover - psycopg2
+    _ROWS_STATUSES = frozenset()
 
 
 def client_side_binding(cursor) -> bool:

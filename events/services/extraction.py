@@ -436,8 +436,7 @@ def _insert_events_statement(events, links, new_threads=None) -> tuple:
     now = timezone.now()
     for event in events:
         event.created_at = event.updated_at = now
-    names = [name for name, _ in _EVENT_COLUMNS]
-    rows = [[getattr(event, name) for name in names] for event in events]
+    rows = [_event_row(event) for event in events]
     link_rows = {name: [[event.extraction_key, target] for event, desired in zip(events, links)
                         for target in desired[name]] for name in M2M_FIELDS}
     document = {"rows": rows, **link_rows}
@@ -445,6 +444,23 @@ def _insert_events_statement(events, links, new_threads=None) -> tuple:
     if with_threads:
         _add_new_threads(document, events, new_threads)
     return _insert_events_sql(with_threads), [json.dumps(document, default=_json_value)]
+
+
+_EVENT_NAMES = tuple(name for name, _ in _EVENT_COLUMNS)
+_TEMPORAL = (datetime.date, datetime.datetime)
+_TEMPORAL_INDEXES = tuple(i for i, (_, kind) in enumerate(_EVENT_COLUMNS) if kind in ("date", "timestamptz"))
+
+
+def _event_row(event) -> list:
+    """An event's values in _EVENT_COLUMNS order, dates and times as ISO text (what _json_value writes for them,
+    without json's callback per value), read from the instance's attributes directly."""
+    attributes = event.__dict__
+    row = [attributes[name] if name in attributes else getattr(event, name) for name in _EVENT_NAMES]
+    for index in _TEMPORAL_INDEXES:
+        value = row[index]
+        if isinstance(value, _TEMPORAL):
+            row[index] = value.isoformat()
+    return row
 
 
 def _add_new_threads(document, events, new_threads) -> None:

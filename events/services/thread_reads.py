@@ -11,7 +11,7 @@ from django.db import connection
 
 from events.extraction.linking import Digest, Member
 from events.models import Event, EventType
-from events.services.db import run_statements
+from events.services.db import run_statements, sql_value, sql_values
 
 
 # Members are ordered in time by their anchor (the issue date they were resolved against), then by article
@@ -35,16 +35,17 @@ def _digests(thread_ids, exclude_events) -> dict:
 def _digest_statements(thread_ids, exclude_events) -> list:
     """The two statements of a digest: type/hidden counts with the newest "occurred" issue, representatives."""
     table = connection.ops.quote_name(Event._meta.db_table)
-    members = f"thread_id IN ({', '.join(['%s'] * len(thread_ids))})"
-    params = list(thread_ids)
+    # (ids and the status written as literals on PostgreSQL, sql_value: no client-side binding per value)
+    occurred_params, params = [], []
+    occurred = sql_value("occurred", occurred_params)
+    members = f"thread_id IN ({sql_values(thread_ids, params)})"
     if exclude_events:
-        members += f" AND id NOT IN ({', '.join(['%s'] * len(exclude_events))})"
-        params += list(exclude_events)
-    counts = (f"SELECT thread_id, event_type, hidden, COUNT(*), MAX(CASE WHEN status = %s THEN anchor_date END) "
+        members += f" AND id NOT IN ({sql_values(exclude_events, params)})"
+    counts = (f"SELECT thread_id, event_type, hidden, COUNT(*), MAX(CASE WHEN status = {occurred} THEN anchor_date END) "
               f"FROM {table} WHERE {members} GROUP BY thread_id, event_type, hidden")
     if connection.vendor == "postgresql":
-        return [(counts, ["occurred"] + params), _representatives_lookups(thread_ids, exclude_events)]
-    return [(counts, ["occurred"] + params), _representatives_statement(members, params)]
+        return [(counts, occurred_params + params), _representatives_lookups(thread_ids, exclude_events)]
+    return [(counts, occurred_params + params), _representatives_statement(members, params)]
 
 
 def _digests_from(thread_ids, rows, ranked) -> dict:

@@ -91,11 +91,11 @@ def _lock_statements(events, todo) -> list:
         return []
     if any(event.pk is not None for event in events):
         return [_LOCK_STATEMENT]
-    statements = [("SELECT pg_advisory_xact_lock_shared(%s)", [LINKING_LOCK])]
+    statements = [(f"SELECT pg_advisory_xact_lock_shared({LINKING_LOCK})", [])]
     keys = linking.lock_keys(todo)
     if keys:  # taken in key order (unnest keeps the array's order), so two articles never wait on each other
-        statements.append(("SELECT count(pg_advisory_xact_lock(%s, k)) FROM unnest(%s::int[]) AS k",
-                           [BUCKET_LOCKS, keys]))
+        statements.append((f"SELECT count(pg_advisory_xact_lock({BUCKET_LOCKS}, k)) FROM unnest(%s::int[]) AS k",
+                           [keys]))
     return statements
 
 
@@ -328,9 +328,11 @@ def _update_threads(changed) -> None:
     table = connection.ops.quote_name(Thread._meta.db_table)
     rows, params = [], []
     for tid, values in sorted(changed, key=lambda item: item[0]):
-        rows.append("(%s::bigint, %s, %s, %s, %s::date, %s::date, %s)")
-        params += [tid, values["title"], values["event_type"], values["status"], values["date_start"],
-                   values["date_end"], values["granularity"]]
+        # (the id, words and dates as literals, sql_value: the title alone is bound)
+        rows.append(f"({sql_value(tid, params)}::bigint, {sql_value(values['title'], params)}, "
+                    f"{sql_value(values['event_type'], params)}, {sql_value(values['status'], params)}, "
+                    f"{sql_value(values['date_start'], params)}::date, {sql_value(values['date_end'], params)}::date, "
+                    f"{sql_value(values['granularity'], params)})")
     sql = (f"UPDATE {table} AS t SET title = v.title, event_type = v.event_type, status = v.status, "
            "date_start = v.date_start, date_end = v.date_end, granularity = v.granularity "
            f"FROM (VALUES {', '.join(rows)}) AS v(id, title, event_type, status, date_start, date_end, granularity) "
