@@ -115,7 +115,7 @@ def parties(main: Trigger, event_type: str, near, place, ctx: SentenceContext) -
         return names[:limit]
     names = agent_before(main, place, ctx)
     if names:
-        return _with_counterpart(names, limit, near, place, ctx)
+        return _with_counterpart(names, limit, near, place, ctx, _subject_start(main, ctx))
     actors, country_mentions = _nearest(main, event_type, near, place, ctx)
     if actors:
         return [display_name(a.name) for a in actors[:limit]]
@@ -143,12 +143,15 @@ def _nearest(main: Trigger, event_type: str, near, place, ctx: SentenceContext):
     return actors, country_mentions
 
 
-def _with_counterpart(names: list[str], limit: int, near, place, ctx: SentenceContext) -> list[str]:
-    """The agent's names, and for a two-party happening the counterpart: the nearest other person, else
-    the nearest other state ("Russian diplomats hosted visits by delegations from both North and South
-    Korea")."""
+def _with_counterpart(names: list[str], limit: int, near, place, ctx: SentenceContext, subject: int) -> list[str]:
+    """The agent's names, and for a two-party happening the counterpart: the nearest other person of the agent's
+    clause (from `subject`, where its subject may start: "On Tuesday she met A, and yesterday the visitor was
+    received by B": B, not the nearer A), else of the sentence, else the nearest other state ("Russian diplomats
+    hosted visits by delegations from both North and South Korea")."""
     if len(names) < limit:
-        others = [display_name(a.name) for a in actors_nearest(_this_side_of_semicolons(near, ctx), near)]
+        mentions = _this_side_of_semicolons(near, ctx)
+        own = [m for m in mentions if m.start >= subject and display_name(m.ref.name) not in names]
+        others = [display_name(a.name) for a in actors_nearest(own or mentions, near)]
         if not others or names[0] not in others:
             others += _country_names(countries_nearest(ctx.country_mentions, near, place), ctx)
         names += [name for name in others if name not in names]
