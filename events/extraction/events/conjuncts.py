@@ -135,9 +135,25 @@ def names_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
         end = _APPOSITION_END.match(text, last.end, ctx.sentence.end)
         if end and end.group().strip() in (",", ";", "(", ".", ""):
             found.add(opening)
-            if end.group().strip() == ",":
+            if end.group().strip() == "," and not clause_after_apposition(text, end.end() - 1, ctx):
                 found.add(end.end() - 1)
     return frozenset(found)
+
+
+# A conjunction after the comma that closes an apposition, then a date or a pronoun: a coordinate clause of its own
+# opens there ("held talks with his counterpart, Igor Ivanov, and yesterday he was received by X").
+_JOINT_THEN = re.compile(r",\s+(?:and|but)\s+(?:(?:on|in|at|early|late)\s+)?")
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they)\s")
+
+
+def clause_after_apposition(text: str, comma: int, ctx: SentenceContext) -> bool:
+    """Does a coordinate clause open at the comma at `comma` (one closing a name's apposition): a conjunction,
+    then one of the sentence's dates or a personal pronoun?"""
+    joint = _JOINT_THEN.match(text, comma)
+    if joint is None:
+        return False
+    at = joint.end()
+    return _PRONOUN_SUBJECT.match(text, at) is not None or any(timex["start"] == at for timex in ctx.claimants)
 
 
 def _noun_before(text: str, comma: int) -> bool:
