@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from events.extraction.events.participants import (actors_nearest, countries_nearest, display_name,
                                                    state_is_nearer, unique_in_order, unique_mentions)
 from events.extraction.events.clauses import SINCE, subject_before_apposition
-from events.extraction.events.spans import CLAUSE_BREAK, OBJECT_STOP, word_before
+from events.extraction.events.spans import CLAUSE_BREAK, OBJECT_STOP, asides_between, word_before
 from events.extraction.events.triggers import Trigger
 from events.extraction.events.windows import (ADDRESSEE_LOOKBACK, AGENT_REACH, APPOSITIVE_GAP, BETWEEN_REACH,
                                               OPENING_PERSON, PRONOUN_LOOKBACK)
@@ -27,11 +27,19 @@ _TO_BEFORE = re.compile(r"\bto\s+$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|his|she|her)\s+(?:[\w\u2019']+\s+){0,2}$", re.IGNORECASE)
 
 
+_HIS_COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:[a-z]+\s+)?counterpart")
+
+
 def agent_before(trigger: Trigger, place, ctx: SentenceContext) -> list[str]:
     """The subject of `trigger`: names (persons first, else states) standing before it in its clause,
     within AGENT_REACH ("Moscow announced", "Russia and North Korea intended to resume talks")."""
     start = _subject_start(trigger, ctx)
     people = [m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start]
+    # (not one named in a relative clause, "Z, who came with the premier, is to see B today", unless "his
+    # counterpart" names him again: "Z, who last met B in May, is to see his counterpart again at the meeting")
+    if len(people) > 1 and not _HIS_COUNTERPART.search(ctx.text, start, trigger.start):
+        asides = asides_between(ctx.text, start, trigger.start)
+        people = [m for m in people if not any(low <= m.start < high for low, high in asides)] or people
     if people:
         return [display_name(m.ref.name) for m in unique_mentions(people)]
     states = [m for m in ctx.country_mentions if start <= m.start and m.end <= trigger.start
