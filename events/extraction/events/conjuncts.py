@@ -127,11 +127,7 @@ def names_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
         opening = mention.start - 2
         if opening <= ctx.sentence.start or text[opening:mention.start] != ", " or not _noun_before(text, opening):
             continue
-        last = mention
-        for later in mentions[index + 1:]:
-            if not _NAME_JOIN.fullmatch(text, last.end, later.start):
-                break
-            last = later
+        last = _last_joined(text, mentions, index)
         end = _APPOSITION_END.match(text, last.end, ctx.sentence.end)
         if end and end.group().strip() in (",", ";", "(", ".", ""):
             found.add(opening)
@@ -154,6 +150,16 @@ def clause_after_apposition(text: str, comma: int, ctx: SentenceContext) -> bool
         return False
     at = joint.end()
     return _PRONOUN_SUBJECT.match(text, at) is not None or any(timex["start"] == at for timex in ctx.claimants)
+
+
+def _last_joined(text: str, mentions: list, index: int):
+    """The last of the names joined to mentions[index] by commas or "and" ("A and B", "A, B and C")."""
+    last = mentions[index]
+    for later in mentions[index + 1:]:
+        if not _NAME_JOIN.fullmatch(text, last.end, later.start):
+            break
+        last = later
+    return last
 
 
 def _noun_before(text: str, comma: int) -> bool:

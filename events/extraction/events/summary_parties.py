@@ -34,17 +34,23 @@ def agent_before(trigger: Trigger, place, ctx: SentenceContext) -> list[str]:
     """The subject of `trigger`: names (persons first, else states) standing before it in its clause,
     within AGENT_REACH ("Moscow announced", "Russia and North Korea intended to resume talks")."""
     start = _subject_start(trigger, ctx)
-    people = [m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start]
-    # (not one named in a relative clause, "Z, who came with the premier, is to see B today", unless "his
-    # counterpart" names him again: "Z, who last met B in May, is to see his counterpart again at the meeting")
-    if len(people) > 1 and not _HIS_COUNTERPART.search(ctx.text, start, trigger.start):
-        asides = asides_between(ctx.text, start, trigger.start)
-        people = [m for m in people if not any(low <= m.start < high for low, high in asides)] or people
+    people = _outside_relatives([m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start],
+                                start, trigger, ctx)
     if people:
         return [display_name(m.ref.name) for m in unique_mentions(people)]
     states = [m for m in ctx.country_mentions if start <= m.start and m.end <= trigger.start
               and _may_be_subject(m, trigger, ctx.text, place)]
     return _state_names(states, ctx)
+
+
+def _outside_relatives(people: list, start: int, trigger: Trigger, ctx: SentenceContext) -> list:
+    """`people` less those named in a relative clause ("Z, who came with the premier, is to see B today"), unless
+    "his counterpart" names one again ("Z, who last met B in May, is to see his counterpart again at the meeting");
+    all of them when none would remain."""
+    if len(people) < 2 or _HIS_COUNTERPART.search(ctx.text, start, trigger.start):
+        return people
+    asides = asides_between(ctx.text, start, trigger.start)
+    return [m for m in people if not any(low <= m.start < high for low, high in asides)] or people
 
 
 def _subject_start(trigger: Trigger, ctx: SentenceContext) -> int:
@@ -157,13 +163,19 @@ def _with_counterpart(names: list[str], limit: int, near, place, ctx: SentenceCo
     received by B": B, not the nearer A), else of the sentence, else the nearest other state ("Russian diplomats
     hosted visits by delegations from both North and South Korea")."""
     if len(names) < limit:
-        mentions = _this_side_of_semicolons(near, ctx)
-        own = [m for m in mentions if m.start >= subject and display_name(m.ref.name) not in names]
-        others = [display_name(a.name) for a in actors_nearest(own or mentions, near)]
+        others = _counterparts(names, near, ctx, subject)
         if not others or names[0] not in others:
             others += _country_names(countries_nearest(ctx.country_mentions, near, place), ctx)
         names += [name for name in others if name not in names]
     return names[:limit]
+
+
+def _counterparts(names: list[str], near, ctx: SentenceContext, subject: int) -> list[str]:
+    """The other people nearest `near`: those from `subject` on (the agent's clause) when there are any, else the
+    sentence's (this side of its semicolons)."""
+    mentions = _this_side_of_semicolons(near, ctx)
+    own = [m for m in mentions if m.start >= subject and display_name(m.ref.name) not in names]
+    return [display_name(a.name) for a in actors_nearest(own or mentions, near)]
 
 
 def _this_side_of_semicolons(near, ctx: SentenceContext) -> list:
