@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from events.extraction.events.conjuncts import (bare_predicate, date_predicate_at, departure_at,
-                                                description_apposition_commas, names_apposition_commas)
+from events.extraction.events.conjuncts import (bare_predicate, clause_after_apposition, date_predicate_at,
+                                                departure_at, description_apposition_commas,
+                                                names_apposition_commas)
 from events.extraction.events.spans import APPOSITION_END, DASH_ASIDE, PRESENT_VERBS, RELATIVE_ASIDE, SPECULATION_BREAK
 from events.extraction.events.triggers import Trigger, owned_triggers
 from events.extraction.events.verbs import AUXILIARIES, MODALS, all_forms, alternation, pasts
@@ -421,8 +422,8 @@ def subject_before_apposition(text: str, start: int, ctx: SentenceContext) -> in
     meanwhile, arrived in Baghdad yesterday", the clause of the verb starts before the person, not after
     the aside's closing comma."""
     opening = _aside_opening(text, start, ctx.sentence.start)
-    if opening is None:
-        return start
+    if opening is None or clause_after_apposition(text, start - 1, ctx):
+        return start  # (", and yesterday he was received": a clause of its own opens at the closing comma)
     relative = _RELATIVE_OPEN.match(text, opening + 1)
     inner = relative.end() if relative else opening + 1
     if SPECULATION_BREAK.search(text, inner, start - 1):
@@ -532,7 +533,9 @@ def name_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
                 or text[mention.end:mention.end + 1] != ","):
             continue
         if _is_name_apposition(text, opening + 1, mention.end, ctx) or _after_title_phrase(opening, ctx):
-            found.update((opening, mention.end))
+            found.add(opening)
+            if not clause_after_apposition(text, mention.end, ctx):
+                found.add(mention.end)
     return frozenset(found)
 
 

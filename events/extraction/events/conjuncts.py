@@ -127,17 +127,39 @@ def names_apposition_commas(ctx: SentenceContext) -> frozenset[int]:
         opening = mention.start - 2
         if opening <= ctx.sentence.start or text[opening:mention.start] != ", " or not _noun_before(text, opening):
             continue
-        last = mention
-        for later in mentions[index + 1:]:
-            if not _NAME_JOIN.fullmatch(text, last.end, later.start):
-                break
-            last = later
+        last = _last_joined(text, mentions, index)
         end = _APPOSITION_END.match(text, last.end, ctx.sentence.end)
         if end and end.group().strip() in (",", ";", "(", ".", ""):
             found.add(opening)
-            if end.group().strip() == ",":
+            if end.group().strip() == "," and not clause_after_apposition(text, end.end() - 1, ctx):
                 found.add(end.end() - 1)
     return frozenset(found)
+
+
+# A conjunction after the comma that closes an apposition, then a date or a pronoun: a coordinate clause of its own
+# opens there ("held talks with his counterpart, Igor Ivanov, and yesterday he was received by X").
+_JOINT_THEN = re.compile(r",\s+(?:and|but)\s+(?:(?:on|in|at|early|late)\s+)?")
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they)\s")
+
+
+def clause_after_apposition(text: str, comma: int, ctx: SentenceContext) -> bool:
+    """Does a coordinate clause open at the comma at `comma` (one closing a name's apposition): a conjunction,
+    then one of the sentence's dates or a personal pronoun?"""
+    joint = _JOINT_THEN.match(text, comma)
+    if joint is None:
+        return False
+    at = joint.end()
+    return _PRONOUN_SUBJECT.match(text, at) is not None or any(timex["start"] == at for timex in ctx.claimants)
+
+
+def _last_joined(text: str, mentions: list, index: int):
+    """The last of the names joined to mentions[index] by commas or "and" ("A and B", "A, B and C")."""
+    last = mentions[index]
+    for later in mentions[index + 1:]:
+        if not _NAME_JOIN.fullmatch(text, last.end, later.start):
+            break
+        last = later
+    return last
 
 
 def _noun_before(text: str, comma: int) -> bool:

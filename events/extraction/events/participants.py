@@ -341,7 +341,26 @@ def gapped_objects(reading: Reading, ctx: SentenceContext) -> list[tuple[int, in
             verb = max((t.end for t in ctx.triggers if t.end <= other["start"]), default=None)
             if verb is not None:
                 spans.append((verb, other["end"]))
-    return spans
+    return spans + _gapped_after_comma(reading, ctx)
+
+
+# "was received by A, and the same afternoon by B": the date after ", and" keeps the verb and its subject, with an
+# object of its own ("by", "with" after it).
+_COMMA_AND_BEFORE = re.compile(r",\s+and\s+$")
+_OBJECT_AFTER = re.compile(r"\s+(?:by|with)\s+")
+
+
+def _gapped_after_comma(reading: Reading, ctx: SentenceContext) -> list[tuple[int, int]]:
+    """For a date after ", and" followed by its own "by"/"with" object, the earlier object's span (from the verb
+    before it to the comma): its people are the earlier date's."""
+    timex, text = reading.timex, ctx.text
+    joint = _COMMA_AND_BEFORE.search(text, max(ctx.sentence.start, timex["start"] - 8), timex["start"])
+    if joint is None or not _OBJECT_AFTER.match(text, timex["end"]):
+        return []
+    verb = max((t.end for t in ctx.triggers if t.end <= joint.start()), default=None)
+    if verb is None or not any(verb <= m.start < joint.start() for m in ctx.actor_mentions):
+        return []
+    return [(verb, joint.start())]
 
 
 def _gapping(low: int, high: int, ctx: SentenceContext) -> bool:

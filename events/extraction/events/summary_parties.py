@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from events.extraction.events.participants import (actors_nearest, countries_nearest, display_name,
                                                    state_is_nearer, unique_in_order, unique_mentions)
 from events.extraction.events.clauses import SINCE, subject_before_apposition
-from events.extraction.events.spans import CLAUSE_BREAK, OBJECT_STOP, word_before
+from events.extraction.events.spans import CLAUSE_BREAK, OBJECT_STOP, asides_between, word_before
 from events.extraction.events.triggers import Trigger
 from events.extraction.events.windows import (ADDRESSEE_LOOKBACK, AGENT_REACH, APPOSITIVE_GAP, BETWEEN_REACH,
                                               OPENING_PERSON, PRONOUN_LOOKBACK)
@@ -27,16 +27,30 @@ _TO_BEFORE = re.compile(r"\bto\s+$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|his|she|her)\s+(?:[\w\u2019']+\s+){0,2}$", re.IGNORECASE)
 
 
+_HIS_COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:[a-z]+\s+)?counterpart")
+
+
 def agent_before(trigger: Trigger, place, ctx: SentenceContext) -> list[str]:
     """The subject of `trigger`: names (persons first, else states) standing before it in its clause,
     within AGENT_REACH ("Moscow announced", "Russia and North Korea intended to resume talks")."""
     start = _subject_start(trigger, ctx)
-    people = [m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start]
+    people = _outside_relatives([m for m in ctx.actor_mentions if start <= m.start and m.end <= trigger.start],
+                                start, trigger, ctx)
     if people:
         return [display_name(m.ref.name) for m in unique_mentions(people)]
     states = [m for m in ctx.country_mentions if start <= m.start and m.end <= trigger.start
               and _may_be_subject(m, trigger, ctx.text, place)]
     return _state_names(states, ctx)
+
+
+def _outside_relatives(people: list, start: int, trigger: Trigger, ctx: SentenceContext) -> list:
+    """`people` less those named in a relative clause ("Z, who came with the premier, is to see B today"), unless
+    "his counterpart" names one again ("Z, who last met B in May, is to see his counterpart again at the meeting");
+    all of them when none would remain."""
+    if len(people) < 2 or _HIS_COUNTERPART.search(ctx.text, start, trigger.start):
+        return people
+    asides = asides_between(ctx.text, start, trigger.start)
+    return [m for m in people if not any(low <= m.start < high for low, high in asides)] or people
 
 
 def _subject_start(trigger: Trigger, ctx: SentenceContext) -> int:
@@ -115,7 +129,7 @@ def parties(main: Trigger, event_type: str, near, place, ctx: SentenceContext) -
         return names[:limit]
     names = agent_before(main, place, ctx)
     if names:
-        return _with_counterpart(names, limit, near, place, ctx)
+        return _with_counterpart(names, limit, near, place, ctx, _subject_start(main, ctx))
     actors, country_mentions = _nearest(main, event_type, near, place, ctx)
     if actors:
         return [display_name(a.name) for a in actors[:limit]]
@@ -143,16 +157,25 @@ def _nearest(main: Trigger, event_type: str, near, place, ctx: SentenceContext):
     return actors, country_mentions
 
 
-def _with_counterpart(names: list[str], limit: int, near, place, ctx: SentenceContext) -> list[str]:
-    """The agent's names, and for a two-party happening the counterpart: the nearest other person, else
-    the nearest other state ("Russian diplomats hosted visits by delegations from both North and South
-    Korea")."""
+def _with_counterpart(names: list[str], limit: int, near, place, ctx: SentenceContext, subject: int) -> list[str]:
+    """The agent's names, and for a two-party happening the counterpart: the nearest other person of the agent's
+    clause (from `subject`, where its subject may start: "On Tuesday she met A, and yesterday the visitor was
+    received by B": B, not the nearer A), else of the sentence, else the nearest other state ("Russian diplomats
+    hosted visits by delegations from both North and South Korea")."""
     if len(names) < limit:
-        others = [display_name(a.name) for a in actors_nearest(_this_side_of_semicolons(near, ctx), near)]
+        others = _counterparts(names, near, ctx, subject)
         if not others or names[0] not in others:
             others += _country_names(countries_nearest(ctx.country_mentions, near, place), ctx)
         names += [name for name in others if name not in names]
     return names[:limit]
+
+
+def _counterparts(names: list[str], near, ctx: SentenceContext, subject: int) -> list[str]:
+    """The other people nearest `near`: those from `subject` on (the agent's clause) when there are any, else the
+    sentence's (this side of its semicolons)."""
+    mentions = _this_side_of_semicolons(near, ctx)
+    own = [m for m in mentions if m.start >= subject and display_name(m.ref.name) not in names]
+    return [display_name(a.name) for a in actors_nearest(own or mentions, near)]
 
 
 def _this_side_of_semicolons(near, ctx: SentenceContext) -> list:
