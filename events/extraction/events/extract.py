@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
-from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
+from events.extraction.events.clauses import (PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject,
+                                              time_aside_after)
 from events.extraction.events.conjuncts import without_objects_before_departure
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import (bounds_a_span, deadline_start, first_day_of_days_ended, granularity,
@@ -404,6 +405,7 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
         # A report is made now, not later: a future date belongs to what is reported, so a
         # reporting verb ("said ... next year") cannot type it.
         own = [trigger for trigger in own if trigger.event_type not in ctx.rules.statements]
+    own = _without_time_aside(timex, own, ctx)
     own = own or _moved_happening(timex, ctx) or backoff_triggers(timex, ctx)
     if not own or _qualifies_another_noun(timex, own[0], ctx):
         return None
@@ -416,6 +418,16 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     main = own[0]
     place = _event_place(timex, own, event_type, ctx)
     return Reading(timex, own, event_type, status, event_clause(timex, main, ctx), place)
+
+
+def _without_time_aside(timex: dict, own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """The date's triggers less those of a time aside right after it (clauses.time_aside_after), when one outside
+    it is left."""
+    aside_end = time_aside_after(timex, ctx.text)
+    if aside_end is None or len(own) < 2:
+        return own
+    kept = [trigger for trigger in own if not timex["end"] <= trigger.start < aside_end]
+    return kept or own
 
 
 # "this year's chairman": a possessive date, then up to two words before its noun.
@@ -450,6 +462,8 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
     visitor = (possessor(visit, ctx.actor_mentions, ctx.text) or _subject_right_before(visit, ctx)
                if visit is not None else None)
     if not visitor:
+        if visit is not None and place and event_type == "visit":
+            _remember_relative_visitor(visit, place[0], ctx)
         return place
     if place:
         if event_type == "visit":
@@ -457,7 +471,25 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
         return place
     if visitor in ctx.visit_places:
         return ctx.visit_places[visitor], None
+    relative = ctx.article_memo.get(_RELATIVE_VISITS, {})
+    if visitor in relative:
+        return relative[visitor], None
     return place
+
+
+# "Wu Bangguo, who arrived in Moscow on Sunday, ...": the visitor of a relative clause, whose place a later visit of
+# theirs with none takes ("Wu's trip had first been planned for December"). Kept apart from visit_places, which the
+# implied-side model reads as it was trained.
+_RELATIVE_VISITS = "relative clause visits"
+_WHO_GAP = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}")
+
+
+def _remember_relative_visitor(visit: Trigger, code: str, ctx: SentenceContext) -> None:
+    for mention in reversed(ctx.actor_mentions):
+        if mention.end <= visit.start:
+            if _WHO_GAP.fullmatch(ctx.text, mention.end, visit.start):
+                ctx.article_memo.setdefault(_RELATIVE_VISITS, {})[mention.ref.name] = code
+            return
 
 
 def _named_or_implied_place(timex: dict, main: Trigger, event_type: str, ctx: SentenceContext):
