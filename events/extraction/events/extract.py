@@ -221,6 +221,7 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
         elif inherited is None:
             actors, countries = _with_principal_partner(actors, countries, ctx)
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
+        countries = _with_unnamed_visit_host(reading, ctx, countries)
         actors = without_inviters(reading, ctx, actors)
         actors = with_hosts_before_when(reading, ctx, actors)
         actors = without_objects_before_departure(reading, ctx, actors)
@@ -229,6 +230,30 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
             actors = without_owners_of_other_happenings(reading, ctx, actors)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
+
+
+# Statuses of a visit that has not (yet) taken place; a journey's words that go away or home, not to a host.
+_NOT_YET = frozenset({"planned", "postponed", "cancelled"})
+# (a journey's own word, not a ceremony's that types a visit: "the funeral is set for Saturday")
+_JOURNEY = re.compile(r"visit|trip|travel|arriv|com[ei]|came|tour|fl[yoie]|is\s|are\s|was\s|were\s|missions?\b|stop|delegation",
+                      re.IGNORECASE)
+_AWAY = re.compile(r"\b(?:home|back|le(?:ft|aves?|aving)|depart\w*|return\w*)\b", re.IGNORECASE)
+
+
+def _with_unnamed_visit_host(reading: Reading, ctx: SentenceContext, countries: list) -> list:
+    """A visit still to come, or put off, that names and implies no place ("Sattar is expected later this month,
+    the first visit at that level"; "A visit by the Slovak foreign minister had been planned for June but was put
+    off") goes to the archive's home state (event_rules.json home_state), the host of the Monitor's visits. Its
+    countries only: its people stay as found (no host is named)."""
+    home = ctx.rules.home_state
+    if reading.place is not None or reading.status not in _NOT_YET or not home or home in countries or not countries:
+        return countries
+    if not any(t.event_type == "visit" and _JOURNEY.match(ctx.text, t.start, t.end) for t in reading.own[:2]) or \
+            reading.event_type not in ("visit", "postponement", "cancellation"):
+        return countries
+    if any(_AWAY.search(ctx.text, t.start, t.end) for t in reading.own):
+        return countries
+    return countries + [home]
 
 
 def _parties_from_outside(ctx: SentenceContext, antecedent: EventMention | None):
