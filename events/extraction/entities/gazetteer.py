@@ -35,6 +35,21 @@ def _alternation(patterns: list[str]) -> str:
 
 # An ambiguous phrase that stands for both states or for none ("inter-Korean", "the Korean peninsula", "the Korean War").
 DOMINANCE = 2
+
+
+def _dominant(codes, counts: dict) -> str | None:
+    """Of `codes`, the one named at least twice and DOMINANCE times as often as the others together; else None."""
+    named = sorted((counts.get(code, 0), code) for code in codes)
+    if not named or named[-1][0] < 2 or named[-1][0] < DOMINANCE * sum(n for n, _ in named[:-1]):
+        return None
+    return named[-1][1]
+
+
+def _of_both_or_none(text: str, match) -> bool:
+    return bool(_NOT_ONE_STATE_BEFORE.search(text, max(0, match.start() - 6), match.start())
+                or _NOT_ONE_STATE_AFTER.match(text, match.end()))
+
+
 _NOT_ONE_STATE_BEFORE = re.compile(r"(?:inter|pan|all|both)-?\s*$", re.IGNORECASE)
 _NOT_ONE_STATE_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ww]ar|[Ss]ummit|[Rr]eunification|[Uu]nification|"
                                   r"[Rr]econciliation|states|sides|people|nation|question|crisis)\b")
@@ -180,12 +195,9 @@ class Gazetteer:
             counts[mention.code] = counts.get(mention.code, 0) + 1
         added = []
         for match in ambiguous:
-            named = sorted((counts.get(code, 0), code) for code in table.get(match.group(), ()))
-            if not named or named[-1][0] < 2 or named[-1][0] < DOMINANCE * sum(n for n, _ in named[:-1]) \
-                    or _NOT_ONE_STATE_BEFORE.search(text, max(0, match.start() - 6), match.start()) \
-                    or _NOT_ONE_STATE_AFTER.match(text, match.end()):
-                continue
-            added.append(CountryMention(match.start(), match.end(), match.group(), named[-1][1], "adjective"))
+            code = _dominant(table.get(match.group(), ()), counts)
+            if code and not _of_both_or_none(text, match):
+                added.append(CountryMention(match.start(), match.end(), match.group(), code, "adjective"))
         return sorted(found + added, key=lambda m: m.start) if added else found
 
     def country_of_phrase(self, phrase: str) -> str | None:

@@ -248,12 +248,16 @@ def _with_unnamed_visit_host(reading: Reading, ctx: SentenceContext, countries: 
     home = ctx.rules.home_state
     if reading.place is not None or reading.status not in _NOT_YET or not home or home in countries or not countries:
         return countries
-    if not any(t.event_type == "visit" and _JOURNEY.match(ctx.text, t.start, t.end) for t in reading.own[:2]) or \
-            reading.event_type not in ("visit", "postponement", "cancellation"):
-        return countries
-    if any(_AWAY.search(ctx.text, t.start, t.end) for t in reading.own):
-        return countries
-    return countries + [home]
+    return countries + [home] if _journey_there(reading, ctx) else countries
+
+
+def _journey_there(reading: Reading, ctx: SentenceContext) -> bool:
+    """Is the event a visit (or a visit's postponement) told by a journey's word, not by going home or away?"""
+    if reading.event_type not in ("visit", "postponement", "cancellation"):
+        return False
+    if not any(t.event_type == "visit" and _JOURNEY.match(ctx.text, t.start, t.end) for t in reading.own[:2]):
+        return False
+    return not any(_AWAY.search(ctx.text, t.start, t.end) for t in reading.own)
 
 
 def _parties_from_outside(ctx: SentenceContext, antecedent: EventMention | None):
@@ -487,19 +491,21 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
     visitor = (possessor(visit, ctx.actor_mentions, ctx.text) or _subject_right_before(visit, ctx)
                if visit is not None else None)
     if not visitor:
-        if visit is not None and place and event_type == "visit":
-            _remember_relative_visitor(visit, place[0], ctx)
+        _remember_relative_visitor(visit, place, event_type, ctx)
         return place
     if place:
         if event_type == "visit":
             ctx.visit_places[visitor] = place[0]
         return place
+    return _remembered_visit_place(visitor, ctx)
+
+
+def _remembered_visit_place(visitor: str, ctx: SentenceContext):
+    """Where the article put the visitor's earlier visit (a main clause's, else a relative clause's), or None."""
     if visitor in ctx.visit_places:
         return ctx.visit_places[visitor], None
     relative = ctx.article_memo.get(_RELATIVE_VISITS, {})
-    if visitor in relative:
-        return relative[visitor], None
-    return place
+    return (relative[visitor], None) if visitor in relative else None
 
 
 # "Wu Bangguo, who arrived in Moscow on Sunday, ...": the visitor of a relative clause, whose place a later visit of
@@ -509,7 +515,10 @@ _RELATIVE_VISITS = "relative clause visits"
 _WHO_GAP = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}")
 
 
-def _remember_relative_visitor(visit: Trigger, code: str, ctx: SentenceContext) -> None:
+def _remember_relative_visitor(visit: Trigger | None, place, event_type: str, ctx: SentenceContext) -> None:
+    if visit is None or not place or event_type != "visit":
+        return
+    code = place[0]
     for mention in reversed(ctx.actor_mentions):
         if mention.end <= visit.start:
             if _WHO_GAP.fullmatch(ctx.text, mention.end, visit.start):
