@@ -101,7 +101,9 @@ def find_entities(text: str, anchor: datetime.date, gazetteer: Gazetteer,
     folded = fold(text)
     topics = _unmasked(gazetteer.find_topics(text, folded=folded), masked)
     organizations = _unmasked(gazetteer.find_organizations(text), masked)
-    countries = _not_ethnic(_places_outside(_unmasked(gazetteer.find_countries(text), masked), organizations), text)
+    ambiguous: list = []
+    countries = gazetteer.resolve_ambiguous(text, gazetteer.find_countries(text, ambiguous=ambiguous), ambiguous)
+    countries = _not_ethnic(_places_outside(_unmasked(countries, masked), organizations), text)
     warnings: list[str] = []
     actors = find_actors(text, anchor, gazetteer, masked, folded, warnings)
     countries = _outside_names(_not_surnames(countries, text, organizations), actors)

@@ -33,6 +33,28 @@ def _alternation(patterns: list[str]) -> str:
     return "|".join(patterns) if patterns else r"(?!x)x"
 
 
+# An ambiguous phrase that stands for both states or for none ("inter-Korean", "the Korean peninsula", "the Korean War").
+DOMINANCE = 2
+
+
+def _dominant(codes, counts: dict) -> str | None:
+    """Of `codes`, the one named at least twice and DOMINANCE times as often as the others together; else None."""
+    named = sorted((counts.get(code, 0), code) for code in codes)
+    if not named or named[-1][0] < 2 or named[-1][0] < DOMINANCE * sum(n for n, _ in named[:-1]):
+        return None
+    return named[-1][1]
+
+
+def _of_both_or_none(text: str, match) -> bool:
+    return bool(_NOT_ONE_STATE_BEFORE.search(text, max(0, match.start() - 6), match.start())
+                or _NOT_ONE_STATE_AFTER.match(text, match.end()))
+
+
+_NOT_ONE_STATE_BEFORE = re.compile(r"(?:inter|pan|all|both)-?\s*$", re.IGNORECASE)
+_NOT_ONE_STATE_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ww]ar|[Ss]ummit|[Rr]eunification|[Uu]nification|"
+                                  r"[Rr]econciliation|states|sides|people|nation|question|crisis)\b")
+
+
 class Gazetteer:
     """Countries, actors and topics, with the compiled matchers built from them."""
 
@@ -145,7 +167,10 @@ class Gazetteer:
                 return capitals[0] if capitals else None
         return None
 
-    def find_countries(self, text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
+    def find_countries(self, text: str, start: int = 0, end: int | None = None,
+                       ambiguous: list | None = None) -> list[CountryMention]:
+        """The country mentions of text[start:end]; `ambiguous` (a list) collects the matches of ambiguous phrases
+        ("Korean"), which name no state by themselves (resolve_ambiguous)."""
         end = len(text) if end is None else end
         found = []
         for match in self._country_regex.finditer(text, start, end):
@@ -153,7 +178,27 @@ class Gazetteer:
             codes, kind = self._country_by_text[phrase]
             for code in codes:
                 found.append(CountryMention(match.start(), match.end(), phrase, code, kind))
+            if not codes and kind == "ambiguous" and ambiguous is not None:
+                ambiguous.append(match)
         return found
+
+    def resolve_ambiguous(self, text: str, found: list[CountryMention], ambiguous: list) -> list[CountryMention]:
+        """An ambiguous phrase ("Korean", "Congo") of an article that names one of its states by itself at least
+        twice and DOMINANCE times as often as the others: that state ("the Russian-Korean business forum" in a text
+        about South Korea that names North Korea now and then). Not a phrase of both ("inter-Korean") or of a region or past ("the Korean
+        peninsula", "the Korean War"). `found` in text order; returns it with the resolved mentions in place."""
+        if not ambiguous:
+            return found
+        table = self.country_phrases.get("ambiguous", {})
+        counts: dict[str, int] = {}
+        for mention in found:
+            counts[mention.code] = counts.get(mention.code, 0) + 1
+        added = []
+        for match in ambiguous:
+            code = _dominant(table.get(match.group(), ()), counts)
+            if code and not _of_both_or_none(text, match):
+                added.append(CountryMention(match.start(), match.end(), match.group(), code, "adjective"))
+        return sorted(found + added, key=lambda m: m.start) if added else found
 
     def country_of_phrase(self, phrase: str) -> str | None:
         """The first country named in `phrase` ("North Korean ambassador" -> "KP")."""

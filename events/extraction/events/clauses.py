@@ -49,11 +49,29 @@ def event_clause(timex: dict, main: Trigger, ctx: SentenceContext) -> tuple[int,
     stays with its place."""
     low, high = min(timex["start"], main.start), max(timex["end"], main.end)
     start = _clause_start(ctx.text, low, ctx)
+    aside_end = time_aside_after(timex, ctx.text)
+    if aside_end is not None and main.start >= aside_end:
+        start = aside_end  # "On Saturday, two days before X arrived, Y held talks": Y's clause, not X's
     end = relative_aside_end(timex, main, _clause_end_after(ctx.text, start, high, ctx), ctx)
     end = _subordinate_start(ctx.text, high, end)
     if main.event_type in ctx.rules.statements:
         return start, end  # what a statement reports is its content, later dates and all
     return start, next_happening_start(timex, high, end, ctx)
+
+
+# "On Saturday, two days before Rushailo arrived, X held talks ...": an aside right after the date that sets another
+# happening beside it by a stretch of time; the date is the main clause's after it, not the aside's verb's.
+_TIME_ASIDE = re.compile(r",\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+                         r"(?:hours?|days?|weeks?|months?|years?)|the\s+(?:day|week|evening|night|morning)|shortly|"
+                         r"just|soon|only|hours|days|weeks)\s+(?:before|after)\s+[^,;()\u2013\u2014]{1,80},")
+
+
+def time_aside_after(timex: dict, text: str) -> int | None:
+    """The end of a time aside right after the date (after its closing comma), else None."""
+    if not text.startswith(",", timex["end"]):
+        return None
+    aside = _TIME_ASIDE.match(text, timex["end"])
+    return aside.end() if aside else None
 
 
 # "shortly after Uzbek President Islam Karimov agreed to ...", "five days after Serbian Prime Minister Zoran Djindjic

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from events.extraction.entities import ArticleEntities, Gazetteer
 from events.extraction.events.attachment import attach_parties
 from events.extraction.events.backoff import backoff_triggers, definite_subject
-from events.extraction.events.clauses import PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject
+from events.extraction.events.clauses import (PAIR_OF_PEOPLE, event_clause, next_happening_start, pronoun_subject,
+                                              time_aside_after)
 from events.extraction.events.conjuncts import without_objects_before_departure
 from events.extraction.events.context import Reading, SentenceContext
 from events.extraction.events.dates import (bounds_a_span, deadline_start, first_day_of_days_ended, granularity,
@@ -222,6 +223,7 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
         elif inherited is None:
             actors, countries = _with_principal_partner(actors, countries, ctx)
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
+        countries = _with_unnamed_visit_host(reading, ctx, countries)
         actors = without_inviters(reading, ctx, actors)
         actors = with_hosts_before_when(reading, ctx, actors)
         actors = without_objects_before_departure(reading, ctx, actors)
@@ -230,6 +232,34 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
             actors = without_owners_of_other_happenings(reading, ctx, actors)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
+
+
+# Statuses of a visit that has not (yet) taken place; a journey's words that go away or home, not to a host.
+_NOT_YET = frozenset({"planned", "postponed", "cancelled"})
+# (a journey's own word, not a ceremony's that types a visit: "the funeral is set for Saturday")
+_JOURNEY = re.compile(r"visit|trip|travel|arriv|com[ei]|came|tour|fl[yoie]|is\s|are\s|was\s|were\s|missions?\b|stop|delegation",
+                      re.IGNORECASE)
+_AWAY = re.compile(r"\b(?:home|back|le(?:ft|aves?|aving)|depart\w*|return\w*)\b", re.IGNORECASE)
+
+
+def _with_unnamed_visit_host(reading: Reading, ctx: SentenceContext, countries: list) -> list:
+    """A visit still to come, or put off, that names and implies no place ("Sattar is expected later this month,
+    the first visit at that level"; "A visit by the Slovak foreign minister had been planned for June but was put
+    off") goes to the archive's home state (event_rules.json home_state), the host of the Monitor's visits. Its
+    countries only: its people stay as found (no host is named)."""
+    home = ctx.rules.home_state
+    if reading.place is not None or reading.status not in _NOT_YET or not home or home in countries or not countries:
+        return countries
+    return countries + [home] if _journey_there(reading, ctx) else countries
+
+
+def _journey_there(reading: Reading, ctx: SentenceContext) -> bool:
+    """Is the event a visit (or a visit's postponement) told by a journey's word, not by going home or away?"""
+    if reading.event_type not in ("visit", "postponement", "cancellation"):
+        return False
+    if not any(t.event_type == "visit" and _JOURNEY.match(ctx.text, t.start, t.end) for t in reading.own[:2]):
+        return False
+    return not any(_AWAY.search(ctx.text, t.start, t.end) for t in reading.own)
 
 
 def _parties_from_outside(ctx: SentenceContext, antecedent: EventMention | None):
@@ -406,6 +436,7 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
         # A report is made now, not later: a future date belongs to what is reported, so a
         # reporting verb ("said ... next year") cannot type it.
         own = [trigger for trigger in own if trigger.event_type not in ctx.rules.statements]
+    own = _without_time_aside(timex, own, ctx)
     own = own or _moved_happening(timex, ctx) or backoff_triggers(timex, ctx)
     if not own or _qualifies_another_noun(timex, own[0], ctx):
         return None
@@ -418,6 +449,16 @@ def _read(timex: dict, ctx: SentenceContext) -> Reading | None:
     main = own[0]
     place = _event_place(timex, own, event_type, ctx)
     return Reading(timex, own, event_type, status, event_clause(timex, main, ctx), place)
+
+
+def _without_time_aside(timex: dict, own: list[Trigger], ctx: SentenceContext) -> list[Trigger]:
+    """The date's triggers less those of a time aside right after it (clauses.time_aside_after), when one outside
+    it is left."""
+    aside_end = time_aside_after(timex, ctx.text)
+    if aside_end is None or len(own) < 2:
+        return own
+    kept = [trigger for trigger in own if not timex["end"] <= trigger.start < aside_end]
+    return kept or own
 
 
 # "this year's chairman": a possessive date, then up to two words before its noun.
@@ -452,14 +493,39 @@ def _event_place(timex: dict, own: list[Trigger], event_type: str, ctx: Sentence
     visitor = (possessor(visit, ctx.actor_mentions, ctx.text) or _subject_right_before(visit, ctx)
                if visit is not None else None)
     if not visitor:
+        _remember_relative_visitor(visit, place, event_type, ctx)
         return place
     if place:
         if event_type == "visit":
             ctx.visit_places[visitor] = place[0]
         return place
+    return _remembered_visit_place(visitor, ctx)
+
+
+def _remembered_visit_place(visitor: str, ctx: SentenceContext):
+    """Where the article put the visitor's earlier visit (a main clause's, else a relative clause's), or None."""
     if visitor in ctx.visit_places:
         return ctx.visit_places[visitor], None
-    return place
+    relative = ctx.article_memo.get(_RELATIVE_VISITS, {})
+    return (relative[visitor], None) if visitor in relative else None
+
+
+# "Wu Bangguo, who arrived in Moscow on Sunday, ...": the visitor of a relative clause, whose place a later visit of
+# theirs with none takes ("Wu's trip had first been planned for December"). Kept apart from visit_places, which the
+# implied-side model reads as it was trained.
+_RELATIVE_VISITS = "relative clause visits"
+_WHO_GAP = re.compile(r",\s+who\s+(?:[a-z]+\s+){0,2}")
+
+
+def _remember_relative_visitor(visit: Trigger | None, place, event_type: str, ctx: SentenceContext) -> None:
+    if visit is None or not place or event_type != "visit":
+        return
+    code = place[0]
+    for mention in reversed(ctx.actor_mentions):
+        if mention.end <= visit.start:
+            if _WHO_GAP.fullmatch(ctx.text, mention.end, visit.start):
+                ctx.article_memo.setdefault(_RELATIVE_VISITS, {})[mention.ref.name] = code
+            return
 
 
 def _named_or_implied_place(timex: dict, main: Trigger, event_type: str, ctx: SentenceContext):
