@@ -83,8 +83,9 @@ class AfterNonWord:
 
     A pattern that opens with a look-behind makes re enter its matcher at every position of the text. This
     one also compiles r"[^not_before](pattern)": opening with a character class, it lets re skip in C over
-    the characters that may not stand before a match (the letters of a word), and a hit at q is exactly a
-    match of the plain regex at q + 1 (the class tests the character the look-behind would). finditer
+    the characters that may not stand before a match (the letters of a word), and a hit at q is a match of the
+    plain regex at q + 1 unless the character at q is a non-ASCII word character (the class tests the ASCII part
+    of what the look-behind would; such a hit is passed over). finditer
     searches with it from one character before where the plain finditer would go on, then matches the plain
     regex at the hit, so it yields the plain regex's own Match objects, in the same places. `pattern` must
     never match the empty string (a trie of phrases, an alternation of words)."""
@@ -92,7 +93,12 @@ class AfterNonWord:
     def __init__(self, pattern: str, not_before: str, flags: int = 0):
         self.regex = re.compile(f"(?<![{not_before}])" + pattern, flags)
         self.pattern = self.regex.pattern
-        self._after = re.compile(f"[^{not_before}](?:" + pattern + ")", flags)
+        # The class skipped over is the ASCII part of `not_before` (\w read as its ASCII letters, digits and "_"),
+        # case-sensitive: a bitmap test per character, where [^\w] asks the Unicode database for each one (and
+        # IGNORECASE lowers each first). It lets through a non-ASCII word character too: finditer's match of the
+        # plain regex after it then fails (its look-behind), and the search goes on one character later.
+        self._after = re.compile(f"(?-i:[^{not_before.replace(chr(92) + 'w', '0-9A-Z_a-z')}])(?:" + pattern + ")",
+                                 flags)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         end = len(text) if end is None else min(end, len(text))
@@ -109,6 +115,9 @@ class AfterNonWord:
             if hit is None:
                 return
             match = match_at(text, hit.start() + 1, end)
+            if match is None:  # a non-ASCII word character before the hit: no match there
+                position = hit.start() + 2
+                continue
             yield match
             position = match.end()
 

@@ -18,8 +18,10 @@ CORE_BEFORE, CORE_AFTER = 60, 30
 _WORD = re.compile(r"\w{3,}")
 _SPACE = re.compile(r"\s")  # the same characters as str.isspace
 # A word character outside ASCII: a text without one has only ASCII words, whose lower case is one character
-# for one (core_hits then scans its lower-cased copy).
-_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+# for one (core_hits then scans its lower-cased copy). (Written as a non-ASCII character, then the look-behind
+# testing it is a word character: the engine skips in C over the ASCII ones by a range test, where [^\W\x00-\x7f]
+# asks the Unicode database about every character of the text.)
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f](?<=[^\W\x00-\x7f])")
 
 
 def prefix_scanner(prefixes):

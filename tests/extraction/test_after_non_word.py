@@ -12,6 +12,8 @@ TEXTS = [
     "moscow",
     "",
     "x moscowx moscow-talks talks",
+    # letters outside ASCII right before a phrase (its class lets them through; the look-behind refuses them)
+    "ümoscow émoscow ßtalks, \u00e9talks talks\u2019moscow \u0416moscow_talks",
 ]
 SCANNERS = [
     AfterNonWord(trie_pattern({"moscow", "talks", "u.s.", "the talks"}) + r"(?![\w])", r"\w"),
@@ -94,3 +96,9 @@ def test_the_backoff_lexicon_regexes_match_as_their_look_behind_regexes():
                 assert [m.span() for m in regex.finditer(text, start, end)] == \
                     [m.span() for m in plain.finditer(text, start, end)]
         assert [m.group() for m in regex.finditer(text)]  # the text has forms of each
+
+
+def test_a_letter_outside_ascii_before_a_phrase_makes_it_part_of_a_word():
+    scanner = SCANNERS[0]
+    assert [m.group() for m in scanner.finditer("émoscow \u0416talks moscow\u2014talks")] == ["moscow", "talks"]
+    assert SCANNERS[2].search("\u00fctalks Talks").span() == (7, 12)
