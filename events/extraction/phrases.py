@@ -123,3 +123,35 @@ class AfterNonWord:
 
     def search(self, text: str, start: int = 0, end: int | None = None):
         return next(self.finditer(text, start, end), None)
+
+
+class TheWord:
+    """The regex r"[Tt](?<!\\w[Tt])he" + `rest` (a phrase opening on the word "the", "The"), with its finditer found
+    faster, match for match.
+
+    The plain regex opens with a class of two letters: re stops at every "t" of the text and enters its matcher
+    there. This one also compiles r"he(?<=(?<!\\w)[Tt]he)" + `rest`: opening with the literal "he", re skips to the
+    next "he" in its tight literal loop and looks behind it for the "t" at a word's edge. A hit at p is exactly a
+    match of the plain regex at p - 1 (the same characters, the same end), so finditer searches from one character
+    after where the plain one would go on, then matches the plain regex at p - 1 and yields its own Match objects,
+    in the same places. `flags` must not ignore case (the literal prefix would be lost, never the matches)."""
+
+    def __init__(self, rest: str, flags: int = 0):
+        self.regex = re.compile(r"[Tt](?<!\w[Tt])he" + rest, flags)
+        self.pattern = self.regex.pattern
+        self._after_t = re.compile(r"he(?<=(?<!\w)[Tt]he)" + rest, flags)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else min(end, len(text))
+        match_at, search = self.regex.match, self._after_t.search
+        position = max(start, 0)
+        while True:
+            hit = search(text, position + 1, end)
+            if hit is None:
+                return
+            match = match_at(text, hit.start() - 1, end)
+            yield match
+            position = match.end()
+
+    def search(self, text: str, start: int = 0, end: int | None = None):
+        return next(self.finditer(text, start, end), None)
