@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from events.extraction.phrases import TheWord
 from events.extraction.timex_vocab import number_words
 
 DATA = Path(__file__).resolve().parent / "data" / "organizations.json"
@@ -37,15 +38,15 @@ _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|p
 # is r"\b[Tt]he", but lets re skip in C to the next possible start instead of trying every position.)
 # "the Seven", "the five presidents", and a number alone as a clause's subject ("the seven, who had met ...",
 # "what the same five began in Shanghai"): numbers of four and more are groups of states, not people.
-_NUMBER_GROUP = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
-                           + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b|(?:same\s+)?(" + "|".join(_NUMBERS)
-                           + r")(?=,|\s+(?:who|had|have|has|were|are|began|agreed|met|signed|decided|will|would)\b))")
+_NUMBER_GROUP = TheWord(r"\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
+                        + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b|(?:same\s+)?(" + "|".join(_NUMBERS)
+                        + r")(?=,|\s+(?:who|had|have|has|were|are|began|agreed|met|signed|decided|will|would)\b))")
 _BARE_SUMMIT = re.compile(r"[Tti](?<!\w[Tti])(?:(?<=[Tt])he|(?<=i)ts|(?<=t)heir)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
                           r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
                           r"(?!\s+(?:with|between)\b)")
 # A gathering's people with no owner: "the foreign ministers would discuss ..." (not "the ministers of Russia and").
-_BARE_PEOPLE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:foreign|defen[cs]e|finance|prime)\s+ministers\b(?!\s+of\b|['\u2019])"
-                          r"|[Tt](?<!\w[Tt])he\s+heads\s+of\s+(?:state|government)\b")
+_BARE_PEOPLE = TheWord(r"(?:\s+(?:foreign|defen[cs]e|finance|prime)\s+ministers\b(?!\s+of\b|['\u2019])"
+                       r"|\s+heads\s+of\s+(?:state|government)\b)")
 # Surface forms that name an organ or a two-party body, not the organization meeting as itself.
 ORGAN_WORDS = re.compile(r"\b(?:Council|Commission|Parliament|Assembly|Forum)\b|[-\u2013]\s*Russia\b|\bRussia\s*[-\u2013]")
 _PLACE_KINDS = frozenset({"capital", "city", "region"})

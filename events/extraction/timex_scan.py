@@ -18,8 +18,16 @@ CORE_BEFORE, CORE_AFTER = 60, 30
 _WORD = re.compile(r"\w{3,}")
 _SPACE = re.compile(r"\s")  # the same characters as str.isspace
 # A word character outside ASCII: a text without one has only ASCII words, whose lower case is one character
-# for one (core_hits then scans its lower-cased copy).
-_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+# for one (core_hits then scans its lower-cased copy). (Written as a non-ASCII character, then the look-behind
+# testing it is a word character: the engine skips in C over the ASCII ones by a range test, where [^\W\x00-\x7f]
+# asks the Unicode database about every character of the text.)
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f](?<=[^\W\x00-\x7f])")
+
+
+# One \d (any Unicode decimal digit) opening a core that is scanned through the text: written as an ASCII digit or
+# any character outside ASCII, then the look-behind testing it is a digit, the engine skips in C over the ASCII
+# characters by a bitmap where \d asks the Unicode database about each one. Same matches as \d.
+DIGIT = r"(?-i:[0-9\x80-\U0010ffff])(?<=\d)"
 
 
 def prefix_scanner(prefixes):

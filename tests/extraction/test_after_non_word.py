@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from events.extraction.phrases import AfterNonWord, fold, trie_pattern
+from events.extraction.phrases import AfterNonWord, TheWord, fold, trie_pattern
 
 TEXTS = [
     "talks in moscow. moscow talks; the talks-talks",
@@ -12,6 +12,8 @@ TEXTS = [
     "moscow",
     "",
     "x moscowx moscow-talks talks",
+    # letters outside ASCII right before a phrase (its class lets them through; the look-behind refuses them)
+    "ümoscow émoscow ßtalks, \u00e9talks talks\u2019moscow \u0416moscow_talks",
 ]
 SCANNERS = [
     AfterNonWord(trie_pattern({"moscow", "talks", "u.s.", "the talks"}) + r"(?![\w])", r"\w"),
@@ -94,3 +96,36 @@ def test_the_backoff_lexicon_regexes_match_as_their_look_behind_regexes():
                 assert [m.span() for m in regex.finditer(text, start, end)] == \
                     [m.span() for m in plain.finditer(text, start, end)]
         assert [m.group() for m in regex.finditer(text)]  # the text has forms of each
+
+
+def test_a_letter_outside_ascii_before_a_phrase_makes_it_part_of_a_word():
+    scanner = SCANNERS[0]
+    assert [m.group() for m in scanner.finditer("émoscow \u0416talks moscow\u2014talks")] == ["moscow", "talks"]
+    assert SCANNERS[2].search("\u00fctalks Talks").span() == (7, 12)
+
+
+THE_TEXTS = [
+    "The two met. the two agreed; they said the two, other the two",
+    "bathe two the  two The\ntwo Xthe two -the two the tw",
+    "the two",
+    "",
+    "\u00e9the two \u2019the two (the two)the two",
+]
+THE_WORDS = [
+    TheWord(r"\s+two\b"),
+    TheWord(r"(?:y\b|\s+(?P<noun>two|other)\b)"),
+]
+
+
+@pytest.mark.parametrize("finder,text", list(itertools.product(THE_WORDS, THE_TEXTS)))
+def test_the_word_finds_the_plain_regex_matches_from_every_start_and_end(finder, text):
+    for start in range(len(text) + 1):
+        for end in [None] + list(range(start, len(text) + 1)):
+            found = [(m.span(), m.groups()) for m in finder.finditer(text, start, end)]
+            plain = [(m.span(), m.groups()) for m in finder.regex.finditer(text, start, len(text) if end is None else end)]
+            assert found == plain
+
+
+def test_the_word_is_a_word_of_its_own():
+    assert [m.span() for m in THE_WORDS[0].finditer("bathe two, The two and xthe two")] == [(11, 18)]
+    assert THE_WORDS[1].search("they").group() == "they"

@@ -39,6 +39,7 @@ from events.extraction.entities.mentions import ActorMention
 from events.extraction.entities.subjects import (_possessive, _sentence_start, _subject,
                                                  _subjects_first, _word_before)
 from events.extraction.mention import ActorRef
+from events.extraction.phrases import TheWord
 
 # How far back (characters) an antecedent may be named.
 ANAPHOR_REACH = 1500
@@ -86,24 +87,24 @@ _PAIR = re.compile(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he\s+two|(?<=[Bb])oth(?:\s+t
                    + "|".join(sorted((noun.replace("defense", "defen[cs]e") for noun in _FITS), key=len, reverse=True))
                    + r")\b")
 # "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
-_PAIR_BARE = re.compile(r"[Tt](?<!\w[Tt])he\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
-                        r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
+_PAIR_BARE = TheWord(r"\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
+                     r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")
 # "They last met in Moscow", "they will meet again", "Their first meeting", "at their talks": a plural pronoun that
 # is the subject of an encounter's verb or the owner of an encounter's noun (an encounter has people, a plural "they"
 # before other verbs is as often a state's officials or a people).
-_PLURAL_PRONOUN = re.compile(
-    r"[Tt](?<!\w[Tt])he(?:y(?=\s+(?:(?:last|also|first|then|had|have|will|would|are\s+to|were\s+to|can|could)\s+){0,2}"
+_PLURAL_PRONOUN = TheWord(
+    r"(?:y(?=\s+(?:(?:last|also|first|then|had|have|will|would|are\s+to|were\s+to|can|could)\s+){0,2}"
     r"(?:met|meet|talked|talk|spoke|speak|agreed|signed|sign)\b)|ir(?=\s+(?:(?:first|second|third|fourth|fifth|last|"
     r"next|previous|latest|own|formal|informal|private)\s+)?(?:meetings?|talks|encounter|conversation)\b))")
-_ONE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
-                  r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
-                  r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
+_ONE = TheWord(r"\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
+               r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
+               r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
 # "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit; "the Russian guest",
 # "the North Korean hosts": the same, of the state the demonym names (qual).
-_OTHER_DESCRIPTION = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<qual>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=(?:guests?|visitors?|"
-                                r"hosts?)\b))?(?:guests?|visitors?|hosts?|visiting\s+(?:[A-Z][\w'-]+\s+)?(?:president|"
-                                r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
-                                r"chancellor|king|emir))\b(?![-\w])")
+_OTHER_DESCRIPTION = TheWord(r"\s+(?:(?P<qual>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=(?:guests?|visitors?|"
+                             r"hosts?)\b))?(?:guests?|visitors?|hosts?|visiting\s+(?:[A-Z][\w'-]+\s+)?(?:president|"
+                             r"premier|prime minister|foreign minister|defen[cs]e minister|minister|leader|"
+                             r"chancellor|king|emir))\b(?![-\w])")
 _PREDICATE = re.compile(r"\b(?:was|is|were|are|be|been|being|as)\s+$")
 # Words before a description that make it the object of a verb ("invited both leaders"); not a preposition or a
 # conjunction, after which the pair opens a clause of its own ("since the two presidents met").
@@ -118,8 +119,8 @@ _AFTER_DESCRIPTION = re.compile(r"\s*,?\s*(?:[A-Z][\w'\u2019-]+|of\b)|['\u2019]s
 # that state named last. Only demonyms in -an/-ian/-i, which are singular nouns when a comma, a possessive or a
 # verb follows ("the Chinese", "the British", "the French" are peoples or sides, and "the Romanian side" is no
 # person: a noun after the demonym is not matched).
-_DEMONYM_PERSON = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+(?P<qual>[A-Z][a-z]+(?:an|i))(?=\s*,(?!\s*[A-Z])|['\u2019]s\b|\s+(?:said|says|told|added|met|meets|"
+_DEMONYM_PERSON = TheWord(
+    r"\s+(?P<qual>[A-Z][a-z]+(?:an|i))(?=\s*,(?!\s*[A-Z])|['\u2019]s\b|\s+(?:said|says|told|added|met|meets|"
     r"flew|flies|arrived|arrives|left|leaves|was|is|had|has|will|would|also|then|replied|insisted|noted|stressed|warned|came|"
     r"went|spent|spends|saw|sees|received|gave|brought|asked|declined|urged|won|got|called|agreed|signed)\b)")
 
@@ -358,7 +359,7 @@ def _demonym_mentions(article: _Article) -> list[ActorMention]:
 # "the marshal", "the sultan", "the cardinal": a rank or style the article gave a person before his name ("Marshal Igor
 # Sergeyev"); not "the general" (an adjective as often as a rank). "the admiral" was tried: val11 (aggregate) actors +2
 # but countries -1, so it is left out until a batch shows which way it goes.
-_RANK = re.compile(r"[Tt](?<!\w[Tt])he\s+(?P<noun>marshal|sultan|cardinal|archbishop)\b(?![-\w])")
+_RANK = TheWord(r"\s+(?P<noun>marshal|sultan|cardinal|archbishop)\b(?![-\w])")
 
 
 def _rank_mentions(article: _Article) -> list[ActorMention]:

@@ -13,7 +13,7 @@ from events.extraction.entities.mentions import CountryMention, OrganizationMent
 from events.extraction.entities.names import _NAME_SEQUENCE, MIN_KEY_LETTERS
 from events.extraction.mention import ActorRef
 from events.extraction.namekey import name_key
-from events.extraction.phrases import AfterNonWord, fold, trie_pattern, word_trie_pattern
+from events.extraction.phrases import AfterNonWord, TheWord, fold, trie_pattern, word_trie_pattern
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Countries whose people's names are written surname first (their first word is no given name).
@@ -419,9 +419,8 @@ class Gazetteer:
         # Up to the end of the clause; the stops inside "U.S." do not end it.
         self._title_rest = re.compile(r"(?:[^,;.()\u2013\u2014]|(?<=[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\.){0,80}")
         office_nouns = self.roles.get("office_nouns", {})
-        self._office_phrase = re.compile(
-            # "[Tt](?<!\w[Tt])he" is r"\b[Tt]he", opening with literals so that re can skip ahead to a "t".
-            rf"[Tt](?<!\w[Tt])he\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
+        self._office_phrase = TheWord(  # r"\b[Tt]he" + ..., re skipping ahead to each "he" (phrases.TheWord)
+            rf"\s+(?P<qual>{qualifier})\s+(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")
         # "Germany's chancellor": the office after a possessive (its state is looked for before the "'s": offices.py).
         self._possessive_office = re.compile(
             rf"['\u2019]s\s+(?:(?:new|acting)\s+)?(?P<noun>{trie_pattern(office_nouns)})(?![\w-])")

@@ -23,6 +23,7 @@ from events.extraction.entities.gazetteer import Gazetteer
 from events.extraction.entities.mentions import ActorMention
 from events.extraction.entities.subjects import _sentence_start
 from events.extraction.mention import ActorRef
+from events.extraction.phrases import TheWord
 from events.extraction.timex_vocab import number_words
 
 # How far back (characters) the people of a numbered group may be named: a group is often summed up a paragraph
@@ -35,7 +36,7 @@ _NOUNS = (r"leaders|heads of state|heads of government|presidents|premiers|prime
 _NUMBERED = re.compile(rf"[TtAa](?<!\w[TtAa])(?:(?<=[Tt])he|(?<=[Aa])ll)\s+(?P<number>{'|'.join(_NUMBERS)})\s+(?:(?P<noun>{_NOUNS})\b|"
                        r"(?=(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|spoke|held|issued|"
                        r"pledged|expressed|decided|reached|promised|vowed|undertook|gave|called)\b))")
-_UNNUMBERED = re.compile(rf"[Tt](?<!\w[Tt])he\s+(?P<noun>{_NOUNS})(?:['\u2019](?=\s)|\b(?!\s+of\b|-))")
+_UNNUMBERED = TheWord(rf"\s+(?P<noun>{_NOUNS})(?:['\u2019](?=\s)|\b(?!\s+of\b|-))")
 
 
 def resolve_groups(text: str, sentences, entities, gazetteer: Gazetteer, anchor: datetime.date,

@@ -18,10 +18,11 @@ from collections import Counter
 
 from events.extraction.entities.gazetteer import Gazetteer
 from events.extraction.entities.mentions import ActorMention
+from events.extraction.phrases import TheWord
 
-_BARE_OFFICE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?P<noun>president|prime minister|premier|foreign minister|defen[cs]e minister|"
-                          r"chancellor)\b(?![-\w]|['\u2019]s\s+(?:brother|sister|wife|son|daughter|family)\b|\s*,?\s*"
-                          r"(?:[A-Z]|of\b))")
+_BARE_OFFICE = TheWord(r"\s+(?P<noun>president|prime minister|premier|foreign minister|defen[cs]e minister|"
+                       r"chancellor)\b(?![-\w]|['\u2019]s\s+(?:brother|sister|wife|son|daughter|family)\b|\s*,?\s*"
+                       r"(?:[A-Z]|of\b))")
 # "Igor Ivanov, the foreign minister, ...": an apposition to the name before it, not another man.
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s+$")
 _STATE_KINDS = frozenset({"name", "adjective", "capital"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from events.extraction.phrases import word_trie_pattern
+from events.extraction.phrases import TheWord, word_trie_pattern
 
 
 def office_candidates(text, anchor, gazetteer, masked, make) -> list:
@@ -34,8 +34,8 @@ def _in_spans(position: int, spans) -> bool:
 
 
 # "the president of Ukraine", "the presidents of Russia, Kazakhstan and Belarus", "the foreign ministers of ...".
-_OFFICE_OF = re.compile(r"[Tt](?<!\w[Tt])he\s+(?P<noun>(?:president|prime minister|premier|foreign minister|"
-                        r"defen[cs]e minister|chancellor)(?P<plural>s)?)\s+of\s+(?:the\s+)?")
+_OFFICE_OF = TheWord(r"\s+(?P<noun>(?:president|prime minister|premier|foreign minister|"
+                     r"defen[cs]e minister|chancellor)(?P<plural>s)?)\s+of\s+(?:the\s+)?")
 _LIST_SEPARATOR = re.compile(r",?\s+and\s+(?:the\s+)?|,\s*(?:the\s+)?")
 
 

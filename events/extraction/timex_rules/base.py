@@ -32,7 +32,19 @@ class Rule:
         # A match starts with one of few characters, at a word boundary (or an apostrophe: "'80s"):
         # checking those first lets the engine skip most positions cheaply.
         first = first_char_class(self.pattern, self.flags)
+        if first and self.flags & re.IGNORECASE:
+            first = _cased_superset(first, self.flags)
         self.regex = re.compile((f"(?={first})" if first else "") + r"(?:\b|(?='))" + self.pattern, self.flags)
+
+
+def _cased_superset(first: str, flags: int) -> str:
+    """The class `first` (a pre-check, read ignoring case) as a case-sensitive class: every ASCII character it takes
+    in either case, and every character outside ASCII (the pattern itself decides those). The engine then tests
+    each position against a bitmap instead of lower-casing its character first (IN_UNI_IGNORE); the pre-check
+    takes more, never less, so what matches is the same."""
+    regex = re.compile(first, flags)
+    taken = "".join(re.escape(chr(c)) for c in range(128) if regex.match(chr(c)))
+    return "(?-i:[" + taken + r"\x80-\U0010ffff])"
 
 
 def rule(name, pattern, cores, examples, flags=re.IGNORECASE):

@@ -6,7 +6,7 @@ from events.extraction.timex_rules.base import (
     LEFT, MONTH_CORE, MONTH_LENGTHS, MONTH_START_CORE, PART, PARTS, RIGHT_NUM, SEASON_CORE, mention, part_of,
     relation, rule, text_before,
 )
-from events.extraction.timex_scan import Core, word_core
+from events.extraction.timex_scan import DIGIT, Core, word_core
 from events.extraction.timex_vocab import (
     COUNT_NOUNS, DAYNUM, MONTH_ANY, MONTH_FULL, ORDINALS, SEASON, WEEKDAY, YEAR4, alternation, day_number, number_value,
     number_words,
@@ -152,7 +152,7 @@ def _a_fall_of_something(m, text, g):
 
 @rule("year",
       LEFT + r"(?:" + PART + r")?(?P<year>" + YEAR4 + r")\b" + RIGHT_NUM + r"(?!'?s\b)",
-      cores=[Core(r"\d\d\d\d")],
+      cores=[Core(DIGIT + r"\d\d\d")],
       examples={"1979": "1979", "mid-1996": "1996", "the end of 1990": "1990", "early 1991": "1991",
                 "the first half of 1990": "1990-H1"})
 def build_year(m, text):
@@ -178,7 +178,7 @@ def build_fiscal_year(m, text):
 
 @rule("decade",
       r"(?:\b" + PART + r")?(?:\bthe\s+)?(?:(?P<part2>early|mid|late)(?:\s+|-))?(?:(?P<dec>1\d\d0|20\d0)'?s\b|'(?P<short>\d)0'?s\b|\b(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
-      cores=[Core(r"\d0'?s\b"), word_core(["twenties", "thirties", "forties", "fifties", "sixties",
+      cores=[Core(DIGIT + r"0'?s\b"), word_core(["twenties", "thirties", "forties", "fifties", "sixties",
                                               "seventies", "eighties", "nineties"])],
       examples={"the 1990s": "199", "the early 1980s": "198", "the '80s": "198", "the nineties": "199",
                 "the mid-1990s": "199"})
