@@ -186,13 +186,15 @@ def _title_qualifier(text, start, gazetteer) -> str | None:
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
-# ("the Foreign Ministry's spokesman, X": an organ's possessive counts among the words before the title)
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+|[A-Z][a-z]+(?:\s+|['\u2019]s\s+)){0,2}$")
+# ("the Foreign Ministry's spokesman, X", "the chancellor's spokesman, X": a possessive counts among the words before
+# the title; "its vice chairman, X", "his deputy, X": a possessive determiner stands for "the")
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                         r"(?:[a-z]+(?:['\u2019]s)?\s+|[A-Z][a-z]+(?:\s+|['\u2019]s\s+)){0,2}$")
 
 
 def _the_title_comma(text, start, end) -> bool:
-    """"the trade minister, X": "the" and the title, then a comma right after it ("the head of the OSCE mission to
-    Moldova, X" is no state's official)."""
+    """"the trade minister, X", "its vice chairman, X": a determiner and the title, then a comma right after it
+    ("the head of the OSCE mission to Moldova, X" is no state's official)."""
     return text.startswith(",", end) and bool(_THE_BEFORE.search(text, max(0, start - 30), start))
 
 
