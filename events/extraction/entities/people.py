@@ -193,9 +193,9 @@ _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
 
 
 def _the_title_comma(text, start, end) -> bool:
-    """"the trade minister, X", "its vice chairman, X": a determiner and the title, then a comma right after it
-    ("the head of the OSCE mission to Moldova, X" is no state's official)."""
-    return text.startswith(",", end) and bool(_THE_BEFORE.search(text, max(0, start - 30), start))
+    """"the trade minister, X", "its vice chairman, X": a determiner and the title, then a comma right after it,
+    or its posting first ("its ambassador in Tokyo, X": _title_shapes gives him no state from the place)."""
+    return bool(_THE_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
@@ -209,7 +209,10 @@ def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
     comma = gazetteer._comma_name_after_title.match(text, end) if definite else None
     if comma:
         full_title = title + (comma.group("rest") or "")
-        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, of_state)
+        # "the head of the OSCE mission to Moldova, X", "its ambassador in Tokyo, X": the place is his posting, not
+        # his state
+        country = "" if comma.group("rest") and not (qualifier or of_state) else of_state
+        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, country)
     named = _name_comma_before(text, start, gazetteer)
     if named:
         rest = gazetteer._title_rest.match(text, end)
