@@ -63,7 +63,7 @@ _SINGULAR = {"leader": "leaders", "president": "presidents", "premier": "premier
              "defense minister": "defense ministers", "minister": "ministers",
              "envoy": "envoys", "ambassador": "ambassadors", "chancellor": "chancellors", "chairman": "chairmen",
              "candidate": "candidates", "king": "kings", "emir": "emirs", "patriarch": "patriarchs",
-             "president-elect": "men"}
+             "president-elect": "men", "speaker": "speakers"}
 _FITS["chancellors"] = ("Chancellor",)
 _FITS["chairmen"] = ("Chairman", "chairman")
 _FITS["candidates"] = ("candidate", "Candidate")
@@ -97,7 +97,7 @@ _PLURAL_PRONOUN = re.compile(
     r"next|previous|latest|own|formal|informal|private)\s+)?(?:meetings?|talks|encounter|conversation)\b))")
 _ONE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
                   r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
-                  r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
+                  r"president|leader|envoy|ambassador|chancellor|chairman|speaker|candidate|king|emir|patriarch)\b(?![-\w])")
 # "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit; "the Russian guest",
 # "the North Korean hosts": the same, of the state the demonym names (qual).
 _OTHER_DESCRIPTION = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:(?P<qual>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=(?:guests?|visitors?|"
