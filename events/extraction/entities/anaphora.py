@@ -389,13 +389,21 @@ def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorM
                     article.anchor)
     for match in _OTHER_DESCRIPTION.finditer(article.text):
         if article.blocked(match) or _PREDICATE.search(article.text, max(0, match.start() - 12), match.start()) \
-                or article.text.startswith(" of ", match.end()):
-            continue  # "he was the guest of the Queen": the subject himself, named already
+                or article.text.startswith(" of ", match.end()) or _name_apposed(match.end(), article):
+            continue  # "he was the guest of the Queen": the subject himself, named already; "the host, X,": X
         pivot = _sentence_subject(match.start(), view, reach=ANAPHOR_REACH)
         ref = _party_described(match, pivot, view)
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
     return found
+
+
+def _name_apposed(position: int, article: _Article) -> bool:
+    """Does a named person follow `position` with only a comma between ("the host, Sergei Ivanov,")? The description
+    is then in apposition to that name, which stands for the person itself."""
+    if not article.text.startswith(", ", position):
+        return False
+    return any(m.start == position + 2 for m in article.named.within(position + 2, position + 80))
 
 
 def _party_described(match: re.Match, pivot: ActorRef | None, article: _Article) -> ActorRef | None:

@@ -177,6 +177,9 @@ def _object_antecedent(position, named, starts, text) -> ActorRef | None:
     if subject_ref is not None and in_sentence[-1].ref != subject_ref and _clause_subject(text, in_sentence[-1],
                                                                                           position):
         return subject_ref
+    if subject_ref is not None and in_sentence[-1].ref == subject_ref and \
+            _COORDINATE_CLAUSE.search(text, in_sentence[-1].end, position):
+        return subject_ref  # "Simitis accepted the invitation, and Greek officials expect him": another clause's object
     previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
     return _recent_object(named, position, previous, subject_ref, text)
 
