@@ -61,3 +61,10 @@ def test_him_in_a_coordinate_clause_is_the_subject_of_the_clause_before(gazettee
     found = actors("Viktor Khristenko met Costas Simitis in Athens. Simitis accepted an invitation to Moscow, and "
                    "Greek officials expect him there in the spring.", gazetteer)
     assert ("him", "Costas Simitis") in found
+
+
+def test_a_hyphenated_given_name_opening_with_a_given_name_makes_a_person(gazetteer):
+    found = [(m.text, m.ref.known) for m in find_actors(
+        "A committee delegation led by Hans-Georg Wendler arrives on Friday.", DAY, gazetteer)]
+    assert found == [("Hans-Georg Wendler", False)]
+    assert find_actors("The Nord-Ostsee Canal was closed.", DAY, gazetteer) == []

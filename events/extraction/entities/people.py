@@ -331,7 +331,9 @@ def _given_and_surname(gazetteer):
     regex = getattr(gazetteer, "_given_and_surname_regex", None)
     if regex is None:
         given = [name for name in gazetteer.given_names() if _GIVEN_SHAPE.fullmatch(name)]
-        regex = re.compile("(?P<given>" + word_trie_pattern(given, r"\w.-") + ")" + _SURNAME_AFTER_GIVEN)
+        # (a hyphenated given name whose first part is one: "Hans-Ulrich Klose", "Karl-Heinz X")
+        regex = re.compile("(?P<given>" + word_trie_pattern(given, r"\w.-") + rf"(?:-{_UPPER}{_LOWER}+)?)"
+                           + _SURNAME_AFTER_GIVEN)
         gazetteer._given_and_surname_regex = regex
     return regex
 
@@ -349,7 +351,7 @@ def _given_name_candidates(text, gazetteer, masked, anchor) -> list[_Candidate]:
     found = []
     for match in _given_and_surname(gazetteer).finditer(text):
         name, surname = match.group("given"), match.group("surname")
-        if name not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer) \
+        if name.split("-")[0] not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer) \
                 or _SAINT_BEFORE.search(text, max(0, match.start() - 7), match.start()):
             continue
         bearers = _surname_bearers(surname, gazetteer)
