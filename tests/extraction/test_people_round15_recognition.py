@@ -68,3 +68,15 @@ def test_a_hyphenated_given_name_opening_with_a_given_name_makes_a_person(gazett
         "A committee delegation led by Hans-Georg Wendler arrives on Friday.", DAY, gazetteer)]
     assert found == [("Hans-Georg Wendler", False)]
     assert find_actors("The Nord-Ostsee Canal was closed.", DAY, gazetteer) == []
+
+
+def test_a_new_holder_after_a_states_possessive_is_that_states_person(gazetteer):
+    found = find_actors("Norway's new ambassador in Moscow, Sir Oddvar Brekke, presented his credentials.", DAY,
+                        gazetteer)
+    assert [(m.text, m.ref.country) for m in found] == [("Oddvar Brekke", "NO")]
+
+
+def test_a_title_after_a_persons_possessive_and_a_comma_introduces_the_person(gazetteer):
+    found = [m.text for m in find_actors("Vajpayee's national security adviser, Sunil Mehrotra, held talks in "
+                                         "Moscow.", DAY, gazetteer)]
+    assert "Sunil Mehrotra" in found

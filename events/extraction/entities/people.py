@@ -187,8 +187,9 @@ _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
 # ("the Foreign Ministry's spokesman, X", "the chancellor's spokesman, X": a possessive counts among the words before
-# the title; "its vice chairman, X", "his deputy, X": a possessive determiner stands for "the")
-_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+# the title; "its vice chairman, X", "his deputy, X", "Vajpayee's security adviser, X": a possessive determiner or a
+# name's possessive stands for "the")
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+['\u2019]s)\s+"
                          r"(?:[a-z]+(?:['\u2019]s)?\s+|[A-Z][a-z]+(?:\s+|['\u2019]s\s+)){0,2}$")
 
 
