@@ -80,3 +80,11 @@ def test_a_title_after_a_persons_possessive_and_a_comma_introduces_the_person(ga
     found = [m.text for m in find_actors("Vajpayee's national security adviser, Sunil Mehrotra, held talks in "
                                          "Moscow.", DAY, gazetteer)]
     assert "Sunil Mehrotra" in found
+
+
+def test_an_agentless_reception_in_the_kremlin_is_the_russian_presidents(gazetteer):
+    found = actors("Ukraine's prime minister arrived on Monday, and the next day the guest was received in the "
+                   "Kremlin.", gazetteer)
+    assert ("Kremlin", "Vladimir Putin") in found
+    found = actors("The guest was received in the Kremlin by Foreign Minister Igor Ivanov.", gazetteer)
+    assert ("Kremlin", "Vladimir Putin") not in found
