@@ -315,7 +315,7 @@ def _unknown_country(title: str, qualifier, country, gazetteer) -> str | None:
 
 # "Edmond Pope", "Frank Judd", "Borislav Milošević": a given name, then a capitalized surname in any Latin
 # spelling (hyphenated or with an apostrophe, but not a possessive: "Leonid Brezhnev's" is Brezhnev).
-_GIVEN = rf"(?<![\w.-])(?P<given>{_UPPER}{_LOWER}+)"
+_GIVEN = rf"(?<![\w.-])(?P<given>{_UPPER}{_LOWER}+(?:-{_UPPER}{_LOWER}+)?)"  # "Hans-Ulrich": its first part counts
 _SURNAME_AFTER_GIVEN = (
     rf"\s+(?P<surname>{_UPPER}{_LOWER}+(?:[-'\u2019](?:{_UPPER}{_LOWER}+|"
     rf"{_LOWER}{{2,}}))?)(?![\w-]|\s+{_UPPER}{_LOWER}|\s+{_NAME_PREFIX}|\s+(?:{_PARTICLE})\s+{_UPPER})")
