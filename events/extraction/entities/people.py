@@ -193,10 +193,15 @@ _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+
                          r"(?:[a-z]+(?:['\u2019]s)?\s+|[A-Z][a-z]+(?:\s+|['\u2019]s\s+)){0,2}$")
 
 
-def _the_title_comma(text, start, end) -> bool:
+def _the_title_comma(text, start, end, gazetteer) -> bool:
     """"the trade minister, X", "its vice chairman, X": a determiner and the title, then a comma right after it,
-    or its posting first ("its ambassador in Tokyo, X": _title_shapes gives him no state from the place)."""
-    return bool(_THE_BEFORE.search(text, max(0, start - 30), start))
+    or its posting first ("its ambassador in Tokyo, X": _comma_shape gives him no state from the place). A state's
+    possessive is the qualifier's to read ("South Korea's young minister, X" is not taken)."""
+    determiner = _THE_BEFORE.search(text, max(0, start - 30), start)
+    if determiner is None:
+        return False
+    first = determiner.group().split()[0]
+    return not (first[-2:] in _POSSESSIVES and first[:-2] in gazetteer._country_by_text)
 
 
 def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
@@ -205,19 +210,24 @@ def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
     if after:
         country = None if qualifier else _state_after_name(text, after.end("name"), gazetteer)
         yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer, warnings, country)
-    of_state = None if qualifier else _state_after_of(text, end, gazetteer)
-    definite = qualifier or of_state or _the_title_comma(text, start, end)
-    comma = gazetteer._comma_name_after_title.match(text, end) if definite else None
-    if comma:
-        full_title = title + (comma.group("rest") or "")
-        # "the head of the OSCE mission to Moldova, X", "its ambassador in Tokyo, X": the place is his posting, not
-        # his state
-        country = "" if comma.group("rest") and not (qualifier or of_state) else of_state
-        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, country)
+    yield _comma_shape(text, start, end, qualifier, gazetteer, warnings)
     named = _name_comma_before(text, start, gazetteer)
     if named:
         rest = gazetteer._title_rest.match(text, end)
         yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer, warnings)
+
+
+def _comma_shape(text, start, end, qualifier, gazetteer, warnings):
+    """"the Iranian ambassador, X", "its ambassador in Tokyo, X": a definite title, a comma and the name."""
+    of_state = None if qualifier else _state_after_of(text, end, gazetteer)
+    definite = qualifier or of_state or _the_title_comma(text, start, end, gazetteer)
+    comma = gazetteer._comma_name_after_title.match(text, end) if definite else None
+    if not comma:
+        return None
+    full_title = text[start:end] + (comma.group("rest") or "")
+    # "the head of the OSCE mission to Moldova, X", "its ambassador in Tokyo, X": the place is his posting, not his state
+    country = "" if comma.group("rest") and not (qualifier or of_state) else of_state
+    return _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, country)
 
 
 # What follows the name in "Viktor Komardin, deputy director": a comma, then at most "the" or "a" before the title.

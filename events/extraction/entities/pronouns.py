@@ -74,22 +74,28 @@ def _partner_told(position: int, owner: ActorRef | None, article: _Article) -> A
     if owner is None or not owner.country:
         return None
     mentions = article.named.within(0, position)
-    by_sentence: dict[int, list[ActorMention]] = {}
-    for mention in mentions:
-        if mention.start >= position - ANAPHOR_REACH and not _possessive(article.text, mention):
-            by_sentence.setdefault(_sentence_start(article.starts, mention.start), []).append(mention)
     partners: dict[ActorRef, int] = {}
-    for people in by_sentence.values():
+    for people in _free_people_by_sentence(mentions, position, article).values():
         if any(m.ref == owner for m in people):
-            for mention in people:
-                if mention.ref.country and mention.ref.country != owner.country:
-                    partners[mention.ref] = mention.start
-    if not partners:
-        return None
+            partners.update((m.ref, m.start) for m in people if m.ref.country and m.ref.country != owner.country)
+    return _most_named(partners, mentions) if partners else None
+
+
+def _most_named(partners: dict, mentions) -> ActorRef:
+    """Of `partners` (ref -> his latest position), the one `mentions` name most, then the latest."""
     counts: dict[ActorRef, int] = {}
     for mention in mentions:
         counts[mention.ref] = counts.get(mention.ref, 0) + 1
     return max(partners, key=lambda ref: (counts[ref], partners[ref]))
+
+
+def _free_people_by_sentence(mentions, position: int, article: _Article) -> dict[int, list[ActorMention]]:
+    """The mentions in reach before `position` that are no possessive ("Putin's invitation"), by sentence start."""
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for mention in mentions:
+        if mention.start >= position - ANAPHOR_REACH and not _possessive(article.text, mention):
+            by_sentence.setdefault(_sentence_start(article.starts, mention.start), []).append(mention)
+    return by_sentence
 
 
 class _Gendered:
