@@ -1,5 +1,5 @@
 """people._given_and_surname (the given-name trie) finds exactly the matches of the plain _GIVEN_AND_SURNAME whose
-given name is the gazetteer's: a speed change that must not change which persons are found."""
+given name (a hyphenated one's first part) is the gazetteer's: a speed change that must not change which persons are found."""
 import pytest
 
 from events.extraction.entities.people import _GIVEN_AND_SURNAME, _given_and_surname
@@ -16,7 +16,7 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_trie_finds_the_plain_matches_with_a_known_given_name(gazetteer, text):
     given = gazetteer.given_names()
-    plain = [m.span() for m in _GIVEN_AND_SURNAME.finditer(text) if m.group("given") in given]
+    plain = [m.span() for m in _GIVEN_AND_SURNAME.finditer(text) if m.group("given").split("-")[0] in given]
     assert [m.span() for m in _given_and_surname(gazetteer).finditer(text)] == plain
 
 

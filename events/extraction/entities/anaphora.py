@@ -64,7 +64,7 @@ _SINGULAR = {"leader": "leaders", "president": "presidents", "premier": "premier
              "defense minister": "defense ministers", "minister": "ministers",
              "envoy": "envoys", "ambassador": "ambassadors", "chancellor": "chancellors", "chairman": "chairmen",
              "candidate": "candidates", "king": "kings", "emir": "emirs", "patriarch": "patriarchs",
-             "president-elect": "men"}
+             "president-elect": "men", "speaker": "speakers"}
 _FITS["chancellors"] = ("Chancellor",)
 _FITS["chairmen"] = ("Chairman", "chairman")
 _FITS["candidates"] = ("candidate", "Candidate")
@@ -98,7 +98,7 @@ _PLURAL_PRONOUN = TheWord(
     r"next|previous|latest|own|formal|informal|private)\s+)?(?:meetings?|talks|encounter|conversation)\b))")
 _ONE = TheWord(r"\s+(?:(?P<mod>new|newly elected|incoming|acting|former)\s+)?(?:(?P<qual>[A-Z][\w'-]+)\s+)?"
                r"(?P<noun>prime minister|foreign minister|defen[cs]e minister|minister|premier|president-elect|"
-               r"president|leader|envoy|ambassador|chancellor|chairman|candidate|king|emir|patriarch)\b(?![-\w])")
+               r"president|leader|envoy|ambassador|chancellor|chairman|speaker|candidate|king|emir|patriarch)\b(?![-\w])")
 # "the guest", "the visitor's", "the hosts", "the visiting premier": the other party of a visit; "the Russian guest",
 # "the North Korean hosts": the same, of the state the demonym names (qual).
 _OTHER_DESCRIPTION = TheWord(r"\s+(?:(?P<qual>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=(?:guests?|visitors?|"
@@ -390,13 +390,21 @@ def _other_party_descriptions(article: _Article, named: "_Named") -> list[ActorM
                     article.anchor)
     for match in _OTHER_DESCRIPTION.finditer(article.text):
         if article.blocked(match) or _PREDICATE.search(article.text, max(0, match.start() - 12), match.start()) \
-                or article.text.startswith(" of ", match.end()):
-            continue  # "he was the guest of the Queen": the subject himself, named already
+                or article.text.startswith(" of ", match.end()) or _name_apposed(match.end(), article):
+            continue  # "he was the guest of the Queen": the subject himself, named already; "the host, X,": X
         pivot = _sentence_subject(match.start(), view, reach=ANAPHOR_REACH)
         ref = _party_described(match, pivot, view)
         if ref is not None:
             found.append(ActorMention(match.start(), match.end(), match.group(), ref))
     return found
+
+
+def _name_apposed(position: int, article: _Article) -> bool:
+    """Does a named person follow `position` with only a comma between ("the host, Sergei Ivanov,")? The description
+    is then in apposition to that name, which stands for the person itself."""
+    if not article.text.startswith(", ", position):
+        return False
+    return any(m.start == position + 2 for m in article.named.within(position + 2, position + 80))
 
 
 def _party_described(match: re.Match, pivot: ActorRef | None, article: _Article) -> ActorRef | None:

@@ -456,7 +456,7 @@ def _plural_title(title: str) -> str | None:
 
 # Lower-case words between a state's adjective and a title that keep the adjective the holder's state.
 _HOLDER_KINDS = ("(?:field|rebel|separatist|opposition|militant|guerrilla|former|acting|veteran|senior|top|"
-                 "outgoing|interim|exiled|party|parliamentary|presidential|communist|nationalist|military|army|"
+                 "outgoing|incoming|new|interim|exiled|party|parliamentary|presidential|communist|nationalist|military|army|"
                  "naval|chief|deputy|main|trade-union|union|"
                  # a cabinet portfolio ("South Korea's finance minister, X"): the usual ministries' names
                  "finance|economy|economics|trade|energy|justice|culture|education|health|agriculture|transport|"

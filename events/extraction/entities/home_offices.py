@@ -45,6 +45,29 @@ def resolve_home_offices(text: str, sentences, entities, gazetteer: Gazetteer, a
         holder = gazetteer.office_holder(state, match.group("noun").lower(), anchor) if state else None
         if holder:
             found.append(ActorMention(match.start(), match.end(), match.group(), gazetteer.actor_ref(holder, anchor)))
+    return found + _kremlin_hosts(text, gazetteer, anchor, masked)
+
+
+# "the guest was received in the Kremlin", "was welcomed the next morning in the Kremlin's St. George Hall": a
+# reception in the Kremlin with no agent named (no "by" after it in its clause) is the Russian president's.
+_KREMLIN_RECEPTION = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:received|welcomed|greeted)\b"
+                                r"(?P<between>[^.;,()]{0,40}?)\b(?:in|at)\s+the\s+(?P<kremlin>Kremlin)\b")
+_AGENT_AFTER = re.compile(r"[^.;()]{0,40}?\bby\b")
+
+
+def _kremlin_hosts(text: str, gazetteer: Gazetteer, anchor: datetime.date, masked) -> list[ActorMention]:
+    """A mention of the Russian president on the issue day at "Kremlin" of each agentless reception there."""
+    if "Kremlin" not in text:
+        return []
+    found = []
+    for match in _KREMLIN_RECEPTION.finditer(text):
+        if " by " in match.group("between") or _AGENT_AFTER.match(text, match.end()) \
+                or any(start <= match.start("kremlin") < end for start, end in masked):
+            continue
+        holder = gazetteer.office_holder("RU", "president", anchor)
+        if holder:
+            found.append(ActorMention(match.start("kremlin"), match.end("kremlin"), "Kremlin",
+                                      gazetteer.actor_ref(holder, anchor)))
     return found
 
 

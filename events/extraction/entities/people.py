@@ -186,14 +186,22 @@ def _title_qualifier(text, start, gazetteer) -> str | None:
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
-# ("the Foreign Ministry's spokesman, X": an organ's possessive counts among the words before the title)
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+|[A-Z][a-z]+(?:\s+|['\u2019]s\s+)){0,2}$")
+# ("the Foreign Ministry's spokesman, X", "the chancellor's spokesman, X": a possessive counts among the words before
+# the title; "its vice chairman, X", "his deputy, X", "Vajpayee's security adviser, X": a possessive determiner or a
+# name's possessive stands for "the")
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+['\u2019]s)\s+"
+                         r"(?:[a-z]+(?:['\u2019]s)?\s+|[A-Z][a-z]+(?:\s+|['\u2019]s\s+)){0,2}$")
 
 
-def _the_title_comma(text, start, end) -> bool:
-    """"the trade minister, X": "the" and the title, then a comma right after it ("the head of the OSCE mission to
-    Moldova, X" is no state's official)."""
-    return text.startswith(",", end) and bool(_THE_BEFORE.search(text, max(0, start - 30), start))
+def _the_title_comma(text, start, end, gazetteer) -> bool:
+    """"the trade minister, X", "its vice chairman, X": a determiner and the title, then a comma right after it,
+    or its posting first ("its ambassador in Tokyo, X": _comma_shape gives him no state from the place). A state's
+    possessive is the qualifier's to read ("South Korea's young minister, X" is not taken)."""
+    determiner = _THE_BEFORE.search(text, max(0, start - 30), start)
+    if determiner is None:
+        return False
+    first = determiner.group().split()[0]
+    return not (first[-2:] in _POSSESSIVES and first[:-2] in gazetteer._country_by_text)
 
 
 def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
@@ -202,16 +210,24 @@ def _title_shapes(text, start, end, qualifier, gazetteer, warnings):
     if after:
         country = None if qualifier else _state_after_name(text, after.end("name"), gazetteer)
         yield _unknown_from_match(text, title, qualifier, *after.span("name"), gazetteer, warnings, country)
-    of_state = None if qualifier else _state_after_of(text, end, gazetteer)
-    definite = qualifier or of_state or _the_title_comma(text, start, end)
-    comma = gazetteer._comma_name_after_title.match(text, end) if definite else None
-    if comma:
-        full_title = title + (comma.group("rest") or "")
-        yield _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, of_state)
+    yield _comma_shape(text, start, end, qualifier, gazetteer, warnings)
     named = _name_comma_before(text, start, gazetteer)
     if named:
         rest = gazetteer._title_rest.match(text, end)
         yield _unknown_from_match(text, title + rest.group(), None, *named.span("name"), gazetteer, warnings)
+
+
+def _comma_shape(text, start, end, qualifier, gazetteer, warnings):
+    """"the Iranian ambassador, X", "its ambassador in Tokyo, X": a definite title, a comma and the name."""
+    of_state = None if qualifier else _state_after_of(text, end, gazetteer)
+    definite = qualifier or of_state or _the_title_comma(text, start, end, gazetteer)
+    comma = gazetteer._comma_name_after_title.match(text, end) if definite else None
+    if not comma:
+        return None
+    full_title = text[start:end] + (comma.group("rest") or "")
+    # "the head of the OSCE mission to Moldova, X", "its ambassador in Tokyo, X": the place is his posting, not his state
+    country = "" if comma.group("rest") and not (qualifier or of_state) else of_state
+    return _unknown_from_match(text, full_title, qualifier, *comma.span("name"), gazetteer, warnings, country)
 
 
 # What follows the name in "Viktor Komardin, deputy director": a comma, then at most "the" or "a" before the title.
@@ -309,7 +325,7 @@ def _unknown_country(title: str, qualifier, country, gazetteer) -> str | None:
 
 # "Edmond Pope", "Frank Judd", "Borislav Milošević": a given name, then a capitalized surname in any Latin
 # spelling (hyphenated or with an apostrophe, but not a possessive: "Leonid Brezhnev's" is Brezhnev).
-_GIVEN = rf"(?<![\w.-])(?P<given>{_UPPER}{_LOWER}+)"
+_GIVEN = rf"(?<![\w.-])(?P<given>{_UPPER}{_LOWER}+(?:-{_UPPER}{_LOWER}+)?)"  # "Hans-Ulrich": its first part counts
 _SURNAME_AFTER_GIVEN = (
     rf"\s+(?P<surname>{_UPPER}{_LOWER}+(?:[-'\u2019](?:{_UPPER}{_LOWER}+|"
     rf"{_LOWER}{{2,}}))?)(?![\w-]|\s+{_UPPER}{_LOWER}|\s+{_NAME_PREFIX}|\s+(?:{_PARTICLE})\s+{_UPPER})")
@@ -326,7 +342,9 @@ def _given_and_surname(gazetteer):
     regex = getattr(gazetteer, "_given_and_surname_regex", None)
     if regex is None:
         given = [name for name in gazetteer.given_names() if _GIVEN_SHAPE.fullmatch(name)]
-        regex = re.compile("(?P<given>" + word_trie_pattern(given, r"\w.-") + ")" + _SURNAME_AFTER_GIVEN)
+        # (a hyphenated given name whose first part is one: "Hans-Ulrich Klose", "Karl-Heinz X")
+        regex = re.compile("(?P<given>" + word_trie_pattern(given, r"\w.-") + rf"(?:-{_UPPER}{_LOWER}+)?)"
+                           + _SURNAME_AFTER_GIVEN)
         gazetteer._given_and_surname_regex = regex
     return regex
 
@@ -344,7 +362,7 @@ def _given_name_candidates(text, gazetteer, masked, anchor) -> list[_Candidate]:
     found = []
     for match in _given_and_surname(gazetteer).finditer(text):
         name, surname = match.group("given"), match.group("surname")
-        if name not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer) \
+        if name.split("-")[0] not in given or _in_spans(match.start(), masked) or not _may_be_surname(surname, given, gazetteer) \
                 or _SAINT_BEFORE.search(text, max(0, match.start() - 7), match.start()):
             continue
         bearers = _surname_bearers(surname, gazetteer)

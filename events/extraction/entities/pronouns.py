@@ -57,12 +57,45 @@ def _pronoun_mention(match, article: _Article) -> ActorMention | None:
     other = _OTHER_PARTY.match(text, match.end()) if match.group("word") in ("his", "His") else None
     if other:  # "Kocharian saw his guest off": the guest is the other party, as "him" would be
         owner = _pronoun_antecedent(match, named, starts, text)
-        ref = _other_party(match.start(), owner, article) or _object_antecedent(match.start(), named, starts, text)
+        ref = (_partner_told(match.start(), owner, article) if "host" not in other.group() else None) \
+            or _other_party(match.start(), owner, article) or _object_antecedent(match.start(), named, starts, text)
         if ref is None:
             return None
         return ActorMention(match.start(), other.end(), text[match.start():other.end()], ref)
     ref = _pronoun_antecedent(match, named, starts, text)
     return ActorMention(match.start(), match.end(), match.group(), ref) if ref is not None else None
+
+
+def _partner_told(position: int, owner: ActorRef | None, article: _Article) -> ActorRef | None:
+    """The guest of `owner`: of the people of another state whom a sentence in reach (up to `position`) names beside
+    him, neither as a possessive ("X held talks with Ivanov on Tuesday. ... Ivanov and his guest signed"), the one the
+    article has named most so far (the visitor it is about), then the latest; not a foreign leader named since in
+    passing. None when the owner or his state is not known, or no sentence names him with someone of another state."""
+    if owner is None or not owner.country:
+        return None
+    mentions = article.named.within(0, position)
+    partners: dict[ActorRef, int] = {}
+    for people in _free_people_by_sentence(mentions, position, article).values():
+        if any(m.ref == owner for m in people):
+            partners.update((m.ref, m.start) for m in people if m.ref.country and m.ref.country != owner.country)
+    return _most_named(partners, mentions) if partners else None
+
+
+def _most_named(partners: dict, mentions) -> ActorRef:
+    """Of `partners` (ref -> his latest position), the one `mentions` name most, then the latest."""
+    counts: dict[ActorRef, int] = {}
+    for mention in mentions:
+        counts[mention.ref] = counts.get(mention.ref, 0) + 1
+    return max(partners, key=lambda ref: (counts[ref], partners[ref]))
+
+
+def _free_people_by_sentence(mentions, position: int, article: _Article) -> dict[int, list[ActorMention]]:
+    """The mentions in reach before `position` that are no possessive ("Putin's invitation"), by sentence start."""
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for mention in mentions:
+        if mention.start >= position - ANAPHOR_REACH and not _possessive(article.text, mention):
+            by_sentence.setdefault(_sentence_start(article.starts, mention.start), []).append(mention)
+    return by_sentence
 
 
 class _Gendered:
@@ -150,6 +183,9 @@ def _object_antecedent(position, named, starts, text) -> ActorRef | None:
     if subject_ref is not None and in_sentence[-1].ref != subject_ref and _clause_subject(text, in_sentence[-1],
                                                                                           position):
         return subject_ref
+    if subject_ref is not None and in_sentence[-1].ref == subject_ref and \
+            _COORDINATE_CLAUSE.search(text, in_sentence[-1].end, position):
+        return subject_ref  # "Simitis accepted the invitation, and Greek officials expect him": another clause's object
     previous = _sentence_start(starts, sentence_start - 1) if sentence_start > 0 else sentence_start
     return _recent_object(named, position, previous, subject_ref, text)
 

@@ -45,9 +45,27 @@ def _subjects_first(before: list[ActorMention], starts: list[int], text: str) ->
     return [m for m in before if id(m) in subjects] + [m for m in before if id(m) not in subjects]
 
 
+# "Yesterday, back in Tokyo, Koizumi told ...": a place governed by a preposition, then a comma, then the name: the
+# place phrase is an adverbial before the subject, not a noun the name is in apposition to (that takes a person's
+# noun before the preposition: "with the ambassador in Tokyo, X", _SKIPPED).
+_PLACE_ADVERBIAL = re.compile(r"(?:^|[\s,])(?P<word>[\w'\u2019-]+)\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'\u2019.-]*"
+                              r"(?:\s+[A-Z][\w'\u2019.-]*)?,\s+$")
+
+
+def _after_place_adverbial(text: str, mention: ActorMention, floor: int) -> bool:
+    """Is `mention` right after an adverbial of place and its comma (_PLACE_ADVERBIAL)?"""
+    if text[max(floor, mention.start - 2):mention.start] != ", ":
+        return False
+    adverbial = _PLACE_ADVERBIAL.search(text, max(floor, mention.start - 60), mention.start)
+    return adverbial is not None and adverbial.group("word").lower() not in _SKIPPED
+
+
 def _governed(text: str, mention: ActorMention, floor: int) -> bool:
     """Is `mention` governed by a preposition (looking back to `floor`, over determiners, capitalized words
-    and apposition nouns)? A capitalized preposition opening the sentence governs too ("With Kohl, ...")."""
+    and apposition nouns)? A capitalized preposition opening the sentence governs too ("With Kohl, ..."); an
+    adverbial of place and its comma before the name does not ("back in Tokyo, Koizumi said")."""
+    if _after_place_adverbial(text, mention, floor):
+        return False
     capitalized = False
     for token in reversed(_TOKENS.findall(text, max(floor, mention.start - SUBJECT_LOOKBACK), mention.start)):
         word = token.lower().strip(".")
