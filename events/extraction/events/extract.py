@@ -22,6 +22,7 @@ from events.extraction.events.participants import (acts_through_agent, clause_co
 from events.extraction.events.inviters import without_inviters
 from events.extraction.events.next_hosts import with_next_sentence_hosts
 from events.extraction.events.when_hosts import with_hosts_before_when
+from events.extraction.events.where_guests import with_where_guests
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
 from events.extraction.events.places import place_code_of
 from events.extraction.events.own_subject import (without_owners_of_other_happenings,
@@ -230,6 +231,7 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
         if inherited is None:
             actors = without_people_before_own_subject(reading, ctx, actors)
             actors = without_owners_of_other_happenings(reading, ctx, actors)
+            actors = with_where_guests(actors, reading, ctx)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
 
