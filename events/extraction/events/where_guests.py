@@ -29,26 +29,36 @@ def with_where_guests(actors: list, reading: Reading, ctx: SentenceContext) -> l
     when the date's clause names one person (the traveller)."""
     if len(actors) != 1:
         return actors
+    clause = _where_clause(reading, ctx)
+    if clause is None:
+        return actors
+    return list(actors) + _guests(clause, names_of(actors), ctx)
+
+
+def _guests(clause: tuple[int, int], names: set, ctx: SentenceContext) -> list:
+    """The people the where clause names (no possessive owner: "for Putin's visit"), once each, when it tells an
+    encounter before the first; else []."""
+    named = [m for m in ctx.actor_mentions if clause[0] <= m.start < clause[1] and m.ref.name not in names]
+    if not named or not _ENCOUNTER.search(ctx.text, clause[0], named[0].start):
+        return []
+    kept = [m.ref for m in named if not _POSSESSIVE.match(ctx.text, m.end)]
+    return list({ref.name: ref for ref in kept}.values())
+
+
+def _where_clause(reading: Reading, ctx: SentenceContext) -> tuple[int, int] | None:
+    """Where the "where he|she" clause after the date runs (after its pronoun), when it opens within REACH of the
+    date with no other date between (but the same span's: "Monday and Tuesday") and has no date of its own."""
     timex, text, sentence_end = reading.timex, ctx.text, ctx.sentence.end
     where = _WHERE_HE.search(text, timex["end"], min(sentence_end, timex["end"] + REACH))
     if where is None or any(timex["end"] <= t["start"] < where.start()
                             and not _SAME_SPAN.fullmatch(text, timex["end"], t["start"])
                             for t in ctx.claimants if t is not timex):
-        return actors
+        return None
     stop = _CLAUSE_END.search(text, where.end(), sentence_end)
     end = stop.start() if stop else sentence_end
     if any(where.end() <= t["start"] < end for t in ctx.claimants):
-        return actors  # the clause's own date ("where he will be received by X this afternoon") has its people
-    named = [m for m in ctx.actor_mentions if where.end() <= m.start < end and m.ref.name not in names_of(actors)]
-    if not named or not _ENCOUNTER.search(text, where.end(), named[0].start):
-        return actors
-    names = names_of(actors)
-    added = []
-    for mention in named:
-        if mention.ref.name not in names and not _POSSESSIVE.match(text, mention.end):
-            names.add(mention.ref.name)
-            added.append(mention.ref)
-    return list(actors) + added
+        return None  # the clause's own date ("where he will be received by X this afternoon") has its people
+    return where.end(), end
 
 
 def names_of(actors: list) -> set:
