@@ -225,6 +225,7 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
             actors, countries = _with_principal_partner(actors, countries, ctx)
         actors, countries = attach_parties(reading, ctx, actors, countries, inherited is not None)
         countries = _with_unnamed_visit_host(reading, ctx, countries)
+        countries = _named_treaty_parties(timex, ctx, countries)
         actors = without_inviters(reading, ctx, actors)
         actors = with_hosts_before_when(reading, ctx, actors)
         actors = without_objects_before_departure(reading, ctx, actors)
@@ -234,6 +235,20 @@ def _mentions_of(candidates: list[dict], ctx: SentenceContext, inherited, antece
             actors = with_where_guests(actors, reading, ctx)
         mentions.append(_mention(reading, ctx, summary, actors, countries))
     return mentions
+
+
+_YEAR_ONLY = re.compile(r"\d{4}$")
+
+
+def _named_treaty_parties(timex: dict, ctx: SentenceContext, countries: list) -> list:
+    """A bare year naming a treaty of fixed parties ("the 1972 ABM treaty", "the ABM Treaty of 1972"): the
+    treaty's parties (event_rules.json named_treaty_parties), not the states of the sentence that recalls it."""
+    rules = ctx.rules
+    if not rules.named_treaty_parties or not _YEAR_ONLY.match(timex["text"].strip()):
+        return countries
+    found = (rules.named_treaty_after.match(ctx.text, timex["end"])
+             or rules.named_treaty_before.search(ctx.text, max(0, timex["start"] - 60), timex["start"]))
+    return list(rules.named_treaty_parties[found.group(1).lower()]) if found else countries
 
 
 # Statuses of a visit that has not (yet) taken place; a journey's words that go away or home, not to a host.

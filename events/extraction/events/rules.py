@@ -86,6 +86,12 @@ class EventRules:
         # a year's treaty ("the 1972 ABM treaty"): the nouns at most three words after the year
         self.year_named_treaty = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + "|".join(
             re.escape(word) for word in data.get("year_named_treaties", [])) + r")\b", re.I)
+        # a treaty of fixed parties named with its year ("the 1972 ABM treaty", "the ABM Treaty of 1972")
+        parties = {name: list(codes) for name, codes in data.get("named_treaty_parties", {}).items()}
+        self.named_treaty_parties = {name.lower(): codes for name, codes in parties.items()}
+        names = "|".join(re.escape(name) for name in sorted(parties, key=len, reverse=True)) or NEVER
+        self.named_treaty_after = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(" + names + r")\s+treat(?:y|ies)\b", re.I)
+        self.named_treaty_before = re.compile(r"\b(" + names + r")\s+treaty\s+of\s+$", re.I)
         self.object_nouns = _stem_table(data.get("object_nouns", {}), str)
         self.statement_verbs = _stem_table(data.get("statement_verbs", {}), tuple)
         self.protest_verbs = _stem_table(data.get("protest_verbs", {}), tuple)
