@@ -208,7 +208,7 @@ def _bare_people(body, entities, facts, start, end) -> list[IndirectMention]:
 
 
 # "it" as the subject of a gathering's own happening ("doubt it will take place before the spring").
-IT_HAPPENS = re.compile(r"\bit\s+(?:will|would|could|can|may|might|is to|was to)\s+(?:(?:still|ever|now|not)\s+)?"
+IT_HAPPENS = re.compile(r"it(?<!\wit)\s+(?:will|would|could|can|may|might|is to|was to)\s+(?:(?:still|ever|now|not)\s+)?"
                          r"(?:take place|be held|open|convene)\b")
 
 
