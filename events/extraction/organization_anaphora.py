@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from events.extraction.phrases import TheWord
+from events.extraction.phrases import FirstLetters, TheWord
 from events.extraction.timex_vocab import number_words
 
 DATA = Path(__file__).resolve().parent / "data" / "organizations.json"
@@ -41,9 +41,9 @@ _PEOPLE = (r"(?:leaders|heads of state(?: and government)?|heads of government|p
 _NUMBER_GROUP = TheWord(r"\s+(?:(" + "|".join(n.capitalize() for n in _NUMBERS) + r")\b(?![ -][A-Z])|("
                         + "|".join(_NUMBERS) + r")\s+" + _PEOPLE + r"\b|(?:same\s+)?(" + "|".join(_NUMBERS)
                         + r")(?=,|\s+(?:who|had|have|has|were|are|began|agreed|met|signed|decided|will|would)\b))")
-_BARE_SUMMIT = re.compile(r"[Tti](?<!\w[Tti])(?:(?<=[Tt])he|(?<=i)ts|(?<=t)heir)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
-                          r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
-                          r"(?!\s+(?:with|between)\b)")
+_BARE_SUMMIT = FirstLetters(r"[Tti](?<!\w[Tti])(?:(?<=[Tt])he|(?<=i)ts|(?<=t)heir)\s+(?:(?:next|last|first|annual|regular|informal|extraordinary|"
+                            r"emergency|forthcoming|coming|upcoming)\s+)?(?:([A-Z][a-z]+)\s+)?summit\b"
+                            r"(?!\s+(?:with|between)\b)", [(r"he(?<=(?<!\w)[Tt]he)", 1), (r"ts(?<=(?<!\w)its)", 1)])
 # A gathering's people with no owner: "the foreign ministers would discuss ..." (not "the ministers of Russia and").
 _BARE_PEOPLE = TheWord(r"(?:\s+(?:foreign|defen[cs]e|finance|prime)\s+ministers\b(?!\s+of\b|['\u2019])"
                        r"|\s+heads\s+of\s+(?:state|government)\b)")
@@ -208,7 +208,7 @@ def _bare_people(body, entities, facts, start, end) -> list[IndirectMention]:
 
 
 # "it" as the subject of a gathering's own happening ("doubt it will take place before the spring").
-IT_HAPPENS = re.compile(r"\bit\s+(?:will|would|could|can|may|might|is to|was to)\s+(?:(?:still|ever|now|not)\s+)?"
+IT_HAPPENS = re.compile(r"it(?<!\wit)\s+(?:will|would|could|can|may|might|is to|was to)\s+(?:(?:still|ever|now|not)\s+)?"
                          r"(?:take place|be held|open|convene)\b")
 
 

@@ -155,3 +155,44 @@ class TheWord:
 
     def search(self, text: str, start: int = 0, end: int | None = None):
         return next(self.finditer(text, start, end), None)
+
+
+class FirstLetters:
+    """A regex opening on a class of first letters at a word's edge (r"[TtBb](?<!\\w[TtBb])(?:(?<=[Tt])he\\s+two|
+    (?<=[Bb])oth)..."), with its finditer found faster, match for match.
+
+    re stops at every one of those common letters and enters the matcher there. `finders` are (pattern, offset)
+    pairs, each opening on a literal re skips to in C (r"he(?<=(?<!\\w)[Tt]he)"): together they must hit, at
+    start + offset, every start where the plain regex can match (a necessary condition of its branches; they may hit
+    more). finditer goes to the nearest such start and matches the plain regex there, yielding its own Match objects,
+    in the same places: a start where the plain regex does not match is passed over by one character."""
+
+    def __init__(self, pattern: str, finders: list[tuple[str, int]], flags: int = 0):
+        self.regex = re.compile(pattern, flags)
+        self.pattern = self.regex.pattern
+        self._finders = [(re.compile(finder, flags).search, offset) for finder, offset in finders]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else min(end, len(text))
+        match_at = self.regex.match
+        position = max(start, 0)
+        nexts = [-1] * len(self._finders)  # the next candidate start of each finder (-1: to search again)
+        while True:
+            best = None
+            for index, (search, offset) in enumerate(self._finders):
+                if nexts[index] is not None and nexts[index] < position:
+                    hit = search(text, position + offset, end)
+                    nexts[index] = None if hit is None else hit.start() - offset
+                if nexts[index] is not None and (best is None or nexts[index] < best):
+                    best = nexts[index]
+            if best is None:
+                return
+            match = match_at(text, best, end)
+            if match is None:
+                position = best + 1
+                continue
+            yield match
+            position = match.end()
+
+    def search(self, text: str, start: int = 0, end: int | None = None):
+        return next(self.finditer(text, start, end), None)

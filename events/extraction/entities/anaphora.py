@@ -39,7 +39,7 @@ from events.extraction.entities.mentions import ActorMention
 from events.extraction.entities.subjects import (_possessive, _sentence_start, _subject,
                                                  _subjects_first, _word_before)
 from events.extraction.mention import ActorRef
-from events.extraction.phrases import TheWord
+from events.extraction.phrases import FirstLetters, TheWord
 
 # How far back (characters) an antecedent may be named.
 ANAPHOR_REACH = 1500
@@ -83,9 +83,9 @@ _NOT_PLAIN_MINISTER = ("Prime Minister", "Premier")
 # The patterns open with a choice of letters, then look behind for the word's edge (r"[Tt](?<!\w[Tt])he" is
 # r"\b[Tt]he"): re then skips in C to the next possible first letter instead of trying every position.
 # (every plural office of _FITS, longest first: "the two foreign ministers" before "ministers")
-_PAIR = re.compile(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he\s+two|(?<=[Bb])oth(?:\s+the)?)\s+(?P<noun>"
-                   + "|".join(sorted((noun.replace("defense", "defen[cs]e") for noun in _FITS), key=len, reverse=True))
-                   + r")\b")
+_PAIR = FirstLetters(r"[TtBb](?<!\w[TtBb])(?:(?<=[Tt])he\s+two|(?<=[Bb])oth(?:\s+the)?)\s+(?P<noun>"
+                     + "|".join(sorted((noun.replace("defense", "defen[cs]e") for noun in _FITS), key=len, reverse=True))
+                     + r")\b", [(r"he(?<=(?<!\w)[Tt]he)\s+two", 1), (r"oth(?<=(?<!\w)[Bb]oth)", 1)])
 # "and the two agreed to meet again": a bare "the two" before a verb stands for the last two people named.
 _PAIR_BARE = TheWord(r"\s+two(?=\s+(?:agreed|signed|met|discussed|said|also|will|would|are|were|have|had|"
                      r"did|spoke|held|issued|exchanged|pledged|expressed|decided|reached|promised|vowed|shook)\b)")

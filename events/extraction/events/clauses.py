@@ -521,7 +521,7 @@ def opening_phrase_end(timex: dict, main: Trigger, clause: tuple[int, int], ctx:
 
 # "since he took office", "since Sharon took office", "since Mikhail Gorbachev's trip": a happening of its
 # own (a name may open it).
-SINCE = re.compile(r"\bsince\s+(?:he|she|they|it|the|his|her|their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:[\u2019']s)?)\b")
+SINCE = re.compile(r"since(?<!\wsince)\s+(?:he|she|they|it|the|his|her|their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?:[\u2019']s)?)\b")
 # A participle after a comma goes on telling the same happening: "left Mumbai for Moscow yesterday, ending a
 # four-day visit to India".
 _CONTINUATION = re.compile(r",\s+(?:ending|concluding|completing|wrapping up|capping|winding up|rounding off)\b")
