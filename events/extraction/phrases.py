@@ -178,13 +178,7 @@ class FirstLetters:
         position = max(start, 0)
         nexts = [-1] * len(self._finders)  # the next candidate start of each finder (-1: to search again)
         while True:
-            best = None
-            for index, (search, offset) in enumerate(self._finders):
-                if nexts[index] is not None and nexts[index] < position:
-                    hit = search(text, position + offset, end)
-                    nexts[index] = None if hit is None else hit.start() - offset
-                if nexts[index] is not None and (best is None or nexts[index] < best):
-                    best = nexts[index]
+            best = self._nearest_start(text, position, end, nexts)
             if best is None:
                 return
             match = match_at(text, best, end)
@@ -193,6 +187,18 @@ class FirstLetters:
                 continue
             yield match
             position = match.end()
+
+    def _nearest_start(self, text: str, position: int, end: int, nexts: list) -> int | None:
+        """The nearest candidate start at or after `position` of any finder (None: none left); `nexts` keeps each
+        finder's last hit, searched again only once the position has passed it."""
+        best = None
+        for index, (search, offset) in enumerate(self._finders):
+            if nexts[index] is not None and nexts[index] < position:
+                hit = search(text, position + offset, end)
+                nexts[index] = None if hit is None else hit.start() - offset
+            if nexts[index] is not None and (best is None or nexts[index] < best):
+                best = nexts[index]
+        return best
 
     def search(self, text: str, start: int = 0, end: int | None = None):
         return next(self.finditer(text, start, end), None)

@@ -1,4 +1,4 @@
-"""Patterns rewritten from r"\bword..." to r"word(?<!\wword)..." (a literal prefix re can skip to) find exactly the
+r"""Patterns rewritten from r"\bword..." to r"word(?<!\wword)..." (a literal prefix re can skip to) find exactly the
 matches of the plain r"\bword..." regex: same spans and groups from every start and end (a speed change only)."""
 import random
 import re
