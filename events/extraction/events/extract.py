@@ -20,7 +20,6 @@ from events.extraction.events.participants import (acts_through_agent, clause_co
                                                    display_name, event_actors, event_countries,
                                                    statement_content_start, unique_actors, unique_in_order)
 from events.extraction.events.inviters import without_inviters
-from events.extraction.events.next_hosts import with_next_sentence_hosts
 from events.extraction.events.when_hosts import with_hosts_before_when
 from events.extraction.events.where_guests import with_where_guests
 from events.extraction.events.implied_places import implied_place, remember_place, subject_state_of
@@ -68,7 +67,6 @@ def extract_events(text: str, anchor: datetime.date, timexes: list[dict], senten
             ctx = SentenceContext(text, anchor, sentence, in_sentence, entities, gazetteer, rules, quotes, visit_places,
                                   told_places, article_memo)
             mentions.extend(_sentence_events(ctx, inside, _antecedent(mentions, sentence, text)))
-    with_next_sentence_hosts(mentions, text, entities)
     return mentions
 
 
