@@ -74,5 +74,5 @@ def test_the_stored_model_beat_no_step_by_leave_batch_out():
     spec = json.loads(implied_side.MODEL_FILE.read_text(encoding="utf-8"))["implied_side"]
     folds = spec["leave_batch_out"]
     assert sum(f["gains"] - f["losses"] for f in folds.values()) > 0 or not spec["enabled"]
-    assert not any(name.startswith("val") or name == "heldout15" for name in spec["trained_on"])
+    assert not any(name.startswith("val") or name == "heldout16" for name in spec["trained_on"])
     assert all(isinstance(w, float) for w in spec["weights"].values())
