@@ -60,10 +60,13 @@ def test_every_article_is_in_one_part_and_the_split_is_a_third():
     # heldout15 (309-320), scored only by the lead; outside the multiple-of-3 rule.
     assert {a.id for a in articles if a.part == "val15"} == {str(n) for n in range(321, 333)}
     assert {a.id for a in articles if a.part == "heldout15"} == {str(n) for n in range(309, 321)}
+    # The sixteenth round: devw23's validation batch val16 (345-356), scored only in aggregate; outside the
+    # multiple-of-3 rule.
+    assert {a.id for a in articles if a.part == "val16"} == {str(n) for n in range(345, 357)}
     articles = [a for a in articles
                 if a.part not in ("heldout4", "heldout5", "heldout6", "val7", "heldout7", "val8", "heldout8", "val9",
                                   "heldout9", "val10", "heldout10", "val11", "heldout11", "val12", "heldout12", "val13",
-                                  "heldout13", "val14", "heldout14", "val15", "heldout15")]
+                                  "heldout13", "val14", "heldout14", "val15", "heldout15", "val16")]
     heldout = [a for a in articles if a.part in ("heldout", "heldout2", "heldout3")]
     # The rule written in gold.json: numbers that are multiples of 3 are held out (the first batch, 1-25, in
     # "heldout"; the second, 26-34, in "heldout2"; the third, 35-50, in "heldout3").
